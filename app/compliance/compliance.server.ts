@@ -1,0 +1,106 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import type { CustomerRedactPayload, DataRequestPayload } from "./payloads";
+
+/**
+ * What the app holds about a customer, and how to erase it. Each feature that stores customer
+ * data adds a source here; the compliance webhooks then cover it without further changes.
+ */
+export interface CustomerRef {
+  customerId: string;
+  orderIds: string[];
+}
+
+interface CustomerDataSource {
+  name: string;
+  collect(db: PrismaClient, shop: string, ref: CustomerRef): Promise<unknown[]>;
+  erase(db: PrismaClient, shop: string, ref: CustomerRef): Promise<number>;
+}
+
+const sources: CustomerDataSource[] = [
+  {
+    name: "customer",
+    collect: (db, shop, ref) =>
+      db.customer.findMany({
+        where: { shop, customerId: ref.customerId },
+        select: {
+          customerId: true, email: true, phone: true, firstName: true, locale: true, accountState: true,
+          emailConsent: true, smsConsent: true, tags: true, ordersCount: true, amountSpent: true,
+          firstOrderAt: true, lastOrderAt: true,
+        },
+      }),
+    erase: async (db, shop, ref) => (await db.customer.deleteMany({ where: { shop, customerId: ref.customerId } })).count,
+  },
+  {
+    name: "orders",
+    collect: (db, shop, ref) =>
+      db.order.findMany({
+        where: { shop, OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] },
+        select: { orderId: true, name: true, locale: true, processedAt: true, totalPrice: true, currency: true, productIds: true },
+      }),
+    erase: async (db, shop, ref) =>
+      (await db.order.deleteMany({ where: { shop, OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] } })).count,
+  },
+  {
+    name: "webhookEvents",
+    collect: (db, shop, ref) =>
+      db.webhookEvent.findMany({
+        where: { shop, ...aboutCustomer(ref), topic: { notIn: ["customers/data_request", "customers/redact"] } },
+        select: { topic: true, receivedAt: true, payload: true },
+      }),
+    erase: async (db, shop, ref) => (await db.webhookEvent.deleteMany({ where: { shop, ...aboutCustomer(ref) } })).count,
+  },
+  {
+    name: "dataRequests",
+    collect: async () => [], // earlier reports are copies of the above
+    erase: async (db, shop, ref) => (await db.dataRequest.deleteMany({ where: { shop, customerId: ref.customerId } })).count,
+  },
+];
+
+function aboutCustomer(ref: CustomerRef): Prisma.WebhookEventWhereInput {
+  return { OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] };
+}
+
+/** customers/data_request: assemble everything held about the customer into a report the merchant can download. */
+export async function fulfilDataRequest(db: PrismaClient, shop: string, p: DataRequestPayload): Promise<string> {
+  const ref = { customerId: p.customer.id, orderIds: p.orders_requested };
+  const report: Record<string, unknown> = {
+    shop,
+    customer: p.customer,
+    ordersRequested: p.orders_requested,
+    generatedAt: new Date().toISOString(),
+  };
+  for (const source of sources) report[source.name] = await source.collect(db, shop, ref);
+  const row = await db.dataRequest.create({
+    data: { shop, customerId: ref.customerId, requestId: p.data_request?.id ?? null, report: JSON.stringify(report, jsonReplacer) },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+/** customers/redact: erase the customer and the listed orders everywhere. */
+export async function redactCustomer(db: PrismaClient, shop: string, p: CustomerRedactPayload): Promise<Record<string, number>> {
+  const ref = { customerId: p.customer.id, orderIds: p.orders_to_redact };
+  const erased: Record<string, number> = {};
+  for (const source of sources) erased[source.name] = await source.erase(db, shop, ref);
+  return erased;
+}
+
+/**
+ * shop/redact: erase everything of the shop. Every model with a `shop` column is covered by
+ * reading Prisma's data model, so a table added later cannot be forgotten.
+ */
+export async function redactShop(db: PrismaClient, shop: string): Promise<Record<string, number>> {
+  const erased: Record<string, number> = {};
+  for (const model of Prisma.dmmf.datamodel.models) {
+    if (!model.fields.some((f) => f.name === "shop")) continue;
+    const delegate = model.name.charAt(0).toLowerCase() + model.name.slice(1);
+    const table = (db as unknown as Record<string, { deleteMany(args: unknown): Promise<{ count: number }> }>)[delegate];
+    erased[model.name] = (await table.deleteMany({ where: { shop } })).count;
+  }
+  return erased;
+}
+
+function jsonReplacer(_key: string, value: unknown) {
+  if (typeof value === "bigint") return value.toString();
+  return value;
+}

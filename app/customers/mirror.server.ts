@@ -1,0 +1,83 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { consentState, type CustomerPayload, type OrderPayload } from "./payloads";
+
+/**
+ * Keeps the app's small mirror of customers and orders current from webhooks. Out-of-order
+ * deliveries are harmless: an update older than what is stored is ignored, and a customer's
+ * order aggregates are recomputed from the stored orders rather than incremented.
+ */
+
+export async function upsertCustomer(db: PrismaClient, shop: string, c: CustomerPayload): Promise<void> {
+  const updatedAt = c.updated_at ? new Date(c.updated_at) : null;
+  const existing = await db.customer.findUnique({
+    where: { shop_customerId: { shop, customerId: c.id } },
+    select: { shopifyUpdatedAt: true },
+  });
+  if (existing?.shopifyUpdatedAt && updatedAt && existing.shopifyUpdatedAt > updatedAt) return;
+  const data = {
+    email: c.email,
+    phone: c.phone,
+    firstName: c.first_name,
+    locale: c.locale,
+    accountState: c.state ? c.state.toUpperCase() : null,
+    emailConsent: consentState(c.email_marketing_consent),
+    smsConsent: consentState(c.sms_marketing_consent),
+    tags: c.tags,
+    shopifyUpdatedAt: updatedAt,
+  };
+  await db.customer.upsert({
+    where: { shop_customerId: { shop, customerId: c.id } },
+    create: { shop, customerId: c.id, ...data },
+    update: data,
+  });
+}
+
+export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayload): Promise<void> {
+  const updatedAt = o.updated_at ? new Date(o.updated_at) : null;
+  const existing = await db.order.findUnique({
+    where: { shop_orderId: { shop, orderId: o.id } },
+    select: { shopifyUpdatedAt: true },
+  });
+  if (existing?.shopifyUpdatedAt && updatedAt && existing.shopifyUpdatedAt > updatedAt) return;
+  const customerId = o.customer?.id ?? null;
+  const productIds = [...new Set(o.line_items.map((l) => l.product_id).filter((id): id is string => Boolean(id)))];
+  const data = {
+    name: o.name,
+    customerId,
+    locale: o.customer_locale,
+    processedAt: new Date(o.processed_at ?? o.created_at),
+    totalPrice: new Prisma.Decimal(o.total_price),
+    currency: o.currency,
+    financialStatus: o.financial_status,
+    fulfillmentStatus: o.fulfillment_status,
+    productIds: productIds.join(","),
+    shopifyUpdatedAt: updatedAt,
+  };
+  await db.order.upsert({
+    where: { shop_orderId: { shop, orderId: o.id } },
+    create: { shop, orderId: o.id, ...data },
+    update: data,
+  });
+  if (customerId) await refreshCustomerOrderFacts(db, shop, customerId, o.customer_locale);
+}
+
+async function refreshCustomerOrderFacts(db: PrismaClient, shop: string, customerId: string, locale: string | null) {
+  const agg = await db.order.aggregate({
+    where: { shop, customerId, financialStatus: { notIn: ["voided", "refunded"] } },
+    _count: { _all: true },
+    _sum: { totalPrice: true },
+    _min: { processedAt: true },
+    _max: { processedAt: true },
+  });
+  const facts = {
+    ordersCount: agg._count._all,
+    amountSpent: agg._sum.totalPrice ?? new Prisma.Decimal(0),
+    firstOrderAt: agg._min.processedAt,
+    lastOrderAt: agg._max.processedAt,
+  };
+  await db.customer.upsert({
+    where: { shop_customerId: { shop, customerId } },
+    create: { shop, customerId, locale, ...facts },
+    update: facts,
+  });
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+/**
+ * The app's environment, validated once at start-up. A bad value stops the process with a
+ * message naming the variable, instead of failing later in a request.
+ */
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SHOPIFY_API_KEY: z.string().min(1, "is required"),
+    SHOPIFY_API_SECRET: z.string().min(1, "is required"),
+    SHOPIFY_APP_URL: z.string().url("must be the app's public https URL"),
+    // Kept in sync with shopify.app.toml by a test; the toml is what Shopify installs with.
+    SCOPES: z.string().optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+      .default("file:./prisma/dev.sqlite"),
+    SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    // The local dev store (dev-store/). Only honoured outside production.
+    DEV_STORE_URL: z.string().url().optional(),
+    // Where the worker runs: "inline" starts it inside the web process (demo, single dyno);
+    // "off" leaves it to `npm run worker`.
+    JOBS_WORKER: z.enum(["inline", "off"]).default("off"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.DEV_STORE_URL) {
+      ctx.addIssue({ code: "custom", path: ["DEV_STORE_URL"], message: "must not be set in production" });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,139 @@
+import { Prisma, type PrismaClient } from "@prisma/client";
+import { LEASE_MS, retryDelayMs } from "./backoff";
+
+/**
+ * A durable job table. Execution is at least once: a job is claimed (locked) by one worker,
+ * and if that worker dies before `completeJob`, the lease runs out and another worker takes it.
+ * Handlers must therefore be idempotent; `key` makes enqueueing idempotent.
+ */
+
+export interface JobRow {
+  id: string;
+  shop: string;
+  type: string;
+  key: string;
+  payload: string;
+  attempts: number;
+  maxAttempts: number;
+}
+
+export interface EnqueueInput {
+  shop: string;
+  type: string;
+  key: string;
+  payload: unknown;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+/** Returns false when a job with the same key already exists (nothing is written). */
+export async function enqueueJob(db: Db, input: EnqueueInput): Promise<boolean> {
+  try {
+    await db.job.create({
+      data: {
+        shop: input.shop,
+        type: input.type,
+        key: input.key,
+        payload: JSON.stringify(input.payload),
+        runAt: input.runAt ?? new Date(),
+        maxAttempts: input.maxAttempts ?? 8,
+      },
+    });
+    return true;
+  } catch (error) {
+    if (isUniqueViolation(error)) return false;
+    throw error;
+  }
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+const SELECT = { id: true, shop: true, type: true, key: true, payload: true, attempts: true, maxAttempts: true } as const;
+
+/**
+ * Claims up to `limit` due jobs for `workerId`. On PostgreSQL several workers claim
+ * concurrently with FOR UPDATE SKIP LOCKED; SQLite serialises writers, so a conditional update
+ * inside a transaction is enough there.
+ */
+export async function claimJobs(db: PrismaClient, workerId: string, limit: number, now = new Date()): Promise<JobRow[]> {
+  const staleBefore = new Date(now.getTime() - LEASE_MS);
+  if (isPostgres(db)) {
+    return db.$queryRaw<JobRow[]>`
+      UPDATE "Job" SET status = 'running', "lockedBy" = ${workerId}, "lockedAt" = ${now}, attempts = attempts + 1, "updatedAt" = ${now}
+      WHERE id IN (
+        SELECT id FROM "Job"
+        WHERE (status = 'queued' AND "runAt" <= ${now}) OR (status = 'running' AND "lockedAt" < ${staleBefore})
+        ORDER BY "runAt" ASC
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      RETURNING id, shop, type, key, payload, attempts, "maxAttempts"`;
+  }
+  return db.$transaction(async (tx) => {
+    const due = await tx.job.findMany({
+      where: {
+        OR: [
+          { status: "queued", runAt: { lte: now } },
+          { status: "running", lockedAt: { lt: staleBefore } },
+        ],
+      },
+      orderBy: { runAt: "asc" },
+      take: limit,
+      select: { id: true },
+    });
+    if (due.length === 0) return [];
+    await tx.job.updateMany({
+      where: { id: { in: due.map((d) => d.id) } },
+      data: { status: "running", lockedBy: workerId, lockedAt: now, attempts: { increment: 1 } },
+    });
+    return tx.job.findMany({ where: { id: { in: due.map((d) => d.id) }, lockedBy: workerId }, select: SELECT });
+  });
+}
+
+export async function completeJob(db: PrismaClient, id: string, workerId: string): Promise<void> {
+  await db.job.updateMany({
+    where: { id, lockedBy: workerId },
+    data: { status: "done", finishedAt: new Date(), lockedBy: null, lockedAt: null, lastError: null },
+  });
+}
+
+/** A failed attempt: retry later with backoff, or give up ("dead") after maxAttempts, keeping the reason. */
+export async function failJob(db: PrismaClient, job: JobRow, workerId: string, error: unknown, now = new Date()): Promise<"retry" | "dead"> {
+  const message = error instanceof Error ? error.message : String(error);
+  const dead = job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
+  await db.job.updateMany({
+    where: { id: job.id, lockedBy: workerId },
+    data: dead
+      ? { status: "dead", lastError: message.slice(0, 2000), lockedBy: null, lockedAt: null, finishedAt: now }
+      : {
+          status: "queued",
+          lastError: message.slice(0, 2000),
+          lockedBy: null,
+          lockedAt: null,
+          runAt: new Date(now.getTime() + retryDelayMs(job.attempts)),
+        },
+  });
+  return dead ? "dead" : "retry";
+}
+
+/** Moves a dead job back to the queue (admin "retry" button). */
+export async function retryDeadJob(db: PrismaClient, shop: string, id: string): Promise<boolean> {
+  const result = await db.job.updateMany({
+    where: { id, shop, status: "dead" },
+    data: { status: "queued", attempts: 0, runAt: new Date(), finishedAt: null },
+  });
+  return result.count === 1;
+}
+
+/** Thrown by a handler when retrying cannot help (bad payload): the job goes straight to dead. */
+export class PermanentJobError extends Error {}
+
+function isPostgres(db: PrismaClient): boolean {
+  // The adapter's provider tells which SQL dialect the client speaks.
+  const provider = (db as unknown as { _engineConfig?: { activeProvider?: string } })._engineConfig?.activeProvider;
+  return provider === "postgresql";
+}

@@ -1,0 +1,53 @@
+import "@shopify/shopify-app-remix/adapters/node";
+import {
+  ApiVersion,
+  AppDistribution,
+  DeliveryMethod,
+  shopifyApp,
+} from "@shopify/shopify-app-remix/server";
+import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
+import prisma from "./db.server";
+import { env } from "./env.server";
+import { installDevStoreSeam } from "./dev-store-seam.server";
+import { recordInstall } from "./shops/shops.server";
+
+/** The only door to Shopify authentication and Admin API clients. */
+
+const config = env();
+if (config.DEV_STORE_URL && config.NODE_ENV !== "production") installDevStoreSeam(config.DEV_STORE_URL);
+
+export const API_VERSION = ApiVersion.July26;
+
+const shopify = shopifyApp({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  scopes: config.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
+  appUrl: config.SHOPIFY_APP_URL,
+  authPathPrefix: "/auth",
+  sessionStorage: new PrismaSessionStorage(prisma, { connectionRetries: 10, connectionRetryIntervalMs: 500 }),
+  distribution: AppDistribution.AppStore,
+  // Webhooks are declared in shopify.app.toml (app-specific subscriptions); nothing to register here.
+  webhooks: {},
+  hooks: {
+    afterAuth: async ({ session, admin }) => {
+      await recordInstall({ db: prisma, shop: session.shop, graphql: admin.graphql });
+    },
+  },
+  future: {
+    unstable_newEmbeddedAuthStrategy: true,
+    // Off until the dev store issues refresh tokens too; see docs/decisions/002-dev-store.md.
+    expiringOfflineAccessTokens: false,
+  },
+  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+});
+
+export default shopify;
+export const apiVersion = API_VERSION;
+export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
+export const authenticate = shopify.authenticate;
+export const unauthenticated = shopify.unauthenticated;
+export const login = shopify.login;
+export const registerWebhooks = shopify.registerWebhooks;
+export const sessionStorage = shopify.sessionStorage;
+export { DeliveryMethod };
