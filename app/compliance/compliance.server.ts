@@ -18,7 +18,7 @@ interface CustomerDataSource {
 
 const sources: CustomerDataSource[] = [
   {
-    name: "customer",
+    name: "customerProfile",
     collect: (db, shop, ref) =>
       db.customer.findMany({
         where: { shop, customerId: ref.customerId },
@@ -63,13 +63,14 @@ function aboutCustomer(ref: CustomerRef): Prisma.WebhookEventWhereInput {
 /** customers/data_request: assemble everything held about the customer into a report the merchant can download. */
 export async function fulfilDataRequest(db: PrismaClient, shop: string, p: DataRequestPayload): Promise<string> {
   const ref = { customerId: p.customer.id, orderIds: p.orders_requested };
-  const report: Record<string, unknown> = {
+  const data: Record<string, unknown[]> = {};
+  for (const source of sources) data[source.name] = await source.collect(db, shop, ref);
+  const report = {
     shop,
-    customer: p.customer,
-    ordersRequested: p.orders_requested,
     generatedAt: new Date().toISOString(),
+    request: { customer: p.customer, ordersRequested: p.orders_requested, dataRequestId: p.data_request?.id ?? null },
+    data,
   };
-  for (const source of sources) report[source.name] = await source.collect(db, shop, ref);
   const row = await db.dataRequest.create({
     data: { shop, customerId: ref.customerId, requestId: p.data_request?.id ?? null, report: JSON.stringify(report, jsonReplacer) },
     select: { id: true },

@@ -9,7 +9,16 @@ import { receiveWebhook } from "./receive.server";
  * and queue its processing, answer 200 at once. Redeliveries are acknowledged and ignored.
  */
 export async function acceptWebhook(request: Request, topic: string): Promise<Response> {
-  const ctx = await authenticate.webhook(request);
+  // The library answers 400 to a missing signature; an unsigned request is unauthenticated.
+  if (!request.headers.get("x-shopify-hmac-sha256")) return new Response("missing signature", { status: 401 });
+  let ctx: Awaited<ReturnType<typeof authenticate.webhook>>;
+  try {
+    ctx = await authenticate.webhook(request);
+  } catch (error) {
+    // A correctly signed body that is not JSON: the library's JSON.parse throws.
+    if (error instanceof SyntaxError) return new Response("body is not JSON", { status: 400 });
+    throw error;
+  }
   if (ctx.topic !== storageTopic(topic)) {
     return new Response(`this endpoint takes ${topic} webhooks`, { status: 400 });
   }

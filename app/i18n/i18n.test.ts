@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import en from "./en.json";
+import ja from "./ja.json";
+import { resolveLocale, translator } from "./i18n";
+
+describe("admin strings", () => {
+  it("exist in Japanese and English with the same keys and placeholders", () => {
+    expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(ja[key].trim(), key).not.toBe("");
+      const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      expect(vars(ja[key]), key).toEqual(vars(en[key]));
+    }
+  });
+
+  it("Japanese strings are actually Japanese", () => {
+    const japanese = Object.values(ja).filter((s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s));
+    // Brand-like strings such as "FAQ" may stay Latin; the rest must be translated.
+    expect(japanese.length / Object.values(ja).length).toBeGreaterThan(0.9);
+  });
+});
+
+describe("resolveLocale", () => {
+  it("maps Shopify admin locales", () => {
+    expect(resolveLocale("ja")).toBe("ja");
+    expect(resolveLocale("en-US")).toBe("en");
+    expect(resolveLocale("fr")).toBe("en");
+    expect(resolveLocale(undefined)).toBe("ja");
+    expect(resolveLocale(null, "en")).toBe("en");
+  });
+});
+
+describe("translator", () => {
+  it("interpolates variables", () => {
+    expect(translator("ja")("dashboard.jobsDead", { count: 3 })).toBe("3 件のバックグラウンド処理が失敗しました。確認してください。");
+    expect(translator("en")("dashboard.jobsDead", { count: 3 })).toContain("3 background tasks");
+  });
+});

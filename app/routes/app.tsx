@@ -1,0 +1,60 @@
+import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, Outlet, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import { boundary } from "@shopify/shopify-app-remix/server";
+import { AppProvider } from "@shopify/shopify-app-remix/react";
+import { NavMenu } from "@shopify/app-bridge-react";
+import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
+import polarisEn from "@shopify/polaris/locales/en.json";
+import polarisJa from "@shopify/polaris/locales/ja.json";
+import { authenticate } from "../shopify.server";
+import { env } from "../env.server";
+import { resolveLocale } from "../i18n/i18n";
+import { useT } from "../i18n/useT";
+
+export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  const locale = resolveLocale(new URL(request.url).searchParams.get("locale"));
+  const config = env();
+  return json({
+    apiKey: config.SHOPIFY_API_KEY,
+    locale,
+    polarisI18n: locale === "ja" ? polarisJa : polarisEn,
+    // Only the local dev store replaces App Bridge (Shopify's CDN is unreachable there).
+    appBridgeUrl: config.NODE_ENV !== "production" && config.DEV_STORE_URL ? `${config.DEV_STORE_URL}/cdn/app-bridge.js` : undefined,
+  });
+};
+
+// Shopify admin sends `locale` only on the first load of the frame; keep that answer for the
+// whole visit instead of re-deciding on every navigation or form submission.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) =>
+  nextUrl.searchParams.has("locale") && nextUrl.searchParams.get("locale") !== currentUrl.searchParams.get("locale");
+
+export default function App() {
+  const { apiKey, polarisI18n, appBridgeUrl } = useLoaderData<typeof loader>();
+  const t = useT();
+  return (
+    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisI18n} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+      <NavMenu>
+        <Link to="/app" rel="home">
+          {t("nav.dashboard")}
+        </Link>
+        <Link to="/app/faq">{t("nav.faq")}</Link>
+        <Link to="/app/surveys">{t("nav.surveys")}</Link>
+        <Link to="/app/followups">{t("nav.followups")}</Link>
+        <Link to="/app/customers">{t("nav.customers")}</Link>
+        <Link to="/app/settings">{t("nav.settings")}</Link>
+      </NavMenu>
+      <Outlet />
+    </AppProvider>
+  );
+}
+
+// Shopify needs Remix to catch some thrown responses so their headers reach the browser.
+export function ErrorBoundary() {
+  return boundary.error(useRouteError());
+}
+
+export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
