@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "dev-store/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "dev-store/**/*.test.ts", "scripts/**/*.test.ts", "tests/contract/**/*.test.ts", "extensions/**/*.test.ts", "extensions/**/*.test.tsx"],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           setupFiles: ["tests/setup/console.ts"],
