@@ -20,7 +20,6 @@ export async function createPrismaClient(url: string): Promise<PrismaClient> {
 }
 
 declare global {
-  // eslint-disable-next-line no-var
   var __tsunaguPrisma: PrismaClient | undefined;
 }
 

@@ -4,7 +4,6 @@ import { jobHandlers } from "./handlers.server";
 import { startWorker } from "./worker.server";
 
 declare global {
-  // eslint-disable-next-line no-var
   var __tsunaguWorker: { stop: () => Promise<void> } | undefined;
 }
 
