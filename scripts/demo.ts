@@ -1,0 +1,49 @@
+/**
+ * `npm run demo`: the dev store with its seeded shop, the app built and running against it,
+ * the job worker inside the app process. Prints where to click. Ctrl-C stops everything.
+ *
+ *   PORT=3000 DEV_STORE_PORT=4400 npm run demo [-- --no-build] [-- --duplicates]
+ */
+import { startStack } from "./stack/start";
+
+const args = new Set(process.argv.slice(2));
+const appPort = Number(process.env.PORT ?? 3000);
+const devStorePort = Number(process.env.DEV_STORE_PORT ?? 4400);
+const databaseUrl = process.env.DATABASE_URL ?? "file:./prisma/dev.sqlite";
+const verbose = args.has("--verbose");
+
+const stack = await startStack({
+  appPort,
+  devStorePort,
+  databaseUrl,
+  build: !args.has("--no-build"),
+  duplicates: args.has("--duplicates"),
+  log: (line) => {
+    if (verbose || !line.startsWith("[app]") || /error|warn|listening/i.test(line)) console.log(line);
+  },
+});
+
+console.log(`
+Tsunagu demo is running (shop ${stack.shop}).
+
+  Shopify admin with the app (日本語)   ${stack.adminUrl("ja")}
+  Shopify admin with the app (English)  ${stack.adminUrl("en")}
+  Storefront preview                    ${stack.storefrontUrl}
+  Dev store (event API, webhook log)    ${stack.devStoreUrl}/_dev/webhooks
+  App                                   ${stack.appUrl}
+
+Drive a story from another terminal, e.g.:
+  npm run dev-store -- event order
+Ctrl-C stops everything.
+`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  console.log("\nstopping...");
+  await stack.stop();
+  process.exit(0);
+};
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
