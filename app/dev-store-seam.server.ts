@@ -29,3 +29,14 @@ export function installDevStoreSeam(devStoreUrl: string): void {
     return original(rewritten, init);
   });
 }
+
+/**
+ * Shopify's document headers only allow framing by the shop and admin.shopify.com; the stand-in
+ * admin lives at the dev store's origin, so allow that origin too (dev store mode only).
+ */
+export function allowDevStoreFraming(headers: Headers, devStoreUrl: string): void {
+  const csp = headers.get("Content-Security-Policy");
+  if (!csp) return;
+  const origin = new URL(devStoreUrl).origin;
+  headers.set("Content-Security-Policy", csp.replace(/frame-ancestors ([^;]*)/, (_m, list: string) => `frame-ancestors ${list} ${origin}`));
+}

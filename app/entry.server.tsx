@@ -5,6 +5,8 @@ import { createReadableStreamFromReadable, type EntryContext } from "@remix-run/
 import { isbot } from "isbot";
 import { addDocumentResponseHeaders } from "./shopify.server";
 import { startInlineWorker } from "./jobs/inline.server";
+import { allowDevStoreFraming } from "./dev-store-seam.server";
+import { env } from "./env.server";
 
 export const streamTimeout = 5000;
 
@@ -17,6 +19,8 @@ export default async function handleRequest(
   remixContext: EntryContext,
 ) {
   addDocumentResponseHeaders(request, responseHeaders);
+  const { DEV_STORE_URL, NODE_ENV } = env();
+  if (DEV_STORE_URL && NODE_ENV !== "production") allowDevStoreFraming(responseHeaders, DEV_STORE_URL);
   const userAgent = request.headers.get("user-agent");
   const callbackName = isbot(userAgent ?? "") ? "onAllReady" : "onShellReady";
 

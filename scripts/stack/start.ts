@@ -41,7 +41,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     await run("npx", ["remix", "vite:build"], { SHOPIFY_APP_URL: appUrl });
   }
 
-  const { startDevStore } = await import("../../dev-store/src/http/server");
+  const { startDevStore } = await import("../../dev-store/src/server/server");
   const store = await startDevStore({
     port: opts.devStorePort,
     host,
@@ -53,20 +53,19 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     webhooks: { duplicate: opts.duplicates ?? false },
   });
 
-  const env = {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "development",
     PORT: String(opts.appPort),
     SHOPIFY_API_KEY: apiKey,
     SHOPIFY_API_SECRET: DEV_API_SECRET,
     SHOPIFY_APP_URL: appUrl,
-    SCOPES: undefined,
     DATABASE_URL: opts.databaseUrl,
     DEV_STORE_URL: store.url,
     APP_BRIDGE_URL: `${store.url}/cdn/app-bridge.js`,
     JOBS_WORKER: "inline",
   };
-  const app = spawn(process.execPath, [path.resolve("node_modules/@remix-run/serve/dist/cli.js"), "build/server/index.js"], {
+  const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/stack/app-server.ts")], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -1,0 +1,128 @@
+/**
+ * The stand-in Shopify admin: a top bar, a sidebar whose app section is filled from the app's
+ * <ui-nav-menu>, and the app in an iframe opened the way Shopify admin opens embedded apps.
+ */
+const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+
+const copy = {
+  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English" },
+  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語" },
+};
+
+export function adminPage(o: { shopName: string; appName: string; frameSrc: string; appOrigin: string; locale: "ja" | "en" }): string {
+  const c = copy[o.locale];
+  const other = o.locale === "ja" ? "en" : "ja";
+  return `<!doctype html>
+<html lang="${o.locale}">
+<head>
+<meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(o.appName)} · ${esc(o.shopName)} · Shopify</title>
+<style>
+  :root { --bar: #1a1a1a; --side: #ebebeb; --ink: #303030; }
+  * { box-sizing: border-box; }
+  body { margin: 0; font: 13px/1.4 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif; color: var(--ink); background: var(--side); height: 100vh; display: grid; grid-template-rows: 56px 1fr; grid-template-columns: 240px 1fr; }
+  header { grid-column: 1 / 3; background: var(--bar); color: #fff; display: flex; align-items: center; gap: 16px; padding: 0 16px; }
+  header .logo { font-weight: 700; letter-spacing: .02em; }
+  header .store { margin-left: auto; display: flex; gap: 12px; align-items: center; }
+  header a { color: #fff; opacity: .85; }
+  header .note { font-size: 12px; opacity: .7; }
+  nav { padding: 12px 8px; overflow: auto; }
+  nav a { display: block; padding: 6px 10px; border-radius: 8px; color: var(--ink); text-decoration: none; }
+  nav a:hover { background: #e1e1e1; }
+  nav .section { margin: 14px 10px 4px; font-size: 12px; color: #616161; font-weight: 600; }
+  nav .app a.active, nav .app a[aria-current="page"] { background: #fff; font-weight: 600; }
+  nav .app .sub a { padding-left: 26px; }
+  main { background: #f1f1f1; border-top-left-radius: 12px; overflow: hidden; display: flex; flex-direction: column; }
+  main .title { padding: 10px 16px; font-weight: 600; font-size: 14px; border-bottom: 1px solid #e3e3e3; background: #fafafa; min-height: 40px; }
+  iframe { border: 0; width: 100%; flex: 1; background: #f1f1f1; }
+  #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); display: grid; gap: 8px; }
+  .toast { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; }
+  .toast.error { background: #8e1f0b; }
+</style>
+</head>
+<body>
+<header>
+  <span class="logo">Shopify</span>
+  <span class="note">${esc(c.note)}</span>
+  <span class="store"><a href="?locale=${other}" id="lang">${esc(c.language)}</a><strong>${esc(o.shopName)}</strong></span>
+</header>
+<nav aria-label="Shopify admin">
+  <a href="#" aria-disabled="true">${esc(c.home)}</a>
+  <a href="#" aria-disabled="true">${esc(c.orders)}</a>
+  <a href="#" aria-disabled="true">${esc(c.products)}</a>
+  <a href="#" aria-disabled="true">${esc(c.customers)}</a>
+  <div class="section">${esc(c.apps)}</div>
+  <div class="app" id="app-nav"><a href="#" id="app-home">${esc(o.appName)}</a><div class="sub" id="app-sub"></div></div>
+</nav>
+<main>
+  <div class="title" id="title">${esc(o.appName)}</div>
+  <iframe id="app-frame" name="app-iframe" title="${esc(o.appName)}" src="${esc(o.frameSrc)}"></iframe>
+</main>
+<div id="toasts" role="status" aria-live="polite"></div>
+<script>
+(function () {
+  var appOrigin = ${JSON.stringify(o.appOrigin)};
+  var frame = document.getElementById("app-frame");
+  var sub = document.getElementById("app-sub");
+  var home = document.getElementById("app-home");
+  var items = [];
+  var current = "/app";
+  function send(msg) { frame.contentWindow.postMessage(msg, appOrigin); }
+  function render() {
+    sub.innerHTML = "";
+    items.forEach(function (item) {
+      var a = document.createElement("a");
+      a.href = "#" + item.href;
+      a.textContent = item.label;
+      a.dataset.href = item.href;
+      if (item.home) { home.textContent = item.label ? ${JSON.stringify(o.appName)} : home.textContent; home.dataset.href = item.href; return; }
+      sub.appendChild(a);
+    });
+    mark();
+  }
+  function mark() {
+    document.querySelectorAll("#app-nav a").forEach(function (a) {
+      var on = a.dataset.href && (a.dataset.href === current || (a.dataset.href !== "/app" && current.indexOf(a.dataset.href) === 0));
+      if (a.dataset.href === "/app" && current === "/app") on = true;
+      a.classList.toggle("active", !!on);
+      if (on) a.setAttribute("aria-current", "page"); else a.removeAttribute("aria-current");
+    });
+  }
+  document.getElementById("app-nav").addEventListener("click", function (e) {
+    var a = e.target.closest("a");
+    if (!a || !a.dataset.href) return;
+    e.preventDefault();
+    send({ type: "tsunagu:navigate", href: a.dataset.href });
+  });
+  window.addEventListener("message", function (e) {
+    if (e.origin !== appOrigin || !e.data || typeof e.data.type !== "string") return;
+    var d = e.data;
+    if (d.type === "tsunagu:nav") { items = d.items || []; render(); }
+    if (d.type === "tsunagu:location") { current = d.path; mark(); }
+    if (d.type === "tsunagu:title") { document.getElementById("title").textContent = d.title || ${JSON.stringify(o.appName)}; }
+    if (d.type === "tsunagu:toast") {
+      var t = document.createElement("div");
+      t.className = "toast" + (d.isError ? " error" : "");
+      t.textContent = d.message;
+      document.getElementById("toasts").appendChild(t);
+      setTimeout(function () { t.remove(); }, 4000);
+    }
+    if (d.type === "tsunagu:idToken") {
+      fetch("/admin/_session-token", { method: "POST" }).then(function (r) { return r.json(); }).then(function (j) {
+        send({ type: "tsunagu:reply", id: d.id, value: j.token });
+      });
+    }
+    if (d.type === "tsunagu:resourcePicker") {
+      var type = (d.options && d.options.type) || "product";
+      fetch("/admin/_resources?type=" + encodeURIComponent(type)).then(function (r) { return r.json(); }).then(function (list) {
+        var chosen = window.prompt(list.map(function (x, i) { return (i + 1) + ". " + x.title; }).slice(0, 30).join("\\n"), "1");
+        var index = Number(chosen) - 1;
+        send({ type: "tsunagu:reply", id: d.id, value: list[index] ? [list[index]] : undefined });
+      });
+    }
+  });
+})();
+</script>
+</body>
+</html>`;
+}
