@@ -23,6 +23,15 @@ const stack = await startStack({
   },
 });
 
+// A short story so the app has something to show: three orders arrive, one is shipped and delivered.
+if (!args.has("--no-story")) {
+  const event = (kind: string, body: unknown = {}) =>
+    fetch(`${stack.devStoreUrl}/_dev/events/${kind}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+  for (let i = 0; i < 3; i++) await event("order");
+  await event("fulfill");
+  await event("deliver");
+}
+
 console.log(`
 Tsunagu demo is running (shop ${stack.shop}).
 

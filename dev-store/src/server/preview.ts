@@ -140,8 +140,8 @@ export function layout(o: { shopName: string; locale: "ja" | "en"; customerId: s
   header .spacer { flex: 1; } a { color: #1f5e8c; }
   main { max-width: 1100px; margin: 0 auto; padding: 24px; }
   .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 20px; }
-  .card { text-decoration: none; color: inherit; } .card img { width: 100%; aspect-ratio: 1; border-radius: 8px; background: #f3f3f3; }
-  .product { display: grid; grid-template-columns: minmax(240px, 420px) 1fr; gap: 32px; } .product img { width: 100%; border-radius: 12px; }
+  .card { text-decoration: none; color: inherit; } .card img { width: 100%; height: auto; aspect-ratio: 1; border-radius: 8px; background: #f3f3f3; }
+  .product { display: grid; grid-template-columns: minmax(240px, 420px) 1fr; gap: 32px; } .product img { width: 100%; height: auto; border-radius: 12px; }
   .app-block { margin: 32px 0; }
 </style>${o.head}</head><body>
 <header><strong>${esc(o.shopName)}</strong><a href="/storefront?locale=${o.locale}">${c.products}</a><span class="spacer"></span>

@@ -1,0 +1,64 @@
+import { expect, test, type Page } from "@playwright/test";
+
+/**
+ * A merchant's first visit: the stand-in Shopify admin opens Tsunagu (installing it through token
+ * exchange), every navigation entry works in Japanese and English, and nothing errors.
+ */
+const sections = {
+  ja: ["ダッシュボード", "FAQ", "アンケート", "フォローアップ", "顧客", "設定"],
+  en: ["Dashboard", "FAQ", "Surveys", "Follow-ups", "Customers", "Settings"],
+};
+const slugs = ["dashboard", "faq", "surveys", "followups", "customers", "settings"];
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    // The only network failures allowed are Shopify's CDN fonts, unreachable offline.
+    if (m.type() === "error" && !/cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED|favicon/.test(m.text() + (m.location().url ?? ""))) errors.push(m.text());
+  });
+  return errors;
+}
+
+for (const locale of ["ja", "en"] as const) {
+  test(`every admin section opens in ${locale}`, async ({ page }) => {
+    const errors = watchErrors(page);
+    await page.goto(`/admin?locale=${locale}`);
+    const app = page.frameLocator("#app-frame");
+    await expect(app.getByRole("heading", { level: 1, name: sections[locale][0] })).toBeVisible();
+    await page.screenshot({ path: `screenshots/admin-dashboard-${locale}.png` });
+    for (const [i, label] of sections[locale].entries()) {
+      if (i === 0) continue;
+      await page.locator("#app-sub a", { hasText: label }).click();
+      await expect(app.getByRole("heading", { level: 1, name: label })).toBeVisible();
+      await expect(page.locator("#app-sub a.active")).toHaveText(label);
+      await page.screenshot({ path: `screenshots/admin-${slugs[i]}-${locale}.png` });
+    }
+    await page.locator("#app-home").click();
+    await expect(app.getByRole("heading", { level: 1, name: sections[locale][0] })).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+}
+
+test("the dashboard counts orders that arrive by webhook", async ({ page, request }) => {
+  for (let i = 0; i < 2; i++) expect((await request.post("/_dev/events/order", { data: {} })).status()).toBe(201);
+  await expect(async () => {
+    await page.goto("/admin?locale=en");
+    const tile = page.frameLocator("#app-frame").locator("text=Orders").locator("xpath=..");
+    await expect(tile).toContainText(/[1-9]/, { timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+});
+
+test("the storefront preview renders and the app proxy answers signed requests", async ({ page, request }) => {
+  const errors = watchErrors(page);
+  await page.goto("/storefront?locale=ja");
+  await expect(page.getByRole("heading", { name: "商品一覧" })).toBeVisible();
+  await page.screenshot({ path: "screenshots/storefront-ja.png" });
+  await page.locator(".card").first().click();
+  await expect(page.locator("h1")).toBeVisible();
+  await page.screenshot({ path: "screenshots/storefront-product-ja.png" });
+  const health = await request.get("/apps/tsunagu/health");
+  expect(health.status()).toBe(200);
+  expect(await health.json()).toMatchObject({ ok: true, shop: "tsunagu-dev.myshopify.com", installed: true });
+  expect(errors).toEqual([]);
+});
