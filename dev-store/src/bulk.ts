@@ -3,8 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execute, getNamedType, Kind, parse, TypeInfo, validate, visit, visitWithTypeInfo, type DocumentNode } from "graphql";
 import { loadAdminSchema } from "./schema";
-import type { State, BulkOperation } from "./state";
-import { gid } from "./state";
+import { gid, State, type BulkOperation } from "./state";
+import { shopChunks } from "./seed/stream";
+import type { SeedOptions } from "./seed/generate";
 import { bulkMode } from "./graphql/bulk-mode";
 import { queryRoot, type RequestContext } from "./graphql/root";
 import { bulkOperationView } from "./graphql/views";
@@ -21,6 +22,7 @@ export interface BulkFaults {
 }
 
 const MAX_CONNECTIONS = 5;
+const TRUNCATE_AFTER = 7;
 const MAX_DEPTH = 2;
 
 export function checkBulkQuery(version: string, query: string): { doc?: DocumentNode; error?: string } {
@@ -89,6 +91,8 @@ export class BulkRunner {
     private ctx: () => Omit<RequestContext, "startBulk" | "scopes">,
     private emit: (topic: string, payload: unknown) => void,
     public faults: BulkFaults = {},
+    /** A large shop streamed in chunks for bulk operations (benchmarks), instead of `state`. */
+    private scale?: SeedOptions,
   ) {
     this.dir = path.join(tmpdir(), `tsunagu-dev-store-bulk-${process.pid}`);
     mkdirSync(this.dir, { recursive: true });
@@ -115,24 +119,31 @@ export class BulkRunner {
     const file = path.join(this.dir, `${op.legacyId}.jsonl`);
     try {
       if (this.faults.fail) throw Object.assign(new Error("injected failure"), { code: "INTERNAL_SERVER_ERROR" });
-      const ctx = { ...this.ctx(), scopes: [], startBulk: () => ({ userErrors: [] }) };
       const { schema } = loadAdminSchema("2026-07");
-      const result = await bulkMode.run(true, () =>
-        execute({ schema, document: doc, rootValue: queryRoot(ctx), typeResolver: (v) => (v as { __typename?: string }).__typename }),
-      );
-      if (result.errors?.length) throw Object.assign(new Error(result.errors[0].message), { code: "ACCESS_DENIED" });
-      const top = Object.values(result.data ?? {})[0];
       const out = createWriteStream(file);
       let rows = 0;
-      for (const row of flatten(top)) {
-        if (this.faults.truncate && rows > 0 && rows % 7 === 0) break;
-        if (!out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
-        rows++;
-        if (!row.__parentId) op.rootObjectCount++;
+      const sources: Iterable<State> = this.scale
+        ? (function* (scale: SeedOptions, shop: State["shop"]) {
+            for (const chunk of shopChunks(scale)) yield new State(chunk, shop);
+          })(this.scale, this.state.shop)
+        : [this.state];
+      for (const source of sources) {
+        const ctx = { ...this.ctx(), state: source, scopes: [], startBulk: () => ({ userErrors: [] }) };
+        const result = await bulkMode.run(true, () =>
+          execute({ schema, document: doc, rootValue: queryRoot(ctx), typeResolver: (v) => (v as { __typename?: string }).__typename }),
+        );
+        if (result.errors?.length) throw Object.assign(new Error(result.errors[0].message), { code: "ACCESS_DENIED" });
+        const top = Object.values(result.data ?? {})[0];
+        for (const row of flatten(top)) {
+          // The truncate fault cuts the file after a few lines while objectCount keeps the true count.
+          const keep = !this.faults.truncate || rows < TRUNCATE_AFTER;
+          if (keep && !out.write(JSON.stringify(row) + "\n")) await new Promise<void>((r) => out.once("drain", () => r()));
+          rows++;
+          if (!row.__parentId) op.rootObjectCount++;
+        }
+        op.objectCount = rows;
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      // A truncated file keeps the full count, so the app can tell lines from objectCount.
-      op.objectCount = this.faults.truncate ? rows + 7 : rows;
       op.fileSize = statSync(file).size;
       op.file = file;
       op.status = this.faults.expire ? "EXPIRED" : "COMPLETED";

@@ -165,3 +165,42 @@ describe("story events", () => {
     expect(new Set(events.map((e) => e.eventId)).size).toBe(events.length);
   });
 });
+
+describe("bulk operations at scale and with faults", () => {
+  async function runBulk(s: ReturnType<typeof store>, query: string) {
+    const events: WebhookEvent[] = [];
+    s.onWebhook((e) => events.push(e));
+    await gql(s, `mutation($q: String!) { bulkOperationRunQuery(query: $q) { userErrors { message } } }`, { q: query });
+    for (let i = 0; i < 500 && !events.length; i++) await new Promise((r) => setTimeout(r, 20));
+    const op = (await gql(s, "query { currentBulkOperation { id status errorCode objectCount rootObjectCount } }")).data!.currentBulkOperation;
+    const stream = s.openBulkResult(op.id.split("/").pop());
+    let text = "";
+    if (stream) for await (const chunk of stream as AsyncIterable<Buffer>) text += chunk.toString("utf8");
+    return { op, lines: text ? text.trim().split("\n") : [], events };
+  }
+
+  it("streams a larger shop than it holds in memory", async () => {
+    const s = store({ scale: { customers: 3000, orders: 9500 } });
+    const { op, lines } = await runBulk(s, "{ orders { edges { node { id name } } } }");
+    expect(op.status).toBe("COMPLETED");
+    expect(lines.length).toBe(9500);
+    expect(Number(op.objectCount)).toBe(9500);
+    expect(new Set(lines.map((l) => JSON.parse(l).id)).size).toBe(9500);
+    const customers = await runBulk(s, "{ customers { edges { node { id } } } }");
+    expect(Number(customers.op.rootObjectCount)).toBe(3000);
+  });
+
+  it("can fail or truncate on purpose, and says so", async () => {
+    const failing = store();
+    failing.bulkFaults.fail = true;
+    const failed = await runBulk(failing, "{ customers { edges { node { id } } } }");
+    expect(failed.op).toMatchObject({ status: "FAILED", errorCode: "INTERNAL_SERVER_ERROR" });
+    expect(failed.events[0].payload).toMatchObject({ status: "failed", error_code: "internal_server_error" });
+
+    const truncating = store();
+    truncating.bulkFaults.truncate = true;
+    const cut = await runBulk(truncating, "{ customers { edges { node { id } } } }");
+    expect(cut.op.status).toBe("COMPLETED");
+    expect(cut.lines.length).toBeLessThan(Number(cut.op.objectCount));
+  });
+});

@@ -17,6 +17,8 @@ export interface CreateOptions extends DevStoreOptions {
   /** Clock for throttling (tests move it by hand). */
   clock?: () => number;
   appHandle?: string;
+  /** Bulk operations stream a shop of this size (benchmarks); everything else uses the seeded shop. */
+  scale?: { customers: number; orders: number };
 }
 
 /** The dev store's core: data, Admin GraphQL, story events, bulk operations. */
@@ -34,7 +36,7 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
   };
   const buckets = new LeakyBuckets({ ...STANDARD_PLAN, ...opts.throttle }, opts.clock ?? (() => now().getTime()));
   const ctx = () => ({ state, baseUrl: opts.baseUrl });
-  const bulk = new BulkRunner(state, ctx, emit);
+  const bulk = new BulkRunner(state, ctx, emit, {}, opts.scale ? { seed: opts.seed ?? 1, now: anchor, products: DEFAULT_COUNTS.products, ...opts.scale } : undefined);
   const story = new StoryEvents(state, emit, now);
 
   const storefront = (p: Product): StorefrontProduct => ({
