@@ -38,9 +38,8 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
   const config = readAppConfig(opts.appTomlPath);
   let url = `http://${host}:${opts.port}`;
   let core = opts.core;
-  const oauthFor = () => new OAuth({ shop: core!.shop, apiKey: opts.apiKey, apiSecret: opts.apiSecret, scopes: config.scopes });
-  let oauth: OAuth;
-  let webhooks: WebhookDelivery;
+  // Created once the port (and so the store's base URL) is known; requests only come after that.
+  const live = {} as { oauth: OAuth; webhooks: WebhookDelivery };
   const appOrigin = new URL(opts.appUrl).origin;
 
   const server = createServer((req, res) => {
@@ -61,7 +60,7 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
     if (p === "/_dev/health") return send(res, 200, { ok: true, shop: core!.shop });
 
     if ((m = /^\/admin\/api\/([\w-]+)\/graphql\.json$/.exec(p)) && method === "POST") {
-      const token = oauth.lookup(req.headers["x-shopify-access-token"] as string | undefined);
+      const token = live.oauth.lookup(req.headers["x-shopify-access-token"] as string | undefined);
       if (!token) return send(res, 401, { errors: "[API] Invalid API key or access token (unrecognized login or wrong password)" });
       const body = await json(req, res);
       if (body === undefined) return;
@@ -87,11 +86,11 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       } catch {
         return send(res, 400, { error: "invalid_request", error_description: "Malformed body" });
       }
-      const result = oauth.accessToken(body);
+      const result = live.oauth.accessToken(body);
       return send(res, result.status, result.body);
     }
     if (p === "/admin/oauth/authorize" && method === "GET") {
-      const result = oauth.authorizeRedirect(u.searchParams);
+      const result = live.oauth.authorizeRedirect(u.searchParams);
       if (result.location) return redirect(res, result.location);
       return send(res, result.status, { error: result.error });
     }
@@ -121,13 +120,13 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       return void res.end(placeholderSvg(m[1], core!.state));
     }
 
-    if (p === "/_dev/webhooks" && method === "GET") return send(res, 200, { duplicate: webhooks.duplicate, deliveries: webhooks.log.slice(-200) });
+    if (p === "/_dev/webhooks" && method === "GET") return send(res, 200, { duplicate: live.webhooks.duplicate, deliveries: live.webhooks.log.slice(-200) });
     if (p === "/_dev/webhooks/duplicates" && method === "POST") {
       const body = (await json(req, res)) as { on?: unknown } | undefined;
       if (body === undefined) return;
       if (typeof body?.on !== "boolean") return send(res, 422, { errors: { on: ["must be true or false"] } });
-      webhooks.duplicate = body.on;
-      return send(res, 200, { duplicate: webhooks.duplicate });
+      live.webhooks.duplicate = body.on;
+      return send(res, 200, { duplicate: live.webhooks.duplicate });
     }
     if ((m = /^\/_dev\/events\/(\w+)$/.exec(p)) && method === "POST") {
       const body = await json(req, res);
@@ -136,8 +135,8 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       return send(res, result.status, result.body);
     }
     if (p === "/_dev/uninstall" && method === "POST") {
-      oauth.revokeAll();
-      webhooks.deliver({ topic: "app/uninstalled", payload: { id: 1, name: core!.shopName, domain: core!.shop, myshopify_domain: core!.shop }, eventId: crypto.randomUUID(), triggeredAt: new Date().toISOString() });
+      live.oauth.revokeAll();
+      live.webhooks.deliver({ topic: "app/uninstalled", payload: { id: 1, name: core!.shopName, domain: core!.shop, myshopify_domain: core!.shop }, eventId: crypto.randomUUID(), triggeredAt: new Date().toISOString() });
       return send(res, 200, { uninstalled: true });
     }
     if ((m = /^\/_dev\/compliance\/([\w-]+)$/.exec(p)) && method === "POST") {
@@ -145,7 +144,7 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       if (body === undefined) return;
       const event = complianceEvent(core!, m[1], body);
       if ("error" in event) return send(res, event.status, { error: event.error });
-      return send(res, 202, { deliveries: webhooks.deliver(event).map((d) => d.webhookId) });
+      return send(res, 202, { deliveries: live.webhooks.deliver(event).map((d) => d.webhookId) });
     }
 
     const forward = proxyTarget(config, opts.appUrl, p, u.searchParams, { shop: core!.shop, customerId: customerCookie(req), secret: opts.apiSecret });
@@ -231,8 +230,9 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
   await new Promise<void>((resolve) => server.listen(opts.port, host, resolve));
   url = `http://${host}:${(server.address() as AddressInfo).port}`;
   core ??= createDevStore({ baseUrl: url });
-  oauth = oauthFor();
-  webhooks = new WebhookDelivery(config, { appUrl: opts.appUrl, shop: core.shop, apiSecret: opts.apiSecret, ...opts.webhooks });
+  live.oauth = new OAuth({ shop: core.shop, apiKey: opts.apiKey, apiSecret: opts.apiSecret, scopes: config.scopes });
+  live.webhooks = new WebhookDelivery(config, { appUrl: opts.appUrl, shop: core.shop, apiSecret: opts.apiSecret, ...opts.webhooks });
+  const { webhooks } = live;
   const unsubscribe = core.onWebhook((event) => webhooks.deliver(event));
   return {
     url,
