@@ -38,7 +38,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   await migrate(opts.databaseUrl, log);
   if (opts.build ?? !existsSync("build/server/index.js")) {
     log("building the app...");
-    await run("npx", ["remix", "vite:build"], { SHOPIFY_APP_URL: appUrl });
+    await run("npx", ["remix", "vite:build", "--logLevel", "error"], { SHOPIFY_APP_URL: appUrl });
   }
 
   const { startDevStore } = await import("../../dev-store/src/server/server");
