@@ -1,4 +1,5 @@
 import type { Customer, Metafield, Order, Product, ShopData, Variant } from "./seed/types";
+import { MetaobjectStore } from "./metaobjects";
 
 /** The dev store's mutable state and its lookups. One per dev store. */
 export interface Segment {
@@ -38,6 +39,7 @@ export class State {
   readonly appMetafields: Metafield[] = [];
   readonly segments: Segment[] = [];
   readonly bulkOperations: BulkOperation[] = [];
+  readonly metaobjects = new MetaobjectStore();
   nextId = 90_000_000_000;
 
   constructor(

@@ -3,7 +3,7 @@ import { createDevStore } from "./store";
 import type { WebhookEvent } from "./contract";
 
 const NOW = new Date("2026-11-01T00:00:00Z");
-const ALL = ["read_customers", "write_customers", "read_orders", "read_products", "write_products", "read_fulfillments"];
+const ALL = ["read_customers", "write_customers", "read_orders", "read_products", "write_products", "read_fulfillments", "write_metaobject_definitions", "write_metaobjects"];
 
 function store(extra: Parameters<typeof createDevStore>[0] extends infer O ? Partial<O> : never = {}) {
   return createDevStore({ baseUrl: "http://127.0.0.1:4400", now: NOW, ...extra });
@@ -202,5 +202,20 @@ describe("bulk operations at scale and with faults", () => {
     const cut = await runBulk(truncating, "{ customers { edges { node { id } } } }");
     expect(cut.op.status).toBe("COMPLETED");
     expect(cut.lines.length).toBeLessThan(Number(cut.op.objectCount));
+  });
+});
+
+describe("metaobjects", () => {
+  it("defines an app-owned type, upserts entries by handle and reads them back", async () => {
+    const s = store();
+    const def = await gql(s, `mutation { metaobjectDefinitionCreate(definition: { type: "$app:faq_entry", name: "FAQ", displayNameKey: "question", fieldDefinitions: [{ key: "question", type: "single_line_text_field", required: true }, { key: "answer", type: "multi_line_text_field" }] }) { metaobjectDefinition { type } userErrors { message } } }`);
+    expect(def.data!.metaobjectDefinitionCreate.metaobjectDefinition.type).toBe("app--1--faq_entry");
+    const upsert = (question: string) => gql(s, `mutation($q: String!) { metaobjectUpsert(handle: { type: "$app:faq_entry", handle: "shipping" }, metaobject: { fields: [{ key: "question", value: $q }] }) { metaobject { handle displayName } userErrors { code } } }`, { q: question });
+    expect((await upsert("送料はいくら?")).data!.metaobjectUpsert.metaobject.displayName).toBe("送料はいくら?");
+    await upsert("送料について");
+    const list = await gql(s, `query { metaobjects(type: "$app:faq_entry", first: 10) { nodes { handle field(key: "question") { value } } } }`);
+    expect(list.data!.metaobjects.nodes).toEqual([{ handle: "shipping", field: { value: "送料について" } }]);
+    const bad = await gql(s, `mutation { metaobjectUpsert(handle: { type: "$app:faq_entry", handle: "x" }, metaobject: { fields: [{ key: "nope", value: "1" }] }) { metaobject { id } userErrors { code } } }`);
+    expect(bad.data!.metaobjectUpsert.userErrors.map((e: { code: string }) => e.code)).toContain("UNDEFINED_OBJECT_FIELD");
   });
 });

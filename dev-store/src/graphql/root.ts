@@ -8,6 +8,7 @@ import {
   orderView, productView, segmentView, variantView, APP_ID,
 } from "./views";
 import { mutations } from "./mutations";
+import { metaobjectResolvers } from "../metaobjects";
 import type { Customer, Product } from "../seed/types";
 
 export interface RequestContext {
@@ -177,6 +178,7 @@ export function queryRoot(ctx: RequestContext) {
     },
     webhookSubscriptions: (a: PageArgs) => connection([] as { id: number }[], a, (x) => x.id, (x) => x),
     ...mutations(ctx),
+    ...metaobjectResolvers(s, s.metaobjects),
   };
 }
 
