@@ -35,8 +35,8 @@ const shopify = shopifyApp({
   },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
-    // Off until the dev store issues refresh tokens too; see docs/decisions/002-dev-store.md.
-    expiringOfflineAccessTokens: false,
+    // Offline tokens expire after an hour and are refreshed by the library (Shopify's current model).
+    expiringOfflineAccessTokens: true,
   },
   ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
 });

@@ -76,6 +76,13 @@ export class OAuth {
       return { status: 401, body: { error: "invalid_client", error_description: "Client credentials are invalid" } };
     }
     const expiring = b.expiring === "1" || b.expiring === 1;
+    if (b.grant_type === TOKEN_EXCHANGE && b.subject_token_type === OFFLINE) {
+      // Migration of a non-expiring offline token to an expiring one.
+      const old = b.subject_token ? this.lookup(b.subject_token) : null;
+      if (!old || old.online) return { status: 400, body: { error: "invalid_subject_token", error_description: "Access token is invalid" } };
+      this.tokens.delete(old.token);
+      return { status: 200, body: this.issue(false, true) };
+    }
     if (b.grant_type === TOKEN_EXCHANGE) {
       const claims = b.subject_token ? verifyJwt(b.subject_token, this.opts.apiSecret) : null;
       if (!claims || claims.aud !== this.opts.apiKey || claims.dest !== `https://${this.opts.shop}`) {

@@ -81,6 +81,23 @@ describe("OAuth", () => {
     expect((await post("/admin/oauth/access_token", { client_id: API_KEY, client_secret: "nope" })).status).toBe(401);
   });
 
+  it("issues expiring offline tokens and refreshes them once", async () => {
+    const res = await post("/admin/oauth/access_token", {
+      client_id: API_KEY, client_secret: SECRET, grant_type: "urn:ietf:params:oauth:grant-type:token-exchange", expiring: "1",
+      subject_token: sessionToken({ shop: store.core.shop, apiKey: API_KEY, secret: SECRET }),
+      subject_token_type: "urn:ietf:params:oauth:token-type:id_token",
+      requested_token_type: "urn:shopify:params:oauth:token-type:offline-access-token",
+    });
+    const body = (await res.json()) as { access_token: string; expires_in: number; refresh_token: string; refresh_token_expires_in: number };
+    expect(body.expires_in).toBe(3600);
+    expect(body.refresh_token).toMatch(/^shprt_/);
+    const refresh = () => post("/admin/oauth/access_token", { client_id: API_KEY, client_secret: SECRET, grant_type: "refresh_token", refresh_token: body.refresh_token });
+    const first = await refresh();
+    expect(first.status).toBe(200);
+    expect((await first.json()).access_token).not.toBe(body.access_token);
+    expect((await refresh()).status).toBe(400);
+  });
+
   it("runs the authorization-code grant with a signed redirect", async () => {
     const res = await fetch(`${store.url}/admin/oauth/authorize?client_id=${API_KEY}&scope=read_orders&redirect_uri=${encodeURIComponent(appUrl + "/auth/callback")}&state=xyz`, { redirect: "manual" });
     expect(res.status).toBe(302);
