@@ -9,6 +9,7 @@ import prisma from "./db.server";
 import { env } from "./env.server";
 import { installDevStoreSeam } from "./dev-store-seam.server";
 import { recordInstall } from "./shops/shops.server";
+import { latestSync, startCustomerSync } from "./customers/sync.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
 
@@ -31,6 +32,8 @@ const shopify = shopifyApp({
   hooks: {
     afterAuth: async ({ session, admin }) => {
       await recordInstall({ db: prisma, shop: session.shop, graphql: admin.graphql });
+      // A new installation starts with a full customer sync; later ones are started from the Customers page.
+      if (!(await latestSync(prisma, session.shop))) await startCustomerSync(prisma, session.shop, admin.graphql);
     },
   },
   future: {

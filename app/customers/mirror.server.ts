@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { consentState, type CustomerPayload, type OrderPayload } from "./payloads";
+import { refreshOrderFacts } from "./sync.server";
 
 /**
  * Keeps the app's small mirror of customers and orders current from webhooks. Out-of-order
@@ -58,26 +59,5 @@ export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayloa
     create: { shop, orderId: o.id, ...data },
     update: data,
   });
-  if (customerId) await refreshCustomerOrderFacts(db, shop, customerId, o.customer_locale);
-}
-
-async function refreshCustomerOrderFacts(db: PrismaClient, shop: string, customerId: string, locale: string | null) {
-  const agg = await db.order.aggregate({
-    where: { shop, customerId, financialStatus: { notIn: ["voided", "refunded"] } },
-    _count: { _all: true },
-    _sum: { totalPrice: true },
-    _min: { processedAt: true },
-    _max: { processedAt: true },
-  });
-  const facts = {
-    ordersCount: agg._count._all,
-    amountSpent: agg._sum.totalPrice ?? new Prisma.Decimal(0),
-    firstOrderAt: agg._min.processedAt,
-    lastOrderAt: agg._max.processedAt,
-  };
-  await db.customer.upsert({
-    where: { shop_customerId: { shop, customerId } },
-    create: { shop, customerId, locale, ...facts },
-    update: facts,
-  });
+  if (customerId) await refreshOrderFacts(db, shop, customerId, o.customer_locale);
 }

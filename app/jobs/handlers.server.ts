@@ -1,11 +1,19 @@
 import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
 import { WEBHOOK_JOB } from "../webhooks/receive.server";
-import { webhookJob } from "../webhooks/process.server";
+import { CUSTOMER_SYNC_JOB, webhookJob } from "../webhooks/process.server";
+import { applyCustomerSync } from "../customers/sync.server";
+import { unauthenticated } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
   return {
     [WEBHOOK_JOB]: webhookJob(db),
+    [CUSTOMER_SYNC_JOB]: async (job) => {
+      const { runId } = z.object({ runId: z.string() }).parse(job.data);
+      const { admin } = await unauthenticated.admin(job.shop);
+      await applyCustomerSync(db, runId, admin.graphql);
+    },
   };
 }

@@ -4,15 +4,17 @@ import { customerPayload, orderPayload } from "../customers/payloads";
 import { upsertCustomer, upsertOrder } from "../customers/mirror.server";
 import { customerRedactPayload, dataRequestPayload } from "../compliance/payloads";
 import { fulfilDataRequest, redactCustomer, redactShop } from "../compliance/compliance.server";
-import { PermanentJobError } from "../jobs/queue.server";
+import { enqueueJob, PermanentJobError } from "../jobs/queue.server";
+import { onBulkFinished } from "../customers/sync.server";
 import type { JobHandler } from "../jobs/worker.server";
+
+export const CUSTOMER_SYNC_JOB = "customer-sync-apply";
 
 type TopicHandler = (db: PrismaClient, shop: string, payload: unknown) => Promise<void>;
 
 /**
  * What each webhook topic does once recorded. Features add their topics here. Topics without a
- * handler (e.g. bulk_operations/finish until customer sync lands) are recorded and marked
- * processed, nothing more.
+ * handler (fulfillments/* until follow-ups land) are recorded and marked processed, nothing more.
  */
 export const topicHandlers: Record<string, TopicHandler> = {
   "customers/create": (db, shop, p) => upsertCustomer(db, shop, parse(customerPayload, p)),
@@ -28,6 +30,11 @@ export const topicHandlers: Record<string, TopicHandler> = {
   },
   "customers/redact": async (db, shop, p) => {
     await redactCustomer(db, shop, parse(customerRedactPayload, p));
+  },
+  "bulk_operations/finish": async (db, shop, p) => {
+    const payload = parse(z.object({ admin_graphql_api_id: z.string(), status: z.string(), error_code: z.string().nullable() }), p);
+    const runId = await onBulkFinished(db, shop, payload);
+    if (runId) await enqueueJob(db, { shop, type: CUSTOMER_SYNC_JOB, key: `sync-apply:${runId}`, payload: { runId } });
   },
   "shop/redact": async (db, shop) => {
     await redactShop(db, shop);

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { parseSyncLine } from "./bulk-rows";
+
+describe("customer sync lines", () => {
+  it("reads a customer with Japanese tags and consent", () => {
+    const row = parseSyncLine(JSON.stringify({
+      id: "gid://shopify/Customer/7000000000001", firstName: "花子", locale: "ja", state: "ENABLED", tags: ["vip", "ニュースレター"],
+      updatedAt: "2026-11-01T00:00:00Z", defaultEmailAddress: { emailAddress: "hanako@example.jp", marketingState: "SUBSCRIBED" }, defaultPhoneNumber: null,
+    }));
+    expect(row).toEqual({ customer: expect.objectContaining({ customerId: "7000000000001", tags: ",vip,ニュースレター,", emailConsent: "SUBSCRIBED", smsConsent: null }) });
+  });
+
+  it("reads an order line under its customer, in the webhooks' status vocabulary", () => {
+    const row = parseSyncLine(JSON.stringify({
+      id: "gid://shopify/Order/5600000000001", __parentId: "gid://shopify/Customer/7000000000001", name: "#1001",
+      processedAt: "2026-10-01T00:00:00Z", displayFinancialStatus: "PAID", displayFulfillmentStatus: "FULFILLED",
+      currentTotalPriceSet: { shopMoney: { amount: "5400.0", currencyCode: "JPY" } },
+    }));
+    expect(row).toEqual({ order: expect.objectContaining({ orderId: "5600000000001", customerId: "7000000000001", financialStatus: "paid", fulfillmentStatus: "fulfilled", totalPrice: "5400.0" }) });
+  });
+
+  it("refuses malformed lines", () => {
+    expect(() => parseSyncLine("{")).toThrow(/not JSON/);
+    expect(() => parseSyncLine(JSON.stringify({ id: "gid://shopify/Product/1" }))).toThrow();
+    expect(() => parseSyncLine(JSON.stringify({ id: "gid://shopify/Order/1", __parentId: "gid://shopify/Customer/2", name: "#1", processedAt: "x", currentTotalPriceSet: { shopMoney: { amount: "1", currencyCode: "JPY" } } }))).toThrow();
+  });
+});
