@@ -6,6 +6,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine, type SyncedCustomer, type SyncedOrder } from "./bulk-rows";
@@ -143,7 +144,7 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     const file = path.join(dir, "result.jsonl");
     const download = await fetchFile(status.url);
     if (!download.ok || !download.body) throw new Error(`download failed: HTTP ${download.status}`);
-    await pipeline(Readable.fromWeb(download.body as import("node:stream/web").ReadableStream), createWriteStream(file));
+    await pipeline(Readable.fromWeb(download.body as WebReadableStream), createWriteStream(file));
     let lines = 0;
     for await (const line of createInterface({ input: createReadStream(file) })) if (line.trim()) lines++;
     if (lines !== expected) return fail(db, runId, `result file is truncated: ${lines} of ${expected} lines; nothing was applied`);
