@@ -1,12 +1,108 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Badge, Banner, BlockStack, Button, Card, InlineStack, Layout, Page, ProgressBar, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { useEffect } from "react";
+import { z } from "zod";
+import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { ComingSoon } from "../components/ComingSoon";
+import { latestSync, startCustomerSync } from "../customers/sync.server";
+import { useLocale, useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
-  return null;
+  const { session } = await authenticate.admin(request);
+  const [sync, customers] = await Promise.all([latestSync(prisma, session.shop), prisma.customer.count({ where: { shop: session.shop } })]);
+  return json({ sync, customers });
 };
 
-export default function Section() {
-  return <ComingSoon title="nav.customers" description="comingSoon.customers" />;
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session, admin } = await authenticate.admin(request);
+  const parsed = z.object({ intent: z.literal("sync") }).safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 422 });
+  const run = await startCustomerSync(prisma, session.shop, admin.graphql);
+  return json({ ok: true, started: run.started, errors: {} });
+};
+
+const ACTIVE = new Set(["running", "downloading", "applying"]);
+
+export default function Customers() {
+  const { sync, customers } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const revalidator = useRevalidator();
+  const t = useT();
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale);
+  const active = sync ? ACTIVE.has(sync.status) : false;
+
+  // While a sync runs, refresh its progress every two seconds.
+  useEffect(() => {
+    if (!active) return;
+    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    return () => clearInterval(timer);
+  }, [active, revalidator]);
+  useEffect(() => {
+    if (result?.ok && "started" in result && result.started) window.shopify?.toast.show(t("customers.sync.started"));
+  }, [result, t]);
+
+  const progress = sync && sync.objectCount > 0 ? Math.round((sync.linesApplied / sync.objectCount) * 100) : 0;
+  return (
+    <Page title={t("customers.title")}>
+      <TitleBar title={t("customers.title")} />
+      <Layout>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <InlineStack align="space-between" blockAlign="center">
+                <Text as="h2" variant="headingMd">
+                  {t("customers.sync.title")}
+                </Text>
+                {sync && <Badge tone={sync.status === "completed" ? "success" : sync.status === "failed" ? "critical" : "info"}>{t(`customers.sync.status.${sync.status}` as MessageKey)}</Badge>}
+              </InlineStack>
+              <Text as="p" tone="subdued">
+                {t("customers.sync.help")}
+              </Text>
+              {!sync && <Text as="p">{t("customers.sync.never")}</Text>}
+              {sync?.status === "failed" && sync.error && <Banner tone="critical">{sync.error}</Banner>}
+              {active && (
+                <BlockStack gap="100">
+                  <ProgressBar progress={sync?.status === "applying" ? progress : 5} size="small" animated />
+                  {sync && sync.objectCount > 0 && <Text as="p" tone="subdued">{t("customers.sync.progress", { done: number.format(sync.linesApplied), total: number.format(sync.objectCount) })}</Text>}
+                </BlockStack>
+              )}
+              {sync?.status === "completed" && (
+                <Text as="p">
+                  {t("customers.sync.counts", { customers: number.format(sync.customers), orders: number.format(sync.orders) })}
+                  {sync.finishedAt ? ` · ${t("customers.sync.finishedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(sync.finishedAt)) })}` : ""}
+                </Text>
+              )}
+              <Form method="post">
+                <input type="hidden" name="intent" value="sync" />
+                <Button submit disabled={active} loading={navigation.state === "submitting"}>
+                  {t("customers.sync.button")}
+                </Button>
+              </Form>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingSm" tone="subdued">
+                {t("customers.total")}
+              </Text>
+              <Text as="p" variant="heading2xl">
+                {number.format(customers)}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("customers.groupsSoon")}
+              </Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
 }

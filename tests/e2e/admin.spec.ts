@@ -49,6 +49,20 @@ test("the dashboard counts orders that arrive by webhook", async ({ page, reques
   }).toPass({ timeout: 30_000 });
 });
 
+test("installing syncs the store's customers, with progress shown on the Customers page", async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto("/admin?locale=en");
+  await page.locator("#app-sub a", { hasText: "Customers" }).click();
+  const app = page.frameLocator("#app-frame");
+  await expect(app.getByText("Up to date")).toBeVisible({ timeout: 45_000 });
+  await expect(app.getByText(/2,0\d\d customers and [\d,]+ orders in the last sync/)).toBeVisible();
+  await page.screenshot({ path: "screenshots/admin-customers-synced-en.png" });
+  await app.getByRole("button", { name: "Sync now" }).click();
+  await expect(page.locator("#toasts")).toContainText("Sync started");
+  await expect(app.getByText("Up to date")).toBeVisible({ timeout: 45_000 });
+  expect(errors).toEqual([]);
+});
+
 test("the storefront preview renders and the app proxy answers signed requests", async ({ page, request }) => {
   const errors = watchErrors(page);
   await page.goto("/storefront?locale=ja");
