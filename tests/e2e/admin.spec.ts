@@ -63,6 +63,27 @@ test("installing syncs the store's customers, with progress shown on the Custome
   expect(errors).toEqual([]);
 });
 
+// Runs after the sync test above (one worker, file order), so the customer is known to the app.
+test("a customer's data request can be downloaded from Settings", async ({ page, request }) => {
+  const customerId = "7000000000010";
+  expect((await request.post("/_dev/compliance/customers-data-request", { data: { customerId } })).status()).toBe(202);
+  await page.goto("/admin?locale=en");
+  await page.locator("#app-sub a", { hasText: "Settings" }).click();
+  const app = page.frameLocator("#app-frame");
+  await expect(async () => {
+    await page.locator("#app-sub a", { hasText: "Customers" }).click();
+    await page.locator("#app-sub a", { hasText: "Settings" }).click();
+    await expect(app.getByRole("cell", { name: customerId })).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  const download = page.waitForEvent("download");
+  await app.getByRole("button", { name: "Download" }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe(`tsunagu-customer-${customerId}.json`);
+  const report = JSON.parse(await (await import("node:fs/promises")).readFile((await file.path())!, "utf8"));
+  expect(report.request.customer.id).toBe(customerId);
+  expect(report.data.customerProfile[0]).toMatchObject({ customerId });
+});
+
 test("the storefront preview renders and the app proxy answers signed requests", async ({ page, request }) => {
   const errors = watchErrors(page);
   await page.goto("/storefront?locale=ja");
