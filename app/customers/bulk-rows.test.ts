@@ -25,3 +25,10 @@ describe("customer sync lines", () => {
     expect(() => parseSyncLine(JSON.stringify({ id: "gid://shopify/Order/1", __parentId: "gid://shopify/Customer/2", name: "#1", processedAt: "x", currentTotalPriceSet: { shopMoney: { amount: "1", currencyCode: "JPY" } } }))).toThrow();
   });
 });
+
+describe("customer metafield lines", () => {
+  it("reads a points balance under its customer", () => {
+    const row = parseSyncLine(JSON.stringify({ id: "gid://shopify/Metafield/9", __parentId: "gid://shopify/Customer/7000000000001", namespace: "loyalty", key: "points", value: "250" }));
+    expect(row).toEqual({ metafield: { customerId: "7000000000001", namespace: "loyalty", key: "points", value: "250" } });
+  });
+});

@@ -58,12 +58,26 @@ export type SyncedOrder = {
   currency: string;
 };
 
-export function parseSyncLine(line: string): { customer: SyncedCustomer } | { order: SyncedOrder } {
+const metafieldLine = z.object({
+  id: z.string().regex(/^gid:\/\/shopify\/Metafield\/\d+$/),
+  __parentId: numericFromGid("Customer"),
+  namespace: z.string().max(255),
+  key: z.string().max(255),
+  value: z.string().max(10_000),
+});
+
+export type SyncedMetafield = { customerId: string; namespace: string; key: string; value: string };
+
+export function parseSyncLine(line: string): { customer: SyncedCustomer } | { order: SyncedOrder } | { metafield: SyncedMetafield } {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
   } catch {
     throw new Error(`not JSON: ${line.slice(0, 80)}`);
+  }
+  if (raw && typeof raw === "object" && "__parentId" in raw && String((raw as { id?: unknown }).id).startsWith("gid://shopify/Metafield/")) {
+    const m = metafieldLine.parse(raw);
+    return { metafield: { customerId: m.__parentId, namespace: m.namespace, key: m.key, value: m.value } };
   }
   if (raw && typeof raw === "object" && "__parentId" in raw) {
     const o = orderLine.parse(raw);

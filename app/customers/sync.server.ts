@@ -9,7 +9,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { parseSyncLine, type SyncedCustomer, type SyncedOrder } from "./bulk-rows";
+import { parseSyncLine, type SyncedCustomer, type SyncedMetafield, type SyncedOrder } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
 
 /**
@@ -34,6 +34,11 @@ export const CUSTOMER_SYNC_QUERY = `#graphql
           updatedAt
           defaultEmailAddress { emailAddress marketingState }
           defaultPhoneNumber { phoneNumber marketingState }
+          metafields {
+            edges {
+              node { id namespace key value }
+            }
+          }
           orders {
             edges {
               node {
@@ -153,20 +158,23 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     let index = 0;
     let customers: SyncedCustomer[] = [];
     let orders: SyncedOrder[] = [];
+    let metafields: SyncedMetafield[] = [];
     for await (const line of createInterface({ input: createReadStream(file) })) {
       if (!line.trim()) continue;
       index++;
       if (index <= run.linesApplied) continue; // applied before a restart
       const row = parseSyncLine(line);
       if ("customer" in row) customers.push(row.customer);
-      else orders.push(row.order);
-      if (customers.length + orders.length >= BATCH) {
-        await applyBatch(db, run.shop, runId, customers, orders, index);
+      else if ("order" in row) orders.push(row.order);
+      else metafields.push(row.metafield);
+      if (customers.length + orders.length + metafields.length >= BATCH) {
+        await applyBatch(db, run.shop, runId, { customers, orders, metafields }, index);
         customers = [];
         orders = [];
+        metafields = [];
       }
     }
-    await applyBatch(db, run.shop, runId, customers, orders, index);
+    await applyBatch(db, run.shop, runId, { customers, orders, metafields }, index);
     await db.syncRun.update({ where: { id: runId }, data: { status: "completed", activeKey: null, finishedAt: new Date(), error: null } });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -177,11 +185,26 @@ async function fail(db: PrismaClient, runId: string, error: string) {
   await db.syncRun.update({ where: { id: runId }, data: { status: "failed", activeKey: null, error, finishedAt: new Date() } });
 }
 
-async function applyBatch(db: PrismaClient, shop: string, runId: string, customers: SyncedCustomer[], orders: SyncedOrder[], linesApplied: number) {
+async function applyBatch(
+  db: PrismaClient,
+  shop: string,
+  runId: string,
+  { customers, orders, metafields }: { customers: SyncedCustomer[]; orders: SyncedOrder[]; metafields: SyncedMetafield[] },
+  linesApplied: number,
+) {
   await db.$transaction(async (tx) => {
     for (const c of customers) {
       const { customerId, ...data } = c;
-      await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, ...data }, update: data });
+      // A customer's metafields follow its line; start from none so deleted ones disappear.
+      await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, ...data }, update: { ...data, metafields: "{}" } });
+    }
+    const byCustomer = new Map<string, SyncedMetafield[]>();
+    for (const m of metafields) byCustomer.set(m.customerId, [...(byCustomer.get(m.customerId) ?? []), m]);
+    for (const [customerId, list] of byCustomer) {
+      const row = await tx.customer.findUnique({ where: { shop_customerId: { shop, customerId } }, select: { metafields: true } });
+      if (!row) continue;
+      const merged = { ...(JSON.parse(row.metafields) as Record<string, string>), ...Object.fromEntries(list.map((m) => [`${m.namespace}.${m.key}`, m.value])) };
+      await tx.customer.update({ where: { shop_customerId: { shop, customerId } }, data: { metafields: JSON.stringify(merged) } });
     }
     for (const o of orders) {
       const { orderId, totalPrice, ...data } = o;
