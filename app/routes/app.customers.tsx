@@ -8,27 +8,47 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { latestSync, startCustomerSync } from "../customers/sync.server";
+import { getGroupSettings, groupCounts, pushSegments, saveGroupSettings, segmentLinks } from "../customers/groups.server";
+import { validateSettings } from "../customers/groups";
+import { GroupsCard } from "../customers/GroupsCard";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [sync, customers] = await Promise.all([latestSync(prisma, session.shop), prisma.customer.count({ where: { shop: session.shop } })]);
-  return json({ sync, customers });
+  const settings = await getGroupSettings(prisma, session.shop);
+  const [sync, customers, counts, links] = await Promise.all([
+    latestSync(prisma, session.shop),
+    prisma.customer.count({ where: { shop: session.shop } }),
+    groupCounts(prisma, session.shop, settings),
+    segmentLinks(prisma, session.shop),
+  ]);
+  return json({ sync, customers, settings, counts, links });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const parsed = z.object({ intent: z.literal("sync") }).safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 422 });
-  const run = await startCustomerSync(prisma, session.shop, admin.graphql);
-  return json({ ok: true, started: run.started, errors: {} });
+  const form = Object.fromEntries(await request.formData());
+  const intent = z.enum(["sync", "save-groups", "push-segments"]).safeParse(form.intent);
+  if (!intent.success) return json({ ok: false, intent: null, errors: {} }, { status: 422 });
+  if (intent.data === "sync") {
+    const run = await startCustomerSync(prisma, session.shop, admin.graphql);
+    return json({ ok: true, intent: intent.data, started: run.started, errors: {} });
+  }
+  if (intent.data === "save-groups") {
+    const { errors, value } = validateSettings({ dormantDays: form.dormantDays, pointsSource: form.pointsSource, engagedTags: form.engagedTags });
+    if (Object.keys(errors).length) return json({ ok: false, intent: intent.data, errors }, { status: 422 });
+    await saveGroupSettings(prisma, session.shop, value);
+    return json({ ok: true, intent: intent.data, errors: {} });
+  }
+  await pushSegments(prisma, session.shop, admin.graphql, await getGroupSettings(prisma, session.shop));
+  return json({ ok: true, intent: intent.data, errors: {} });
 };
 
 const ACTIVE = new Set(["running", "downloading", "applying"]);
 
 export default function Customers() {
-  const { sync, customers } = useLoaderData<typeof loader>();
+  const { sync, customers, settings, counts, links } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const revalidator = useRevalidator();
@@ -44,7 +64,10 @@ export default function Customers() {
     return () => clearInterval(timer);
   }, [active, revalidator]);
   useEffect(() => {
-    if (result?.ok && "started" in result && result.started) window.shopify?.toast.show(t("customers.sync.started"));
+    if (!result?.ok) return;
+    if (result.intent === "sync" && "started" in result && result.started) window.shopify?.toast.show(t("customers.sync.started"));
+    if (result.intent === "save-groups") window.shopify?.toast.show(t("groups.saved"));
+    if (result.intent === "push-segments") window.shopify?.toast.show(t("groups.pushed"));
   }, [result, t]);
 
   const progress = sync && sync.objectCount > 0 ? Math.round((sync.linesApplied / sync.objectCount) * 100) : 0;
@@ -64,6 +87,7 @@ export default function Customers() {
               <Text as="p" tone="subdued">
                 {t("customers.sync.help")}
               </Text>
+              <Text as="p">{`${t("customers.total")}: ${number.format(customers)}`}</Text>
               {!sync && <Text as="p">{t("customers.sync.never")}</Text>}
               {sync?.status === "failed" && sync.error && <Banner tone="critical">{sync.error}</Banner>}
               {active && (
@@ -88,19 +112,7 @@ export default function Customers() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingSm" tone="subdued">
-                {t("customers.total")}
-              </Text>
-              <Text as="p" variant="heading2xl">
-                {number.format(customers)}
-              </Text>
-              <Text as="p" tone="subdued">
-                {t("customers.groupsSoon")}
-              </Text>
-            </BlockStack>
-          </Card>
+          <GroupsCard settings={settings} counts={counts} links={links} errors={result && !result.ok && result.intent === "save-groups" ? (result.errors as Record<string, string>) : undefined} />
         </Layout.Section>
       </Layout>
     </Page>

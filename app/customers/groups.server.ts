@@ -1,0 +1,122 @@
+import { type Prisma, type PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { GROUP_KEYS, engagedTagList, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
+
+type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+
+const DEFAULTS: GroupSettings = { dormantDays: 120, pointsSource: null, engagedTags: "campaign,inquiry" };
+
+export async function getGroupSettings(db: PrismaClient, shop: string): Promise<GroupSettings> {
+  const row = await db.groupSettings.findUnique({ where: { shop }, select: { dormantDays: true, pointsSource: true, engagedTags: true } });
+  return row ?? DEFAULTS;
+}
+
+export async function saveGroupSettings(db: PrismaClient, shop: string, value: GroupSettings): Promise<void> {
+  await db.groupSettings.upsert({ where: { shop }, create: { shop, ...value }, update: value });
+}
+
+/** The rows of a group, as a database filter (points by metafield is finished in code). */
+function where(shop: string, group: GroupKey, s: GroupSettings, now: Date): Prisma.CustomerWhereInput {
+  switch (group) {
+    case "purchaseOnly":
+      return { shop, ordersCount: { gt: 0 }, OR: [{ accountState: null }, { accountState: { not: "ENABLED" } }] };
+    case "registered":
+      return { shop, accountState: "ENABLED" };
+    case "dormant":
+      return { shop, ordersCount: { gt: 0 }, lastOrderAt: { lt: new Date(now.getTime() - s.dormantDays * 86_400_000) } };
+    case "engaged":
+      return { shop, OR: [{ emailConsent: "SUBSCRIBED" }, { smsConsent: "SUBSCRIBED" }, ...engagedTagList(s).map((t) => ({ tags: { contains: `,${t},` } }))] };
+    case "points": {
+      const source = parsePointsSource(s.pointsSource);
+      if (!source) return { shop, id: "" };
+      return source.kind === "tag" ? { shop, tags: { contains: `,${source.tag},` } } : { shop, metafields: { contains: JSON.stringify(`${source.namespace}.${source.key}`) + ":" } };
+    }
+  }
+}
+
+const MEMBER = { customerId: true, firstName: true, email: true, locale: true, ordersCount: true, amountSpent: true, lastOrderAt: true, tags: true, metafields: true } as const;
+
+async function membersOf(db: PrismaClient, shop: string, group: GroupKey, s: GroupSettings, now: Date, take?: number) {
+  const rows = await db.customer.findMany({ where: where(shop, group, s, now), select: MEMBER, orderBy: { lastOrderAt: "desc" }, ...(take && group !== "points" ? { take } : {}) });
+  const source = parsePointsSource(s.pointsSource);
+  const kept = group === "points" ? rows.filter((r) => pointsBalance({ tags: r.tags, metafields: JSON.parse(r.metafields) }, source)) : rows;
+  return take ? kept.slice(0, take) : kept;
+}
+
+export async function groupCounts(db: PrismaClient, shop: string, s: GroupSettings, now = new Date()): Promise<Record<GroupKey, number>> {
+  const entries = await Promise.all(
+    GROUP_KEYS.map(async (g) => [g, g === "points" ? (await membersOf(db, shop, g, s, now)).length : await db.customer.count({ where: where(shop, g, s, now) })] as const),
+  );
+  return Object.fromEntries(entries) as Record<GroupKey, number>;
+}
+
+export async function groupMembers(db: PrismaClient, shop: string, group: GroupKey, s: GroupSettings, take = 100, now = new Date()) {
+  return (await membersOf(db, shop, group, s, now, take)).map(({ metafields: _m, ...r }) => ({ ...r, amountSpent: r.amountSpent.toString() }));
+}
+
+/** CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised. */
+export async function groupCsv(db: PrismaClient, shop: string, group: GroupKey, s: GroupSettings, now = new Date()): Promise<string> {
+  const rows = await membersOf(db, shop, group, s, now);
+  const cell = (v: unknown) => {
+    let text = v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  const header = ["customer_id", "first_name", "email", "locale", "orders_count", "amount_spent", "last_order_at", "tags"];
+  const lines = rows.map((r) => [r.customerId, r.firstName, r.email, r.locale, r.ordersCount, r.amountSpent.toString(), r.lastOrderAt, r.tags.split(",").filter(Boolean).join(" ")].map(cell).join(","));
+  return "\uFEFF" + [header.join(","), ...lines].join("\r\n") + "\r\n";
+}
+
+const SEGMENT_CREATE = `#graphql
+  mutation CreateGroupSegment($name: String!, $query: String!) {
+    segmentCreate(name: $name, query: $query) {
+      segment { id }
+      userErrors { field message }
+    }
+  }
+`;
+
+const SEGMENT_UPDATE = `#graphql
+  mutation UpdateGroupSegment($id: ID!, $name: String!, $query: String!) {
+    segmentUpdate(id: $id, name: $name, query: $query) {
+      segment { id }
+      userErrors { field message }
+    }
+  }
+`;
+
+const result = z.object({
+  data: z.record(z.object({ segment: z.object({ id: z.string() }).nullable(), userErrors: z.array(z.object({ message: z.string() })) })),
+});
+
+export const SEGMENT_NAMES: Record<GroupKey, string> = {
+  purchaseOnly: "Tsunagu · 購入のみ / Purchase-only",
+  registered: "Tsunagu · 会員 / Members",
+  dormant: "Tsunagu · 休眠 / Dormant",
+  engaged: "Tsunagu · エンゲージ / Engaged",
+  points: "Tsunagu · ポイント保有 / Points holders",
+};
+
+/** Creates or updates one native Shopify segment per expressible group. */
+export async function pushSegments(db: PrismaClient, shop: string, graphql: GraphQL, s: GroupSettings) {
+  for (const group of GROUP_KEYS) {
+    const q = segmentQuery(group, s);
+    if ("unsupported" in q) continue;
+    const link = await db.segmentLink.findUnique({ where: { shop_group: { shop, group } }, select: { segmentId: true } });
+    const response = link?.segmentId
+      ? await graphql(SEGMENT_UPDATE, { variables: { id: link.segmentId, name: SEGMENT_NAMES[group], query: q.query } })
+      : await graphql(SEGMENT_CREATE, { variables: { name: SEGMENT_NAMES[group], query: q.query } });
+    const payload = Object.values(result.parse(await response.json()).data)[0];
+    const error = payload.userErrors.map((e) => e.message).join("; ") || null;
+    const segmentId = payload.segment?.id ?? link?.segmentId ?? null;
+    await db.segmentLink.upsert({
+      where: { shop_group: { shop, group } },
+      create: { shop, group, segmentId, query: q.query, error },
+      update: { segmentId, query: q.query, error, syncedAt: new Date() },
+    });
+  }
+}
+
+export async function segmentLinks(db: PrismaClient, shop: string) {
+  return db.segmentLink.findMany({ where: { shop }, select: { group: true, segmentId: true, query: true, error: true, syncedAt: true } });
+}

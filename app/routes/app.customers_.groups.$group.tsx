@@ -1,0 +1,57 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { GROUP_KEYS, type GroupKey } from "../customers/groups";
+import { getGroupSettings, groupMembers } from "../customers/groups.server";
+import { DownloadButton } from "../components/DownloadButton";
+import { useLocale, useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const group = params.group as GroupKey;
+  if (!GROUP_KEYS.includes(group)) throw new Response("Not found", { status: 404 });
+  const settings = await getGroupSettings(prisma, session.shop);
+  return json({ group, settings, members: await groupMembers(prisma, session.shop, group, settings, 100) });
+};
+
+export default function GroupMembers() {
+  const { group, settings, members } = useLoaderData<typeof loader>();
+  const t = useT();
+  const locale = useLocale();
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" });
+  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const title = t(`groups.${group}` as MessageKey, { days: settings.dormantDays });
+  return (
+    <Page title={title} backAction={{ content: t("groups.back"), url: "/app/customers" }} secondaryActions={<DownloadButton href={`/app/customers/groups/${group}/export`} filename={`tsunagu-${group}.csv`}>{t("groups.export")}</DownloadButton>}>
+      <TitleBar title={title} />
+      <Card padding="0">
+        {members.length === 0 ? (
+          <EmptyState heading={t("groups.empty")} image="" />
+        ) : (
+          <>
+            <div style={{ padding: "12px 16px" }}>
+              <Text as="p" tone="subdued">{t("groups.showing", { count: members.length })}</Text>
+            </div>
+            <IndexTable itemCount={members.length} selectable={false} headings={[{ title: t("groups.columns.customer") }, { title: t("groups.columns.orders"), alignment: "end" }, { title: t("groups.columns.spent"), alignment: "end" }, { title: t("groups.columns.lastOrder") }]}>
+              {members.map((m, i) => (
+                <IndexTable.Row id={m.customerId} key={m.customerId} position={i}>
+                  <IndexTable.Cell>
+                    <Text as="span" fontWeight="semibold">{m.firstName ?? m.customerId}</Text> <Text as="span" tone="subdued">{m.email ?? ""}</Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell><Text as="span" alignment="end" numeric>{m.ordersCount}</Text></IndexTable.Cell>
+                  <IndexTable.Cell><Text as="span" alignment="end" numeric>{money.format(Number(m.amountSpent))}</Text></IndexTable.Cell>
+                  <IndexTable.Cell>{m.lastOrderAt ? date.format(new Date(m.lastOrderAt)) : "—"}</IndexTable.Cell>
+                </IndexTable.Row>
+              ))}
+            </IndexTable>
+          </>
+        )}
+      </Card>
+    </Page>
+  );
+}

@@ -1,0 +1,71 @@
+import { Readable } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { applyCustomerSync, onBulkFinished, startCustomerSync } from "~/customers/sync.server";
+import { groupCounts, groupCsv, pushSegments, segmentLinks } from "~/customers/groups.server";
+import type { GroupSettings } from "~/customers/groups";
+import { createDevStore } from "../../dev-store/src/store";
+import type { WebhookEvent } from "../../dev-store/src/contract";
+import { resetDatabase } from "../support/db";
+
+/**
+ * The five groups counted from synced data must match an independent computation over the dev
+ * store's own records, and the groups pushed as segments must have the same members in Shopify.
+ */
+const NOW = new Date();
+const core = createDevStore({ baseUrl: "http://dev-store.test", now: new Date(NOW.toISOString().slice(0, 10) + "T00:00:00Z"), counts: { customers: 800, orders: 2400 } });
+const shop = core.shop;
+const SCOPES = ["read_customers", "write_customers", "read_orders"];
+const graphql = async (query: string, options?: { variables?: Record<string, unknown> }) =>
+  new Response(JSON.stringify((await core.execute({ version: "2026-07", query, variables: options?.variables, scopes: SCOPES, bucketKey: "g" })).body));
+const settings: GroupSettings = { dormantDays: 90, pointsSource: "metafield:loyalty.points", engagedTags: "campaign-2026-spring,inquiry" };
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  const done = new Promise<WebhookEvent>((resolve) => core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
+  const { id } = await startCustomerSync(prisma, shop, graphql);
+  await onBulkFinished(prisma, shop, (await done).payload as never);
+  const fetchFile = (async (url: string) => new Response(Readable.toWeb(core.openBulkResult(String(url).match(/(\d+)\.jsonl$/)![1]) as Readable) as ReadableStream)) as unknown as typeof fetch;
+  await applyCustomerSync(prisma, id, graphql, fetchFile);
+});
+
+describe("customer groups", () => {
+  it("count what an independent reading of the store counts", async () => {
+    const s = core.state;
+    const cutoff = NOW.getTime() - 90 * 86_400_000;
+    const last = (c: (typeof s.customers)[number]) => Math.max(...s.customerOrders(c).map((o) => Date.parse(o.processedAt)));
+    const expected = {
+      purchaseOnly: s.customers.filter((c) => c.orderIds.length > 0 && c.state !== "ENABLED").length,
+      registered: s.customers.filter((c) => c.state === "ENABLED").length,
+      dormant: s.customers.filter((c) => c.orderIds.length > 0 && last(c) < cutoff).length,
+      engaged: s.customers.filter((c) => c.emailMarketing === "SUBSCRIBED" || c.smsMarketing === "SUBSCRIBED" || c.tags.includes("campaign-2026-spring") || c.tags.includes("inquiry")).length,
+      points: s.customers.filter((c) => c.metafields.some((m) => m.namespace === "loyalty" && m.key === "points" && Number(m.value) > 0)).length,
+    };
+    expect(await groupCounts(prisma, shop, settings, NOW)).toEqual(expected);
+    expect(Object.values(expected).every((n) => n > 0)).toBe(true);
+  });
+
+  it("become native Shopify segments with the same members", async () => {
+    await pushSegments(prisma, shop, graphql, settings);
+    const links = await segmentLinks(prisma, shop);
+    expect(links.filter((l) => l.segmentId && !l.error)).toHaveLength(5);
+    const counts = await groupCounts(prisma, shop, settings, NOW);
+    for (const link of links) {
+      const body = await (await graphql(`query Members($id: ID!) { customerSegmentMembers(segmentId: $id, first: 1) { totalCount } }`, { variables: { id: link.segmentId } })).json();
+      expect(body.data.customerSegmentMembers.totalCount, link.group).toBe(counts[link.group as keyof typeof counts]);
+    }
+    // Pushing again updates the same segments instead of creating new ones.
+    await pushSegments(prisma, shop, graphql, { ...settings, dormantDays: 200 });
+    expect(core.state.segments).toHaveLength(5);
+    expect(core.state.segments.find((g) => g.query.includes("last_order_date"))?.query).toContain("-200d");
+  });
+
+  it("exports a group as CSV that spreadsheets open safely", async () => {
+    const row = await prisma.customer.findFirstOrThrow({ where: { shop, accountState: "ENABLED" } });
+    await prisma.customer.update({ where: { id: row.id }, data: { firstName: '=HYPERLINK("http://x","花子")' } });
+    const csv = await groupCsv(prisma, shop, "registered", settings, NOW);
+    expect(csv.startsWith("\uFEFFcustomer_id,first_name,email")).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"",""花子"")"`);
+    expect(csv.trim().split("\r\n").length - 1).toBe((await groupCounts(prisma, shop, settings, NOW)).registered);
+  });
+});
