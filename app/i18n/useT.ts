@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import { useMemo } from "react";
 import { translator, type Locale, type Translate } from "./i18n";
 
 /** The admin's language, decided once by the app layout's loader from Shopify's `locale` parameter. */
@@ -6,6 +7,8 @@ export function useLocale(): Locale {
   return useRouteLoaderData<{ locale: Locale }>("routes/app")?.locale ?? "ja";
 }
 
+/** A stable translate function (effects that depend on it run once per language, not per render). */
 export function useT(): Translate {
-  return translator(useLocale());
+  const locale = useLocale();
+  return useMemo(() => translator(locale), [locale]);
 }
