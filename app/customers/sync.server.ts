@@ -193,8 +193,19 @@ async function applyBatch(
   linesApplied: number,
 ) {
   await db.$transaction(async (tx) => {
+    // A webhook that arrived after Shopify took the snapshot is newer than the snapshot: keep it.
+    const storedUpdatedAt = async (table: "customer" | "order", ids: string[]) => {
+      const rows =
+        table === "customer"
+          ? await tx.customer.findMany({ where: { shop, customerId: { in: ids } }, select: { customerId: true, shopifyUpdatedAt: true } })
+          : (await tx.order.findMany({ where: { shop, orderId: { in: ids } }, select: { orderId: true, shopifyUpdatedAt: true } })).map((r) => ({ customerId: r.orderId, shopifyUpdatedAt: r.shopifyUpdatedAt }));
+      return new Map(rows.map((r) => [r.customerId, r.shopifyUpdatedAt]));
+    };
+    const isStale = (stored: Date | null | undefined, incoming: Date | null) => Boolean(stored && incoming && stored > incoming);
+    const storedCustomers = await storedUpdatedAt("customer", customers.map((c) => c.customerId));
     for (const c of customers) {
       const { customerId, ...data } = c;
+      if (isStale(storedCustomers.get(customerId), data.shopifyUpdatedAt)) continue;
       // A customer's metafields follow its line; start from none so deleted ones disappear.
       await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, ...data }, update: { ...data, metafields: "{}" } });
     }
@@ -206,8 +217,10 @@ async function applyBatch(
       const merged = { ...(JSON.parse(row.metafields) as Record<string, string>), ...Object.fromEntries(list.map((m) => [`${m.namespace}.${m.key}`, m.value])) };
       await tx.customer.update({ where: { shop_customerId: { shop, customerId } }, data: { metafields: JSON.stringify(merged) } });
     }
+    const storedOrders = await storedUpdatedAt("order", orders.map((o) => o.orderId));
     for (const o of orders) {
       const { orderId, totalPrice, ...data } = o;
+      if (isStale(storedOrders.get(orderId), data.shopifyUpdatedAt)) continue;
       const row = { ...data, totalPrice: new Prisma.Decimal(totalPrice) };
       await tx.order.upsert({ where: { shop_orderId: { shop, orderId } }, create: { shop, orderId, ...row }, update: row });
     }

@@ -120,3 +120,20 @@ describe("customer sync", () => {
     expect(await snapshot(h.shop)).toEqual(expected);
   });
 });
+
+describe("customer sync and webhooks together", () => {
+  it("keeps a webhook's newer data when the snapshot it raced with is applied", async () => {
+    const h = harness();
+    const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
+    const { id } = await startCustomerSync(prisma, h.shop, h.graphql);
+    await onBulkFinished(prisma, h.shop, (await done).payload as never);
+    // After Shopify took the snapshot, the customer changed and the webhook was processed first.
+    const c = h.core.state.customers[0];
+    const later = new Date(Date.parse(c.updatedAt) + 60_000);
+    await prisma.customer.create({ data: { shop: h.shop, customerId: String(c.legacyId), tags: ",vip-new,", shopifyUpdatedAt: later } });
+    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile);
+    const row = await prisma.customer.findFirstOrThrow({ where: { shop: h.shop, customerId: String(c.legacyId) } });
+    expect(row.tags).toBe(",vip-new,");
+    expect(await prisma.customer.count({ where: { shop: h.shop } })).toBe(h.core.state.customers.length);
+  });
+});
