@@ -1,61 +1,103 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { getSummary } from "../dashboard/summary.server";
+import { getDashboard } from "../dashboard/metrics.server";
+import { getGroupSettings } from "../customers/groups.server";
+import { getShopSettings } from "../shops/shops.server";
+import { BarTrend } from "../components/BarTrend";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json(await getSummary(prisma, session.shop));
+  const [settings, shop] = await Promise.all([getGroupSettings(prisma, session.shop), getShopSettings(prisma, session.shop)]);
+  return json(await getDashboard(prisma, session.shop, settings, shop?.timezone ?? "Asia/Tokyo"));
 };
 
 export default function Dashboard() {
-  const summary = useLoaderData<typeof loader>();
+  const d = useLoaderData<typeof loader>();
   const t = useT();
-  const number = new Intl.NumberFormat(useLocale());
-  const tiles: [MessageKey, number][] = [
-    ["dashboard.customers", summary.customers],
-    ["dashboard.repeatCustomers", summary.repeatCustomers],
-    ["dashboard.orders", summary.orders],
-    ["dashboard.webhooks", summary.webhooks],
+  const locale = useLocale();
+  const number = new Intl.NumberFormat(locale);
+  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const buyers = d.active + d.dormant;
+  // People first: each number is a count of customers or orders, linking to the people behind it.
+  const tiles: { label: MessageKey; value: number; to?: string }[] = [
+    { label: "dashboard.fans", value: d.fans, to: "/app/customers" },
+    { label: "dashboard.active", value: d.active, to: "/app/customers" },
+    { label: "dashboard.dormant", value: d.dormant, to: "/app/customers/groups/dormant" },
+    { label: "dashboard.churned", value: d.churnedThisMonth, to: "/app/customers/groups/dormant" },
+    { label: "dashboard.recovered", value: d.recoveredThisMonth },
+    { label: "dashboard.repeatOrders", value: d.repeatOrdersThisMonth },
   ];
+  const month = new Intl.DateTimeFormat(locale, { month: "short" });
   return (
     <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
       <TitleBar title={t("dashboard.title")} />
       <Layout>
-        {summary.deadJobs > 0 && (
+        {d.deadJobs > 0 && (
           <Layout.Section>
-            <Banner tone="warning">{t("dashboard.jobsDead", { count: summary.deadJobs })}</Banner>
+            <Banner tone="warning">{t("dashboard.jobsDead", { count: d.deadJobs })}</Banner>
           </Layout.Section>
         )}
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 1, sm: 2, md: 4 }} gap="400">
-            {tiles.map(([label, value]) => (
-              <Card key={label}>
-                <BlockStack gap="200">
-                  <Text as="h2" variant="headingSm" tone="subdued">
-                    {t(label)}
-                  </Text>
-                  <Text as="p" variant="heading2xl">
-                    {number.format(value)}
-                  </Text>
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
-        </Layout.Section>
-        {summary.customers === 0 && summary.orders === 0 && (
+        {d.customers === 0 && (
           <Layout.Section>
             <Card>
               <Text as="p">{t("dashboard.empty")}</Text>
             </Card>
           </Layout.Section>
         )}
+        <Layout.Section>
+          <InlineGrid columns={{ xs: 1, sm: 2, md: 3 }} gap="400">
+            {tiles.map((tile) => (
+              <Card key={tile.label}>
+                <BlockStack gap="200">
+                  <Text as="h2" variant="headingSm" tone="subdued">
+                    {t(tile.label)}
+                  </Text>
+                  <Text as="p" variant="heading2xl">
+                    {number.format(tile.value)}
+                  </Text>
+                  {tile.to && <Link to={tile.to}>{t("dashboard.view")}</Link>}
+                </BlockStack>
+              </Card>
+            ))}
+          </InlineGrid>
+        </Layout.Section>
+        <Layout.Section>
+          <Card>
+            <BlockStack gap="300">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.trend")}
+              </Text>
+              <Text as="p" tone="subdued">
+                {t("dashboard.ordersThisMonth", { count: number.format(d.ordersThisMonth) })}
+              </Text>
+              <BarTrend
+                data={d.trend.map((m) => ({ label: month.format(new Date(`${m.month}-15T00:00:00Z`)), total: m.orders, part: m.repeatOrders }))}
+                total={t("dashboard.trendOrders")}
+                part={t("dashboard.trendRepeat")}
+                caption={t("dashboard.trend")}
+                format={(n) => number.format(n)}
+              />
+            </BlockStack>
+          </Card>
+        </Layout.Section>
+        <Layout.Section variant="oneThird">
+          <Card>
+            <BlockStack gap="200">
+              <Text as="h2" variant="headingMd">
+                {t("dashboard.rates")}
+              </Text>
+              <Text as="p">{t("dashboard.repeatRate", { rate: percent.format(buyers ? d.fans / buyers : 0) })}</Text>
+              <Text as="p">{t("dashboard.dormantRate", { rate: percent.format(buyers ? d.dormant / buyers : 0) })}</Text>
+            </BlockStack>
+          </Card>
+        </Layout.Section>
       </Layout>
     </Page>
   );

@@ -69,3 +69,23 @@ describe("customer groups", () => {
     expect(csv.trim().split("\r\n").length - 1).toBe((await groupCounts(prisma, shop, settings, NOW)).registered);
   });
 });
+
+describe("home dashboard numbers", () => {
+  it("match an independent reading of the store", async () => {
+    const { getDashboard } = await import("~/dashboard/metrics.server");
+    const d = await getDashboard(prisma, shop, { dormantDays: 90 }, "Asia/Tokyo", NOW);
+    const s = core.state;
+    const customerOrders = s.customers.map((c) => s.customerOrders(c).map((o) => Date.parse(o.processedAt)));
+    const cutoff = NOW.getTime() - 90 * 86_400_000;
+    expect(d.customers).toBe(s.customers.length);
+    expect(d.fans).toBe(customerOrders.filter((t) => t.length >= 2).length);
+    expect(d.active).toBe(customerOrders.filter((t) => t.length && Math.max(...t) >= cutoff).length);
+    expect(d.dormant).toBe(customerOrders.filter((t) => t.length && Math.max(...t) < cutoff).length);
+    expect(d.trend).toHaveLength(12);
+    const thisMonthKey = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" }).format(NOW).slice(0, 7);
+    expect(d.trend[11].month).toBe(thisMonthKey);
+    expect(d.trend[11].orders).toBe(d.ordersThisMonth);
+    expect(d.trend.reduce((n, m) => n + m.repeatOrders, 0)).toBeGreaterThan(0);
+    expect(d.repeatOrdersThisMonth).toBeLessThanOrEqual(d.ordersThisMonth);
+  });
+});
