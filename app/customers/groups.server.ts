@@ -1,6 +1,6 @@
 import { type Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { GROUP_KEYS, engagedTagList, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
+import { GROUP_KEYS, engagedTagList, groupsOf, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
 
 type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
@@ -119,4 +119,17 @@ export async function pushSegments(db: PrismaClient, shop: string, graphql: Grap
 
 export async function segmentLinks(db: PrismaClient, shop: string) {
   return db.segmentLink.findMany({ where: { shop }, select: { group: true, segmentId: true, query: true, error: true, syncedAt: true } });
+}
+
+/** Which groups a customer is in, for other features (follow-up conditions, survey targeting). */
+export async function customerGroups(db: PrismaClient, shop: string, customerId: string, now = new Date()): Promise<GroupKey[]> {
+  const [row, settings] = await Promise.all([
+    db.customer.findUnique({
+      where: { shop_customerId: { shop, customerId } },
+      select: { ordersCount: true, accountState: true, lastOrderAt: true, emailConsent: true, smsConsent: true, tags: true, metafields: true },
+    }),
+    getGroupSettings(db, shop),
+  ]);
+  if (!row) return [];
+  return groupsOf({ ...row, metafields: JSON.parse(row.metafields) as Record<string, string> }, settings, now);
 }

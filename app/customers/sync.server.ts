@@ -118,8 +118,15 @@ export async function startCustomerSync(db: PrismaClient, shop: string, graphql:
   return { id: run.id, started: true };
 }
 
-/** bulk_operations/finish: hand a completed run to the apply job, or record why it failed. */
-export async function onBulkFinished(db: PrismaClient, shop: string, payload: { admin_graphql_api_id: string; status: string; error_code: string | null }) {
+/**
+ * bulk_operations/finish: hand a completed run to the apply job, or record why it failed and say
+ * whether to try again (at most three failed runs an hour, so a persistent fault stops).
+ */
+export async function onBulkFinished(
+  db: PrismaClient,
+  shop: string,
+  payload: { admin_graphql_api_id: string; status: string; error_code: string | null },
+): Promise<{ apply: string } | { retry: boolean } | null> {
   const run = await db.syncRun.findFirst({ where: { shop, bulkOperationId: payload.admin_graphql_api_id }, select: { id: true, status: true } });
   if (!run || run.status !== "running") return null;
   if (payload.status !== "completed") {
@@ -127,10 +134,11 @@ export async function onBulkFinished(db: PrismaClient, shop: string, payload: { 
       where: { id: run.id },
       data: { status: "failed", activeKey: null, error: `bulk operation ${payload.status}${payload.error_code ? ` (${payload.error_code})` : ""}`, finishedAt: new Date() },
     });
-    return null;
+    const recentFailures = await db.syncRun.count({ where: { shop, status: "failed", finishedAt: { gte: new Date(Date.now() - 3_600_000) } } });
+    return { retry: recentFailures < 3 };
   }
   await db.syncRun.update({ where: { id: run.id }, data: { status: "downloading" } });
-  return run.id;
+  return { apply: run.id };
 }
 
 /** The apply job: download, verify, apply in resumable batches. */

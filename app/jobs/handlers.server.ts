@@ -1,8 +1,8 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { WEBHOOK_JOB } from "../webhooks/receive.server";
-import { CUSTOMER_SYNC_JOB, webhookJob } from "../webhooks/process.server";
-import { applyCustomerSync } from "../customers/sync.server";
+import { CUSTOMER_SYNC_JOB, CUSTOMER_SYNC_RETRY_JOB, webhookJob } from "../webhooks/process.server";
+import { applyCustomerSync, startCustomerSync } from "../customers/sync.server";
 import { unauthenticated } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
 
@@ -14,6 +14,10 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { runId } = z.object({ runId: z.string() }).parse(job.data);
       const { admin } = await unauthenticated.admin(job.shop);
       await applyCustomerSync(db, runId, admin.graphql);
+    },
+    [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
+      const { admin } = await unauthenticated.admin(job.shop);
+      await startCustomerSync(db, job.shop, admin.graphql);
     },
   };
 }

@@ -9,6 +9,7 @@ import { onBulkFinished } from "../customers/sync.server";
 import type { JobHandler } from "../jobs/worker.server";
 
 export const CUSTOMER_SYNC_JOB = "customer-sync-apply";
+export const CUSTOMER_SYNC_RETRY_JOB = "customer-sync-retry";
 
 type TopicHandler = (db: PrismaClient, shop: string, payload: unknown) => Promise<void>;
 
@@ -33,8 +34,11 @@ export const topicHandlers: Record<string, TopicHandler> = {
   },
   "bulk_operations/finish": async (db, shop, p) => {
     const payload = parse(z.object({ admin_graphql_api_id: z.string(), status: z.string(), error_code: z.string().nullable() }), p);
-    const runId = await onBulkFinished(db, shop, payload);
-    if (runId) await enqueueJob(db, { shop, type: CUSTOMER_SYNC_JOB, key: `sync-apply:${runId}`, payload: { runId } });
+    const next = await onBulkFinished(db, shop, payload);
+    if (next && "apply" in next) await enqueueJob(db, { shop, type: CUSTOMER_SYNC_JOB, key: `sync-apply:${next.apply}`, payload: { runId: next.apply } });
+    if (next && "retry" in next && next.retry) {
+      await enqueueJob(db, { shop, type: CUSTOMER_SYNC_RETRY_JOB, key: `sync-retry:${payload.admin_graphql_api_id}`, payload: {}, runAt: new Date(Date.now() + 60_000) });
+    }
   },
   "shop/redact": async (db, shop) => {
     await redactShop(db, shop);

@@ -2,7 +2,7 @@ import { Readable } from "node:stream";
 import { beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { applyCustomerSync, onBulkFinished, startCustomerSync } from "~/customers/sync.server";
-import { groupCounts, groupCsv, pushSegments, segmentLinks } from "~/customers/groups.server";
+import { customerGroups, groupCounts, groupCsv, pushSegments, saveGroupSettings, segmentLinks } from "~/customers/groups.server";
 import type { GroupSettings } from "~/customers/groups";
 import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
@@ -58,6 +58,16 @@ describe("customer groups", () => {
     await pushSegments(prisma, shop, graphql, { ...settings, dormantDays: 200 });
     expect(core.state.segments).toHaveLength(5);
     expect(core.state.segments.find((g) => g.query.includes("last_order_date"))?.query).toContain("-200d");
+  });
+
+  it("answer which groups a customer is in, for other features", async () => {
+    await saveGroupSettings(prisma, shop, settings);
+    const vip = core.state.customers.find((c) => c.state === "ENABLED" && c.orderIds.length > 0 && c.metafields.length)!;
+    const groups = await customerGroups(prisma, shop, String(vip.legacyId), NOW);
+    expect(groups).toContain("registered");
+    expect(groups).toContain("points");
+    expect(groups).not.toContain("purchaseOnly");
+    expect(await customerGroups(prisma, shop, "1", NOW)).toEqual([]);
   });
 
   it("exports a group as CSV that spreadsheets open safely", async () => {

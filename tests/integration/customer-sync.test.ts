@@ -32,8 +32,8 @@ function harness() {
     const done = finished();
     const { id } = await startCustomerSync(prisma, shop, graphql);
     const event = await done;
-    const runId = await onBulkFinished(prisma, shop, event.payload as never);
-    if (runId) await applyCustomerSync(prisma, runId, graphql, fetchFile);
+    const next = await onBulkFinished(prisma, shop, event.payload as never);
+    if (next && "apply" in next) await applyCustomerSync(prisma, next.apply, graphql, fetchFile);
     return id;
   }
   return { core, shop, graphql, fetchFile, sync };
@@ -95,6 +95,15 @@ describe("customer sync", () => {
     h.core.bulkFaults.fail = true;
     await h.sync();
     expect(await latestSync(prisma, h.shop)).toMatchObject({ status: "failed", error: "bulk operation failed (internal_server_error)" });
+    // It is retried, but a fault that persists stops after three failures in an hour.
+    const retries: boolean[] = [];
+    for (let i = 0; i < 3; i++) {
+      const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
+      await startCustomerSync(prisma, h.shop, h.graphql);
+      const next = await onBulkFinished(prisma, h.shop, (await done).payload as never);
+      retries.push(Boolean(next && "retry" in next && next.retry));
+    }
+    expect(retries).toEqual([true, false, false]);
   });
 
   it("resumes after a crash without applying lines twice", async () => {
