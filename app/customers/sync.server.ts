@@ -11,6 +11,7 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine, type SyncedCustomer, type SyncedMetafield, type SyncedOrder } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
+import { refreshOrderFactsFor, upsertCustomers, upsertOrders } from "./sync-sql.server";
 
 /**
  * Full customer sync through a bulk operation:
@@ -76,7 +77,8 @@ const BULK_STATUS = `#graphql
   }
 `;
 
-const BATCH = 500;
+const BATCH = 5000;
+const CHUNK = 500;
 
 export async function latestSync(db: PrismaClient, shop: string) {
   return db.syncRun.findFirst({
@@ -163,26 +165,29 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     if (lines !== expected) return fail(db, runId, `result file is truncated: ${lines} of ${expected} lines; nothing was applied`);
     await db.syncRun.update({ where: { id: runId }, data: { status: "applying", objectCount: expected } });
 
+    // Batches end just before a customer line, so a customer and the orders and metafields that
+    // follow it are written together; the progress mark is the last line of the batch.
     let index = 0;
-    let customers: SyncedCustomer[] = [];
-    let orders: SyncedOrder[] = [];
-    let metafields: SyncedMetafield[] = [];
+    let batch = newBatch();
     for await (const line of createInterface({ input: createReadStream(file) })) {
       if (!line.trim()) continue;
       index++;
       if (index <= run.linesApplied) continue; // applied before a restart
       const row = parseSyncLine(line);
-      if ("customer" in row) customers.push(row.customer);
-      else if ("order" in row) orders.push(row.order);
-      else metafields.push(row.metafield);
-      if (customers.length + orders.length + metafields.length >= BATCH) {
-        await applyBatch(db, run.shop, runId, { customers, orders, metafields }, index);
-        customers = [];
-        orders = [];
-        metafields = [];
+      if ("customer" in row && batch.lines >= BATCH) {
+        await applyBatch(db, run.shop, runId, batch, index - 1);
+        batch = newBatch();
+      }
+      batch.lines++;
+      if ("customer" in row) batch.customers.set(row.customer.customerId, { ...row.customer, metafields: {} });
+      else if ("order" in row) batch.orders.push(row.order);
+      else {
+        const parent = batch.customers.get(row.metafield.customerId);
+        if (parent) parent.metafields[`${row.metafield.namespace}.${row.metafield.key}`] = row.metafield.value;
+        else batch.orphanMetafields.push(row.metafield);
       }
     }
-    await applyBatch(db, run.shop, runId, { customers, orders, metafields }, index);
+    await applyBatch(db, run.shop, runId, batch, index);
     await db.syncRun.update({ where: { id: runId }, data: { status: "completed", activeKey: null, finishedAt: new Date(), error: null } });
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -193,52 +198,41 @@ async function fail(db: PrismaClient, runId: string, error: string) {
   await db.syncRun.update({ where: { id: runId }, data: { status: "failed", activeKey: null, error, finishedAt: new Date() } });
 }
 
-async function applyBatch(
-  db: PrismaClient,
-  shop: string,
-  runId: string,
-  { customers, orders, metafields }: { customers: SyncedCustomer[]; orders: SyncedOrder[]; metafields: SyncedMetafield[] },
-  linesApplied: number,
-) {
-  await db.$transaction(async (tx) => {
-    // A webhook that arrived after Shopify took the snapshot is newer than the snapshot: keep it.
-    const storedUpdatedAt = async (table: "customer" | "order", ids: string[]) => {
-      const rows =
-        table === "customer"
-          ? await tx.customer.findMany({ where: { shop, customerId: { in: ids } }, select: { customerId: true, shopifyUpdatedAt: true } })
-          : (await tx.order.findMany({ where: { shop, orderId: { in: ids } }, select: { orderId: true, shopifyUpdatedAt: true } })).map((r) => ({ customerId: r.orderId, shopifyUpdatedAt: r.shopifyUpdatedAt }));
-      return new Map(rows.map((r) => [r.customerId, r.shopifyUpdatedAt]));
-    };
-    const isStale = (stored: Date | null | undefined, incoming: Date | null) => Boolean(stored && incoming && stored > incoming);
-    const storedCustomers = await storedUpdatedAt("customer", customers.map((c) => c.customerId));
-    for (const c of customers) {
-      const { customerId, ...data } = c;
-      if (isStale(storedCustomers.get(customerId), data.shopifyUpdatedAt)) continue;
-      // A customer's metafields follow its line; start from none so deleted ones disappear.
-      await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, ...data }, update: { ...data, metafields: "{}" } });
-    }
-    const byCustomer = new Map<string, SyncedMetafield[]>();
-    for (const m of metafields) byCustomer.set(m.customerId, [...(byCustomer.get(m.customerId) ?? []), m]);
-    for (const [customerId, list] of byCustomer) {
-      const row = await tx.customer.findUnique({ where: { shop_customerId: { shop, customerId } }, select: { metafields: true } });
-      if (!row) continue;
-      const merged = { ...(JSON.parse(row.metafields) as Record<string, string>), ...Object.fromEntries(list.map((m) => [`${m.namespace}.${m.key}`, m.value])) };
-      await tx.customer.update({ where: { shop_customerId: { shop, customerId } }, data: { metafields: JSON.stringify(merged) } });
-    }
-    const storedOrders = await storedUpdatedAt("order", orders.map((o) => o.orderId));
-    for (const o of orders) {
-      const { orderId, totalPrice, ...data } = o;
-      if (isStale(storedOrders.get(orderId), data.shopifyUpdatedAt)) continue;
-      const row = { ...data, totalPrice: new Prisma.Decimal(totalPrice) };
-      await tx.order.upsert({ where: { shop_orderId: { shop, orderId } }, create: { shop, orderId, ...row }, update: row });
-    }
-    const touched = [...new Set([...customers.map((c) => c.customerId), ...orders.map((o) => o.customerId)])];
-    for (const customerId of touched) await refreshOrderFacts(tx, shop, customerId);
-    await tx.syncRun.update({
-      where: { id: runId },
-      data: { linesApplied, customers: { increment: customers.length }, orders: { increment: orders.length } },
-    });
-  }, { timeout: 60_000 });
+interface Batch {
+  lines: number;
+  customers: Map<string, SyncedCustomer & { metafields: Record<string, string> }>;
+  orders: SyncedOrder[];
+  orphanMetafields: SyncedMetafield[];
+}
+
+function newBatch(): Batch {
+  return { lines: 0, customers: new Map(), orders: [], orphanMetafields: [] };
+}
+
+async function applyBatch(db: PrismaClient, shop: string, runId: string, batch: Batch, linesApplied: number) {
+  const now = new Date();
+  await db.$transaction(
+    async (tx) => {
+      const customers = [...batch.customers.values()].map((c) => ({ ...c, metafields: JSON.stringify(c.metafields) }));
+      // Chunked to stay under SQLite's and PostgreSQL's bound-parameter limits.
+      for (let i = 0; i < customers.length; i += CHUNK) await upsertCustomers(tx, shop, customers.slice(i, i + CHUNK), now);
+      for (let i = 0; i < batch.orders.length; i += CHUNK) await upsertOrders(tx, shop, batch.orders.slice(i, i + CHUNK), now);
+      // Metafields whose customer line came in an earlier batch (Shopify does not promise the order).
+      for (const m of batch.orphanMetafields) {
+        const row = await tx.customer.findUnique({ where: { shop_customerId: { shop, customerId: m.customerId } }, select: { metafields: true } });
+        if (!row) continue;
+        const merged = { ...(JSON.parse(row.metafields) as Record<string, string>), [`${m.namespace}.${m.key}`]: m.value };
+        await tx.customer.update({ where: { shop_customerId: { shop, customerId: m.customerId } }, data: { metafields: JSON.stringify(merged) } });
+      }
+      const touched = [...new Set([...batch.customers.keys(), ...batch.orders.map((o) => o.customerId)])];
+      for (let i = 0; i < touched.length; i += CHUNK) await refreshOrderFactsFor(tx, shop, touched.slice(i, i + CHUNK));
+      await tx.syncRun.update({
+        where: { id: runId },
+        data: { linesApplied, customers: { increment: customers.length }, orders: { increment: batch.orders.length } },
+      });
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /** A customer's order facts, recomputed from the stored orders (shared with the webhook path). */

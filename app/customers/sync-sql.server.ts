@@ -1,0 +1,59 @@
+import { randomUUID } from "node:crypto";
+import { Prisma } from "@prisma/client";
+import type { SyncedCustomer, SyncedOrder } from "./bulk-rows";
+
+/**
+ * Set-based writes for the customer sync: one multi-row upsert per table per batch and one
+ * statement for the batch's order facts, instead of a round trip per row. The same SQL runs on
+ * SQLite (3.24+) and PostgreSQL; Prisma's tagged templates serialise dates and decimals for each.
+ * A row is only overwritten when the incoming data is not older than what is stored (a webhook
+ * may have brought newer data after Shopify took the snapshot).
+ */
+type Tx = Prisma.TransactionClient;
+
+export async function upsertCustomers(tx: Tx, shop: string, rows: (SyncedCustomer & { metafields: string })[], now: Date): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map(
+    (c) => Prisma.sql`(${randomUUID()}, ${shop}, ${c.customerId}, ${c.email}, ${c.phone}, ${c.firstName}, ${c.locale}, ${c.accountState},
+      ${c.emailConsent}, ${c.smsConsent}, ${c.tags}, ${c.metafields}, ${c.shopifyUpdatedAt}, ${now})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "locale", "accountState",
+      "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt", "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("shop", "customerId") DO UPDATE SET
+      "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "locale" = excluded."locale",
+      "accountState" = excluded."accountState", "emailConsent" = excluded."emailConsent", "smsConsent" = excluded."smsConsent",
+      "tags" = excluded."tags", "metafields" = excluded."metafields", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
+    WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
+}
+
+export async function upsertOrders(tx: Tx, shop: string, rows: SyncedOrder[], now: Date): Promise<void> {
+  if (!rows.length) return;
+  const values = rows.map(
+    (o) => Prisma.sql`(${randomUUID()}, ${shop}, ${o.orderId}, ${o.name}, ${o.customerId}, ${o.locale}, ${o.processedAt},
+      ${new Prisma.Decimal(o.totalPrice)}, ${o.currency}, ${o.financialStatus}, ${o.fulfillmentStatus}, ${""}, ${o.shopifyUpdatedAt}, ${now})`,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "Order" ("id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+      "financialStatus", "fulfillmentStatus", "productIds", "shopifyUpdatedAt", "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("shop", "orderId") DO UPDATE SET
+      "name" = excluded."name", "customerId" = excluded."customerId", "locale" = excluded."locale", "processedAt" = excluded."processedAt",
+      "totalPrice" = excluded."totalPrice", "currency" = excluded."currency", "financialStatus" = excluded."financialStatus",
+      "fulfillmentStatus" = excluded."fulfillmentStatus", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
+    WHERE "Order"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Order"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
+}
+
+/** Order facts for many customers at once, recomputed from the stored orders (as the webhook path does for one). */
+export async function refreshOrderFactsFor(tx: Tx, shop: string, customerIds: string[]): Promise<void> {
+  if (!customerIds.length) return;
+  await tx.$executeRaw`
+    UPDATE "Customer" SET
+      "ordersCount" = (SELECT COUNT(*) FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."customerId"),
+      "amountSpent" = COALESCE((SELECT SUM(o."totalPrice") FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."customerId"
+        AND (o."financialStatus" IS NULL OR o."financialStatus" NOT IN ('voided', 'refunded'))), 0),
+      "firstOrderAt" = (SELECT MIN(o."processedAt") FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."customerId"),
+      "lastOrderAt" = (SELECT MAX(o."processedAt") FROM "Order" o WHERE o."shop" = "Customer"."shop" AND o."customerId" = "Customer"."customerId")
+    WHERE "shop" = ${shop} AND "customerId" IN (${Prisma.join(customerIds)})`;
+}
