@@ -58,9 +58,17 @@ export async function getDashboard(db: PrismaClient, shop: string, settings: Pic
   // Orders this month, each with the customer's previous order, for repeat and recovered counts.
   const monthOrders = await db.order.findMany({ where: { shop, processedAt: { gte: thisMonth } }, select: { customerId: true, processedAt: true } });
   const buyers = [...new Set(monthOrders.map((o) => o.customerId).filter((id): id is string => Boolean(id)))];
-  const history = buyers.length
-    ? await db.order.findMany({ where: { shop, customerId: { in: buyers }, processedAt: { lt: now } }, select: { customerId: true, processedAt: true }, orderBy: { processedAt: "asc" } })
-    : [];
+  // In chunks: a shop can have more buyers in a month than a query may bind parameters.
+  const history: { customerId: string | null; processedAt: Date }[] = [];
+  for (let i = 0; i < buyers.length; i += 500) {
+    history.push(
+      ...(await db.order.findMany({
+        where: { shop, customerId: { in: buyers.slice(i, i + 500) }, processedAt: { lt: now } },
+        select: { customerId: true, processedAt: true },
+        orderBy: { processedAt: "asc" },
+      })),
+    );
+  }
   const byCustomer = new Map<string, number[]>();
   for (const o of history) byCustomer.set(o.customerId!, [...(byCustomer.get(o.customerId!) ?? []), o.processedAt.getTime()]);
   let repeatOrdersThisMonth = 0;

@@ -1,0 +1,63 @@
+/**
+ * `npm run bench:sync [-- --customers 1000000 --orders 3000000 --dashboard-customers 100000]`
+ *
+ * 1. The dev store streams a shop of that size through a real bulk operation into a JSONL file
+ *    (generation time reported, not counted as ingest).
+ * 2. A separate process ingests it with the app's customer sync into a fresh SQLite database:
+ *    ingest seconds and peak RSS of that process.
+ * 3. The same for a 100k-customer shop, then the home dashboard loader is timed (p50/p95).
+ * The last line is one JSON object for machines.
+ */
+import { execFileSync } from "node:child_process";
+import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { pipeline } from "node:stream/promises";
+import { performance } from "node:perf_hooks";
+import { createDevStore } from "../dev-store/src/store";
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const customers = arg("customers", 1_000_000);
+const orders = arg("orders", 3_000_000);
+const dashboardCustomers = arg("dashboard-customers", 100_000);
+const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
+
+const QUERY = `{ customers { edges { node { id firstName locale state tags updatedAt defaultEmailAddress { emailAddress marketingState } defaultPhoneNumber { phoneNumber marketingState } metafields { edges { node { id namespace key value } } } orders { edges { node { id name processedAt updatedAt customerLocale displayFinancialStatus displayFulfillmentStatus currentTotalPriceSet { shopMoney { amount currencyCode } } } } } } } } }`;
+
+async function generate(c: number, o: number): Promise<{ file: string; objectCount: number; seconds: number }> {
+  const t0 = performance.now();
+  const store = createDevStore({ baseUrl: "http://bench.local", scale: { customers: c, orders: o } });
+  const finished = new Promise<void>((resolve) => store.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve()));
+  await store.execute({ version: "2026-07", query: `mutation($q: String!) { bulkOperationRunQuery(query: $q) { userErrors { message } } }`, variables: { q: QUERY }, scopes: ["read_customers", "read_orders"], bucketKey: "bench" });
+  await finished;
+  const op = store.state.bulkOperations[store.state.bulkOperations.length - 1];
+  if (op.status !== "COMPLETED") throw new Error(`bulk operation ${op.status}`);
+  const file = path.join(dir, `shop-${c}.jsonl`);
+  await pipeline(store.openBulkResult(String(op.legacyId))!, createWriteStream(file));
+  return { file, objectCount: op.objectCount, seconds: (performance.now() - t0) / 1000 };
+}
+
+function ingest(file: string, objectCount: number, db: string, dashboardRuns = 0): Record<string, number> {
+  const args = ["--import", "tsx", "scripts/bench/sync-child.ts", file, String(objectCount), db, ...(dashboardRuns ? ["--dashboard", String(dashboardRuns)] : [])];
+  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20, env: { ...process.env, NODE_ENV: "production" } });
+  return JSON.parse(out.trim().split("\n").pop()!);
+}
+
+try {
+  const big = await generate(customers, orders);
+  console.log(`generated ${customers.toLocaleString()} customers / ${orders.toLocaleString()} orders: ${big.objectCount.toLocaleString()} JSONL lines, ${(statSync(big.file).size / 1e6).toFixed(0)} MB in ${big.seconds.toFixed(1)} s`);
+  const result = ingest(big.file, big.objectCount, path.join(dir, "big.sqlite"));
+  const rate = Math.round((result.customers + result.orders) / result.ingest_s);
+  console.log(`ingest: ${result.ingest_s} s (${rate.toLocaleString()} records/s), peak RSS ${result.peak_rss_mb} MB`);
+  rmSync(big.file);
+
+  const small = await generate(dashboardCustomers, dashboardCustomers * 3);
+  const dash = ingest(small.file, small.objectCount, path.join(dir, "dash.sqlite"), 40);
+  console.log(`dashboard loader at ${dashboardCustomers.toLocaleString()} customers: p50 ${dash.dashboard_p50_ms} ms, p95 ${dash.dashboard_p95_ms} ms (40 runs)`);
+  console.log(JSON.stringify({ customers: result.customers, orders: result.orders, ingest_s: result.ingest_s, peak_rss_mb: result.peak_rss_mb, dashboard_p95_ms: dash.dashboard_p95_ms }));
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
