@@ -1,6 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { consentState, type CustomerPayload, type OrderPayload } from "./payloads";
-import { refreshOrderFacts } from "./sync.server";
+import { refreshOrderFactsFor } from "./sync-sql.server";
 
 /**
  * Keeps the app's small mirror of customers and orders current from webhooks. Out-of-order
@@ -59,5 +59,9 @@ export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayloa
     create: { shop, orderId: o.id, ...data },
     update: data,
   });
-  if (customerId) await refreshOrderFacts(db, shop, customerId, o.customer_locale);
+  if (customerId) {
+    // The order may arrive before its customer's own webhook: make sure the row exists.
+    await db.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, locale: o.customer_locale }, update: {} });
+    await refreshOrderFactsFor(db, shop, [customerId]);
+  }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Prisma } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { SyncedCustomer, SyncedOrder } from "./bulk-rows";
 
 /**
@@ -9,7 +9,7 @@ import type { SyncedCustomer, SyncedOrder } from "./bulk-rows";
  * A row is only overwritten when the incoming data is not older than what is stored (a webhook
  * may have brought newer data after Shopify took the snapshot).
  */
-type Tx = Prisma.TransactionClient;
+type Tx = Prisma.TransactionClient | PrismaClient;
 
 export async function upsertCustomers(tx: Tx, shop: string, rows: (SyncedCustomer & { metafields: string })[], now: Date): Promise<void> {
   if (!rows.length) return;
@@ -45,7 +45,11 @@ export async function upsertOrders(tx: Tx, shop: string, rows: SyncedOrder[], no
     WHERE "Order"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Order"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
 }
 
-/** Order facts for many customers at once, recomputed from the stored orders (as the webhook path does for one). */
+/**
+ * Order facts recomputed from the stored orders, for the sync (many customers) and the webhook
+ * path (one): every order counts like Shopify's numberOfOrders; refunded and voided ones add
+ * nothing to amount spent.
+ */
 export async function refreshOrderFactsFor(tx: Tx, shop: string, customerIds: string[]): Promise<void> {
   if (!customerIds.length) return;
   await tx.$executeRaw`

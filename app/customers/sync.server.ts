@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine, type SyncedCustomer, type SyncedMetafield, type SyncedOrder } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
@@ -233,24 +233,4 @@ async function applyBatch(db: PrismaClient, shop: string, runId: string, batch: 
     },
     { timeout: 120_000 },
   );
-}
-
-/** A customer's order facts, recomputed from the stored orders (shared with the webhook path). */
-export async function refreshOrderFacts(db: Prisma.TransactionClient | PrismaClient, shop: string, customerId: string, locale?: string | null) {
-  // Like Shopify's numberOfOrders every order counts; refunded and voided ones add nothing to amount spent.
-  const [all, paid] = await Promise.all([
-    db.order.aggregate({ where: { shop, customerId }, _count: { _all: true }, _min: { processedAt: true }, _max: { processedAt: true } }),
-    db.order.aggregate({ where: { shop, customerId, financialStatus: { notIn: ["voided", "refunded"] } }, _sum: { totalPrice: true } }),
-  ]);
-  const facts = {
-    ordersCount: all._count._all,
-    amountSpent: paid._sum.totalPrice ?? new Prisma.Decimal(0),
-    firstOrderAt: all._min.processedAt,
-    lastOrderAt: all._max.processedAt,
-  };
-  await db.customer.upsert({
-    where: { shop_customerId: { shop, customerId } },
-    create: { shop, customerId, locale: locale ?? null, ...facts },
-    update: facts,
-  });
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import type { GroupSettings } from "../customers/groups";
 
 /**
@@ -55,45 +55,39 @@ export async function getDashboard(db: PrismaClient, shop: string, settings: Pic
     db.job.count({ where: { shop, status: "dead" } }),
   ]);
 
-  // Orders this month, each with the customer's previous order, for repeat and recovered counts.
-  const monthOrders = await db.order.findMany({ where: { shop, processedAt: { gte: thisMonth } }, select: { customerId: true, processedAt: true } });
-  const buyers = [...new Set(monthOrders.map((o) => o.customerId).filter((id): id is string => Boolean(id)))];
+  // Came back this month: their first order this month follows a gap longer than the dormancy window.
+  const firstThisMonth = await db.order.groupBy({ by: ["customerId"], where: { shop, processedAt: { gte: thisMonth }, customerId: { not: null } }, _min: { processedAt: true } });
+  const buyers = firstThisMonth.map((r) => r.customerId!);
+  const before = new Map<string, Date>();
   // In chunks: a shop can have more buyers in a month than a query may bind parameters.
-  const history: { customerId: string | null; processedAt: Date }[] = [];
   for (let i = 0; i < buyers.length; i += 500) {
-    history.push(
-      ...(await db.order.findMany({
-        where: { shop, customerId: { in: buyers.slice(i, i + 500) }, processedAt: { lt: now } },
-        select: { customerId: true, processedAt: true },
-        orderBy: { processedAt: "asc" },
-      })),
-    );
+    const rows = await db.order.groupBy({ by: ["customerId"], where: { shop, customerId: { in: buyers.slice(i, i + 500) }, processedAt: { lt: thisMonth } }, _max: { processedAt: true } });
+    for (const r of rows) if (r._max.processedAt) before.set(r.customerId!, r._max.processedAt);
   }
-  const byCustomer = new Map<string, number[]>();
-  for (const o of history) byCustomer.set(o.customerId!, [...(byCustomer.get(o.customerId!) ?? []), o.processedAt.getTime()]);
-  let repeatOrdersThisMonth = 0;
-  let recoveredThisMonth = 0;
-  for (const [, times] of byCustomer) {
-    const inMonth = times.map((t, i) => [t, i] as const).filter(([t]) => t >= thisMonth.getTime());
-    repeatOrdersThisMonth += inMonth.filter(([, i]) => i > 0).length;
-    const [first] = inMonth;
-    if (first && first[1] > 0 && first[0] - times[first[1] - 1] > settings.dormantDays * DAY) recoveredThisMonth++;
-  }
+  const recoveredThisMonth = firstThisMonth.filter((r) => {
+    const previous = before.get(r.customerId!);
+    return previous && r._min.processedAt!.getTime() - previous.getTime() > settings.dormantDays * DAY;
+  }).length;
 
   const trend = await monthlyTrend(db, shop, timeZone, now);
-  return { customers, fans, active, dormant, churnedThisMonth, recoveredThisMonth, repeatOrdersThisMonth, ordersThisMonth: monthOrders.length, trend, deadJobs };
+  const current = trend[trend.length - 1];
+  return { customers, fans, active, dormant, churnedThisMonth, recoveredThisMonth, repeatOrdersThisMonth: current.repeatOrders, ordersThisMonth: current.orders, trend, deadJobs };
 }
 
-/** Orders and repeat orders (a customer's second or later) per month, last 12 months. */
+/**
+ * Orders and repeat orders (placed after the customer's first order) per month, last 12 months,
+ * in one pass over those months' orders. The same SQL runs on SQLite and PostgreSQL.
+ */
 async function monthlyTrend(db: PrismaClient, shop: string, timeZone: string, now: Date) {
   const months = Array.from({ length: 12 }, (_, i) => monthStart(now, timeZone, 11 - i));
-  const orders = await db.order.findMany({ where: { shop, processedAt: { gte: months[0].start } }, select: { customerId: true, processedAt: true } });
-  const firsts = await db.customer.findMany({ where: { shop, firstOrderAt: { not: null } }, select: { customerId: true, firstOrderAt: true } });
-  const firstAt = new Map(firsts.map((c) => [c.customerId, c.firstOrderAt!.getTime()]));
-  return months.map((m, i) => {
-    const end = months[i + 1]?.start.getTime() ?? Infinity;
-    const inMonth = orders.filter((o) => o.processedAt.getTime() >= m.start.getTime() && o.processedAt.getTime() < end);
-    const repeatOrders = inMonth.filter((o) => o.customerId && (firstAt.get(o.customerId) ?? Infinity) < o.processedAt.getTime()).length;
-    return { month: m.key, orders: inMonth.length, repeatOrders };
-  });
+  const bounds = months.map((m, i) => [m.start, months[i + 1]?.start ?? new Date(now.getTime() + DAY)] as const);
+  const columns = bounds.flatMap(([from, to], i) => [
+    Prisma.sql`SUM(CASE WHEN o."processedAt" >= ${from} AND o."processedAt" < ${to} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"o${i}"`)}`,
+    Prisma.sql`SUM(CASE WHEN o."processedAt" >= ${from} AND o."processedAt" < ${to} AND c."firstOrderAt" < o."processedAt" THEN 1 ELSE 0 END) AS ${Prisma.raw(`"r${i}"`)}`,
+  ]);
+  const [row] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
+    SELECT ${Prisma.join(columns)}
+    FROM "Order" o LEFT JOIN "Customer" c ON c."shop" = o."shop" AND c."customerId" = o."customerId"
+    WHERE o."shop" = ${shop} AND o."processedAt" >= ${bounds[0][0]}`;
+  return months.map((m, i) => ({ month: m.key, orders: Number(row?.[`o${i}`] ?? 0), repeatOrders: Number(row?.[`r${i}`] ?? 0) }));
 }

@@ -4,12 +4,7 @@ import { TypeInfo, getNamedType, visit, visitWithTypeInfo, type DocumentNode, ty
  * Access scopes Shopify documents, read from the `offline_scopes` data published beside the
  * Admin schema (@shopify/dev-mcp). A requirement is "any one of these scopes".
  */
-export interface ScopeItem {
-  type: "type" | "field";
-  typeName: string;
-  fieldName?: string;
-  offlineScopes: string[];
-}
+import type { ScopeItem } from "../../dev-store/src/schema";
 
 export type Requirement = { why: string; anyOf: string[] };
 

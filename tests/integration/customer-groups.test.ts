@@ -95,6 +95,12 @@ describe("home dashboard numbers", () => {
     const thisMonthKey = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", year: "numeric", month: "2-digit" }).format(NOW).slice(0, 7);
     expect(d.trend[11].month).toBe(thisMonthKey);
     expect(d.trend[11].orders).toBe(d.ordersThisMonth);
+    const { monthStart } = await import("~/dashboard/metrics.server");
+    const start = monthStart(NOW, "Asia/Tokyo").start.getTime();
+    expect(d.ordersThisMonth).toBe(s.orders.filter((o) => o.customerId && Date.parse(o.processedAt) >= start).length);
+    const firstOrder = new Map(s.customers.map((c) => [c.legacyId, Math.min(...s.customerOrders(c).map((o) => Date.parse(o.processedAt)))]));
+    const repeat = s.orders.filter((o) => o.customerId && Date.parse(o.processedAt) >= start && firstOrder.get(o.customerId)! < Date.parse(o.processedAt)).length;
+    expect(d.repeatOrdersThisMonth).toBe(repeat);
     expect(d.trend.reduce((n, m) => n + m.repeatOrders, 0)).toBeGreaterThan(0);
     expect(d.repeatOrdersThisMonth).toBeLessThanOrEqual(d.ordersThisMonth);
   });

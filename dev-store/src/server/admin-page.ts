@@ -1,8 +1,8 @@
+import { escapeHtml as esc } from "./html";
 /**
  * The stand-in Shopify admin: a top bar, a sidebar whose app section is filled from the app's
  * <ui-nav-menu>, and the app in an iframe opened the way Shopify admin opens embedded apps.
  */
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 const copy = {
   ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English" },

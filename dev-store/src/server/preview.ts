@@ -1,3 +1,4 @@
+import { escapeHtml as esc } from "./html";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { Liquid, Tag, type Emitter, type TagToken, type TopLevelToken, type Liquid as LiquidType } from "liquidjs";
@@ -76,7 +77,6 @@ export function createEngine(extensionsDir: string, extension: string, locale: s
   return engine;
 }
 
-const esc = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 function parseMetafieldValues(flat: Record<string, string>) {
   const out: Record<string, Record<string, { value: unknown }>> = {};
