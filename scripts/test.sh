@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: everything CI runs, in the order that fails fastest.
 #   lint -> typecheck -> unit + GraphQL contract -> integration (SQLite, or DATABASE_URL)
-#   -> extensions (theme check, bundle sizes) -> browser e2e in Debian's chromium
+#   -> theme check of the theme app extensions -> browser e2e in Debian's chromium
 # Set TEST_SKIP_E2E=1 only for a quick local loop; CI never does.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +19,7 @@ step "prisma client" npx prisma generate
 step "lint" npx eslint . --max-warnings 0
 step "typecheck" npx tsc --noEmit
 step "unit, contract and integration tests" npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/vitest.json
-if [ -x scripts/extensions-check.sh ]; then step "extensions" bash scripts/extensions-check.sh; fi
+step "theme check" npx tsx scripts/theme-check.ts extensions
 if [ "${TEST_SKIP_E2E:-0}" = 1 ]; then
   echo "=== e2e: skipped because TEST_SKIP_E2E=1"
 else
