@@ -1,3 +1,4 @@
+import { toCsv } from "../csv/csv";
 import { type Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { GROUP_KEYS, engagedTagList, groupsOf, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
@@ -57,14 +58,8 @@ export async function groupMembers(db: PrismaClient, shop: string, group: GroupK
 /** CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised. */
 export async function groupCsv(db: PrismaClient, shop: string, group: GroupKey, s: GroupSettings, now = new Date()): Promise<string> {
   const rows = await membersOf(db, shop, group, s, now);
-  const cell = (v: unknown) => {
-    let text = v instanceof Date ? v.toISOString() : v == null ? "" : String(v);
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const header = ["customer_id", "first_name", "email", "locale", "orders_count", "amount_spent", "last_order_at", "tags"];
-  const lines = rows.map((r) => [r.customerId, r.firstName, r.email, r.locale, r.ordersCount, r.amountSpent.toString(), r.lastOrderAt, r.tags.split(",").filter(Boolean).join(" ")].map(cell).join(","));
-  return "\uFEFF" + [header.join(","), ...lines].join("\r\n") + "\r\n";
+  return toCsv(header, rows.map((r) => [r.customerId, r.firstName, r.email, r.locale, r.ordersCount, r.amountSpent.toString(), r.lastOrderAt, r.tags.split(",").filter(Boolean).join(" ")]));
 }
 
 const SEGMENT_CREATE = `#graphql

@@ -1,0 +1,74 @@
+/**
+ * CSV as spreadsheets (Excel, Numbers, Google Sheets) write and read it: RFC 4180 quoting, CRLF,
+ * and a UTF-8 BOM so Excel opens Japanese text correctly.
+ */
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text. */
+export function csvCell(value: unknown): string {
+  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
+  return "\uFEFF" + [header.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\r\n") + "\r\n";
+}
+
+export interface CsvRecord {
+  /** 1-based line of the file where the record starts, for error reports. */
+  line: number;
+  cells: string[];
+}
+
+export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; reason: "unterminated-quote" | "stray-quote" };
+
+/** Parses CSV text into records (the header included), keeping each record's starting line. */
+export function parseCsv(input: string): CsvParse {
+  const text = input.replace(/^\uFEFF/, "");
+  const records: CsvRecord[] = [];
+  let cells: string[] = [];
+  let cell = "";
+  let line = 1;
+  let start = 1;
+  let quoted = false;
+  let wasQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i++;
+        } else quoted = false;
+      } else {
+        if (c === "\n") line++;
+        cell += c;
+      }
+      continue;
+    }
+    if (c === '"') {
+      if (cell !== "" || wasQuoted) return { ok: false, line, reason: "stray-quote" };
+      quoted = wasQuoted = true;
+    } else if (c === ",") {
+      cells.push(cell);
+      cell = "";
+      wasQuoted = false;
+    } else if (c === "\n" || c === "\r") {
+      if (c === "\r" && text[i + 1] === "\n") i++;
+      cells.push(cell);
+      if (cells.length > 1 || cells[0] !== "") records.push({ line: start, cells });
+      cells = [];
+      cell = "";
+      wasQuoted = false;
+      line++;
+      start = line;
+    } else {
+      if (wasQuoted) return { ok: false, line, reason: "stray-quote" };
+      cell += c;
+    }
+  }
+  if (quoted) return { ok: false, line: start, reason: "unterminated-quote" };
+  cells.push(cell);
+  if (cells.length > 1 || cells[0] !== "") records.push({ line: start, cells });
+  return { ok: true, records };
+}

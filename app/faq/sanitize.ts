@@ -1,0 +1,58 @@
+import sanitizeHtml from "sanitize-html";
+
+/**
+ * FAQ answers are rich text written by merchants (or imported from another app's CSV), shown on
+ * the storefront. Only formatting survives: no scripts, iframes, styles, event handlers, and links
+ * only to http(s), mailto and tel. Applied on save and again on publish, so nothing stored or
+ * served can run code even if a row was written around the form.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"],
+  allowedAttributes: { a: ["href", "title", "target", "rel"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"] },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "discard",
+  // Text inside <script>/<style>/<iframe> is dropped with the tag, not left as visible text.
+  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
+  transformTags: {
+    a: (tagName, attribs) => {
+      const out: Record<string, string> = { ...attribs };
+      if (out.target === "_blank") out.rel = "noopener noreferrer";
+      else delete out.target;
+      return { tagName, attribs: out };
+    },
+  },
+};
+
+export function sanitizeAnswer(html: string): string {
+  // Plain text (no tags at all) becomes paragraphs so CSV imports of plain answers read well.
+  const source = /<[a-z!/]/i.test(html) ? html : textToHtml(html);
+  return sanitizeHtml(source, OPTIONS).trim();
+}
+
+/** Text of an answer for search indexing and previews: tags gone, entities decoded, spaces folded. */
+export function answerText(html: string): string {
+  const text = sanitizeHtml(html.replace(/<(br|\/p|\/li|\/h\d|\/tr)\b[^>]*>/gi, "$& "), { allowedTags: [], allowedAttributes: {} });
+  return decodeEntities(text).replace(/\s+/g, " ").trim();
+}
+
+function textToHtml(text: string): string {
+  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return text
+    .split(/\r?\n\s*\r?\n/)
+    .map((para) => para.trim())
+    .filter(Boolean)
+    .map((para) => `<p>${esc(para).replace(/\r?\n/g, "<br>")}</p>`)
+    .join("");
+}
+
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;|&#x27;/g, "'")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
+}
