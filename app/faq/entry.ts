@@ -1,0 +1,107 @@
+import { sanitizeAnswer } from "./sanitize";
+
+/**
+ * An FAQ entry as the admin form and the CSV import deliver it, validated to one shape. Errors
+ * are message keys (app/i18n) keyed by field so the form can show each beside its input.
+ */
+export interface EntryTranslation {
+  locale: string;
+  question: string;
+  answer: string;
+}
+
+export interface EntryInput {
+  handle: string;
+  category: string;
+  position: number;
+  published: boolean;
+  tags: string[];
+  translations: EntryTranslation[];
+}
+
+export type EntryErrorKey =
+  | "faq.error.handle"
+  | "faq.error.locale"
+  | "faq.error.questionRequired"
+  | "faq.error.answerRequired"
+  | "faq.error.questionTooLong"
+  | "faq.error.answerTooLong"
+  | "faq.error.noTranslation"
+  | "faq.error.category"
+  | "faq.error.tags"
+  | "faq.error.position"
+  | "faq.error.published"
+  | "faq.error.duplicateLocale";
+
+export type EntryErrors = Record<string, EntryErrorKey>;
+
+export const LIMITS = { question: 300, answer: 20_000, category: 80, tag: 40, tags: 20, position: 100_000 } as const;
+const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+/** BCP 47 as Shopify names shop locales: "ja", "en", "pt-BR", "zh-CN", "zh-TW". */
+const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
+
+export function isLocaleCode(value: string): boolean {
+  return LOCALE.test(value);
+}
+
+export interface RawEntry {
+  handle?: string;
+  category?: string;
+  position?: string;
+  published?: string;
+  tags?: string;
+  translations: { locale: string; question?: string; answer?: string; field: string }[];
+}
+
+export function validateEntry(raw: RawEntry, fallbackHandle: () => string): { ok: true; value: EntryInput } | { ok: false; errors: EntryErrors } {
+  const errors: EntryErrors = {};
+  const handle = (raw.handle ?? "").trim().toLowerCase();
+  if (handle && !HANDLE.test(handle)) errors.handle = "faq.error.handle";
+  const category = (raw.category ?? "").trim();
+  if (category.length > LIMITS.category) errors.category = "faq.error.category";
+  const tags = (raw.tags ?? "").split(/[,、，]/).map((t) => t.trim()).filter(Boolean);
+  if (tags.length > LIMITS.tags || tags.some((t) => t.length > LIMITS.tag)) errors.tags = "faq.error.tags";
+  const positionText = (raw.position ?? "").trim();
+  const position = positionText === "" ? 0 : Number(positionText);
+  if (!Number.isInteger(position) || position < 0 || position > LIMITS.position) errors.position = "faq.error.position";
+  const published = parseFlag(raw.published);
+  if (published === null) errors.published = "faq.error.published";
+
+  const translations: EntryTranslation[] = [];
+  const seen = new Set<string>();
+  for (const t of raw.translations) {
+    const question = (t.question ?? "").trim();
+    const answerHtml = (t.answer ?? "").trim();
+    if (!question && !answerHtml) continue;
+    if (!isLocaleCode(t.locale)) errors[`${t.field}.locale`] = "faq.error.locale";
+    else if (seen.has(t.locale)) errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
+    seen.add(t.locale);
+    if (!question) errors[`${t.field}.question`] = "faq.error.questionRequired";
+    else if (question.length > LIMITS.question) errors[`${t.field}.question`] = "faq.error.questionTooLong";
+    if (!answerHtml) errors[`${t.field}.answer`] = "faq.error.answerRequired";
+    else if (answerHtml.length > LIMITS.answer) errors[`${t.field}.answer`] = "faq.error.answerTooLong";
+    translations.push({ locale: t.locale, question, answer: answerHtml });
+  }
+  if (translations.length === 0) errors.translations = "faq.error.noTranslation";
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const answers = translations.map((t) => ({ ...t, answer: sanitizeAnswer(t.answer) }));
+  // Sanitising can empty an answer that was only a script: that is no answer.
+  answers.forEach((t, i) => {
+    if (!t.answer) errors[`${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`] = "faq.error.answerRequired";
+  });
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { handle: handle || fallbackHandle(), category, position, published: published as boolean, tags, translations: answers } };
+}
+
+function parseFlag(value: string | undefined): boolean | null {
+  const v = (value ?? "").trim().toLowerCase();
+  if (["", "0", "false", "no", "off", "draft", "非公開", "いいえ"].includes(v)) return false;
+  if (["1", "true", "yes", "on", "published", "公開", "はい"].includes(v)) return true;
+  return null;
+}
+
+/** A handle from the question: ASCII words when there are some, otherwise a short random id. */
+export function handleFrom(question: string, random: () => string = () => Math.random().toString(36).slice(2, 8)): string {
+  const ascii = question.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48).replace(/-+$/, "");
+  return ascii.length >= 3 ? ascii : `faq-${random()}`;
+}

@@ -1,0 +1,44 @@
+/**
+ * Token buckets for storefront traffic through the app proxy: each key (a shop, an IP) may
+ * burst up to `capacity` requests and then `refillPerSecond`. In memory, per process: a flood
+ * is stopped where it lands, and several processes each hold their own share (documented in
+ * docs/decisions/005-faq.md).
+ */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  constructor(
+    private readonly capacity: number,
+    private readonly refillPerSecond: number,
+    private readonly maxKeys = 50_000,
+  ) {}
+
+  /** Takes one token for `key`; false means the caller is over its limit. */
+  take(key: string, now = Date.now()): boolean {
+    let bucket = this.buckets.get(key);
+    if (!bucket) {
+      if (this.buckets.size >= this.maxKeys) this.evict(now);
+      bucket = { tokens: this.capacity, at: now };
+      this.buckets.set(key, bucket);
+    }
+    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond);
+    bucket.at = now;
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  /** Forgets full buckets (idle keys) so a scan of random IPs cannot grow memory without bound. */
+  private evict(now: number) {
+    for (const [key, b] of this.buckets) {
+      if (b.tokens + ((now - b.at) / 1000) * this.refillPerSecond >= this.capacity) this.buckets.delete(key);
+    }
+    if (this.buckets.size >= this.maxKeys) this.buckets.clear();
+  }
+}
+
+/** The shopper's address as Shopify's proxy forwards it (first hop of X-Forwarded-For). */
+export function clientIp(request: Request): string {
+  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return forwarded || request.headers.get("x-real-ip") || "unknown";
+}
