@@ -1,32 +1,10 @@
-import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { loader } from "~/routes/proxy.health";
+import { callRoute, proxyParams, signedProxyUrl } from "../support/proxy";
 
-/** Signs like Shopify's app proxy: hex HMAC-SHA256 of the sorted "key=value" pairs, no separator. */
-function proxyUrl(params: Record<string, string>, secret = process.env.SHOPIFY_API_SECRET!) {
-  const message = Object.keys(params)
-    .sort()
-    .map((k) => `${k}=${params[k]}`)
-    .join("");
-  const signature = createHmac("sha256", secret).update(message).digest("hex");
-  return `${process.env.SHOPIFY_APP_URL}/proxy/health?${new URLSearchParams({ ...params, signature })}`;
-}
-
-const base = () => ({
-  shop: "tsunagu-test.myshopify.com",
-  path_prefix: "/apps/tsunagu",
-  timestamp: String(Math.floor(Date.now() / 1000)),
-  logged_in_customer_id: "",
-});
-
-async function call(url: string) {
-  try {
-    return await loader({ request: new Request(url), params: {}, context: {} });
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
+const proxyUrl = (params: Record<string, string>, secret?: string) => signedProxyUrl("/health", params, secret);
+const base = () => proxyParams("tsunagu-test.myshopify.com");
+const call = (url: string) => callRoute(loader as never, new Request(url));
 
 describe("app proxy", () => {
   it("accepts a request signed like Shopify's and reads the logged-in customer", async () => {

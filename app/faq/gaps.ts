@@ -1,0 +1,53 @@
+/**
+ * The gap report groups what shoppers searched without a good answer. Queries that differ only
+ * in width, case, kana script, punctuation, spacing or a polite ending are one group:
+ * "送料はいくら?", "送料はいくらですか" and "ソウリョウはいくら" are asked the same way.
+ */
+export function gapKey(query: string): string {
+  return query
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/[\s\p{P}\p{S}]+/gu, "")
+    .replace(/(でしょうか|ですか|ますか|ますでしょうか|ですかね|かな|か|よね|ね)$/u, "")
+    .replace(/ー+/g, "ー");
+}
+
+export interface GapEvent {
+  query: string;
+  normalized: string;
+  kind: string;
+  locale: string;
+  createdAt: Date;
+}
+
+export interface GapGroup {
+  key: string;
+  locale: string;
+  count: number;
+  empty: number;
+  examples: string[];
+  lastAt: Date;
+}
+
+/** Groups weak/empty searches, most asked first; up to five distinct example wordings each. */
+export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
+  const groups = new Map<string, GapGroup & { seen: Set<string> }>();
+  for (const e of events) {
+    const key = `${e.locale}\u0000${e.normalized || gapKey(e.query)}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key: e.normalized || gapKey(e.query), locale: e.locale, count: 0, empty: 0, examples: [], lastAt: e.createdAt, seen: new Set() }));
+    g.count++;
+    if (e.kind === "empty") g.empty++;
+    if (e.createdAt > g.lastAt) g.lastAt = e.createdAt;
+    const wording = e.query.trim();
+    if (!g.seen.has(wording) && g.examples.length < 5) {
+      g.seen.add(wording);
+      g.examples.push(wording);
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+    .slice(0, limit)
+    .map(({ seen: _seen, ...g }) => g);
+}
