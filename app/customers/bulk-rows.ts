@@ -1,36 +1,50 @@
-import { z } from "zod";
 import { normaliseTags } from "./payloads";
 
 /**
- * Lines of the customer sync's bulk JSONL: a customer object, or one of its orders carrying
- * `__parentId`. Parsed strictly enough that a malformed line stops the sync instead of writing
- * half a customer.
+ * Lines of the customer sync's bulk JSONL: a customer object, or one of its orders or metafields
+ * carrying `__parentId`. Parsed strictly enough that a malformed line stops the sync instead of
+ * writing half a customer. Hand-written checks rather than zod: this runs once per line of
+ * files with millions of lines, where zod's per-object cost was three quarters of the parse time.
  */
-const numericFromGid = (type: string) =>
-  z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`)).transform((g) => g.slice(g.lastIndexOf("/") + 1));
+class BadLine extends Error {}
 
-const customerLine = z.object({
-  id: numericFromGid("Customer"),
-  firstName: z.string().nullish(),
-  locale: z.string().nullish(),
-  state: z.string().nullish(),
-  tags: z.array(z.string()).default([]),
-  updatedAt: z.string().datetime({ offset: true }).nullish(),
-  defaultEmailAddress: z.object({ emailAddress: z.string().nullish(), marketingState: z.string().nullish() }).nullish(),
-  defaultPhoneNumber: z.object({ phoneNumber: z.string().nullish(), marketingState: z.string().nullish() }).nullish(),
-});
+const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const AMOUNT = /^-?\d+(\.\d+)?$/;
 
-const orderLine = z.object({
-  id: numericFromGid("Order"),
-  __parentId: numericFromGid("Customer"),
-  name: z.string(),
-  processedAt: z.string().datetime({ offset: true }),
-  updatedAt: z.string().datetime({ offset: true }).nullish(),
-  customerLocale: z.string().nullish(),
-  displayFinancialStatus: z.string().nullish(),
-  displayFulfillmentStatus: z.string().nullish(),
-  currentTotalPriceSet: z.object({ shopMoney: z.object({ amount: z.string().regex(/^-?\d+(\.\d+)?$/), currencyCode: z.string() }) }),
-});
+function gidNumber(value: unknown, type: string, field: string): string {
+  const prefix = `gid://shopify/${type}/`;
+  if (typeof value !== "string" || !value.startsWith(prefix)) throw new BadLine(`${field}: expected a ${type} id`);
+  const id = value.slice(prefix.length);
+  if (!/^\d+$/.test(id)) throw new BadLine(`${field}: expected a ${type} id`);
+  return id;
+}
+
+function str(value: unknown, field: string, max = 10_000): string {
+  if (typeof value !== "string" || value.length > max) throw new BadLine(`${field}: expected a string`);
+  return value;
+}
+
+function optStr(value: unknown, field: string): string | null {
+  return value === undefined || value === null ? null : str(value, field);
+}
+
+function optDate(value: unknown, field: string): Date | null {
+  return value === undefined || value === null ? null : date(value, field);
+}
+
+function date(value: unknown, field: string): Date {
+  if (typeof value !== "string" || !ISO_DATETIME.test(value)) throw new BadLine(`${field}: expected an ISO 8601 date-time`);
+  return new Date(value);
+}
+
+function obj(value: unknown, field: string): Record<string, unknown> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) throw new BadLine(`${field}: expected an object`);
+  return value as Record<string, unknown>;
+}
+
+function optObj(value: unknown, field: string): Record<string, unknown> | null {
+  return value === undefined || value === null ? null : obj(value, field);
+}
 
 export type SyncedCustomer = {
   customerId: string;
@@ -58,14 +72,6 @@ export type SyncedOrder = {
   currency: string;
 };
 
-const metafieldLine = z.object({
-  id: z.string().regex(/^gid:\/\/shopify\/Metafield\/\d+$/),
-  __parentId: numericFromGid("Customer"),
-  namespace: z.string().max(255),
-  key: z.string().max(255),
-  value: z.string().max(10_000),
-});
-
 export type SyncedMetafield = { customerId: string; namespace: string; key: string; value: string };
 
 export function parseSyncLine(line: string): { customer: SyncedCustomer } | { order: SyncedOrder } | { metafield: SyncedMetafield } {
@@ -75,41 +81,56 @@ export function parseSyncLine(line: string): { customer: SyncedCustomer } | { or
   } catch {
     throw new Error(`not JSON: ${line.slice(0, 80)}`);
   }
-  if (raw && typeof raw === "object" && "__parentId" in raw && String((raw as { id?: unknown }).id).startsWith("gid://shopify/Metafield/")) {
-    const m = metafieldLine.parse(raw);
-    return { metafield: { customerId: m.__parentId, namespace: m.namespace, key: m.key, value: m.value } };
+  try {
+    return parseObject(obj(raw, "line"));
+  } catch (error) {
+    if (error instanceof BadLine) throw new Error(`malformed line (${error.message}): ${line.slice(0, 80)}`);
+    throw error;
   }
-  if (raw && typeof raw === "object" && "__parentId" in raw) {
-    const o = orderLine.parse(raw);
+}
+
+function parseObject(r: Record<string, unknown>) {
+  if ("__parentId" in r && typeof r.id === "string" && r.id.startsWith("gid://shopify/Metafield/")) {
+    gidNumber(r.id, "Metafield", "id");
+    return { metafield: { customerId: gidNumber(r.__parentId, "Customer", "__parentId"), namespace: str(r.namespace, "namespace", 255), key: str(r.key, "key", 255), value: str(r.value, "value") } };
+  }
+  if ("__parentId" in r) {
+    const money = obj(obj(r.currentTotalPriceSet, "currentTotalPriceSet").shopMoney, "shopMoney");
+    const amount = str(money.amount, "amount", 40);
+    if (!AMOUNT.test(amount)) throw new BadLine("amount: expected a decimal");
+    const financial = optStr(r.displayFinancialStatus, "displayFinancialStatus");
     return {
       order: {
-        orderId: o.id,
-        customerId: o.__parentId,
-        name: o.name,
-        processedAt: new Date(o.processedAt),
-        shopifyUpdatedAt: o.updatedAt ? new Date(o.updatedAt) : null,
-        locale: o.customerLocale ?? null,
+        orderId: gidNumber(r.id, "Order", "id"),
+        customerId: gidNumber(r.__parentId, "Customer", "__parentId"),
+        name: str(r.name, "name", 255),
+        processedAt: date(r.processedAt, "processedAt"),
+        shopifyUpdatedAt: optDate(r.updatedAt, "updatedAt"),
+        locale: optStr(r.customerLocale, "customerLocale"),
         // Webhooks carry REST's lower-case statuses; keep one vocabulary in the tables.
-        financialStatus: o.displayFinancialStatus ? o.displayFinancialStatus.toLowerCase() : null,
-        fulfillmentStatus: o.displayFulfillmentStatus === "FULFILLED" ? "fulfilled" : null,
-        totalPrice: o.currentTotalPriceSet.shopMoney.amount,
-        currency: o.currentTotalPriceSet.shopMoney.currencyCode,
+        financialStatus: financial ? financial.toLowerCase() : null,
+        fulfillmentStatus: optStr(r.displayFulfillmentStatus, "displayFulfillmentStatus") === "FULFILLED" ? "fulfilled" : null,
+        totalPrice: amount,
+        currency: str(money.currencyCode, "currencyCode", 8),
       },
     };
   }
-  const c = customerLine.parse(raw);
+  const tags = r.tags === undefined ? [] : r.tags;
+  if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string")) throw new BadLine("tags: expected a list of strings");
+  const email = optObj(r.defaultEmailAddress, "defaultEmailAddress");
+  const phone = optObj(r.defaultPhoneNumber, "defaultPhoneNumber");
   return {
     customer: {
-      customerId: c.id,
-      firstName: c.firstName ?? null,
-      locale: c.locale ?? null,
-      accountState: c.state ?? null,
-      tags: normaliseTags(c.tags.join(",")),
-      email: c.defaultEmailAddress?.emailAddress ?? null,
-      phone: c.defaultPhoneNumber?.phoneNumber ?? null,
-      emailConsent: c.defaultEmailAddress?.marketingState ?? null,
-      smsConsent: c.defaultPhoneNumber?.marketingState ?? null,
-      shopifyUpdatedAt: c.updatedAt ? new Date(c.updatedAt) : null,
+      customerId: gidNumber(r.id, "Customer", "id"),
+      firstName: optStr(r.firstName, "firstName"),
+      locale: optStr(r.locale, "locale"),
+      accountState: optStr(r.state, "state"),
+      tags: normaliseTags((tags as string[]).join(",")),
+      email: email ? optStr(email.emailAddress, "emailAddress") : null,
+      phone: phone ? optStr(phone.phoneNumber, "phoneNumber") : null,
+      emailConsent: email ? optStr(email.marketingState, "marketingState") : null,
+      smsConsent: phone ? optStr(phone.marketingState, "marketingState") : null,
+      shopifyUpdatedAt: optDate(r.updatedAt, "updatedAt"),
     },
   };
 }
