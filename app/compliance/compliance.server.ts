@@ -1,3 +1,4 @@
+import { removeContributions } from "../dashboard/stats.server";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { CustomerRedactPayload, DataRequestPayload } from "./payloads";
 
@@ -28,7 +29,12 @@ const sources: CustomerDataSource[] = [
           firstOrderAt: true, lastOrderAt: true,
         },
       }),
-    erase: async (db, shop, ref) => (await db.customer.deleteMany({ where: { shop, customerId: ref.customerId } })).count,
+    // The dashboard aggregates drop the customer too, so they always equal a rebuild from the tables.
+    erase: (db, shop, ref) =>
+      db.$transaction(async (tx) => {
+        await removeContributions(tx, shop, [ref.customerId]);
+        return (await tx.customer.deleteMany({ where: { shop, customerId: ref.customerId } })).count;
+      }),
   },
   {
     name: "orders",

@@ -1,7 +1,8 @@
 import { toCsv } from "../csv/csv";
+import { requestStatsRebuild } from "../dashboard/stats.server";
 import { type Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { GROUP_KEYS, engagedTagList, groupsOf, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
+import { GROUP_KEYS, dormantBefore, engagedTagList, groupsOf, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
 
 type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
@@ -13,18 +14,21 @@ export async function getGroupSettings(db: PrismaClient, shop: string): Promise<
 }
 
 export async function saveGroupSettings(db: PrismaClient, shop: string, value: GroupSettings): Promise<void> {
+  const before = await db.groupSettings.findUnique({ where: { shop }, select: { dormantDays: true } });
   await db.groupSettings.upsert({ where: { shop }, create: { shop, ...value }, update: value });
+  // "Came back after a gap longer than the window" is counted with the window: recount.
+  if ((before?.dormantDays ?? 120) !== value.dormantDays) await requestStatsRebuild(db, shop);
 }
 
 /** The rows of a group, as a database filter (points by metafield is finished in code). */
-function where(shop: string, group: GroupKey, s: GroupSettings, now: Date): Prisma.CustomerWhereInput {
+function where(shop: string, group: GroupKey, s: GroupSettings, cutoff: Date): Prisma.CustomerWhereInput {
   switch (group) {
     case "purchaseOnly":
       return { shop, ordersCount: { gt: 0 }, OR: [{ accountState: null }, { accountState: { not: "ENABLED" } }] };
     case "registered":
       return { shop, accountState: "ENABLED" };
     case "dormant":
-      return { shop, ordersCount: { gt: 0 }, lastOrderAt: { lt: new Date(now.getTime() - s.dormantDays * 86_400_000) } };
+      return { shop, ordersCount: { gt: 0 }, lastOrderAt: { lt: cutoff } };
     case "engaged":
       return { shop, OR: [{ emailConsent: "SUBSCRIBED" }, { smsConsent: "SUBSCRIBED" }, ...engagedTagList(s).map((t) => ({ tags: { contains: `,${t},` } }))] };
     case "points": {
@@ -37,16 +41,22 @@ function where(shop: string, group: GroupKey, s: GroupSettings, now: Date): Pris
 
 const MEMBER = { customerId: true, firstName: true, email: true, locale: true, ordersCount: true, amountSpent: true, lastOrderAt: true, tags: true, metafields: true } as const;
 
+async function shopTimeZone(db: PrismaClient, shop: string): Promise<string> {
+  return (await db.shop.findUnique({ where: { shop }, select: { timezone: true } }))?.timezone ?? "Asia/Tokyo";
+}
+
 async function membersOf(db: PrismaClient, shop: string, group: GroupKey, s: GroupSettings, now: Date, take?: number) {
-  const rows = await db.customer.findMany({ where: where(shop, group, s, now), select: MEMBER, orderBy: { lastOrderAt: "desc" }, ...(take && group !== "points" ? { take } : {}) });
+  const cutoff = dormantBefore(now, await shopTimeZone(db, shop), s.dormantDays);
+  const rows = await db.customer.findMany({ where: where(shop, group, s, cutoff), select: MEMBER, orderBy: { lastOrderAt: "desc" }, ...(take && group !== "points" ? { take } : {}) });
   const source = parsePointsSource(s.pointsSource);
   const kept = group === "points" ? rows.filter((r) => pointsBalance({ tags: r.tags, metafields: JSON.parse(r.metafields) }, source)) : rows;
   return take ? kept.slice(0, take) : kept;
 }
 
 export async function groupCounts(db: PrismaClient, shop: string, s: GroupSettings, now = new Date()): Promise<Record<GroupKey, number>> {
+  const cutoff = dormantBefore(now, await shopTimeZone(db, shop), s.dormantDays);
   const entries = await Promise.all(
-    GROUP_KEYS.map(async (g) => [g, g === "points" ? (await membersOf(db, shop, g, s, now)).length : await db.customer.count({ where: where(shop, g, s, now) })] as const),
+    GROUP_KEYS.map(async (g) => [g, g === "points" ? (await membersOf(db, shop, g, s, now)).length : await db.customer.count({ where: where(shop, g, s, cutoff) })] as const),
   );
   return Object.fromEntries(entries) as Record<GroupKey, number>;
 }
@@ -118,13 +128,14 @@ export async function segmentLinks(db: PrismaClient, shop: string) {
 
 /** Which groups a customer is in, for other features (follow-up conditions, survey targeting). */
 export async function customerGroups(db: PrismaClient, shop: string, customerId: string, now = new Date()): Promise<GroupKey[]> {
-  const [row, settings] = await Promise.all([
+  const [row, settings, timeZone] = await Promise.all([
     db.customer.findUnique({
       where: { shop_customerId: { shop, customerId } },
       select: { ordersCount: true, accountState: true, lastOrderAt: true, emailConsent: true, smsConsent: true, tags: true, metafields: true },
     }),
     getGroupSettings(db, shop),
+    shopTimeZone(db, shop),
   ]);
   if (!row) return [];
-  return groupsOf({ ...row, metafields: JSON.parse(row.metafields) as Record<string, string> }, settings, now);
+  return groupsOf({ ...row, metafields: JSON.parse(row.metafields) as Record<string, string> }, settings, now, timeZone);
 }

@@ -24,6 +24,14 @@ describe("customer groups", () => {
     expect(groupsOf(c, settings, now)).not.toContain("dormant");
   });
 
+  it("draws the dormancy line at local midnight in the shop's time zone, in whole days", () => {
+    // 2026-11-01T00:00Z is 09:00 in Tokyo; the line is Tokyo midnight 120 days before, 2026-07-03T15:00Z.
+    const justBefore = { ...base, ordersCount: 1, lastOrderAt: new Date("2026-07-03T14:59:59Z") };
+    const justAfter = { ...base, ordersCount: 1, lastOrderAt: new Date("2026-07-03T15:00:00Z") };
+    expect(groupsOf(justBefore, settings, now, "Asia/Tokyo")).toContain("dormant");
+    expect(groupsOf(justAfter, settings, now, "Asia/Tokyo")).not.toContain("dormant");
+  });
+
   it("says each group in Shopify's segment language, or why not", () => {
     expect(segmentQuery("dormant", { ...settings, dormantDays: 90 })).toEqual({ query: "number_of_orders > 0 AND last_order_date < -90d" });
     expect(segmentQuery("points", settings)).toEqual({ query: "metafields.loyalty.points > 0" });

@@ -1,3 +1,5 @@
+import { LocalCalendar } from "../dashboard/contrib";
+
 /**
  * The five customer groups, as pure rules: who is in which group, and how each group is said in
  * Shopify's customer segment language (or why it cannot be).
@@ -59,12 +61,21 @@ export function pointsBalance(facts: Pick<GroupFacts, "tags" | "metafields">, so
   return raw !== undefined && Number(raw) > 0;
 }
 
-export function groupsOf(c: GroupFacts, settings: GroupSettings, now: Date): GroupKey[] {
+/**
+ * Dormant means no order since local midnight `dormantDays` days ago, in the shop's time zone:
+ * whole days, like Shopify's segment filter `last_order_date < -Nd`, and the same line the
+ * dashboard's day histogram draws.
+ */
+export function dormantBefore(now: Date, timeZone: string, dormantDays: number): Date {
+  return new LocalCalendar(timeZone).startOfDay(now, -dormantDays);
+}
+
+export function groupsOf(c: GroupFacts, settings: GroupSettings, now: Date, timeZone = "UTC"): GroupKey[] {
   const out: GroupKey[] = [];
   const bought = c.ordersCount > 0;
   if (bought && c.accountState !== "ENABLED") out.push("purchaseOnly");
   if (c.accountState === "ENABLED") out.push("registered");
-  if (bought && c.lastOrderAt && c.lastOrderAt.getTime() < now.getTime() - settings.dormantDays * 86_400_000) out.push("dormant");
+  if (bought && c.lastOrderAt && c.lastOrderAt < dormantBefore(now, timeZone, settings.dormantDays)) out.push("dormant");
   const engagedTag = engagedTagList(settings).some((t) => c.tags.includes(`,${t},`));
   if (c.emailConsent === "SUBSCRIBED" || c.smsConsent === "SUBSCRIBED" || engagedTag) out.push("engaged");
   if (pointsBalance(c, parsePointsSource(settings.pointsSource))) out.push("points");

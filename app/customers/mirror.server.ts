@@ -1,6 +1,7 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { consentState, type CustomerPayload, type OrderPayload } from "./payloads";
 import { refreshOrderFactsFor } from "./sync-sql.server";
+import { refreshContributions } from "../dashboard/stats.server";
 
 /**
  * Keeps the app's small mirror of customers and orders current from webhooks. Out-of-order
@@ -26,10 +27,14 @@ export async function upsertCustomer(db: PrismaClient, shop: string, c: Customer
     tags: c.tags,
     shopifyUpdatedAt: updatedAt,
   };
-  await db.customer.upsert({
-    where: { shop_customerId: { shop, customerId: c.id } },
-    create: { shop, customerId: c.id, ...data },
-    update: data,
+  await db.$transaction(async (tx) => {
+    await tx.customer.upsert({
+      where: { shop_customerId: { shop, customerId: c.id } },
+      create: { shop, customerId: c.id, ...data },
+      update: data,
+    });
+    // A new customer is counted on the dashboard; an existing one's contribution is unchanged.
+    await refreshContributions(tx, shop, [c.id]);
   });
 }
 
@@ -60,8 +65,11 @@ export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayloa
     update: data,
   });
   if (customerId) {
-    // The order may arrive before its customer's own webhook: make sure the row exists.
-    await db.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, locale: o.customer_locale }, update: {} });
-    await refreshOrderFactsFor(db, shop, [customerId]);
+    await db.$transaction(async (tx) => {
+      // The order may arrive before its customer's own webhook: make sure the row exists.
+      await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, locale: o.customer_locale }, update: {} });
+      await refreshOrderFactsFor(tx, shop, [customerId]);
+      await refreshContributions(tx, shop, [customerId]);
+    });
   }
 }

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { env } from "../env.server";
 import type { SyncedCustomer, SyncedMetafield, SyncedOrder } from "./bulk-rows";
 import { refreshOrderFactsFor, upsertCustomers, upsertOrders } from "./sync-sql.server";
+import { refreshContributions, statsContext } from "../dashboard/stats.server";
 
 /** One batch of the bulk file: customers with their metafields, their orders, stray metafields. */
 export interface SyncBatch {
@@ -24,9 +25,22 @@ export async function syncWriterFor(db: PrismaClient): Promise<SyncWriter> {
   const url = env().DATABASE_URL;
   if (url.startsWith("file:")) {
     const { sqliteSyncWriter } = await import("./sync-sqlite.server");
-    return sqliteSyncWriter(url.slice("file:".length));
+    // The context is per shop; a writer serves one run of one shop.
+    return { ...lazyContext(db, (ctx) => sqliteSyncWriter(url.slice("file:".length), ctx)) };
   }
   return prismaSyncWriter(db);
+}
+
+/** Opens the writer on the first batch, when the shop (and so its calendar) is known. */
+function lazyContext(db: PrismaClient, open: (ctx: Awaited<ReturnType<typeof statsContext>>) => SyncWriter): SyncWriter {
+  let writer: SyncWriter | null = null;
+  return {
+    async write(shop, runId, batch, linesApplied, now) {
+      writer ??= open(await statsContext(db, shop));
+      await writer.write(shop, runId, batch, linesApplied, now);
+    },
+    close: () => writer?.close(),
+  };
 }
 
 export function prismaSyncWriter(db: PrismaClient): SyncWriter {
@@ -48,6 +62,7 @@ export function prismaSyncWriter(db: PrismaClient): SyncWriter {
           }
           const touched = [...new Set([...batch.customers.keys(), ...batch.orders.map((o) => o.customerId)])];
           for (let i = 0; i < touched.length; i += CHUNK) await refreshOrderFactsFor(tx, shop, touched.slice(i, i + CHUNK));
+          await refreshContributions(tx, shop, touched);
           await tx.syncRun.update({ where: { id: runId }, data: { linesApplied, customers: { increment: customers.length }, orders: { increment: batch.orders.length } } });
         },
         { timeout: 120_000 },

@@ -1,5 +1,7 @@
-import { Prisma, type PrismaClient } from "@prisma/client";
+import type { PrismaClient } from "@prisma/client";
 import type { GroupSettings } from "../customers/groups";
+import { LocalCalendar } from "./contrib";
+import { readStats } from "./stats.server";
 
 /**
  * The home dashboard's numbers, people first: fans, active, dormant, and this month's churned,
@@ -17,8 +19,9 @@ export interface DashboardNumbers {
   recoveredThisMonth: number;
   repeatOrdersThisMonth: number;
   ordersThisMonth: number;
-  trend: { month: string; orders: number; repeatOrders: number }[];
+  trend: { month: string; orders: number; repeatOrders: number; recovered: number }[];
   deadJobs: number;
+  recalculating: boolean;
 }
 
 /** First instant of the month containing `now`, in `timeZone`, plus the month key "YYYY-MM". */
@@ -42,52 +45,48 @@ function zoneOffsetMs(at: Date, timeZone: string): number {
   return local.getTime() - utc.getTime();
 }
 
-export async function getDashboard(db: PrismaClient, shop: string, settings: Pick<GroupSettings, "dormantDays">, timeZone: string, now = new Date()): Promise<DashboardNumbers> {
-  const dormantBefore = new Date(now.getTime() - settings.dormantDays * DAY);
-  const { start: thisMonth } = monthStart(now, timeZone);
-  const [customers, fans, active, dormant, churnedThisMonth, deadJobs] = await Promise.all([
-    db.customer.count({ where: { shop } }),
-    db.customer.count({ where: { shop, ordersCount: { gte: 2 } } }),
-    db.customer.count({ where: { shop, lastOrderAt: { gte: dormantBefore } } }),
-    db.customer.count({ where: { shop, ordersCount: { gt: 0 }, lastOrderAt: { lt: dormantBefore } } }),
-    // Crossed the dormancy line this month: their last order is between D days before the month began and D days ago.
-    db.customer.count({ where: { shop, lastOrderAt: { gte: new Date(thisMonth.getTime() - settings.dormantDays * DAY), lt: dormantBefore } } }),
-    db.job.count({ where: { shop, status: "dead" } }),
-  ]);
-
-  // Came back this month: their first order this month follows a gap longer than the dormancy window.
-  const firstThisMonth = await db.order.groupBy({ by: ["customerId"], where: { shop, processedAt: { gte: thisMonth }, customerId: { not: null } }, _min: { processedAt: true } });
-  const buyers = firstThisMonth.map((r) => r.customerId!);
-  const before = new Map<string, Date>();
-  // In chunks: a shop can have more buyers in a month than a query may bind parameters.
-  for (let i = 0; i < buyers.length; i += 500) {
-    const rows = await db.order.groupBy({ by: ["customerId"], where: { shop, customerId: { in: buyers.slice(i, i + 500) }, processedAt: { lt: thisMonth } }, _max: { processedAt: true } });
-    for (const r of rows) if (r._max.processedAt) before.set(r.customerId!, r._max.processedAt);
-  }
-  const recoveredThisMonth = firstThisMonth.filter((r) => {
-    const previous = before.get(r.customerId!);
-    return previous && r._min.processedAt!.getTime() - previous.getTime() > settings.dormantDays * DAY;
-  }).length;
-
-  const trend = await monthlyTrend(db, shop, timeZone, now);
-  const current = trend[trend.length - 1];
-  return { customers, fans, active, dormant, churnedThisMonth, recoveredThisMonth, repeatOrdersThisMonth: current.repeatOrders, ordersThisMonth: current.orders, trend, deadJobs };
-}
-
 /**
- * Orders and repeat orders (placed after the customer's first order) per month, last 12 months,
- * in one pass over those months' orders. The same SQL runs on SQLite and PostgreSQL.
+ * Reads the maintained aggregates (app/dashboard/stats.server.ts): a handful of small rows, the
+ * same cost for ten customers or a million. Active, dormant and churned are sums over the
+ * last-order day histogram, with the dormancy line at local midnight (as in the groups).
  */
-async function monthlyTrend(db: PrismaClient, shop: string, timeZone: string, now: Date) {
-  const months = Array.from({ length: 12 }, (_, i) => monthStart(now, timeZone, 11 - i));
-  const bounds = months.map((m, i) => [m.start, months[i + 1]?.start ?? new Date(now.getTime() + DAY)] as const);
-  const columns = bounds.flatMap(([from, to], i) => [
-    Prisma.sql`SUM(CASE WHEN o."processedAt" >= ${from} AND o."processedAt" < ${to} THEN 1 ELSE 0 END) AS ${Prisma.raw(`"o${i}"`)}`,
-    Prisma.sql`SUM(CASE WHEN o."processedAt" >= ${from} AND o."processedAt" < ${to} AND c."firstOrderAt" < o."processedAt" THEN 1 ELSE 0 END) AS ${Prisma.raw(`"r${i}"`)}`,
-  ]);
-  const [row] = await db.$queryRaw<Record<string, bigint | number | null>[]>`
-    SELECT ${Prisma.join(columns)}
-    FROM "Order" o LEFT JOIN "Customer" c ON c."shop" = o."shop" AND c."customerId" = o."customerId"
-    WHERE o."shop" = ${shop} AND o."processedAt" >= ${bounds[0][0]}`;
-  return months.map((m, i) => ({ month: m.key, orders: Number(row?.[`o${i}`] ?? 0), repeatOrders: Number(row?.[`r${i}`] ?? 0) }));
+export async function getDashboard(db: PrismaClient, shop: string, settings: Pick<GroupSettings, "dormantDays">, timeZone: string, now = new Date()): Promise<DashboardNumbers> {
+  const calendar = new LocalCalendar(timeZone);
+  const [{ total, days, months }, deadJobs] = await Promise.all([readStats(db, shop), db.job.count({ where: { shop, status: "dead" } })]);
+  const cutoffDay = calendar.day(calendar.startOfDay(now, -settings.dormantDays));
+  const thisMonth = calendar.month(now);
+  const churnFrom = calendar.day(calendar.startOfDay(monthStart(now, timeZone).start, -settings.dormantDays));
+  let active = 0;
+  let dormant = 0;
+  let churnedThisMonth = 0;
+  for (const { day, lastOrders } of days) {
+    if (day >= cutoffDay) active += lastOrders;
+    else {
+      dormant += lastOrders;
+      if (day >= churnFrom) churnedThisMonth += lastOrders;
+    }
+  }
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const trend = Array.from({ length: 12 }, (_, i) => monthStart(now, timeZone, 11 - i).key).map((month) => ({
+    month,
+    orders: byMonth.get(month)?.orders ?? 0,
+    repeatOrders: byMonth.get(month)?.repeatOrders ?? 0,
+    recovered: byMonth.get(month)?.recovered ?? 0,
+  }));
+  const current = trend[trend.length - 1];
+  // The aggregates follow the settings they were built with; after a change they are rebuilt.
+  const stale = total ? total.timezone !== timeZone || total.dormantDays !== settings.dormantDays : (await db.customer.findFirst({ where: { shop }, select: { id: true } })) !== null;
+  return {
+    customers: total?.customers ?? 0,
+    fans: total?.fans ?? 0,
+    active,
+    dormant,
+    churnedThisMonth,
+    recoveredThisMonth: current.recovered,
+    repeatOrdersThisMonth: current.repeatOrders,
+    ordersThisMonth: current.orders,
+    trend,
+    deadJobs,
+    recalculating: stale,
+  };
 }

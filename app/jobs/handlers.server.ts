@@ -5,6 +5,7 @@ import { CUSTOMER_SYNC_JOB, CUSTOMER_SYNC_RETRY_JOB, webhookJob } from "../webho
 import { applyCustomerSync, startCustomerSync } from "../customers/sync.server";
 import { unauthenticated } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
+import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -15,6 +16,7 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { admin } = await unauthenticated.admin(job.shop);
       await applyCustomerSync(db, runId, admin.graphql);
     },
+    [STATS_REBUILD_JOB]: (job) => rebuildStats(db, job.shop),
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);
       await startCustomerSync(db, job.shop, admin.graphql);

@@ -6,6 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { getDashboard } from "../dashboard/metrics.server";
+import { requestStatsRebuild } from "../dashboard/stats.server";
 import { getGroupSettings } from "../customers/groups.server";
 import { getShopSettings } from "../shops/shops.server";
 import { BarTrend } from "../components/BarTrend";
@@ -15,7 +16,9 @@ import type { MessageKey } from "../i18n/i18n";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const [settings, shop] = await Promise.all([getGroupSettings(prisma, session.shop), getShopSettings(prisma, session.shop)]);
-  return json(await getDashboard(prisma, session.shop, settings, shop?.timezone ?? "Asia/Tokyo"));
+  const dashboard = await getDashboard(prisma, session.shop, settings, shop?.timezone ?? "Asia/Tokyo");
+  if (dashboard.recalculating) await requestStatsRebuild(prisma, session.shop);
+  return json(dashboard);
 };
 
 export default function Dashboard() {
@@ -44,7 +47,12 @@ export default function Dashboard() {
             <Banner tone="warning">{t("dashboard.jobsDead", { count: d.deadJobs })}</Banner>
           </Layout.Section>
         )}
-        {d.customers === 0 && (
+        {d.recalculating && (
+          <Layout.Section>
+            <Banner tone="info">{t("dashboard.recalculating")}</Banner>
+          </Layout.Section>
+        )}
+        {d.customers === 0 && !d.recalculating && (
           <Layout.Section>
             <Card>
               <Text as="p">{t("dashboard.empty")}</Text>

@@ -104,10 +104,29 @@ export function parseSegmentQuery(input: string): Tree {
   return tree;
 }
 
-export function evaluateSegment(tree: Tree, c: Customer, s: State, now = Date.now()): boolean {
-  if ("and" in tree) return tree.and.every((t) => evaluateSegment(t, c, s, now));
-  if ("or" in tree) return tree.or.some((t) => evaluateSegment(t, c, s, now));
-  if ("not" in tree) return !evaluateSegment(tree.not, c, s, now);
+/**
+ * Relative dates ("-90d") are whole days: local midnight of today in `timeZone` (the members
+ * query's `timezone` argument, UTC by default, as Shopify documents), minus N days.
+ */
+export function evaluateSegment(tree: Tree, c: Customer, s: State, now = Date.now(), timeZone = "UTC"): boolean {
+  return evaluate(tree, c, s, localMidnight(now, timeZone));
+}
+
+function localMidnight(now: number, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+      .formatToParts(new Date(now))
+      .map((p) => [p.type, p.value]),
+  );
+  const localAsUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const offset = localAsUtc - Math.floor(now / 1000) * 1000;
+  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) - offset;
+}
+
+function evaluate(tree: Tree, c: Customer, s: State, today: number): boolean {
+  if ("and" in tree) return tree.and.every((t) => evaluate(t, c, s, today));
+  if ("or" in tree) return tree.or.some((t) => evaluate(t, c, s, today));
+  if ("not" in tree) return !evaluate(tree.not, c, s, today);
   const { attr, op, value } = tree.cond;
   const orders = s.customerOrders(c);
   switch (attr) {
@@ -116,11 +135,11 @@ export function evaluateSegment(tree: Tree, c: Customer, s: State, now = Date.no
     case "amount_spent":
       return cmp(s.amountSpent(c), op, value);
     case "last_order_date":
-      return orders.length > 0 && cmpDate(orders[orders.length - 1].processedAt, op, value, now);
+      return orders.length > 0 && cmpDate(orders[orders.length - 1].processedAt, op, value, today);
     case "first_order_date":
-      return orders.length > 0 && cmpDate(orders[0].processedAt, op, value, now);
+      return orders.length > 0 && cmpDate(orders[0].processedAt, op, value, today);
     case "customer_added_date":
-      return cmpDate(c.createdAt, op, value, now);
+      return cmpDate(c.createdAt, op, value, today);
     case "customer_account_status":
       return cmp(c.state, op, value);
     case "email_subscription_status":
@@ -163,9 +182,9 @@ function cmp(actual: string | number, op: string, expected: Cond["value"]): bool
   return false;
 }
 
-function cmpDate(iso: string, op: string, value: Cond["value"], now: number): boolean {
+function cmpDate(iso: string, op: string, value: Cond["value"], today: number): boolean {
   const t = Date.parse(iso);
-  const ref = typeof value === "object" ? now + value.days * 86_400_000 : typeof value === "string" ? Date.parse(value) : NaN;
+  const ref = typeof value === "object" ? today + value.days * 86_400_000 : typeof value === "string" ? Date.parse(value) : NaN;
   if (Number.isNaN(ref)) return false;
   return cmp(t, op, ref);
 }

@@ -35,7 +35,7 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
     for (const l of listeners) l(event);
   };
   const buckets = new LeakyBuckets({ ...STANDARD_PLAN, ...opts.throttle }, opts.clock ?? (() => now().getTime()));
-  const ctx = () => ({ state, baseUrl: opts.baseUrl });
+  const ctx = () => ({ state, baseUrl: opts.baseUrl, now: () => now().getTime() });
   const bulk = new BulkRunner(state, ctx, emit, {}, opts.scale ? { seed: opts.seed ?? 1, now: anchor, products: DEFAULT_COUNTS.products, ...opts.scale } : undefined);
   const story = new StoryEvents(state, emit, now);
 

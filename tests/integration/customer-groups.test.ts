@@ -18,6 +18,8 @@ const shop = core.shop;
 const SCOPES = ["read_customers", "write_customers", "read_orders"];
 const graphql = async (query: string, options?: { variables?: Record<string, unknown> }) =>
   new Response(JSON.stringify((await core.execute({ version: "2026-07", query, variables: options?.variables, scopes: SCOPES, bucketKey: "g" })).body));
+/** Dormancy is counted in whole days of the shop's zone: Tokyo (UTC+9, no DST) midnight N days ago. */
+const tokyoMidnightDaysAgo = (now: Date, days: number) => Date.parse(`${new Date(now.getTime() + 9 * 3_600_000).toISOString().slice(0, 10)}T00:00:00+09:00`) - days * 86_400_000;
 const settings: GroupSettings = { dormantDays: 90, pointsSource: "metafield:loyalty.points", engagedTags: "campaign-2026-spring,inquiry" };
 
 beforeAll(async () => {
@@ -32,7 +34,7 @@ beforeAll(async () => {
 describe("customer groups", () => {
   it("count what an independent reading of the store counts", async () => {
     const s = core.state;
-    const cutoff = NOW.getTime() - 90 * 86_400_000;
+    const cutoff = tokyoMidnightDaysAgo(NOW, 90);
     const last = (c: (typeof s.customers)[number]) => Math.max(...s.customerOrders(c).map((o) => Date.parse(o.processedAt)));
     const expected = {
       purchaseOnly: s.customers.filter((c) => c.orderIds.length > 0 && c.state !== "ENABLED").length,
@@ -51,7 +53,7 @@ describe("customer groups", () => {
     expect(links.filter((l) => l.segmentId && !l.error)).toHaveLength(5);
     const counts = await groupCounts(prisma, shop, settings, NOW);
     for (const link of links) {
-      const body = await (await graphql(`query Members($id: ID!) { customerSegmentMembers(segmentId: $id, first: 1) { totalCount } }`, { variables: { id: link.segmentId } })).json();
+      const body = await (await graphql(`query Members($id: ID!) { customerSegmentMembers(segmentId: $id, first: 1, timezone: "Asia/Tokyo") { totalCount } }`, { variables: { id: link.segmentId } })).json();
       expect(body.data.customerSegmentMembers.totalCount, link.group).toBe(counts[link.group as keyof typeof counts]);
     }
     // Pushing again updates the same segments instead of creating new ones.
@@ -86,7 +88,7 @@ describe("home dashboard numbers", () => {
     const d = await getDashboard(prisma, shop, { dormantDays: 90 }, "Asia/Tokyo", NOW);
     const s = core.state;
     const customerOrders = s.customers.map((c) => s.customerOrders(c).map((o) => Date.parse(o.processedAt)));
-    const cutoff = NOW.getTime() - 90 * 86_400_000;
+    const cutoff = tokyoMidnightDaysAgo(NOW, 90);
     expect(d.customers).toBe(s.customers.length);
     expect(d.fans).toBe(customerOrders.filter((t) => t.length >= 2).length);
     expect(d.active).toBe(customerOrders.filter((t) => t.length && Math.max(...t) >= cutoff).length);

@@ -146,3 +146,46 @@ describe("customer sync and webhooks together", () => {
     expect(await prisma.customer.count({ where: { shop: h.shop } })).toBe(h.core.state.customers.length);
   });
 });
+
+describe("dashboard aggregates", () => {
+  async function stats(shop: string) {
+    const [total, days, months] = await Promise.all([
+      prisma.statTotal.findUnique({ where: { shop }, select: { customers: true, fans: true } }),
+      prisma.statDay.findMany({ where: { shop, lastOrders: { not: 0 } }, orderBy: { day: "asc" }, select: { day: true, lastOrders: true } }),
+      prisma.statMonth.findMany({ where: { shop, OR: [{ orders: { not: 0 } }, { recovered: { not: 0 } }] }, orderBy: { month: "asc" }, select: { month: true, orders: true, repeatOrders: true, recovered: true } }),
+    ]);
+    return { total, days, months };
+  }
+
+  it("kept incrementally by the sync and by webhooks, equal a rebuild from the tables, and a later full sync", async () => {
+    const { rebuildStats } = await import("~/dashboard/stats.server");
+    const { topicHandlers } = await import("~/webhooks/process.server");
+    const h = harness();
+    await h.sync();
+    const afterSync = await stats(h.shop);
+    expect(afterSync.total!.customers).toBe(h.core.state.customers.length);
+
+    // Webhooks: a returning customer orders, a new customer signs up and orders twice.
+    const deliveries: WebhookEvent[] = [];
+    h.core.onWebhook((e) => deliveries.push(e));
+    const variantId = `gid://shopify/ProductVariant/${h.core.state.products[0].variants[0].legacyId}`;
+    const returning = h.core.state.customers.find((c) => c.orderIds.length === 1)!;
+    await h.core.createOrder({ customerId: `gid://shopify/Customer/${returning.legacyId}`, lines: [{ variantId, quantity: 1 }] });
+    const { customerId } = await h.core.upsertCustomer({ firstName: "花子", email: "hanako@example.jp", locale: "ja" });
+    await h.core.createOrder({ customerId, lines: [{ variantId, quantity: 1 }], processedAt: "2026-06-01T03:00:00Z" });
+    await h.core.createOrder({ customerId, lines: [{ variantId, quantity: 2 }] });
+    for (const e of deliveries) {
+      const handler = topicHandlers[e.topic];
+      if (handler) await handler(prisma, h.shop, e.payload as never);
+    }
+    const incremental = await stats(h.shop);
+    expect(incremental.total!.customers).toBe(afterSync.total!.customers + 1);
+    expect(incremental.total!.fans).toBe(afterSync.total!.fans + 2);
+
+    await rebuildStats(prisma, h.shop);
+    expect(await stats(h.shop)).toEqual(incremental);
+
+    await h.sync();
+    expect(await stats(h.shop)).toEqual(incremental);
+  });
+});

@@ -15,6 +15,7 @@ export interface RequestContext {
   state: State;
   baseUrl: string;
   scopes: readonly string[];
+  now: () => number;
   startBulk: (query: string) => { op?: ReturnType<typeof bulkOperationView>; userErrors: { field: string[] | null; message: string; code?: string }[] };
 }
 
@@ -143,13 +144,14 @@ export function queryRoot(ctx: RequestContext) {
       return g ? segmentView(g) : null;
     },
     segmentsCount: () => count(s.segments.length),
-    customerSegmentMembers: (a: PageArgs & { segmentId?: string; query?: string }) => {
+    customerSegmentMembers: (a: PageArgs & { segmentId?: string; query?: string; timezone?: string }) => {
       const text = a.segmentId ? s.segments.find((x) => x.legacyId === parseGid(a.segmentId)?.id)?.query : a.query;
       if (text == null) throw new GraphQLError("Segment does not exist", { extensions: { code: "NOT_FOUND" } });
       let members: Customer[];
       try {
         const tree = parseSegmentQuery(text);
-        members = s.customers.filter((c) => evaluateSegment(tree, c, s));
+        const timeZone = a.timezone && Intl.supportedValuesOf("timeZone").includes(a.timezone) ? a.timezone : "UTC";
+        members = s.customers.filter((c) => evaluateSegment(tree, c, s, ctx.now(), timeZone));
       } catch (e) {
         if (e instanceof SegmentQueryError) throw new GraphQLError(e.message, { extensions: { code: "INVALID_SEGMENT_QUERY" } });
         throw e;
