@@ -8,7 +8,6 @@ import { readStats } from "./stats.server";
  * recovered and repeat purchases, with a 12-month trend of orders and repeat orders.
  * "This month" is the calendar month in the shop's time zone.
  */
-const DAY = 86_400_000;
 
 export interface DashboardNumbers {
   customers: number;
@@ -54,7 +53,6 @@ export async function getDashboard(db: PrismaClient, shop: string, settings: Pic
   const calendar = new LocalCalendar(timeZone);
   const [{ total, days, months }, deadJobs] = await Promise.all([readStats(db, shop), db.job.count({ where: { shop, status: "dead" } })]);
   const cutoffDay = calendar.day(calendar.startOfDay(now, -settings.dormantDays));
-  const thisMonth = calendar.month(now);
   const churnFrom = calendar.day(calendar.startOfDay(monthStart(now, timeZone).start, -settings.dormantDays));
   let active = 0;
   let dormant = 0;
