@@ -1,0 +1,102 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import kuromoji from "kuromoji";
+import { fold, isStopword, runs, stem } from "./text";
+
+/**
+ * Build-time text analysis (server only; the storefront never loads a dictionary):
+ * Japanese through kuromoji's morphological analysis with readings, English by words and stems.
+ * A text becomes weighted terms; the query side finds the same terms by longest match over the
+ * index vocabulary, so every spelling a shopper may type has to be here:
+ *   surface and dictionary form ("戻っ" → "戻る"), the kana reading ("送料" → "そうりょう"),
+ *   okurigana variants ("申し込み" → "申込み", "申込"), verb/adjective stems ("戻る" → "戻"),
+ *   and compounds of adjacent nouns ("送料" + "無料" → "送料無料").
+ */
+export type Term = { term: string; weight: number };
+
+let tokenizer: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | null = null;
+
+function loadTokenizer() {
+  tokenizer ??= new Promise((resolve, reject) => {
+    const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve("kuromoji/package.json")), "dict");
+    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
+  });
+  return tokenizer;
+}
+
+// Words that carry no topic of their own in a shop's question.
+const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
+const HIRAGANA = /^[\u3041-\u309f]+$/;
+const HAS_KANJI = /[\u3400-\u9fff々]/;
+
+function kanaReading(reading: string | undefined): string | null {
+  if (!reading || reading === "*") return null;
+  const r = fold(reading);
+  return HIRAGANA.test(r) ? r : null;
+}
+
+/** "申し込み" → ["申込み", "申込"]: the same word without some or all of its okurigana. */
+function okuriganaVariants(word: string): string[] {
+  if (!HAS_KANJI.test(word)) return [];
+  const inner = word.replace(/(?<=[\u3400-\u9fff々])[\u3041-\u309f]+(?=[\u3400-\u9fff々])/g, "");
+  const bare = inner.replace(/[\u3041-\u309f]+$/, "");
+  return [...new Set([inner, bare])].filter((v) => v && v !== word);
+}
+
+export async function analyzeJapanese(text: string): Promise<Term[]> {
+  const t = await loadTokenizer();
+  const out: Term[] = [];
+  const add = (term: string, weight: number) => term && out.push({ term, weight });
+  let compound: string[] = [];
+  const flush = () => {
+    if (compound.length > 1) add(compound.join(""), 0.8);
+    compound = [];
+  };
+  for (const tok of t.tokenize(text.normalize("NFKC"))) {
+    const pos = tok.pos;
+    const detail = tok.pos_detail_1;
+    const surface = fold(tok.surface_form);
+    const base = tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
+    const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface));
+    if (pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") compound.push(surface);
+    else flush();
+    if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
+    // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
+    if (surface.length === 1 && !HAS_KANJI.test(surface)) continue;
+    add(surface, 1);
+    if (base !== surface) add(base, 1);
+    const reading = kanaReading(tok.reading);
+    if (reading && reading !== surface && reading.length > 1) add(reading, 0.9);
+    for (const v of okuriganaVariants(surface)) add(v, 0.9);
+    if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
+    if ((pos === "動詞" || pos === "形容詞") && HAS_KANJI.test(base)) {
+      // The stem meets every inflection the shopper may type: 戻って, 戻ります, 戻らない.
+      const stemmed = base.replace(/[\u3041-\u309f]+$/, "");
+      if (stemmed && stemmed !== base) add(stemmed, 0.6);
+      const baseReading = base === surface ? reading : kanaReading(t.tokenize(tok.basic_form)[0]?.reading);
+      if (baseReading) {
+        add(baseReading, 0.9);
+        const readingStem = baseReading.slice(0, -1);
+        if (readingStem.length >= 2) add(readingStem, 0.5);
+      }
+    }
+  }
+  flush();
+  return out;
+}
+
+export function analyzeEnglish(text: string): Term[] {
+  const out: Term[] = [];
+  for (const run of runs(fold(text))) {
+    if (!run.latin || isStopword(run.text)) continue;
+    out.push({ term: stem(run.text), weight: 1 });
+  }
+  return out;
+}
+
+/** Japanese text may carry English words (brand names, "COD"): both analyses, merged. */
+export async function analyze(text: string): Promise<Term[]> {
+  const folded = fold(text);
+  const hasJapanese = /[\u3041-\u309f\u3400-\u9fff]/.test(folded);
+  return [...(hasJapanese ? await analyzeJapanese(text) : []), ...analyzeEnglish(text)];
+}

@@ -1,0 +1,96 @@
+import { analyze, type Term } from "./analyze.server";
+import { expansions } from "./synonyms.server";
+import { fold, runs } from "./text";
+import type { FaqIndex } from "./query";
+
+/**
+ * Builds a locale's search index at publish time. Everything heavy happens here: morphological
+ * analysis, readings, thesaurus and merchant synonyms, learned boosts, and BM25 weights are
+ * computed per (term, entry) so the storefront only adds numbers.
+ */
+export interface FaqDoc {
+  id: string;
+  question: string;
+  answer: string;
+  tags?: string[];
+  category?: string;
+}
+
+export interface LearnedRow {
+  query: string;
+  handle: string;
+  opens: number;
+  helpful: number;
+  notHelpful: number;
+}
+
+export interface BuildOptions {
+  synonyms?: string[][];
+  learned?: LearnedRow[];
+}
+
+// Field weights: the question says what an entry is about; tags are the merchant's search words.
+const FIELDS = { question: 3, tags: 2, category: 1.2, answer: 1 } as const;
+const BIGRAM_WEIGHT = 0.35;
+const K1 = 1.2;
+const B = 0.6;
+
+/** The key a learned query is looked up by: folded, letters and digits only. */
+export function learnKey(query: string): string {
+  return fold(query).replace(/[^\p{L}\p{N}]+/gu, "");
+}
+
+export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promise<FaqIndex> {
+  const perDoc: Map<string, number>[] = [];
+  const lengths: number[] = [];
+  for (const doc of docs) {
+    const weights = new Map<string, number>();
+    const put = (terms: Term[], factor: number) => {
+      for (const { term, weight } of terms) weights.set(term, (weights.get(term) ?? 0) + weight * factor);
+    };
+    const question = await analyze(doc.question);
+    const tags = await analyze((doc.tags ?? []).join("、"));
+    const category = await analyze(doc.category ?? "");
+    const answer = await analyze(doc.answer);
+    put(question, FIELDS.question);
+    put(tags, FIELDS.tags);
+    put(category, FIELDS.category);
+    put(answer, FIELDS.answer);
+    // Meaning: concepts the entry's words belong to, strongest from the question and tags.
+    put(await expansions(question.concat(tags), opts.synonyms ?? []), FIELDS.question * 0.5);
+    put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer * 0.4);
+    // Character pairs of the question catch compounds and words the dictionary does not know.
+    for (const run of runs(fold(doc.question))) {
+      if (run.latin) continue;
+      for (let i = 0; i + 1 < run.text.length; i++) {
+        const pair = `~${run.text.slice(i, i + 2)}`;
+        weights.set(pair, Math.max(weights.get(pair) ?? 0, BIGRAM_WEIGHT * FIELDS.question));
+      }
+    }
+    perDoc.push(weights);
+    lengths.push(question.length * FIELDS.question + answer.length + tags.length * FIELDS.tags);
+  }
+  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+  const df = new Map<string, number>();
+  for (const weights of perDoc) for (const term of weights.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const n = docs.length;
+  const t: Record<string, number[]> = {};
+  perDoc.forEach((weights, i) => {
+    const norm = 1 - B + (B * lengths[i]) / avg;
+    for (const [term, tf] of weights) {
+      const d = df.get(term)!;
+      const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+      const w = Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)));
+      if (w > 0) (t[term] ??= []).push(i, w);
+    }
+  });
+  const lq: Record<string, number[]> = {};
+  const position = new Map(docs.map((d, i) => [d.id, i]));
+  for (const row of opts.learned ?? []) {
+    const i = position.get(row.handle);
+    const strength = Math.log2(1 + row.opens + 2 * row.helpful) - Math.log2(1 + 2 * row.notHelpful);
+    if (i === undefined || strength <= 0) continue;
+    (lq[learnKey(row.query)] ??= []).push(i, Math.round(strength * 100) / 100);
+  }
+  return { v: 1, ids: docs.map((d) => d.id), t, ...(Object.keys(lq).length ? { lq } : {}) };
+}

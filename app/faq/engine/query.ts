@@ -1,0 +1,152 @@
+import { fold, isStopword, runs, stem } from "./text";
+
+/**
+ * The query side of the FAQ search: the same module in the storefront script and on the server
+ * (admin preview, evaluation). No dictionary here: the index's vocabulary already holds every
+ * form the builder derived (readings, stems, variants, synonyms), so a query is segmented by
+ * finding the best cover of its text with vocabulary words, and scored by adding the weights
+ * the builder precomputed.
+ */
+export interface FaqIndex {
+  v: 1;
+  ids: string[];
+  /** term → [entry, weight, entry, weight, ...] (BM25 weights × 100) */
+  t: Record<string, number[]>;
+  /** learned query key → [entry, strength, ...] */
+  lq?: Record<string, number[]>;
+}
+
+export interface Hit {
+  id: string;
+  score: number;
+  terms: string[];
+}
+
+export interface SearchResult {
+  hits: Hit[];
+  weak: boolean;
+}
+
+const KANJI = /[\u3400-\u9fff々]/;
+
+/** Optimal string alignment distance, stopping early once above `max`. */
+function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      row.push(v);
+      best = Math.min(best, v);
+    }
+    if (best > max) return max + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
+export function createSearch(chunks: FaqIndex | FaqIndex[]) {
+  const list = Array.isArray(chunks) ? chunks : [chunks];
+  const ids = list.find((c) => c.ids?.length)?.ids ?? [];
+  const t: Record<string, number[]> = Object.assign({}, ...list.map((c) => c.t));
+  const lq: Record<string, number[]> = Object.assign({}, ...list.map((c) => c.lq ?? {}));
+  const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
+  const known = (s: string) => t[s] && (s.length > 1 || KANJI.test(s));
+
+  /** Best cover of a Japanese run by vocabulary words (longer words win over short kana hits). */
+  function segment(text: string): string[][] {
+    const n = text.length;
+    const best = new Array<number>(n + 1).fill(0);
+    const from = new Array<number>(n + 1).fill(-1);
+    for (let i = 1; i <= n; i++) {
+      best[i] = best[i - 1];
+      for (let j = Math.max(0, i - 12); j < i; j++) {
+        const word = text.slice(j, i);
+        if (known(word) && best[j] + word.length ** 2 > best[i]) {
+          best[i] = best[j] + word.length ** 2;
+          from[i] = j;
+        }
+      }
+    }
+    const units: string[][] = [];
+    let gap = "";
+    for (let i = n; i > 0; ) {
+      const j = from[i];
+      if (j >= 0 && best[i] !== best[i - 1]) {
+        if (KANJI.test(gap)) units.push([]);
+        gap = "";
+        units.push([text.slice(j, i)]);
+        i = j;
+      } else {
+        gap += text[--i];
+      }
+    }
+    if (KANJI.test(gap)) units.push([]);
+    return units;
+  }
+
+  return function search(query: string, limit = 10): SearchResult {
+    const units: [string, number][][] = [];
+    const pairs: string[] = [];
+    for (const run of runs(fold(query.slice(0, 200)))) {
+      if (run.latin) {
+        if (isStopword(run.text)) continue;
+        const s = stem(run.text);
+        if (t[s]) units.push([[s, 1]]);
+        else {
+          const max = s.length >= 8 ? 2 : s.length >= 4 ? 1 : 0;
+          units.push(max ? latin.filter((w) => distance(s, w, max) <= max).slice(0, 4).map((w) => [w, 0.7] as [string, number]) : []);
+        }
+      } else {
+        for (const u of segment(run.text)) units.push(u.map((w) => [w, 1]));
+        for (let i = 0; i + 1 < run.text.length; i++) if (t[`~${run.text.slice(i, i + 2)}`]) pairs.push(`~${run.text.slice(i, i + 2)}`);
+      }
+    }
+    const n = ids.length;
+    const score = new Float64Array(n);
+    const covered = new Uint8Array(n);
+    const seen = new Int16Array(n).fill(-1);
+    units.forEach((unit, k) => {
+      for (const [term, weight] of unit) {
+        const postings = t[term];
+        for (let p = 0; p < postings.length; p += 2) {
+          const d = postings[p];
+          score[d] += postings[p + 1] * weight;
+          if (seen[d] !== k) {
+            seen[d] = k;
+            covered[d]++;
+          }
+        }
+      }
+    });
+    for (const pair of new Set(pairs)) {
+      const postings = t[pair];
+      for (let p = 0; p < postings.length; p += 2) score[postings[p]] += postings[p + 1];
+    }
+    const total = units.length || 1;
+    let top = 0;
+    for (let d = 0; d < n; d++) {
+      score[d] *= 0.4 + (0.6 * covered[d]) / total;
+      top = Math.max(top, score[d]);
+    }
+    // What shoppers who asked the same question went on to open (and found helpful).
+    const learned = lq[fold(query).replace(/[^\p{L}\p{N}]+/gu, "")] ?? [];
+    for (let p = 0; p < learned.length; p += 2) score[learned[p]] += Math.max(top, 100) * 0.25 * learned[p + 1];
+    const order = [...score.keys()].filter((d) => score[d] > 0).sort((a, b) => score[b] - score[a]).slice(0, limit);
+    const hits = order.map((d) => ({
+      id: ids[d],
+      score: Math.round(score[d]) / 100,
+      terms: [...new Set(units.flat().filter(([term]) => t[term].some((v, i) => i % 2 === 0 && v === d)).map(([term]) => term))],
+    }));
+    const best = order[0];
+    return { hits, weak: !hits.length || covered[best] / total < 0.5 || score[best] < 150 };
+  };
+}
+
+export type FaqSearch = ReturnType<typeof createSearch>;

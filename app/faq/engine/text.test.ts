@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { fold, runs, stem } from "./text";
+
+describe("fold", () => {
+  it("unifies width, case, kana script and trailing long vowels", () => {
+    expect(fold("ＳＨＩＰＰＩＮＧ ｿｳﾘｮｳ")).toBe("shipping そうりょう");
+    expect(fold("ラッピング")).toBe(fold("らっぴんぐ"));
+    expect(fold("サーバー")).toBe(fold("サーバ"));
+    expect(fold("コーヒー豆")).toBe("こーひ豆");
+  });
+});
+
+describe("runs", () => {
+  it("splits Latin words from Japanese text and drops punctuation", () => {
+    expect(runs(fold("送料はいくら? iPhone 15、OK"))).toEqual([
+      { latin: false, text: "送料はいくら" },
+      { latin: true, text: "iphone" },
+      { latin: true, text: "15" },
+      { latin: true, text: "ok" },
+    ]);
+  });
+});
+
+describe("stem", () => {
+  it("brings inflected English words together", () => {
+    expect(new Set(["returns", "returned", "returning", "return"].map(stem)).size).toBe(1);
+    expect(stem("deliveries")).toBe(stem("delivery"));
+    expect(stem("shipping")).toBe(stem("shipped"));
+    expect(stem("shipping")).toBe(stem("ship"));
+    expect(stem("policies")).toBe(stem("policy"));
+    expect(stem("is")).toBe("is");
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * Text folding shared by the index builder (server) and the query side (storefront script), so
+ * both sides see the same characters: NFKC (full/half width), lower case, katakana → hiragana,
+ * and a trailing long-vowel mark dropped ("サーバー" = "サーバ" = "さーば").
+ * Kept tiny: it ships in the storefront script.
+ */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 96))
+    .replace(/([\u3041-\u309f])ー+(?![\u3041-\u309f])/g, "$1");
+}
+
+/** Runs of one script: Latin words/numbers, or Japanese (kana and kanji) text. */
+export function runs(folded: string): { latin: boolean; text: string }[] {
+  const out: { latin: boolean; text: string }[] = [];
+  for (const m of folded.matchAll(/([a-z0-9]+(?:['’][a-z]+)?)|([\u3041-\u309f\u3400-\u9fff\u30fc々〆]+)/g)) out.push({ latin: !!m[1], text: m[0] });
+  return out;
+}
+
+const STOP = new Set("a an and are as at be by can could do does for from have how i if in is it me my of on or our please so that the this to was we what when where which who why will with would you your yours".split(" "));
+
+export function isStopword(word: string): boolean {
+  return STOP.has(word);
+}
+
+/**
+ * A light English stemmer (plural, -ing, -ed, -ly, -ment...): "returns", "returned" and
+ * "returning" meet at "return". Both sides apply it, so its stems need not be words.
+ */
+export function stem(word: string): string {
+  if (word.length < 4 || /\d/.test(word)) return word;
+  let w = word.replace(/['’]s$/, "");
+  w = w.replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => (ss ? ss : c ? c : "y"));
+  w = w.replace(/(ational|ation)$/, "ate").replace(/(ment|ness|able|ible|ful|less|ly)$/, "");
+  if (/[aeiou].*(ing|ed)$/.test(w)) w = w.replace(/(ing|ed)$/, "").replace(/([^aeiouslz])\1$/, "$1");
+  return w.replace(/e$/, "") || word;
+}
