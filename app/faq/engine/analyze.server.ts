@@ -26,6 +26,8 @@ function loadTokenizer() {
 
 // Words that carry no topic of their own in a shop's question.
 const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
+// Question words say how something is asked, not what about: they count, but little.
+const JA_LIGHT = new Set(["いつ", "どこ", "どれ", "どの", "どう", "なぜ", "どうして", "どんな", "どのくらい", "くらい", "ぐらい", "どれくらい", "いつごろ", "頃", "ころ"]);
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
@@ -43,13 +45,30 @@ function okuriganaVariants(word: string): string[] {
   return [...new Set([inner, bare])].filter((v) => v && v !== word);
 }
 
+/** Dictionary nouns of two or more characters found inside a compound, other than its own parts. */
+function innerWords(t: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, whole: string, parts: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < whole.length; i++) {
+    for (let j = i + 2; j <= Math.min(whole.length, i + 6); j++) {
+      const sub = whole.slice(i, j);
+      if (sub === whole || parts.includes(sub) || !HAS_KANJI.test(sub)) continue;
+      const toks = t.tokenize(sub);
+      if (toks.length === 1 && toks[0].word_type === "KNOWN" && toks[0].pos === "名詞" && toks[0].pos_detail_1 !== "接尾") out.push(sub);
+    }
+  }
+  return out;
+}
+
 export async function analyzeJapanese(text: string): Promise<Term[]> {
   const t = await loadTokenizer();
   const out: Term[] = [];
   const add = (term: string, weight: number) => term && out.push({ term, weight });
   let compound: string[] = [];
   const flush = () => {
-    if (compound.length > 1) add(compound.join(""), 0.8);
+    const whole = compound.join("");
+    if (compound.length > 1) add(whole, 0.8);
+    // Words inside a compound: "配送料" holds "送料", which a shopper may type alone.
+    if (whole.length >= 3 && HAS_KANJI.test(whole)) for (const w of innerWords(t, whole, compound)) add(w, 0.7);
     compound = [];
   };
   for (const tok of t.tokenize(text.normalize("NFKC"))) {
@@ -57,12 +76,16 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const detail = tok.pos_detail_1;
     const surface = fold(tok.surface_form);
     const base = tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
-    const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface));
+    const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface) && surface.length > 1);
     if (pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") compound.push(surface);
     else flush();
     if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
     // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
     if (surface.length === 1 && !HAS_KANJI.test(surface)) continue;
+    if (JA_LIGHT.has(surface) || JA_LIGHT.has(base)) {
+      add(surface, 0.3);
+      continue;
+    }
     add(surface, 1);
     if (base !== surface) add(base, 1);
     const reading = kanaReading(tok.reading);

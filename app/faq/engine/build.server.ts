@@ -32,21 +32,32 @@ export interface BuildOptions {
 // Field weights: the question says what an entry is about; tags are the merchant's search words.
 const FIELDS = { question: 3, tags: 2, category: 1.2, answer: 1 } as const;
 const BIGRAM_WEIGHT = 0.35;
-const K1 = 1.2;
-const B = 0.6;
+const K1 = 2;
+const B = 0.3;
 
 /** The key a learned query is looked up by: folded, letters and digits only. */
 export function learnKey(query: string): string {
   return fold(query).replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
+/**
+ * Per (entry, term) two things are kept apart: how much the entry is about the term (field-weighted
+ * occurrences, saturated as in BM25) and how exactly the term stands for what the entry wrote
+ * (1 for its words, less for readings, stems, question words and synonyms). Mixing the second
+ * into the first would let a synonym count almost fully once BM25 saturates.
+ */
 export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promise<FaqIndex> {
-  const perDoc: Map<string, number>[] = [];
+  const perDoc: Map<string, { tf: number; exact: number }>[] = [];
   const lengths: number[] = [];
   for (const doc of docs) {
-    const weights = new Map<string, number>();
-    const put = (terms: Term[], factor: number) => {
-      for (const { term, weight } of terms) weights.set(term, (weights.get(term) ?? 0) + weight * factor);
+    const terms = new Map<string, { tf: number; exact: number }>();
+    const put = (list: Term[], field: number, discount = 1) => {
+      for (const { term, weight } of list) {
+        const e = terms.get(term) ?? { tf: 0, exact: 0 };
+        e.tf += field;
+        e.exact = Math.max(e.exact, weight * discount);
+        terms.set(term, e);
+      }
     };
     const question = await analyze(doc.question);
     const tags = await analyze((doc.tags ?? []).join("、"));
@@ -57,30 +68,27 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     put(category, FIELDS.category);
     put(answer, FIELDS.answer);
     // Meaning: concepts the entry's words belong to, strongest from the question and tags.
-    put(await expansions(question.concat(tags), opts.synonyms ?? []), FIELDS.question * 0.5);
-    put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer * 0.4);
+    put(await expansions(question.concat(tags), opts.synonyms ?? []), FIELDS.question, 1);
+    put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
     // Character pairs of the question catch compounds and words the dictionary does not know.
     for (const run of runs(fold(doc.question))) {
       if (run.latin) continue;
-      for (let i = 0; i + 1 < run.text.length; i++) {
-        const pair = `~${run.text.slice(i, i + 2)}`;
-        weights.set(pair, Math.max(weights.get(pair) ?? 0, BIGRAM_WEIGHT * FIELDS.question));
-      }
+      for (let i = 0; i + 1 < run.text.length; i++) put([{ term: `~${run.text.slice(i, i + 2)}`, weight: BIGRAM_WEIGHT }], FIELDS.question);
     }
-    perDoc.push(weights);
+    perDoc.push(terms);
     lengths.push(question.length * FIELDS.question + answer.length + tags.length * FIELDS.tags);
   }
   const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const df = new Map<string, number>();
-  for (const weights of perDoc) for (const term of weights.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const terms of perDoc) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = docs.length;
   const t: Record<string, number[]> = {};
-  perDoc.forEach((weights, i) => {
+  perDoc.forEach((terms, i) => {
     const norm = 1 - B + (B * lengths[i]) / avg;
-    for (const [term, tf] of weights) {
+    for (const [term, { tf, exact }] of terms) {
       const d = df.get(term)!;
       const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      const w = Math.round(100 * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)));
+      const w = Math.round(100 * exact * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)));
       if (w > 0) (t[term] ??= []).push(i, w);
     }
   });

@@ -27,7 +27,7 @@ export const LEXICON: readonly (readonly string[])[] = [
   ["銀行振込", "振込", "振り込み", "bank transfer", "wire transfer"],
   ["領収書", "領収証", "請求書", "インボイス", "適格請求書", "明細書", "receipt", "invoice", "bill"],
   // Returns, refunds, exchanges
-  ["返品", "返却", "返送", "送り返す", "返品 できる", "return", "returns", "send back", "return policy"],
+  ["返品", "返却", "返送", "送り返す", "返す", "返品 できる", "return", "returns", "send back", "return policy"],
   ["返金", "払い戻し", "払戻", "お金 戻る", "お金 返す", "返金 いつ", "refund", "money back", "reimburse", "get my money"],
   ["交換", "取り替え", "取替", "サイズ交換", "exchange", "swap", "replace", "replacement"],
   ["不良品", "初期不良", "破損", "壊れ", "傷", "汚れ", "欠陥", "間違い 届く", "誤配送", "defective", "damaged", "broken", "faulty", "wrong item"],
@@ -36,7 +36,7 @@ export const LEXICON: readonly (readonly string[])[] = [
   // Products and stock
   ["在庫", "在庫切れ", "品切れ", "欠品", "売り切れ", "入荷", "再入荷", "入荷予定", "stock", "in stock", "out of stock", "sold out", "restock", "back in stock"],
   ["予約", "予約注文", "予約販売", "先行予約", "pre-order", "preorder", "reserve"],
-  ["サイズ", "寸法", "大きさ", "サイズ感", "サイズ表", "size", "sizing", "size chart", "fit", "dimensions"],
+  ["サイズ", "寸法", "大きさ", "サイズ感", "サイズ表", "センチ", "cm", "インチ", "inch", "size", "sizing", "size chart", "fit", "dimensions"],
   ["色", "カラー", "色違い", "color", "colour"],
   ["素材", "材質", "成分", "原材料", "material", "fabric", "ingredients"],
   ["アレルギー", "アレルゲン", "allergy", "allergen"],
@@ -61,4 +61,26 @@ export const LEXICON: readonly (readonly string[])[] = [
   ["問い合わせ", "お問い合わせ", "連絡", "連絡先", "電話", "電話番号", "contact", "contact us", "phone", "support", "customer service"],
   ["店舗", "実店舗", "営業時間", "定休日", "shop", "store hours", "opening hours", "physical store"],
   ["法人", "大量注文", "まとめ買い", "卸", "業務用", "bulk order", "wholesale", "business"],
+];
+
+/**
+ * Concepts shoppers mix up or ask about together: a question about refunds is often answered by
+ * the returns entry, "when will it arrive" by the shipping-time one. Linked at a lower weight.
+ */
+export const RELATED: readonly (readonly [string, string])[] = [
+  ["返品", "返金"],
+  ["返品", "交換"],
+  ["返品", "不良品"],
+  ["発送", "配送日数"],
+  ["発送", "配送状況"],
+  ["支払い", "代引き"],
+  ["支払い", "クレジットカード"],
+  ["支払い", "コンビニ払い"],
+  ["支払い", "銀行振込"],
+  ["送料", "手数料"],
+  ["在庫", "予約"],
+  ["ギフト", "ラッピング"],
+  ["会員登録", "パスワード"],
+  ["保証", "不良品"],
+  ["使い方", "お手入れ"],
 ];

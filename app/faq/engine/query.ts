@@ -59,8 +59,12 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
   const known = (s: string) => t[s] && (s.length > 1 || KANJI.test(s));
 
-  /** Best cover of a Japanese run by vocabulary words (longer words win over short kana hits). */
-  function segment(text: string): string[][] {
+  /**
+   * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
+   * Returns the words, and the uncovered stretches that hold kanji (still a topic the shopper
+   * named: they count against coverage and are tried as character pairs).
+   */
+  function segment(text: string): { words: string[]; gaps: string[] } {
     const n = text.length;
     const best = new Array<number>(n + 1).fill(0);
     const from = new Array<number>(n + 1).fill(-1);
@@ -74,21 +78,23 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         }
       }
     }
-    const units: string[][] = [];
+    const words: string[] = [];
+    const gaps: string[] = [];
     let gap = "";
+    const close = () => {
+      if (/[\u3400-\u9fff\u30fc]/.test(gap) || gap.length > 3) gaps.push(gap);
+      gap = "";
+    };
     for (let i = n; i > 0; ) {
       const j = from[i];
       if (j >= 0 && best[i] !== best[i - 1]) {
-        if (KANJI.test(gap)) units.push([]);
-        gap = "";
-        units.push([text.slice(j, i)]);
+        close();
+        words.push(text.slice(j, i));
         i = j;
-      } else {
-        gap += text[--i];
-      }
+      } else gap = text[--i] + gap;
     }
-    if (KANJI.test(gap)) units.push([]);
-    return units;
+    close();
+    return { words, gaps };
   }
 
   return function search(query: string, limit = 10): SearchResult {
@@ -98,14 +104,24 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       if (run.latin) {
         if (isStopword(run.text)) continue;
         const s = stem(run.text);
+        const split = [...s]
+          .map((_, i) => [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter((w) => w.length > 3 && t[w]))
+          .sort((a, b) => b.length - a.length || b.join("").length - a.join("").length)[0];
         if (t[s]) units.push([[s, 1]]);
+        // A closed compound the entries write apart: "waterproof" → "water" + "proof".
+        else if (split?.length) units.push(split.map((w) => [w, 0.8] as [string, number]));
         else {
-          const max = s.length >= 8 ? 2 : s.length >= 4 ? 1 : 0;
+          // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
+          const max = s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
           units.push(max ? latin.filter((w) => distance(s, w, max) <= max).slice(0, 4).map((w) => [w, 0.7] as [string, number]) : []);
         }
       } else {
-        for (const u of segment(run.text)) units.push(u.map((w) => [w, 1]));
-        for (let i = 0; i + 1 < run.text.length; i++) if (t[`~${run.text.slice(i, i + 2)}`]) pairs.push(`~${run.text.slice(i, i + 2)}`);
+        const { words, gaps } = segment(run.text);
+        for (const w of words) units.push([[w, 1]]);
+        for (const gap of gaps) {
+          units.push([]);
+          for (let i = 0; i + 1 < gap.length; i++) if (t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
+        }
       }
     }
     const n = ids.length;

@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import { analyze, type Term } from "./analyze.server";
-import { LEXICON } from "./lexicon";
+import { LEXICON, RELATED } from "./lexicon";
 import { fold } from "./text";
 
 /**
@@ -9,7 +9,7 @@ import { fold } from "./text";
  * the merchant's own synonym groups (strongest), the built-in shop lexicon, and Sudachi's
  * synonym dictionary (a general Japanese thesaurus with English equivalents).
  */
-const WEIGHT = { merchant: 0.9, lexicon: 0.6, sudachi: 0.5 } as const;
+const WEIGHT = { merchant: 0.8, lexicon: 0.5, sudachi: 0.45 } as const;
 const MAX_GROUP = 14;
 
 type Member = { phrase: string; key: string[] };
@@ -28,9 +28,17 @@ async function member(phrase: string): Promise<Member> {
   return { phrase, key: [...new Set(terms.filter((t) => t.weight === 1).map((t) => t.term))] };
 }
 
-let lexicon: Promise<Group[]> | null = null;
-function lexiconGroups(): Promise<Group[]> {
-  lexicon ??= Promise.all(LEXICON.map(async (g) => ({ members: await Promise.all(g.map(member)), weight: WEIGHT.lexicon })));
+type LexiconGroup = Group & { related: number[] };
+let lexicon: Promise<LexiconGroup[]> | null = null;
+function lexiconGroups(): Promise<LexiconGroup[]> {
+  const groupOf = (phrase: string) => LEXICON.findIndex((g) => g.includes(phrase));
+  lexicon ??= Promise.all(
+    LEXICON.map(async (g, i) => ({
+      members: await Promise.all(g.map(member)),
+      weight: WEIGHT.lexicon,
+      related: RELATED.flatMap(([a, b]) => (groupOf(a) === i ? [groupOf(b)] : groupOf(b) === i ? [groupOf(a)] : [])).filter((j) => j >= 0),
+    })),
+  );
   return lexicon;
 }
 
@@ -46,7 +54,9 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
     const members = g.items.filter((i) => i.expandControl !== 2).map((i) => i.midashi);
     if (members.length < 2 || members.length > MAX_GROUP) continue;
     for (const item of g.items) {
-      if (item.expandControl !== 0) continue;
+      // English equivalents are marked "expanded to, never from" for Japanese text; an English
+      // FAQ needs them to trigger among themselves.
+      if (item.expandControl === 2 || (item.expandControl === 1 && !/^[a-z][a-z -]*$/i.test(item.midashi))) continue;
       const key = fold(item.midashi);
       const list = sudachi.get(key) ?? [];
       list.push(members);
@@ -59,9 +69,13 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
 export async function expansions(terms: Term[], merchant: string[][]): Promise<Term[]> {
   const present = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
   if (!present.size) return [];
+  const lexiconList = await lexiconGroups();
+  const mentioned = (g: Group) => g.members.some((m) => m.key.length > 0 && m.key.every((k) => present.has(k)));
   const groups: Group[] = [
     ...(await Promise.all(merchant.map(async (g) => ({ members: await Promise.all(g.map(member)), weight: WEIGHT.merchant })))),
-    ...(await lexiconGroups()),
+    ...lexiconList,
+    // Related concepts of the ones the entry mentions, at a lower weight.
+    ...lexiconList.filter(mentioned).flatMap((g) => g.related.map((j) => ({ members: lexiconList[j].members, weight: WEIGHT.lexicon * 0.5, always: true }))),
   ];
   const thesaurus = await sudachiIndex();
   for (const term of present) {
@@ -69,8 +83,7 @@ export async function expansions(terms: Term[], merchant: string[][]): Promise<T
   }
   const out = new Map<string, number>();
   for (const g of groups) {
-    const hit = g.members.some((m) => m.key.length > 0 && m.key.every((k) => present.has(k)));
-    if (!hit) continue;
+    if (!("always" in g) && !mentioned(g)) continue;
     for (const m of g.members) {
       for (const t of await analyseOnce(m.phrase)) {
         if (present.has(t.term)) continue;

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { buildIndex, type FaqDoc } from "./build.server";
+import { createSearch, type FaqIndex } from "./query";
+
+/** A small bilingual shop FAQ (a stationery shop), not the evaluation set. */
+const ja: FaqDoc[] = [
+  { id: "delivery", question: "注文した商品はいつ届きますか?", answer: "ご注文から3営業日以内に発送いたします。" },
+  { id: "fee", question: "配送料はいくらですか?", answer: "全国一律600円、5,000円以上で無料です。" },
+  { id: "refund", question: "返金の時期について", answer: "返品の到着を確認してから7日以内に払い戻します。" },
+  { id: "apply", question: "名入れの申し込み方法", answer: "商品ページの名入れオプションからお申し込みください。" },
+  { id: "ink", question: "インクの色は選べますか?", answer: "黒・青・赤の3色からお選びいただけます。" },
+  { id: "pen-case", question: "ペンケースの素材は何ですか?", answer: "本革を使用しています。" },
+];
+const en: FaqDoc[] = [
+  { id: "returns", question: "What is your return policy?", answer: "Unused items can be returned within 30 days.", tags: ["exchange"] },
+  { id: "shipping", question: "How long does delivery take?", answer: "Orders ship within two business days." },
+  { id: "engraving", question: "Do you offer engraving?", answer: "Yes, add an engraving at checkout." },
+];
+
+const searchOf = async (docs: FaqDoc[], opts = {}) => createSearch(await buildIndex(docs, opts));
+const top = (r: { hits: { id: string }[] }) => r.hits[0]?.id;
+
+describe("Japanese search", () => {
+  it("finds kanji entries from kana, katakana and half-width queries", async () => {
+    const s = await searchOf(ja);
+    expect(top(s("はいそうりょう"))).toBe("fee");
+    expect(top(s("ﾍﾟﾝｹｰｽ"))).toBe("pen-case");
+    expect(top(s("いんく いろ"))).toBe("ink");
+  });
+
+  it("meets inflections and okurigana variants", async () => {
+    const s = await searchOf(ja);
+    expect(top(s("いつ届く?"))).toBe("delivery");
+    expect(top(s("名入れを申込みたい"))).toBe("apply");
+    expect(top(s("名入れの申込"))).toBe("apply");
+  });
+
+  it("finds an entry by a word inside its compound, and by meaning through the thesaurus", async () => {
+    const s = await searchOf(ja);
+    expect(top(s("送料"))).toBe("fee");
+    expect(top(s("払い戻しはいつ"))).toBe("refund");
+    expect(top(s("お金はいつ戻る?"))).toBe("refund");
+  });
+
+  it("gives no hit for a single character or particles alone", async () => {
+    const s = await searchOf(ja);
+    expect(s("の").hits).toEqual([]);
+    expect(s("は?").hits).toEqual([]);
+    expect(s("料").hits).toEqual([]);
+  });
+
+  it("says a search is weak or empty when nothing answers it", async () => {
+    const s = await searchOf(ja);
+    expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });
+    expect(s("いつ届きますか").weak).toBe(false);
+  });
+});
+
+describe("English search", () => {
+  it("stems, tolerates typos and splits closed compounds", async () => {
+    const s = await searchOf(en);
+    expect(top(s("retrun policy"))).toBe("returns");
+    expect(top(s("returning an item"))).toBe("returns");
+    expect(top(s("engravings"))).toBe("engraving");
+    expect(top(s("delivry time"))).toBe("shipping");
+    expect(top(s("exchanges"))).toBe("returns");
+  });
+
+  it("does not treat a short real word as a typo of another", async () => {
+    const s = await searchOf([...en, { id: "shop", question: "Where is your shop?", answer: "In Kyoto." }]);
+    expect(top(s("ship"))).not.toBe("shop");
+  });
+});
+
+describe("what the merchant and shoppers teach", () => {
+  it("uses the merchant's synonyms", async () => {
+    const without = await searchOf(ja);
+    const withSynonyms = await searchOf(ja, { synonyms: [["名入れ", "刻印", "エングレービング"]] });
+    expect(top(without("刻印できますか"))).not.toBe("apply");
+    expect(top(withSynonyms("刻印できますか"))).toBe("apply");
+  });
+
+  it("ranks what shoppers who asked the same question opened", async () => {
+    const before = await searchOf(ja);
+    expect(top(before("プレゼントに"))).not.toBe("pen-case");
+    const after = await searchOf(ja, { learned: [{ query: "プレゼントに", handle: "pen-case", opens: 6, helpful: 3, notHelpful: 0 }] });
+    expect(top(after("プレゼントに"))).toBe("pen-case");
+    // Votes that it did not help take the boost away.
+    const unhelpful = await searchOf(ja, { learned: [{ query: "プレゼントに", handle: "pen-case", opens: 1, helpful: 0, notHelpful: 4 }] });
+    expect(top(unhelpful("プレゼントに"))).not.toBe("pen-case");
+  });
+
+  it("survives serialisation: the storefront gets JSON", async () => {
+    const index = await buildIndex(ja);
+    const s1 = createSearch(index);
+    const s2 = createSearch(JSON.parse(JSON.stringify(index)) as FaqIndex);
+    for (const q of ["送料", "いつ届く", "インク"]) expect(s2(q)).toEqual(s1(q));
+  });
+});
