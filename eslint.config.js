@@ -4,7 +4,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "extensions/*/dist/**", "public/build/**", ".cache/**", "tmp/**", ".demo/**", "**/*.d.ts", "dev-store/public/**"] },
+  { ignores: ["build/**", "node_modules/**", "extensions/*/dist/**", "public/build/**", ".cache/**", "tmp/**", ".demo/**", "**/*.d.ts", "dev-store/public/**", "extensions/*/assets/*.js", ".prof/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

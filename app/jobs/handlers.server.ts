@@ -6,6 +6,7 @@ import { applyCustomerSync, startCustomerSync } from "../customers/sync.server";
 import { unauthenticated } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
 import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
+import { FAQ_PUBLISH_JOB, publishFaq } from "../faq/publish.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -17,6 +18,10 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       await applyCustomerSync(db, runId, admin.graphql);
     },
     [STATS_REBUILD_JOB]: (job) => rebuildStats(db, job.shop),
+    [FAQ_PUBLISH_JOB]: async (job) => {
+      const { admin } = await unauthenticated.admin(job.shop);
+      await publishFaq(db, job.shop, admin.graphql);
+    },
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);
       await startCustomerSync(db, job.shop, admin.graphql);

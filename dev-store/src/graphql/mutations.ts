@@ -49,7 +49,8 @@ export function mutations(ctx: RequestContext) {
         if (!list) userErrors.push({ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID" });
         else if (m.type && !METAFIELD_TYPES.has(m.type)) userErrors.push({ field: ["metafields", String(i), "type"], message: `Type '${m.type}' is not a valid type.`, code: "INVALID_TYPE" });
         else if (!validValue(m.type ?? "single_line_text_field", m.value)) userErrors.push({ field: ["metafields", String(i), "value"], message: `Value is invalid for type ${m.type}.`, code: "INVALID_VALUE" });
-        else if (m.value.length > 2_000_000) userErrors.push({ field: ["metafields", String(i), "value"], message: "Value is too big.", code: "TOO_LONG" });
+        // From API 2026-04 a JSON value may be 128 KB (other types 64 KB); older apps are grandfathered at 2 MB.
+        else if (Buffer.byteLength(m.value) > (m.type === "json" ? 128 * 1024 : 64 * 1024)) userErrors.push({ field: ["metafields", String(i), "value"], message: `Value is too big: the limit for ${m.type ?? "this type"} is ${m.type === "json" ? "128" : "64"} KB.`, code: "TOO_LONG" });
       });
       // Shopify applies metafieldsSet atomically: one bad input, nothing written.
       if (userErrors.length) return { metafields: [], userErrors };

@@ -1,0 +1,67 @@
+import type { PrismaClient } from "@prisma/client";
+import { buildIndex, learnKey } from "./engine/build.server";
+import { createSearch, type FaqSearch } from "./engine/query";
+import { learnedSignals } from "./events.server";
+import { answerText } from "./sanitize";
+import { parseSynonyms } from "./settings";
+
+/**
+ * The admin's search preview: the same engine and index build as the storefront, over every
+ * saved entry of the locale (drafts included, marked), with the words that matched. Indexes are
+ * cached per shop and locale until an entry or the synonyms change.
+ */
+export interface PreviewHit {
+  id: string;
+  question: string;
+  published: boolean;
+  score: number;
+  terms: string[];
+  learned: boolean;
+}
+
+export interface PreviewResult {
+  hits: PreviewHit[];
+  weak: boolean;
+  locales: string[];
+}
+
+const cache = new Map<string, { fingerprint: string; search: FaqSearch; learnedKeys: Set<string> }>();
+
+export async function previewSearch(db: PrismaClient, shop: string, query: string, locale: string): Promise<PreviewResult> {
+  const [rows, settings, newest, localeRows] = await Promise.all([
+    db.faqTranslation.findMany({
+      where: { locale, entry: { shop } },
+      select: { question: true, answer: true, entry: { select: { handle: true, category: true, tags: true, published: true } } },
+    }),
+    db.faqSettings.findUnique({ where: { shop }, select: { synonyms: true, updatedAt: true } }),
+    db.faqEntry.findFirst({ where: { shop }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
+    db.faqTranslation.findMany({ where: { entry: { shop } }, distinct: ["locale"], select: { locale: true } }),
+  ]);
+  const fingerprint = `${rows.length}:${newest?.updatedAt.toISOString()}:${settings?.updatedAt.toISOString()}`;
+  const key = `${shop}\u0000${locale}`;
+  let cached = cache.get(key);
+  if (!cached || cached.fingerprint !== fingerprint) {
+    const learned = (await learnedSignals(db, shop)).filter((s) => s.locale === locale);
+    const index = await buildIndex(
+      rows.map((r) => ({ id: r.entry.handle, question: r.question, answer: answerText(r.answer), tags: r.entry.tags.split(",").filter(Boolean), category: r.entry.category })),
+      { synonyms: parseSynonyms(settings?.synonyms ?? ""), learned },
+    );
+    cached = { fingerprint, search: createSearch(index), learnedKeys: new Set(learned.map((l) => `${learnKey(l.query)}\u0000${l.handle}`)) };
+    cache.set(key, cached);
+  }
+  const result = cached.search(query, 10);
+  const byHandle = new Map(rows.map((r) => [r.entry.handle, r]));
+  return {
+    weak: result.weak,
+    locales: localeRows.map((l) => l.locale),
+    hits: result.hits.map((h) => ({
+      id: h.id,
+      question: byHandle.get(h.id)?.question ?? h.id,
+      published: byHandle.get(h.id)?.entry.published ?? false,
+      score: h.score,
+      // Readings and bigrams are how a word was found; show the words a merchant recognises.
+      terms: h.terms.filter((t) => !t.startsWith("~")),
+      learned: cached.learnedKeys.has(`${learnKey(query)}\u0000${h.id}`),
+    })),
+  };
+}

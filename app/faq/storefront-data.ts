@@ -1,0 +1,96 @@
+import { sanitizeAnswer } from "./sanitize";
+
+/**
+ * What publishing writes for the storefront: app-data metafields in the `tsunagu` namespace of
+ * the app installation, which the theme block reads as `app.metafields.tsunagu.*`:
+ *   faq                     manifest {v, fallback, contact, locales: {<code>: {key, chunks, index_chunks, entries}}}
+ *   faq_<key>_<n>           the entries of a locale, {entries: [{h, c, q, a}]}, in display order
+ *   faqidx_<key>_<n>        the prebuilt search index of a locale (the engine's format)
+ * Shopify caps a JSON metafield at 128 KB from API 2026-04, so large FAQs are split into chunks.
+ */
+export const NAMESPACE = "tsunagu";
+export const MANIFEST_KEY = "faq";
+export const CHUNK_BYTES = 120_000;
+
+export interface PublishableEntry {
+  handle: string;
+  category: string;
+  position: number;
+  question: string;
+  answer: string;
+}
+
+export interface StorefrontMetafield {
+  key: string;
+  value: string;
+}
+
+export interface StorefrontPayload {
+  /** Chunks first, the manifest last: a reader never sees a manifest pointing at missing chunks. */
+  metafields: StorefrontMetafield[];
+  info: { entries: number; locales: string[] };
+}
+
+export function localeKey(locale: string): string {
+  return locale.toLowerCase().replace(/[^a-z0-9]/g, "_");
+}
+
+/** Categories in the order their first entry appears; uncategorised entries last. */
+export function displayOrder(entries: PublishableEntry[]): PublishableEntry[] {
+  const rank = new Map<string, number>();
+  for (const e of entries) rank.set(e.category, Math.min(rank.get(e.category) ?? Infinity, e.position));
+  const catRank = (c: string) => (c === "" ? Infinity : (rank.get(c) ?? 0));
+  return [...entries].sort((a, b) => catRank(a.category) - catRank(b.category) || a.category.localeCompare(b.category) || a.position - b.position);
+}
+
+const bytes = (s: string) => new TextEncoder().encode(s).length;
+
+/** Splits items into JSON chunks `{[field]: items}` of at most `limit` bytes each. */
+export function chunkJson<T>(field: string, items: T[], limit = CHUNK_BYTES): string[] {
+  const chunks: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const flush = () => {
+    chunks.push(`{"${field}":[${current.join(",")}]}`);
+    current = [];
+    size = 0;
+  };
+  for (const item of items) {
+    const json = JSON.stringify(item);
+    const n = bytes(json) + 1;
+    if (n + 20 > limit) throw new Error(`one ${field} item is larger than ${limit} bytes`);
+    if (size + n + 20 > limit && current.length) flush();
+    current.push(json);
+    size += n;
+  }
+  if (current.length || chunks.length === 0) flush();
+  return chunks;
+}
+
+export function buildStorefrontPayload(opts: {
+  entriesByLocale: Map<string, PublishableEntry[]>;
+  indexByLocale: Map<string, string[]>;
+  fallback: string;
+  contact: string;
+}): StorefrontPayload {
+  const metafields: StorefrontMetafield[] = [];
+  const locales: Record<string, { key: string; chunks: number; index_chunks: number; entries: number }> = {};
+  let total = 0;
+  for (const [locale, entries] of opts.entriesByLocale) {
+    if (!entries.length) continue;
+    const key = localeKey(locale);
+    const ordered = displayOrder(entries).map((e) => ({ h: e.handle, c: e.category, q: e.question, a: sanitizeAnswer(e.answer) }));
+    const chunks = chunkJson("entries", ordered);
+    chunks.forEach((value, i) => metafields.push({ key: `faq_${key}_${i + 1}`, value }));
+    const index = opts.indexByLocale.get(locale) ?? [];
+    index.forEach((value, i) => {
+      if (bytes(value) > 128_000) throw new Error(`search index chunk for ${locale} is larger than 128 KB`);
+      metafields.push({ key: `faqidx_${key}_${i + 1}`, value });
+    });
+    locales[locale] = { key, chunks: chunks.length, index_chunks: index.length, entries: entries.length };
+    total += entries.length;
+  }
+  const fallback = locales[opts.fallback] ? opts.fallback : (Object.keys(locales)[0] ?? opts.fallback);
+  metafields.push({ key: MANIFEST_KEY, value: JSON.stringify({ v: 1, fallback, contact: opts.contact || "/pages/contact", locales }) });
+  return { metafields, info: { entries: total, locales: Object.keys(locales) } };
+}

@@ -1,0 +1,120 @@
+import { BeaconQueue } from "./beacons";
+import { loadSearch, type FaqSearch } from "./engine";
+
+/**
+ * <tsunagu-faq>: instant search over the prebuilt index the block embeds, deep links (#faq-…),
+ * "was this helpful?" and signals for the merchant. Every entry is already in the HTML; this
+ * only enhances it.
+ */
+class TsunaguFaq extends HTMLElement {
+  private search: FaqSearch | null = null;
+  private beacons!: BeaconQueue;
+  private query = "";
+  private reported = "";
+  private typingTimer = 0;
+  private opened = new Set<string>();
+
+  connectedCallback() {
+    const chunks = [...this.querySelectorAll<HTMLScriptElement>("script[data-faq-index]")].map((s) => JSON.parse(s.textContent || "null"));
+    const strings = JSON.parse(this.querySelector("script[data-faq-strings]")?.textContent || "{}") as Record<string, string>;
+    this.search = chunks.length ? loadSearch(chunks) : null;
+    this.beacons = new BeaconQueue(this.dataset.endpoint || "/apps/tsunagu/faq/events", this.dataset.locale || "ja");
+    const form = this.querySelector("form");
+    const input = this.querySelector<HTMLInputElement>("input[type=search]");
+    const results = this.querySelector<HTMLElement>(".tsunagu-faq__results");
+    const empty = this.querySelector<HTMLElement>(".tsunagu-faq__empty");
+
+    const run = (report: boolean) => {
+      if (!this.search || !input || !results || !empty) return;
+      this.query = input.value.trim().slice(0, 200);
+      results.textContent = "";
+      empty.hidden = true;
+      if (!this.query) return;
+      const { hits, weak } = this.search(this.query);
+      if (hits.length) {
+        const title = document.createElement("p");
+        title.textContent = (strings.results || "{count}").replace("{count}", String(hits.length));
+        const list = document.createElement("ol");
+        for (const id of hits) {
+          const entry = this.entry(id);
+          if (!entry) continue;
+          const a = document.createElement("a");
+          a.href = `#faq-${id}`;
+          a.textContent = entry.querySelector("summary")?.textContent || id;
+          a.addEventListener("click", (e) => {
+            e.preventDefault();
+            this.open(id, true);
+          });
+          list.appendChild(document.createElement("li")).appendChild(a);
+        }
+        results.append(title, list);
+      } else empty.hidden = false;
+      if (report && (weak || !hits.length) && this.query !== this.reported) {
+        this.reported = this.query;
+        this.beacons.push({ t: "search", q: this.query, r: hits.length ? "weak" : "empty" });
+      }
+    };
+
+    // Results follow each keystroke; only a query the shopper paused on (or submitted) is reported.
+    input?.addEventListener("input", () => {
+      run(false);
+      clearTimeout(this.typingTimer);
+      this.typingTimer = window.setTimeout(() => run(true), 1500);
+    });
+    form?.addEventListener("submit", (e) => {
+      if (!this.search) return;
+      e.preventDefault();
+      clearTimeout(this.typingTimer);
+      run(true);
+    });
+
+    this.addEventListener("toggle", (e) => this.onToggle(e.target as HTMLDetailsElement), true);
+    this.addEventListener("click", (e) => this.onVote(e.target as HTMLElement, strings.thanks || ""));
+    for (const vote of this.querySelectorAll<HTMLElement>(".tsunagu-faq__vote")) vote.hidden = false;
+    const follow = () => {
+      const m = /^#faq-([a-z0-9-]+)$/.exec(location.hash);
+      if (m) this.open(m[1], false);
+    };
+    window.addEventListener("hashchange", follow);
+    follow();
+    const flush = () => this.beacons.flush();
+    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+    window.addEventListener("pagehide", flush);
+  }
+
+  private entry(id: string) {
+    return this.querySelector<HTMLDetailsElement>(`details[data-handle="${id}"]`);
+  }
+
+  private open(id: string, fromSearch: boolean) {
+    const entry = this.entry(id);
+    if (!entry) return;
+    entry.open = true;
+    if (fromSearch) history.replaceState(null, "", `#faq-${id}`);
+    entry.scrollIntoView({ block: "start" });
+    entry.querySelector("summary")?.focus();
+  }
+
+  private onToggle(details: HTMLDetailsElement) {
+    const h = details.dataset?.handle;
+    if (!h || !details.open || this.opened.has(h)) return;
+    this.opened.add(h);
+    this.beacons.push(this.query ? { t: "open", h, q: this.query } : { t: "open", h });
+  }
+
+  private onVote(target: HTMLElement, thanks: string) {
+    const button = target.closest<HTMLButtonElement>("button[data-vote]");
+    const details = button?.closest<HTMLDetailsElement>("details");
+    if (!button || !details?.dataset.handle) return;
+    const v = button.dataset.vote === "1" ? 1 : 0;
+    this.beacons.push(this.query ? { t: "vote", h: details.dataset.handle, v, q: this.query } : { t: "vote", h: details.dataset.handle, v });
+    for (const b of details.querySelectorAll<HTMLButtonElement>("button[data-vote]")) {
+      b.disabled = true;
+      b.setAttribute("aria-pressed", String(b === button));
+    }
+    const status = details.querySelector(".tsunagu-faq__thanks");
+    if (status) status.textContent = thanks;
+  }
+}
+
+if (!customElements.get("tsunagu-faq")) customElements.define("tsunagu-faq", TsunaguFaq);

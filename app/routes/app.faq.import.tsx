@@ -1,0 +1,123 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { parseFaqCsv, type BadRow } from "../faq/csv-import";
+import { importEntries } from "../faq/entries.server";
+import { requestPublish } from "../faq/publish.server";
+import { useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
+
+const MAX_BYTES = 2_000_000;
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  await authenticate.admin(request);
+  return null;
+};
+
+type ActionData =
+  | { step: "error"; error: MessageKey }
+  | { step: "review"; csv: string; rows: number; good: number; bad: BadRow[] }
+  | { step: "done"; created: number; updated: number; bad: BadRow[] };
+
+/**
+ * Two steps: "check" parses the file and, when every row is good, imports it at once; when some
+ * rows are bad it shows them and imports the good ones only after the merchant confirms.
+ */
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const form = await request.formData();
+  const intent = form.get("intent");
+  let csv: string;
+  if (intent === "confirm") {
+    csv = String(form.get("csv") ?? "");
+  } else {
+    const file = form.get("file");
+    if (!(file instanceof File) || file.size === 0) return json<ActionData>({ step: "error", error: "faq.importFileRequired" }, { status: 422 });
+    if (file.size > MAX_BYTES) return json<ActionData>({ step: "error", error: "faq.importFileTooLarge" }, { status: 413 });
+    csv = await file.text();
+  }
+  if (csv.length > MAX_BYTES) return json<ActionData>({ step: "error", error: "faq.importFileTooLarge" }, { status: 413 });
+  const parsed = parseFaqCsv(csv);
+  if (parsed.entries.length === 0) return json<ActionData>({ step: "review", csv: "", rows: parsed.rows, good: 0, bad: parsed.bad }, { status: 422 });
+  if (parsed.bad.length > 0 && intent !== "confirm") return json<ActionData>({ step: "review", csv, rows: parsed.rows, good: parsed.goodRows, bad: parsed.bad });
+  const result = await importEntries(prisma, session.shop, parsed.entries);
+  await requestPublish(prisma, session.shop);
+  return json<ActionData>({ step: "done", ...result, bad: parsed.bad });
+};
+
+export default function FaqImport() {
+  const data = useActionData<typeof action>() as ActionData | undefined;
+  const navigation = useNavigation();
+  const t = useT();
+  const busy = navigation.state === "submitting";
+  const badTable = (bad: BadRow[]) => (
+    <DataTable
+      columnContentTypes={["text", "text"]}
+      headings={[t("faq.importLine", { line: "" }).trim() || "#", ""]}
+      rows={bad.slice(0, 200).map((b) => [t("faq.importLine", { line: b.line }), t(b.reason as MessageKey, { field: b.field ?? "" })])}
+    />
+  );
+  return (
+    <Page title={t("faq.importTitle")} backAction={{ content: t("faq.title"), url: "/app/faq" }}>
+      <TitleBar title={t("faq.importTitle")} />
+      <Layout>
+        <Layout.Section>
+          <BlockStack gap="400">
+            {data?.step === "error" && <Banner tone="critical">{t(data.error)}</Banner>}
+            {data?.step === "done" && (
+              <Banner tone="success" action={{ content: t("faq.title"), url: "/app/faq" }}>
+                {t("faq.importDone", { created: data.created, updated: data.updated })}
+              </Banner>
+            )}
+            <Card>
+              <Form method="post" encType="multipart/form-data">
+                <BlockStack gap="300">
+                  <Text as="p">{t("faq.importHelp")}</Text>
+                  <label>
+                    <Text as="span" variant="bodyMd">
+                      {t("faq.importFile")}
+                    </Text>{" "}
+                    <input type="file" name="file" accept=".csv,text/csv" required />
+                  </label>
+                  <input type="hidden" name="intent" value="check" />
+                  <InlineStack>
+                    <Button submit loading={busy}>
+                      {t("faq.importCheck")}
+                    </Button>
+                  </InlineStack>
+                </BlockStack>
+              </Form>
+            </Card>
+            {data?.step === "review" && (
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="p" variant="headingSm">
+                    {data.good > 0 ? t("faq.importSummary", { good: data.good, rows: data.rows }) : t("faq.importNothing")}
+                  </Text>
+                  <Text as="h3" variant="headingSm">
+                    {t("faq.importBadRows")}
+                  </Text>
+                  {badTable(data.bad)}
+                  {data.good > 0 && (
+                    <Form method="post">
+                      <input type="hidden" name="csv" value={data.csv} />
+                      <input type="hidden" name="intent" value="confirm" />
+                      <Button submit variant="primary" loading={busy}>
+                        {t("faq.importConfirm", { count: data.good })}
+                      </Button>
+                    </Form>
+                  )}
+                </BlockStack>
+              </Card>
+            )}
+            {data?.step === "done" && data.bad.length > 0 && <Card>{badTable(data.bad)}</Card>}
+          </BlockStack>
+        </Layout.Section>
+      </Layout>
+    </Page>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * `npm run build:storefront`: bundles the storefront scripts of the theme app extension from
+ * their TypeScript sources (the FAQ block's script shares app/faq/engine/query.ts with the
+ * server). The output is committed, because Shopify deploys extension assets as files; a test
+ * fails when it is out of date or over its size budget.
+ */
+import { build } from "esbuild";
+import { writeFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+
+export const STOREFRONT_SCRIPTS = [{ entry: "app/faq/storefront/faq-element.ts", out: "extensions/tsunagu-theme/assets/faq.js", budgetGzip: 4096 }];
+
+export async function bundle(entry: string): Promise<string> {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "iife", target: "es2020", write: false, legalComments: "none" });
+  return result.outputFiles[0].text;
+}
+
+export const gzipSize = (code: string) => gzipSync(code, { level: 9 }).length;
+
+if (process.argv[1]?.endsWith("build-storefront.ts")) {
+  for (const s of STOREFRONT_SCRIPTS) {
+    const code = await bundle(s.entry);
+    writeFileSync(path.resolve(s.out), code);
+    console.log(`${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`);
+  }
+}

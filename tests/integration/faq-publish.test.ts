@@ -1,0 +1,89 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { publishFaq } from "~/faq/publish.server";
+import { saveEntry } from "~/faq/entries.server";
+import { validateEntry } from "~/faq/entry";
+import { createSearch, type FaqIndex } from "~/faq/engine/query";
+import { createDevStore } from "../../dev-store/src/store";
+import { renderBlocks } from "../../dev-store/src/server/preview";
+import { resetDatabase } from "../support/db";
+
+/**
+ * Publishing writes the FAQ as app-data metafields in the dev store (which speaks Shopify's
+ * schema), and the theme block renders it from those metafields alone, through LiquidJS as on
+ * a storefront: entries readable without JavaScript, escaped, in the storefront's language, with
+ * the prebuilt index the script searches.
+ */
+const core = createDevStore({ baseUrl: "http://dev-store.test", counts: { customers: 10, orders: 10 } });
+const shop = core.shop;
+const graphql = async (query: string, options?: { variables?: Record<string, unknown> }) =>
+  new Response(JSON.stringify((await core.execute({ version: "2026-07", query, variables: options?.variables, scopes: ["read_customers"], bucketKey: "faq" })).body));
+const extensionsDir = path.resolve("extensions");
+
+async function entry(raw: Parameters<typeof validateEntry>[0]) {
+  const parsed = validateEntry(raw, () => "x");
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const saved = await saveEntry(prisma, shop, null, parsed.value);
+  if (!saved.ok) throw new Error("not saved");
+}
+
+const html = (locale: string) => renderBlocks({ core, extensionsDir, locale, target: "section", customerId: null });
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  await entry({ handle: "shipping-time", category: "配送", published: "true", translations: [
+    { locale: "ja", question: "注文した商品はいつ届きますか?", answer: "<p>3営業日以内に<strong>発送</strong>します。</p>", field: "a" },
+    { locale: "en", question: "When will my order arrive?", answer: "We ship within 3 business days.", field: "b" },
+  ] });
+  await entry({ handle: "returns", category: "返品", position: "1", published: "true", translations: [
+    { locale: "ja", question: "返品 <script>alert(1)</script> できますか?", answer: '<p onclick="steal()">未使用なら7日以内に返品できます。</p><img src=x onerror=alert(1)>', field: "a" },
+  ] });
+  await entry({ handle: "secret-sale", published: "false", translations: [{ locale: "ja", question: "秘密のセールはありますか?", answer: "下書きです", field: "a" }] });
+  await publishFaq(prisma, shop, graphql);
+});
+
+describe("publishing the FAQ to the storefront", () => {
+  it("writes app-data metafields the block reads, and records what was published", async () => {
+    const keys = core.state.appMetafields.map((m) => m.key).sort();
+    expect(keys).toEqual(["faq", "faq_en_1", "faq_ja_1", "faqidx_en_1", "faqidx_ja_1"]);
+    const settings = await prisma.faqSettings.findUniqueOrThrow({ where: { shop } });
+    const info = JSON.parse(settings.publishedInfo!) as { entries: number; locales: string[] };
+    expect({ ...info, locales: info.locales.sort() }).toEqual({ entries: 3, locales: ["en", "ja"] });
+    expect(settings.publishError).toBeNull();
+  });
+
+  it("renders every published entry without JavaScript, grouped by category, escaped and sanitised", async () => {
+    const ja = await html("ja");
+    expect(ja).toContain('<details class="tsunagu-faq__entry" id="faq-shipping-time"');
+    expect(ja).toContain("<strong>発送</strong>");
+    expect(ja.indexOf("配送")).toBeLessThan(ja.indexOf("返品"));
+    expect(ja).toContain("返品 &lt;script&gt;alert(1)&lt;/script&gt; できますか?");
+    expect(ja).not.toMatch(/onclick|onerror|<img|<script>alert/);
+    expect(ja).not.toContain("秘密のセール");
+    expect(ja).toContain("よくある質問を検索");
+  });
+
+  it("follows the storefront language, falling back to the shop's", async () => {
+    const en = await html("en");
+    expect(en).toContain("When will my order arrive?");
+    expect(en).not.toContain("いつ届きますか");
+    const fr = await html("fr");
+    expect(fr).toContain("いつ届きますか");
+  });
+
+  it("embeds the prebuilt index the storefront script searches", async () => {
+    const ja = await html("ja");
+    const chunks = [...ja.matchAll(/<script type="application\/json" data-faq-index>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as FaqIndex);
+    expect(chunks.length).toBe(1);
+    const search = createSearch(chunks);
+    expect(search("いつとどく").hits[0]?.id).toBe("shipping-time");
+    expect(search("へんぴんしたい").hits[0]?.id).toBe("returns");
+  });
+
+  it("removes what an earlier publish wrote and is no longer needed", async () => {
+    await prisma.faqTranslation.deleteMany({ where: { locale: "en" } });
+    await publishFaq(prisma, shop, graphql);
+    expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual(["faq", "faq_ja_1", "faqidx_ja_1"]);
+  });
+});
