@@ -49,7 +49,7 @@ export async function previewSearch(db: PrismaClient, shop: string, query: strin
     cached = { fingerprint, search: createSearch(index), learnedKeys: new Set(learned.map((l) => `${learnKey(l.query)}\u0000${l.handle}`)) };
     cache.set(key, cached);
   }
-  const result = cached.search(query, 10);
+  const result = cached.search(query, 10, true);
   const byHandle = new Map(rows.map((r) => [r.entry.handle, r]));
   return {
     weak: result.weak,

@@ -97,7 +97,8 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     return { words, gaps };
   }
 
-  return function search(query: string, limit = 10): SearchResult {
+  /** `explain` lists the query words each hit matched (the admin preview); the storefront skips it. */
+  return function search(query: string, limit = 10, explain = false): SearchResult {
     const units: [string, number][][] = [];
     const pairs: string[] = [];
     for (const run of runs(fold(query.slice(0, 200)))) {
@@ -154,11 +155,13 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     // What shoppers who asked the same question went on to open (and found helpful).
     const learned = lq[fold(query).replace(/[^\p{L}\p{N}]+/gu, "")] ?? [];
     for (let p = 0; p < learned.length; p += 2) score[learned[p]] += Math.max(top, 100) * 0.25 * learned[p + 1];
-    const order = [...score.keys()].filter((d) => score[d] > 0).sort((a, b) => score[b] - score[a]).slice(0, limit);
+    const order: number[] = [];
+    for (let d = 0; d < n; d++) if (score[d] > 0) order.push(d);
+    order.sort((a, b) => score[b] - score[a]).length = Math.min(order.length, limit);
     const hits = order.map((d) => ({
       id: ids[d],
       score: Math.round(score[d]) / 100,
-      terms: [...new Set(units.flat().filter(([term]) => t[term].some((v, i) => i % 2 === 0 && v === d)).map(([term]) => term))],
+      terms: explain ? [...new Set(units.flat().filter(([term]) => t[term].some((v, i) => i % 2 === 0 && v === d)).map(([term]) => term))] : [],
     }));
     const best = order[0];
     return { hits, weak: !hits.length || covered[best] / total < 0.5 || score[best] < 150 };
