@@ -75,7 +75,7 @@ export function buildStorefrontPayload(opts: {
 }): StorefrontPayload {
   const metafields: StorefrontMetafield[] = [];
   const locales: Record<string, { key: string; chunks: number; index_chunks: number; entries: number }> = {};
-  let total = 0;
+  const handles = new Set<string>();
   for (const [locale, entries] of opts.entriesByLocale) {
     if (!entries.length) continue;
     const key = localeKey(locale);
@@ -88,9 +88,9 @@ export function buildStorefrontPayload(opts: {
       metafields.push({ key: `faqidx_${key}_${i + 1}`, value });
     });
     locales[locale] = { key, chunks: chunks.length, index_chunks: index.length, entries: entries.length };
-    total += entries.length;
+    for (const e of entries) handles.add(e.handle);
   }
   const fallback = locales[opts.fallback] ? opts.fallback : (Object.keys(locales)[0] ?? opts.fallback);
   metafields.push({ key: MANIFEST_KEY, value: JSON.stringify({ v: 1, fallback, contact: opts.contact || "/pages/contact", locales }) });
-  return { metafields, info: { entries: total, locales: Object.keys(locales) } };
+  return { metafields, info: { entries: handles.size, locales: Object.keys(locales) } };
 }

@@ -129,7 +129,9 @@ export default function FaqEntryForm() {
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <Checkbox label={t("faq.formPublished")} name="published" checked={published} onChange={setPublished} />
+                  <Checkbox label={t("faq.formPublished")} checked={published} onChange={setPublished} />
+                  {/* Polaris' Checkbox posts nothing of its own; the form carries its state. */}
+                  <input type="hidden" name="published" value={published ? "on" : "off"} />
                   <TextField label={t("faq.formCategory")} name="category" value={category} onChange={setCategory} autoComplete="off" helpText={t("faq.formCategoryHelp")} error={err("category")} />
                   <TextField label={t("faq.formTags")} name="tags" value={tags} onChange={setTags} autoComplete="off" helpText={t("faq.formTagsHelp")} error={err("tags")} />
                   <TextField label={t("faq.formPosition")} name="position" type="number" min={0} value={position} onChange={setPosition} autoComplete="off" error={err("position")} />

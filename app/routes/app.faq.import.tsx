@@ -57,7 +57,7 @@ export default function FaqImport() {
   const badTable = (bad: BadRow[]) => (
     <DataTable
       columnContentTypes={["text", "text"]}
-      headings={[t("faq.importLine", { line: "" }).trim() || "#", ""]}
+      headings={[t("faq.importLineHeader"), t("faq.importReason")]}
       rows={bad.slice(0, 200).map((b) => [t("faq.importLine", { line: b.line }), t(b.reason as MessageKey, { field: b.field ?? "" })])}
     />
   );
