@@ -38,6 +38,8 @@ Tsunagu demo is running (shop ${stack.shop}).
   Shopify admin with the app (日本語)   ${stack.adminUrl("ja")}
   Shopify admin with the app (English)  ${stack.adminUrl("en")}
   Storefront preview                    ${stack.storefrontUrl}
+  Storefront FAQ page (after you add entries in the admin's FAQ section)
+                                        ${stack.storefrontUrl}/pages/faq?locale=ja
   Dev store (event API, webhook log)    ${stack.devStoreUrl}/_dev/webhooks
   App                                   ${stack.appUrl}
 

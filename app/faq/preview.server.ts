@@ -27,10 +27,10 @@ export interface PreviewResult {
 
 const cache = new Map<string, { fingerprint: string; search: FaqSearch; learnedKeys: Set<string> }>();
 
-export async function previewSearch(db: PrismaClient, shop: string, query: string, locale: string): Promise<PreviewResult> {
+export async function previewSearch(db: PrismaClient, shop: string, query: string, locale: string, publishedOnly = false): Promise<PreviewResult & { answers: Map<string, string> }> {
   const [rows, settings, newest, localeRows] = await Promise.all([
     db.faqTranslation.findMany({
-      where: { locale, entry: { shop } },
+      where: { locale, entry: { shop, ...(publishedOnly ? { published: true } : {}) } },
       select: { question: true, answer: true, entry: { select: { handle: true, category: true, tags: true, published: true } } },
     }),
     db.faqSettings.findUnique({ where: { shop }, select: { synonyms: true, updatedAt: true } }),
@@ -38,7 +38,7 @@ export async function previewSearch(db: PrismaClient, shop: string, query: strin
     db.faqTranslation.findMany({ where: { entry: { shop } }, distinct: ["locale"], select: { locale: true } }),
   ]);
   const fingerprint = `${rows.length}:${newest?.updatedAt.toISOString()}:${settings?.updatedAt.toISOString()}`;
-  const key = `${shop}\u0000${locale}`;
+  const key = `${shop}\u0000${locale}\u0000${publishedOnly}`;
   let cached = cache.get(key);
   if (!cached || cached.fingerprint !== fingerprint) {
     const learned = (await learnedSignals(db, shop)).filter((s) => s.locale === locale);
@@ -52,6 +52,7 @@ export async function previewSearch(db: PrismaClient, shop: string, query: strin
   const result = cached.search(query, 10, true);
   const byHandle = new Map(rows.map((r) => [r.entry.handle, r]));
   return {
+    answers: new Map(rows.map((r) => [r.entry.handle, r.answer])),
     weak: result.weak,
     locales: localeRows.map((l) => l.locale),
     hits: result.hits.map((h) => ({

@@ -2,7 +2,7 @@
  * Token buckets for storefront traffic through the app proxy: each key (a shop, an IP) may
  * burst up to `capacity` requests and then `refillPerSecond`. In memory, per process: a flood
  * is stopped where it lands, and several processes each hold their own share (documented in
- * docs/decisions/005-faq.md).
+ * docs/decisions/005-faq-search.md).
  */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();

@@ -12,5 +12,6 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) return json({ error: "q (1–200 characters) and locale are required" }, { status: 400 });
-  return json(await previewSearch(prisma, session.shop, parsed.data.q, parsed.data.locale));
+  const { answers: _answers, ...result } = await previewSearch(prisma, session.shop, parsed.data.q, parsed.data.locale);
+  return json(result);
 };
