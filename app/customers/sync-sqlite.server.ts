@@ -48,7 +48,7 @@ function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
 export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter {
   const db = new Database(file);
   db.pragma("busy_timeout = 5000");
-  db.pragma("cache_size = -32768");
+  db.pragma("cache_size = -8192");
   // Checkpoint the WAL every ~80 MB instead of every 4 MB: each page is copied to the database
   // file fewer times during a large sync; close() checkpoints what is left.
   db.pragma("wal_autocheckpoint = 20000");

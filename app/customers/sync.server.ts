@@ -3,7 +3,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { createReadStream } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { createInterface } from "node:readline";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
@@ -77,7 +76,8 @@ const BULK_STATUS = `#graphql
   }
 `;
 
-const BATCH = 5000;
+// Lines per transaction: larger batches write each touched page to the WAL fewer times.
+const BATCH = 10_000;
 
 export async function latestSync(db: PrismaClient, shop: string) {
   return db.syncRun.findFirst({
@@ -194,24 +194,25 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     let batch = newBatch();
     const writer = await syncWriterFor(db);
     try {
-      for await (const line of createInterface({ input: createReadStream(file) })) {
-        if (!line.trim()) continue;
-        index++;
-        if (index <= run.linesApplied) continue; // applied before a restart
-        const row = parseSyncLine(line);
-        if ("customer" in row && batch.lines >= BATCH) {
-          await writer.write(run.shop, runId, batch, index - 1, new Date());
-          batch = newBatch();
+      for await (const lines of readLines(file))
+        for (const line of lines) {
+          if (!line.trim()) continue;
+          index++;
+          if (index <= run.linesApplied) continue; // applied before a restart
+          const row = parseSyncLine(line);
+          if ("customer" in row && batch.lines >= BATCH) {
+            await writer.write(run.shop, runId, batch, index - 1, new Date());
+            batch = newBatch();
+          }
+          batch.lines++;
+          if ("customer" in row) batch.customers.set(row.customer.customerId, { ...row.customer, metafields: {} });
+          else if ("order" in row) batch.orders.push(row.order);
+          else {
+            const parent = batch.customers.get(row.metafield.customerId);
+            if (parent) parent.metafields[`${row.metafield.namespace}.${row.metafield.key}`] = row.metafield.value;
+            else batch.orphanMetafields.push(row.metafield);
+          }
         }
-        batch.lines++;
-        if ("customer" in row) batch.customers.set(row.customer.customerId, { ...row.customer, metafields: {} });
-        else if ("order" in row) batch.orders.push(row.order);
-        else {
-          const parent = batch.customers.get(row.metafield.customerId);
-          if (parent) parent.metafields[`${row.metafield.namespace}.${row.metafield.key}`] = row.metafield.value;
-          else batch.orphanMetafields.push(row.metafield);
-        }
-      }
       await writer.write(run.shop, runId, batch, index, new Date());
     } finally {
       writer.close();
@@ -228,6 +229,26 @@ async function fail(db: PrismaClient, runId: string, error: string) {
 
 function newBatch(): SyncBatch {
   return { lines: 0, customers: new Map(), orders: [], orphanMetafields: [] };
+}
+
+/**
+ * Lines of a UTF-8 file, a megabyte's worth at a time, split on raw bytes (readline's per-line
+ * overhead was seconds per million lines).
+ */
+async function* readLines(file: string): AsyncGenerator<string[]> {
+  let rest: Buffer | null = null;
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
+    const lines: string[] = [];
+    let start = 0;
+    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
+      lines.push(buf.toString("utf8", start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl));
+      start = nl + 1;
+    }
+    rest = start < buf.length ? buf.subarray(start) : null;
+    yield lines;
+  }
+  if (rest?.length) yield [rest.toString("utf8")];
 }
 
 /** Non-empty lines of a file, counted on raw bytes (a second pass of readline cost seconds per million lines). */
