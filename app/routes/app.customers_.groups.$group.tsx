@@ -7,27 +7,35 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { GROUP_KEYS, type GroupKey } from "../customers/groups";
 import { getGroupSettings, groupMembers } from "../customers/groups.server";
+import { LIST_KEYS, listMembers, type ListKey } from "../customers/lists.server";
+import { getShopSettings } from "../shops/shops.server";
 import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
+  const settings = await getGroupSettings(prisma, session.shop);
+  // The five groups, and the lists behind the dashboard's numbers.
+  if (LIST_KEYS.includes(params.group as ListKey)) {
+    const shop = await getShopSettings(prisma, session.shop);
+    const list = params.group as ListKey;
+    return json({ group: list, list: true, settings, members: await listMembers(prisma, session.shop, list, { timeZone: shop?.timezone ?? "Asia/Tokyo", dormantDays: settings.dormantDays }) });
+  }
   const group = params.group as GroupKey;
   if (!GROUP_KEYS.includes(group)) throw new Response("Not found", { status: 404 });
-  const settings = await getGroupSettings(prisma, session.shop);
-  return json({ group, settings, members: await groupMembers(prisma, session.shop, group, settings, 100) });
+  return json({ group, list: false, settings, members: await groupMembers(prisma, session.shop, group, settings, 100) });
 };
 
 export default function GroupMembers() {
-  const { group, settings, members } = useLoaderData<typeof loader>();
+  const { group, list, settings, members } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const money = new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const title = t(`groups.${group}` as MessageKey, { days: settings.dormantDays });
+  const title = t((list ? `lists.${group}` : `groups.${group}`) as MessageKey, { days: settings.dormantDays });
   return (
-    <Page title={title} backAction={{ content: t("groups.back"), url: "/app/customers" }} secondaryActions={<DownloadButton href={`/app/customers/groups/${group}/export`} filename={`tsunagu-${group}.csv`}>{t("groups.export")}</DownloadButton>}>
+    <Page title={title} backAction={list ? { content: t("dashboard.title"), url: "/app" } : { content: t("groups.back"), url: "/app/customers" }} secondaryActions={list ? undefined : <DownloadButton href={`/app/customers/groups/${group}/export`} filename={`tsunagu-${group}.csv`}>{t("groups.export")}</DownloadButton>}>
       <TitleBar title={title} />
       <Card padding="0">
         {members.length === 0 ? (
