@@ -5,19 +5,24 @@ import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopi
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { getDashboard } from "../dashboard/metrics.server";
+import { getDashboard, recordSnapshot } from "../dashboard/metrics.server";
 import { requestStatsRebuild } from "../dashboard/stats.server";
 import { getGroupSettings } from "../customers/groups.server";
 import { getShopSettings } from "../shops/shops.server";
-import { BarTrend } from "../components/BarTrend";
+import { MonthBars, Spark } from "../components/charts.client";
+import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
+import { useEffect, useState } from "react";
+
+export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const [settings, shop] = await Promise.all([getGroupSettings(prisma, session.shop), getShopSettings(prisma, session.shop)]);
   const dashboard = await getDashboard(prisma, session.shop, settings, shop?.timezone ?? "Asia/Tokyo");
   if (dashboard.recalculating) await requestStatsRebuild(prisma, session.shop);
+  else await recordSnapshot(prisma, session.shop, dashboard);
   return json(dashboard);
 };
 
@@ -29,14 +34,18 @@ export default function Dashboard() {
   const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const buyers = d.active + d.dormant;
   // People first: each number is a count of customers or orders, linking to the people behind it.
-  const tiles: { label: MessageKey; value: number; to?: string }[] = [
-    { label: "dashboard.fans", value: d.fans, to: "/app/customers" },
-    { label: "dashboard.active", value: d.active, to: "/app/customers" },
-    { label: "dashboard.dormant", value: d.dormant, to: "/app/customers/groups/dormant" },
-    { label: "dashboard.churned", value: d.churnedThisMonth, to: "/app/customers/groups/dormant" },
-    { label: "dashboard.recovered", value: d.recoveredThisMonth },
-    { label: "dashboard.repeatOrders", value: d.repeatOrdersThisMonth },
+  const series = (key: "fans" | "active" | "dormant" | "churned" | "recovered" | "repeatOrders") => d.trend.map((m) => m[key]);
+  const tiles: { label: MessageKey; value: number; to: string; trend: (number | null)[] }[] = [
+    { label: "dashboard.fans", value: d.fans, to: "/app/customers/groups/fans", trend: series("fans") },
+    { label: "dashboard.active", value: d.active, to: "/app/customers/groups/active", trend: series("active") },
+    { label: "dashboard.dormant", value: d.dormant, to: "/app/customers/groups/dormant", trend: series("dormant") },
+    { label: "dashboard.churned", value: d.churnedThisMonth, to: "/app/customers/groups/churned", trend: series("churned") },
+    { label: "dashboard.recovered", value: d.recoveredThisMonth, to: "/app/customers/groups/recovered", trend: series("recovered") },
+    { label: "dashboard.repeatOrders", value: d.repeatOrdersThisMonth, to: "/app/customers/groups/repeat", trend: series("repeatOrders") },
   ];
+  // The charts measure the page: draw them once the page is live in the browser.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   const month = new Intl.DateTimeFormat(locale, { month: "short" });
   return (
     <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
@@ -70,7 +79,8 @@ export default function Dashboard() {
                   <Text as="p" variant="heading2xl">
                     {number.format(tile.value)}
                   </Text>
-                  {tile.to && <Link to={tile.to}>{t("dashboard.view")}</Link>}
+                  <div style={{ minHeight: 48 }}>{hydrated && <Spark values={tile.trend} label={`${t(tile.label)} · ${t("dashboard.trendTile")}`} />}</div>
+                  <Link to={tile.to}>{t("dashboard.view")}</Link>
                 </BlockStack>
               </Card>
             ))}
@@ -85,13 +95,17 @@ export default function Dashboard() {
               <Text as="p" tone="subdued">
                 {t("dashboard.ordersThisMonth", { count: number.format(d.ordersThisMonth) })}
               </Text>
-              <BarTrend
-                data={d.trend.map((m) => ({ label: month.format(new Date(`${m.month}-15T00:00:00Z`)), total: m.orders, part: m.repeatOrders }))}
-                total={t("dashboard.trendOrders")}
-                part={t("dashboard.trendRepeat")}
-                caption={t("dashboard.trend")}
-                format={(n) => number.format(n)}
-              />
+              <div style={{ minHeight: 300 }}>
+                {hydrated && (
+                  <MonthBars
+                    label={t("dashboard.trend")}
+                    series={[
+                      { name: t("dashboard.trendOrders"), data: d.trend.map((m) => ({ key: month.format(new Date(`${m.month}-15T00:00:00Z`)), value: m.orders })) },
+                      { name: t("dashboard.trendRepeat"), data: d.trend.map((m) => ({ key: month.format(new Date(`${m.month}-15T00:00:00Z`)), value: m.repeatOrders })) },
+                    ]}
+                  />
+                )}
+              </div>
             </BlockStack>
           </Card>
         </Layout.Section>

@@ -100,6 +100,14 @@ describe("home dashboard numbers", () => {
     const { monthStart } = await import("~/dashboard/metrics.server");
     const start = monthStart(NOW, "Asia/Tokyo").start.getTime();
     expect(d.ordersThisMonth).toBe(s.orders.filter((o) => o.customerId && Date.parse(o.processedAt) >= start).length);
+    // Every month of the trend: orders by Tokyo calendar month, counted from the store directly.
+    const byMonth = new Map<string, number>();
+    for (const o of s.orders) {
+      if (!o.customerId) continue;
+      const key = new Date(Date.parse(o.processedAt) + 9 * 3_600_000).toISOString().slice(0, 7);
+      byMonth.set(key, (byMonth.get(key) ?? 0) + 1);
+    }
+    expect(d.trend.map((m) => [m.month, m.orders])).toEqual(d.trend.map((m) => [m.month, byMonth.get(m.month) ?? 0]));
     const firstOrder = new Map(s.customers.map((c) => [c.legacyId, Math.min(...s.customerOrders(c).map((o) => Date.parse(o.processedAt)))]));
     const repeat = s.orders.filter((o) => o.customerId && Date.parse(o.processedAt) >= start && firstOrder.get(o.customerId)! < Date.parse(o.processedAt)).length;
     expect(d.repeatOrdersThisMonth).toBe(repeat);

@@ -80,3 +80,25 @@ describe("FAQ beacons through the app proxy", () => {
     expect(res.status).toBe(401);
   });
 });
+
+describe("FAQ search without JavaScript", () => {
+  it("answers the block's form with a Liquid page of published answers, escaped", async () => {
+    const { loader } = await import("~/routes/proxy.faq");
+    await prisma.faqEntry.create({ data: { shop: SHOP, handle: "draft-only", published: false, translations: { create: [{ locale: "ja", question: "送料の下書き", answer: "<p>下書き</p>" }] } } });
+    const url = signedProxyUrl("/faq", { ...proxyParams(SHOP), q: "そうりょう<script>", locale: "ja" });
+    const res = await callRoute(loader as never, new Request(url, { headers: { "X-Forwarded-For": "192.0.2.10" } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/liquid");
+    const body = await res.text();
+    expect(body).toContain("送料はいくらですか");
+    expect(body).toContain("全国一律500円");
+    expect(body).not.toContain("下書き");
+    expect(body).toContain('value="そうりょう&lt;script&gt;"');
+  });
+
+  it("rejects unsigned requests", async () => {
+    const { loader } = await import("~/routes/proxy.faq");
+    const res = await callRoute(loader as never, new Request(`${process.env.SHOPIFY_APP_URL}/proxy/faq?q=x&shop=${SHOP}`));
+    expect(res.status).toBe(401);
+  });
+});
