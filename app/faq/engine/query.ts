@@ -58,6 +58,12 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const lq: Record<string, number[]> = Object.assign({}, ...list.map((c) => c.lq ?? {}));
   const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
   const known = (s: string) => t[s] && (s.length > 1 || KANJI.test(s));
+  // Kanji → vocabulary words containing it, for unknown compounds ("保障" finds "保証").
+  const byKanji = new Map<string, string[]>();
+  for (const w of Object.keys(t)) {
+    if (w.length < 2 || w[0] === "~") continue;
+    for (const c of new Set(w)) if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
+  }
 
   /**
    * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
@@ -120,7 +126,10 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         const { words, gaps } = segment(run.text);
         for (const w of words) units.push([[w, 1]]);
         for (const gap of gaps) {
-          units.push([]);
+          // An unknown compound of two or more kanji: words sharing a kanji with it, weakly.
+          const kanji = [...gap].filter((c) => KANJI.test(c));
+          const near = kanji.length >= 2 ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
+          units.push(near.slice(0, 12).map((w) => [w, 0.25 * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]));
           for (let i = 0; i + 1 < gap.length; i++) if (t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
         }
       }
