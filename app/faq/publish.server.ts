@@ -20,8 +20,19 @@ export async function requestPublish(db: PrismaClient, shop: string, delayMs = 3
   await enqueueJob(db, { shop, type: FAQ_PUBLISH_JOB, key: `${FAQ_PUBLISH_JOB}:${shop}:${Math.floor(runAt.getTime() / 5_000)}`, payload: {}, runAt, maxAttempts: 5 });
 }
 
+/**
+ * What shoppers open and find helpful reaches the storefront index at the next publish; with no
+ * merchant change, one publish an hour at most picks it up.
+ */
+export async function requestLearningPublish(db: PrismaClient, shop: string, now = Date.now()): Promise<void> {
+  const hour = Math.floor(now / 3_600_000);
+  await enqueueJob(db, { shop, type: FAQ_PUBLISH_JOB, key: `${FAQ_PUBLISH_JOB}:${shop}:learn:${hour}`, payload: {}, runAt: new Date((hour + 1) * 3_600_000), maxAttempts: 5 });
+}
+
 export async function publishPending(db: PrismaClient, shop: string): Promise<boolean> {
-  return (await db.job.count({ where: { shop, type: FAQ_PUBLISH_JOB, status: { in: ["queued", "running"] } } })) > 0;
+  // The hourly learning publish waiting for its hour is not "publishing now".
+  const soon = new Date(Date.now() + 60_000);
+  return (await db.job.count({ where: { shop, type: FAQ_PUBLISH_JOB, status: { in: ["queued", "running"] }, runAt: { lte: soon } } })) > 0;
 }
 
 const INSTALLATION = `#graphql

@@ -3,6 +3,7 @@ import { authenticateProxy, proxyError } from "../proxy/authenticate.server";
 import { enforceStorefrontLimits } from "../proxy/limits.server";
 import { MAX_BEACON_BYTES, parseBeacon } from "../faq/beacon";
 import { recordBeacon } from "../faq/events.server";
+import { requestLearningPublish } from "../faq/publish.server";
 import prisma from "../db.server";
 
 /** POST /apps/tsunagu/faq/events: the storefront FAQ's batched searches, opens and votes. */
@@ -14,7 +15,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (Number(request.headers.get("content-length") ?? 0) > MAX_BEACON_BYTES) return proxyError(413, "beacon too large");
   const parsed = parseBeacon(await request.text());
   if (!parsed.ok) return proxyError(parsed.status, parsed.error);
-  await recordBeacon(prisma, shop, parsed.beacon);
+  const outcome = await recordBeacon(prisma, shop, parsed.beacon);
+  if (outcome === "recorded" && parsed.beacon.e.some((e) => e.t !== "search")) await requestLearningPublish(prisma, shop);
   return new Response(null, { status: 204 });
 };
 

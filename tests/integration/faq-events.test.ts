@@ -40,6 +40,15 @@ describe("FAQ beacons through the app proxy", () => {
     expect(await learnedSignals(prisma, SHOP)).toEqual([{ locale: "ja", query: "そうりょう", handle: "shipping-fee", opens: 1, helpful: 1, notHelpful: 0 }]);
   });
 
+  it("schedules one learning publish an hour when shoppers open or vote", async () => {
+    await post(batch("batch-learn-1", [{ t: "open", h: "shipping-fee", q: "そうりょう" }]));
+    await post(batch("batch-learn-2", [{ t: "vote", h: "shipping-fee", v: 1, q: "そうりょう" }]));
+    await post(batch("batch-learn-3", [{ t: "search", q: "なにか", r: "empty" }]));
+    const jobs = await prisma.job.findMany({ where: { shop: SHOP, type: "faq.publish" } });
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now());
+  });
+
   it("counts a batch delivered twice only once", async () => {
     const body = batch("batch-dup-1", [{ t: "open", h: "shipping-fee" }]);
     expect((await post(body)).status).toBe(204);
