@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { SyncedOrder } from "./bulk-rows";
 import type { SyncBatch, SyncWriter } from "./sync-writer.server";
-import { addDelta, contributionOf, newDeltas, parseContribution, type StatDeltas } from "../dashboard/contrib";
+import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
 import type { StatsContext } from "../dashboard/stats.server";
 
 /**
@@ -110,14 +110,15 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     const ordersOf = new Map<string, SyncedOrder[]>();
     for (const o of batch.orders) (ordersOf.get(o.customerId) ?? ordersOf.set(o.customerId, []).get(o.customerId)!).push(o);
     const before = new Map((contribsOf.all(shop, JSON.stringify([...batch.customers.keys()])) as { cid: string; contrib: string | null }[]).map((r) => [r.cid, r.contrib]));
-    const after = new Map<string, string>();
+    const after = new Map<string, { json: string; value: Contribution }>();
     const recompute = new Set<string>();
     for (const c of batch.customers.values()) {
       const f = facts.get(c.customerId) ?? { n: 0, spent: 0, first: null, last: null };
-      const contrib = JSON.stringify(contribution(ordersOf.get(c.customerId) ?? []));
+      const value = contribution(ordersOf.get(c.customerId) ?? []);
+      const contrib = JSON.stringify(value);
       const { changes } = customer.run(nextId(), shop, c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), iso(c.shopifyUpdatedAt), at, f.n, f.spent / SCALE, iso(f.first), iso(f.last), contrib);
       if (changes === 0) recompute.add(c.customerId);
-      else after.set(c.customerId, contrib);
+      else after.set(c.customerId, { json: contrib, value });
     }
     for (const o of batch.orders) {
       const { changes } = order.run(nextId(), shop, o.orderId, o.name, o.customerId, o.locale, iso(o.processedAt), o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, iso(o.shopifyUpdatedAt), at);
@@ -137,13 +138,14 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       const outside = [...recompute].filter((id) => !before.has(id) && !batch.customers.has(id));
       for (const r of contribsOf.all(shop, JSON.stringify(outside)) as { cid: string; contrib: string | null }[]) before.set(r.cid, r.contrib);
       for (const id of recompute) {
-        const contrib = JSON.stringify(contribution((orderTimes.all(shop, id) as { processedAt: string }[]).map((o) => ({ processedAt: new Date(o.processedAt) }))));
+        const value = contribution((orderTimes.all(shop, id) as { processedAt: string }[]).map((o) => ({ processedAt: new Date(o.processedAt) })));
+        const contrib = JSON.stringify(value);
         setContrib.run(contrib, shop, id);
-        after.set(id, contrib);
+        after.set(id, { json: contrib, value });
       }
     }
     const deltas = newDeltas();
-    for (const [id, contrib] of after) if (before.get(id) !== contrib) addDelta(deltas, parseContribution(before.get(id) ?? null), parseContribution(contrib));
+    for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
     applyDeltas(shop, deltas);
     progress.run(linesApplied, batch.customers.size, batch.orders.length, at, runId);
   });
