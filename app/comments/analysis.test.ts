@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { analyzeComment, loyaltyShares } from "./analysis";
+import { catalogNames } from "./catalog";
+
+const sandals = catalogNames([
+  { title: "Teva ハリケーン XLT2", vendor: "Teva", productType: "サンダル", tags: ["スポーツサンダル"] },
+  { title: "ビーチサンダル ベーシック 24cm", vendor: "つなぐ履物店", productType: "ビーチサンダル", tags: ["夏"] },
+]);
+const tea = catalogNames([{ title: "深蒸し煎茶 さえみどり 100g", vendor: "Kotobuki Tea", productType: "緑茶", tags: ["煎茶"] }]);
+
+describe("sentiment", () => {
+  it("reads positive and negative words, and negation flips them", () => {
+    expect(analyzeComment("とても美味しいです").sentiment).toBe("positive");
+    expect(analyzeComment("美味しくないです").sentiment).toBe("negative");
+    expect(analyzeComment("好きじゃない").sentiment).toBe("negative");
+    expect(analyzeComment("特別おいしいとは感じなかった").sentiment).toBe("negative");
+    expect(analyzeComment("問題なかったです").sentiment).toBe("positive");
+    expect(analyzeComment("not good at all").sentiment).toBe("negative");
+  });
+
+  it("weighs what follows a contrast more", () => {
+    expect(analyzeComment("デザインは好きだけど、すぐに壊れた").sentiment).toBe("negative");
+    expect(analyzeComment("The box was damaged but the sandals are great").sentiment).toBe("positive");
+  });
+});
+
+describe("loyalty", () => {
+  it("is psychological when the comment names this shop's maker or model", () => {
+    expect(analyzeComment("Tevaのハリケーンを探していたのでここで買いました", sandals)).toMatchObject({ loyalty: "psychological", names: ["Teva", "ハリケーン"] });
+    expect(analyzeComment("さえみどりを探していました", tea).loyalty).toBe("psychological");
+    expect(analyzeComment("The Kotobuki sencha, as usual", tea).loyalty).toBe("psychological");
+  });
+
+  it("does not take another shop's names, or category words, for a name", () => {
+    expect(analyzeComment("さえみどりを探していました", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("サンダルを探していたら可愛いと思いました", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("ビーチサンダルが欲しくて", sandals).loyalty).toBe("behavioral");
+  });
+
+  it("is behavioural for purpose, use and feeling, and none for shipping and service", () => {
+    expect(analyzeComment("暑いから何かサンダルが欲しくて", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("画像で一目惚れ", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("配送が早くて助かりました", sandals)).toMatchObject({ loyalty: "none", sentiment: "positive" });
+    expect(analyzeComment("Shipping took forever", sandals)).toMatchObject({ loyalty: "none", sentiment: "negative" });
+  });
+
+  it("gives each product the share of each loyalty type, summing to one", () => {
+    const shares = loyaltyShares([
+      { products: ["a"], loyalty: "psychological" },
+      { products: ["a", "b"], loyalty: "behavioral" },
+      { products: ["a"], loyalty: "behavioral" },
+      { products: ["b"], loyalty: "none" },
+    ]);
+    expect(shares.get("a")).toEqual({ psychological: 1 / 3, behavioral: 2 / 3, none: 0, comments: 3 });
+    for (const s of shares.values()) expect(s.psychological + s.behavioral + s.none).toBeCloseTo(1);
+  });
+});

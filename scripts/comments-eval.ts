@@ -1,0 +1,49 @@
+/**
+ * `npm run comments:eval -- --comments <comments.tsv> --catalog <catalog.json> [--json]`
+ * comments.tsv: header `locale<TAB>text<TAB>sentiment<TAB>loyalty`; catalog.json: an array of
+ * `{title, vendor, productType, tags?}`. Prints accuracy and per-class F1 of both labels, per
+ * locale; with --json one line per comment: {"text","sentiment","loyalty"}.
+ */
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { analyzeComment } from "../app/comments/analysis";
+import { catalogNames } from "../app/comments/catalog";
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const commentsFile = arg("comments");
+const catalogFile = arg("catalog");
+if (!commentsFile || !catalogFile) {
+  console.error("usage: npm run comments:eval -- --comments <comments.tsv> --catalog <catalog.json> [--json]");
+  process.exit(2);
+}
+const catalog = catalogNames(z.array(z.object({ title: z.string(), vendor: z.string().nullish(), productType: z.string().nullish(), tags: z.array(z.string()).nullish() })).parse(JSON.parse(readFileSync(catalogFile, "utf8"))));
+const [header, ...lines] = readFileSync(commentsFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+const cols = header.split("\t").map((c) => c.trim().toLowerCase());
+const at = (n: string) => cols.indexOf(n);
+const rows = lines.map((l) => l.split("\t")).map((c) => ({ locale: c[at("locale")] ?? "ja", text: c[at("text")], sentiment: c[at("sentiment")], loyalty: c[at("loyalty")] }));
+const results = rows.map((r) => ({ ...r, predicted: analyzeComment(r.text, catalog) }));
+
+if (process.argv.includes("--json")) {
+  for (const r of results) console.log(JSON.stringify({ text: r.text, sentiment: r.predicted.sentiment, loyalty: r.predicted.loyalty }));
+} else {
+  const report = (label: "sentiment" | "loyalty", classes: string[], subset: typeof results) => {
+    const acc = subset.filter((r) => r.predicted[label] === r[label]).length / (subset.length || 1);
+    const f1 = classes.map((c) => {
+      const tp = subset.filter((r) => r.predicted[label] === c && r[label] === c).length;
+      const fp = subset.filter((r) => r.predicted[label] === c && r[label] !== c).length;
+      const fn = subset.filter((r) => r.predicted[label] !== c && r[label] === c).length;
+      const f = tp ? (2 * tp) / (2 * tp + fp + fn) : 0;
+      return `${c} ${f.toFixed(2)}`;
+    });
+    console.log(`  ${label.padEnd(10)} accuracy ${acc.toFixed(3)}   F1: ${f1.join(", ")}`);
+  };
+  for (const locale of [...new Set(results.map((r) => r.locale))].sort()) {
+    const subset = results.filter((r) => r.locale === locale);
+    console.log(`${locale} (${subset.length} comments)`);
+    report("sentiment", ["positive", "neutral", "negative"], subset);
+    report("loyalty", ["psychological", "behavioral", "none"], subset);
+  }
+}
