@@ -9,7 +9,10 @@ import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
 
-export const STOREFRONT_SCRIPTS = [{ entry: "app/faq/storefront/faq-element.ts", out: "extensions/tsunagu-theme/assets/faq.js", budgetGzip: 4096 }];
+export const STOREFRONT_SCRIPTS = [
+  { entry: "app/faq/storefront/faq-element.ts", out: "extensions/tsunagu-theme/assets/faq.js", budgetGzip: 4096 },
+  { entry: "app/surveys/storefront/survey-element.ts", out: "extensions/tsunagu-theme/assets/survey.js", budgetGzip: 2048 },
+];
 
 export async function bundle(entry: string): Promise<string> {
   const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "iife", target: "es2020", write: false, legalComments: "none" });

@@ -7,6 +7,8 @@ import { unauthenticated } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
 import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 import { FAQ_PUBLISH_JOB, publishFaq } from "../faq/publish.server";
+import { SURVEY_ANALYZE_JOB } from "../surveys/surveys.server";
+import { analyzeResponse } from "../surveys/analyze.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -21,6 +23,11 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
     [FAQ_PUBLISH_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);
       await publishFaq(db, job.shop, admin.graphql);
+    },
+    [SURVEY_ANALYZE_JOB]: async (job) => {
+      const { responseId } = z.object({ responseId: z.string() }).parse(job.data);
+      const { admin } = await unauthenticated.admin(job.shop);
+      await analyzeResponse(db, job.shop, responseId, admin.graphql);
     },
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);

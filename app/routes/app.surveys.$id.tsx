@@ -1,0 +1,109 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import { TitleBar } from "@shopify/app-bridge-react";
+import { useState } from "react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { AUDIENCES, KINDS, PLACEMENTS, choicesToText, rawSurveyFromForm, validateSurvey } from "../surveys/definition";
+import { getSurvey, publishSurveys, saveSurvey } from "../surveys/surveys.server";
+import { useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  if (params.id === "new") return json({ survey: null });
+  const survey = await getSurvey(prisma, session.shop, params.id!);
+  if (!survey) throw new Response("Not found", { status: 404 });
+  return json({ survey });
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session, admin, redirect } = await authenticate.admin(request);
+  const parsed = validateSurvey(rawSurveyFromForm(await request.formData()));
+  if (!parsed.ok) return json({ errors: parsed.errors as Record<string, string>, publishError: null }, { status: 422 });
+  const id = await saveSurvey(prisma, session.shop, params.id === "new" ? null : params.id!, parsed.value);
+  if (!id) throw new Response("Not found", { status: 404 });
+  try {
+    // The storefront block reads the published list; publish right away so the change shows.
+    await publishSurveys(prisma, session.shop, admin.graphql);
+  } catch (error) {
+    return json({ errors: {} as Record<string, string>, publishError: String(error instanceof Error ? error.message : error) }, { status: 502 });
+  }
+  return redirect("/app/surveys");
+};
+
+export default function SurveyForm() {
+  const { survey } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const errors = (result?.errors ?? {}) as Record<string, MessageKey>;
+  const saving = useNavigation().state === "submitting";
+  const t = useT();
+  const [kind, setKind] = useState<string>(survey?.kind ?? "nps");
+  const [questionJa, setQuestionJa] = useState(survey?.question.ja ?? "");
+  const [questionEn, setQuestionEn] = useState(survey?.question.en ?? "");
+  const [choices, setChoices] = useState(choicesToText(survey?.choices ?? []));
+  const [followUp, setFollowUp] = useState(survey?.followUp ?? true);
+  const [placements, setPlacements] = useState<string[]>(survey?.placements ?? ["block"]);
+  const [audience, setAudience] = useState(survey?.audience ?? "all");
+  const [locales, setLocales] = useState((survey?.locales ?? []).join(", "));
+  const [cooldown, setCooldown] = useState(String(survey?.cooldownDays ?? 90));
+  const [active, setActive] = useState(survey?.active ?? true);
+  const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
+  const title = survey ? t("surveys.formEdit") : t("surveys.formNew");
+
+  return (
+    <Page title={title} backAction={{ content: t("surveys.title"), url: "/app/surveys" }}>
+      <TitleBar title={title} />
+      <Form method="post">
+        <Layout>
+          {(Object.keys(errors).length > 0 || result?.publishError) && (
+            <Layout.Section>
+              <Banner tone="critical">{result?.publishError ? t("surveys.publishError", { error: result.publishError }) : t("surveys.formErrors")}</Banner>
+            </Layout.Section>
+          )}
+          <Layout.Section>
+            <Card>
+              <FormLayout>
+                <Select label={t("surveys.formKind")} name="kind" value={kind} onChange={setKind} options={KINDS.map((k) => ({ label: t(`surveys.kind.${k}`), value: k }))} error={err("kind")} />
+                <TextField label={t("surveys.formQuestion", { locale: "日本語" })} name="question_ja" value={questionJa} onChange={setQuestionJa} autoComplete="off" maxLength={200} placeholder={kind === "nps" ? t("surveys.placeholderNps") : undefined} error={err("question")} />
+                <TextField label={t("surveys.formQuestion", { locale: "English" })} name="question_en" value={questionEn} onChange={setQuestionEn} autoComplete="off" maxLength={200} />
+                {kind === "choice" && <TextField label={t("surveys.formChoices")} name="choices" value={choices} onChange={setChoices} autoComplete="off" multiline={4} helpText={t("surveys.formChoicesHelp")} error={err("choices")} />}
+                <Checkbox label={t("surveys.formFollowUp")} checked={followUp} onChange={setFollowUp} />
+                <input type="hidden" name="followUp" value={followUp ? "on" : "off"} />
+              </FormLayout>
+            </Card>
+          </Layout.Section>
+          <Layout.Section variant="oneThird">
+            <BlockStack gap="400">
+              <Card>
+                <FormLayout>
+                  <Checkbox label={t("surveys.formActive")} checked={active} onChange={setActive} />
+                  <input type="hidden" name="active" value={active ? "on" : "off"} />
+                  <ChoiceList allowMultiple title={t("surveys.formWhere")} choices={PLACEMENTS.map((p) => ({ label: t(`surveys.channel.${p}`), value: p }))} selected={placements} onChange={setPlacements} error={err("placements")} />
+                  {placements.map((p) => (
+                    <input key={p} type="hidden" name="placements" value={p} />
+                  ))}
+                  <Select label={t("surveys.formWho")} name="audience" value={audience} onChange={setAudience} options={AUDIENCES.map((a) => ({ label: t(`surveys.audience.${a}`), value: a }))} error={err("audience")} />
+                  <TextField label={t("surveys.formLocales")} name="locales" value={locales} onChange={setLocales} autoComplete="off" helpText={t("surveys.formLocalesHelp")} error={err("locales")} />
+                  <TextField label={t("surveys.formCooldown")} name="cooldownDays" type="number" min={0} max={730} value={cooldown} onChange={setCooldown} autoComplete="off" error={err("cooldown")} />
+                </FormLayout>
+              </Card>
+              <Text as="p" tone="subdued">
+                {t("surveys.formOneQuestion")}
+              </Text>
+            </BlockStack>
+          </Layout.Section>
+          <Layout.Section>
+            <InlineStack align="end">
+              <Button submit variant="primary" loading={saving}>
+                {t("surveys.save")}
+              </Button>
+            </InlineStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

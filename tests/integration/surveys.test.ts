@@ -1,0 +1,158 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { action } from "~/routes/proxy.survey";
+import { commentsCsvRows, followUpItems, markFollowedUp, saveSurvey, surveyDashboard, voiceByProduct } from "~/surveys/surveys.server";
+import { toCsv } from "~/csv/csv";
+import { resetDatabase } from "../support/db";
+import { callRoute, installShop, proxyParams, signedProxyUrl } from "../support/proxy";
+
+const SHOP = "survey-answers.myshopify.com";
+let nps = "";
+let choice = "";
+
+beforeEach(async () => {
+  await resetDatabase(prisma);
+  await installShop(prisma, SHOP);
+  nps = (await saveSurvey(prisma, SHOP, null, { kind: "nps", question: { ja: "友人にすすめたいですか?", en: "Would you recommend us?" }, choices: [], followUp: true, placements: ["block"], audience: "all", locales: [], cooldownDays: 90, active: true }))!;
+  choice = (await saveSurvey(prisma, SHOP, null, { kind: "choice", question: { ja: "どこで知りましたか?" }, choices: [{ value: "c1", labels: { ja: "Instagram" } }, { value: "c2", labels: { ja: "友人" } }], followUp: false, placements: ["block"], audience: "all", locales: [], cooldownDays: 0, active: true }))!;
+});
+
+let ip = 0;
+function post(fields: Record<string, string>, opts: { customer?: string; secret?: string; json?: boolean; ip?: string; shop?: string } = {}) {
+  const url = signedProxyUrl("/survey", proxyParams(opts.shop ?? SHOP, opts.customer ?? ""), opts.secret);
+  const headers: Record<string, string> = { "X-Forwarded-For": opts.ip ?? `198.51.100.${++ip % 250}` };
+  if (opts.json !== false) headers.Accept = "application/json";
+  return callRoute(action as never, new Request(url, { method: "POST", body: new URLSearchParams(fields), headers }));
+}
+
+describe("survey answers through the app proxy", () => {
+  it("records an anonymous answer with its comment and queues the comment's analysis", async () => {
+    const res = await post({ survey: nps, locale: "ja", score: "9", comment: "Tevaのハリケーンを探していたのでここで買いました", rid: "answer-0001" });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, outcome: "recorded" });
+    const rows = await prisma.surveyResponse.findMany();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ surveyId: nps, channel: "block", score: 9, customerId: null, locale: "ja", comment: "Tevaのハリケーンを探していたのでここで買いました" });
+    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(1);
+  });
+
+  it("answers a plain form post (no JavaScript) with a Liquid thank-you page", async () => {
+    const res = await post({ survey: choice, locale: "en", choice: "c2", back: "/products/x" }, { json: false });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("application/liquid");
+    const body = await res.text();
+    expect(body).toContain("Thank you");
+    expect(body).toContain('href="/products/x"');
+  });
+
+  it("never sends the shopper elsewhere: an outside 'back' link becomes the home page", async () => {
+    const body = await (await post({ survey: choice, locale: "ja", choice: "c1", back: "//evil.example/phish" }, { json: false })).text();
+    expect(body).toContain('href="/"');
+    expect(body).not.toContain("evil");
+  });
+
+  it("links a logged-in customer and does not take the same survey from them again inside the window", async () => {
+    expect((await post({ survey: nps, score: "3", rid: "answer-0002" }, { customer: "4242" })).status).toBe(200);
+    // The same submission retried counts once and still looks successful.
+    expect((await post({ survey: nps, score: "3", rid: "answer-0002" }, { customer: "4242" })).status).toBe(200);
+    // A new answer inside the 90-day window is refused.
+    expect((await post({ survey: nps, score: "10", rid: "answer-0003" }, { customer: "4242" })).status).toBe(409);
+    const rows = await prisma.surveyResponse.findMany();
+    expect(rows.map((r) => [r.customerId, r.score])).toEqual([["4242", 3]]);
+  });
+
+  it("counts an anonymous retry of the same submission once", async () => {
+    await post({ survey: nps, score: "8", rid: "answer-0004" });
+    await post({ survey: nps, score: "8", rid: "answer-0004" });
+    expect(await prisma.surveyResponse.count()).toBe(1);
+  });
+
+  it("keeps nothing from a filled honeypot but answers like a success", async () => {
+    const res = await post({ survey: nps, score: "10", website: "http://spam.example" });
+    expect(res.status).toBe(200);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it.each([
+    ["score above the range", { score: "11" }, 422],
+    ["negative score", { score: "-1" }, 422],
+    ["fractional score", { score: "7.5" }, 422],
+    ["text score", { score: "ten" }, 422],
+    ["comment over the limit", { score: "5", comment: "あ".repeat(1001) }, 422],
+    ["malformed survey id", { survey: "../../etc" }, 400],
+    ["unknown survey", { survey: "cunknownsurvey0000000000" }, 404],
+  ])("answers %s with a 4xx and stores nothing", async (_name, fields, status) => {
+    const res = await post({ survey: nps, locale: "ja", ...fields } as Record<string, string>);
+    expect(res.status).toBe(status);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("refuses a choice that is not the survey's, and a paused survey", async () => {
+    expect((await post({ survey: choice, choice: "c9" })).status).toBe(422);
+    await prisma.survey.update({ where: { id: choice }, data: { active: false } });
+    expect((await post({ survey: choice, choice: "c1" })).status).toBe(404);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("rejects forged signatures and shops without the app with 401", async () => {
+    expect((await post({ survey: nps, score: "9" }, { secret: "forged" })).status).toBe(401);
+    expect((await post({ survey: nps, score: "9" }, { shop: "someone-else.myshopify.com" })).status).toBe(401);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("rate-limits a flood from one address", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 35; i++) statuses.push((await post({ survey: choice, choice: "c1", rid: `flood-${String(i).padStart(4, "0")}` }, { ip: "203.0.113.77" })).status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(30);
+    expect(statuses.at(-1)).toBe(429);
+    expect(await prisma.surveyResponse.count()).toBe(30);
+  });
+});
+
+describe("survey dashboard", () => {
+  it("counts people first by channel, language and month, follows up detractors, and exports comments safely", async () => {
+    const at = (d: string) => new Date(`${d}T03:00:00Z`);
+    const now = at("2026-11-20");
+    const answers = [
+      { channel: "block", score: 10, locale: "ja", createdAt: at("2026-10-02"), comment: "" },
+      { channel: "block", score: 9, locale: "en", createdAt: at("2026-11-03"), comment: "" },
+      { channel: "thankyou", score: 7, locale: "ja", createdAt: at("2026-11-04"), comment: "" },
+      { channel: "email", score: 2, locale: "ja", createdAt: at("2026-11-05"), comment: "=HYPERLINK(\"http://x\")届くのが遅い", customerId: "77" },
+    ];
+    for (const a of answers) await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: nps, ...a } });
+    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: choice, channel: "block", choice: "c1", locale: "ja", createdAt: at("2026-11-06") } });
+    const d = await surveyDashboard(prisma, SHOP, 365, now);
+    expect(d.total).toBe(5);
+    expect(d.nps).toEqual({ responses: 4, promoters: 2, passives: 1, detractors: 1, nps: 25 });
+    expect(d.byChannel.map((c) => [c.key, c.responses])).toEqual([["block", 2], ["email", 1], ["thankyou", 1]]);
+    expect(d.byLocale.map((c) => [c.key, c.promoters, c.detractors])).toEqual([["en", 1, 0], ["ja", 1, 1]]);
+    expect(d.byMonth.map((c) => [c.key, c.responses])).toEqual([["2026-10", 1], ["2026-11", 3]]);
+
+    const items = await followUpItems(prisma, SHOP);
+    expect(items.map((i) => i.score)).toEqual([2]);
+    expect(await markFollowedUp(prisma, SHOP, items[0].id, true)).toBe(true);
+    expect(await followUpItems(prisma, SHOP)).toEqual([]);
+    expect(await markFollowedUp(prisma, "other.myshopify.com", items[0].id, false)).toBe(false);
+
+    const csv = toCsv(["comment"], (await commentsCsvRows(prisma, SHOP, {})).map((r) => [r[6]]));
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")届くのが遅い"`);
+  });
+
+  it("groups answers by the products bought, with each product's loyalty shares", async () => {
+    const day = (d: string) => new Date(`${d}T00:00:00Z`);
+    await prisma.order.create({ data: { shop: SHOP, orderId: "5001", name: "#5001", customerId: "11", processedAt: day("2026-09-01"), totalPrice: 5000, currency: "JPY", productIds: "301,302" } });
+    await prisma.order.create({ data: { shop: SHOP, orderId: "5002", name: "#5002", customerId: "11", processedAt: day("2026-11-01"), totalPrice: 3000, currency: "JPY", productIds: "303" } });
+    await prisma.order.create({ data: { shop: SHOP, orderId: "5003", name: "#5003", customerId: "12", processedAt: day("2026-11-02"), totalPrice: 3000, currency: "JPY", productIds: "301" } });
+    // Customer 11 answered in October: their September order (301, 302) is what they judged.
+    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: nps, channel: "block", score: 10, locale: "ja", customerId: "11", loyalty: "psychological", comment: "x", createdAt: day("2026-10-01") } });
+    // The thank-you page names its own order.
+    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: nps, channel: "thankyou", score: 4, locale: "ja", customerId: "12", orderId: "5003", loyalty: "behavioral", comment: "y", createdAt: day("2026-11-02") } });
+    // Anonymous answers have no product.
+    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: nps, channel: "block", score: 10, locale: "ja", createdAt: day("2026-11-03") } });
+    const voice = await voiceByProduct(prisma, SHOP, 365, day("2026-11-20"));
+    expect(voice).toEqual([
+      { productId: "301", responses: 2, promoters: 1, passives: 0, detractors: 1, nps: 0, loyalty: { psychological: 1, behavioral: 1, none: 0 } },
+      { productId: "302", responses: 1, promoters: 1, passives: 0, detractors: 0, nps: 100, loyalty: { psychological: 1, behavioral: 0, none: 0 } },
+    ]);
+  });
+});
