@@ -8,15 +8,26 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { AUDIENCES, KINDS, PLACEMENTS, choicesToText, rawSurveyFromForm, validateSurvey } from "../surveys/definition";
 import { getSurvey, publishSurveys, saveSurvey } from "../surveys/surveys.server";
+import { scoreLinks } from "../surveys/email-link";
+import { env } from "../env.server";
 import { useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  if (params.id === "new") return json({ survey: null });
+  if (params.id === "new") return json({ survey: null, emailPreview: null });
   const survey = await getSurvey(prisma, session.shop, params.id!);
   if (!survey) throw new Response("Not found", { status: 404 });
-  return json({ survey });
+  // What a follow-up email will carry, shown with the shop's latest order so the merchant can try it.
+  let emailPreview: { order: string; links: { score: number; url: string }[] } | null = null;
+  if (survey.placements.includes("email") && survey.kind !== "choice") {
+    const order = await prisma.order.findFirst({ where: { shop: session.shop, customerId: { not: null } }, orderBy: { processedAt: "desc" }, select: { orderId: true, name: true, customerId: true, locale: true } });
+    if (order) {
+      const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
+      emailPreview = { order: order.name, links: scoreLinks({ appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET, shop: session.shop, survey: survey.id, kind: survey.kind, customer: order.customerId, order: order.orderId, locale: order.locale?.startsWith("en") ? "en" : "ja" }) };
+    }
+  }
+  return json({ survey, emailPreview });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -35,7 +46,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
 };
 
 export default function SurveyForm() {
-  const { survey } = useLoaderData<typeof loader>();
+  const { survey, emailPreview } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = (result?.errors ?? {}) as Record<string, MessageKey>;
   const saving = useNavigation().state === "submitting";
@@ -93,6 +104,25 @@ export default function SurveyForm() {
               <Text as="p" tone="subdued">
                 {t("surveys.formOneQuestion")}
               </Text>
+              {emailPreview && (
+                <Card>
+                  <BlockStack gap="200">
+                    <Text as="h2" variant="headingSm">
+                      {t("surveys.emailLinks")}
+                    </Text>
+                    <Text as="p" tone="subdued">
+                      {t("surveys.emailLinksHelp", { order: emailPreview.order })}
+                    </Text>
+                    <InlineStack gap="100">
+                      {emailPreview.links.map((l) => (
+                        <a key={l.score} href={l.url} target="_blank" rel="noreferrer" style={{ minWidth: 28, textAlign: "center", padding: "4px 6px", border: "1px solid #c9cccf", borderRadius: 6 }}>
+                          {l.score}
+                        </a>
+                      ))}
+                    </InlineStack>
+                  </BlockStack>
+                </Card>
+              )}
             </BlockStack>
           </Layout.Section>
           <Layout.Section>

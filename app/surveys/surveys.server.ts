@@ -292,3 +292,15 @@ export async function commentsCsvRows(db: PrismaClient, shop: string, filter: { 
   return rows.map((r) => [r.createdAt, r.surveyId, r.channel, r.locale, r.score, r.choice, r.comment, r.sentiment, r.loyalty, r.customerId, r.orderId]);
 }
 export const COMMENTS_CSV_HEADER = ["created_at", "survey_id", "channel", "locale", "score", "choice", "comment", "sentiment", "loyalty", "customer_id", "order_id"] as const;
+
+/** Adds the follow-up comment to an answer that has none yet (once), and queues its analysis. */
+export async function addComment(db: PrismaClient, shop: string, responseKey: string, comment: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const row = await tx.surveyResponse.findFirst({ where: { shop, responseKey, comment: "" }, select: { id: true } });
+    if (!row) return false;
+    const { count } = await tx.surveyResponse.updateMany({ where: { id: row.id, comment: "" }, data: { comment } });
+    if (!count) return false;
+    await enqueueJob(tx, { shop, type: SURVEY_ANALYZE_JOB, key: `${SURVEY_ANALYZE_JOB}:${row.id}`, payload: { responseId: row.id } });
+    return true;
+  });
+}

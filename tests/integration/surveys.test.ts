@@ -156,3 +156,81 @@ describe("survey dashboard", () => {
     ]);
   });
 });
+
+describe("email score links", () => {
+  let emailSurvey = "";
+  const secret = () => process.env.SHOPIFY_API_SECRET!;
+  const link = async (o: { customer?: string | null; order?: string | null; score: number; secret?: string; survey?: string; locale?: string; days?: number }) => {
+    const { scoreLinks } = await import("~/surveys/email-link");
+    const links = scoreLinks({ appUrl: process.env.SHOPIFY_APP_URL!, secret: o.secret ?? secret(), shop: SHOP, survey: o.survey ?? emailSurvey, kind: "nps", customer: o.customer === undefined ? "501" : o.customer, order: o.order === undefined ? "9001" : o.order, locale: o.locale ?? "ja", days: o.days });
+    return links.find((l) => l.score === o.score)!.url;
+  };
+  const open = async (url: string) => {
+    const { loader } = await import("~/routes/survey.$token");
+    return callRoute(loader as never, new Request(url, { headers: { "X-Forwarded-For": `192.0.2.${++ip % 250}` } }), { token: url.split("/").pop()! });
+  };
+  const comment = async (url: string, text: string) => {
+    const { action: post } = await import("~/routes/survey.$token");
+    return callRoute(post as never, new Request(url, { method: "POST", body: new URLSearchParams({ comment: text }), headers: { "X-Forwarded-For": `192.0.2.${++ip % 250}` } }), { token: url.split("/").pop()! });
+  };
+
+  beforeEach(async () => {
+    emailSurvey = (await saveSurvey(prisma, SHOP, null, { kind: "nps", question: { ja: "いかがでしたか?", en: "How was it?" }, choices: [], followUp: true, placements: ["email"], audience: "all", locales: [], cooldownDays: 90, active: true }))!;
+  });
+
+  it("records the clicked score once, linked to the customer and order, and takes one comment", async () => {
+    const url = await link({ score: 4 });
+    const res = await open(url);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("ご回答ありがとうございました");
+    expect(page).toContain("<textarea");
+    expect(await prisma.surveyResponse.findMany({ select: { channel: true, score: true, customerId: true, orderId: true } })).toEqual([{ channel: "email", score: 4, customerId: "501", orderId: "9001" }]);
+
+    // Clicking again, or clicking another score in the same email, changes nothing.
+    expect((await open(url)).status).toBe(200);
+    const other = await (await open(await link({ score: 10 }))).text();
+    expect(other).toContain("すでにご回答");
+    expect(other).toContain("4");
+    expect((await prisma.surveyResponse.findMany()).map((r) => r.score)).toEqual([4]);
+
+    expect((await comment(url, "<b>届くのが遅かった</b>")).status).toBe(200);
+    expect((await comment(url, "上書き")).status).toBe(409);
+    const row = await prisma.surveyResponse.findFirstOrThrow();
+    expect(row.comment).toBe("<b>届くのが遅かった</b>");
+    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(1);
+    // Shown as text, never as markup.
+    const after = await (await open(url)).text();
+    expect(after).not.toContain("<b>");
+  });
+
+  it("keeps another recipient's answer apart: a different order is a different answer", async () => {
+    await open(await link({ score: 9, order: "9001" }));
+    await open(await link({ score: 2, order: "9002", customer: "777" }));
+    expect((await prisma.surveyResponse.findMany({ orderBy: { orderId: "asc" } })).map((r) => [r.orderId, r.score])).toEqual([["9001", 9], ["9002", 2]]);
+  });
+
+  it("rejects forged, tampered, expired and malformed links with a 4xx and stores nothing", async () => {
+    const forged = await link({ score: 10, secret: "not-the-secret" });
+    expect((await open(forged)).status).toBe(403);
+    const good = await link({ score: 10 });
+    const [body, sig] = good.split("/").pop()!.split(".");
+    const swapped = Buffer.from(JSON.parse(JSON.stringify(Buffer.from(body, "base64url").toString())).replace('"501"', '"502"')).toString("base64url");
+    expect((await open(`${process.env.SHOPIFY_APP_URL}/survey/${swapped}.${sig}`)).status).toBe(403);
+    expect((await open(await link({ score: 10, days: -1 }))).status).toBe(410);
+    expect((await open(`${process.env.SHOPIFY_APP_URL}/survey/not-a-token`)).status).toBe(400);
+    // A survey that is not sent by email, and a score outside the survey's range.
+    expect((await open(await link({ score: 5, survey: nps }))).status).toBe(404);
+    expect((await comment(forged, "x")).status).toBe(403);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("refuses a comment over the limit without storing it", async () => {
+    const url = await link({ score: 8, locale: "en" });
+    await open(url);
+    const res = await comment(url, "a".repeat(1001));
+    expect(res.status).toBe(422);
+    expect(await res.text()).toContain("1,000 characters");
+    expect((await prisma.surveyResponse.findFirstOrThrow()).comment).toBe("");
+  });
+});

@@ -1,0 +1,76 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import prisma from "../db.server";
+import { env } from "../env.server";
+import { RateLimiter, clientIp } from "../proxy/rate-limit";
+import { MAX_COMMENT, scoreRange } from "../surveys/definition";
+import { emailResponseKey, verifyLink } from "../surveys/email-link";
+import { emailPage, type PageState } from "../surveys/email-page";
+import { addComment, getSurvey, recordResponse } from "../surveys/surveys.server";
+
+/**
+ * GET /survey/<token>: a one-click score link from a follow-up email. The click records the
+ * score (first click wins; replays and other scores from the same email change nothing) and offers
+ * the comment form, which posts back to the same link.
+ */
+const limiter = new RateLimiter(30, 1);
+
+const html = (status: number, locale: string, state: PageState) =>
+  new Response(emailPage(locale, state), { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" } });
+
+async function resolve(request: Request, token: string) {
+  if (!limiter.take(clientIp(request))) return { error: html(429, "en", { kind: "error", error: "invalid" }) };
+  const verified = verifyLink(token, env().SHOPIFY_API_SECRET);
+  if (!verified.ok) return { error: html(verified.error === "expired" ? 410 : verified.error === "forged" ? 403 : 400, "ja", { kind: "error", error: verified.error === "expired" ? "expired" : "invalid" }) };
+  const c = verified.claims;
+  const installed = await prisma.session.findFirst({ where: { shop: c.shop, isOnline: false }, select: { id: true } });
+  const survey = installed ? await getSurvey(prisma, c.shop, c.survey) : null;
+  const range = survey ? scoreRange(survey.kind) : null;
+  if (!survey || !survey.placements.includes("email") || !range || c.score < range[0] || c.score > range[1]) return { error: html(404, c.locale, { kind: "error", error: "invalid" }) };
+  return { claims: c, survey };
+}
+
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const r = await resolve(request, params.token ?? "");
+  if ("error" in r) return r.error;
+  const { claims: c, survey } = r;
+  const key = emailResponseKey(c);
+  const existing = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true, comment: true } });
+  let fresh = false;
+  let score = existing?.score ?? null;
+  let comment = existing?.comment ?? "";
+  if (!existing) {
+    if (!survey.active) return html(404, c.locale, { kind: "error", error: "invalid" });
+    // The window keys on the customer; an order-bound link stands for its order alone.
+    const outcome = await recordResponse(prisma, c.shop, { id: survey.id, cooldownDays: c.order ? 0 : survey.cooldownDays }, { channel: "email", score: c.score, choice: null, comment: "", locale: c.locale, customerId: c.customer, orderId: c.order, responseKey: key });
+    fresh = outcome.outcome === "recorded";
+    if (fresh) score = c.score;
+    else {
+      const row = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true, comment: true } });
+      score = row?.score ?? null;
+      comment = row?.comment ?? "";
+    }
+  }
+  return html(200, c.locale, { kind: "answered", fresh, score, question: survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "", canComment: survey.followUp && !comment && score !== null, commented: !!comment });
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const r = await resolve(request, params.token ?? "");
+  if ("error" in r) return r.error;
+  const { claims: c, survey } = r;
+  const question = survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "";
+  let text = "";
+  try {
+    const form = await request.formData();
+    const v = form.get("comment");
+    text = typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : "";
+  } catch {
+    return html(400, c.locale, { kind: "error", error: "invalid" });
+  }
+  const key = emailResponseKey(c);
+  const row = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true } });
+  if (!row) return html(404, c.locale, { kind: "error", error: "invalid" });
+  if (text.length > MAX_COMMENT) return html(422, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: true, commented: false, error: "commentTooLong" });
+  if (!survey.followUp || !text) return html(422, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: survey.followUp, commented: false });
+  const added = await addComment(prisma, c.shop, key, text);
+  return html(added ? 200 : 409, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: false, commented: true });
+};

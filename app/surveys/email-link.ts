@@ -1,0 +1,64 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * One-click score links for follow-up emails. Each link carries who it was sent to (customer
+ * and/or order), which survey, which score, and when it expires, signed with a key derived from
+ * the app's secret. A link cannot be forged (HMAC), and since the answer is keyed by the recipient,
+ * replaying it — or clicking another score in the same email — never changes an answer, and
+ * can never touch anyone else's.
+ */
+export interface LinkClaims {
+  shop: string;
+  survey: string;
+  customer: string | null;
+  order: string | null;
+  score: number;
+  locale: string;
+  /** Expiry, seconds since the epoch. */
+  exp: number;
+}
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64url");
+const key = (secret: string) => createHmac("sha256", secret).update("tsunagu:survey-email-link:v1").digest();
+const mac = (body: string, secret: string) => createHmac("sha256", key(secret)).update(body).digest();
+
+export function signLink(claims: LinkClaims, secret: string): string {
+  const body = b64(JSON.stringify([claims.shop, claims.survey, claims.customer, claims.order, claims.score, claims.locale, claims.exp]));
+  return `${body}.${b64(mac(body, secret))}`;
+}
+
+export type LinkError = "malformed" | "forged" | "expired";
+
+export function verifyLink(token: string, secret: string, now = Date.now()): { ok: true; claims: LinkClaims } | { ok: false; error: LinkError } {
+  if (token.length > 1000 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, error: "malformed" };
+  const [body, signature] = token.split(".");
+  const expected = mac(body, secret);
+  const given = Buffer.from(signature, "base64url");
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, error: "forged" };
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+  } catch {
+    return { ok: false, error: "malformed" };
+  }
+  if (!Array.isArray(parts) || parts.length !== 7) return { ok: false, error: "malformed" };
+  const [shop, survey, customer, order, score, locale, exp] = parts as unknown[];
+  const id = (v: unknown) => v === null || (typeof v === "string" && /^\d{1,20}$/.test(v));
+  if (typeof shop !== "string" || typeof survey !== "string" || !id(customer) || !id(order) || (customer === null && order === null) || !Number.isInteger(score) || typeof locale !== "string" || !Number.isInteger(exp)) return { ok: false, error: "malformed" };
+  if ((exp as number) * 1000 < now) return { ok: false, error: "expired" };
+  return { ok: true, claims: { shop, survey, customer: customer as string | null, order: order as string | null, score: score as number, locale, exp: exp as number } };
+}
+
+/** The row of score links an email shows (0–10 for NPS, 1–5 for CSAT), valid for `days`. */
+export function scoreLinks(o: { appUrl: string; secret: string; shop: string; survey: string; kind: "nps" | "csat"; customer: string | null; order: string | null; locale: string; days?: number; now?: number }): { score: number; url: string }[] {
+  const exp = Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 60) * 86_400;
+  const [low, high] = o.kind === "nps" ? [0, 10] : [1, 5];
+  const links: { score: number; url: string }[] = [];
+  for (let score = low; score <= high; score++) {
+    links.push({ score, url: `${o.appUrl.replace(/\/$/, "")}/survey/${signLink({ shop: o.shop, survey: o.survey, customer: o.customer, order: o.order, score, locale: o.locale, exp }, o.secret)}` });
+  }
+  return links;
+}
+
+/** The answer an email link records: one per survey and recipient (the order, else the customer). */
+export const emailResponseKey = (c: Pick<LinkClaims, "survey" | "customer" | "order">) => `email:${c.survey}:${c.order ? `o${c.order}` : `c${c.customer}`}`;
