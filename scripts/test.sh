@@ -17,7 +17,7 @@ step() {
 
 step "prisma client" npx prisma generate
 step "lint" npx eslint . --max-warnings 0
-step "typecheck" npx tsc --noEmit
+step "typecheck" npm run -s typecheck
 step "unit, contract and integration tests" npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/vitest.json
 step "theme check" npx tsx scripts/theme-check.ts extensions
 if [ "${TEST_SKIP_E2E:-0}" = 1 ]; then

@@ -1,0 +1,96 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import prisma from "../db.server";
+import { authenticate, unauthenticated } from "../shopify.server";
+import { RateLimiter } from "../proxy/rate-limit";
+import { validateAnswer } from "../surveys/definition";
+import { checkoutOrder, thankYouKey, thankYouSurvey } from "../surveys/checkout.server";
+import { getSurvey, recordResponse } from "../surveys/surveys.server";
+
+/**
+ * The thank-you page extension's backend, authenticated by the checkout session token
+ * (`authenticate.public.checkout`). GET: the one question to ask for this order. POST: the answer,
+ * linked to the order (and its customer) as read from the Admin API.
+ */
+const limiter = new RateLimiter(60, 2);
+const orderId = z.string().regex(/^\d{1,20}$/);
+const locale = z.string().regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/);
+
+const shopOf = (dest: unknown) => {
+  const host = typeof dest === "string" ? dest.replace(/^https:\/\//, "").replace(/\/.*$/, "") : "";
+  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : null;
+};
+
+async function context(request: Request) {
+  const { sessionToken, cors } = await authenticate.public.checkout(request);
+  const shop = shopOf(sessionToken.dest);
+  const fail = (status: number, error: string) => cors(Response.json({ error }, { status }));
+  if (!shop) return { ok: false as const, response: fail(401, "bad token") };
+  if (!limiter.take(`${shop}:${String(sessionToken.sub ?? sessionToken.jti ?? "")}`)) return { ok: false as const, response: fail(429, "too many requests") };
+  const installed = await prisma.session.findFirst({ where: { shop, isOnline: false }, select: { id: true } });
+  if (!installed) return { ok: false as const, response: fail(401, "app not installed") };
+  return { ok: true as const, shop, cors, fail };
+}
+
+export const loader = async ({ request }: LoaderFunctionArgs) => {
+  const c = await context(request);
+  if (!c.ok) return c.response;
+  const { shop, cors, fail } = c;
+  const url = new URL(request.url);
+  const id = orderId.safeParse(url.searchParams.get("order"));
+  const lang = locale.safeParse(url.searchParams.get("locale") ?? "ja");
+  if (!id.success || !lang.success) return fail(400, "order and locale required");
+  const { admin } = await unauthenticated.admin(shop);
+  const order = await checkoutOrder(admin.graphql, id.data);
+  if (!order) return fail(404, "unknown order");
+  const survey = await thankYouSurvey(prisma, shop, order, lang.data);
+  const l = lang.data.toLowerCase().split("-")[0];
+  const pick = (labels: Record<string, string>) => labels[l] ?? labels[lang.data] ?? labels.ja ?? labels.en ?? Object.values(labels)[0] ?? "";
+  return cors(
+    Response.json({
+      survey: survey && {
+        id: survey.id,
+        kind: survey.kind,
+        question: pick(survey.question),
+        choices: survey.choices.map((c) => ({ value: c.value, label: pick(c.labels) })),
+        followUp: survey.followUp,
+      },
+    }),
+  );
+};
+
+const answer = z
+  .object({
+    survey: z.string().regex(/^[a-z0-9]{8,40}$/),
+    order: orderId,
+    locale,
+    score: z.number().int().nullable().optional(),
+    choice: z.string().max(20).nullable().optional(),
+    comment: z.string().max(5000).optional(),
+  })
+  .strict();
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const c = await context(request);
+  if (!c.ok) return c.response;
+  const { shop, cors, fail } = c;
+  if (Number(request.headers.get("content-length") ?? 0) > 16_000) return fail(413, "answer too large");
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    return fail(400, "expected JSON");
+  }
+  const parsed = answer.safeParse(body);
+  if (!parsed.success) return fail(400, `invalid answer: ${parsed.error.issues[0].path.join(".") || parsed.error.issues[0].message}`);
+  const a = parsed.data;
+  const survey = await getSurvey(prisma, shop, a.survey);
+  if (!survey || !survey.active || !survey.placements.includes("thankyou")) return fail(404, "unknown survey");
+  const valid = validateAnswer(survey, { score: a.score == null ? null : String(a.score), choice: a.choice ?? null, comment: a.comment ?? "" });
+  if (!valid.ok) return fail(422, `invalid ${valid.error}`);
+  const { admin } = await unauthenticated.admin(shop);
+  const order = await checkoutOrder(admin.graphql, a.order);
+  if (!order) return fail(404, "unknown order");
+  const { outcome } = await recordResponse(prisma, shop, { id: survey.id, cooldownDays: 0 }, { channel: "thankyou", ...valid.value, locale: a.locale.toLowerCase().split("-")[0], customerId: order.customerId, orderId: order.orderId, responseKey: thankYouKey(survey.id, order.orderId) });
+  return cors(Response.json({ ok: true, outcome }));
+};

@@ -1,0 +1,66 @@
+import type { PrismaClient } from "@prisma/client";
+import { z } from "zod";
+import { listSurveys, type StoredSurvey } from "./surveys.server";
+
+type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+
+/**
+ * The thank-you page question: which survey to ask after an order, and what the order is. The
+ * extension sends only the order id it was given; the app reads the order itself through the
+ * Admin API, so an answer is tied to a real, recent order of this shop.
+ */
+const ORDER = `#graphql
+  query ThankYouOrder($id: ID!) {
+    order(id: $id) {
+      id
+      createdAt
+      customer { id numberOfOrders }
+    }
+  }
+`;
+
+const orderResult = z.object({
+  data: z.object({
+    order: z
+      .object({ id: z.string(), createdAt: z.string(), customer: z.object({ id: z.string(), numberOfOrders: z.union([z.string(), z.number()]) }).nullable() })
+      .nullable(),
+  }),
+});
+
+/** How long after the purchase the thank-you question takes an answer. */
+export const THANK_YOU_WINDOW_DAYS = 30;
+
+export interface CheckoutOrder {
+  orderId: string;
+  customerId: string | null;
+  /** The customer's orders including this one; 1 for a guest. */
+  orders: number;
+}
+
+export async function checkoutOrder(graphql: GraphQL, orderId: string, now = Date.now()): Promise<CheckoutOrder | null> {
+  const result = orderResult.parse(await (await graphql(ORDER, { variables: { id: `gid://shopify/Order/${orderId}` } })).json());
+  const o = result.data.order;
+  if (!o || now - Date.parse(o.createdAt) > THANK_YOU_WINDOW_DAYS * 86_400_000) return null;
+  return { orderId, customerId: o.customer?.id.split("/").pop() ?? null, orders: o.customer ? Math.max(1, Number(o.customer.numberOfOrders)) : 1 };
+}
+
+export const thankYouKey = (surveyId: string, orderId: string) => `thankyou:${surveyId}:${orderId}`;
+
+/**
+ * The surveys the thank-you page may ask for this order (placement, audience, language), in a
+ * stable rotation by order so one question is asked per purchase; none once it is answered.
+ */
+export async function thankYouSurvey(db: PrismaClient, shop: string, order: CheckoutOrder, locale: string): Promise<StoredSurvey | null> {
+  const lang = locale.toLowerCase().split("-")[0];
+  const eligible = (await listSurveys(db, shop)).filter(
+    (s) =>
+      s.active &&
+      s.placements.includes("thankyou") &&
+      (s.audience === "all" || (s.audience === "first" ? order.orders <= 1 : order.orders >= 2)) &&
+      (!s.locales.length || s.locales.includes(lang) || s.locales.includes(locale)),
+  );
+  if (!eligible.length) return null;
+  const answered = await db.surveyResponse.findFirst({ where: { shop, responseKey: { in: eligible.map((s) => thankYouKey(s.id, order.orderId)) } }, select: { id: true } });
+  if (answered) return null;
+  return eligible[Number(BigInt(order.orderId) % BigInt(eligible.length))];
+}
