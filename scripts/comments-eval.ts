@@ -19,10 +19,31 @@ if (!commentsFile || !catalogFile) {
   console.error("usage: npm run comments:eval -- --comments <comments.tsv> --catalog <catalog.json> [--json]");
   process.exit(2);
 }
-const catalog = catalogNames(z.array(z.object({ title: z.string(), vendor: z.string().nullish(), productType: z.string().nullish(), tags: z.array(z.string()).nullish() })).parse(JSON.parse(readFileSync(catalogFile, "utf8"))));
-const [header, ...lines] = readFileSync(commentsFile, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+const fail = (message: string): never => {
+  console.error(`comments:eval: ${message}`);
+  process.exit(2);
+};
+const read = (file: string) => {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return fail(`cannot read ${file}`);
+  }
+};
+const catalogJson = (() => {
+  try {
+    return JSON.parse(read(catalogFile)) as unknown;
+  } catch {
+    return fail(`${catalogFile} is not JSON`);
+  }
+})();
+const parsedCatalog = z.array(z.object({ title: z.string(), vendor: z.string().nullish(), productType: z.string().nullish(), tags: z.array(z.string()).nullish() })).safeParse(catalogJson);
+if (!parsedCatalog.success) fail(`${catalogFile}: expected an array of {title, vendor, productType, tags?} (${parsedCatalog.error.issues[0].path.join(".")}: ${parsedCatalog.error.issues[0].message})`);
+const catalog = catalogNames(parsedCatalog.data!);
+const [header = "", ...lines] = read(commentsFile).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
 const cols = header.split("\t").map((c) => c.trim().toLowerCase());
 const at = (n: string) => cols.indexOf(n);
+for (const col of ["text", "sentiment", "loyalty"]) if (at(col) < 0) fail(`${commentsFile}: the header needs locale, text, sentiment and loyalty columns (tab-separated)`);
 const rows = lines.map((l) => l.split("\t")).map((c) => ({ locale: c[at("locale")] ?? "ja", text: c[at("text")], sentiment: c[at("sentiment")], loyalty: c[at("loyalty")] }));
 const results = rows.map((r) => ({ ...r, predicted: analyzeComment(r.text, catalog) }));
 

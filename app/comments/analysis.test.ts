@@ -18,6 +18,24 @@ describe("sentiment", () => {
     expect(analyzeComment("not good at all").sentiment).toBe("negative");
   });
 
+  it("reads patterns no word list covers: inability, waiting, unlike the usual or the picture, 'too …'", () => {
+    expect(analyzeComment("途中で使えなくなりました").sentiment).toBe("negative");
+    expect(analyzeComment("一度使うともう手放せない").sentiment).toBe("positive");
+    expect(analyzeComment("届くまで2週間もかかりました").sentiment).toBe("negative");
+    expect(analyzeComment("写真とは色が違いました").sentiment).toBe("negative");
+    expect(analyzeComment("思っていたより小さい").sentiment).toBe("negative");
+    expect(analyzeComment("メールの返事が5日なかった").sentiment).toBe("negative");
+    expect(analyzeComment("刺激がなくて使いやすい").sentiment).toBe("positive");
+    expect(analyzeComment("The strap is too short").sentiment).toBe("negative");
+    expect(analyzeComment("Shipping took 3 weeks").sentiment).toBe("negative");
+  });
+
+  it("keeps lukewarm comments neutral", () => {
+    expect(analyzeComment("まあまあです").sentiment).toBe("neutral");
+    expect(analyzeComment("可もなく不可もなく").sentiment).toBe("neutral");
+    expect(analyzeComment("It's fine I guess").sentiment).toBe("neutral");
+  });
+
   it("weighs what follows a contrast more", () => {
     expect(analyzeComment("デザインは好きだけど、すぐに壊れた").sentiment).toBe("negative");
     expect(analyzeComment("The box was damaged but the sandals are great").sentiment).toBe("positive");
@@ -29,6 +47,12 @@ describe("loyalty", () => {
     expect(analyzeComment("Tevaのハリケーンを探していたのでここで買いました", sandals)).toMatchObject({ loyalty: "psychological", names: ["Teva", "ハリケーン"] });
     expect(analyzeComment("さえみどりを探していました", tea).loyalty).toBe("psychological");
     expect(analyzeComment("The Kotobuki sencha, as usual", tea).loyalty).toBe("psychological");
+  });
+
+  it("is psychological for a second unit, a former model or collecting the maker, named or not", () => {
+    expect(analyzeComment("これで3台目です").loyalty).toBe("psychological");
+    expect(analyzeComment("前のモデルが良かったので新しいのも買いました").loyalty).toBe("psychological");
+    expect(analyzeComment("違う色も欲しくなって").loyalty).toBe("psychological");
   });
 
   it("does not take another shop's names, or category words, for a name", () => {

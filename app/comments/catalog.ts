@@ -47,6 +47,9 @@ export function catalogNames(items: CatalogItem[]): CatalogNames {
       add(item.vendor, "vendor", item.vendor, product);
       // "Kotobuki Tea" is also said "Kotobuki": distinctive words of a Latin vendor name.
       for (const word of item.vendor.split(/\s+/)) if (/^[A-Za-z][A-Za-z'-]{3,}$/.test(word) && !GENERIC_EN.has(word.toLowerCase())) add(word, "vendor", item.vendor, product);
+      // "山猫珈琲焙煎所" is also said "山猫(さん)": a Japanese maker's name without its trade suffix.
+      const short = item.vendor.replace(/(珈琲|コーヒー|焙煎所|焙煎|製茶|茶園|茶舗|商店|商会|本舗|本店|工房|製作所|株式会社|有限会社|ストア|ショップ|堂|屋|舎)+$/, "").replace(/^(株式会社|有限会社)/, "");
+      if (short !== item.vendor && [...short].length >= 2 && /[\u3040-\u30ff\u4e00-\u9fff]/.test(short)) add(short, "vendor", item.vendor, product);
     }
     for (const word of item.title.split(SEPARATORS)) {
       const key = fold(word);
