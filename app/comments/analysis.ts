@@ -23,7 +23,7 @@ export interface CommentAnalysis {
 
 const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
   "good", "great", "love", "like it", "like them", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
-const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "緩", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
+const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "緩", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
   "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error"];
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな)/;
@@ -37,6 +37,8 @@ const NEGATIVE_PATTERNS: [RegExp, string][] = [
   [/[^。!?]{1,6}(れば|たら)(よかった|良かった)/, "〜ばよかった"],
   [/[\u3041-\u309f\u4e00-\u9fff](壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|毛玉にな|色落ちし)やす/, "〜やすい(短所)"],
   [/\bkept\s+\w+ing\b/, "kept …ing"],
+  [/もっと[^。!?]{0,12}(だった|でした)のに/, "前はもっと〜だったのに"],
+  [/(?<=[\u3041-\u309f\u4e00-\u9fff])づら(い|く|かった)/, "〜づらい"],
   [/(返信|返事|連絡|回答|お返事)(が|は)[^。、!?]{0,6}な(い|かった|く)/, "返信がない"],
   [/\btook\s+(\d+|two|three|four|several|many)\s+(days|weeks|months)/, "took days"],
   [/\btoo\s+(?!good|cute|nice|beautiful|delicious|comfortable|much fun)\w+/, "too …"],
@@ -51,7 +53,7 @@ const POSITIVE_PATTERNS: [RegExp, string][] = [
   [/\bcan'?t\s+(drink|eat|use|wear|live|go back to)\s+(anything|without|other)/, "can't … anything else"],
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
 ];
-const NEUTRAL_MARK = /(\bi guess\b|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
+const NEUTRAL_MARK = /(\bi guess\b|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
 const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
 const EN_NEGATION = /\b(not|no|never|n't|hardly)\s+(\w+\s+)?$/;
 const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
@@ -61,13 +63,13 @@ const PSYCHOLOGICAL = ["リピート", "リピ", "いつもの", "いつも", "�
   "again", "repeat", "always buy", "every year", "brand", "another color", "different color", "another pair", "second pair", "third pair", "second one", "collection", "loyal", "specifically", "like before", "as usual", "than before", "previous model", "upgrade from", "only brand", "the only", "same as my"];
 const PSYCHOLOGICAL_PATTERNS = [/([2-9２-９]|二|三|四|五|六|何)(台|本|個|足|着|つ|枚|箱|袋|回|度)目/, /違う色(も|で|を)/, /\b(second|third|fourth|fifth|[2-9](nd|rd|th))\s+(bag|pair|one|order|box|bottle|pack|time|set)\b/];
 // A purpose, a use, an occasion, a price or a feeling: the need, not the name.
-const BEHAVIORAL = ["ため", "用に", "用として", "用の", "用。", "用で", "用だった", "向け", "欲しくて", "ほしくて", "欲しかった", "ほしかった", "たくて", "探して", "必要", "日常", "毎日", "毎朝", "普段", "使える", "使いたく", "プレゼント", "ギフト", "贈り物", "お祝い", "誕生日", "母の日", "父の日", "クリスマス", "記念", "子供", "子ども", "息子", "娘", "家族", "暑い", "寒い", "夏", "冬", "旅行", "アウトドア", "キャンプ", "通勤", "通学", "仕事", "在宅", "会議", "ジム", "ジョギング", "ランニング", "散歩", "一目惚れ", "可愛", "かわい", "おしゃれ", "安かった", "お手頃", "手頃", "安い", "セール", "値段", "価格", "コスパ", "なんとなく", "気になって", "試しに", "試して", "初めて", "画像", "写真", "見た目", "デザイン", "気分", "リラックス", "健康", "ダイエット", "手軽", "増えた", "増えて", "差し入れ", "お土産", "手土産", "職場", "オフィス",
+const BEHAVIORAL = ["ため", "用に", "用として", "用の", "用。", "用で", "用だった", "向け", "欲しくて", "ほしくて", "欲しかった", "ほしかった", "たくて", "探して", "必要", "日常", "毎日", "毎朝", "普段", "にも使える", "でも使える", "に使える", "使いたく", "プレゼント", "ギフト", "贈り物", "お祝い", "誕生日", "母の日", "父の日", "クリスマス", "記念", "子供", "子ども", "息子", "娘", "家族", "暑い", "寒い", "夏", "冬", "旅行", "アウトドア", "キャンプ", "通勤", "通学", "仕事", "在宅", "会議", "ジム", "ジョギング", "ランニング", "散歩", "一目惚れ", "可愛", "かわい", "おしゃれ", "安かった", "お手頃", "手頃", "安い", "セール", "値段", "価格", "コスパ", "なんとなく", "気になって", "試しに", "試して", "初めて", "画像", "写真", "見た目", "デザイン", "気分", "リラックス", "健康", "ダイエット", "手軽", "増えた", "増えて", "差し入れ", "お土産", "手土産", "職場", "オフィス",
   "gift", "present", "birthday", "for my", "for the", "looking for something", "needed", "wanted something", "cute", "cheap", "on sale", "first time", "summer", "winter", "beach", "travel", "camping", "outdoor", "gym", "running", "commute", "work", "design", "looks", "price", "value", "everyday", "daily", "evening"];
 // What the product is like to use: a comment about it without a name is about the need it meets.
-const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心地", "使い心地", "使用感", "質感", "肌触り", "装着感", "付け心地", "つけ心地", "サイズ", "大きさ", "色", "形", "重さ", "軽", "柔らか", "硬", "苦", "甘", "濃", "薄", "肌", "効果", "音", "低音", "高音", "酸味", "苦味", "コク", "香", "挽き", "微粉", "量", "電池", "バッテリー", "充電", "接続", "画質", "耳", "説明書", "操作", "設定", "ペアリング", "断線", "壊れ", "故障", "不具合",
+const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心地", "使い心地", "使用感", "質感", "肌触り", "装着感", "付け心地", "つけ心地", "サイズ", "大きさ", "色", "形", "重さ", "軽", "柔らか", "硬", "苦", "甘", "濃", "薄", "肌", "効果", "音", "低音", "高音", "酸味", "苦味", "コク", "香", "挽き", "微粉", "量", "縮", "洗濯", "生地", "素材", "縫製", "電池", "バッテリー", "充電", "接続", "画質", "耳", "説明書", "操作", "設定", "ペアリング", "断線", "壊れ", "故障", "不具合",
   "taste", "smell", "quality", "sour", "roast", "flavor", "flavour", "handle", "wobbly", "fit", "size", "color", "colour", "weight", "soft", "bitter", "sweet", "comfortable", "sound", "battery", "bass", "tight", "sticky", "texture", "skin", "works", "broke", "instructions"];
 // Shipping, packaging and service.
-const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達",
+const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達",
   "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier"];
 
 function find(text: string, list: string[]): string[] {
@@ -109,13 +111,20 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
 export function analyzeComment(text: string, catalog?: CatalogNames): CommentAnalysis {
   const folded = fold(text);
   // Contrast: the part after "けど" / "but" says what the customer ends up feeling.
-  const parts = folded.split(CONTRAST).filter((p, i) => i % 2 === 0);
+  // A trailing "のに" or "けど" leaves an empty last part: the clause before it is the last word.
+  const parts = folded.split(CONTRAST).filter((p, i) => i % 2 === 0 && p.replace(/[。、!?…\s.]+/g, ""));
+  if (!parts.length) parts.push(folded);
   let score = 0;
   const cues: string[] = [];
   parts.forEach((part, i) => {
-    const r = clauseScore(part);
-    // A hedged clause ("まあ届いたからいいけど", "気がした") says little either way.
-    if (Math.abs(r.score) <= 1 && NEUTRAL_MARK.test(part)) r.score = 0;
+    // A hedged sentence ("まあ届いたからいいけど", "気がした") says little either way; the clause's
+    // other sentences still count ("薄くなった気がします。残念です。").
+    const r = { score: 0, cues: [] as string[] };
+    for (const sentence of part.split(/(?<=[。!?])/)) {
+      const one = clauseScore(sentence);
+      r.score += Math.abs(one.score) <= 1 && NEUTRAL_MARK.test(sentence) ? 0 : one.score;
+      r.cues.push(...one.cues);
+    }
     score += r.score * (i === parts.length - 1 && parts.length > 1 ? 2 : 1);
     cues.push(...r.cues);
   });
