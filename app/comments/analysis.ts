@@ -28,7 +28,7 @@ const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "�
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな)/;
 /** Patterns no word list covers: inability, waiting, a thing unlike the usual or the picture, "too …". */
-const NEGATIVE_PATTERNS: [RegExp, string][] = [
+const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/(られ|[えけせてねめれげべ]|でき)な(かった|く|い)/, "できない"],
   [/([0-9]+|[一二三四五六七八九十数何]+)\s*(日|週間|か月|ヶ月|カ月|時間)(以上|近く)?(も)?かか(っ|り)/, "日数がかかった"],
   [/(いつも|前|以前|今まで|これまで|写真|画像|説明|イメージ|注文した(もの|の)?)([^。、!?]{0,8}と(は)?|(と|とは)[^。、!?]{0,6})(違|ちが)/, "違っていた"],
@@ -39,7 +39,8 @@ const NEGATIVE_PATTERNS: [RegExp, string][] = [
   [/\bkept\s+\w+ing\b/, "kept …ing"],
   [/もっと[^。!?]{0,12}(だった|でした)のに/, "前はもっと〜だったのに"],
   [/(?<=[\u3041-\u309f\u4e00-\u9fff])づら(い|く|かった)/, "〜づらい"],
-  [/(返信|返事|連絡|回答|お返事)(が|は)[^。、!?]{0,6}な(い|かった|く)/, "返信がない"],
+  [/(返信|返事|連絡|回答|お返事)(が|は|も)[^。、!?]{0,6}な(い|かった|く|し)/, "返信がない"],
+  [/(前|以前|昔|旧|元|もと)(の方|のほう|の|のもの)が(良|よ|い)(かった|い)/, "前の方が良かった", 2],
   [/\btook\s+(\d+|two|three|four|several|many)\s+(days|weeks|months)/, "took days"],
   [/\btoo\s+(?!good|cute|nice|beautiful|delicious|comfortable|much fun)\w+/, "too …"],
   [/すぎ(る|た|て|です|ました|ない)/, "すぎる"],
@@ -53,24 +54,24 @@ const POSITIVE_PATTERNS: [RegExp, string][] = [
   [/\bcan'?t\s+(drink|eat|use|wear|live|go back to)\s+(anything|without|other)/, "can't … anything else"],
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
 ];
-const NEUTRAL_MARK = /(\bi guess\b|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
-const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
+const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|はない|ありません)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
+const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
 const EN_NEGATION = /\b(not|no|never|n't|hardly)\s+(\w+\s+)?$/;
 const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
 
 // Coming back for this maker or this model, said without a name.
 const PSYCHOLOGICAL = ["リピート", "リピ", "いつもの", "いつも", "また買", "また購入", "また注文", "毎年", "毎回", "愛用", "指名", "ファン", "定番", "同じもの", "同じ商品", "同じモデル", "同じブランド", "同じメーカー", "色違い", "別の色", "新色", "買い足", "買い替え", "追加で", "シリーズ", "ブランド", "このメーカー", "ずっと欲しかった", "わざわざ", "以前と", "前のモデル", "前モデル", "旧モデル", "新モデル", "後継", "新作", "揃え", "もう一つ", "もうひとつ", "もう1つ", "やっぱりこれ", "やはりこれ", "迷わず", "信頼して", "しか使わ", "しか買わ", "しか信",
-  "again", "repeat", "always buy", "every year", "brand", "another color", "different color", "another pair", "second pair", "third pair", "second one", "collection", "loyal", "specifically", "like before", "as usual", "than before", "previous model", "upgrade from", "only brand", "the only", "same as my"];
+  "again", "repeat", "always buy", "every year", "brand", "another color", "different color", "another pair", "second pair", "third pair", "second one", "collection", "loyal", "specifically", "like before", "as usual", "than before", "previous model", "upgrade from", "only brand", "the only", "same as my", "as always", "used to be", "same one"];
 const PSYCHOLOGICAL_PATTERNS = [/([2-9２-９]|二|三|四|五|六|何)(台|本|個|足|着|つ|枚|箱|袋|回|度)目/, /違う色(も|で|を)/, /\b(second|third|fourth|fifth|[2-9](nd|rd|th))\s+(bag|pair|one|order|box|bottle|pack|time|set)\b/];
 // A purpose, a use, an occasion, a price or a feeling: the need, not the name.
-const BEHAVIORAL = ["ため", "用に", "用として", "用の", "用。", "用で", "用だった", "向け", "欲しくて", "ほしくて", "欲しかった", "ほしかった", "たくて", "探して", "必要", "日常", "毎日", "毎朝", "普段", "にも使える", "でも使える", "に使える", "使いたく", "プレゼント", "ギフト", "贈り物", "お祝い", "誕生日", "母の日", "父の日", "クリスマス", "記念", "子供", "子ども", "息子", "娘", "家族", "暑い", "寒い", "夏", "冬", "旅行", "アウトドア", "キャンプ", "通勤", "通学", "仕事", "在宅", "会議", "ジム", "ジョギング", "ランニング", "散歩", "一目惚れ", "可愛", "かわい", "おしゃれ", "安かった", "お手頃", "手頃", "安い", "セール", "値段", "価格", "コスパ", "なんとなく", "気になって", "試しに", "試して", "初めて", "画像", "写真", "見た目", "デザイン", "気分", "リラックス", "健康", "ダイエット", "手軽", "増えた", "増えて", "差し入れ", "お土産", "手土産", "職場", "オフィス",
+const BEHAVIORAL = ["ため", "用に", "用として", "用の", "用。", "用で", "用だった", "向け", "欲しくて", "ほしくて", "欲しかった", "ほしかった", "たくて", "探して", "必要", "日常", "毎日", "毎朝", "普段", "にも使える", "でも使える", "に使える", "使いたく", "プレゼント", "ギフト", "贈り物", "お祝い", "誕生日", "母の日", "父の日", "クリスマス", "記念", "子供", "子ども", "息子", "娘", "家族", "暑い", "寒い", "夏", "冬", "旅行", "アウトドア", "キャンプ", "通勤", "通学", "仕事", "在宅", "会議", "ジム", "ジョギング", "ランニング", "散歩", "一目惚れ", "可愛", "かわい", "おしゃれ", "安かった", "お手頃", "手頃", "安い", "セール", "値段", "価格", "コスパ", "なんとなく", "気になって", "試しに", "試して", "お試し", "初めて", "画像", "写真", "見た目", "デザイン", "気分", "リラックス", "健康", "ダイエット", "手軽", "増えた", "増えて", "差し入れ", "お土産", "手土産", "職場", "オフィス",
   "gift", "present", "birthday", "for my", "for the", "looking for something", "needed", "wanted something", "cute", "cheap", "on sale", "first time", "summer", "winter", "beach", "travel", "camping", "outdoor", "gym", "running", "commute", "work", "design", "looks", "price", "value", "everyday", "daily", "evening"];
 // What the product is like to use: a comment about it without a name is about the need it meets.
 const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心地", "使い心地", "使用感", "質感", "肌触り", "装着感", "付け心地", "つけ心地", "サイズ", "大きさ", "色", "形", "重さ", "軽", "柔らか", "硬", "苦", "甘", "濃", "薄", "肌", "効果", "音", "低音", "高音", "酸味", "苦味", "コク", "香", "挽き", "微粉", "量", "縮", "洗濯", "生地", "素材", "縫製", "電池", "バッテリー", "充電", "接続", "画質", "耳", "説明書", "操作", "設定", "ペアリング", "断線", "壊れ", "故障", "不具合",
   "taste", "smell", "quality", "sour", "roast", "flavor", "flavour", "handle", "wobbly", "fit", "size", "color", "colour", "weight", "soft", "bitter", "sweet", "comfortable", "sound", "battery", "bass", "tight", "sticky", "texture", "skin", "works", "broke", "instructions"];
 // Shipping, packaging and service.
-const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達",
-  "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier"];
+const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達",
+  "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier", "paypal", "pay ", "payment"];
 
 function find(text: string, list: string[]): string[] {
   return list.filter((w) => text.includes(fold(w)));
@@ -98,11 +99,12 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
     score += 1;
     cues.push(cue);
   }
-  for (const [pattern, cue] of NEGATIVE_PATTERNS) {
+  for (const [pattern, cue, weight = 1] of NEGATIVE_PATTERNS) {
     const m = pattern.exec(clause);
     // "手放せない" is praise; an inability already read as a negated word is not counted twice.
     if (!m || (cue === "できない" && (PRAISE_INABILITY.test(clause) || cues.some((c) => c.endsWith("(否定)")))) || (cue === "すぎる" && cues.includes("〜すぎる(称賛)"))) continue;
-    score -= 1;
+    // "前の方が良かった" outweighs the "良かった" inside it.
+    score -= weight;
     cues.push(cue);
   }
   return { score, cues };

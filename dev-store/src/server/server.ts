@@ -8,7 +8,8 @@ import { createDevStore } from "../store";
 import type { State } from "../state";
 import { adminPage } from "./admin-page";
 import { readAppConfig } from "./app-config";
-import { queryHmac, sessionToken } from "./crypto";
+import { queryHmac, sessionToken, signJwt } from "./crypto";
+import { bundleTarget, discoverUiTargets, thankYouMain } from "./checkout-preview";
 import { runEvent } from "./events-api";
 import { OAuth } from "./oauth";
 import { layout, homeMain, productMain, renderBlocks } from "./preview";
@@ -205,6 +206,29 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
     if (p === "/storefront/_logout") {
       res.writeHead(302, { "Set-Cookie": "dev_customer=; Path=/; Max-Age=0", Location: `/storefront?locale=${locale}` });
       return void res.end();
+    }
+    if (p === "/storefront/_checkout-token" && req.method === "POST") {
+      // What Shopify's checkout gives a UI extension: an HS256 session token for this shop.
+      const now = Math.floor(Date.now() / 1000);
+      const token = signJwt({ iss: `https://${core!.shop}/checkouts`, dest: `https://${core!.shop}`, aud: opts.apiKey, ...(customerId ? { sub: `gid://shopify/Customer/${customerId}` } : {}), exp: now + 300, nbf: now, iat: now, jti: crypto.randomUUID() }, opts.apiSecret);
+      return send(res, 200, { token });
+    }
+    if ((m = /^\/storefront\/ui-ext\/([\w-]+)\/([\w.-]+)\.js$/.exec(p))) {
+      const t = discoverUiTargets(opts.extensionsDir).find((x) => x.extension === m![1] && x.target === m![2]);
+      if (!t) return send(res, 404, { error: "no such extension target" });
+      try {
+        const code = await bundleTarget(t);
+        res.writeHead(200, { "Content-Type": "application/javascript; charset=utf-8", "Cache-Control": "no-store" });
+        return void res.end(code);
+      } catch (e) {
+        return send(res, 500, { error: `bundling failed: ${e instanceof Error ? e.message : String(e)}` });
+      }
+    }
+    if ((m = /^\/storefront\/thank-you\/(\d+)$/.exec(p))) {
+      const productionOrigin = new URL(/application_url\s*=\s*"([^"]+)"/.exec(readFileSync(opts.appTomlPath, "utf8"))?.[1] ?? opts.appUrl).origin;
+      const main = thankYouMain({ state: core!.state, orderId: Number(m[1]), locale, targets: discoverUiTargets(opts.extensionsDir), extensionsDir: opts.extensionsDir, appOrigin, productionOrigin });
+      if (!main) return send(res, 404, { error: "no such order" });
+      return sendHtml(res, layout({ shopName: core!.shopName, locale, customerId, head: "", body: "", main, path: p }));
     }
     if ((m = /^\/storefront\/ext\/([\w-]+)\/assets\/([\w.-]+)$/.exec(p))) {
       const file = path.join(opts.extensionsDir, m[1], "assets", m[2]);
