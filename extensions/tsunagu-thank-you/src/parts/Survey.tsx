@@ -80,8 +80,8 @@ export function Survey() {
               ))}
             </s-stack>
             <s-stack direction="inline" justifyContent="space-between">
-              <s-text color="subdued">{t("survey.low")}</s-text>
-              <s-text color="subdued">{t("survey.high")}</s-text>
+              <s-text color="subdued">{t(q.kind === "csat" ? "survey.lowCsat" : "survey.low")}</s-text>
+              <s-text color="subdued">{t(q.kind === "csat" ? "survey.highCsat" : "survey.high")}</s-text>
             </s-stack>
           </s-stack>
         )}
