@@ -24,10 +24,14 @@ const stack = await startStack({
 });
 
 // A short story so the app has something to show: three orders arrive, one is shipped and delivered.
+let lastOrder: string | null = null;
 if (!args.has("--no-story")) {
   const event = (kind: string, body: unknown = {}) =>
     fetch(`${stack.devStoreUrl}/_dev/events/${kind}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-  for (let i = 0; i < 3; i++) await event("order");
+  for (let i = 0; i < 3; i++) {
+    const res = await event("order");
+    if (res.ok) lastOrder = String(((await res.json()) as { orderId: string }).orderId).split("/").pop() ?? null;
+  }
   await event("fulfill");
   await event("deliver");
 }
@@ -40,6 +44,9 @@ Tsunagu demo is running (shop ${stack.shop}).
   Storefront preview                    ${stack.storefrontUrl}
   Storefront FAQ page (after you add entries in the admin's FAQ section)
                                         ${stack.storefrontUrl}/pages/faq?locale=ja
+  Storefront survey block               ${stack.storefrontUrl}/pages/survey?locale=ja
+  Thank-you page (checkout extension)   ${lastOrder ? `${stack.storefrontUrl}/thank-you/${lastOrder}?locale=ja` : "(create an order first)"}
+    (create a survey in the admin's アンケート section first; its page shows email score links)
   Dev store (event API, webhook log)    ${stack.devStoreUrl}/_dev/webhooks
   App                                   ${stack.appUrl}
 
