@@ -110,10 +110,28 @@
   function reportNav() { post("nav", { items: navItems() }); }
   function reportLocation() { post("location", { path: location.pathname }); }
 
+  // The app listens for "shopify:navigate" once it has hydrated; a click on the admin's menu before
+  // then waits for the listener, as Shopify's App Bridge waits for the app, instead of being lost.
+  var navListeners = 0;
+  var pendingNav = null;
+  var addListener = window.addEventListener;
+  var removeListener = window.removeEventListener;
+  window.addEventListener = function (type, fn, opts) {
+    addListener.call(this, type, fn, opts);
+    if (type !== "shopify:navigate") return;
+    navListeners++;
+    if (pendingNav) { var href = pendingNav; pendingNav = null; setTimeout(function () { navigate(href); }, 0); }
+  };
+  window.removeEventListener = function (type, fn, opts) {
+    removeListener.call(this, type, fn, opts);
+    if (type === "shopify:navigate") navListeners = Math.max(0, navListeners - 1);
+  };
+
   function navigate(href) {
     var anchor = Array.prototype.find.call(document.querySelectorAll("ui-nav-menu a"), function (a) { return a.getAttribute("href") === href; });
-    if (anchor) anchor.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
-    else location.assign(href);
+    if (!anchor) return location.assign(href);
+    if (!navListeners) { pendingNav = href; return; }
+    anchor.dispatchEvent(new CustomEvent("shopify:navigate", { bubbles: true }));
   }
 
   if (!customElements.get("ui-nav-menu")) {
