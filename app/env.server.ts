@@ -23,8 +23,16 @@ const schema = z
     // Where the worker runs: "inline" starts it inside the web process (demo, single dyno);
     // "off" leaves it to `npm run worker`.
     JOBS_WORKER: z.enum(["inline", "off"]).default("off"),
+    // Follow-up email for shops that have not set up their own SMTP server (the demo's local one).
+    FOLLOWUP_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://host:port or smtps://user:pass@host:port").optional(),
+    FOLLOWUP_EMAIL_FROM: z.string().email().optional(),
+    // The demo's clock switch: delays run this many times faster (1 = real time).
+    FOLLOWUP_TIME_SCALE: z.coerce.number().min(1).max(10_000_000).default(1),
   })
   .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && env.FOLLOWUP_TIME_SCALE !== 1) {
+      ctx.addIssue({ code: "custom", path: ["FOLLOWUP_TIME_SCALE"], message: "must be 1 in production" });
+    }
     if (env.NODE_ENV === "production" && env.DEV_STORE_URL) {
       ctx.addIssue({ code: "custom", path: ["DEV_STORE_URL"], message: "must not be set in production" });
     }

@@ -9,6 +9,8 @@ import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 import { FAQ_PUBLISH_JOB, publishFaq } from "../faq/publish.server";
 import { SURVEY_ANALYZE_JOB } from "../surveys/surveys.server";
 import { analyzeResponse } from "../surveys/analyze.server";
+import { FOLLOWUP_JOB, runFollowup } from "../followups/engine.server";
+import { engineDeps } from "../followups/runtime.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -23,6 +25,9 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
     [FAQ_PUBLISH_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);
       await publishFaq(db, job.shop, admin.graphql);
+    },
+    [FOLLOWUP_JOB]: async (job) => {
+      await runFollowup(db, job, engineDeps(db));
     },
     [SURVEY_ANALYZE_JOB]: async (job) => {
       const { responseId } = z.object({ responseId: z.string() }).parse(job.data);

@@ -7,6 +7,8 @@ import { fulfilDataRequest, redactCustomer, redactShop } from "../compliance/com
 import { enqueueJob, PermanentJobError } from "../jobs/queue.server";
 import { onBulkFinished } from "../customers/sync.server";
 import type { JobHandler } from "../jobs/worker.server";
+import { scheduleFlows } from "../followups/engine.server";
+import { env } from "../env.server";
 
 export const CUSTOMER_SYNC_JOB = "customer-sync-apply";
 export const CUSTOMER_SYNC_RETRY_JOB = "customer-sync-retry";
@@ -15,12 +17,27 @@ type TopicHandler = (db: PrismaClient, shop: string, payload: unknown) => Promis
 
 /**
  * What each webhook topic does once recorded. Features add their topics here. Topics without a
- * handler (fulfillments/* until follow-ups land) are recorded and marked processed, nothing more.
+ * handler are recorded and marked processed, nothing more.
  */
 export const topicHandlers: Record<string, TopicHandler> = {
   "customers/create": (db, shop, p) => upsertCustomer(db, shop, parse(customerPayload, p)),
   "customers/update": (db, shop, p) => upsertCustomer(db, shop, parse(customerPayload, p)),
-  "orders/create": (db, shop, p) => upsertOrder(db, shop, parse(orderPayload, p)),
+  "orders/create": async (db, shop, p) => {
+    const order = parse(orderPayload, p);
+    await upsertOrder(db, shop, order);
+    await scheduleFlows(db, shop, "order_created", { orderId: String(order.id), customerId: order.customer?.id ? String(order.customer.id) : null, at: new Date() }, { timeScale: env().FOLLOWUP_TIME_SCALE });
+  },
+  "fulfillments/create": async (db, shop, p) => {
+    const f = parse(fulfillmentPayload, p);
+    await scheduleFlows(db, shop, "fulfilled", { orderId: String(f.order_id), customerId: null, at: new Date(), tracking: trackingOf(f) }, { timeScale: env().FOLLOWUP_TIME_SCALE });
+    if (f.shipment_status === "delivered") await scheduleFlows(db, shop, "delivered", { orderId: String(f.order_id), customerId: null, at: new Date(), tracking: trackingOf(f) }, { timeScale: env().FOLLOWUP_TIME_SCALE });
+  },
+  "fulfillments/update": async (db, shop, p) => {
+    const f = parse(fulfillmentPayload, p);
+    // The tracking message goes once per order (its key); later updates with tracking add nothing.
+    if (f.tracking_urls.length || f.tracking_number) await scheduleFlows(db, shop, "fulfilled", { orderId: String(f.order_id), customerId: null, at: new Date(), tracking: trackingOf(f) }, { timeScale: env().FOLLOWUP_TIME_SCALE });
+    if (f.shipment_status === "delivered") await scheduleFlows(db, shop, "delivered", { orderId: String(f.order_id), customerId: null, at: new Date(), tracking: trackingOf(f) }, { timeScale: env().FOLLOWUP_TIME_SCALE });
+  },
   "orders/updated": (db, shop, p) => upsertOrder(db, shop, parse(orderPayload, p)),
   "app/scopes_update": async (db, shop, p) => {
     const { current } = parse(z.object({ current: z.array(z.string()) }), p);
@@ -44,6 +61,20 @@ export const topicHandlers: Record<string, TopicHandler> = {
     await redactShop(db, shop);
   },
 };
+
+const fulfillmentPayload = z.object({
+  order_id: z.union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)]),
+  shipment_status: z.string().nullable().optional(),
+  tracking_company: z.string().nullable().optional(),
+  tracking_number: z.string().nullable().optional(),
+  tracking_numbers: z.array(z.string()).default([]),
+  tracking_urls: z.array(z.string()).default([]),
+});
+
+function trackingOf(f: z.infer<typeof fulfillmentPayload>) {
+  const numbers = f.tracking_numbers.length ? f.tracking_numbers : f.tracking_number ? [f.tracking_number] : [];
+  return numbers.map((number, i) => ({ company: f.tracking_company ?? null, number, url: f.tracking_urls[i] ?? null }));
+}
 
 function parse<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, payload: unknown): T {
   const result = schema.safeParse(payload);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { PRESETS } from "./presets";
+import { checkTemplate, renderTemplate, safeUrl, SAMPLE_CONTEXT } from "./templates";
+
+describe("ready-made flows", () => {
+  it("have every template valid, in Japanese and English, for each of their channels", () => {
+    for (const p of PRESETS) {
+      for (const channel of p.channels) {
+        for (const locale of ["ja", "en"]) {
+          const t = p.templates[channel]?.[locale];
+          expect(t, `${p.key} ${channel} ${locale}`).toBeDefined();
+          expect(checkTemplate(t!.body, channel === "email" ? "html" : "text"), `${p.key} ${channel} ${locale}`).toBeNull();
+          if (t!.subject) expect(checkTemplate(t!.subject, "text")).toBeNull();
+        }
+      }
+    }
+  });
+
+  it("carry an unsubscribe link in every marketing message", () => {
+    for (const p of PRESETS.filter((x) => x.marketing)) for (const c of p.channels) for (const l of ["ja", "en"]) expect(p.templates[c][l].body, `${p.key} ${c} ${l}`).toContain("unsubscribe_link");
+  });
+});
+
+describe("templates", () => {
+  it("catch syntax errors and unknown variables at save time", () => {
+    expect(checkTemplate("{{ first_name }} {% if %}", "html")).toMatchObject({ kind: "syntax" });
+    expect(checkTemplate("{{ first_nam }}", "html")).toMatchObject({ kind: "variable" });
+    expect(checkTemplate("{{ first_name | shout }}", "html")).toMatchObject({ kind: "syntax" });
+    expect(checkTemplate("{{ first_name }} {{ order_name }}", "text")).toBeNull();
+  });
+
+  it("escape customer data in email HTML and keep text as text", async () => {
+    const ctx = { ...SAMPLE_CONTEXT, first_name: "<script>alert(1)</script>" };
+    expect(await renderTemplate("<p>{{ first_name }}</p>", "html", ctx)).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
+    expect(await renderTemplate("{{ first_name }}", "text", ctx)).toBe("<script>alert(1)</script>");
+  });
+
+  it("never turns a non-http tracking URL into a link", () => {
+    expect(safeUrl("javascript:alert(1)")).toBeNull();
+    expect(safeUrl("data:text/html,x")).toBeNull();
+    expect(safeUrl("not a url")).toBeNull();
+    expect(safeUrl("https://track.example/1?x=1")).toBe("https://track.example/1?x=1");
+  });
+});

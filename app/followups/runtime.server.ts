@@ -1,0 +1,36 @@
+import type { PrismaClient } from "@prisma/client";
+import { env } from "../env.server";
+import type { Channel } from "./channels/channel";
+import { emailChannel, type SmtpSettings } from "./channels/email.server";
+import { lineChannel } from "./channels/line.server";
+import { smsChannel } from "./channels/sms.server";
+import type { EngineDeps } from "./engine.server";
+import { openSecret } from "./secrets.server";
+
+/** SMTP settings from a URL such as smtp://user:pass@host:2525 (the demo's local server). */
+export function smtpFromUrl(url: string, from: string): SmtpSettings {
+  const u = new URL(url);
+  return { host: u.hostname, port: Number(u.port || (u.protocol === "smtps:" ? 465 : 25)), secure: u.protocol === "smtps:", user: u.username ? decodeURIComponent(u.username) : null, pass: u.password ? decodeURIComponent(u.password) : null, from };
+}
+
+/** The channels a shop has set up (Settings), with the app's default SMTP server when it has none. */
+export function channelsFor(db: PrismaClient) {
+  return async (shop: string): Promise<Partial<Record<"email" | "line" | "sms", Channel>>> => {
+    const e = env();
+    const s = await db.channelSettings.findUnique({ where: { shop } });
+    const out: Partial<Record<"email" | "line" | "sms", Channel>> = {};
+    const from = s?.emailFrom ?? e.FOLLOWUP_EMAIL_FROM ?? `no-reply@${shop}`;
+    if (s?.smtpHost && s.smtpPort) out.email = emailChannel({ host: s.smtpHost, port: s.smtpPort, secure: s.smtpSecure, user: s.smtpUser, pass: openSecret(s.smtpPass, e.SHOPIFY_API_SECRET), from });
+    else if (e.FOLLOWUP_SMTP_URL) out.email = emailChannel(smtpFromUrl(e.FOLLOWUP_SMTP_URL, from));
+    const lineToken = openSecret(s?.lineToken, e.SHOPIFY_API_SECRET);
+    if (lineToken) out.line = lineChannel(lineToken);
+    const twilioToken = openSecret(s?.twilioToken, e.SHOPIFY_API_SECRET);
+    if (s?.twilioSid && twilioToken && s.twilioFrom) out.sms = smsChannel({ accountSid: s.twilioSid, authToken: twilioToken, from: s.twilioFrom });
+    return out;
+  };
+}
+
+export function engineDeps(db: PrismaClient): EngineDeps {
+  const e = env();
+  return { appUrl: e.SHOPIFY_APP_URL, secret: e.SHOPIFY_API_SECRET, timeScale: e.FOLLOWUP_TIME_SCALE, channels: channelsFor(db) };
+}

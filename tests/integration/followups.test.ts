@@ -1,0 +1,159 @@
+import { spawn } from "node:child_process";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { runDueJobs } from "~/jobs/worker.server";
+import { FOLLOWUP_JOB, flowStats, runFollowup, scheduleFlows, unsubscribe, type EngineDeps } from "~/followups/engine.server";
+import { ensurePresets } from "~/followups/flows.server";
+import { emailChannel } from "~/followups/channels/email.server";
+import { smtpFromUrl } from "~/followups/runtime.server";
+import { verifyToken } from "~/followups/links";
+import type { Channel } from "~/followups/channels/channel";
+import { startSmtpSink, type SmtpSink } from "../../dev-store/src/smtp-sink";
+import { resetDatabase } from "../support/db";
+
+const SHOP = "followups.myshopify.com";
+let sink: SmtpSink;
+const secret = () => process.env.SHOPIFY_API_SECRET!;
+const deps = (channels?: Partial<Record<"email" | "line" | "sms", Channel>>): EngineDeps => ({
+  appUrl: "https://app.example",
+  secret: secret(),
+  timeScale: 1,
+  channels: async () => channels ?? { email: emailChannel(smtpFromUrl(sink.url, "shop@example.com")) },
+});
+const handlers = (d = deps()) => ({ [FOLLOWUP_JOB]: (job: Parameters<typeof runFollowup>[1]) => runFollowup(prisma, job, d).then(() => undefined) });
+const later = (days: number) => new Date(Date.now() + days * 86_400_000 + 60_000);
+
+beforeAll(async () => {
+  sink = await startSmtpSink();
+});
+afterAll(async () => {
+  await sink.close();
+});
+
+beforeEach(async () => {
+  await resetDatabase(prisma);
+  sink.mails.length = 0;
+  sink.onMessage = undefined;
+  await prisma.shop.create({ data: { shop: SHOP, name: "つなぐ茶舗", locale: "ja" } });
+  await prisma.customer.create({ data: { shop: SHOP, customerId: "101", email: "hanako@example.com", firstName: "Hanako", locale: "en", emailConsent: "SUBSCRIBED", ordersCount: 1 } });
+  await prisma.customer.create({ data: { shop: SHOP, customerId: "102", email: "taro@example.com", firstName: "太郎", locale: "ja", emailConsent: "NOT_SUBSCRIBED", ordersCount: 2 } });
+  await prisma.order.create({ data: { shop: SHOP, orderId: "9001", name: "#9001", customerId: "101", processedAt: new Date(), totalPrice: 4200, currency: "JPY", productIds: "501" } });
+  await prisma.order.create({ data: { shop: SHOP, orderId: "9002", name: "#9002", customerId: "102", processedAt: new Date(), totalPrice: 3000, currency: "JPY", productIds: "502" } });
+  await ensurePresets(prisma, SHOP);
+  await prisma.flow.updateMany({ where: { shop: SHOP, preset: { in: ["tracking", "tutorial"] } }, data: { enabled: true } });
+});
+
+const tracking = [{ company: "ヤマト運輸", number: "1234-5678", url: "https://track.example/1234-5678" }];
+
+describe("follow-up messages", () => {
+  it("sends the tracking email once, in the customer's language, with counted links, however often the webhook comes", async () => {
+    for (let i = 0; i < 3; i++) await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    expect(await prisma.job.count({ where: { type: FOLLOWUP_JOB } })).toBe(1);
+    await runDueJobs({ db: prisma, handlers: handlers() });
+    await runDueJobs({ db: prisma, handlers: handlers() });
+    expect(sink.mails).toHaveLength(1);
+    const mail = sink.mails[0];
+    expect(mail.to).toEqual(["hanako@example.com"]);
+    expect(mail.subject).toBe("Your order #9001 is on its way");
+    const message = await prisma.flowMessage.findFirstOrThrow();
+    expect(message).toMatchObject({ status: "sent", channel: "email", recipient: "hanako@example.com", locale: "en" });
+    // The tracking link goes through the app's signed redirect, which counts clicks.
+    const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(message.body!)![1];
+    expect(verifyToken("click", token, secret())).toEqual([SHOP, message.id, "https://track.example/1234-5678"]);
+    expect(message.body).toContain("ヤマト運輸 1234-5678");
+  });
+
+  it("never shows a tracking URL that is not http(s) as a link", async () => {
+    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }] }, { timeScale: 1 });
+    await runDueJobs({ db: prisma, handlers: handlers() });
+    const body = (await prisma.flowMessage.findFirstOrThrow()).body!;
+    expect(body).not.toContain("javascript:");
+    expect(body).not.toContain("/r/");
+  });
+
+  it("sends marketing only with consent, always with a working unsubscribe link, and nothing after unsubscribing", async () => {
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9002", customerId: null, at: new Date() }, { timeScale: 1 });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    const messages = await prisma.flowMessage.findMany({ orderBy: { orderId: "asc" } });
+    expect(messages.map((m) => [m.orderId, m.status])).toEqual([["9001", "sent"], ["9002", "skipped"]]);
+    expect(messages[1].error).toMatch(/consent/);
+    const unsub = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(messages[0].body!)![1];
+    expect(verifyToken("unsubscribe", unsub, secret())).toEqual([SHOP, "101", "email"]);
+
+    // The customer unsubscribes; the next marketing message to them is skipped.
+    await unsubscribe(prisma, SHOP, "101", "email");
+    await prisma.order.create({ data: { shop: SHOP, orderId: "9003", name: "#9003", customerId: "101", processedAt: new Date(), totalPrice: 1000, currency: "JPY" } });
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9003", customerId: null, at: new Date() }, { timeScale: 1 });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    expect((await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9003" } })).status).toBe("skipped");
+    expect(sink.mails).toHaveLength(1);
+    const stats = (await flowStats(prisma, SHOP)).get(messages[0].flowId)!;
+    expect(stats).toMatchObject({ sent: 1, skipped: 2 });
+  });
+
+  it("waits for the delay: nothing is sent before its time", async () => {
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
+    expect(await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) })).toBe(1);
+    expect(sink.mails).toHaveLength(1);
+  });
+
+  it("retries an unreachable SMTP server with backoff, then dead-letters it with the error; nothing crashes", async () => {
+    const dead = emailChannel(smtpFromUrl("smtp://127.0.0.1:9", "shop@example.com"));
+    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    let now = new Date();
+    for (let i = 0; i < 6; i++) {
+      await runDueJobs({ db: prisma, handlers: handlers(deps({ email: dead })), now });
+      now = new Date(now.getTime() + 7 * 3_600_000);
+    }
+    const job = await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } });
+    expect(job).toMatchObject({ status: "dead", attempts: 6 });
+    expect(job.lastError).toMatch(/SMTP/);
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "failed" });
+  });
+
+  it("resends through LINE after a crash mid-send, with the same retry key LINE deduplicates", async () => {
+    const keys: string[] = [];
+    const line: Channel = { name: "line", idempotentRetry: true, send: async (m) => (keys.push(m.idemKey), { providerId: "L1" }) };
+    await prisma.customer.update({ where: { shop_customerId: { shop: SHOP, customerId: "101" } }, data: { metafields: JSON.stringify({ "line.user_id": "U123" }) } });
+    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "tracking" }, data: { channels: "line" } });
+    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    // As if a worker died after marking "sending": the next attempt goes through LINE again.
+    await prisma.flowMessage.updateMany({ data: { status: "sending", channel: "line" } });
+    await runDueJobs({ db: prisma, handlers: handlers(deps({ line })) });
+    expect(keys).toHaveLength(1);
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sent", channel: "line", recipient: "U123" });
+  });
+
+  it("never sends twice when the worker is killed between send and commit and restarted", async () => {
+    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    const env = { ...process.env, FOLLOWUP_SMTP_URL: sink.url, FOLLOWUP_EMAIL_FROM: "shop@example.com", NODE_ENV: "test" };
+    const run = (extra: Record<string, string> = {}) => spawn(process.execPath, ["--import", "tsx", "tests/support/followup-worker.ts"], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+
+    // 1. The SMTP server has the message; before it answers, the worker is killed.
+    const child = run();
+    sink.onMessage = () => {
+      child.kill("SIGKILL");
+      return new Promise((resolve) => child.once("exit", () => resolve()));
+    };
+    const exit = await new Promise<string | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    expect(exit).toBe("SIGKILL");
+    await expect.poll(() => sink.mails.length).toBe(1);
+    sink.onMessage = undefined;
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sending" });
+
+    // 2. A new worker after the dead one's lease: the message is not sent again.
+    const again = run({ WORKER_NOW: new Date(Date.now() + 6 * 60_000).toISOString() });
+    const out = await new Promise<string>((resolve, reject) => {
+      let text = "";
+      again.stdout.on("data", (d) => (text += d));
+      again.stderr.on("data", (d) => (text += d));
+      again.once("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+    });
+    expect(out).toContain('{"ran":1}');
+    expect(sink.mails).toHaveLength(1);
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "uncertain" });
+    expect((await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } })).status).toBe("done");
+  }, 60_000);
+});
