@@ -81,7 +81,6 @@ type Outcome = "sent" | "skipped" | "failed" | "uncertain" | "already";
 export async function runFollowup(db: PrismaClient, job: Pick<JobRow, "shop" | "key" | "attempts" | "maxAttempts"> & { data: unknown }, deps: EngineDeps): Promise<Outcome> {
   const shop = job.shop;
   const data = job.data as { flowId: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
-  const now = deps.now?.() ?? new Date();
   const msg = await db.flowMessage.findUnique({ where: { idemKey: job.key } });
   if (!msg) throw new PermanentJobError("message row missing");
   if (["sent", "skipped", "failed", "uncertain"].includes(msg.status)) return "already";

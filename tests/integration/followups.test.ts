@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { runDueJobs } from "~/jobs/worker.server";
@@ -128,8 +128,8 @@ describe("follow-up messages", () => {
 
   it("never sends twice when the worker is killed between send and commit and restarted", async () => {
     await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
-    const env = { ...process.env, FOLLOWUP_SMTP_URL: sink.url, FOLLOWUP_EMAIL_FROM: "shop@example.com", NODE_ENV: "test" };
-    const run = (extra: Record<string, string> = {}) => spawn(process.execPath, ["--import", "tsx", "tests/support/followup-worker.ts"], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+    const env: NodeJS.ProcessEnv = { ...process.env, FOLLOWUP_SMTP_URL: sink.url, FOLLOWUP_EMAIL_FROM: "shop@example.com" };
+    const run = (extra: Record<string, string> = {}): ChildProcess => spawn(process.execPath, ["--import", "tsx", "tests/support/followup-worker.ts"], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
 
     // 1. The SMTP server has the message; before it answers, the worker is killed.
     const child = run();
@@ -147,8 +147,8 @@ describe("follow-up messages", () => {
     const again = run({ WORKER_NOW: new Date(Date.now() + 6 * 60_000).toISOString() });
     const out = await new Promise<string>((resolve, reject) => {
       let text = "";
-      again.stdout.on("data", (d) => (text += d));
-      again.stderr.on("data", (d) => (text += d));
+      again.stdout?.on("data", (d: Buffer) => (text += d));
+      again.stderr?.on("data", (d: Buffer) => (text += d));
       again.once("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
     });
     expect(out).toContain('{"ran":1}');

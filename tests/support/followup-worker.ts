@@ -9,3 +9,4 @@ const { runDueJobs } = await import("../../app/jobs/worker.server");
 const ran = await runDueJobs({ db: prisma, handlers: jobHandlers(prisma), workerId: `kill-test-${process.pid}`, now: process.env.WORKER_NOW ? new Date(process.env.WORKER_NOW) : undefined });
 console.log(JSON.stringify({ ran }));
 await prisma.$disconnect();
+export {};
