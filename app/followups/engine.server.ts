@@ -42,12 +42,17 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
   const order = await db.order.findFirst({ where: { shop, orderId: event.orderId }, select: { totalPrice: true, locale: true, productIds: true, customerId: true } });
   const customerId = event.customerId ?? order?.customerId ?? null;
   const customer = customerId ? await db.customer.findFirst({ where: { shop, customerId }, select: { ordersCount: true, locale: true } }) : null;
+  const settings = await db.channelSettings.findUnique({ where: { shop }, select: { quietStart: true, quietEnd: true } });
+  const shopRow = await db.shop.findUnique({ where: { shop }, select: { timezone: true } });
+  const quiet = { start: settings?.quietStart ?? 21, end: settings?.quietEnd ?? 9, timeZone: shopRow?.timezone ?? "Asia/Tokyo" };
   let scheduled = 0;
   for (const row of flows) {
     const flow = (await getFlow(db, shop, row.id))!;
     if (flow.trigger === "no_order" && !customerId) continue;
     if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds: order?.productIds.split(",").filter(Boolean) ?? [], orders: customer?.ordersCount ?? 1 })) continue;
-    const runAt = new Date(event.at.getTime() + (flow.delayMinutes * 60_000) / deps.timeScale);
+    let runAt = new Date(event.at.getTime() + (flow.delayMinutes * 60_000) / deps.timeScale);
+    // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
+    if (flow.marketing && deps.timeScale === 1) runAt = outsideQuietHours(runAt, quiet);
     const key = idemKey(flow, { orderId: event.orderId, customerId });
     const created = await db.$transaction(async (tx) => {
       const fresh = await enqueueJob(tx, { shop, type: FOLLOWUP_JOB, key, runAt, maxAttempts: 6, payload: { flowId: flow.id, orderId: event.orderId, customerId, tracking: event.tracking ?? [], at: event.at.toISOString() } });
@@ -57,6 +62,17 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
     if (created) scheduled++;
   }
   return scheduled;
+}
+
+/** The first moment at or after `at` that is outside quiet hours [start, end) in the shop's zone. */
+export function outsideQuietHours(at: Date, quiet: { start: number; end: number; timeZone: string }): Date {
+  if (quiet.start === quiet.end) return at;
+  const hourOf = (d: Date) => Number(new Intl.DateTimeFormat("en-US", { timeZone: quiet.timeZone, hour: "numeric", hourCycle: "h23" }).format(d));
+  const inQuiet = (h: number) => (quiet.start < quiet.end ? h >= quiet.start && h < quiet.end : h >= quiet.start || h < quiet.end);
+  let t = at;
+  // Step to the next whole hour until the hour is allowed (at most a day).
+  for (let i = 0; i < 25 && inQuiet(hourOf(t)); i++) t = new Date((Math.floor(t.getTime() / 3_600_000) + 1) * 3_600_000);
+  return t;
 }
 
 export function conditionsMet(flow: StoredFlow, o: { total: number; locale: string | null; productIds: string[]; orders: number }): boolean {

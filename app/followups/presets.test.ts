@@ -42,3 +42,15 @@ describe("templates", () => {
     expect(safeUrl("https://track.example/1?x=1")).toBe("https://track.example/1?x=1");
   });
 });
+
+describe("quiet hours", () => {
+  it("move a marketing message to the end of the shop's quiet hours, in its time zone", async () => {
+    const { outsideQuietHours } = await import("./engine.server");
+    const quiet = { start: 21, end: 9, timeZone: "Asia/Tokyo" };
+    // 23:30 in Tokyo (14:30 UTC) waits until 09:00 Tokyo (00:00 UTC next day).
+    expect(outsideQuietHours(new Date("2026-12-01T14:30:00Z"), quiet).toISOString()).toBe("2026-12-02T00:00:00.000Z");
+    // 15:00 in Tokyo goes at once.
+    expect(outsideQuietHours(new Date("2026-12-01T06:00:00Z"), quiet).toISOString()).toBe("2026-12-01T06:00:00.000Z");
+    expect(outsideQuietHours(new Date("2026-12-01T06:00:00Z"), { ...quiet, start: 0, end: 0 }).toISOString()).toBe("2026-12-01T06:00:00.000Z");
+  });
+});

@@ -39,6 +39,8 @@ beforeEach(async () => {
   await prisma.customer.create({ data: { shop: SHOP, customerId: "102", email: "taro@example.com", firstName: "太郎", locale: "ja", emailConsent: "NOT_SUBSCRIBED", ordersCount: 2 } });
   await prisma.order.create({ data: { shop: SHOP, orderId: "9001", name: "#9001", customerId: "101", processedAt: new Date(), totalPrice: 4200, currency: "JPY", productIds: "501" } });
   await prisma.order.create({ data: { shop: SHOP, orderId: "9002", name: "#9002", customerId: "102", processedAt: new Date(), totalPrice: 3000, currency: "JPY", productIds: "502" } });
+  // No quiet hours here, so the test does not depend on the time of day (unit-tested apart).
+  await prisma.channelSettings.create({ data: { shop: SHOP, quietStart: 0, quietEnd: 0 } });
   await ensurePresets(prisma, SHOP);
   await prisma.flow.updateMany({ where: { shop: SHOP, preset: { in: ["tracking", "tutorial"] } }, data: { enabled: true } });
 });
