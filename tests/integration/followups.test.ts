@@ -159,3 +159,38 @@ describe("follow-up messages", () => {
     expect((await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } })).status).toBe("done");
   }, 60_000);
 });
+
+describe("links in messages", () => {
+  it("unsubscribe asks first (GET changes nothing), records on POST, and rejects forged links", async () => {
+    const { loader, action } = await import("~/routes/unsubscribe.$token");
+    const { unsubscribeUrl } = await import("~/followups/links");
+    const url = unsubscribeUrl("https://app.example", secret(), SHOP, "101", "email");
+    const token = url.split("/").pop()!;
+    const page = await (loader as (a: unknown) => Promise<Response>)({ request: new Request(url), params: { token } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain("Unsubscribe");
+    expect(await prisma.unsubscribe.count()).toBe(0);
+    const done = await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token } });
+    expect(done.status).toBe(200);
+    await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token } });
+    expect(await prisma.unsubscribe.findMany({ select: { customerId: true, channel: true } })).toEqual([{ customerId: "101", channel: "email" }]);
+    const forged = unsubscribeUrl("https://app.example", "other-secret", SHOP, "102", "email").split("/").pop()!;
+    expect((await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token: forged } })).status).toBe(400);
+    expect(await prisma.unsubscribe.count()).toBe(1);
+  });
+
+  it("click links count and redirect only where they were signed to go", async () => {
+    const { loader } = await import("~/routes/r.$token");
+    const { clickUrl } = await import("~/followups/links");
+    const msg = await prisma.flowMessage.create({ data: { shop: SHOP, flowId: "f", idemKey: "k-click", scheduledAt: new Date(), status: "sent" } });
+    const token = clickUrl("https://app.example", secret(), SHOP, msg.id, "https://track.example/1").split("/").pop()!;
+    const res = await (loader as (a: unknown) => Promise<Response>)({ request: new Request("https://app.example/r/x"), params: { token } });
+    expect(res.status).toBe(302);
+    expect(res.headers.get("location")).toBe("https://track.example/1");
+    expect((await prisma.flowMessage.findUniqueOrThrow({ where: { id: msg.id } })).clicks).toBe(1);
+    const [body] = token.split(".");
+    const forged = `${Buffer.from(JSON.stringify([SHOP, msg.id, "https://evil.example"])).toString("base64url")}.${token.split(".")[1]}`;
+    expect((await (loader as (a: unknown) => Promise<Response>)({ request: new Request("https://app.example/r/x"), params: { token: forged } })).status).toBe(400);
+    expect(body).toBeTruthy();
+  });
+});
