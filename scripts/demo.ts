@@ -18,6 +18,8 @@ const stack = await startStack({
   databaseUrl,
   build: !args.has("--no-build"),
   duplicates: args.has("--duplicates"),
+  // The clock switch: one day of follow-up delays passes in 10 seconds (--real-time to turn off).
+  timeScale: args.has("--real-time") ? 1 : 8640,
   log: (line) => {
     if (verbose || !line.startsWith("[app]") || /error|warn|listening/i.test(line)) console.log(line);
   },
@@ -47,6 +49,9 @@ Tsunagu demo is running (shop ${stack.shop}).
   Storefront survey block               ${stack.storefrontUrl}/pages/survey?locale=ja
   Thank-you page (checkout extension)   ${lastOrder ? `${stack.storefrontUrl}/thank-you/${lastOrder}?locale=ja` : "(create an order first)"}
     (create a survey in the admin's アンケート section first; its page shows email score links)
+  Email outbox (local SMTP server)      ${stack.outboxUrl}
+    (turn on flows in the admin's フォローアップ section, then create, fulfil and deliver an order:
+     npm run dev-store -- event order / event fulfill / event deliver; one day of delays = 10 s)
   Dev store (event API, webhook log)    ${stack.devStoreUrl}/_dev/webhooks
   App                                   ${stack.appUrl}
 

@@ -175,6 +175,37 @@ export async function runFollowup(db: PrismaClient, job: Pick<JobRow, "shop" | "
   }
 }
 
+/**
+ * A flow's messages rendered with a real order of the shop (preview), or sent to a test address:
+ * the same context as a real send, with links that work but are not counted.
+ */
+export async function runFollowupPreview(db: PrismaClient, shop: string, flow: Pick<StoredFlow, "templates" | "channels" | "preset">, deps: Pick<EngineDeps, "appUrl" | "secret">) {
+  const order = await db.order.findFirst({ where: { shop, customerId: { not: null } }, orderBy: { processedAt: "desc" } });
+  const customer = order?.customerId ? await db.customer.findFirst({ where: { shop, customerId: order.customerId } }) : null;
+  const shopRow = await db.shop.findUnique({ where: { shop }, select: { name: true } });
+  const context: TemplateContext = {
+    shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+    first_name: customer?.firstName ?? "",
+    order_name: order?.name ?? "",
+    tracking_links: [{ title: "ヤマト運輸 0000-0000-0000", url: "https://track.example/preview" }],
+    tutorial_links: [],
+    survey_link: `${deps.appUrl.replace(/\/$/, "")}/survey/ask/preview`,
+    unsubscribe_link: customer ? unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, "email") : `${deps.appUrl}/unsubscribe/preview`,
+  };
+  const out: { channel: string; locale: string; subject: string | null; body: string }[] = [];
+  for (const channel of flow.channels) {
+    for (const [locale, t] of Object.entries(flow.templates[channel] ?? {})) {
+      if (!t.body?.trim()) continue;
+      try {
+        out.push({ channel, locale, subject: t.subject ? await renderTemplate(t.subject, "text", context) : null, body: await renderTemplate(t.body, channel === "email" ? "html" : "text", context) });
+      } catch (error) {
+        out.push({ channel, locale, subject: null, body: `⚠ ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+  return { order: order ? { name: order.name, customer: customer?.firstName ?? null } : null, messages: out };
+}
+
 function pickLocale(byLocale: Record<string, unknown>, customerLocale: string | null, shopLocale: string): string {
   const wanted = (customerLocale ?? "").toLowerCase().split("-")[0];
   if (wanted && byLocale[wanted]) return wanted;

@@ -10,6 +10,8 @@ const stack = await startStack({
   devStorePort: Number(process.env.E2E_STORE_PORT ?? 4501),
   databaseUrl: `file:${path.join(dir, "e2e.sqlite")}`,
   build: process.env.E2E_BUILD !== "0",
+  // One day of follow-up delays passes in one second.
+  timeScale: 86_400,
   log: (line) => console.log(line),
 });
 console.log(`e2e stack ready: ${stack.adminUrl()}`);

@@ -17,6 +17,8 @@ export interface StackOptions {
   host?: string;
   build?: boolean; // run `remix vite:build` first (default: when build/ is missing)
   duplicates?: boolean;
+  /** Follow-up delays run this many times faster (the demo's clock switch; 1 = real time). */
+  timeScale?: number;
   log?: (line: string) => void;
 }
 
@@ -25,6 +27,7 @@ export interface Stack {
   devStoreUrl: string;
   adminUrl: (locale?: "ja" | "en") => string;
   storefrontUrl: string;
+  outboxUrl: string;
   shop: string;
   stop: () => Promise<void>;
 }
@@ -42,6 +45,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   }
 
   const { startDevStore } = await import("../../dev-store/src/server/server");
+  const { startSmtpSink } = await import("../../dev-store/src/smtp-sink");
+  // The merchant's mail provider, here: a real SMTP server whose mails the dev store shows.
+  const smtp = await startSmtpSink(0, host);
   const store = await startDevStore({
     port: opts.devStorePort,
     host,
@@ -51,6 +57,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     appTomlPath: path.resolve("shopify.app.toml"),
     extensionsDir: path.resolve("extensions"),
     webhooks: { duplicate: opts.duplicates ?? false },
+    outbox: smtp,
   });
 
   const env: NodeJS.ProcessEnv = {
@@ -64,6 +71,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     DEV_STORE_URL: store.url,
     APP_BRIDGE_URL: `${store.url}/cdn/app-bridge.js`,
     JOBS_WORKER: "inline",
+    FOLLOWUP_SMTP_URL: smtp.url,
+    FOLLOWUP_EMAIL_FROM: "shop@tsunagu-dev.example",
+    FOLLOWUP_TIME_SCALE: String(opts.timeScale ?? 1),
   };
   const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/stack/app-server.ts")], {
     env,
@@ -79,9 +89,11 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     shop: store.core.shop,
     adminUrl: (locale = "ja") => `${store.url}/admin?locale=${locale}`,
     storefrontUrl: `${store.url}/storefront`,
+    outboxUrl: `${store.url}/_dev/outbox`,
     async stop() {
       await stopChild(app);
       await store.close();
+      await smtp.close();
     },
   };
 }

@@ -10,6 +10,8 @@ import { adminPage } from "./admin-page";
 import { readAppConfig } from "./app-config";
 import { queryHmac, sessionToken, signJwt } from "./crypto";
 import { bundleTarget, discoverUiTargets, thankYouMain } from "./checkout-preview";
+import { outboxPage } from "./outbox";
+import type { ReceivedMail } from "../smtp-sink";
 import { runEvent } from "./events-api";
 import { OAuth } from "./oauth";
 import { layout, homeMain, productMain, renderBlocks } from "./preview";
@@ -28,6 +30,8 @@ export interface StartOptions {
   extensionsDir: string;
   core?: DevStoreCore & { state: State };
   webhooks?: WebhookOptions;
+  /** The local SMTP server's mails, shown at /_dev/outbox. */
+  outbox?: { mails: ReceivedMail[] };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -121,6 +125,8 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       return void res.end(placeholderSvg(m[1], core!.state));
     }
 
+    if (p === "/_dev/outbox" && method === "GET") return sendHtml(res, outboxPage(opts.outbox?.mails ?? []));
+    if (p === "/_dev/outbox.json" && method === "GET") return send(res, 200, { mails: (opts.outbox?.mails ?? []).map(({ raw, ...m }) => ({ ...m, size: raw.length })) });
     if (p === "/_dev/webhooks" && method === "GET") return send(res, 200, { duplicate: live.webhooks.duplicate, deliveries: live.webhooks.log.slice(-200) });
     if (p === "/_dev/webhooks/duplicates" && method === "POST") {
       const body = (await json(req, res)) as { on?: unknown } | undefined;
@@ -313,5 +319,6 @@ function indexPage(url: string): string {
 <li><a href="${url}/admin?locale=ja">Shopify admin with the app (日本語)</a></li>
 <li><a href="${url}/admin?locale=en">Shopify admin with the app (English)</a></li>
 <li><a href="${url}/storefront">Storefront preview</a></li>
-<li><a href="${url}/_dev/webhooks">Webhook deliveries</a></li></ul></body>`;
+<li><a href="${url}/_dev/webhooks">Webhook deliveries</a></li>
+<li><a href="${url}/_dev/outbox">Email outbox (local SMTP server)</a></li></ul></body>`;
 }

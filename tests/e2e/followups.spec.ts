@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * The after-the-sale issue's demo, in a browser: the merchant turns on the ready-made flows, an
+ * order is created, fulfilled and delivered through the dev store's event API, and the outbox of
+ * the local SMTP server receives the tracking email, then the tutorial and the survey at their
+ * times (one day of delays = one second here), each once.
+ */
+test("an order's follow-ups arrive at their times, once each", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  const app = page.frameLocator("#app-frame");
+  await expect(app.getByRole("heading", { level: 1, name: "フォローアップ" })).toBeVisible();
+  for (const name of ["発送のお知らせ(追跡リンク)", "使い方ガイド(お届け翌日)", "満足度アンケート(お届け14日後)"]) {
+    const card = app.getByRole("heading", { name, exact: true }).locator("xpath=ancestor::div[.//button][1]");
+    await card.getByRole("button", { name: "オンにする" }).click();
+    await expect(card.getByRole("button", { name: "オフにする" })).toBeVisible();
+  }
+  await page.screenshot({ path: "screenshots/followups-flows-ja.png", fullPage: true });
+
+  // A customer who agreed to email marketing orders; the parcel ships and arrives.
+  const email = `e2e-${Date.now()}@example.com`;
+  const customer = await request.post("/_dev/events/customer", { data: { firstName: "花子", lastName: "山田", email, locale: "ja", emailMarketingState: "SUBSCRIBED" } });
+  expect(customer.status()).toBe(201);
+  const created = (await customer.json()) as { customerId?: string; id?: string };
+  const customerId = String(created.customerId ?? created.id).split("/").pop();
+  const order = await request.post("/_dev/events/order", { data: { customerId } });
+  expect(order.status()).toBe(201);
+  const orderId = String((await order.json()).orderId).split("/").pop();
+  await page.waitForTimeout(1_500); // the app mirrors the order from its webhook
+  const fulfilled = await request.post("/_dev/events/fulfill", { data: { orderId, company: "ヤマト運輸", number: "1234-5678-9012" } });
+  expect(fulfilled.status()).toBe(201);
+  const { fulfillmentId } = (await fulfilled.json()) as { fulfillmentId: string };
+
+  const mailsTo = async () => ((await (await request.get("/_dev/outbox.json")).json()).mails as { to: string[]; subject: string }[]).filter((m) => m.to.includes(email));
+  await expect.poll(async () => (await mailsTo()).map((m) => m.subject), { timeout: 30_000 }).toEqual([expect.stringContaining("を発送しました")]);
+  expect((await request.post("/_dev/events/deliver", { data: { fulfillmentId } })).status()).toBe(200);
+  await expect.poll(async () => (await mailsTo()).length, { timeout: 30_000 }).toBe(2);
+  await expect.poll(async () => (await mailsTo()).length, { timeout: 40_000 }).toBe(3);
+  const subjects = (await mailsTo()).map((m) => m.subject);
+  expect(subjects[1]).toContain("もっと楽しむために");
+  expect(subjects[2]).toContain("いかがでしたか");
+  // Nothing more arrives, nothing twice.
+  await page.waitForTimeout(3_000);
+  expect(await mailsTo()).toHaveLength(3);
+
+  await page.goto("/_dev/outbox");
+  await expect(page.getByText(email).first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/followups-outbox.png", fullPage: true });
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await expect(app.getByText(email).first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/followups-admin-outbox-ja.png", fullPage: true });
+});
