@@ -86,93 +86,182 @@ export function conditionsMet(flow: StoredFlow, o: { total: number; locale: stri
 }
 
 type Outcome = "sent" | "skipped" | "failed" | "uncertain" | "already";
+export type FollowupJob = Pick<JobRow, "id" | "shop" | "key" | "attempts" | "maxAttempts"> & { data: unknown };
+type JobData = { flowId: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
+
+/** Sends one scheduled message (see runFollowupBatch); throws what the job queue should retry. */
+export async function runFollowup(db: PrismaClient, job: Omit<FollowupJob, "id"> & { id?: string }, deps: EngineDeps): Promise<Outcome> {
+  const id = job.id ?? job.key;
+  const result = (await runFollowupBatch(db, [{ ...job, id }], deps)).get(id)!;
+  if (result instanceof Error) throw result;
+  return result;
+}
 
 /**
- * Sends one scheduled message, never twice. The message row is marked "sending" and committed
+ * Sends scheduled messages, never twice. Each message row is marked "sending" and committed
  * before the provider is called, and "sent" after. A worker that dies between the two leaves
  * "sending": the next attempt resends only through a channel whose provider drops duplicates
  * (LINE's retry key); otherwise it marks the message "uncertain" for the merchant to check rather
- * than risk a second copy. Transient failures are retried with backoff by the job queue.
+ * than risk a second copy. Transient failures come back as errors for the job queue to retry with
+ * backoff. Works on a batch of claimed jobs: the rows it needs are read with one query per table.
  */
-export async function runFollowup(db: PrismaClient, job: Pick<JobRow, "shop" | "key" | "attempts" | "maxAttempts"> & { data: unknown }, deps: EngineDeps): Promise<Outcome> {
-  const shop = job.shop;
-  const data = job.data as { flowId: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
-  const msg = await db.flowMessage.findUnique({ where: { idemKey: job.key } });
-  if (!msg) throw new PermanentJobError("message row missing");
-  if (["sent", "skipped", "failed", "uncertain"].includes(msg.status)) return "already";
-  const skip = async (reason: string): Promise<Outcome> => {
-    await db.flowMessage.update({ where: { id: msg.id }, data: { status: "skipped", error: reason } });
-    return "skipped";
+export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], deps: EngineDeps): Promise<Map<string, Outcome | Error>> {
+  const results = new Map<string, Outcome | Error>();
+  if (!jobs.length) return results;
+  const data = new Map(jobs.map((j) => [j.id, j.data as JobData]));
+  const shops = [...new Set(jobs.map((j) => j.shop))];
+  const flowIds = [...new Set(jobs.map((j) => data.get(j.id)!.flowId))];
+  const customerIds = [...new Set(jobs.map((j) => data.get(j.id)!.customerId).filter((x): x is string => !!x))];
+  const orderIds = [...new Set(jobs.map((j) => data.get(j.id)!.orderId))];
+  const [msgs, flowRows, customers, orders, unsubs, shopRows] = await Promise.all([
+    db.flowMessage.findMany({ where: { idemKey: { in: jobs.map((j) => j.key) } } }),
+    db.flow.findMany({ where: { id: { in: flowIds } } }),
+    customerIds.length ? db.customer.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } } }) : Promise.resolve([]),
+    db.order.findMany({ where: { shop: { in: shops }, orderId: { in: orderIds } } }),
+    customerIds.length ? db.unsubscribe.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } }, select: { shop: true, customerId: true, channel: true } }) : Promise.resolve([]),
+    db.shop.findMany({ where: { shop: { in: shops } }, select: { shop: true, name: true, locale: true } }),
+  ]);
+  const msgByKey = new Map(msgs.map((m) => [m.idemKey, m]));
+  const flows = new Map((await Promise.all(flowRows.map((f) => getFlow(db, f.shop, f.id)))).filter((f): f is StoredFlow => !!f).map((f) => [f.id, f]));
+  const flowShop = new Map(flowRows.map((f) => [f.id, f.shop]));
+  const customerOf = new Map(customers.map((c) => [`${c.shop}|${c.customerId}`, c]));
+  const orderOf = new Map(orders.map((o) => [`${o.shop}|${o.orderId}`, o]));
+  const unsubscribed = new Set(unsubs.map((u) => `${u.shop}|${u.customerId}|${u.channel}`));
+  const shopOf = new Map(shopRows.map((r) => [r.shop, r]));
+  const channelsByShop = new Map(await Promise.all(shops.map(async (s) => [s, await deps.channels(s)] as const)));
+  const surveyByShop = new Map<string, { id: string; kind: string } | null>();
+
+  const skips = new Map<string, string[]>();
+  const skip = (jobId: string, msgId: string, reason: string) => {
+    skips.set(reason, [...(skips.get(reason) ?? []), msgId]);
+    results.set(jobId, "skipped");
   };
+  const uncertain: string[] = [];
+  const sends: { job: FollowupJob; msgId: string; channel: Channel; to: string; locale: string; subject: string | null; body: string }[] = [];
 
-  const flow = await getFlow(db, shop, data.flowId);
-  if (!flow || !flow.enabled) return skip("flow switched off");
-  const customer = data.customerId ? await db.customer.findFirst({ where: { shop, customerId: data.customerId } }) : null;
-  const order = await db.order.findFirst({ where: { shop, orderId: data.orderId } });
-  if (flow.trigger === "no_order" && customer?.lastOrderAt && order && customer.lastOrderAt > order.processedAt) return skip("ordered again");
-
-  const channels = await deps.channels(shop);
-  const unsubscribed = customer ? new Set((await db.unsubscribe.findMany({ where: { shop, customerId: customer.customerId }, select: { channel: true } })).map((u) => u.channel)) : new Set<string>();
-  const metafields = customer ? (JSON.parse(customer.metafields) as Record<string, string>) : {};
-  const pick = msg.status === "sending" && msg.channel ? [msg.channel] : flow.channels;
-  let chosen: { channel: Channel; to: string } | null = null;
-  for (const name of pick) {
-    const channel = channels[name as "email" | "line" | "sms"];
-    if (!channel || !customer) continue;
-    const to = name === "email" ? customer.email : name === "sms" ? customer.phone : (metafields["line.user_id"] ?? metafields["tsunagu.line_user_id"] ?? null);
-    if (!to) continue;
-    // Marketing needs consent on that channel and no unsubscribe; transactional messages do not.
-    if (flow.marketing) {
-      if (unsubscribed.has(name)) continue;
-      if (name === "email" && customer.emailConsent !== "SUBSCRIBED") continue;
-      if (name === "sms" && customer.smsConsent !== "SUBSCRIBED") continue;
+  for (const job of jobs) {
+    const d = data.get(job.id)!;
+    const shop = job.shop;
+    const msg = msgByKey.get(job.key);
+    if (!msg) {
+      results.set(job.id, new PermanentJobError("message row missing"));
+      continue;
     }
-    chosen = { channel, to };
-    break;
+    if (["sent", "skipped", "failed", "uncertain"].includes(msg.status)) {
+      results.set(job.id, "already");
+      continue;
+    }
+    const flow = flows.get(d.flowId);
+    if (!flow || flowShop.get(d.flowId) !== shop || !flow.enabled) {
+      skip(job.id, msg.id, "flow switched off");
+      continue;
+    }
+    const customer = d.customerId ? customerOf.get(`${shop}|${d.customerId}`) ?? null : null;
+    const order = orderOf.get(`${shop}|${d.orderId}`) ?? null;
+    if (flow.trigger === "no_order" && customer?.lastOrderAt && order && customer.lastOrderAt > order.processedAt) {
+      skip(job.id, msg.id, "ordered again");
+      continue;
+    }
+    const channels = channelsByShop.get(shop) ?? {};
+    const metafields = customer ? (JSON.parse(customer.metafields) as Record<string, string>) : {};
+    const pick = msg.status === "sending" && msg.channel ? [msg.channel] : flow.channels;
+    let chosen: { channel: Channel; to: string } | null = null;
+    for (const name of pick) {
+      const channel = channels[name as "email" | "line" | "sms"];
+      if (!channel || !customer) continue;
+      const to = name === "email" ? customer.email : name === "sms" ? customer.phone : (metafields["line.user_id"] ?? metafields["tsunagu.line_user_id"] ?? null);
+      if (!to) continue;
+      // Marketing needs consent on that channel and no unsubscribe; transactional messages do not.
+      if (flow.marketing) {
+        if (unsubscribed.has(`${shop}|${customer.customerId}|${name}`)) continue;
+        if (name === "email" && customer.emailConsent !== "SUBSCRIBED") continue;
+        if (name === "sms" && customer.smsConsent !== "SUBSCRIBED") continue;
+      }
+      chosen = { channel, to };
+      break;
+    }
+    if (!chosen || !customer) {
+      skip(job.id, msg.id, customer ? "no channel the customer can be reached on with consent" : "guest order without a customer");
+      continue;
+    }
+    if (msg.status === "sending" && !chosen.channel.idempotentRetry) {
+      uncertain.push(msg.id);
+      results.set(job.id, "uncertain");
+      continue;
+    }
+    const shopRow = shopOf.get(shop);
+    const locale = pickLocale(flow.templates[chosen.channel.name] ?? {}, customer.locale ?? order?.locale ?? null, shopRow?.locale ?? "ja");
+    const template = flow.templates[chosen.channel.name]?.[locale];
+    if (!template) {
+      skip(job.id, msg.id, `no ${chosen.channel.name} template`);
+      continue;
+    }
+    const link = (url: string) => clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
+    if ((flow.preset === "survey" || template.body.includes("survey_link")) && !surveyByShop.has(shop)) {
+      surveyByShop.set(shop, await db.survey.findFirst({ where: { shop, active: true, placements: { contains: "email" }, kind: { in: ["nps", "csat"] } }, select: { id: true, kind: true } }));
+    }
+    const survey = surveyByShop.get(shop) ?? null;
+    const context: TemplateContext = {
+      shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+      first_name: customer.firstName ?? "",
+      order_name: order?.name ?? "",
+      tracking_links: (d.tracking ?? []).flatMap((t): LinkVar[] => {
+        const url = safeUrl(t.url);
+        return url ? [{ title: [t.company, t.number].filter(Boolean).join(" ") || url, url: link(url) }] : [];
+      }),
+      tutorial_links: [],
+      survey_link: survey ? link(surveyAskUrl(deps, shop, survey, customer.customerId, d.orderId, locale)) : "",
+      unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name),
+    };
+    const body = await renderTemplate(template.body, chosen.channel.name === "email" ? "html" : "text", context);
+    const subject = template.subject ? await renderTemplate(template.subject, "text", context) : null;
+    sends.push({ job, msgId: msg.id, channel: chosen.channel, to: chosen.to, locale, subject, body });
   }
-  if (!chosen || !customer) return skip(customer ? "no channel the customer can be reached on with consent" : "guest order without a customer");
 
-  if (msg.status === "sending" && !chosen.channel.idempotentRetry) {
-    await db.flowMessage.update({ where: { id: msg.id }, data: { status: "uncertain", error: "the worker stopped after sending began; not resent so the customer never gets it twice" } });
-    return "uncertain";
+  for (const [reason, ids] of skips) await db.flowMessage.updateMany({ where: { id: { in: ids } }, data: { status: "skipped", error: reason } });
+  if (uncertain.length) await db.flowMessage.updateMany({ where: { id: { in: uncertain } }, data: { status: "uncertain", error: "the worker stopped after sending began; not resent so the customer never gets it twice" } });
+
+  // Committed before any provider is called: the mark that a send may have happened.
+  for (const name of new Set(sends.map((x) => x.channel.name))) {
+    await db.flowMessage.updateMany({ where: { id: { in: sends.filter((x) => x.channel.name === name).map((x) => x.msgId) } }, data: { status: "sending", channel: name } });
   }
-
-  const shopRow = await db.shop.findUnique({ where: { shop }, select: { name: true, locale: true } });
-  const locale = pickLocale(flow.templates[chosen.channel.name] ?? {}, customer.locale ?? order?.locale ?? null, shopRow?.locale ?? "ja");
-  const template = flow.templates[chosen.channel.name]?.[locale];
-  if (!template) return skip(`no ${chosen.channel.name} template`);
-  const link = (url: string) => clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
-  const survey = flow.preset === "survey" || template.body.includes("survey_link") ? await db.survey.findFirst({ where: { shop, active: true, placements: { contains: "email" }, kind: { in: ["nps", "csat"] } }, select: { id: true, kind: true } }) : null;
-  const context: TemplateContext = {
-    shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
-    first_name: customer.firstName ?? "",
-    order_name: order?.name ?? "",
-    tracking_links: (data.tracking ?? []).flatMap((t): LinkVar[] => {
-      const url = safeUrl(t.url);
-      return url ? [{ title: [t.company, t.number].filter(Boolean).join(" ") || url, url: link(url) }] : [];
+  const outcomes = await mapLimit(sends, 16, async (x) => {
+    try {
+      return { x, providerId: (await x.channel.send({ idemKey: x.job.key, to: x.to, subject: x.subject ?? undefined, body: x.body })).providerId, error: null };
+    } catch (error) {
+      return { x, providerId: null, error: error instanceof Error ? error : new Error(String(error)) };
+    }
+  });
+  const at = deps.now?.() ?? new Date();
+  // (An empty batch transaction never settles with the SQLite driver adapter.)
+  if (outcomes.length) await db.$transaction(
+    outcomes.map(({ x, providerId, error }) => {
+      if (!error) {
+        results.set(x.job.id, "sent");
+        return db.flowMessage.update({ where: { id: x.msgId }, data: { status: "sent", providerId, sentAt: at, error: null, recipient: x.to, locale: x.locale, subject: x.subject, body: x.body } });
+      }
+      const permanent = error instanceof PermanentChannelError;
+      const last = permanent || x.job.attempts >= x.job.maxAttempts;
+      results.set(x.job.id, permanent ? new PermanentJobError(error.message) : error);
+      // Nothing left the app: the next attempt may send again safely.
+      return db.flowMessage.update({ where: { id: x.msgId }, data: { status: last ? "failed" : "scheduled", error: error.message.slice(0, 1000), recipient: x.to, locale: x.locale, subject: x.subject, body: x.body } });
     }),
-    tutorial_links: [],
-    survey_link: survey ? link(surveyAskUrl(deps, shop, survey, customer.customerId, data.orderId, locale)) : "",
-    unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name),
-  };
-  const format = chosen.channel.name === "email" ? "html" : "text";
-  const body = await renderTemplate(template.body, format, context);
-  const subject = template.subject ? await renderTemplate(template.subject, "text", context) : null;
+  );
+  return results;
+}
 
-  // Committed before the provider is called: the mark that a send may have happened.
-  await db.flowMessage.update({ where: { id: msg.id }, data: { status: "sending", channel: chosen.channel.name, recipient: chosen.to, locale, subject, body } });
-  try {
-    const { providerId } = await chosen.channel.send({ idemKey: job.key, to: chosen.to, subject: subject ?? undefined, body });
-    await db.flowMessage.update({ where: { id: msg.id }, data: { status: "sent", providerId, sentAt: deps.now?.() ?? new Date(), error: null } });
-    return "sent";
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const last = error instanceof PermanentChannelError || job.attempts >= job.maxAttempts;
-    // Nothing left the app: the next attempt may send again safely.
-    await db.flowMessage.update({ where: { id: msg.id }, data: { status: last ? "failed" : "scheduled", error: message.slice(0, 1000) } });
-    if (error instanceof PermanentChannelError) throw new PermanentJobError(message);
-    throw error;
-  }
+async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        out[i] = await fn(items[i]);
+      }
+    }),
+  );
+  return out;
 }
 
 /**

@@ -54,9 +54,18 @@ export function checkTemplate(source: string, format: "html" | "text"): Template
   }
 }
 
+const parsed = new Map<string, ReturnType<Liquid["parse"]>>();
+
 export async function renderTemplate(source: string, format: "html" | "text", context: TemplateContext): Promise<string> {
   const engine = engines[format];
-  return engine.render(engine.parse(source), context);
+  const key = `${format}\u0000${source}`;
+  let template = parsed.get(key);
+  if (!template) {
+    template = engine.parse(source);
+    if (parsed.size > 500) parsed.clear();
+    parsed.set(key, template);
+  }
+  return engine.render(template, context);
 }
 
 /** Only http(s) links are shown as links; anything else (javascript:, data:) is dropped. */

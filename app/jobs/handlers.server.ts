@@ -9,7 +9,7 @@ import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 import { FAQ_PUBLISH_JOB, publishFaq } from "../faq/publish.server";
 import { SURVEY_ANALYZE_JOB } from "../surveys/surveys.server";
 import { analyzeResponse } from "../surveys/analyze.server";
-import { FOLLOWUP_JOB, runFollowup } from "../followups/engine.server";
+import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
 
 /** Every job type the worker knows. */
@@ -26,8 +26,16 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { admin } = await unauthenticated.admin(job.shop);
       await publishFaq(db, job.shop, admin.graphql);
     },
-    [FOLLOWUP_JOB]: async (job) => {
-      await runFollowup(db, job, engineDeps(db));
+    [FOLLOWUP_JOB]: {
+      batch: async (jobs) => {
+        const results = await runFollowupBatch(db, jobs, engineDeps(db));
+        return new Map(
+          jobs.map((j) => {
+            const r = results.get(j.id);
+            return [j.id, r instanceof Error ? r : r === undefined ? new Error("no result") : null];
+          }),
+        );
+      },
     },
     [SURVEY_ANALYZE_JOB]: async (job) => {
       const { responseId } = z.object({ responseId: z.string() }).parse(job.data);

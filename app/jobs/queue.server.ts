@@ -101,6 +101,15 @@ export async function completeJob(db: PrismaClient, id: string, workerId: string
   });
 }
 
+/** Completes several jobs with one statement (batch handlers). */
+export async function completeJobs(db: PrismaClient, ids: string[], workerId: string): Promise<void> {
+  if (!ids.length) return;
+  await db.job.updateMany({
+    where: { id: { in: ids }, lockedBy: workerId },
+    data: { status: "done", finishedAt: new Date(), lockedBy: null, lockedAt: null, lastError: null },
+  });
+}
+
 /** A failed attempt: retry later with backoff, or give up ("dead") after maxAttempts, keeping the reason. */
 export async function failJob(db: PrismaClient, job: JobRow, workerId: string, error: unknown, now = new Date()): Promise<"retry" | "dead"> {
   const message = error instanceof Error ? error.message : String(error);

@@ -1,9 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { randomUUID } from "node:crypto";
-import { claimJobs, completeJob, failJob, type JobRow } from "./queue.server";
+import { claimJobs, completeJob, completeJobs, failJob, type JobRow } from "./queue.server";
 
 export type JobHandler = (job: JobRow & { data: unknown }) => Promise<void>;
-export type JobHandlers = Record<string, JobHandler>;
+/** Runs several claimed jobs of one type together; returns each job's error, or null when done. */
+export type BatchJobHandler = { batch: (jobs: (JobRow & { data: unknown })[]) => Promise<Map<string, Error | null>> };
+export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 
 export interface WorkerOptions {
   db: PrismaClient;
@@ -18,15 +20,44 @@ export interface WorkerOptions {
 export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<number> {
   const workerId = opts.workerId ?? `worker-${process.pid}`;
   const jobs = await claimJobs(opts.db, workerId, opts.batchSize ?? 20, opts.now);
+  const fail = async (job: JobRow, error: unknown) => {
+    const outcome = await failJob(opts.db, job, workerId, error, opts.now);
+    opts.log?.(`job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`);
+  };
+  const batches = new Map<string, (JobRow & { data: unknown })[]>();
   for (const job of jobs) {
     const handler = opts.handlers[job.type];
+    let data: unknown;
+    try {
+      data = JSON.parse(job.payload);
+    } catch (error) {
+      await fail(job, error);
+      continue;
+    }
+    if (handler && typeof handler === "object") {
+      batches.set(job.type, [...(batches.get(job.type) ?? []), { ...job, data }]);
+      continue;
+    }
     try {
       if (!handler) throw new Error(`no handler for job type "${job.type}"`);
-      await handler({ ...job, data: JSON.parse(job.payload) });
+      await handler({ ...job, data });
       await completeJob(opts.db, job.id, workerId);
     } catch (error) {
-      const outcome = await failJob(opts.db, job, workerId, error, opts.now);
-      opts.log?.(`job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`);
+      await fail(job, error);
+    }
+  }
+  for (const [type, group] of batches) {
+    let results: Map<string, Error | null>;
+    try {
+      results = await (opts.handlers[type] as BatchJobHandler).batch(group);
+    } catch (error) {
+      for (const job of group) await fail(job, error);
+      continue;
+    }
+    await completeJobs(opts.db, group.filter((j) => results.get(j.id) === null).map((j) => j.id), workerId);
+    for (const job of group) {
+      const result = results.get(job.id);
+      if (result !== null) await fail(job, result ?? new Error("no result for job"));
     }
   }
   return jobs.length;

@@ -42,6 +42,8 @@ export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpS
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    // No reverse DNS per connection: this machine may have no resolver, and the lookup would stall.
+    disableReverseLookup: true,
     logger: false,
     size: 5 * 1024 * 1024,
     onData(stream, session, callback) {
@@ -68,6 +70,8 @@ export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpS
       });
     },
   });
+  // Small SMTP replies must not wait for delayed ACKs (Nagle): 40 ms per message otherwise.
+  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://${host}:${sink.port}`;
