@@ -74,17 +74,11 @@ export async function claimJobs(db: PrismaClient, workerId: string, limit: numbe
       RETURNING id, shop, type, key, payload, attempts, "maxAttempts"`;
   }
   return db.$transaction(async (tx) => {
-    const due = await tx.job.findMany({
-      where: {
-        OR: [
-          { status: "queued", runAt: { lte: now } },
-          { status: "running", lockedAt: { lt: staleBefore } },
-        ],
-      },
-      orderBy: { runAt: "asc" },
-      take: limit,
-      select: { id: true },
-    });
+    // Two index range reads rather than one OR: with an OR, SQLite scans the whole table to sort
+    // by runAt, which grows with every finished job (259/s instead of ~430/s at 100k jobs).
+    const queued = await tx.job.findMany({ where: { status: "queued", runAt: { lte: now } }, orderBy: { runAt: "asc" }, take: limit, select: { id: true, runAt: true } });
+    const stale = await tx.job.findMany({ where: { status: "running", lockedAt: { lt: staleBefore } }, orderBy: { runAt: "asc" }, take: limit, select: { id: true, runAt: true } });
+    const due = [...queued, ...stale].sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, limit);
     if (due.length === 0) return [];
     await tx.job.updateMany({
       where: { id: { in: due.map((d) => d.id) } },
