@@ -1,5 +1,5 @@
 import { SMTPServer } from "smtp-server";
-import type { AddressInfo } from "node:net";
+import type { AddressInfo, Socket } from "node:net";
 
 /**
  * A real SMTP server that keeps what it receives: the demo's and the tests' outbox (it stands in
@@ -71,7 +71,7 @@ export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpS
     },
   });
   // Small SMTP replies must not wait for delayed ACKs (Nagle): 40 ms per message otherwise.
-  server.server.on("connection", (socket: import("node:net").Socket) => socket.setNoDelay(true));
+  server.server.on("connection", (socket: Socket) => socket.setNoDelay(true));
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://${host}:${sink.port}`;
