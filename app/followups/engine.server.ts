@@ -111,13 +111,16 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
   const data = new Map(jobs.map((j) => [j.id, j.data as JobData]));
   const shops = [...new Set(jobs.map((j) => j.shop))];
   const flowIds = [...new Set(jobs.map((j) => data.get(j.id)!.flowId))];
-  const customerIds = [...new Set(jobs.map((j) => data.get(j.id)!.customerId).filter((x): x is string => !!x))];
   const orderIds = [...new Set(jobs.map((j) => data.get(j.id)!.orderId))];
-  const [msgs, flowRows, customers, orders, unsubs, shopRows] = await Promise.all([
+  const orders = await db.order.findMany({ where: { shop: { in: shops }, orderId: { in: orderIds } } });
+  const orderOf = new Map(orders.map((o) => [`${o.shop}|${o.orderId}`, o]));
+  // The customer as scheduled, or else the order's (its webhook may have come after the fulfilment's).
+  const customerIdOf = (j: FollowupJob) => data.get(j.id)!.customerId ?? orderOf.get(`${j.shop}|${data.get(j.id)!.orderId}`)?.customerId ?? null;
+  const customerIds = [...new Set(jobs.map(customerIdOf).filter((x): x is string => !!x))];
+  const [msgs, flowRows, customers, unsubs, shopRows] = await Promise.all([
     db.flowMessage.findMany({ where: { idemKey: { in: jobs.map((j) => j.key) } } }),
     db.flow.findMany({ where: { id: { in: flowIds } } }),
     customerIds.length ? db.customer.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } } }) : Promise.resolve([]),
-    db.order.findMany({ where: { shop: { in: shops }, orderId: { in: orderIds } } }),
     customerIds.length ? db.unsubscribe.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } }, select: { shop: true, customerId: true, channel: true } }) : Promise.resolve([]),
     db.shop.findMany({ where: { shop: { in: shops } }, select: { shop: true, name: true, locale: true } }),
   ]);
@@ -125,7 +128,6 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
   const flows = new Map((await Promise.all(flowRows.map((f) => getFlow(db, f.shop, f.id)))).filter((f): f is StoredFlow => !!f).map((f) => [f.id, f]));
   const flowShop = new Map(flowRows.map((f) => [f.id, f.shop]));
   const customerOf = new Map(customers.map((c) => [`${c.shop}|${c.customerId}`, c]));
-  const orderOf = new Map(orders.map((o) => [`${o.shop}|${o.orderId}`, o]));
   const unsubscribed = new Set(unsubs.map((u) => `${u.shop}|${u.customerId}|${u.channel}`));
   const shopOf = new Map(shopRows.map((r) => [r.shop, r]));
   const channelsByShop = new Map(await Promise.all(shops.map(async (s) => [s, await deps.channels(s)] as const)));
@@ -156,7 +158,8 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       skip(job.id, msg.id, "flow switched off");
       continue;
     }
-    const customer = d.customerId ? customerOf.get(`${shop}|${d.customerId}`) ?? null : null;
+    const cid = customerIdOf(job);
+    const customer = cid ? customerOf.get(`${shop}|${cid}`) ?? null : null;
     const order = orderOf.get(`${shop}|${d.orderId}`) ?? null;
     if (flow.trigger === "no_order" && customer?.lastOrderAt && order && customer.lastOrderAt > order.processedAt) {
       skip(job.id, msg.id, "ordered again");

@@ -65,6 +65,14 @@ describe("follow-up messages", () => {
     expect(message.body).toContain("ヤマト運輸 1234-5678");
   });
 
+  it("still reaches the customer when the fulfilment's webhook came before the order's", async () => {
+    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9100", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    await prisma.order.create({ data: { shop: SHOP, orderId: "9100", name: "#9100", customerId: "101", processedAt: new Date(), totalPrice: 1200, currency: "JPY" } });
+    await runDueJobs({ db: prisma, handlers: handlers() });
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sent", recipient: "hanako@example.com" });
+    expect(sink.mails.map((m) => m.subject)).toEqual(["Your order #9100 is on its way"]);
+  });
+
   it("never shows a tracking URL that is not http(s) as a link", async () => {
     await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }] }, { timeScale: 1 });
     await runDueJobs({ db: prisma, handlers: handlers() });
