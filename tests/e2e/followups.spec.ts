@@ -11,7 +11,7 @@ test("an order's follow-ups arrive at their times, once each", async ({ page, re
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   const app = page.frameLocator("#app-frame");
-  await expect(app.getByRole("heading", { level: 1, name: "フォローアップ" })).toBeVisible();
+  await expect(app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true })).toBeVisible();
   for (const name of ["発送のお知らせ(追跡リンク)", "使い方ガイド(お届け翌日)", "満足度アンケート(お届け14日後)"]) {
     const card = app.getByRole("heading", { name, exact: true }).locator("xpath=ancestor::div[.//button][1]");
     await card.getByRole("button", { name: "オンにする" }).click();

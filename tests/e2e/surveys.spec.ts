@@ -26,7 +26,9 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
   await app.getByLabel("サンクスページ").check();
   await app.getByLabel("メールのリンク").check();
   await app.getByRole("button", { name: "保存して公開" }).click();
-  await expect(app.getByRole("heading", { level: 1, name: "アンケート" })).toBeVisible();
+  // Saved and published: the dashboard lists it (the form's own title also contains "アンケート").
+  await expect(app.getByRole("heading", { level: 1, name: "アンケート", exact: true })).toBeVisible();
+  await expect(app.getByRole("link", { name: "このショップを友人にすすめる可能性はどのくらいありますか?" })).toBeVisible();
 
   // 2. A shopper answers the storefront block (the page asks the app nothing until then).
   await page.goto("/storefront/pages/survey?locale=ja");
