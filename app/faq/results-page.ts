@@ -1,9 +1,9 @@
+import { escapeHtml as esc } from "../html/escape";
 /**
  * The FAQ search without JavaScript: the block's search form posts to the app proxy, which
  * answers with this page (Liquid, so the shop's theme frames it). Every value is escaped here;
  * answers are the sanitised HTML the storefront shows anyway.
  */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const copy = {
   ja: { title: "よくある質問の検索結果", none: "お探しの答えが見つかりませんでした。", contact: "お問い合わせはこちら", again: "もう一度検索", label: "よくある質問を検索" },

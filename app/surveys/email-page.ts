@@ -1,8 +1,8 @@
+import { escapeHtml as esc } from "../html/escape";
 /**
  * The small standalone page an email score link opens: thanks, the score as recorded, and the
  * optional comment form. Every value is escaped; the page loads nothing from elsewhere.
  */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 
 const copy = {
   ja: {

@@ -1,8 +1,8 @@
+import { escapeHtml as esc } from "../html/escape";
 /**
  * What a shopper without JavaScript sees after answering the survey block (Liquid through the app
  * proxy, framed by the shop's theme). Text only; every value escaped.
  */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const copy = {
   ja: { recorded: "ご回答ありがとうございました。", cooldown: "このアンケートにはすでにご回答いただいています。ありがとうございました。", invalid: "回答を受け付けられませんでした。選択肢を選んでもう一度お試しください。", back: "ストアに戻る" },

@@ -1,3 +1,4 @@
+import { escapeHtml as esc } from "./html";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -49,7 +50,6 @@ export function extensionStrings(extensionsDir: string, extension: string, local
   return file ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
 }
 
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const json = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
 
 const copy = {

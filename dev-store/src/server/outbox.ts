@@ -1,7 +1,7 @@
+import { escapeHtml as esc } from "./html";
 import type { ReceivedMail } from "../smtp-sink";
 
 /** The demo's outbox page: what the local SMTP server received, newest first, text parts decoded. */
-const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 export function textPart(raw: string): string {
   const boundary = /boundary="?([^";\r\n]+)"?/i.exec(raw)?.[1];
