@@ -5,7 +5,7 @@ import { scoreLinks } from "../surveys/email-link";
 import { clickUrl, unsubscribeUrl } from "./links";
 import type { Trigger } from "./presets";
 import { renderTemplate, safeUrl, type LinkVar, type TemplateContext } from "./templates";
-import { getFlow, type StoredFlow } from "./flows.server";
+import { toFlow, type StoredFlow } from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
 
 export const FOLLOWUP_JOB = "followup.send";
@@ -47,7 +47,7 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
   const quiet = { start: settings?.quietStart ?? 21, end: settings?.quietEnd ?? 9, timeZone: shopRow?.timezone ?? "Asia/Tokyo" };
   let scheduled = 0;
   for (const row of flows) {
-    const flow = (await getFlow(db, shop, row.id))!;
+    const flow = toFlow(row);
     if (flow.trigger === "no_order" && !customerId) continue;
     if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds: order?.productIds.split(",").filter(Boolean) ?? [], orders: customer?.ordersCount ?? 1 })) continue;
     let runAt = new Date(event.at.getTime() + (flow.delayMinutes * 60_000) / deps.timeScale);
@@ -125,7 +125,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
     db.shop.findMany({ where: { shop: { in: shops } }, select: { shop: true, name: true, locale: true } }),
   ]);
   const msgByKey = new Map(msgs.map((m) => [m.idemKey, m]));
-  const flows = new Map((await Promise.all(flowRows.map((f) => getFlow(db, f.shop, f.id)))).filter((f): f is StoredFlow => !!f).map((f) => [f.id, f]));
+  const flows = new Map(flowRows.map((f) => [f.id, toFlow(f)]));
   const flowShop = new Map(flowRows.map((f) => [f.id, f.shop]));
   const customerOf = new Map(customers.map((c) => [`${c.shop}|${c.customerId}`, c]));
   const unsubscribed = new Set(unsubs.map((u) => `${u.shop}|${u.customerId}|${u.channel}`));

@@ -27,7 +27,8 @@ export const conditionsSchema = z
   .strict();
 export type Conditions = z.infer<typeof conditionsSchema>;
 
-const toFlow = (r: { id: string; preset: string | null; name: string; trigger: string; delayMinutes: number; conditions: string; marketing: boolean; channels: string; templates: string; enabled: boolean }): StoredFlow => ({
+/** A flow row as stored, parsed. */
+export const toFlow = (r: { id: string; preset: string | null; name: string; trigger: string; delayMinutes: number; conditions: string; marketing: boolean; channels: string; templates: string; enabled: boolean }): StoredFlow => ({
   ...r,
   trigger: r.trigger as Trigger,
   conditions: conditionsSchema.parse(JSON.parse(r.conditions)),
