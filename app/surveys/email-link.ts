@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
+import { signParts, verifyParts } from "../security/signed-token";
 
 /**
  * One-click score links for follow-up emails. Each link carries who it was sent to (customer
@@ -18,31 +18,20 @@ export interface LinkClaims {
   exp: number;
 }
 
-const b64 = (b: Buffer | string) => Buffer.from(b).toString("base64url");
-const key = (secret: string) => createHmac("sha256", secret).update("tsunagu:survey-email-link:v1").digest();
-const mac = (body: string, secret: string) => createHmac("sha256", key(secret)).update(body).digest();
+const PURPOSE = "tsunagu:survey-email-link:v1";
 
 export function signLink(claims: LinkClaims, secret: string): string {
-  const body = b64(JSON.stringify([claims.shop, claims.survey, claims.customer, claims.order, claims.score, claims.locale, claims.exp]));
-  return `${body}.${b64(mac(body, secret))}`;
+  return signParts(PURPOSE, [claims.shop, claims.survey, claims.customer, claims.order, claims.score, claims.locale, claims.exp], secret);
 }
 
 export type LinkError = "malformed" | "forged" | "expired";
 
 export function verifyLink(token: string, secret: string, now = Date.now()): { ok: true; claims: LinkClaims } | { ok: false; error: LinkError } {
-  if (token.length > 1000 || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/.test(token)) return { ok: false, error: "malformed" };
-  const [body, signature] = token.split(".");
-  const expected = mac(body, secret);
-  const given = Buffer.from(signature, "base64url");
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, error: "forged" };
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
-  } catch {
-    return { ok: false, error: "malformed" };
-  }
-  if (!Array.isArray(parts) || parts.length !== 7) return { ok: false, error: "malformed" };
-  const [shop, survey, customer, order, score, locale, exp] = parts as unknown[];
+  const verified = verifyParts(PURPOSE, token, secret, 1000);
+  if (!verified.ok) return verified;
+  const parts = verified.parts;
+  if (parts.length !== 7) return { ok: false, error: "malformed" };
+  const [shop, survey, customer, order, score, locale, exp] = parts;
   const id = (v: unknown) => v === null || (typeof v === "string" && /^\d{1,20}$/.test(v));
   if (typeof shop !== "string" || typeof survey !== "string" || !id(customer) || !id(order) || (customer === null && order === null) || !Number.isInteger(score) || typeof locale !== "string" || !Number.isInteger(exp)) return { ok: false, error: "malformed" };
   if ((exp as number) * 1000 < now) return { ok: false, error: "expired" };
