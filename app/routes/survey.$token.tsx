@@ -14,8 +14,7 @@ import { addComment, getSurvey, recordResponse } from "../surveys/surveys.server
  */
 const limiter = new RateLimiter(30, 1);
 
-const html = (status: number, locale: string, state: PageState) =>
-  new Response(emailPage(locale, state), { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" } });
+const html = (status: number, locale: string, state: PageState) => emailPage(locale, state, status);
 
 async function resolve(request: Request, token: string) {
   if (!limiter.take(clientIp(request))) return { error: html(429, "en", { kind: "error", error: "invalid" }) };

@@ -3,7 +3,7 @@ import prisma from "../db.server";
 import { env } from "../env.server";
 import { scoreLinks, verifyLink } from "../surveys/email-link";
 import { getSurvey } from "../surveys/surveys.server";
-import { esc, publicPage } from "../followups/public-page";
+import { esc, publicPage } from "../html/public-page";
 
 /** /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link per score. */
 export const loader = async ({ params }: LoaderFunctionArgs) => {

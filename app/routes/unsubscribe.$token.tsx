@@ -3,7 +3,7 @@ import prisma from "../db.server";
 import { env } from "../env.server";
 import { verifyToken } from "../followups/links";
 import { unsubscribe } from "../followups/engine.server";
-import { publicPage } from "../followups/public-page";
+import { publicPage } from "../html/public-page";
 
 /**
  * /unsubscribe/<token>: the link in every marketing message. GET asks for confirmation (mail

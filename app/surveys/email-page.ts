@@ -1,7 +1,8 @@
+import { publicPage } from "../html/public-page";
 import { escapeHtml as esc } from "../html/escape";
 /**
- * The small standalone page an email score link opens: thanks, the score as recorded, and the
- * optional comment form. Every value is escaped; the page loads nothing from elsewhere.
+ * What an email score link's page says: thanks, the score as recorded, and the optional comment
+ * form (framed by app/html/public-page.ts). Every value is escaped.
  */
 
 const copy = {
@@ -33,7 +34,7 @@ const copy = {
 
 export type PageState = { kind: "answered"; fresh: boolean; score: number | null; question: string; canComment: boolean; commented: boolean; error?: "commentTooLong" } | { kind: "error"; error: "invalid" | "expired" };
 
-export function emailPage(locale: string, state: PageState): string {
+export function emailPage(locale: string, state: PageState, status = 200): Response {
   const c = locale === "ja" ? copy.ja : copy.en;
   let body: string;
   if (state.kind === "error") body = `<p>${c[state.error]}</p>`;
@@ -45,5 +46,5 @@ export function emailPage(locale: string, state: PageState): string {
     else if (state.canComment)
       body += `<form method="post">${state.error ? `<p role="alert" class="err">${c[state.error]}</p>` : ""}<label for="comment">${c.commentLabel}</label><textarea id="comment" name="comment" rows="5" maxlength="1000"></textarea><button type="submit">${c.send}</button></form>`;
   }
-  return `<!doctype html><html lang="${locale === "ja" ? "ja" : "en"}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${c.title}</title><style>body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.7;color:#202223}.lead{font-size:1.25rem;font-weight:600}.q{color:#616161}.score{font-size:1.1rem}label{display:block;margin:1.5rem 0 .5rem}textarea{width:100%;box-sizing:border-box;font:inherit;padding:.5rem}button{margin-top:.75rem;font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;border:0;background:#303030;color:#fff;cursor:pointer}.err{color:#8e1f0b}</style></head><body><main>${body}</main></body></html>`;
+  return publicPage(locale === "ja" ? "ja" : "en", c.title, body, status);
 }
