@@ -12,10 +12,17 @@ export interface SyncBatch {
   orphanMetafields: SyncedMetafield[];
 }
 
-/** Writes a batch and its progress mark in one transaction. */
+/**
+ * Writes a batch and its progress mark in one transaction. A writer may still be writing when
+ * write() returns (the SQLite writer works on its own thread); finish() waits for everything
+ * written so far and throws the first failure; close() releases the connection.
+ */
 export interface SyncWriter {
+  /** Lines per batch (a batch also ends only before a customer line). */
+  batchLines: number;
   write(shop: string, runId: string, batch: SyncBatch, linesApplied: number, now: Date): Promise<void>;
-  close(): void;
+  finish(): Promise<void>;
+  close(): Promise<void> | void;
 }
 
 const CHUNK = 500;
@@ -26,25 +33,32 @@ export async function syncWriterFor(db: PrismaClient): Promise<SyncWriter> {
   if (url.startsWith("file:")) {
     const { sqliteSyncWriter } = await import("./sync-sqlite.server");
     // The context is per shop; a writer serves one run of one shop.
-    return { ...lazyContext(db, (ctx) => sqliteSyncWriter(url.slice("file:".length), ctx)) };
+    // Small batches: the rows of two batches are in memory at once (one written, one parsed), and
+    // random index pages cost the same per insert whatever the batch size.
+    return lazyContext(db, (ctx) => sqliteSyncWriter(url.slice("file:".length), ctx), 1_000);
   }
   return prismaSyncWriter(db);
 }
 
 /** Opens the writer on the first batch, when the shop (and so its calendar) is known. */
-function lazyContext(db: PrismaClient, open: (ctx: Awaited<ReturnType<typeof statsContext>>) => SyncWriter): SyncWriter {
+function lazyContext(db: PrismaClient, open: (ctx: Awaited<ReturnType<typeof statsContext>>) => SyncWriter, batchLines: number): SyncWriter {
   let writer: SyncWriter | null = null;
   return {
+    batchLines,
     async write(shop, runId, batch, linesApplied, now) {
       writer ??= open(await statsContext(db, shop));
       await writer.write(shop, runId, batch, linesApplied, now);
     },
+    finish: async () => writer?.finish(),
     close: () => writer?.close(),
   };
 }
 
 export function prismaSyncWriter(db: PrismaClient): SyncWriter {
   return {
+    // Fewer, larger transactions: each is several set-based round trips to PostgreSQL.
+    batchLines: 10_000,
+    finish: async () => undefined,
     close: () => undefined,
     async write(shop, runId, batch, linesApplied, now) {
       await db.$transaction(

@@ -76,8 +76,6 @@ const BULK_STATUS = `#graphql
   }
 `;
 
-// Lines per transaction: larger batches write each touched page to the WAL fewer times.
-const BATCH = 10_000;
 
 export async function latestSync(db: PrismaClient, shop: string) {
   return db.syncRun.findFirst({
@@ -201,7 +199,7 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
           index++;
           if (index <= run.linesApplied) continue; // applied before a restart
           const row = parseSyncLine(line);
-          if ("customer" in row && batch.lines >= BATCH) {
+          if ("customer" in row && batch.lines >= writer.batchLines) {
             await writer.write(run.shop, runId, batch, index - 1, new Date());
             batch = newBatch();
           }
@@ -215,8 +213,9 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
           }
         }
       await writer.write(run.shop, runId, batch, index, new Date());
+      await writer.finish();
     } finally {
-      writer.close();
+      await writer.close();
     }
     await db.syncRun.update({ where: { id: runId }, data: { status: "completed", activeKey: null, finishedAt: new Date(), error: null } });
   } finally {

@@ -189,3 +189,23 @@ describe("dashboard aggregates", () => {
     expect(await stats(h.shop)).toEqual(incremental);
   });
 });
+
+describe("customer sync from a hand-written bulk file", () => {
+  it("merges a metafield that arrives batches after its customer into the stored customer", async () => {
+    const shop = "orphans.myshopify.com";
+    const customer = (n: number) => JSON.stringify({ id: `gid://shopify/Customer/${n}`, firstName: `C${n}`, locale: "ja", state: "ENABLED", tags: [], updatedAt: "2026-10-01T00:00:00Z" });
+    const metafield = (n: number, key: string, value: string) =>
+      JSON.stringify({ id: `gid://shopify/Metafield/${n}${key.length}`, namespace: "loyalty", key, value, __parentId: `gid://shopify/Customer/${n}` });
+    // Customer 1 and one metafield, then enough customers to close several batches, then a second
+    // metafield of customer 1 and one for a customer the file never lists.
+    const lines = [customer(1), metafield(1, "tier", "gold"), ...Array.from({ length: 25_000 }, (_, i) => customer(i + 2)), metafield(1, "points", "120"), metafield(999_999, "points", "5")];
+    const run = await prisma.syncRun.create({ data: { shop, status: "downloading", bulkOperationId: "gid://shopify/BulkOperation/77" } });
+    const graphql = async () => new Response(JSON.stringify({ data: { node: { status: "COMPLETED", objectCount: String(lines.length), url: "http://bulk.test/77.jsonl" } } }));
+    const fetchFile = (async () => new Response(lines.join("\n") + "\n")) as unknown as typeof fetch;
+    await applyCustomerSync(prisma, run.id, graphql, fetchFile);
+    expect(await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id }, select: { status: true, error: true } })).toEqual({ status: "completed", error: null });
+    const one = await prisma.customer.findUniqueOrThrow({ where: { shop_customerId: { shop, customerId: "1" } }, select: { metafields: true } });
+    expect(JSON.parse(one.metafields)).toEqual({ "loyalty.tier": "gold", "loyalty.points": "120" });
+    expect(await prisma.customer.count({ where: { shop } })).toBe(25_001);
+  });
+});
