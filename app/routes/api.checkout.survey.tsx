@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { authenticate, unauthenticated } from "../shopify.server";
+import { unauthenticated } from "../shopify.server";
+import { extensionRequest } from "../security/extension-request.server";
 import { RateLimiter } from "../proxy/rate-limit";
 import { validateAnswer } from "../surveys/definition";
 import { checkoutOrder, thankYouKey, thankYouSurvey } from "../surveys/checkout.server";
@@ -16,21 +17,7 @@ const limiter = new RateLimiter(60, 2);
 const orderId = z.string().regex(/^\d{1,20}$/);
 const locale = z.string().regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/);
 
-const shopOf = (dest: unknown) => {
-  const host = typeof dest === "string" ? dest.replace(/^https:\/\//, "").replace(/\/.*$/, "") : "";
-  return /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/.test(host) ? host : null;
-};
-
-async function context(request: Request) {
-  const { sessionToken, cors } = await authenticate.public.checkout(request);
-  const shop = shopOf(sessionToken.dest);
-  const fail = (status: number, error: string) => cors(Response.json({ error }, { status }));
-  if (!shop) return { ok: false as const, response: fail(401, "bad token") };
-  if (!limiter.take(`${shop}:${String(sessionToken.sub ?? sessionToken.jti ?? "")}`)) return { ok: false as const, response: fail(429, "too many requests") };
-  const installed = await prisma.session.findFirst({ where: { shop, isOnline: false }, select: { id: true } });
-  if (!installed) return { ok: false as const, response: fail(401, "app not installed") };
-  return { ok: true as const, shop, cors, fail };
-}
+const context = (request: Request) => extensionRequest(request, "checkout", limiter);
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const c = await context(request);

@@ -163,6 +163,8 @@ export function orderView(s: State, o: Order): Record<string, unknown> {
           sku: variant?.sku ?? null,
           variant: variant ? variantView(s, variant) : null,
           product: product ? productView(s, product) : null,
+          // The dev store fulfils whole orders: a line is unfulfilled until the order has a fulfilment.
+          unfulfilledQuantity: o.fulfillments.some((f) => f.status === "SUCCESS") ? 0 : l.quantity,
           originalUnitPriceSet: bag(l.price),
           originalTotalSet: bag(l.price * l.quantity),
           discountedTotalSet: bag(l.price * l.quantity),
@@ -187,6 +189,16 @@ export function fulfillmentView(s: State, f: Fulfillment) {
     inTransitAt: f.displayStatus === "IN_TRANSIT" ? f.updatedAt : null,
     totalQuantity: 1,
     trackingInfo: (args: { first?: number }) => f.tracking.slice(0, args.first ?? f.tracking.length).map((t) => ({ __typename: "FulfillmentTrackingInfo", ...t })),
+    // Every line of the order (the dev store fulfils whole orders).
+    fulfillmentLineItems: (args: PageArgs) => {
+      const order = s.orderById.get(f.orderId)!;
+      return connection(order.lines, args, (l) => l.legacyId, (l) => ({
+        __typename: "FulfillmentLineItem",
+        id: gid("FulfillmentLineItem", f.legacyId * 100 + (l.legacyId % 100)),
+        quantity: l.quantity,
+        lineItem: { __typename: "LineItem", id: gid("LineItem", l.legacyId), title: l.title, name: l.title, quantity: l.quantity, product: () => { const p = s.productById.get(l.productId); return p ? productView(s, p) : null; } },
+      }));
+    },
     order: () => orderView(s, s.orderById.get(f.orderId)!),
   };
 }

@@ -1,0 +1,33 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { unauthenticated } from "../shopify.server";
+import { RateLimiter } from "../proxy/rate-limit";
+import { extensionRequest, type ExtensionSurface } from "../security/extension-request.server";
+import { orderShipments } from "./fulfillments.server";
+
+/**
+ * GET ?order=<numeric id>: the order's shipments for the thank-you ("checkout") or order-status
+ * ("customerAccount") extension. Only GET reads; any other method gets 405 after the CORS
+ * preflight, which Shopify's library answers itself.
+ */
+const orderId = z.string().regex(/^\d{1,20}$/);
+
+export function fulfillmentsRoute(surface: ExtensionSurface) {
+  const limiter = new RateLimiter(60, 2);
+  const loader = async ({ request }: LoaderFunctionArgs) => {
+    const c = await extensionRequest(request, surface, limiter);
+    if (!c.ok) return c.response;
+    const id = orderId.safeParse(new URL(request.url).searchParams.get("order"));
+    if (!id.success) return c.fail(400, "order required: a numeric order id");
+    const { admin } = await unauthenticated.admin(c.shop);
+    const shipments = await orderShipments(admin.graphql, id.data, { customerGid: c.sub, mustOwn: surface === "customerAccount" });
+    if (!shipments) return c.fail(404, "unknown order");
+    return c.cors(Response.json(shipments, { headers: { "Cache-Control": "private, no-store" } }));
+  };
+  const action = async ({ request }: ActionFunctionArgs) => {
+    const c = await extensionRequest(request, surface, limiter);
+    if (!c.ok) return c.response;
+    return c.fail(405, "GET only");
+  };
+  return { loader, action };
+}
