@@ -7,6 +7,7 @@ import type { Trigger } from "./presets";
 import { renderTemplate, safeUrl, type LinkVar, type TemplateContext } from "./templates";
 import { toFlow, type StoredFlow } from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
+import { listTutorials, tutorialLinks, type StoredTutorial } from "../tutorials/tutorials.server";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -132,6 +133,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
   const shopOf = new Map(shopRows.map((r) => [r.shop, r]));
   const channelsByShop = new Map(await Promise.all(shops.map(async (s) => [s, await deps.channels(s)] as const)));
   const surveyByShop = new Map<string, { id: string; kind: string } | null>();
+  const tutorialsByShop = new Map<string, StoredTutorial[]>();
 
   const skips = new Map<string, string[]>();
   const skip = (jobId: string, msgId: string, reason: string) => {
@@ -204,6 +206,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       surveyByShop.set(shop, await db.survey.findFirst({ where: { shop, active: true, placements: { contains: "email" }, kind: { in: ["nps", "csat"] } }, select: { id: true, kind: true } }));
     }
     const survey = surveyByShop.get(shop) ?? null;
+    if (!tutorialsByShop.has(shop) && order?.productIds && (flow.preset === "tutorial" || template.body.includes("tutorial_links"))) tutorialsByShop.set(shop, await listTutorials(db, shop));
     const context: TemplateContext = {
       shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
       first_name: customer.firstName ?? "",
@@ -212,7 +215,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
         const url = safeUrl(t.url);
         return url ? [{ title: [t.company, t.number].filter(Boolean).join(" ") || url, url: link(url) }] : [];
       }),
-      tutorial_links: [],
+      tutorial_links: tutorialLinks(tutorialsByShop.get(shop) ?? [], order?.productIds.split(",").filter(Boolean) ?? [], locale).map((t) => ({ title: t.title, url: link(t.url) })),
       survey_link: survey ? link(surveyAskUrl(deps, shop, survey, customer.customerId, d.orderId, locale)) : "",
       unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name),
     };
@@ -280,7 +283,8 @@ export async function runFollowupPreview(db: PrismaClient, shop: string, flow: P
     first_name: customer?.firstName ?? "",
     order_name: order?.name ?? "",
     tracking_links: [{ title: "ヤマト運輸 0000-0000-0000", url: "https://track.example/preview" }],
-    tutorial_links: [],
+    // The tutorials of the preview order's products, else the shop's first tutorial as an example.
+    tutorial_links: await previewTutorials(db, shop, order?.productIds ?? "", order?.locale ?? "ja"),
     survey_link: `${deps.appUrl.replace(/\/$/, "")}/survey/ask/preview`,
     unsubscribe_link: customer ? unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, "email") : `${deps.appUrl}/unsubscribe/preview`,
   };
@@ -337,4 +341,10 @@ export async function flowStats(db: PrismaClient, shop: string) {
     stats.set(r.flowId, s);
   }
   return stats;
+}
+
+async function previewTutorials(db: PrismaClient, shop: string, productIds: string, lang: string) {
+  const all = await listTutorials(db, shop);
+  const links = tutorialLinks(all, productIds.split(",").filter(Boolean), lang);
+  return links.length ? links : tutorialLinks(all.slice(0, 1), all[0]?.products.map((p) => p.id) ?? [], lang);
 }

@@ -44,6 +44,7 @@ export default function App() {
         <Link to="/app/faq">{t("nav.faq")}</Link>
         <Link to="/app/surveys">{t("nav.surveys")}</Link>
         <Link to="/app/followups">{t("nav.followups")}</Link>
+        <Link to="/app/tutorials">{t("nav.tutorials")}</Link>
         <Link to="/app/customers">{t("nav.customers")}</Link>
         <Link to="/app/settings">{t("nav.settings")}</Link>
       </NavMenu>

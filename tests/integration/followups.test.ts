@@ -102,6 +102,19 @@ describe("follow-up messages", () => {
     expect(stats).toMatchObject({ sent: 1, skipped: 2 });
   });
 
+  it("puts the order's product tutorials in the customer's language into the tutorial email, through counted links", async () => {
+    await prisma.tutorial.create({ data: { shop: SHOP, kind: "video", locales: JSON.stringify({ ja: { title: "淹れ方の動画", url: "https://video.example/ja" }, en: { title: "Brewing video", url: "https://video.example/en" } }), products: JSON.stringify([{ id: "501", title: "煎茶" }]) } });
+    await prisma.tutorial.create({ data: { shop: SHOP, kind: "article", locales: JSON.stringify({ ja: { title: "保存のしかた", url: "https://blog.example/keep" } }), products: JSON.stringify([{ id: "999", title: "別の商品" }]) } });
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    const body = (await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } })).body!;
+    expect(body).toContain("Brewing video");
+    expect(body).not.toContain("淹れ方の動画");
+    expect(body).not.toContain("保存のしかた");
+    const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(body)![1];
+    expect(verifyToken("click", token, secret())?.[2]).toBe("https://video.example/en");
+  });
+
   it("waits for the delay: nothing is sent before its time", async () => {
     await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
     expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);

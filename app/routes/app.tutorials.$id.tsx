@@ -1,0 +1,162 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, ResourceItem, ResourceList, Select, Text, TextField } from "@shopify/polaris";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { useState } from "react";
+import prisma from "../db.server";
+import { authenticate } from "../shopify.server";
+import { parseTutorialForm, TUTORIAL_LOCALES, type TutorialInput } from "../tutorials/definition";
+import { deleteTutorial, getTutorial, PublishError, saveTutorial } from "../tutorials/tutorials.server";
+import { useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
+
+/** One tutorial: type, title and URL per language, and the products it is shown for. */
+export const loader = async ({ request, params }: LoaderFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  if (params.id === "new") return json({ tutorial: null });
+  const tutorial = await getTutorial(prisma, session.shop, params.id ?? "");
+  if (!tutorial) throw new Response("Not found", { status: 404 });
+  return json({ tutorial });
+};
+
+export const action = async ({ request, params }: ActionFunctionArgs) => {
+  const { session, admin } = await authenticate.admin(request);
+  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+  const id = params.id === "new" ? null : (params.id ?? null);
+  try {
+    if (form.intent === "delete") {
+      if (!id || !(await deleteTutorial(prisma, admin.graphql, session.shop, id))) return json({ errors: { form: "notFound" }, reason: "" }, { status: 404 });
+      return redirect("/app/tutorials");
+    }
+    const parsed = parseTutorialForm(form);
+    if (!parsed.ok) return json({ errors: parsed.errors, reason: "" }, { status: 422 });
+    const saved = await saveTutorial(prisma, admin.graphql, session.shop, id, parsed.value);
+    if (!saved) return json({ errors: { form: "notFound" }, reason: "" }, { status: 404 });
+    return redirect(`/app/tutorials/${saved}?saved=1`);
+  } catch (error) {
+    if (error instanceof PublishError) return json({ errors: { form: "publishFailed" }, reason: error.message }, { status: 502 });
+    throw error;
+  }
+};
+
+const numericId = (gid: string) => gid.split("/").pop() ?? gid;
+
+export default function TutorialEditor() {
+  const { tutorial } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const nav = useNavigation();
+  const submit = useSubmit();
+  const shopify = useAppBridge();
+  const t = useT();
+  const errors: Record<string, string> = result?.errors ?? {};
+  const [kind, setKind] = useState<TutorialInput["kind"]>(tutorial?.kind ?? "video");
+  const [fields, setFields] = useState<Record<string, string>>(() =>
+    Object.fromEntries(TUTORIAL_LOCALES.flatMap((l) => [[`${l}.title`, tutorial?.locales[l]?.title ?? ""], [`${l}.url`, tutorial?.locales[l]?.url ?? ""]])),
+  );
+  const [products, setProducts] = useState<{ id: string; title: string }[]>(tutorial?.products ?? []);
+  const saved = typeof window !== "undefined" && new URLSearchParams(window.location.search).has("saved") && nav.state === "idle" && !result;
+  const errorText = (key: string) => {
+    const code = errors[key];
+    if (!code) return undefined;
+    if (key === "products" && code === "required") return t("tutorials.error.productsRequired");
+    return t(`tutorials.error.${code}` as MessageKey);
+  };
+  const choose = async () => {
+    const picked = await shopify.resourcePicker({ type: "product", multiple: true, action: "select", selectionIds: products.map((p) => ({ id: `gid://shopify/Product/${p.id}` })) });
+    if (!picked) return;
+    setProducts(picked.map((p) => ({ id: numericId(p.id), title: (p as { title?: string }).title ?? numericId(p.id) })));
+  };
+  const title = tutorial ? t("tutorials.edit") : t("tutorials.new");
+  return (
+    <Page
+      title={title}
+      backAction={{ content: t("tutorials.title"), url: "/app/tutorials" }}
+      secondaryActions={
+        tutorial
+          ? [{ content: t("tutorials.delete"), destructive: true, onAction: () => confirm(t("tutorials.deleteConfirm")) && submit({ intent: "delete" }, { method: "post" }) }]
+          : []
+      }
+    >
+      <TitleBar title={title} />
+      <Form method="post">
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="products" value={JSON.stringify(products)} />
+        <Layout>
+          {saved && (
+            <Layout.Section>
+              <Banner tone="success">{t("tutorials.saved")}</Banner>
+            </Layout.Section>
+          )}
+          {errors.form && (
+            <Layout.Section>
+              <Banner tone="critical">{errors.form === "publishFailed" ? t("tutorials.publishFailed", { reason: result?.reason ?? "" }) : t("tutorials.notFound")}</Banner>
+            </Layout.Section>
+          )}
+          <Layout.Section>
+            <BlockStack gap="400">
+              <Card>
+                <FormLayout>
+                  <Select label={t("tutorials.kind")} options={[{ label: t("tutorials.kind.video"), value: "video" }, { label: t("tutorials.kind.article"), value: "article" }]} value={kind} onChange={(v) => setKind(v as TutorialInput["kind"])} error={errorText("kind")} />
+                  <Text as="p" tone="subdued">
+                    {t("tutorials.languageHelp")}
+                  </Text>
+                </FormLayout>
+              </Card>
+              {TUTORIAL_LOCALES.map((l) => (
+                <Card key={l}>
+                  <FormLayout>
+                    <Text as="h2" variant="headingMd">
+                      {t(`tutorials.language.${l}` as MessageKey)}
+                    </Text>
+                    {(["title", "url"] as const).map((f) => (
+                      <TextField
+                        key={f}
+                        label={t(`tutorials.field.${f}` as MessageKey)}
+                        name={`${l}.${f}`}
+                        type={f === "url" ? "url" : "text"}
+                        value={fields[`${l}.${f}`]}
+                        onChange={(v) => setFields((all) => ({ ...all, [`${l}.${f}`]: v }))}
+                        autoComplete="off"
+                        maxLength={f === "title" ? 120 : 2000}
+                        error={errorText(`${l}.${f}`)}
+                      />
+                    ))}
+                  </FormLayout>
+                </Card>
+              ))}
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {t("tutorials.products")}
+                    </Text>
+                    <Button onClick={choose}>{t("tutorials.chooseProducts")}</Button>
+                  </InlineStack>
+                  <Text as="p" tone={errors.products ? "critical" : "subdued"}>
+                    {errorText("products") ?? t("tutorials.productsHelp")}
+                  </Text>
+                  {products.length > 0 && (
+                    <ResourceList
+                      items={products}
+                      renderItem={(p) => (
+                        <ResourceItem id={p.id} onClick={() => undefined} shortcutActions={[{ content: t("tutorials.remove"), onAction: () => setProducts((all) => all.filter((x) => x.id !== p.id)) }]} persistActions>
+                          <Text as="span">{p.title}</Text>
+                        </ResourceItem>
+                      )}
+                    />
+                  )}
+                </BlockStack>
+              </Card>
+              <InlineStack align="end">
+                <Button submit variant="primary" loading={nav.state === "submitting"}>
+                  {t("tutorials.save")}
+                </Button>
+              </InlineStack>
+            </BlockStack>
+          </Layout.Section>
+        </Layout>
+      </Form>
+    </Page>
+  );
+}

@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/**
+ * A tutorial as the merchant enters it: a video or an article, a title and URL per language
+ * (at least one language), and the products it belongs to. Pure: used by the admin action and
+ * by tests; the extensions read the same shape from the product metafield (see `metafieldValue`).
+ */
+export const KINDS = ["video", "article"] as const;
+export type Kind = (typeof KINDS)[number];
+export const TUTORIAL_LOCALES = ["ja", "en"] as const;
+export const MAX_PRODUCTS = 250;
+
+export interface TutorialInput {
+  kind: Kind;
+  locales: Partial<Record<(typeof TUTORIAL_LOCALES)[number], { title: string; url: string }>>;
+  products: { id: string; title: string }[];
+}
+
+/** One product's metafield value: every tutorial attached to it, in the order they were made. */
+export interface TutorialMetafield {
+  items: { kind: Kind; locales: TutorialInput["locales"] }[];
+}
+
+const httpUrl = (value: string) => {
+  try {
+    const u = new URL(value);
+    return (u.protocol === "https:" || u.protocol === "http:") && value.length <= 2000;
+  } catch {
+    return false;
+  }
+};
+
+const productList = z.array(z.object({ id: z.string().regex(/^\d{1,20}$/), title: z.string().max(255) })).max(MAX_PRODUCTS);
+
+/** Form fields -> input, or errors by field name (`ja.title`, `en.url`, `products`, `kind`). */
+export function parseTutorialForm(form: Record<string, string>): { ok: true; value: TutorialInput } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const kind = form.kind as Kind;
+  if (!KINDS.includes(kind)) errors.kind = "invalid";
+  const locales: TutorialInput["locales"] = {};
+  for (const l of TUTORIAL_LOCALES) {
+    const title = (form[`${l}.title`] ?? "").trim();
+    const url = (form[`${l}.url`] ?? "").trim();
+    if (!title && !url) continue;
+    if (!title) errors[`${l}.title`] = "required";
+    else if (title.length > 120) errors[`${l}.title`] = "tooLong";
+    if (!url) errors[`${l}.url`] = "required";
+    else if (!httpUrl(url)) errors[`${l}.url`] = "url";
+    if (title && url) locales[l] = { title, url };
+  }
+  if (!Object.keys(locales).length && !Object.keys(errors).some((k) => k.includes("."))) errors["ja.title"] = "oneLanguage";
+  let products: TutorialInput["products"] = [];
+  try {
+    const parsed = productList.safeParse(JSON.parse(form.products || "[]"));
+    if (parsed.success) products = [...new Map(parsed.data.map((p) => [p.id, p])).values()];
+    else errors.products = "invalid";
+  } catch {
+    errors.products = "invalid";
+  }
+  if (!errors.products && !products.length) errors.products = "required";
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { kind, locales, products } };
+}
+
+/** The title and URL for a language, else the first language present. */
+export function pickLocale(locales: TutorialInput["locales"], lang: string): { title: string; url: string } | null {
+  const base = lang.toLowerCase().split("-")[0] as keyof TutorialInput["locales"];
+  return locales[base] ?? Object.values(locales).find(Boolean) ?? null;
+}
