@@ -25,7 +25,7 @@ export default defineConfig({
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
           name: "extensions",
-          include: ["extensions/tsunagu-thank-you/**/*.test.tsx", "extensions/tsunagu-order-status/**/*.test.tsx"],
+          include: ["extensions/tsunagu-thank-you/**/*.test.tsx", "extensions/tsunagu-order-status/**/*.test.tsx", "extensions/shared/**/*.test.ts"],
           exclude: ["**/node_modules/**"],
           environment: "jsdom",
           setupFiles: ["tests/setup/console.ts"],
