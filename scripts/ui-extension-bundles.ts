@@ -17,10 +17,12 @@ export function uiExtensions(root = "extensions"): { name: string; dir: string; 
     .map(({ name, dir }) => ({ name, dir, modules: [...readFileSync(path.join(dir, "shopify.extension.toml"), "utf8").matchAll(/module\s*=\s*"([^"]+)"/g)].map((m) => path.join(dir, m[1])) }));
 }
 
-export async function bundleUiExtension(entry: string): Promise<{ bytes: number; gzip: number }> {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", target: "es2020", write: false, legalComments: "none", jsx: "automatic", jsxImportSource: "preact", logLevel: "silent" });
+/** Size of one extension module's bundle, and our own source files in it (shared parts included). */
+export async function bundleUiExtension(entry: string): Promise<{ bytes: number; gzip: number; sources: string[] }> {
+  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "esm", target: "es2020", write: false, legalComments: "none", jsx: "automatic", jsxImportSource: "preact", logLevel: "silent", metafile: true });
   const code = result.outputFiles[0].contents;
-  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length };
+  const sources = Object.keys(result.metafile.inputs).filter((f) => !f.includes("node_modules/"));
+  return { bytes: code.length, gzip: gzipSync(code, { level: 9 }).length, sources };
 }
 
 if (process.argv[1]?.endsWith("ui-extension-bundles.ts")) {
