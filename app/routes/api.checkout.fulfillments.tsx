@@ -1,4 +1,8 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { fulfillmentsRoute } from "../tracking/route.server";
 
 /** The thank-you page extension's shipments, with the checkout session token. */
-export const { loader, action } = fulfillmentsRoute("checkout");
+const route = fulfillmentsRoute("checkout");
+// Plain function exports: Remix removes only `loader`/`action` it can see from the client bundle.
+export const loader = (args: LoaderFunctionArgs) => route.loader(args);
+export const action = (args: ActionFunctionArgs) => route.action(args);

@@ -5,8 +5,8 @@ import { escapeHtml as esc } from "./html";
  */
 
 const copy = {
-  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English" },
-  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語" },
+  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English", pick: "商品を選択", search: "商品を検索", select: "選択", cancel: "キャンセル", selected: "件選択中" },
+  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語", pick: "Select products", search: "Search products", select: "Select", cancel: "Cancel", selected: "selected" },
 };
 
 export function adminPage(o: { shopName: string; appName: string; frameSrc: string; appOrigin: string; locale: "ja" | "en" }): string {
@@ -38,6 +38,18 @@ export function adminPage(o: { shopName: string; appName: string; frameSrc: stri
   #toasts { position: fixed; bottom: 24px; left: 50%; transform: translateX(-50%); display: grid; gap: 8px; }
   .toast { background: #1a1a1a; color: #fff; padding: 10px 16px; border-radius: 10px; }
   .toast.error { background: #8e1f0b; }
+  dialog#picker { width: min(560px, 92vw); max-height: 80vh; border: 0; border-radius: 12px; padding: 0; box-shadow: 0 20px 50px rgba(0,0,0,.3); }
+  dialog#picker::backdrop { background: rgba(0,0,0,.45); }
+  #picker header { all: unset; display: block; padding: 14px 16px; font-weight: 600; font-size: 15px; border-bottom: 1px solid #e3e3e3; }
+  #picker .body { padding: 12px 16px; display: grid; gap: 8px; }
+  #picker input[type=search] { font: inherit; padding: 8px 10px; border: 1px solid #c9c9c9; border-radius: 8px; }
+  #picker ul { list-style: none; margin: 0; padding: 0; max-height: 48vh; overflow: auto; border: 1px solid #ebebeb; border-radius: 8px; }
+  #picker li label { display: flex; gap: 10px; align-items: center; padding: 8px 10px; border-bottom: 1px solid #f1f1f1; cursor: pointer; }
+  #picker li small { color: #707070; margin-left: auto; }
+  #picker footer { display: flex; gap: 8px; align-items: center; padding: 12px 16px; border-top: 1px solid #e3e3e3; }
+  #picker footer .count { margin-right: auto; color: #616161; }
+  #picker button { font: inherit; padding: 7px 14px; border-radius: 8px; border: 1px solid #c9c9c9; background: #fff; cursor: pointer; }
+  #picker button.primary { background: #303030; color: #fff; border-color: #303030; }
 </style>
 </head>
 <body>
@@ -59,6 +71,16 @@ export function adminPage(o: { shopName: string; appName: string; frameSrc: stri
   <iframe id="app-frame" name="app-iframe" title="${esc(o.appName)}" src="${esc(o.frameSrc)}"></iframe>
 </main>
 <div id="toasts" role="status" aria-live="polite"></div>
+<dialog id="picker" aria-labelledby="picker-title">
+  <form method="dialog">
+    <header id="picker-title">${esc(c.pick)}</header>
+    <div class="body">
+      <input type="search" id="picker-q" placeholder="${esc(c.search)}" aria-label="${esc(c.search)}">
+      <ul id="picker-list"></ul>
+    </div>
+    <footer><span class="count"><span id="picker-count">0</span> ${esc(c.selected)}</span><button value="cancel" type="submit">${esc(c.cancel)}</button><button value="select" type="submit" class="primary">${esc(c.select)}</button></footer>
+  </form>
+</dialog>
 <script>
 (function () {
   var appOrigin = ${JSON.stringify(o.appOrigin)};
@@ -113,11 +135,51 @@ export function adminPage(o: { shopName: string; appName: string; frameSrc: stri
       });
     }
     if (d.type === "tsunagu:resourcePicker") {
-      var type = (d.options && d.options.type) || "product";
-      fetch("/admin/_resources?type=" + encodeURIComponent(type)).then(function (r) { return r.json(); }).then(function (list) {
-        var chosen = window.prompt(list.map(function (x, i) { return (i + 1) + ". " + x.title; }).slice(0, 30).join("\\n"), "1");
-        var index = Number(chosen) - 1;
-        send({ type: "tsunagu:reply", id: d.id, value: list[index] ? [list[index]] : undefined });
+      // Like Shopify's picker: search, tick several (when multiple), pre-ticked selectionIds;
+      // answers the chosen resources, or undefined when cancelled.
+      var opts = d.options || {};
+      fetch("/admin/_resources?type=" + encodeURIComponent(opts.type || "product")).then(function (r) { return r.json(); }).then(function (list) {
+        var dialog = document.getElementById("picker");
+        var ul = document.getElementById("picker-list");
+        var q = document.getElementById("picker-q");
+        var chosen = new Set((opts.selectionIds || []).map(function (x) { return x.id; }));
+        function count() { document.getElementById("picker-count").textContent = String(chosen.size); }
+        function draw() {
+          var term = q.value.trim().toLowerCase();
+          ul.innerHTML = "";
+          list.filter(function (x) { return !term || (x.title + " " + (x.vendor || "")).toLowerCase().indexOf(term) >= 0; }).slice(0, 100).forEach(function (x) {
+            var li = document.createElement("li");
+            var label = document.createElement("label");
+            var box = document.createElement("input");
+            box.type = opts.multiple ? "checkbox" : "radio";
+            box.name = "pick";
+            box.checked = chosen.has(x.id);
+            box.addEventListener("change", function () {
+              if (!opts.multiple) chosen.clear();
+              if (box.checked) chosen.add(x.id); else chosen.delete(x.id);
+              count();
+            });
+            var title = document.createElement("span");
+            title.textContent = x.title;
+            var vendor = document.createElement("small");
+            vendor.textContent = x.vendor || "";
+            label.append(box, title, vendor);
+            li.appendChild(label);
+            ul.appendChild(li);
+          });
+        }
+        q.value = "";
+        q.oninput = draw;
+        q.onkeydown = function (e) { if (e.key === "Enter") e.preventDefault(); };
+        draw();
+        count();
+        dialog.onclose = function () {
+          var picked = dialog.returnValue === "select" ? list.filter(function (x) { return chosen.has(x.id); }) : undefined;
+          send({ type: "tsunagu:reply", id: d.id, value: picked });
+        };
+        dialog.returnValue = "";
+        dialog.showModal();
+        q.focus();
       });
     }
   });

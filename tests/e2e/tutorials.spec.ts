@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * Tutorials and tracking after the purchase, in a browser: the merchant attaches a tutorial to
+ * the product a customer just bought (resource picker), and the dev store's thank-you and
+ * order-status pages — running the app's real UI extensions — show it in the customer's language,
+ * with "preparing shipment" until the parcel ships and the carrier and tracking link after.
+ */
+test("a product's tutorial and the parcel's tracking reach the buyer after the purchase", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const customer = await request.post("/_dev/events/customer", { data: { firstName: "花子", lastName: "山田", email: `tut-${Date.now()}@example.com`, locale: "ja" } });
+  expect(customer.status()).toBe(201);
+  const created = (await customer.json()) as { customerId?: string; id?: string };
+  const customerId = String(created.customerId ?? created.id).split("/").pop();
+  const order = await request.post("/_dev/events/order", { data: { customerId, locale: "ja" } });
+  expect(order.status()).toBe(201);
+  const orderId = String((await order.json()).orderId).split("/").pop();
+
+  // What was bought, as the thank-you page lists it.
+  await page.goto(`/storefront/thank-you/${orderId}?locale=ja`);
+  const product = ((await page.locator("main li, body > ul li, ul li").first().textContent()) ?? "").split(" × ")[0].trim();
+  expect(product).not.toBe("");
+
+  // The merchant attaches a tutorial to it.
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+  const app = page.frameLocator("#app-frame");
+  await expect(app.getByRole("heading", { level: 1, name: "チュートリアル", exact: true })).toBeVisible();
+  await app.getByRole("link", { name: "チュートリアルを追加" }).first().click();
+  await expect(app.getByRole("heading", { level: 1, name: "新しいチュートリアル", exact: true })).toBeVisible();
+  // Saving without a product or a language says which fields are missing, and saves nothing.
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(app.getByText("商品を一つ以上選んでください")).toBeVisible();
+  await app.getByLabel("タイトル").first().fill("はじめての使い方(動画)");
+  await app.getByLabel("URL").first().fill("https://video.example/start-ja");
+  await app.getByLabel("タイトル").nth(1).fill("Getting started (video)");
+  await app.getByLabel("URL").nth(1).fill("https://video.example/start-en");
+  await app.getByRole("button", { name: "商品を選択" }).click();
+  const picker = page.locator("dialog#picker");
+  await expect(picker).toBeVisible();
+  await picker.getByLabel("商品を検索").fill(product);
+  await picker.locator("label", { hasText: product }).first().locator("input").check();
+  await picker.getByRole("button", { name: "選択" }).click();
+  await expect(app.getByText(product).first()).toBeVisible();
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(app.getByText("保存して商品に公開しました")).toBeVisible();
+  await page.screenshot({ path: "screenshots/tutorials-editor-ja.png", fullPage: true });
+  await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+  await expect(app.getByText("はじめての使い方(動画)")).toBeVisible();
+  await page.screenshot({ path: "screenshots/tutorials-list-ja.png", fullPage: true });
+});
