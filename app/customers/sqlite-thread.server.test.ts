@@ -71,4 +71,41 @@ describe("SQLite thread", () => {
     reader.close();
     await expect(t.run([{ sql: "SELECT 1", all: true }])).rejects.toThrow(/exited/);
   });
+
+  it("commits a guarded request at once when its guards hold, and holds the transaction when they do not", async () => {
+    const { file, thread } = open();
+    const read = () => {
+      const reader = new Database(file, { readonly: true });
+      const rows = reader.prepare("SELECT k, v FROM t ORDER BY k").all();
+      reader.close();
+      return rows;
+    };
+    const fast = await thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 1]] }, { sql: "SELECT k FROM t WHERE k = 'zz'", all: true }], {
+      guards: [{ kind: "noZero", step: 1 }, { kind: "empty", step: 2 }],
+      steps: [{ sql: "COMMIT" }],
+    });
+    expect(fast.settled).toBe(true);
+    expect(read()).toEqual([{ k: "a", v: 1 }]);
+
+    // Guard fails: the transaction stays open; a request sent meanwhile waits behind it.
+    const held = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 0]] }], { guards: [{ kind: "noZero", step: 1 }], steps: [{ sql: "COMMIT" }] });
+    const queued = thread.run([{ sql: INSERT, rows: [["b", 2]] }]);
+    expect((await held).settled).toBe(false);
+    await thread.resume([{ sql: INSERT, rows: [["c", 3]] }], false);
+    await thread.resume([{ sql: "COMMIT" }], true);
+    await queued;
+    expect(read()).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }, { k: "c", v: 3 }]);
+  });
+
+  it("after an abort, nothing queued behind the held transaction commits", async () => {
+    const { file, thread } = open();
+    const held = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 1]] }], { guards: [{ kind: "never", step: 0 }], steps: [] });
+    const next = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["b", 2]] }], { guards: [], steps: [{ sql: "COMMIT" }] });
+    expect((await held).settled).toBe(false);
+    await thread.abort("settle failed");
+    await expect(next).rejects.toThrow("settle failed");
+    const reader = new Database(file, { readonly: true });
+    expect(reader.prepare("SELECT COUNT(*) AS n FROM t").get()).toEqual({ n: 0 });
+    reader.close();
+  });
 });

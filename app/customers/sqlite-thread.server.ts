@@ -32,7 +32,33 @@ const prepare = (sql) => {
   if (!s) statements.set(sql, (s = db.prepare(sql)));
   return s;
 };
-parentPort.on("message", (message) => {
+const runSteps = (steps) =>
+  steps.map((step) => {
+    const s = prepare(step.sql);
+    if (step.all) return s.all(...(step.rows ? step.rows[0] : []));
+    if (!step.rows) return s.run().changes;
+    const changes = new Array(step.rows.length);
+    for (let i = 0; i < step.rows.length; i++) changes[i] = s.run(...step.rows[i]).changes;
+    return changes;
+  });
+const holds = (guard, out) => {
+  const r = out[guard.step];
+  if (guard.kind === "empty") return Array.isArray(r) && r.length === 0;
+  if (guard.kind === "noZero") return Array.isArray(r) && !r.includes(0);
+  if (guard.kind === "counts") {
+    const expected = new Map(guard.expect);
+    return r.every((row) => expected.get(row.cid) === row.n) && r.length === expected.size;
+  }
+  return false;
+};
+// While a request's guard failed, its transaction stays open for the caller's "resume" requests;
+// other requests wait in order until one of them ends it.
+let held = false;
+const queue = [];
+// A failure inside a guarded sequence poisons the thread: later batches must not commit on top
+// of a batch that was rolled back.
+let poisoned = null;
+function handle(message) {
   if (message.close) {
     if (db.inTransaction) db.exec("ROLLBACK");
     for (const p of message.close) db.pragma(p);
@@ -40,25 +66,55 @@ parentPort.on("message", (message) => {
     parentPort.postMessage({ id: message.id, out: [] });
     return;
   }
-  try {
-    const out = message.steps.map((step) => {
-      const s = prepare(step.sql);
-      if (step.all) return s.all(...(step.rows ? step.rows[0] : []));
-      if (!step.rows) return s.run().changes;
-      const changes = new Array(step.rows.length);
-      for (let i = 0; i < step.rows.length; i++) changes[i] = s.run(...step.rows[i]).changes;
-      return changes;
-    });
-    parentPort.postMessage({ id: message.id, out });
+  if (message.abort) {
+    if (db.inTransaction) db.exec("ROLLBACK");
+    poisoned = message.abort;
+    held = false;
+    parentPort.postMessage({ id: message.id, out: [] });
+  } else if (held && !message.resume) return void queue.push(message);
+  else if (poisoned) parentPort.postMessage({ id: message.id, error: poisoned });
+  else try {
+    const out = runSteps(message.steps);
+    let settled = false;
+    if (message.then) {
+      if (message.then.guards.every((g) => holds(g, out))) {
+        runSteps(message.then.steps);
+        settled = true;
+      } else held = true;
+    }
+    if (message.resume && message.end) held = false;
+    parentPort.postMessage({ id: message.id, out, settled });
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
-    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
+    const text = String((error && error.message) || error);
+    if (held || message.then || message.resume) poisoned = text;
+    held = false;
+    parentPort.postMessage({ id: message.id, error: text });
   }
-});
+  while (!held && queue.length) handle(queue.shift());
+}
+parentPort.on("message", handle);
 `;
+
+/** A condition on one step's result, checked on the thread. */
+export type Guard =
+  | { kind: "empty"; step: number }
+  | { kind: "noZero"; step: number }
+  | { kind: "counts"; step: number; expect: [string, number][] }
+  | { kind: "never"; step: number };
 
 export interface SqliteThread {
   run(steps: Step[]): Promise<unknown[]>;
+  /**
+   * Runs `steps`; if every guard holds on their results, runs `then` at once (typically the rest
+   * of a transaction and COMMIT) without a round trip, and answers settled. Otherwise the
+   * transaction stays open and other requests wait until `resume(…, end = true)`.
+   */
+  runGuarded(steps: Step[], then: { guards: Guard[]; steps: Step[] }): Promise<{ out: unknown[]; settled: boolean }>;
+  /** Steps inside a held transaction; `end` releases the hold (after COMMIT or ROLLBACK). */
+  resume(steps: Step[], end: boolean): Promise<unknown[]>;
+  /** Rolls back an open transaction and fails every request after it (queued ones included). */
+  abort(reason: string): Promise<void>;
   /** Rolls back anything left open, runs the closing pragmas, closes the file and ends the thread. */
   close(pragmas?: string[]): Promise<void>;
 }
@@ -66,7 +122,7 @@ export interface SqliteThread {
 export function openSqliteThread(file: string, pragmas: string[]): SqliteThread {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
   const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, pragmas } });
-  const waiting = new Map<number, { resolve: (out: unknown[]) => void; reject: (error: Error) => void }>();
+  const waiting = new Map<number, { resolve: (m: { out: unknown[]; settled: boolean }) => void; reject: (error: Error) => void }>();
   let next = 0;
   let dead: Error | null = null;
   const failAll = (error: Error) => {
@@ -74,23 +130,26 @@ export function openSqliteThread(file: string, pragmas: string[]): SqliteThread 
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  worker.on("message", (m: { id: number; out?: unknown[]; error?: string }) => {
+  worker.on("message", (m: { id: number; out?: unknown[]; settled?: boolean; error?: string }) => {
     const w = waiting.get(m.id);
     waiting.delete(m.id);
     if (m.error !== undefined) w?.reject(new Error(m.error));
-    else w?.resolve(m.out ?? []);
+    else w?.resolve({ out: m.out ?? [], settled: m.settled ?? false });
   });
   worker.on("error", failAll);
   worker.on("exit", (code) => failAll(new Error(`SQLite thread exited (${code})`)));
   const send = (message: Record<string, unknown>) =>
-    new Promise<unknown[]>((resolve, reject) => {
+    new Promise<{ out: unknown[]; settled: boolean }>((resolve, reject) => {
       if (dead) return reject(dead);
       const id = next++;
       waiting.set(id, { resolve, reject });
       worker.postMessage({ ...message, id });
     });
   return {
-    run: (steps) => send({ steps }),
+    run: async (steps) => (await send({ steps })).out,
+    runGuarded: (steps, then) => send({ steps, then }),
+    resume: async (steps, end) => (await send({ steps, resume: true, end })).out,
+    abort: async (reason) => void (await send({ abort: reason })),
     async close(closing = []) {
       try {
         if (!dead) await send({ close: closing });

@@ -1,7 +1,7 @@
 import type { SyncedOrder } from "./bulk-rows";
 import type { SyncBatch, SyncWriter } from "./sync-writer.server";
-import { openSqliteThread, type Step } from "./sqlite-thread.server";
-import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution } from "../dashboard/contrib";
+import { openSqliteThread, type Guard, type Step } from "./sqlite-thread.server";
+import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
 import type { StatsContext } from "../dashboard/stats.server";
 
 /**
@@ -157,11 +157,11 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       // Something stored that the batch does not show: that customer's facts come from the table.
       const ids = JSON.stringify([...recompute]);
       const outside = JSON.stringify([...recompute].filter((id) => !before.has(id) && !batch.customers.has(id)));
-      const [, stored, times] = await thread.run([
+      const [, stored, times] = await thread.resume([
         { sql: REFRESH_FACTS, rows: [[shop, ids, shop]] },
         { sql: CONTRIBS_OF, rows: [[shop, outside]], all: true },
         { sql: ORDER_TIMES, rows: [[shop, ids]], all: true },
-      ]);
+      ], false);
       for (const r of stored as { cid: string; contrib: string | null }[]) before.set(r.cid, r.contrib);
       const timesOf = new Map<string, Date[]>([...recompute].map((id) => [id, []]));
       for (const r of times as { cid: string; at: string }[]) timesOf.get(r.cid)?.push(new Date(r.at));
@@ -176,6 +176,12 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     }
     const deltas = newDeltas();
     for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
+    return [...steps, ...closing(shop, runId, batch, linesApplied, at, deltas)];
+  }
+
+  /** Moves the aggregates, marks the progress and commits. */
+  function closing(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, deltas: StatDeltas): Step[] {
+    const steps: Step[] = [];
     if (deltas.customers || deltas.fans) steps.push({ sql: TOTAL, rows: [[shop, deltas.customers, deltas.fans, stats.calendar.timeZone, stats.dormantDays]] });
     const days = [...deltas.days].filter(([, n]) => n).map(([key, n]) => [shop, key, n]);
     if (days.length) steps.push({ sql: DAY, rows: days });
@@ -185,10 +191,30 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     return steps;
   }
 
-  // One batch's transaction is open on the thread at a time: the next batch's BEGIN is sent only
-  // after this batch's COMMIT. `handedOver` resolves when that has happened.
-  let handedOver: Promise<void> = Promise.resolve();
-  let committed: Promise<unknown> = Promise.resolve();
+  /**
+   * The common case of a first sync, decided on the thread without a round trip: none of the
+   * batch's customers was stored before (so every contribution is new), every order row was
+   * written, every order's customer is in the batch and the stored order counts are the batch's.
+   * Then the closing steps can be computed in advance. Anything else falls back to settle().
+   */
+  function fastPath(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): { guards: Guard[]; steps: Step[] } {
+    if (p.orderCustomers.some((id) => !batch.customers.has(id))) return { guards: [{ kind: "never", step: 0 }], steps: [] };
+    const deltas = newDeltas();
+    for (const c of p.customers) addDelta(deltas, null, c.value);
+    return {
+      guards: [
+        { kind: "empty", step: 1 },
+        { kind: "noZero", step: 2 },
+        { kind: "noZero", step: 3 },
+        { kind: "counts", step: 5, expect: [...p.counts] },
+      ],
+      steps: closing(shop, runId, batch, linesApplied, at, deltas),
+    };
+  }
+
+  // Two batches at most are with the thread: while it writes one, the next waits in its queue
+  // (behind a transaction held for settle(), if any) and this thread parses a third.
+  const pending: Promise<void>[] = [];
   let failure: unknown = null;
   const check = () => {
     if (failure) throw failure;
@@ -200,30 +226,38 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       check();
       const at = iso(now)!;
       const p = plan(shop, batch, at);
-      await handedOver;
+      if (pending.length >= 2) await pending.shift();
       check();
-      const upserts = thread.run([
-        { sql: "BEGIN IMMEDIATE" },
-        { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
-        { sql: CUSTOMER, rows: p.customerRows },
-        { sql: ORDER, rows: p.orderRows },
-        { sql: MERGE_METAFIELD, rows: p.metafieldRows },
-        { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
-      ]);
-      handedOver = upserts
-        .then((out) => settle(shop, runId, batch, linesApplied, at, p, out))
-        .then((steps) => {
-          committed = thread.run(steps).catch((error: unknown) => {
-            failure ??= error;
-          });
+      const done = thread
+        .runGuarded(
+          [
+            { sql: "BEGIN IMMEDIATE" },
+            { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
+            { sql: CUSTOMER, rows: p.customerRows },
+            { sql: ORDER, rows: p.orderRows },
+            { sql: MERGE_METAFIELD, rows: p.metafieldRows },
+            { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
+          ],
+          fastPath(shop, runId, batch, linesApplied, at, p),
+        )
+        .then(async ({ out, settled }) => {
+          if (settled) return;
+          try {
+            await thread.resume(await settle(shop, runId, batch, linesApplied, at, p, out), true);
+          } catch (error) {
+            // Roll back and refuse the batches queued behind this one: none may commit (and
+            // move the progress mark) past a batch that was not applied.
+            await thread.abort(String(error instanceof Error ? error.message : error)).catch(() => undefined);
+            throw error;
+          }
         })
         .catch((error: unknown) => {
           failure ??= error;
         });
+      pending.push(done);
     },
     async finish() {
-      await handedOver;
-      await committed;
+      await Promise.all(pending.splice(0));
       check();
     },
     close: () => thread.close(failure ? [] : ["wal_checkpoint(TRUNCATE)"]),
