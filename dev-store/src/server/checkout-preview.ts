@@ -2,14 +2,19 @@ import { escapeHtml as esc } from "./html";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
-import type { State } from "../state";
+import { parse } from "smol-toml";
+import { resolveNamespace } from "../graphql/views";
+import type { Order } from "../seed/types";
+import { gid, type State } from "../state";
+import { hostDocument, type HostConfig } from "./ui-extension-host";
 
 /**
  * A stand-in for Shopify's thank-you and order-status pages, so the app's UI extensions run in a
  * normal browser: the extension is bundled like Shopify CLI does (esbuild, Preact), and a small
- * host gives it what Shopify's would — a `shopify` global for its target (order, language,
- * translations, a session token signed with the app's secret) and plain renderings of the `s-`
- * elements it uses. Calls to the app's production URL are sent to the local app.
+ * host (ui-extension-host.ts) gives it what Shopify's would — a `shopify` global for its target
+ * (order, lines, app metafields, language, translations, a session token signed with the app's
+ * secret) and plain renderings of the `s-` elements it uses. Calls to the app's production URL
+ * are sent to the local app.
  */
 export interface UiTarget {
   extension: string;
@@ -50,41 +55,92 @@ export function extensionStrings(extensionsDir: string, extension: string, local
   return file ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
 }
 
-const json = (v: unknown) => JSON.stringify(v).replace(/</g, "\\u003c");
+/**
+ * The metafields an extension declares (`[[extensions.metafields]]` in its toml): Shopify gives an
+ * extension's `appMetafields` only those.
+ */
+export function declaredMetafields(extensionsDir: string, extension: string): { namespace: string; key: string }[] {
+  const file = path.join(extensionsDir, extension, "shopify.extension.toml");
+  if (!existsSync(file)) return [];
+  const toml = parse(readFileSync(file, "utf8")) as { extensions?: { metafields?: { namespace?: unknown; key?: unknown }[] }[] };
+  return (toml.extensions ?? []).flatMap((e) => e.metafields ?? []).flatMap((m) => (typeof m.namespace === "string" && typeof m.key === "string" ? [{ namespace: m.namespace, key: m.key }] : []));
+}
 
-const copy = {
-  ja: { title: "ご注文ありがとうございます", order: "注文", total: "合計", none: "この注文は見つかりません。", note: "開発用ストアのサンクスページ(チェックアウトUI拡張機能のプレビュー)" },
-  en: { title: "Thank you for your order", order: "Order", total: "Total", none: "No such order.", note: "Dev store thank-you page (checkout UI extension preview)" },
-};
+/** The order's lines as a UI extension's `shopify.lines` carries them (CartLine, 2026-07). */
+export function orderLines(state: State, order: Order) {
+  return order.lines.map((l) => {
+    const product = state.productById.get(l.productId);
+    const variant = state.variantById.get(l.variantId);
+    return {
+      id: gid("CartLine", l.legacyId),
+      quantity: l.quantity,
+      merchandise: {
+        type: "variant",
+        id: gid("ProductVariant", l.variantId),
+        title: l.title,
+        subtitle: variant && variant.title !== "Default Title" ? variant.title : undefined,
+        sku: variant?.sku,
+        selectedOptions: [],
+        product: { id: gid("Product", l.productId), vendor: product?.vendor ?? "", productType: product?.productType ?? "" },
+        requiresShipping: true,
+      },
+      cost: { totalAmount: { amount: l.price * l.quantity, currencyCode: "JPY" } },
+      attributes: [],
+      discountAllocations: [],
+      lineComponents: [],
+    };
+  });
+}
 
-/** The thank-you page for one order, with every thank-you block extension mounted below it. */
-export function thankYouMain(o: { state: State; orderId: number; locale: "ja" | "en"; targets: UiTarget[]; extensionsDir: string; appOrigin: string; productionOrigin: string }): string | null {
-  const order = o.state.orderById.get(o.orderId);
-  const c = copy[o.locale];
-  if (!order) return null;
-  const total = order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0);
-  const customer = order.customerId ? o.state.customerById.get(order.customerId) : null;
-  const targets = o.targets.filter((t) => t.target === "purchase.thank-you.block.render");
-  const mounts = targets
+const valueType = (type: string) => (type === "json" || type.startsWith("list.") ? "json_string" : type === "boolean" ? "boolean" : type === "number_integer" ? "integer" : type === "number_decimal" ? "float" : "string");
+
+/**
+ * `shopify.appMetafields` for the order's products: the declared metafields each product has,
+ * with app-owned namespaces given back in the `$app:` form the extension asked for.
+ */
+export function productAppMetafields(state: State, order: Order, declared: { namespace: string; key: string }[]) {
+  const productIds = [...new Set(order.lines.map((l) => l.productId))];
+  return productIds.flatMap((id) => {
+    const product = state.productById.get(id);
+    if (!product) return [];
+    return declared.flatMap((d) => {
+      const m = product.metafields.find((x) => x.namespace === resolveNamespace(d.namespace) && x.key === d.key);
+      return m ? [{ target: { type: "product", id: gid("Product", id) }, metafield: { namespace: d.namespace, key: d.key, value: m.value, valueType: valueType(m.type), type: m.type } }] : [];
+    });
+  });
+}
+
+export const THANK_YOU_TARGET = "purchase.thank-you.block.render";
+export const ORDER_STATUS_TARGET = "customer-account.order-status.block.render";
+
+export interface PageOptions {
+  state: State;
+  orderId: number;
+  locale: "ja" | "en";
+  targets: UiTarget[];
+  extensionsDir: string;
+  appOrigin: string;
+  productionOrigin: string;
+}
+
+/** Each extension of `target` in its own frame, like Shopify's sandbox; each frame reports its height. */
+function mounts(o: PageOptions, target: string, config: (t: UiTarget) => Pick<HostConfig, "tokenUrl" | "signals">): string {
+  const frames = o.targets
+    .filter((t) => t.target === target)
     .map((t, i) => {
-      const config = {
+      const host: HostConfig = {
         module: `/storefront/ui-ext/${encodeURIComponent(t.extension)}/${encodeURIComponent(t.target)}.js`,
         target: t.target,
         strings: extensionStrings(o.extensionsDir, t.extension, o.locale),
         locale: o.locale,
-        order: { id: `gid://shopify/OrderIdentity/${order.legacyId}`, number: String(order.number), isFirstOrder: (customer?.orderIds.length ?? 1) <= 1 },
         rewrite: { from: o.productionOrigin, to: o.appOrigin },
+        ...config(t),
       };
-      return `<section class="ui-ext" data-ext="${esc(t.extension)}"><iframe title="${esc(t.extension)}" srcdoc="${esc(hostDocument(config))}" style="width:100%;border:0;min-height:60px" data-index="${i}"></iframe></section>`;
+      return `<section class="ui-ext" data-ext="${esc(t.extension)}"><iframe title="${esc(t.extension)}" srcdoc="${esc(hostDocument(host))}" style="width:100%;border:0;min-height:60px" data-index="${i}"></iframe></section>`;
     })
     .join("");
-  return `<p class="dev-note" style="color:#777;font-size:13px">${c.note}</p>
-<h1>${c.title}</h1>
-<p>${c.order} ${esc(order.name)} · ${c.total} ¥${total.toLocaleString("ja-JP")}</p>
-<ul>${order.lines.map((l) => `<li>${esc(l.title)} × ${l.quantity}</li>`).join("")}</ul>
-${mounts}
+  return `${frames}
 <script>
-  // Each extension runs in its own frame, like Shopify's sandbox; the frame reports its height.
   addEventListener("message", (e) => {
     if (!e.data || e.data.type !== "ui-ext-height") return;
     for (const f of document.querySelectorAll("iframe")) if (f.contentWindow === e.source) f.style.height = e.data.height + "px";
@@ -92,80 +148,58 @@ ${mounts}
 </script>`;
 }
 
-/** One extension's sandbox document: the `s-` elements, the `shopify` global, then the module. */
-function hostDocument(config: Record<string, unknown>): string {
-  return `<!doctype html><html><head><meta charset="utf-8"><base href="${"__ORIGIN__"}">
-<style>
-  body { margin: 0; font: 15px/1.6 system-ui, -apple-system, "Hiragino Sans", "Noto Sans JP", sans-serif; color: #1a1a1a; }
-  s-section { display: block; border: 1px solid #dedede; border-radius: 10px; padding: 16px; margin: 4px 0 12px; }
-  s-section[heading]::before { content: attr(heading); display: block; font-weight: 600; font-size: 17px; margin-bottom: 10px; }
-  s-stack { display: flex; flex-direction: column; gap: 12px; }
-  s-stack[direction="inline"] { flex-direction: row; flex-wrap: wrap; gap: 6px; align-items: center; }
-  s-stack[justifycontent="space-between"] { justify-content: space-between; }
-  s-text { display: inline; } s-text[color="subdued"] { color: #707070; font-size: 13px; }
-  s-heading { display: block; font-weight: 600; }
-  s-button { display: inline-flex; align-items: center; justify-content: center; min-width: 36px; padding: 7px 12px; border-radius: 8px; border: 1px solid #c9c9c9; background: #fff; cursor: pointer; user-select: none; }
-  s-button[variant="primary"] { background: #1773b0; border-color: #1773b0; color: #fff; }
-  s-button[disabled] { opacity: .45; cursor: not-allowed; }
-  s-button[loading]::after { content: "…"; }
-  s-button:focus-visible { outline: 2px solid #1773b0; outline-offset: 2px; }
-  s-text-area { display: block; } s-text-area label { display: block; margin-bottom: 4px; font-size: 14px; }
-  s-text-area textarea { width: 100%; box-sizing: border-box; font: inherit; padding: 8px; border: 1px solid #c9c9c9; border-radius: 8px; min-height: 80px; }
-  s-banner { display: block; padding: 10px 12px; border-radius: 8px; background: #fff4f4; border: 1px solid #e0b3b2; }
-  s-link { color: #1773b0; text-decoration: underline; cursor: pointer; }
-  s-divider { display: block; border-top: 1px solid #e3e3e3; }
-</style></head><body>
-<script type="module">
-const config = ${json(config)};
-const signal = (value) => ({ value, subscribe: () => () => {}, peek: () => value });
-const lookup = (key) => key.split(".").reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), config.strings);
-// Calls to the app's production address go to the local app instead.
-const realFetch = fetch.bind(window);
-window.fetch = (input, init) => {
-  const url = String(input instanceof Request ? input.url : input);
-  return realFetch(url.startsWith(config.rewrite.from) ? config.rewrite.to + url.slice(config.rewrite.from.length) : input, init);
+const copy = {
+  ja: { title: "ご注文ありがとうございます", order: "注文", total: "合計", note: "開発用ストアのサンクスページ(チェックアウトUI拡張機能のプレビュー)", status: "注文状況を見る", statusTitle: "注文", statusNote: "開発用ストアの注文状況ページ(顧客アカウントUI拡張機能のプレビュー)", signedIn: "ログイン中", placed: "注文日" },
+  en: { title: "Thank you for your order", order: "Order", total: "Total", note: "Dev store thank-you page (checkout UI extension preview)", status: "View order status", statusTitle: "Order", statusNote: "Dev store order status page (customer account UI extension preview)", signedIn: "Signed in as", placed: "Placed" },
 };
-globalThis.shopify = {
-  extension: { target: config.target, apiVersion: "2026-07" },
-  orderConfirmation: signal({ order: { id: config.order.id }, number: config.order.number, isFirstOrder: config.order.isFirstOrder }),
-  localization: { language: signal({ isoCode: config.locale }), extensionLanguage: signal({ isoCode: config.locale }) },
-  i18n: { translate: (key, vars = {}) => String(lookup(key) ?? key).replace(/\\{\\{\\s*(\\w+)\\s*\\}\\}/g, (m, k) => (k in vars ? String(vars[k]) : m)) },
-  sessionToken: { get: async () => (await (await realFetch(parent.location.origin + "/storefront/_checkout-token", { method: "POST" })).json()).token },
-  setSignals() {},
-};
-class Plain extends HTMLElement {}
-class Button extends HTMLElement {
-  connectedCallback() {
-    this.setAttribute("role", "button");
-    if (!this.hasAttribute("tabindex")) this.tabIndex = 0;
-    this.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); this.click(); } });
-    this.addEventListener("click", (e) => { if (this.disabled || this.loading) e.stopImmediatePropagation(); }, true);
-  }
-  get disabled() { return this.hasAttribute("disabled"); }
-  set disabled(v) { this.toggleAttribute("disabled", !!v); this.setAttribute("aria-disabled", String(!!v)); }
-  get loading() { return this.hasAttribute("loading"); }
-  set loading(v) { this.toggleAttribute("loading", !!v); }
-  get variant() { return this.getAttribute("variant"); }
-  set variant(v) { if (v) this.setAttribute("variant", v); else this.removeAttribute("variant"); }
-  set accessibilityLabel(v) { this.setAttribute("aria-label", v); }
+
+const yen = (order: Order) => `¥${order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0).toLocaleString("ja-JP")}`;
+const lineList = (order: Order) => `<ul>${order.lines.map((l) => `<li>${esc(l.title)} × ${l.quantity}</li>`).join("")}</ul>`;
+
+/** The thank-you page for one order, with every thank-you block extension mounted below it. */
+export function thankYouMain(o: PageOptions): string | null {
+  const order = o.state.orderById.get(o.orderId);
+  const c = copy[o.locale];
+  if (!order) return null;
+  const customer = order.customerId ? o.state.customerById.get(order.customerId) : null;
+  const frames = mounts(o, THANK_YOU_TARGET, (t) => ({
+    tokenUrl: "/storefront/_checkout-token",
+    signals: {
+      orderConfirmation: { order: { id: `gid://shopify/OrderIdentity/${order.legacyId}` }, number: String(order.number), isFirstOrder: (customer?.orderIds.length ?? 1) <= 1 },
+      lines: orderLines(o.state, order),
+      appMetafields: productAppMetafields(o.state, order, declaredMetafields(o.extensionsDir, t.extension)),
+    },
+  }));
+  const status = customer ? `<p><a href="/storefront/orders/${order.legacyId}/status?locale=${o.locale}">${c.status}</a></p>` : "";
+  return `<p class="dev-note" style="color:#777;font-size:13px">${c.note}</p>
+<h1>${c.title}</h1>
+<p>${c.order} ${esc(order.name)} · ${c.total} ${yen(order)}</p>
+${lineList(order)}
+${frames}
+${status}`;
 }
-class TextArea extends HTMLElement {
-  constructor() { super(); this.area = document.createElement("textarea"); this.text = document.createElement("label"); }
-  connectedCallback() {
-    const id = "ta-" + Math.random().toString(36).slice(2);
-    this.area.id = id; this.text.htmlFor = id;
-    if (!this.contains(this.area)) this.append(this.text, this.area);
-  }
-  get value() { return this.area.value; }
-  set value(v) { this.area.value = v ?? ""; }
-  set label(v) { this.text.textContent = v; }
-  set maxLength(v) { this.area.maxLength = v; }
-}
-customElements.define("s-button", Button);
-customElements.define("s-text-area", TextArea);
-for (const tag of ["s-section", "s-stack", "s-text", "s-heading", "s-banner", "s-link", "s-divider", "s-box"]) customElements.define(tag, class extends Plain {});
-new ResizeObserver(() => parent.postMessage({ type: "ui-ext-height", height: document.documentElement.scrollHeight }, "*")).observe(document.body);
-const mod = await import(parent.location.origin + config.module);
-await mod.default();
-</script></body></html>`.replace('<base href="__ORIGIN__">', "");
+
+/**
+ * The customer-account order-status page for one order, seen as the order's customer (a guest
+ * order has none: null), with every order-status block extension mounted below it.
+ */
+export function orderStatusMain(o: PageOptions): string | null {
+  const order = o.state.orderById.get(o.orderId);
+  const customer = order?.customerId ? o.state.customerById.get(order.customerId) : null;
+  if (!order || !customer) return null;
+  const c = copy[o.locale];
+  const frames = mounts(o, ORDER_STATUS_TARGET, (t) => ({
+    tokenUrl: `/storefront/_customer-account-token?order=${order.legacyId}`,
+    signals: {
+      order: { id: gid("Order", order.legacyId), name: order.name, processedAt: order.processedAt },
+      lines: orderLines(o.state, order),
+      appMetafields: productAppMetafields(o.state, order, declaredMetafields(o.extensionsDir, t.extension)),
+    },
+  }));
+  const name = customer.locale === "ja" ? `${customer.lastName} ${customer.firstName}` : `${customer.firstName} ${customer.lastName}`;
+  return `<p class="dev-note" style="color:#777;font-size:13px">${c.statusNote} · ${c.signedIn} ${esc(name)}</p>
+<h1>${c.statusTitle} ${esc(order.name)}</h1>
+<p>${c.placed} ${esc(order.processedAt.slice(0, 10))} · ${c.total} ${yen(order)}</p>
+${lineList(order)}
+${frames}`;
 }

@@ -43,6 +43,25 @@ export function sessionToken(opts: { shop: string; apiKey: string; secret: strin
   );
 }
 
+/**
+ * What Shopify's checkout gives a UI extension (thank-you page): an HS256 session token for the
+ * shop, naming the buyer only when they are logged in.
+ */
+export function checkoutToken(opts: { shop: string; apiKey: string; secret: string; customerId?: string | number | null }): string {
+  const now = Math.floor(Date.now() / 1000);
+  const sub = opts.customerId ? { sub: `gid://shopify/Customer/${opts.customerId}` } : {};
+  return signJwt({ iss: `https://${opts.shop}/checkouts`, dest: `https://${opts.shop}`, aud: opts.apiKey, ...sub, exp: now + 300, nbf: now, iat: now, jti: randomUUID() }, opts.secret);
+}
+
+/**
+ * What customer accounts give a UI extension (order-status page): an HS256 session token for the
+ * shop (`dest` is its domain) that always names the signed-in customer.
+ */
+export function customerAccountToken(opts: { shop: string; apiKey: string; secret: string; customerId: string | number }): string {
+  const now = Math.floor(Date.now() / 1000);
+  return signJwt({ dest: opts.shop, aud: opts.apiKey, sub: `gid://shopify/Customer/${opts.customerId}`, exp: now + 300, nbf: now, iat: now, jti: randomUUID() }, opts.secret);
+}
+
 /** Webhook signature: base64 HMAC-SHA256 of the raw body. */
 export function webhookHmac(body: string, secret: string): string {
   return createHmac("sha256", secret).update(body, "utf8").digest("base64");

@@ -216,3 +216,21 @@ describe("storefront preview", () => {
     expect(en).toContain('<p class="title">Hello</p>');
   });
 });
+
+describe("order-status page", () => {
+  it("is seen as the order's customer, whose customer-account token it mints; guests' orders have none", async () => {
+    const order = store.core.state.orders.find((o) => o.customerId)!;
+    const guest = store.core.state.orders.find((o) => !o.customerId)!;
+    const page = await fetch(`${store.url}/storefront/orders/${order.legacyId}/status?locale=en`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`<h1>Order ${order.name}</h1>`);
+    const res = await post(`/storefront/_customer-account-token?order=${order.legacyId}`, {});
+    const { token } = (await res.json()) as { token: string };
+    const [, body] = token.split(".");
+    const claims = JSON.parse(Buffer.from(body, "base64url").toString("utf8"));
+    expect(claims).toMatchObject({ dest: store.core.shop, aud: API_KEY, sub: `gid://shopify/Customer/${order.customerId}` });
+    expect(createHmac("sha256", SECRET).update(token.split(".").slice(0, 2).join(".")).digest("base64url")).toBe(token.split(".")[2]);
+    expect((await fetch(`${store.url}/storefront/orders/${guest.legacyId}/status`)).status).toBe(404);
+    expect((await post(`/storefront/_customer-account-token?order=${guest.legacyId}`, {})).status).toBe(404);
+  });
+});

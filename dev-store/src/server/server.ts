@@ -8,8 +8,8 @@ import { createDevStore } from "../store";
 import type { State } from "../state";
 import { adminPage } from "./admin-page";
 import { readAppConfig } from "./app-config";
-import { queryHmac, sessionToken, signJwt } from "./crypto";
-import { bundleTarget, discoverUiTargets, thankYouMain } from "./checkout-preview";
+import { checkoutToken, customerAccountToken, queryHmac, sessionToken } from "./crypto";
+import { bundleTarget, discoverUiTargets, orderStatusMain, thankYouMain } from "./checkout-preview";
 import { outboxPage } from "./outbox";
 import type { ReceivedMail } from "../smtp-sink";
 import { runEvent } from "./events-api";
@@ -214,10 +214,13 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       return void res.end();
     }
     if (p === "/storefront/_checkout-token" && req.method === "POST") {
-      // What Shopify's checkout gives a UI extension: an HS256 session token for this shop.
-      const now = Math.floor(Date.now() / 1000);
-      const token = signJwt({ iss: `https://${core!.shop}/checkouts`, dest: `https://${core!.shop}`, aud: opts.apiKey, ...(customerId ? { sub: `gid://shopify/Customer/${customerId}` } : {}), exp: now + 300, nbf: now, iat: now, jti: crypto.randomUUID() }, opts.apiSecret);
-      return send(res, 200, { token });
+      return send(res, 200, { token: checkoutToken({ shop: core!.shop, apiKey: opts.apiKey, secret: opts.apiSecret, customerId }) });
+    }
+    if (p === "/storefront/_customer-account-token" && req.method === "POST") {
+      // The order-status page is seen as the order's customer (customer accounts need a login).
+      const order = core!.state.orderById.get(Number(u.searchParams.get("order")));
+      if (!order?.customerId) return send(res, 404, { error: "no such order with a customer account" });
+      return send(res, 200, { token: customerAccountToken({ shop: core!.shop, apiKey: opts.apiKey, secret: opts.apiSecret, customerId: order.customerId }) });
     }
     if ((m = /^\/storefront\/ui-ext\/([\w-]+)\/([\w.-]+)\.js$/.exec(p))) {
       const t = discoverUiTargets(opts.extensionsDir).find((x) => x.extension === m![1] && x.target === m![2]);
@@ -230,10 +233,19 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
         return send(res, 500, { error: `bundling failed: ${e instanceof Error ? e.message : String(e)}` });
       }
     }
-    if ((m = /^\/storefront\/thank-you\/(\d+)$/.exec(p))) {
+    // The pages that run the app's UI extensions: thank-you (checkout) and order status (customer accounts).
+    const preview = (orderId: string) => {
       const productionOrigin = new URL(/application_url\s*=\s*"([^"]+)"/.exec(readFileSync(opts.appTomlPath, "utf8"))?.[1] ?? opts.appUrl).origin;
-      const main = thankYouMain({ state: core!.state, orderId: Number(m[1]), locale, targets: discoverUiTargets(opts.extensionsDir), extensionsDir: opts.extensionsDir, appOrigin, productionOrigin });
+      return { state: core!.state, orderId: Number(orderId), locale, targets: discoverUiTargets(opts.extensionsDir), extensionsDir: opts.extensionsDir, appOrigin, productionOrigin };
+    };
+    if ((m = /^\/storefront\/thank-you\/(\d+)$/.exec(p))) {
+      const main = thankYouMain(preview(m[1]));
       if (!main) return send(res, 404, { error: "no such order" });
+      return sendHtml(res, layout({ shopName: core!.shopName, locale, customerId, head: "", body: "", main, path: p }));
+    }
+    if ((m = /^\/storefront\/orders\/(\d+)\/status$/.exec(p))) {
+      const main = orderStatusMain(preview(m[1]));
+      if (!main) return send(res, 404, { error: "no such order with a customer account" });
       return sendHtml(res, layout({ shopName: core!.shopName, locale, customerId, head: "", body: "", main, path: p }));
     }
     if ((m = /^\/storefront\/ext\/([\w-]+)\/assets\/([\w.-]+)$/.exec(p))) {
