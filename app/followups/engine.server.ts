@@ -8,6 +8,7 @@ import { renderTemplate, safeUrl, type LinkVar, type TemplateContext } from "./t
 import { toFlow, type StoredFlow } from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
 import { listTutorials, tutorialLinks, type StoredTutorial } from "../tutorials/tutorials.server";
+import { cycleDaysFor } from "./cycles.server";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -37,7 +38,7 @@ const idemKey = (flow: StoredFlow, e: { orderId: string; customerId: string | nu
  * schedules nothing new.
  */
 export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Trigger, event: FlowEvent, deps: Pick<EngineDeps, "timeScale">): Promise<number> {
-  const triggers: Trigger[] = trigger === "order_created" ? ["order_created", "no_order"] : [trigger];
+  const triggers: Trigger[] = trigger === "order_created" ? ["order_created", "no_order"] : trigger === "delivered" ? ["delivered", "replenish"] : [trigger];
   const flows = await db.flow.findMany({ where: { shop, enabled: true, trigger: { in: triggers } } });
   if (!flows.length) return 0;
   const order = await db.order.findFirst({ where: { shop, orderId: event.orderId }, select: { totalPrice: true, locale: true, productIds: true, customerId: true } });
@@ -46,12 +47,17 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
   const settings = await db.channelSettings.findUnique({ where: { shop }, select: { quietStart: true, quietEnd: true } });
   const shopRow = await db.shop.findUnique({ where: { shop }, select: { timezone: true } });
   const quiet = { start: settings?.quietStart ?? 21, end: settings?.quietEnd ?? 9, timeZone: shopRow?.timezone ?? "Asia/Tokyo" };
+  const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
+  const cycleDays = flows.some((f) => f.trigger === "replenish") ? await cycleDaysFor(db, shop, productIds) : null;
   let scheduled = 0;
   for (const row of flows) {
     const flow = toFlow(row);
     if (flow.trigger === "no_order" && !customerId) continue;
-    if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds: order?.productIds.split(",").filter(Boolean) ?? [], orders: customer?.ordersCount ?? 1 })) continue;
-    let runAt = new Date(event.at.getTime() + (flow.delayMinutes * 60_000) / deps.timeScale);
+    // No product of the order has a consumption cycle: nothing to remind of.
+    if (flow.trigger === "replenish" && cycleDays === null) continue;
+    if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds, orders: customer?.ordersCount ?? 1 })) continue;
+    const delayMinutes = flow.delayMinutes + (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
+    let runAt = new Date(event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale);
     // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
     if (flow.marketing && deps.timeScale === 1) runAt = outsideQuietHours(runAt, quiet);
     const key = idemKey(flow, { orderId: event.orderId, customerId });

@@ -3,8 +3,9 @@
  * delivery, NPS survey 14 days after delivery, replenishment reminder, win-back at 120 days.
  * Wording in Japanese and English for email, LINE and SMS.
  */
-export type Trigger = "order_created" | "fulfilled" | "delivered" | "no_order";
-export const TRIGGERS: Trigger[] = ["order_created", "fulfilled", "delivered", "no_order"];
+/** `replenish`: due a product's consumption cycle after delivery (app/followups/cycles.server.ts). */
+export type Trigger = "order_created" | "fulfilled" | "delivered" | "no_order" | "replenish";
+export const TRIGGERS: Trigger[] = ["order_created", "fulfilled", "delivered", "no_order", "replenish"];
 
 export interface Preset {
   key: string;
@@ -72,15 +73,15 @@ export const PRESETS: Preset[] = [
   },
   {
     key: "replenish",
-    trigger: "delivered",
-    delayMinutes: 30 * DAY,
+    trigger: "replenish",
+    delayMinutes: 0,
     marketing: true,
     channels: ["email", "line"],
-    name: { ja: "買い替え時期のお知らせ(30日後)", en: "Replenishment reminder (after 30 days)" },
+    name: { ja: "買い替え時期のお知らせ(商品ごとの使用周期)", en: "Replenishment reminder (each product's cycle)" },
     templates: {
       email: {
-        ja: { subject: "そろそろ買い替えの時期ではありませんか?", body: `<p>{{ first_name }} 様</p><p>前回のご注文 {{ order_name }} からそろそろ1か月です。なくなる前にご用意ください。</p>${footerJa}` },
-        en: { subject: "Running low?", body: `<p>Hi {{ first_name }},</p><p>It has been about a month since your order {{ order_name }}. Stock up before you run out.</p>${footerEn}` },
+        ja: { subject: "そろそろ買い替えの時期ではありませんか?", body: `<p>{{ first_name }} 様</p><p>前回のご注文 {{ order_name }} の商品が、そろそろなくなる頃ではありませんか?なくなる前にご用意ください。</p>${footerJa}` },
+        en: { subject: "Running low?", body: `<p>Hi {{ first_name }},</p><p>The products from your order {{ order_name }} may be running low. Stock up before you run out.</p>${footerEn}` },
       },
       line: { ja: { body: `{{ first_name }} 様、そろそろ買い替えの時期です。\n配信停止: {{ unsubscribe_link }}` }, en: { body: `Running low? It may be time to reorder.\nUnsubscribe: {{ unsubscribe_link }}` } },
     },

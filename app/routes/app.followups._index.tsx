@@ -56,7 +56,7 @@ export default function FollowUps() {
   const flowName = new Map(flows.map((f) => [f.id, f.name]));
   const delay = (minutes: number) => (minutes === 0 ? t("followups.delayNone") : minutes % 1440 === 0 ? t("followups.delayDays", { days: minutes / 1440 }) : t("followups.delayHours", { hours: Math.round(minutes / 60) }));
   return (
-    <Page title={t("followups.title")} secondaryActions={[{ content: t("followups.channelSettings"), url: "/app/followups/settings" }]}>
+    <Page title={t("followups.title")} secondaryActions={[{ content: t("followups.cycles.title"), url: "/app/followups/cycles" }, { content: t("followups.channelSettings"), url: "/app/followups/settings" }]}>
       <TitleBar title={t("followups.title")} />
       <Layout>
         <Layout.Section>

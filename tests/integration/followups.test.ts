@@ -4,6 +4,7 @@ import prisma from "~/db.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { FOLLOWUP_JOB, flowStats, runFollowup, scheduleFlows, unsubscribe, type EngineDeps } from "~/followups/engine.server";
 import { ensurePresets } from "~/followups/flows.server";
+import { saveCycles } from "~/followups/cycles.server";
 import { emailChannel } from "~/followups/channels/email.server";
 import { smtpFromUrl } from "~/followups/runtime.server";
 import { verifyToken } from "~/followups/links";
@@ -113,6 +114,28 @@ describe("follow-up messages", () => {
     expect(body).not.toContain("保存のしかた");
     const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(body)![1];
     expect(verifyToken("click", token, secret())?.[2]).toBe("https://video.example/en");
+  });
+
+  it("reminds to replenish after the shortest consumption cycle of the order's products, and not at all without one", async () => {
+    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "replenish" }, data: { enabled: true } });
+    await saveCycles(prisma, SHOP, [{ productId: "501", title: "煎茶", days: 20 }, { productId: "777", title: "急須", days: 300 }]);
+    await prisma.order.update({ where: { shop_orderId: { shop: SHOP, orderId: "9001" } }, data: { productIds: "501,777" } });
+    const at = new Date();
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at }, { timeScale: 1 });
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9002", customerId: null, at }, { timeScale: 1 });
+    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "replenish" } });
+    const replenish = await prisma.flowMessage.findMany({ where: { flowId: flow.id } });
+    expect(replenish.map((m) => m.orderId)).toEqual(["9001"]);
+    // 20 days, then the shop's quiet hours may push it a little later.
+    const due = replenish[0].scheduledAt.getTime() - at.getTime();
+    expect(due).toBeGreaterThanOrEqual(20 * 86_400_000);
+    expect(due).toBeLessThan(21 * 86_400_000);
+    const status = async () => (await prisma.flowMessage.findUniqueOrThrow({ where: { id: replenish[0].id } })).status;
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(19) });
+    expect(await status()).toBe("scheduled");
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(21) });
+    expect(await status()).toBe("sent");
+    expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(1);
   });
 
   it("waits for the delay: nothing is sent before its time", async () => {
