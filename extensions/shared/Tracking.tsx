@@ -35,10 +35,18 @@ export function Tracking({ path, backend, i18n }: { path: string | null; backend
               <s-stack direction="inline" gap="small-200" alignItems="center">
                 {fulfillments.length > 1 && <s-text type="strong">{t("tracking.parcel", { number: i + 1 })}</s-text>}
                 <s-badge tone={status.critical ? "critical" : "neutral"}>{t(status.key)}</s-badge>
-                {f.createdAt && <s-text color="subdued">{t("tracking.shippedOn", { date: i18n.formatDate(f.createdAt, { dateStyle: "medium" }) })}</s-text>}
+                {f.createdAt && (
+                  <s-text color="subdued">
+                    {t("tracking.shippedOn", { date: i18n.formatDate(f.createdAt, { dateStyle: "medium" }) })}
+                  </s-text>
+                )}
               </s-stack>
               <Lines lines={f.lines} t={t} />
-              {f.tracking.length ? f.tracking.map((p, j) => <ParcelRow key={j} parcel={p} t={t} />) : <s-text color="subdued">{t("tracking.noNumber")}</s-text>}
+              {f.tracking.length ? (
+                f.tracking.map((p, j) => <ParcelRow key={j} parcel={p} t={t} />)
+              ) : (
+                <s-text color="subdued">{t("tracking.noNumber")}</s-text>
+              )}
             </s-stack>
           );
         })}

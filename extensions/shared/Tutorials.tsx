@@ -5,7 +5,17 @@ import { orderTutorials, type MetafieldEntry, type OrderLine } from "./product-t
  * How to use what was bought: each product's tutorials (videos, articles) in the customer's
  * language, one link per URL with the products it is for. Nothing when no product has any.
  */
-export function Tutorials({ lines, entries, language, i18n }: { lines: readonly OrderLine[]; entries: readonly MetafieldEntry[]; language: string; i18n: I18n }) {
+export function Tutorials({
+  lines,
+  entries,
+  language,
+  i18n,
+}: {
+  lines: readonly OrderLine[];
+  entries: readonly MetafieldEntry[];
+  language: string;
+  i18n: I18n;
+}) {
   const tutorials = orderTutorials(lines, entries, language);
   if (!tutorials.length) return null;
   const t = i18n.translate;

@@ -14,7 +14,10 @@ export interface Harness {
     lines: { value: unknown[] };
     appMetafields: { value: unknown[] };
     localization: { language: { value: { isoCode: string } } };
-    i18n: { translate: (key: string, options?: Record<string, string | number>) => string; formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string };
+    i18n: {
+      translate: (key: string, options?: Record<string, string | number>) => string;
+      formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string;
+    };
     sessionToken: { get: () => Promise<string> };
   };
 }
@@ -27,7 +30,8 @@ export interface Surface {
   fulfillmentsUrl: string;
 }
 
-export const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+export const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 export const SHIPMENTS = {
   fulfillments: [
@@ -45,7 +49,14 @@ export const SHIPMENTS = {
 export const line = (productId: number, title: string, quantity = 1) => ({
   id: `gid://shopify/CartLine/${productId}`,
   quantity,
-  merchandise: { type: "variant", id: `gid://shopify/ProductVariant/${productId}0`, title, product: { id: `gid://shopify/Product/${productId}`, vendor: "Tsunagu", productType: "" }, selectedOptions: [], requiresShipping: true },
+  merchandise: {
+    type: "variant",
+    id: `gid://shopify/ProductVariant/${productId}0`,
+    title,
+    product: { id: `gid://shopify/Product/${productId}`, vendor: "Tsunagu", productType: "" },
+    selectedOptions: [],
+    requiresShipping: true,
+  },
   cost: { totalAmount: { amount: 1000, currencyCode: "JPY" } },
   attributes: [],
   discountAllocations: [],
@@ -54,7 +65,13 @@ export const line = (productId: number, title: string, quantity = 1) => ({
 
 export const tutorialsEntry = (productId: number, value: unknown) => ({
   target: { type: "product", id: `gid://shopify/Product/${productId}` },
-  metafield: { namespace: "$app:tsunagu", key: "tutorials", value: typeof value === "string" ? value : JSON.stringify(value), valueType: "json_string", type: "json" },
+  metafield: {
+    namespace: "$app:tsunagu",
+    key: "tutorials",
+    value: typeof value === "string" ? value : JSON.stringify(value),
+    valueType: "json_string",
+    type: "json",
+  },
 });
 
 const assembly = {
@@ -64,14 +81,21 @@ const assembly = {
 
 function translator(strings: object, language: string) {
   return (key: string, vars: Record<string, string | number> = {}) => {
-    const value = key.split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), strings);
+    const value = key
+      .split(".")
+      .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), strings);
     if (typeof value !== "string") throw new Error(`no string "${key}" for ${language}`);
     return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
   };
 }
 
-const links = () => [...document.body.querySelectorAll("s-link")].map((l) => ({ text: l.textContent, href: l.getAttribute("href") ?? (l as unknown as { href?: string }).href }));
-const headings = () => [...document.body.querySelectorAll("s-section")].map((s) => s.getAttribute("heading") ?? (s as unknown as { heading?: string }).heading);
+const links = () =>
+  [...document.body.querySelectorAll("s-link")].map((l) => ({
+    text: l.textContent,
+    href: l.getAttribute("href") ?? (l as unknown as { href?: string }).href,
+  }));
+const headings = () =>
+  [...document.body.querySelectorAll("s-section")].map((s) => s.getAttribute("heading") ?? (s as unknown as { heading?: string }).heading);
 const body = () => document.body.textContent ?? "";
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -163,7 +187,11 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
     it("links each product's tutorials in the customer's language, with the product it is for", async () => {
       speak("ja-JP");
       extension.shopify.lines.value = [line(1, "Drone X")];
-      extension.shopify.appMetafields.value = [tutorialsEntry(1, { items: [assembly, { kind: "article", locales: { ja: { title: "バッテリーの手入れ", url: "https://example.com/care" } } }] })];
+      extension.shopify.appMetafields.value = [
+        tutorialsEntry(1, {
+          items: [assembly, { kind: "article", locales: { ja: { title: "バッテリーの手入れ", url: "https://example.com/care" } } }],
+        }),
+      ];
       await extension.render();
       await waitFor(() => expect(headings()).toContain("商品の使い方"));
       expect(links()).toEqual([
@@ -197,7 +225,12 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       extension.shopify.lines.value = [line(1, "Drone X"), line(2, "Battery"), line(3, "Case")];
       extension.shopify.appMetafields.value = [
         tutorialsEntry(1, "{not json"),
-        tutorialsEntry(2, { items: [{ kind: "article", locales: { en: { title: "Charging", url: "https://example.com/charge" } } }, { kind: "video", locales: { en: { title: "Bad", url: "javascript:alert(1)" } } }] }),
+        tutorialsEntry(2, {
+          items: [
+            { kind: "article", locales: { en: { title: "Charging", url: "https://example.com/charge" } } },
+            { kind: "video", locales: { en: { title: "Bad", url: "javascript:alert(1)" } } },
+          ],
+        }),
         tutorialsEntry(3, { items: "nope" }),
       ];
       await extension.render();
@@ -215,7 +248,18 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
 
     it("shows nothing when no product has tutorials", async () => {
       extension.shopify.lines.value = [line(1, "Drone X")];
-      extension.shopify.appMetafields.value = [{ target: { type: "product", id: "gid://shopify/Product/1" }, metafield: { namespace: "custom", key: "tutorials", value: JSON.stringify({ items: [assembly] }), valueType: "json_string", type: "json" } }];
+      extension.shopify.appMetafields.value = [
+        {
+          target: { type: "product", id: "gid://shopify/Product/1" },
+          metafield: {
+            namespace: "custom",
+            key: "tutorials",
+            value: JSON.stringify({ items: [assembly] }),
+            valueType: "json_string",
+            type: "json",
+          },
+        },
+      ];
       await extension.render();
       await settle();
       expect(headings()).not.toContain("How to use your products");

@@ -6,31 +6,54 @@ const entry = (id: number, value: unknown, namespace = "$app:tsunagu", key = "tu
   target: { type: "product", id: `gid://shopify/Product/${id}` },
   metafield: { namespace, key, value: typeof value === "string" ? value : JSON.stringify(value) },
 });
-const video = { kind: "video", locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" }, en: { title: "Assembly video", url: "https://example.com/en" } } };
+const video = {
+  kind: "video",
+  locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" }, en: { title: "Assembly video", url: "https://example.com/en" } },
+};
 
 describe("orderTutorials", () => {
   it("picks the customer's language by its base, else the first language present", () => {
     const lines = [line(1, "Drone X")];
     const entries = [entry(1, { items: [video] })];
-    expect(orderTutorials(lines, entries, "ja")).toEqual([{ kind: "video", title: "組み立て動画", url: "https://example.com/ja", products: ["Drone X"] }]);
+    expect(orderTutorials(lines, entries, "ja")).toEqual([
+      { kind: "video", title: "組み立て動画", url: "https://example.com/ja", products: ["Drone X"] },
+    ]);
     expect(orderTutorials(lines, entries, "en-GB")[0].title).toBe("Assembly video");
     expect(orderTutorials(lines, entries, "fr")[0].title).toBe("組み立て動画");
     // A regional entry wins over the bare language when both are there.
-    const regional = [entry(1, { items: [{ kind: "article", locales: { en: { title: "Guide", url: "https://e.com/en" }, "en-GB": { title: "Guide (UK)", url: "https://e.com/uk" } } }] })];
+    const regional = [
+      entry(1, {
+        items: [
+          {
+            kind: "article",
+            locales: { en: { title: "Guide", url: "https://e.com/en" }, "en-GB": { title: "Guide (UK)", url: "https://e.com/uk" } },
+          },
+        ],
+      }),
+    ];
     expect(orderTutorials(lines, regional, "en-GB")[0].title).toBe("Guide (UK)");
     expect(orderTutorials(lines, regional, "en-US")[0].title).toBe("Guide");
   });
 
   it("passes over a language entry without an http(s) link to the next usable one", () => {
-    const item = { kind: "article", locales: { ja: { title: "説明", url: "javascript:alert(1)" }, en: { title: "Manual", url: "https://example.com/manual" } } };
-    expect(orderTutorials([line(1, "Drone X")], [entry(1, { items: [item] })], "ja")).toEqual([{ kind: "article", title: "Manual", url: "https://example.com/manual", products: ["Drone X"] }]);
+    const item = {
+      kind: "article",
+      locales: { ja: { title: "説明", url: "javascript:alert(1)" }, en: { title: "Manual", url: "https://example.com/manual" } },
+    };
+    expect(orderTutorials([line(1, "Drone X")], [entry(1, { items: [item] })], "ja")).toEqual([
+      { kind: "article", title: "Manual", url: "https://example.com/manual", products: ["Drone X"] },
+    ]);
     const none = { kind: "article", locales: { ja: { title: "説明", url: "data:text/html,x" } } };
     expect(orderTutorials([line(1, "Drone X")], [entry(1, { items: [none] })], "ja")).toEqual([]);
   });
 
   it("lists one entry per URL with every product it is for, in order", () => {
     const lines = [line(1, "Drone X"), line(2, "Drone X Pro"), line(1, "Drone X"), line(3, "Battery")];
-    const entries = [entry(1, { items: [video] }), entry(2, { items: [video, { kind: "article", locales: { en: { title: "Pro tips", url: "https://example.com/pro" } } }] }), entry(3, { items: [video] })];
+    const entries = [
+      entry(1, { items: [video] }),
+      entry(2, { items: [video, { kind: "article", locales: { en: { title: "Pro tips", url: "https://example.com/pro" } } }] }),
+      entry(3, { items: [video] }),
+    ];
     expect(orderTutorials(lines, entries, "en")).toEqual([
       { kind: "video", title: "Assembly video", url: "https://example.com/en", products: ["Drone X", "Drone X Pro", "Battery"] },
       { kind: "article", title: "Pro tips", url: "https://example.com/pro", products: ["Drone X Pro"] },
@@ -41,18 +64,33 @@ describe("orderTutorials", () => {
     const lines = [line(1, "A"), line(2, "B"), line(3, "C"), line(4, "D"), line(5, "E")];
     const entries = [
       entry(1, "{not json"),
-      entry(2, { items: [null, "x", { kind: "podcast", locales: video.locales }, { kind: "video", locales: [] }, { kind: "video", locales: { en: { title: "", url: "https://e.com/1" } } }, { kind: "video", locales: { en: "x" } }] }),
+      entry(2, {
+        items: [
+          null,
+          "x",
+          { kind: "podcast", locales: video.locales },
+          { kind: "video", locales: [] },
+          { kind: "video", locales: { en: { title: "", url: "https://e.com/1" } } },
+          { kind: "video", locales: { en: "x" } },
+        ],
+      }),
       entry(3, { items: [video] }, "custom"),
       entry(4, { items: [video] }, "$app:tsunagu", "other"),
       entry(6, { items: [video] }),
-      { target: { type: "variant", id: "gid://shopify/Product/5" }, metafield: { namespace: "$app:tsunagu", key: "tutorials", value: JSON.stringify({ items: [video] }) } },
+      {
+        target: { type: "variant", id: "gid://shopify/Product/5" },
+        metafield: { namespace: "$app:tsunagu", key: "tutorials", value: JSON.stringify({ items: [video] }) },
+      },
       entry(5, 42),
     ];
     expect(orderTutorials(lines, entries, "en")).toEqual([]);
   });
 
   it("accepts the resolved app namespace and an already parsed value", () => {
-    const e: MetafieldEntry = { target: { type: "product", id: "gid://shopify/Product/1" }, metafield: { namespace: "app--123--tsunagu", key: "tutorials", value: { items: [video] } } };
+    const e: MetafieldEntry = {
+      target: { type: "product", id: "gid://shopify/Product/1" },
+      metafield: { namespace: "app--123--tsunagu", key: "tutorials", value: { items: [video] } },
+    };
     expect(orderTutorials([line(1, "Drone X")], [e], "en")).toHaveLength(1);
   });
 });

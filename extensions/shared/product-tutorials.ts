@@ -64,7 +64,8 @@ function parse(value: unknown): unknown {
 export function orderTutorials(lines: readonly OrderLine[], entries: readonly MetafieldEntry[], language: string): Tutorial[] {
   const byProduct = new Map<string, unknown>();
   for (const e of entries) {
-    if (e.target.type === "product" && e.metafield.key === TUTORIALS_KEY && isOurs(e.metafield.namespace)) byProduct.set(e.target.id, e.metafield.value);
+    if (e.target.type === "product" && e.metafield.key === TUTORIALS_KEY && isOurs(e.metafield.namespace))
+      byProduct.set(e.target.id, e.metafield.value);
   }
   const byUrl = new Map<string, Tutorial>();
   const seen = new Set<string>();

@@ -40,7 +40,20 @@ describe("readShipments", () => {
     expect(readShipments("x")).toBeNull();
     expect(readShipments([])).toBeNull();
     const s = readShipments({
-      fulfillments: [null, 3, { displayStatus: 7, createdAt: "not a date", tracking: "x", lines: [{ title: "", quantity: 1 }, { title: "A", quantity: "2" }, { title: "B", quantity: 0 }] }],
+      fulfillments: [
+        null,
+        3,
+        {
+          displayStatus: 7,
+          createdAt: "not a date",
+          tracking: "x",
+          lines: [
+            { title: "", quantity: 1 },
+            { title: "A", quantity: "2" },
+            { title: "B", quantity: 0 },
+          ],
+        },
+      ],
       unfulfilled: { title: "C" },
     });
     expect(s).toEqual({ fulfillments: [{ displayStatus: null, createdAt: null, tracking: [], lines: [] }], unfulfilled: [] });
@@ -56,6 +69,7 @@ describe("statusLabel", () => {
     expect(statusLabel("ATTEMPTED_DELIVERY")).toEqual({ key: "tracking.status.attempted", critical: true });
     expect(statusLabel("FAILURE")).toEqual({ key: "tracking.status.failed", critical: true });
     expect(statusLabel("CANCELED").key).toBe("tracking.status.canceled");
-    for (const shipped of ["FULFILLED", "LABEL_PRINTED", "CONFIRMED", "SOMETHING_NEW", null]) expect(statusLabel(shipped)).toEqual({ key: "tracking.status.shipped", critical: false });
+    for (const shipped of ["FULFILLED", "LABEL_PRINTED", "CONFIRMED", "SOMETHING_NEW", null])
+      expect(statusLabel(shipped)).toEqual({ key: "tracking.status.shipped", critical: false });
   });
 });

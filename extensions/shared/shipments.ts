@@ -46,7 +46,9 @@ export function readShipments(body: unknown): Shipments | null {
       {
         displayStatus: text(f.displayStatus),
         createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
-        tracking: list(f.tracking).flatMap((t) => (isRecord(t) ? [{ company: text(t.company), number: text(t.number), url: httpUrl(t.url) }] : [])),
+        tracking: list(f.tracking).flatMap((t) =>
+          isRecord(t) ? [{ company: text(t.company), number: text(t.number), url: httpUrl(t.url) }] : [],
+        ),
         lines: lines(f.lines),
       },
     ];

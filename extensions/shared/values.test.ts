@@ -5,7 +5,20 @@ describe("httpUrl", () => {
   it("keeps http(s) URLs and nothing else", () => {
     expect(httpUrl("https://track.example/1234?x=1")).toBe("https://track.example/1234?x=1");
     expect(httpUrl(" http://example.com/a ")).toBe("http://example.com/a");
-    for (const bad of ["javascript:alert(1)", "JAVASCRIPT:alert(1)", "tel:0120", "//example.com", "ftp://example.com", "https://", "example.com", "", null, 42, {}]) expect(httpUrl(bad), String(bad)).toBeNull();
+    for (const bad of [
+      "javascript:alert(1)",
+      "JAVASCRIPT:alert(1)",
+      "tel:0120",
+      "//example.com",
+      "ftp://example.com",
+      "https://",
+      "example.com",
+      "",
+      null,
+      42,
+      {},
+    ])
+      expect(httpUrl(bad), String(bad)).toBeNull();
   });
 });
 

@@ -13,11 +13,25 @@ const guest = store.state.orders.find((o) => !o.customerId)!;
 const [first, second] = [...new Set(order.lines.map((l) => l.productId))];
 const tutorials = { items: [{ kind: "video", locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" } } }] };
 
-const page = (orderId: number, locale: "ja" | "en" = "ja") => ({ state: store.state, orderId, locale, targets: discoverUiTargets(extensionsDir), extensionsDir, appOrigin: "http://127.0.0.1:3000", productionOrigin: "https://tsunagu.example.com" });
+const page = (orderId: number, locale: "ja" | "en" = "ja") => ({
+  state: store.state,
+  orderId,
+  locale,
+  targets: discoverUiTargets(extensionsDir),
+  extensionsDir,
+  appOrigin: "http://127.0.0.1:3000",
+  productionOrigin: "https://tsunagu.example.com",
+});
 
 /** The configs of the frames a page mounts, read back out of their srcdoc. */
 function hosts(html: string): HostConfig[] {
-  const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const unescape = (s: string) =>
+    s
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   return [...html.matchAll(/srcdoc="([^"]*)"/g)].map((m) => JSON.parse(/const config = (.*);\n/.exec(unescape(m[1]))![1]) as HostConfig);
 }
 
@@ -28,7 +42,13 @@ beforeAll(async () => {
     query: `mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { userErrors { message } } }`,
     variables: {
       m: [
-        { ownerId: `gid://shopify/Product/${first}`, namespace: "$app:tsunagu", key: "tutorials", type: "json", value: JSON.stringify(tutorials) },
+        {
+          ownerId: `gid://shopify/Product/${first}`,
+          namespace: "$app:tsunagu",
+          key: "tutorials",
+          type: "json",
+          value: JSON.stringify(tutorials),
+        },
         { ownerId: `gid://shopify/Product/${second}`, namespace: "custom", key: "tutorials", type: "json", value: "{}" },
       ],
     },
@@ -40,8 +60,14 @@ beforeAll(async () => {
 
 describe("extension discovery", () => {
   it("finds both blocks and the metafields each declares", () => {
-    expect(discoverUiTargets(extensionsDir).map((t) => `${t.extension}:${t.target}`)).toEqual(expect.arrayContaining(["tsunagu-thank-you:purchase.thank-you.block.render", "tsunagu-order-status:customer-account.order-status.block.render"]));
-    for (const ext of ["tsunagu-thank-you", "tsunagu-order-status"]) expect(declaredMetafields(extensionsDir, ext)).toEqual([{ namespace: "$app:tsunagu", key: "tutorials" }]);
+    expect(discoverUiTargets(extensionsDir).map((t) => `${t.extension}:${t.target}`)).toEqual(
+      expect.arrayContaining([
+        "tsunagu-thank-you:purchase.thank-you.block.render",
+        "tsunagu-order-status:customer-account.order-status.block.render",
+      ]),
+    );
+    for (const ext of ["tsunagu-thank-you", "tsunagu-order-status"])
+      expect(declaredMetafields(extensionsDir, ext)).toEqual([{ namespace: "$app:tsunagu", key: "tutorials" }]);
   });
 });
 
@@ -49,12 +75,31 @@ describe("lines and app metafields", () => {
   it("gives the order's lines with product gids, titles and quantities", () => {
     const lines = orderLines(store.state, order);
     expect(lines).toHaveLength(order.lines.length);
-    expect(lines[0]).toMatchObject({ quantity: order.lines[0].quantity, merchandise: { type: "variant", id: `gid://shopify/ProductVariant/${order.lines[0].variantId}`, title: order.lines[0].title, product: { id: `gid://shopify/Product/${order.lines[0].productId}` } } });
+    expect(lines[0]).toMatchObject({
+      quantity: order.lines[0].quantity,
+      merchandise: {
+        type: "variant",
+        id: `gid://shopify/ProductVariant/${order.lines[0].variantId}`,
+        title: order.lines[0].title,
+        product: { id: `gid://shopify/Product/${order.lines[0].productId}` },
+      },
+    });
   });
 
   it("gives only the declared metafield of the order's products, in the $app: form", () => {
     const entries = productAppMetafields(store.state, order, [{ namespace: "$app:tsunagu", key: "tutorials" }]);
-    expect(entries).toEqual([{ target: { type: "product", id: `gid://shopify/Product/${first}` }, metafield: { namespace: "$app:tsunagu", key: "tutorials", value: JSON.stringify(tutorials), valueType: "json_string", type: "json" } }]);
+    expect(entries).toEqual([
+      {
+        target: { type: "product", id: `gid://shopify/Product/${first}` },
+        metafield: {
+          namespace: "$app:tsunagu",
+          key: "tutorials",
+          value: JSON.stringify(tutorials),
+          valueType: "json_string",
+          type: "json",
+        },
+      },
+    ]);
     expect(productAppMetafields(store.state, order, [])).toEqual([]);
   });
 });
@@ -63,8 +108,16 @@ describe("thank-you page", () => {
   it("mounts the thank-you block with the order confirmation, lines, tutorials and the checkout token", () => {
     const html = thankYouMain(page(order.legacyId))!;
     const [host] = hosts(html);
-    expect(host).toMatchObject({ target: "purchase.thank-you.block.render", module: "/storefront/ui-ext/tsunagu-thank-you/purchase.thank-you.block.render.js", tokenUrl: "/storefront/_checkout-token", locale: "ja" });
-    expect(host.signals.orderConfirmation).toMatchObject({ order: { id: `gid://shopify/OrderIdentity/${order.legacyId}` }, number: String(order.number) });
+    expect(host).toMatchObject({
+      target: "purchase.thank-you.block.render",
+      module: "/storefront/ui-ext/tsunagu-thank-you/purchase.thank-you.block.render.js",
+      tokenUrl: "/storefront/_checkout-token",
+      locale: "ja",
+    });
+    expect(host.signals.orderConfirmation).toMatchObject({
+      order: { id: `gid://shopify/OrderIdentity/${order.legacyId}` },
+      number: String(order.number),
+    });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
     expect(host.signals.appMetafields).toHaveLength(1);
     expect((host.strings as { tracking: { heading: string } }).tracking.heading).toBe("配送状況");
@@ -78,7 +131,12 @@ describe("order-status page", () => {
     const html = orderStatusMain(page(order.legacyId, "en"))!;
     expect(html).toContain(`<h1>Order ${order.name}</h1>`);
     const [host] = hosts(html);
-    expect(host).toMatchObject({ target: "customer-account.order-status.block.render", module: "/storefront/ui-ext/tsunagu-order-status/customer-account.order-status.block.render.js", tokenUrl: `/storefront/_customer-account-token?order=${order.legacyId}`, locale: "en" });
+    expect(host).toMatchObject({
+      target: "customer-account.order-status.block.render",
+      module: "/storefront/ui-ext/tsunagu-order-status/customer-account.order-status.block.render.js",
+      tokenUrl: `/storefront/_customer-account-token?order=${order.legacyId}`,
+      locale: "en",
+    });
     expect(host.signals.order).toEqual({ id: `gid://shopify/Order/${order.legacyId}`, name: order.name, processedAt: order.processedAt });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
     expect(host.signals.appMetafields).toHaveLength(1);
@@ -106,6 +164,11 @@ describe("session tokens", () => {
 
   it("a checkout token names the buyer only when logged in", () => {
     expect(verifyJwt(checkoutToken({ ...opts, customerId: null }), opts.secret)).not.toHaveProperty("sub");
-    expect(verifyJwt(checkoutToken({ ...opts, customerId: "42" }), opts.secret)).toMatchObject({ iss: "https://tsunagu-dev.myshopify.com/checkouts", dest: "https://tsunagu-dev.myshopify.com", aud: "api-key", sub: "gid://shopify/Customer/42" });
+    expect(verifyJwt(checkoutToken({ ...opts, customerId: "42" }), opts.secret)).toMatchObject({
+      iss: "https://tsunagu-dev.myshopify.com/checkouts",
+      dest: "https://tsunagu-dev.myshopify.com",
+      aud: "api-key",
+      sub: "gid://shopify/Customer/42",
+    });
   });
 });
