@@ -16,8 +16,12 @@ export interface TutorialInput {
   products: { id: string; title: string }[];
 }
 
-/** One product's metafield value: every tutorial attached to it, in the order they were made. */
+/**
+ * One product's metafield value: the product's title as the merchant picked it (extensions are
+ * not given product titles, only variant titles) and every tutorial attached to it, oldest first.
+ */
 export interface TutorialMetafield {
+  product: string;
   items: { kind: Kind; locales: TutorialInput["locales"] }[];
 }
 

@@ -57,7 +57,8 @@ export function metafieldValues(tutorials: Pick<StoredTutorial, "kind" | "locale
   const out = new Map<string, TutorialMetafield>();
   for (const t of tutorials) {
     for (const p of t.products) {
-      const value = out.get(p.id) ?? { items: [] };
+      const value = out.get(p.id) ?? { product: p.title, items: [] };
+      value.product = p.title || value.product;
       value.items.push({ kind: t.kind, locales: t.locales });
       out.set(p.id, value);
     }

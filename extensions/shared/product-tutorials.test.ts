@@ -35,6 +35,11 @@ describe("orderTutorials", () => {
     expect(orderTutorials(lines, regional, "en-US")[0].title).toBe("Guide");
   });
 
+  it("names the product by the title the app wrote, since lines carry only the variant's title", () => {
+    expect(orderTutorials([line(1, "Default Title")], [entry(1, { product: "ドローン X", items: [video] })], "ja")[0].products).toEqual(["ドローン X"]);
+    expect(orderTutorials([line(1, "Drone X")], [entry(1, { product: " ", items: [video] })], "ja")[0].products).toEqual(["Drone X"]);
+  });
+
   it("passes over a language entry without an http(s) link to the next usable one", () => {
     const item = {
       kind: "article",

@@ -2,7 +2,7 @@ import { httpUrl, isRecord, text } from "./values";
 
 /**
  * Product tutorials from the app-owned product metafield `$app:tsunagu.tutorials` (JSON):
- *   {"items":[{"kind":"video","locales":{"ja":{"title":"…","url":"https://…"},"en":{…}}}]}
+ *   {"product":"…","items":[{"kind":"video","locales":{"ja":{"title":"…","url":"https://…"},"en":{…}}}]}
  * For each ordered product, each item in the customer's language (else the first language
  * present), one entry per URL across the order with every product it belongs to. A metafield
  * that does not parse or an item that is not shaped right is skipped, never thrown.
@@ -80,7 +80,8 @@ export function orderTutorials(lines: readonly OrderLine[], entries: readonly Me
       const chosen = pick(item.locales, language);
       if (!chosen) continue;
       const known = byUrl.get(chosen.url);
-      const product = line.merchandise.title;
+      // The app writes the product's title into the metafield (lines carry the variant's title).
+      const product = (isRecord(doc) && text(doc.product)) || line.merchandise.title;
       if (!known) byUrl.set(chosen.url, { kind: item.kind, ...chosen, products: [product] });
       else if (!known.products.includes(product)) known.products.push(product);
     }

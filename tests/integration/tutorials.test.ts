@@ -14,7 +14,7 @@ const graphql = async (query: string, options?: { variables?: Record<string, unk
 const [p1, p2, p3] = core.state.products.slice(0, 3).map((p) => ({ id: String(p.legacyId), title: p.title }));
 const stored = (id: string) => {
   const m = core.state.productById.get(Number(id))!.metafields.find((x) => x.namespace === resolveNamespace("$app:tsunagu") && x.key === "tutorials");
-  return m ? (JSON.parse(m.value) as { items: { kind: string; locales: Record<string, { title: string; url: string }> }[] }) : null;
+  return m ? (JSON.parse(m.value) as { product: string; items: { kind: string; locales: Record<string, { title: string; url: string }> }[] }) : null;
 };
 const video: TutorialInput = { kind: "video", locales: { ja: { title: "組み立て動画", url: "https://video.example/ja" }, en: { title: "Assembly video", url: "https://video.example/en" } }, products: [p1, p2] };
 const article: TutorialInput = { kind: "article", locales: { ja: { title: "お手入れ", url: "https://blog.example/care" } }, products: [p2] };
@@ -28,7 +28,7 @@ describe("tutorials on products", () => {
   it("publishes each product's tutorials as one metafield, and follows edits and deletes", async () => {
     const a = (await saveTutorial(prisma, graphql, shop, null, video))!;
     await saveTutorial(prisma, graphql, shop, null, article);
-    expect(stored(p1.id)).toEqual({ items: [{ kind: "video", locales: video.locales }] });
+    expect(stored(p1.id)).toEqual({ product: p1.title, items: [{ kind: "video", locales: video.locales }] });
     expect(stored(p2.id)?.items.map((i) => i.kind)).toEqual(["video", "article"]);
     expect(stored(p3.id)).toBeNull();
 
