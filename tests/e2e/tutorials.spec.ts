@@ -48,4 +48,27 @@ test("a product's tutorial and the parcel's tracking reach the buyer after the p
   await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
   await expect(app.getByText("はじめての使い方(動画)")).toBeVisible();
   await page.screenshot({ path: "screenshots/tutorials-list-ja.png", fullPage: true });
+
+  // The buyer's thank-you page: the tutorial in Japanese and the parcel not shipped yet.
+  await page.goto(`/storefront/thank-you/${orderId}?locale=ja`);
+  const thankYou = page.frameLocator("section.ui-ext iframe").first();
+  await expect(thankYou.getByText("はじめての使い方(動画)")).toBeVisible();
+  await expect(thankYou.getByText(`対象: ${product}`)).toBeVisible();
+  await expect(thankYou.getByText("発送準備中").first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/after-sale-thank-you-e2e-ja.png", fullPage: true });
+
+  // It ships; the order-status page (customer accounts) shows the carrier and the tracking link.
+  const fulfilled = await request.post("/_dev/events/fulfill", { data: { orderId, company: "ヤマト運輸", number: "4455-6677-8899", url: "https://track.example/4455" } });
+  expect(fulfilled.status()).toBe(201);
+  await page.goto(`/storefront/orders/${orderId}/status?locale=ja`);
+  const status = page.frameLocator("section.ui-ext iframe").first();
+  await expect(status.getByText("ヤマト運輸").first()).toBeVisible();
+  await expect(status.getByText("4455-6677-8899").first()).toBeVisible();
+  await expect(status.getByRole("link", { name: /配送状況を確認/ }).first()).toHaveAttribute("href", "https://track.example/4455");
+  await expect(status.getByText("はじめての使い方(動画)")).toBeVisible();
+  await page.screenshot({ path: "screenshots/after-sale-order-status-e2e-ja.png", fullPage: true });
+
+  // The same page in English shows the English tutorial.
+  await page.goto(`/storefront/orders/${orderId}/status?locale=en`);
+  await expect(page.frameLocator("section.ui-ext iframe").first().getByText("Getting started (video)")).toBeVisible();
 });
