@@ -251,18 +251,26 @@ async function* readLines(file: string): AsyncGenerator<string[]> {
   if (rest?.length) yield [rest.toString("utf8")];
 }
 
-/** Counts non-empty lines of the bytes passing through (the download), so no second read is needed. */
+/**
+ * Counts non-empty lines of the bytes passing through (the download), so no second read is
+ * needed. Jumps from newline to newline (Buffer.indexOf) and looks at the bytes of a line only
+ * until the first one that is not blank, which for JSONL is the first.
+ */
 function lineCounter(): Transform & { lines: () => number } {
   let lines = 0;
   let lineHasContent = false;
+  const blank = (byte: number) => byte === 13 || byte === 32 || byte === 9;
   const counter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
-      for (let i = 0; i < chunk.length; i++) {
-        const byte = chunk[i];
-        if (byte === 10) {
-          if (lineHasContent) lines++;
-          lineHasContent = false;
-        } else if (byte !== 13 && byte !== 32 && byte !== 9) lineHasContent = true;
+      let start = 0;
+      while (start < chunk.length) {
+        const nl = chunk.indexOf(10, start);
+        const end = nl < 0 ? chunk.length : nl;
+        for (let i = start; !lineHasContent && i < end; i++) if (!blank(chunk[i])) lineHasContent = true;
+        if (nl < 0) break;
+        if (lineHasContent) lines++;
+        lineHasContent = false;
+        start = nl + 1;
       }
       done(null, chunk);
     },
