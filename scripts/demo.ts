@@ -49,6 +49,8 @@ Tsunagu demo is running (shop ${stack.shop}).
   Storefront survey block               ${stack.storefrontUrl}/pages/survey?locale=ja
   Thank-you page (checkout extension)   ${lastOrder ? `${stack.storefrontUrl}/thank-you/${lastOrder}?locale=ja` : "(create an order first)"}
     (create a survey in the admin's アンケート section first; its page shows email score links)
+  Order-status page (customer account)  ${lastOrder ? `${stack.storefrontUrl}/orders/${lastOrder}/status?locale=ja` : "(create an order first)"}
+    (attach tutorials in the admin's チュートリアル section; fulfil the order to see its tracking)
   Email outbox (local SMTP server)      ${stack.outboxUrl}
     (turn on flows in the admin's フォローアップ section, then create, fulfil and deliver an order:
      npm run dev-store -- event order / event fulfill / event deliver; one day of delays = 10 s)
