@@ -72,7 +72,7 @@ describe("SQLite thread", () => {
     await expect(t.run([{ sql: "SELECT 1", all: true }])).rejects.toThrow(/exited/);
   });
 
-  it("commits a guarded request at once when its guards hold, and holds the transaction when they do not", async () => {
+  it("commits a guarded request at once when its guards hold, and rolls it back when they do not", async () => {
     const { file, thread } = open();
     const read = () => {
       const reader = new Database(file, { readonly: true });
@@ -80,32 +80,22 @@ describe("SQLite thread", () => {
       reader.close();
       return rows;
     };
-    const fast = await thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 1]] }, { sql: "SELECT k FROM t WHERE k = 'zz'", all: true }], {
-      guards: [{ kind: "noZero", step: 1 }, { kind: "empty", step: 2 }],
-      steps: [{ sql: "COMMIT" }],
-    });
-    expect(fast.settled).toBe(true);
-    expect(read()).toEqual([{ k: "a", v: 1 }]);
+    const fast = await thread.runGuarded(
+      [{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, flat: { width: 2, values: ["a", 1, "b", 2] } }, { sql: "SELECT k FROM t WHERE k = 'zz'", all: true }],
+      { guards: [{ kind: "noZero", step: 1 }, { kind: "empty", step: 2 }], steps: [{ sql: "COMMIT" }] },
+    );
+    expect(fast).toEqual({ out: [0, [1, 1], []], settled: true });
+    expect(read()).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }]);
 
-    // Guard fails: the transaction stays open; a request sent meanwhile waits behind it.
-    const held = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 0]] }], { guards: [{ kind: "noZero", step: 1 }], steps: [{ sql: "COMMIT" }] });
-    const queued = thread.run([{ sql: INSERT, rows: [["b", 2]] }]);
-    expect((await held).settled).toBe(false);
-    await thread.resume([{ sql: INSERT, rows: [["c", 3]] }], false);
-    await thread.resume([{ sql: "COMMIT" }], true);
-    await queued;
-    expect(read()).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }, { k: "c", v: 3 }]);
-  });
-
-  it("after an abort, nothing queued behind the held transaction commits", async () => {
-    const { file, thread } = open();
-    const held = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["a", 1]] }], { guards: [{ kind: "never", step: 0 }], steps: [] });
-    const next = thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["b", 2]] }], { guards: [], steps: [{ sql: "COMMIT" }] });
-    expect((await held).settled).toBe(false);
-    await thread.abort("settle failed");
-    await expect(next).rejects.toThrow("settle failed");
-    const reader = new Database(file, { readonly: true });
-    expect(reader.prepare("SELECT COUNT(*) AS n FROM t").get()).toEqual({ n: 0 });
-    reader.close();
+    // A guard fails (the upsert kept the stored row): nothing of the request stays, and the
+    // thread is free at once (a held transaction would block the caller's own connection).
+    const slow = await thread.runGuarded([{ sql: "BEGIN IMMEDIATE" }, { sql: INSERT, rows: [["c", 3], ["a", 0]] }], { guards: [{ kind: "noZero", step: 1 }], steps: [{ sql: "COMMIT" }] });
+    expect(slow).toEqual({ out: [0, [1, 0]], settled: false });
+    expect(read()).toEqual([{ k: "a", v: 1 }, { k: "b", v: 2 }]);
+    const writer = new Database(file);
+    writer.pragma("busy_timeout = 100");
+    writer.prepare("INSERT INTO t (k, v) VALUES ('d', 4)").run();
+    writer.close();
+    expect(read()).toHaveLength(3);
   });
 });

@@ -60,13 +60,6 @@ const holds = (guard, out) => {
   }
   return false;
 };
-// While a request's guard failed, its transaction stays open for the caller's "resume" requests;
-// other requests wait in order until one of them ends it.
-let held = false;
-const queue = [];
-// A failure inside a guarded sequence poisons the thread: later batches must not commit on top
-// of a batch that was rolled back.
-let poisoned = null;
 function handle(message) {
   if (message.close) {
     if (db.inTransaction) db.exec("ROLLBACK");
@@ -75,32 +68,21 @@ function handle(message) {
     parentPort.postMessage({ id: message.id, out: [] });
     return;
   }
-  if (message.abort) {
-    if (db.inTransaction) db.exec("ROLLBACK");
-    poisoned = message.abort;
-    held = false;
-    parentPort.postMessage({ id: message.id, out: [] });
-  } else if (held && !message.resume) return void queue.push(message);
-  else if (poisoned) parentPort.postMessage({ id: message.id, error: poisoned });
-  else try {
+  try {
     const out = runSteps(message.steps);
     let settled = false;
     if (message.then) {
+      // Guards hold: finish the transaction here. Otherwise undo it: the caller applies it itself.
       if (message.then.guards.every((g) => holds(g, out))) {
         runSteps(message.then.steps);
         settled = true;
-      } else held = true;
+      } else if (db.inTransaction) db.exec("ROLLBACK");
     }
-    if (message.resume && message.end) held = false;
     parentPort.postMessage({ id: message.id, out, settled });
   } catch (error) {
     if (db.inTransaction) db.exec("ROLLBACK");
-    const text = String((error && error.message) || error);
-    if (held || message.then || message.resume) poisoned = text;
-    held = false;
-    parentPort.postMessage({ id: message.id, error: text });
+    parentPort.postMessage({ id: message.id, error: String((error && error.message) || error) });
   }
-  while (!held && queue.length) handle(queue.shift());
 }
 parentPort.on("message", handle);
 `;
@@ -116,14 +98,11 @@ export interface SqliteThread {
   run(steps: Step[]): Promise<unknown[]>;
   /**
    * Runs `steps`; if every guard holds on their results, runs `then` at once (typically the rest
-   * of a transaction and COMMIT) without a round trip, and answers settled. Otherwise the
-   * transaction stays open and other requests wait until `resume(…, end = true)`.
+   * of the transaction and COMMIT) without a round trip, and answers settled. Otherwise it rolls
+   * the transaction back and answers not settled. A transaction never waits on the caller: the
+   * caller's own SQLite calls block its thread, so waiting on it could deadlock.
    */
   runGuarded(steps: Step[], then: { guards: Guard[]; steps: Step[] }): Promise<{ out: unknown[]; settled: boolean }>;
-  /** Steps inside a held transaction; `end` releases the hold (after COMMIT or ROLLBACK). */
-  resume(steps: Step[], end: boolean): Promise<unknown[]>;
-  /** Rolls back an open transaction and fails every request after it (queued ones included). */
-  abort(reason: string): Promise<void>;
   /** Rolls back anything left open, runs the closing pragmas, closes the file and ends the thread. */
   close(pragmas?: string[]): Promise<void>;
 }
@@ -157,8 +136,6 @@ export function openSqliteThread(file: string, pragmas: string[]): SqliteThread 
   return {
     run: async (steps) => (await send({ steps })).out,
     runGuarded: (steps, then) => send({ steps, then }),
-    resume: async (steps, end) => (await send({ steps, resume: true, end })).out,
-    abort: async (reason) => void (await send({ abort: reason })),
     async close(closing = []) {
       try {
         if (!dead) await send({ close: closing });

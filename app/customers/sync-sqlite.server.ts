@@ -1,5 +1,6 @@
 import type { SyncedOrder } from "./bulk-rows";
 import type { SyncBatch, SyncWriter } from "./sync-writer.server";
+import Database from "better-sqlite3";
 import { openSqliteThread, type Guard, type Step } from "./sqlite-thread.server";
 import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
 import type { StatsContext } from "../dashboard/stats.server";
@@ -105,20 +106,22 @@ interface Planned {
   counts: Map<string, number>;
 }
 
+const PRAGMAS = [
+  "busy_timeout = 5000",
+  "cache_size = -8192",
+  // Checkpoint the WAL every ~400 MB instead of every 4 MB. Orders arrive grouped by customer,
+  // so each order lands on a random page of the (shop, orderId) index; with a long WAL such a
+  // page is copied to the database file once per checkpoint instead of once per few commits
+  // (commit and checkpoint time at 1M customers: 29 s -> 22 s). close() checkpoints the rest
+  // and truncates the file.
+  "wal_autocheckpoint = 100000",
+  // No fsync per commit (WAL stays consistent; a power cut can lose the last batches, which the
+  // progress mark, written in the same transactions, then re-applies).
+  "synchronous = NORMAL",
+];
+
 export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter {
-  const thread = openSqliteThread(file, [
-    "busy_timeout = 5000",
-    "cache_size = -8192",
-    // Checkpoint the WAL every ~400 MB instead of every 4 MB. Orders arrive grouped by customer,
-    // so each order lands on a random page of the (shop, orderId) index; with a long WAL such a
-    // page is copied to the database file once per checkpoint instead of once per few commits
-    // (commit and checkpoint time at 1M customers: 29 s -> 22 s). close() checkpoints the rest
-    // and truncates the file.
-    "wal_autocheckpoint = 100000",
-    // No fsync per commit (WAL stays consistent; a power cut can lose the last batches, which the
-    // progress mark, written in the same transactions, then re-applies).
-    "synchronous = NORMAL",
-  ]);
+  const thread = openSqliteThread(file, PRAGMAS);
   const contribution = (times: Date[]) => contributionOf(times, stats.calendar, stats.dormantDays);
 
   function plan(shop: string, batch: SyncBatch, at: string): Planned {
@@ -142,7 +145,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
   }
 
   /** The rest of a batch's transaction, once its upserts have answered; ends with COMMIT. */
-  async function settle(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned, out: unknown[]): Promise<Step[]> {
+  function settle(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned, out: unknown[], run: (steps: Step[]) => unknown[]): Step[] {
     const before = new Map((out[1] as { cid: string; contrib: string | null }[]).map((r) => [r.cid, r.contrib]));
     const customerChanges = out[2] as number[];
     const orderChanges = out[3] as number[];
@@ -158,11 +161,11 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       // Something stored that the batch does not show: that customer's facts come from the table.
       const ids = JSON.stringify([...recompute]);
       const outside = JSON.stringify([...recompute].filter((id) => !before.has(id) && !batch.customers.has(id)));
-      const [, stored, times] = await thread.resume([
+      const [, stored, times] = run([
         { sql: REFRESH_FACTS, rows: [[shop, ids, shop]] },
         { sql: CONTRIBS_OF, rows: [[shop, outside]], all: true },
         { sql: ORDER_TIMES, rows: [[shop, ids]], all: true },
-      ], false);
+      ]);
       for (const r of stored as { cid: string; contrib: string | null }[]) before.set(r.cid, r.contrib);
       const timesOf = new Map<string, Date[]>([...recompute].map((id) => [id, []]));
       for (const r of times as { cid: string; at: string }[]) timesOf.get(r.cid)?.push(new Date(r.at));
@@ -178,6 +181,45 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     const deltas = newDeltas();
     for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
     return [...steps, ...closing(shop, runId, batch, linesApplied, at, deltas)];
+  }
+
+  let here: Database.Database | null = null;
+  const statements = new Map<string, Database.Statement>();
+  function runHere(steps: Step[]): unknown[] {
+    return steps.map((step) => {
+      let st = statements.get(step.sql);
+      if (!st) statements.set(step.sql, (st = here!.prepare(step.sql)));
+      if (step.all) return st.all(...(step.rows?.[0] ?? []));
+      if (step.flat) {
+        const { width, values } = step.flat;
+        return Array.from({ length: values.length / width }, (_, i) => st.run(values.slice(i * width, (i + 1) * width)).changes);
+      }
+      if (!step.rows) return st.run().changes;
+      return step.rows.map((r) => st.run(...r).changes);
+    });
+  }
+
+  /** A batch the fast path did not take (customers stored before, rows kept by newer data...). */
+  function applyHere(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): void {
+    if (!here) {
+      here = new Database(file);
+      for (const pragma of PRAGMAS) here.pragma(pragma);
+    }
+    here.transaction(() => {
+      const out = runHere([{ sql: "SELECT 1" }, ...upserts(shop, p)]);
+      runHere(settle(shop, runId, batch, linesApplied, at, p, out, runHere).filter((step) => step.sql !== "COMMIT"));
+    }).immediate();
+  }
+
+  /** The batch's writes; their results (steps 1–5 after BEGIN) are what settle() and the guards read. */
+  function upserts(shop: string, p: Planned): Step[] {
+    return [
+      { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
+      { sql: CUSTOMER, flat: { width: 19, values: p.customerRows } },
+      { sql: ORDER, flat: { width: 13, values: p.orderRows } },
+      { sql: MERGE_METAFIELD, rows: p.metafieldRows },
+      { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
+    ];
   }
 
   /** Moves the aggregates, marks the progress and commits. */
@@ -231,27 +273,12 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       if (pending.length) await pending.shift();
       check();
       const done = thread
-        .runGuarded(
-          [
-            { sql: "BEGIN IMMEDIATE" },
-            { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
-            { sql: CUSTOMER, flat: { width: 19, values: p.customerRows } },
-            { sql: ORDER, flat: { width: 13, values: p.orderRows } },
-            { sql: MERGE_METAFIELD, rows: p.metafieldRows },
-            { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
-          ],
-          fastPath(shop, runId, batch, linesApplied, at, p),
-        )
-        .then(async ({ out, settled }) => {
-          if (settled) return;
-          try {
-            await thread.resume(await settle(shop, runId, batch, linesApplied, at, p, out), true);
-          } catch (error) {
-            // Roll back and refuse the batches queued behind this one: none may commit (and
-            // move the progress mark) past a batch that was not applied.
-            await thread.abort(String(error instanceof Error ? error.message : error)).catch(() => undefined);
-            throw error;
-          }
+        .runGuarded([{ sql: "BEGIN IMMEDIATE" }, ...upserts(shop, p)], fastPath(shop, runId, batch, linesApplied, at, p))
+        .then(({ settled }) => {
+          // The thread rolled the batch back: apply it here, synchronously, on this thread's own
+          // connection. Nothing else can run meanwhile, so no transaction is ever left waiting
+          // for this thread (whose other SQLite calls would block it: a deadlock until timeout).
+          if (!settled) applyHere(shop, runId, batch, linesApplied, at, p);
         })
         .catch((error: unknown) => {
           failure ??= error;
@@ -262,6 +289,9 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       await Promise.all(pending.splice(0));
       check();
     },
-    close: () => thread.close(failure ? [] : ["wal_checkpoint(TRUNCATE)"]),
+    close: async () => {
+      here?.close();
+      await thread.close(failure ? [] : ["wal_checkpoint(TRUNCATE)"]);
+    },
   };
 }
