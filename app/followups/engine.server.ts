@@ -9,6 +9,7 @@ import { toFlow, type StoredFlow } from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
 import { listTutorials, tutorialLinks, type StoredTutorial } from "../tutorials/tutorials.server";
 import { cycleDaysFor } from "./cycles.server";
+import { customerGroups } from "../customers/groups.server";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -49,13 +50,14 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
   const quiet = { start: settings?.quietStart ?? 21, end: settings?.quietEnd ?? 9, timeZone: shopRow?.timezone ?? "Asia/Tokyo" };
   const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
   const cycleDays = flows.some((f) => f.trigger === "replenish") ? await cycleDaysFor(db, shop, productIds) : null;
+  const parsed = flows.map(toFlow);
+  const groups = customerId && parsed.some((f) => f.conditions.groups.length) ? await customerGroups(db, shop, customerId) : [];
   let scheduled = 0;
-  for (const row of flows) {
-    const flow = toFlow(row);
+  for (const flow of parsed) {
     if (flow.trigger === "no_order" && !customerId) continue;
     // No product of the order has a consumption cycle: nothing to remind of.
     if (flow.trigger === "replenish" && cycleDays === null) continue;
-    if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds, orders: customer?.ordersCount ?? 1 })) continue;
+    if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds, orders: customer?.ordersCount ?? 1, groups })) continue;
     const delayMinutes = flow.delayMinutes + (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
     let runAt = new Date(event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale);
     // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
@@ -82,13 +84,14 @@ export function outsideQuietHours(at: Date, quiet: { start: number; end: number;
   return t;
 }
 
-export function conditionsMet(flow: StoredFlow, o: { total: number; locale: string | null; productIds: string[]; orders: number }): boolean {
+export function conditionsMet(flow: StoredFlow, o: { total: number; locale: string | null; productIds: string[]; orders: number; groups?: string[] }): boolean {
   const c = flow.conditions;
   if (c.orders === "first" && o.orders > 1) return false;
   if (c.orders === "repeat" && o.orders < 2) return false;
   if (c.locales.length && !c.locales.includes((o.locale ?? "").split("-")[0])) return false;
   if (o.total < c.minTotal) return false;
   if (c.productIds.length && !c.productIds.some((p) => o.productIds.includes(p))) return false;
+  if (c.groups.length && !c.groups.some((g) => o.groups?.includes(g))) return false;
   return true;
 }
 

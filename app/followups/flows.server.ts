@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { PRESETS, TRIGGERS, type Trigger } from "./presets";
 import { checkTemplate } from "./templates";
+import { GROUP_KEYS } from "../customers/groups";
 
 /** Flows as stored, parsed. */
 export interface StoredFlow {
@@ -23,6 +24,10 @@ export const conditionsSchema = z
     locales: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/)).max(20).default([]),
     minTotal: z.number().min(0).max(1e9).default(0),
     productIds: z.array(z.string().regex(/^\d{1,20}$/)).max(200).default([]),
+    // Product titles as picked, for showing the condition; matching uses productIds.
+    productTitles: z.record(z.string().regex(/^\d{1,20}$/), z.string().max(255)).default({}),
+    // Customer groups (app/customers/groups.ts); any one of them, none = everyone.
+    groups: z.array(z.enum(GROUP_KEYS)).max(5).default([]),
   })
   .strict();
 export type Conditions = z.infer<typeof conditionsSchema>;

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
-import { TitleBar } from "@shopify/app-bridge-react";
+import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
@@ -12,6 +12,8 @@ import { getFlow, saveFlow, validateFlow, type Templates } from "../followups/fl
 import { runFollowupPreview } from "../followups/engine.server";
 import { channelsFor } from "../followups/runtime.server";
 import { TRIGGERS } from "../followups/presets";
+import { GROUP_KEYS } from "../customers/groups";
+import { getGroupSettings } from "../customers/groups.server";
 import { VARIABLES } from "../followups/templates";
 import { useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
@@ -24,8 +26,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
   const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-  const preview = await runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET });
-  return json({ flow, preview });
+  const [preview, groupSettings] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop)]);
+  return json({ flow, preview, dormantDays: groupSettings.dormantDays });
 };
 
 function templatesFrom(form: FormData): Templates {
@@ -65,7 +67,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     name: String(form.get("name") ?? ""),
     trigger: String(form.get("trigger") ?? ""),
     delayDays: String(form.get("delayDays") ?? ""),
-    conditions: { orders: String(form.get("orders") ?? "any"), locales: [], minTotal: Number(form.get("minTotal") || 0), productIds: [] },
+    conditions: conditionsFrom(form),
     marketing: form.get("marketing") === "on",
     channels: form.getAll("channels").map(String),
     templates: templatesFrom(form),
@@ -76,8 +78,27 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json({ errors: [], sent: null, saved: true });
 };
 
+/** The conditions fields; anything malformed is left for validateFlow to reject as "conditions". */
+function conditionsFrom(form: FormData): unknown {
+  let products: unknown = [];
+  try {
+    products = JSON.parse(String(form.get("products") || "[]"));
+  } catch {
+    return { orders: "invalid" };
+  }
+  const list = Array.isArray(products) ? (products as { id?: unknown; title?: unknown }[]) : [];
+  return {
+    orders: String(form.get("orders") ?? "any"),
+    locales: form.getAll("locales").map(String),
+    minTotal: Number(form.get("minTotal") || 0),
+    productIds: list.map((p) => String(p.id ?? "")),
+    productTitles: Object.fromEntries(list.map((p) => [String(p.id ?? ""), String(p.title ?? "")])),
+    groups: form.getAll("groups").map(String),
+  };
+}
+
 export default function FlowEditor() {
-  const { flow, preview } = useLoaderData<typeof loader>();
+  const { flow, preview, dormantDays } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
@@ -87,6 +108,14 @@ export default function FlowEditor() {
   const [delayDays, setDelayDays] = useState(String(flow.delayMinutes / 1440));
   const [orders, setOrders] = useState<string>(flow.conditions.orders);
   const [minTotal, setMinTotal] = useState(String(flow.conditions.minTotal));
+  const [locales, setLocales] = useState<string[]>(flow.conditions.locales);
+  const [groups, setGroups] = useState<string[]>(flow.conditions.groups);
+  const [products, setProducts] = useState(flow.conditions.productIds.map((id) => ({ id, title: flow.conditions.productTitles[id] ?? id })));
+  const shopify = useAppBridge();
+  const pickProducts = async () => {
+    const picked = await shopify.resourcePicker({ type: "product", multiple: true, action: "select", selectionIds: products.map((p) => ({ id: `gid://shopify/Product/${p.id}` })) });
+    if (picked) setProducts(picked.map((p) => ({ id: p.id.split("/").pop() ?? p.id, title: (p as { title?: string }).title ?? "" })));
+  };
   const [marketing, setMarketing] = useState(flow.marketing);
   const [enabled, setEnabled] = useState(flow.enabled);
   const [channels, setChannels] = useState<string[]>(flow.channels);
@@ -137,6 +166,34 @@ export default function FlowEditor() {
                     <Select label={t("followups.orders")} name="orders" value={orders} onChange={setOrders} options={["any", "first", "repeat"].map((x) => ({ label: t(`followups.orders.${x}` as MessageKey), value: x }))} />
                     <TextField label={t("followups.minTotal")} name="minTotal" type="number" min={0} value={minTotal} onChange={setMinTotal} autoComplete="off" error={err("conditions")} />
                   </FormLayout.Group>
+                  <FormLayout.Group>
+                    <ChoiceList allowMultiple title={t("followups.localesLabel")} choices={LOCALES.map((l) => ({ label: t(`followups.locale.${l}` as MessageKey), value: l }))} selected={locales} onChange={setLocales} />
+                    <ChoiceList allowMultiple title={t("followups.groupsLabel")} choices={GROUP_KEYS.map((g) => ({ label: t(`groups.${g}` as MessageKey, { days: String(dormantDays) }), value: g }))} selected={groups} onChange={setGroups} />
+                  </FormLayout.Group>
+                  {locales.map((l) => (
+                    <input key={l} type="hidden" name="locales" value={l} />
+                  ))}
+                  {groups.map((g) => (
+                    <input key={g} type="hidden" name="groups" value={g} />
+                  ))}
+                  <input type="hidden" name="products" value={JSON.stringify(products)} />
+                  <BlockStack gap="200">
+                    <InlineStack gap="300" blockAlign="center">
+                      <Text as="span">{t("followups.productsLabel")}</Text>
+                      <Button onClick={pickProducts}>{t("followups.chooseProducts")}</Button>
+                      {products.length > 0 && (
+                        <Button variant="plain" onClick={() => setProducts([])}>
+                          {t("followups.clearProducts")}
+                        </Button>
+                      )}
+                    </InlineStack>
+                    <Text as="p" tone="subdued">
+                      {products.length ? products.map((p) => p.title).join("、") : t("followups.allProducts")}
+                    </Text>
+                  </BlockStack>
+                  <Text as="p" tone="subdued">
+                    {t("followups.conditionsHelp")}
+                  </Text>
                   <Checkbox label={t("followups.marketingLabel")} helpText={t("followups.marketingHelp")} checked={marketing} onChange={setMarketing} />
                   <input type="hidden" name="marketing" value={marketing ? "on" : "off"} />
                   <ChoiceList allowMultiple title={t("followups.channelsLabel")} choices={CHANNELS.map((c) => ({ label: t(`followups.channel.${c}` as MessageKey), value: c }))} selected={channels} onChange={setChannels} error={err("channels")} />

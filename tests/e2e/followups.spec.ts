@@ -53,3 +53,29 @@ test("an order's follow-ups arrive at their times, once each", async ({ page, re
   await expect(app.getByText(email).first()).toBeVisible();
   await page.screenshot({ path: "screenshots/followups-admin-outbox-ja.png", fullPage: true });
 });
+
+test("a flow's conditions: language, customer groups and products, kept after saving", async ({ page }) => {
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  const app = page.frameLocator("#app-frame");
+  const card = app.getByRole("heading", { name: "お久しぶりメール(120日間ご注文なし)", exact: true }).locator("xpath=ancestor::div[.//a or .//button][1]");
+  await card.getByRole("link", { name: "メッセージを編集" }).click();
+  await expect(app.getByText("お客様の言語")).toBeVisible();
+  await app.getByLabel("日本語", { exact: true }).check();
+  await app.getByLabel("エンゲージ(購読・キャンペーン・問い合わせ)").check();
+  await app.getByRole("button", { name: "商品を選択" }).click();
+  const picker = page.locator("dialog#picker");
+  await picker.locator("li input").nth(1).check();
+  const chosen = ((await picker.locator("li span").nth(1).textContent()) ?? "").trim();
+  await picker.getByRole("button", { name: "選択" }).click();
+  await expect(app.getByText(chosen).first()).toBeVisible();
+  await app.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(app.getByText("保存しました。")).toBeVisible();
+  // Back through the list: the conditions were stored.
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await card.getByRole("link", { name: "メッセージを編集" }).click();
+  await expect(app.getByLabel("日本語", { exact: true })).toBeChecked();
+  await expect(app.getByLabel("エンゲージ(購読・キャンペーン・問い合わせ)")).toBeChecked();
+  await expect(app.getByText(chosen).first()).toBeVisible();
+  await page.screenshot({ path: "screenshots/followups-conditions-ja.png", fullPage: true });
+});

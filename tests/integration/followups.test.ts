@@ -138,6 +138,25 @@ describe("follow-up messages", () => {
     expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(1);
   });
 
+  it("starts a flow only for orders that meet its language, product and customer-group conditions", async () => {
+    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "tutorial" } });
+    const only = async (conditions: Record<string, unknown>) => {
+      await prisma.flow.update({ where: { id: flow.id }, data: { conditions: JSON.stringify(conditions) } });
+      await prisma.flowMessage.deleteMany();
+      await prisma.job.deleteMany();
+      for (const orderId of ["9001", "9002"]) await scheduleFlows(prisma, SHOP, "delivered", { orderId, customerId: null, at: new Date() }, { timeScale: 1 });
+      return (await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: { orderId: "asc" } })).map((m) => m.orderId);
+    };
+    expect(await only({})).toEqual(["9001", "9002"]);
+    // 9001: Hanako, English, product 501, one order. 9002: 太郎, Japanese, product 502, two orders.
+    expect(await only({ locales: ["ja"] })).toEqual(["9002"]);
+    expect(await only({ productIds: ["501"], productTitles: { "501": "煎茶" } })).toEqual(["9001"]);
+    // Hanako agreed to email marketing: in the engaged group; 太郎 did not.
+    expect(await only({ groups: ["engaged"] })).toEqual(["9001"]);
+    expect(await only({ groups: ["engaged", "dormant"], locales: ["en"] })).toEqual(["9001"]);
+    expect(await only({ groups: ["points"] })).toEqual([]);
+  });
+
   it("waits for the delay: nothing is sent before its time", async () => {
     await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
     expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
