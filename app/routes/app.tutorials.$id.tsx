@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, ResourceItem, ResourceList, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
@@ -55,7 +55,9 @@ export default function TutorialEditor() {
     Object.fromEntries(TUTORIAL_LOCALES.flatMap((l) => [[`${l}.title`, tutorial?.locales[l]?.title ?? ""], [`${l}.url`, tutorial?.locales[l]?.url ?? ""]])),
   );
   const [products, setProducts] = useState<{ id: string; title: string }[]>(tutorial?.products ?? []);
-  const saved = typeof window !== "undefined" && new URLSearchParams(window.location.search).has("saved") && nav.state === "idle" && !result;
+  // Same answer on the server and in the browser (no hydration mismatch).
+  const [params] = useSearchParams();
+  const saved = params.has("saved") && nav.state === "idle" && !result;
   const errorText = (key: string) => {
     const code = errors[key];
     if (!code) return undefined;
