@@ -16,6 +16,7 @@ import { GROUP_KEYS } from "../customers/groups";
 import { getGroupSettings } from "../customers/groups.server";
 import { VARIABLES } from "../followups/templates";
 import { useT } from "../i18n/useT";
+import { pickProducts } from "../components/product-picker";
 import type { MessageKey } from "../i18n/i18n";
 
 const CHANNELS = ["email", "line", "sms"] as const;
@@ -112,9 +113,9 @@ export default function FlowEditor() {
   const [groups, setGroups] = useState<string[]>(flow.conditions.groups);
   const [products, setProducts] = useState(flow.conditions.productIds.map((id) => ({ id, title: flow.conditions.productTitles[id] ?? id })));
   const shopify = useAppBridge();
-  const pickProducts = async () => {
-    const picked = await shopify.resourcePicker({ type: "product", multiple: true, action: "select", selectionIds: products.map((p) => ({ id: `gid://shopify/Product/${p.id}` })) });
-    if (picked) setProducts(picked.map((p) => ({ id: p.id.split("/").pop() ?? p.id, title: (p as { title?: string }).title ?? "" })));
+  const chooseProducts = async () => {
+    const picked = await pickProducts(shopify, products);
+    if (picked) setProducts(picked);
   };
   const [marketing, setMarketing] = useState(flow.marketing);
   const [enabled, setEnabled] = useState(flow.enabled);
@@ -180,7 +181,7 @@ export default function FlowEditor() {
                   <BlockStack gap="200">
                     <InlineStack gap="300" blockAlign="center">
                       <Text as="span">{t("followups.productsLabel")}</Text>
-                      <Button onClick={pickProducts}>{t("followups.chooseProducts")}</Button>
+                      <Button onClick={chooseProducts}>{t("followups.chooseProducts")}</Button>
                       {products.length > 0 && (
                         <Button variant="plain" onClick={() => setProducts([])}>
                           {t("followups.clearProducts")}

@@ -8,6 +8,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { listCycles, parseCycles, saveCycles } from "../followups/cycles.server";
 import { useT } from "../i18n/useT";
+import { pickProducts } from "../components/product-picker";
 
 /** How long one purchase of each consumable lasts: the replenishment reminder's timing. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -33,11 +34,11 @@ export default function CyclesPage() {
   const [rows, setRows] = useState(cycles.map((c) => ({ productId: c.productId, title: c.title, days: String(c.days) })));
   const errors: Record<string, string> = result?.errors ?? {};
   const add = async () => {
-    const picked = await shopify.resourcePicker({ type: "product", multiple: true, action: "add" });
+    const picked = await pickProducts(shopify, [], "add");
     if (!picked) return;
     setRows((all) => {
       const have = new Set(all.map((r) => r.productId));
-      const added = picked.map((p) => ({ productId: p.id.split("/").pop() ?? p.id, title: (p as { title?: string }).title ?? "", days: "30" })).filter((r) => !have.has(r.productId));
+      const added = picked.map((p) => ({ productId: p.id, title: p.title, days: "30" })).filter((r) => !have.has(r.productId));
       return [...all, ...added];
     });
   };

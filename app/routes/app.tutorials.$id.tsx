@@ -9,6 +9,7 @@ import { authenticate } from "../shopify.server";
 import { parseTutorialForm, TUTORIAL_LOCALES, type TutorialInput } from "../tutorials/definition";
 import { deleteTutorial, getTutorial, PublishError, saveTutorial } from "../tutorials/tutorials.server";
 import { useT } from "../i18n/useT";
+import { pickProducts } from "../components/product-picker";
 import type { MessageKey } from "../i18n/i18n";
 
 /** One tutorial: type, title and URL per language, and the products it is shown for. */
@@ -40,8 +41,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
 };
 
-const numericId = (gid: string) => gid.split("/").pop() ?? gid;
-
 export default function TutorialEditor() {
   const { tutorial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -65,9 +64,8 @@ export default function TutorialEditor() {
     return t(`tutorials.error.${code}` as MessageKey);
   };
   const choose = async () => {
-    const picked = await shopify.resourcePicker({ type: "product", multiple: true, action: "select", selectionIds: products.map((p) => ({ id: `gid://shopify/Product/${p.id}` })) });
-    if (!picked) return;
-    setProducts(picked.map((p) => ({ id: numericId(p.id), title: (p as { title?: string }).title ?? numericId(p.id) })));
+    const picked = await pickProducts(shopify, products);
+    if (picked) setProducts(picked.map((p) => ({ ...p, title: p.title || p.id })));
   };
   const title = tutorial ? t("tutorials.edit") : t("tutorials.new");
   return (
