@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Tutorial" ADD COLUMN     "collections" TEXT NOT NULL DEFAULT '[]';
+
