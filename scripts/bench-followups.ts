@@ -58,7 +58,7 @@ try {
     const shop = `bench-${s}.myshopify.com`;
     await prisma.shop.create({ data: { shop, name: `Bench ${s}` } });
     await prisma.channelSettings.create({ data: { shop, quietStart: 0, quietEnd: 0 } });
-    const flow = await prisma.flow.create({ data: { shop, preset: "tracking", name: "tracking", trigger: "fulfilled", marketing: false, channels: "email", templates: JSON.stringify(tracking.templates), enabled: true } });
+    const flow = await prisma.flow.create({ data: { shop, preset: "tracking", name: "tracking", trigger: "fulfilled", marketing: false, channels: "email", steps: JSON.stringify([{ id: "main", delayMinutes: 0, templates: tracking.templates }]), enabled: true } });
     const n = Math.min(perShop, jobs - scheduled);
     const ids = Array.from({ length: n }, (_, i) => String(s * perShop + i + 1));
     await prisma.customer.createMany({ data: ids.map((id) => ({ shop, customerId: id, email: `c${id}@bench.example`, firstName: `C${id}`, locale: Number(id) % 3 ? "ja" : "en", emailConsent: "SUBSCRIBED" })) });

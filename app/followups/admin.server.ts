@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { retryDeadJob } from "../jobs/queue.server";
-import { FOLLOWUP_JOB, runFollowupPreview } from "./engine.server";
+import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
 
 /** The outbox: the latest messages, newest first. */
@@ -67,4 +67,3 @@ export async function saveChannelSettings(db: PrismaClient, shop: string, form: 
   return null;
 }
 
-export { runFollowupPreview };

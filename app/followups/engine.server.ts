@@ -5,7 +5,7 @@ import { scoreLinks } from "../surveys/email-link";
 import { clickUrl, unsubscribeUrl } from "./links";
 import type { Trigger } from "./presets";
 import { renderTemplate, safeUrl, type LinkVar, type TemplateContext } from "./templates";
-import { toFlow, type StoredFlow } from "./flows.server";
+import { FIRST_STEP, stepOffsets, toFlow, type FlowStep, type StoredFlow } from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
 import { listTutorials, tutorialLinks, type StoredTutorial } from "../tutorials/tutorials.server";
 import { cycleDaysFor } from "./cycles.server";
@@ -31,12 +31,16 @@ export interface EngineDeps {
   now?: () => Date;
 }
 
-const idemKey = (flow: StoredFlow, e: { orderId: string; customerId: string | null }) => (flow.trigger === "no_order" ? `followup:${flow.id}:c${e.customerId}:o${e.orderId}` : `followup:${flow.id}:o${e.orderId}`);
+/** (flow, step, order), or (flow, step, customer, order) for win-back; the first step has no suffix, as before steps existed. */
+const idemKey = (flow: StoredFlow, step: FlowStep, e: { orderId: string; customerId: string | null }) =>
+  (flow.trigger === "no_order" ? `followup:${flow.id}:c${e.customerId}:o${e.orderId}` : `followup:${flow.id}:o${e.orderId}`) + (step.id === FIRST_STEP ? "" : `:s${step.id}`);
 
 /**
- * Schedules every enabled flow the event starts, once: the job key and the message's idempotency
- * key are both (flow, order) — (flow, customer, order) for win-back — so a webhook delivered twice
- * schedules nothing new.
+ * Schedules every step of every enabled flow the event starts, once: the job key and the message's
+ * idempotency key are both (flow, step, order) — with the customer for win-back — so a webhook
+ * delivered twice schedules nothing new. All steps are scheduled at once, each at the sum of the
+ * delays before it; whether a step still applies (unsubscribed, ordered again, step removed, flow
+ * off) is decided when it is due.
  */
 export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Trigger, event: FlowEvent, deps: Pick<EngineDeps, "timeScale">): Promise<number> {
   const triggers: Trigger[] = trigger === "order_created" ? ["order_created", "no_order"] : trigger === "delivered" ? ["delivered", "replenish"] : [trigger];
@@ -58,17 +62,20 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
     // No product of the order has a consumption cycle: nothing to remind of.
     if (flow.trigger === "replenish" && cycleDays === null) continue;
     if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds, orders: customer?.ordersCount ?? 1, groups })) continue;
-    const delayMinutes = flow.delayMinutes + (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
-    let runAt = new Date(event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale);
-    // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
-    if (flow.marketing && deps.timeScale === 1) runAt = outsideQuietHours(runAt, quiet);
-    const key = idemKey(flow, { orderId: event.orderId, customerId });
-    const created = await db.$transaction(async (tx) => {
-      const fresh = await enqueueJob(tx, { shop, type: FOLLOWUP_JOB, key, runAt, maxAttempts: 6, payload: { flowId: flow.id, orderId: event.orderId, customerId, tracking: event.tracking ?? [], at: event.at.toISOString() } });
-      if (fresh) await tx.flowMessage.create({ data: { shop, flowId: flow.id, idemKey: key, orderId: event.orderId, customerId, scheduledAt: runAt } });
-      return fresh;
-    });
-    if (created) scheduled++;
+    const offsets = stepOffsets(flow.steps);
+    for (const [i, step] of flow.steps.entries()) {
+      const delayMinutes = offsets[i] + (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
+      let runAt = new Date(event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale);
+      // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
+      if (flow.marketing && deps.timeScale === 1) runAt = outsideQuietHours(runAt, quiet);
+      const key = idemKey(flow, step, { orderId: event.orderId, customerId });
+      const created = await db.$transaction(async (tx) => {
+        const fresh = await enqueueJob(tx, { shop, type: FOLLOWUP_JOB, key, runAt, maxAttempts: 6, payload: { flowId: flow.id, stepId: step.id, orderId: event.orderId, customerId, tracking: event.tracking ?? [], at: event.at.toISOString() } });
+        if (fresh) await tx.flowMessage.create({ data: { shop, flowId: flow.id, step: step.id, idemKey: key, orderId: event.orderId, customerId, scheduledAt: runAt } });
+        return fresh;
+      });
+      if (created) scheduled++;
+    }
   }
   return scheduled;
 }
@@ -97,7 +104,7 @@ export function conditionsMet(flow: StoredFlow, o: { total: number; locale: stri
 
 type Outcome = "sent" | "skipped" | "failed" | "uncertain" | "already";
 export type FollowupJob = Pick<JobRow, "id" | "shop" | "key" | "attempts" | "maxAttempts"> & { data: unknown };
-type JobData = { flowId: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
+type JobData = { flowId: string; stepId?: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
 
 /** Sends one scheduled message (see runFollowupBatch); throws what the job queue should retry. */
 export async function runFollowup(db: PrismaClient, job: Omit<FollowupJob, "id"> & { id?: string }, deps: EngineDeps): Promise<Outcome> {
@@ -169,6 +176,12 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       skip(job.id, msg.id, "flow switched off");
       continue;
     }
+    // Jobs scheduled before flows had steps carry no step: they are the first.
+    const step = flow.steps.find((s) => s.id === (d.stepId ?? FIRST_STEP));
+    if (!step) {
+      skip(job.id, msg.id, "step removed from the flow");
+      continue;
+    }
     const cid = customerIdOf(job);
     const customer = cid ? customerOf.get(`${shop}|${cid}`) ?? null : null;
     const order = orderOf.get(`${shop}|${d.orderId}`) ?? null;
@@ -204,8 +217,8 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       continue;
     }
     const shopRow = shopOf.get(shop);
-    const locale = pickLocale(flow.templates[chosen.channel.name] ?? {}, customer.locale ?? order?.locale ?? null, shopRow?.locale ?? "ja");
-    const template = flow.templates[chosen.channel.name]?.[locale];
+    const locale = pickLocale(step.templates[chosen.channel.name] ?? {}, customer.locale ?? order?.locale ?? null, shopRow?.locale ?? "ja");
+    const template = step.templates[chosen.channel.name]?.[locale];
     if (!template) {
       skip(job.id, msg.id, `no ${chosen.channel.name} template`);
       continue;
@@ -226,7 +239,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       }),
       tutorial_links: tutorialLinks(tutorialsByShop.get(shop) ?? [], order?.productIds.split(",").filter(Boolean) ?? [], locale).map((t) => ({ title: t.title, url: link(t.url) })),
       survey_link: survey ? link(surveyAskUrl(deps, shop, survey, customer.customerId, d.orderId, locale)) : "",
-      unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name),
+      unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name, msg.id),
     };
     const body = await renderTemplate(template.body, chosen.channel.name === "email" ? "html" : "text", context);
     const subject = template.subject ? await renderTemplate(template.subject, "text", context) : null;
@@ -279,39 +292,7 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-/**
- * A flow's messages rendered with a real order of the shop (preview), or sent to a test address:
- * the same context as a real send, with links that work but are not counted.
- */
-export async function runFollowupPreview(db: PrismaClient, shop: string, flow: Pick<StoredFlow, "templates" | "channels" | "preset">, deps: Pick<EngineDeps, "appUrl" | "secret">) {
-  const order = await db.order.findFirst({ where: { shop, customerId: { not: null } }, orderBy: { processedAt: "desc" } });
-  const customer = order?.customerId ? await db.customer.findFirst({ where: { shop, customerId: order.customerId } }) : null;
-  const shopRow = await db.shop.findUnique({ where: { shop }, select: { name: true } });
-  const context: TemplateContext = {
-    shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
-    first_name: customer?.firstName ?? "",
-    order_name: order?.name ?? "",
-    tracking_links: [{ title: "ヤマト運輸 0000-0000-0000", url: "https://track.example/preview" }],
-    // The tutorials of the preview order's products, else the shop's first tutorial as an example.
-    tutorial_links: await previewTutorials(db, shop, order?.productIds ?? "", order?.locale ?? "ja"),
-    survey_link: `${deps.appUrl.replace(/\/$/, "")}/survey/ask/preview`,
-    unsubscribe_link: customer ? unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, "email") : `${deps.appUrl}/unsubscribe/preview`,
-  };
-  const out: { channel: string; locale: string; subject: string | null; body: string }[] = [];
-  for (const channel of flow.channels) {
-    for (const [locale, t] of Object.entries(flow.templates[channel] ?? {})) {
-      if (!t.body?.trim()) continue;
-      try {
-        out.push({ channel, locale, subject: t.subject ? await renderTemplate(t.subject, "text", context) : null, body: await renderTemplate(t.body, channel === "email" ? "html" : "text", context) });
-      } catch (error) {
-        out.push({ channel, locale, subject: null, body: `⚠ ${error instanceof Error ? error.message : String(error)}` });
-      }
-    }
-  }
-  return { order: order ? { name: order.name, customer: customer?.firstName ?? null } : null, messages: out };
-}
-
-function pickLocale(byLocale: Record<string, unknown>, customerLocale: string | null, shopLocale: string): string {
+export function pickLocale(byLocale: Record<string, unknown>, customerLocale: string | null, shopLocale: string): string {
   const wanted = (customerLocale ?? "").toLowerCase().split("-")[0];
   if (wanted && byLocale[wanted]) return wanted;
   if (byLocale[shopLocale]) return shopLocale;
@@ -331,29 +312,10 @@ export async function countClick(db: PrismaClient, shop: string, messageId: stri
 }
 
 /** Records an unsubscribe once; later marketing messages on that channel are skipped. */
-export async function unsubscribe(db: PrismaClient, shop: string, customerId: string, channel: string): Promise<void> {
+export async function unsubscribe(db: PrismaClient, shop: string, customerId: string, channel: string, messageId: string | null = null): Promise<void> {
   try {
-    await db.unsubscribe.create({ data: { shop, customerId, channel } });
+    await db.unsubscribe.create({ data: { shop, customerId, channel, messageId } });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }
-}
-
-/** Stats per flow: scheduled, sent, failed, clicked, unsubscribed. */
-export async function flowStats(db: PrismaClient, shop: string) {
-  const rows = await db.flowMessage.groupBy({ by: ["flowId", "status"], where: { shop }, _count: { _all: true }, _sum: { clicks: true } });
-  const stats = new Map<string, Record<string, number>>();
-  for (const r of rows) {
-    const s = stats.get(r.flowId) ?? { scheduled: 0, sending: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0, clicks: 0 };
-    s[r.status] = (s[r.status] ?? 0) + r._count._all;
-    s.clicks += r._sum.clicks ?? 0;
-    stats.set(r.flowId, s);
-  }
-  return stats;
-}
-
-async function previewTutorials(db: PrismaClient, shop: string, productIds: string, lang: string) {
-  const all = await listTutorials(db, shop);
-  const links = tutorialLinks(all, productIds.split(",").filter(Boolean), lang);
-  return links.length ? links : tutorialLinks(all.slice(0, 1), all[0]?.products.map((p) => p.id) ?? [], lang);
 }

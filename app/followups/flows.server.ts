@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { PRESETS, TRIGGERS, type Trigger } from "./presets";
 import { checkTemplate } from "./templates";
+import { MAX_STEPS } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
 
 /** Flows as stored, parsed. */
@@ -10,14 +12,29 @@ export interface StoredFlow {
   preset: string | null;
   name: string;
   trigger: Trigger;
-  delayMinutes: number;
   conditions: Conditions;
   marketing: boolean;
   channels: string[];
-  templates: Templates;
+  /** The messages in order; each waits its delay after the previous one (the first after the trigger). */
+  steps: FlowStep[];
   enabled: boolean;
 }
 export type Templates = Record<string, Record<string, { subject?: string; body: string }>>;
+export interface FlowStep {
+  /** Stable: part of each message's idempotency key. "main" is the first step flows are created with. */
+  id: string;
+  delayMinutes: number;
+  templates: Templates;
+}
+export const FIRST_STEP = "main";
+const STEP_ID = /^(main|[a-z0-9]{8})$/;
+const stepsSchema = z.array(z.object({ id: z.string().regex(STEP_ID), delayMinutes: z.number().int().min(0), templates: z.record(z.string(), z.record(z.string(), z.object({ subject: z.string().optional(), body: z.string() }))) }));
+
+/** Minutes from the trigger to each step (delays add up). */
+export const stepOffsets = (steps: Pick<FlowStep, "delayMinutes">[]): number[] => {
+  let total = 0;
+  return steps.map((s) => (total += s.delayMinutes));
+};
 export const conditionsSchema = z
   .object({
     orders: z.enum(["any", "first", "repeat"]).default("any"),
@@ -33,12 +50,16 @@ export const conditionsSchema = z
 export type Conditions = z.infer<typeof conditionsSchema>;
 
 /** A flow row as stored, parsed. */
-export const toFlow = (r: { id: string; preset: string | null; name: string; trigger: string; delayMinutes: number; conditions: string; marketing: boolean; channels: string; templates: string; enabled: boolean }): StoredFlow => ({
-  ...r,
+export const toFlow = (r: { id: string; preset: string | null; name: string; trigger: string; conditions: string; marketing: boolean; channels: string; steps: string; enabled: boolean }): StoredFlow => ({
+  id: r.id,
+  preset: r.preset,
+  name: r.name,
+  enabled: r.enabled,
+  marketing: r.marketing,
   trigger: r.trigger as Trigger,
   conditions: conditionsSchema.parse(JSON.parse(r.conditions)),
   channels: r.channels.split(",").filter(Boolean),
-  templates: JSON.parse(r.templates) as Templates,
+  steps: stepsSchema.parse(JSON.parse(r.steps)),
 });
 
 /** The ready-made flows exist for every shop (switched off until the merchant turns them on). */
@@ -47,7 +68,7 @@ export async function ensurePresets(db: PrismaClient, shop: string, locale: "ja"
   for (const p of PRESETS) {
     if (existing.has(p.key)) continue;
     await db.flow
-      .create({ data: { shop, preset: p.key, name: p.name[locale], trigger: p.trigger, delayMinutes: p.delayMinutes, marketing: p.marketing, channels: p.channels.join(","), templates: JSON.stringify(p.templates), enabled: false } })
+      .create({ data: { shop, preset: p.key, name: p.name[locale], trigger: p.trigger, marketing: p.marketing, channels: p.channels.join(","), steps: JSON.stringify([{ id: FIRST_STEP, delayMinutes: p.delayMinutes, templates: p.templates }]), enabled: false } })
       .catch(() => undefined); // created meanwhile by another request
   }
 }
@@ -63,39 +84,68 @@ export async function getFlow(db: PrismaClient, shop: string, id: string): Promi
 
 export type FlowFieldError = { field: string; message: string };
 
-/** Validates a flow as the merchant edits it; template errors are caught here, never at send time. */
-export function validateFlow(input: { name: string; trigger: string; delayDays: string; conditions: unknown; marketing: boolean; channels: string[]; templates: Templates; enabled: boolean }): { ok: true; value: Omit<StoredFlow, "id" | "preset"> } | { ok: false; errors: FlowFieldError[] } {
+export interface StepInput {
+  /** Empty for a step the merchant just added. */
+  id: string;
+  delayDays: string;
+  templates: Templates;
+}
+
+/**
+ * Validates a flow as the merchant edits it; template errors are caught here, never at send time.
+ * Field names: `steps.<i>.delayDays`, `steps.<i>.<channel>.body` (no message for that channel),
+ * `steps.<i>.<channel>.<locale>.body|subject`.
+ */
+export function validateFlow(input: { name: string; trigger: string; conditions: unknown; marketing: boolean; channels: string[]; steps: StepInput[]; enabled: boolean }, newId: () => string = randomStepId): { ok: true; value: Omit<StoredFlow, "id" | "preset"> } | { ok: false; errors: FlowFieldError[] } {
   const errors: FlowFieldError[] = [];
   const name = input.name.trim();
   if (!name || name.length > 100) errors.push({ field: "name", message: "name" });
   const trigger = TRIGGERS.find((t) => t === input.trigger);
   if (!trigger) errors.push({ field: "trigger", message: "trigger" });
-  const days = Number(input.delayDays);
-  if (!/^\d+(\.\d+)?$/.test(input.delayDays.trim()) || days > 730) errors.push({ field: "delayDays", message: "delay" });
   const conditions = conditionsSchema.safeParse(input.conditions);
   if (!conditions.success) errors.push({ field: "conditions", message: "conditions" });
   const channels = ["email", "line", "sms"].filter((c) => input.channels.includes(c));
   if (!channels.length) errors.push({ field: "channels", message: "channels" });
-  for (const channel of channels) {
-    const byLocale = input.templates[channel] ?? {};
-    if (!Object.values(byLocale).some((t) => t.body?.trim())) errors.push({ field: `${channel}.body`, message: "missing" });
-    for (const [locale, t] of Object.entries(byLocale)) {
-      if (!t.body?.trim()) continue;
-      const body = checkTemplate(t.body, channel === "email" ? "html" : "text");
-      if (body) errors.push({ field: `${channel}.${locale}.body`, message: body.message });
-      if (channel === "email") {
-        const subject = checkTemplate(t.subject ?? "", "text");
-        if (subject || !t.subject?.trim()) errors.push({ field: `${channel}.${locale}.subject`, message: subject?.message ?? "missing" });
+  if (!input.steps.length || input.steps.length > MAX_STEPS) errors.push({ field: "steps", message: "steps" });
+  const ids = new Set<string>();
+  const steps: FlowStep[] = input.steps.slice(0, MAX_STEPS).map((step, i) => {
+    const f = `steps.${i}`;
+    const days = Number(step.delayDays);
+    if (!/^\d+(\.\d+)?$/.test(step.delayDays.trim()) || days > 730) errors.push({ field: `${f}.delayDays`, message: "delay" });
+    // A posted id must be one this form could have shown; a duplicate would merge two steps' keys.
+    const id = step.id ? step.id : newId();
+    if (!STEP_ID.test(id) || ids.has(id)) errors.push({ field: "steps", message: "steps" });
+    ids.add(id);
+    // Texts of a channel switched off are kept (switching it back on brings them back) but only
+    // the channels in use are checked, as only they are sent.
+    const templates: Templates = {};
+    for (const channel of ["email", "line", "sms"]) for (const [locale, t] of Object.entries(step.templates[channel] ?? {})) if (t.body?.trim()) (templates[channel] ??= {})[locale] = t;
+    for (const channel of channels) {
+      const byLocale = templates[channel] ?? {};
+      if (!Object.values(byLocale).some((t) => t.body?.trim())) errors.push({ field: `${f}.${channel}.body`, message: "missing" });
+      for (const [locale, t] of Object.entries(byLocale)) {
+        if (!t.body?.trim()) continue;
+        const body = checkTemplate(t.body, channel === "email" ? "html" : "text");
+        if (body) errors.push({ field: `${f}.${channel}.${locale}.body`, message: body.message });
+        if (channel === "email") {
+          const subject = checkTemplate(t.subject ?? "", "text");
+          if (subject || !t.subject?.trim()) errors.push({ field: `${f}.${channel}.${locale}.subject`, message: subject?.message ?? "missing" });
+        }
+        if (input.marketing && !t.body.includes("unsubscribe_link")) errors.push({ field: `${f}.${channel}.${locale}.body`, message: "unsubscribe" });
       }
-      if (input.marketing && !t.body.includes("unsubscribe_link")) errors.push({ field: `${channel}.${locale}.body`, message: "unsubscribe" });
     }
-  }
+    return { id, delayMinutes: Math.round(days * 24 * 60), templates };
+  });
   if (errors.length) return { ok: false, errors };
-  return { ok: true, value: { name, trigger: trigger!, delayMinutes: Math.round(days * 24 * 60), conditions: conditions.data!, marketing: input.marketing, channels, templates: input.templates, enabled: input.enabled } };
+  return { ok: true, value: { name, trigger: trigger!, conditions: conditions.data!, marketing: input.marketing, channels, steps, enabled: input.enabled } };
+}
+
+function randomStepId(): string {
+  return randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 8);
 }
 
 export async function saveFlow(db: PrismaClient, shop: string, id: string, flow: Omit<StoredFlow, "id" | "preset">): Promise<boolean> {
-  const { count } = await db.flow.updateMany({ where: { shop, id }, data: { name: flow.name, trigger: flow.trigger, delayMinutes: flow.delayMinutes, conditions: JSON.stringify(flow.conditions), marketing: flow.marketing, channels: flow.channels.join(","), templates: JSON.stringify(flow.templates), enabled: flow.enabled } });
+  const { count } = await db.flow.updateMany({ where: { shop, id }, data: { name: flow.name, trigger: flow.trigger, conditions: JSON.stringify(flow.conditions), marketing: flow.marketing, channels: flow.channels.join(","), steps: JSON.stringify(flow.steps), enabled: flow.enabled } });
   return count > 0;
 }
 

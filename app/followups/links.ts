@@ -16,5 +16,6 @@ export function verifyToken(kind: Kind, token: string, secret: string): TokenPar
   return result.ok ? result.parts : null;
 }
 
-export const unsubscribeUrl = (appUrl: string, secret: string, shop: string, customerId: string, channel: string) => `${appUrl.replace(/\/$/, "")}/unsubscribe/${signToken("unsubscribe", [shop, customerId, channel], secret)}`;
+/** The message id, when given, lets the flow's stats count the unsubscribe against its step. */
+export const unsubscribeUrl = (appUrl: string, secret: string, shop: string, customerId: string, channel: string, messageId?: string) => `${appUrl.replace(/\/$/, "")}/unsubscribe/${signToken("unsubscribe", messageId ? [shop, customerId, channel, messageId] : [shop, customerId, channel], secret)}`;
 export const clickUrl = (appUrl: string, secret: string, shop: string, messageId: string, target: string) => `${appUrl.replace(/\/$/, "")}/r/${signToken("click", [shop, messageId, target], secret)}`;

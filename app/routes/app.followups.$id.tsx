@@ -8,8 +8,11 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
-import { getFlow, saveFlow, validateFlow, type Templates } from "../followups/flows.server";
-import { runFollowupPreview } from "../followups/engine.server";
+import { getFlow, saveFlow, validateFlow } from "../followups/flows.server";
+import { runFollowupPreview } from "../followups/preview.server";
+import { flowStats, type StepStats } from "../followups/stats.server";
+import { CHANNELS, flowInputFrom, LOCALES, MAX_STEPS } from "../followups/flow-form";
+import { FlowStepCard, type StepDraft } from "../components/FlowStepCard";
 import { channelsFor } from "../followups/runtime.server";
 import { TRIGGERS } from "../followups/presets";
 import { GROUP_KEYS } from "../customers/groups";
@@ -19,29 +22,15 @@ import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 import type { MessageKey } from "../i18n/i18n";
 
-const CHANNELS = ["email", "line", "sms"] as const;
-const LOCALES = ["ja", "en"] as const;
-
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
   const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-  const [preview, groupSettings] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop)]);
-  return json({ flow, preview, dormantDays: groupSettings.dormantDays });
+  const [preview, groupSettings, stats] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop), flowStats(prisma, session.shop)]);
+  const stepStats = Object.fromEntries(flow.steps.map((st) => [st.id, stats.get(`${flow.id}|${st.id}`) ?? null]));
+  return json({ flow, preview, stepStats, dormantDays: groupSettings.dormantDays });
 };
-
-function templatesFrom(form: FormData): Templates {
-  const out: Templates = {};
-  for (const c of CHANNELS)
-    for (const l of LOCALES) {
-      const body = String(form.get(`${c}.${l}.body`) ?? "");
-      const subject = String(form.get(`${c}.${l}.subject`) ?? "");
-      if (!body.trim() && !subject.trim()) continue;
-      (out[c] ??= {})[l] = c === "email" ? { subject, body } : { body };
-    }
-  return out;
-}
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -55,58 +44,30 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (!email) return json({ errors: [{ field: "to", message: "no-smtp" }], sent: null }, { status: 422 });
     const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
     const preview = await runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET });
-    const message = preview.messages.find((m) => m.channel === "email");
-    if (!message) return json({ errors: [{ field: "to", message: "no-template" }], sent: null }, { status: 422 });
+    // One test email per step (its first language), so the merchant sees the whole sequence.
+    const messages = flow.steps.map((_, i) => preview.messages.find((m) => m.channel === "email" && m.step === i)).filter((m) => m !== undefined);
+    if (!messages.length) return json({ errors: [{ field: "to", message: "no-template" }], sent: null }, { status: 422 });
     try {
-      await email.send({ idemKey: `test:${flow.id}:${Date.now()}`, to: to.data, subject: `[TEST] ${message.subject ?? ""}`, body: message.body });
+      for (const m of messages) await email.send({ idemKey: `test:${flow.id}:${m.step}:${Date.now()}`, to: to.data, subject: `[TEST ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`, body: m.body });
     } catch (error) {
       return json({ errors: [{ field: "to", message: error instanceof Error ? error.message : String(error) }], sent: null }, { status: 502 });
     }
     return json({ errors: [], sent: to.data });
   }
-  const parsed = validateFlow({
-    name: String(form.get("name") ?? ""),
-    trigger: String(form.get("trigger") ?? ""),
-    delayDays: String(form.get("delayDays") ?? ""),
-    conditions: conditionsFrom(form),
-    marketing: form.get("marketing") === "on",
-    channels: form.getAll("channels").map(String),
-    templates: templatesFrom(form),
-    enabled: form.get("enabled") === "on",
-  });
+  const parsed = validateFlow(flowInputFrom(form));
   if (!parsed.ok) return json({ errors: parsed.errors, sent: null }, { status: 422 });
   await saveFlow(prisma, session.shop, flow.id, parsed.value);
   return json({ errors: [], sent: null, saved: true });
 };
 
-/** The conditions fields; anything malformed is left for validateFlow to reject as "conditions". */
-function conditionsFrom(form: FormData): unknown {
-  let products: unknown = [];
-  try {
-    products = JSON.parse(String(form.get("products") || "[]"));
-  } catch {
-    return { orders: "invalid" };
-  }
-  const list = Array.isArray(products) ? (products as { id?: unknown; title?: unknown }[]) : [];
-  return {
-    orders: String(form.get("orders") ?? "any"),
-    locales: form.getAll("locales").map(String),
-    minTotal: Number(form.get("minTotal") || 0),
-    productIds: list.map((p) => String(p.id ?? "")),
-    productTitles: Object.fromEntries(list.map((p) => [String(p.id ?? ""), String(p.title ?? "")])),
-    groups: form.getAll("groups").map(String),
-  };
-}
-
 export default function FlowEditor() {
-  const { flow, preview, dormantDays } = useLoaderData<typeof loader>();
+  const { flow, preview, stepStats, dormantDays } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
   const t = useT();
   const [name, setName] = useState(flow.name);
   const [trigger, setTrigger] = useState<string>(flow.trigger);
-  const [delayDays, setDelayDays] = useState(String(flow.delayMinutes / 1440));
   const [orders, setOrders] = useState<string>(flow.conditions.orders);
   const [minTotal, setMinTotal] = useState(String(flow.conditions.minTotal));
   const [locales, setLocales] = useState<string[]>(flow.conditions.locales);
@@ -120,21 +81,31 @@ export default function FlowEditor() {
   const [marketing, setMarketing] = useState(flow.marketing);
   const [enabled, setEnabled] = useState(flow.enabled);
   const [channels, setChannels] = useState<string[]>(flow.channels);
-  const [texts, setTexts] = useState<Record<string, string>>(() => {
-    const out: Record<string, string> = {};
-    for (const c of CHANNELS) for (const l of LOCALES) {
-      out[`${c}.${l}.body`] = flow.templates[c]?.[l]?.body ?? "";
-      out[`${c}.${l}.subject`] = flow.templates[c]?.[l]?.subject ?? "";
-    }
-    return out;
-  });
+  const [steps, setSteps] = useState<StepDraft[]>(() =>
+    flow.steps.map((st) => {
+      const texts: Record<string, string> = {};
+      for (const c of CHANNELS)
+        for (const l of LOCALES) {
+          texts[`${c}.${l}.body`] = st.templates[c]?.[l]?.body ?? "";
+          texts[`${c}.${l}.subject`] = st.templates[c]?.[l]?.subject ?? "";
+        }
+      return { key: st.id, id: st.id, delayDays: String(st.delayMinutes / 1440), texts };
+    }),
+  );
+  const [newKeys, setNewKeys] = useState(0);
+  // A new step starts as a copy of the last one's texts (the usual case: a reminder of the same message).
+  const addStep = () => {
+    setSteps((xs) => [...xs, { key: `new-${newKeys}`, id: "", delayDays: "7", texts: { ...(xs[xs.length - 1]?.texts ?? {}) } }]);
+    setNewKeys((n) => n + 1);
+  };
+  const statsLine = (s: StepStats | null) => (s ? t("followups.stats", { scheduled: s.scheduled, sent: s.sent, failed: s.failed + s.uncertain, skipped: s.skipped, clicks: s.clicks, unsubscribed: s.unsubscribed, answers: s.surveyAnswers }) : null);
   const [to, setTo] = useState("");
   const errors = (result?.errors ?? []) as { field: string; message: string }[];
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field);
     if (!e) return undefined;
     const key = `followups.error.${e.message}` as MessageKey;
-    return ["name", "trigger", "delay", "conditions", "channels", "missing", "unsubscribe", "email", "no-smtp", "no-template"].includes(e.message) ? t(key) : t("followups.error.template", { message: e.message });
+    return ["name", "trigger", "delay", "conditions", "channels", "steps", "missing", "unsubscribe", "email", "no-smtp", "no-template"].includes(e.message) ? t(key) : t("followups.error.template", { message: e.message });
   };
   const testError = ((test.data?.errors ?? []) as { field: string; message: string }[]).find((e) => e.field === "to");
   return (
@@ -159,10 +130,7 @@ export default function FlowEditor() {
                   <TextField label={t("followups.name")} name="name" value={name} onChange={setName} autoComplete="off" error={err("name")} />
                   <Checkbox label={t("followups.enabled")} checked={enabled} onChange={setEnabled} />
                   <input type="hidden" name="enabled" value={enabled ? "on" : "off"} />
-                  <FormLayout.Group>
-                    <Select label={t("followups.when")} name="trigger" value={trigger} onChange={setTrigger} options={TRIGGERS.map((x) => ({ label: t(`followups.trigger.${x}` as MessageKey), value: x }))} error={err("trigger")} />
-                    <TextField label={t("followups.delay")} name="delayDays" type="number" min={0} step={0.5} value={delayDays} onChange={setDelayDays} autoComplete="off" error={err("delayDays")} />
-                  </FormLayout.Group>
+                  <Select label={t("followups.when")} name="trigger" value={trigger} onChange={setTrigger} options={TRIGGERS.map((x) => ({ label: t(`followups.trigger.${x}` as MessageKey), value: x }))} error={err("trigger")} />
                   <FormLayout.Group>
                     <Select label={t("followups.orders")} name="orders" value={orders} onChange={setOrders} options={["any", "first", "repeat"].map((x) => ({ label: t(`followups.orders.${x}` as MessageKey), value: x }))} />
                     <TextField label={t("followups.minTotal")} name="minTotal" type="number" min={0} value={minTotal} onChange={setMinTotal} autoComplete="off" error={err("conditions")} />
@@ -203,22 +171,34 @@ export default function FlowEditor() {
                   ))}
                 </FormLayout>
               </Card>
-              {channels.map((c) => (
-                <Card key={c}>
-                  <BlockStack gap="300">
-                    <Text as="h2" variant="headingMd">
-                      {t(`followups.channel.${c}` as MessageKey)}
-                    </Text>
-                    {err(`${c}.body`) && <Text as="p" tone="critical">{err(`${c}.body`)}</Text>}
-                    {LOCALES.map((l) => (
-                      <FormLayout key={l}>
-                        {c === "email" && <TextField label={t("followups.subject", { locale: l })} name={`${c}.${l}.subject`} value={texts[`${c}.${l}.subject`]} onChange={(v) => setTexts((x) => ({ ...x, [`${c}.${l}.subject`]: v }))} autoComplete="off" error={err(`${c}.${l}.subject`)} />}
-                        <TextField label={t("followups.body", { locale: l })} name={`${c}.${l}.body`} value={texts[`${c}.${l}.body`]} onChange={(v) => setTexts((x) => ({ ...x, [`${c}.${l}.body`]: v }))} autoComplete="off" multiline={c === "email" ? 6 : 3} monospaced error={err(`${c}.${l}.body`)} />
-                      </FormLayout>
-                    ))}
-                  </BlockStack>
-                </Card>
+              <Text as="p" tone="subdued">
+                {t("followups.stepsHelp")}
+              </Text>
+              {err("steps") && (
+                <Text as="p" tone="critical">
+                  {err("steps")}
+                </Text>
+              )}
+              {steps.map((st, i) => (
+                <FlowStepCard
+                  key={st.key}
+                  index={i}
+                  count={steps.length}
+                  step={st}
+                  channels={channels}
+                  stats={st.id ? statsLine(stepStats[st.id] ?? null) : null}
+                  t={t}
+                  err={err}
+                  onChange={(next) => setSteps((xs) => xs.map((x) => (x.key === st.key ? next : x)))}
+                  onRemove={() => setSteps((xs) => xs.filter((x) => x.key !== st.key))}
+                  onMoveUp={() => setSteps((xs) => [...xs.slice(0, i - 1), xs[i], xs[i - 1], ...xs.slice(i + 1)])}
+                />
               ))}
+              {steps.length < MAX_STEPS && (
+                <InlineStack>
+                  <Button onClick={addStep}>{t("followups.addStep")}</Button>
+                </InlineStack>
+              )}
               <Text as="p" tone="subdued">
                 {t("followups.variables", { list: VARIABLES.map((v) => `{{ ${v} }}`).join(" ") })}
               </Text>
@@ -241,9 +221,10 @@ export default function FlowEditor() {
                   {preview.order ? t("followups.previewWith", { order: preview.order.name }) : t("followups.previewNoOrder")}
                 </Text>
                 {preview.messages.map((m) => (
-                  <Box key={`${m.channel}-${m.locale}`} borderWidth="025" borderColor="border" borderRadius="200" padding="200">
+                  <Box key={`${m.step}-${m.channel}-${m.locale}`} borderWidth="025" borderColor="border" borderRadius="200" padding="200">
                     <BlockStack gap="100">
                       <Text as="p" variant="bodySm" tone="subdued">
+                        {preview.messages.some((x) => x.step > 0) ? `${t("followups.previewStep", { n: m.step + 1 })} · ` : ""}
                         {t(`followups.channel.${m.channel}` as MessageKey)} · {m.locale}
                       </Text>
                       {m.subject && (
@@ -251,7 +232,7 @@ export default function FlowEditor() {
                           {m.subject}
                         </Text>
                       )}
-                      {m.channel === "email" ? <iframe title={`${m.channel}-${m.locale}`} sandbox="" srcDoc={m.body} style={{ width: "100%", minHeight: 160, border: 0 }} /> : <pre style={{ whiteSpace: "pre-wrap", margin: 0, font: "inherit" }}>{m.body}</pre>}
+                      {m.channel === "email" ? <iframe title={`${m.step}-${m.channel}-${m.locale}`} sandbox="" srcDoc={m.body} style={{ width: "100%", minHeight: 160, border: 0 }} /> : <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, font: "inherit" }}>{m.body}</pre>}
                     </BlockStack>
                   </Box>
                 ))}

@@ -6,7 +6,7 @@ import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { ensurePresets, listFlows, setFlowEnabled } from "../followups/flows.server";
-import { flowStats } from "../followups/engine.server";
+import { flowStats } from "../followups/stats.server";
 import { deadLetters, recentMessages, retryDeadLetter, upcomingMessages } from "../followups/admin.server";
 import { resolveLocale, type MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/useT";
@@ -23,7 +23,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     prisma.channelSettings.findUnique({ where: { shop: session.shop }, select: { smtpHost: true, lineToken: true, twilioSid: true } }),
   ]);
   return json({
-    flows: flows.map((f) => ({ id: f.id, name: f.name, trigger: f.trigger, delayMinutes: f.delayMinutes, channels: f.channels, marketing: f.marketing, enabled: f.enabled, stats: stats.get(f.id) ?? null })),
+    flows: flows.map((f) => ({ id: f.id, name: f.name, trigger: f.trigger, delays: f.steps.map((s) => s.delayMinutes), channels: f.channels, marketing: f.marketing, enabled: f.enabled, stats: stats.get(f.id) ?? null })),
     messages,
     upcoming,
     dead,
@@ -76,9 +76,9 @@ export default function FollowUps() {
                     {f.enabled ? <Badge tone="success">{t("followups.on")}</Badge> : <Badge>{t("followups.off")}</Badge>}
                   </InlineStack>
                   <Text as="p" tone="subdued">
-                    {t(`followups.trigger.${f.trigger}` as MessageKey)} · {delay(f.delayMinutes)} · {f.channels.map((c) => t(`followups.channel.${c}` as MessageKey)).join(" → ")} · {f.marketing ? t("followups.marketing") : t("followups.transactional")}
+                    {t(`followups.trigger.${f.trigger}` as MessageKey)} · {f.delays.map(delay).join(" → ")} · {f.channels.map((c) => t(`followups.channel.${c}` as MessageKey)).join(" → ")} · {f.marketing ? t("followups.marketing") : t("followups.transactional")}
                   </Text>
-                  <Text as="p">{t("followups.stats", { scheduled: f.stats?.scheduled ?? 0, sent: f.stats?.sent ?? 0, failed: (f.stats?.failed ?? 0) + (f.stats?.uncertain ?? 0), skipped: f.stats?.skipped ?? 0, clicks: f.stats?.clicks ?? 0 })}</Text>
+                  <Text as="p">{t("followups.stats", { scheduled: f.stats?.scheduled ?? 0, sent: f.stats?.sent ?? 0, failed: (f.stats?.failed ?? 0) + (f.stats?.uncertain ?? 0), skipped: f.stats?.skipped ?? 0, clicks: f.stats?.clicks ?? 0, unsubscribed: f.stats?.unsubscribed ?? 0, answers: f.stats?.surveyAnswers ?? 0 })}</Text>
                   <InlineStack gap="200">
                     <Button onClick={() => fetcher.submit({ intent: "toggle", id: f.id, enabled: String(!f.enabled) }, { method: "post" })} variant={f.enabled ? "secondary" : "primary"}>
                       {f.enabled ? t("followups.turnOff") : t("followups.turnOn")}

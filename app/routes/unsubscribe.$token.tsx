@@ -18,11 +18,11 @@ const channelName = { ja: { email: "メール", line: "LINE", sms: "SMS" }, en: 
 
 async function read(request: Request, token: string) {
   const parts = verifyToken("unsubscribe", token, env().SHOPIFY_API_SECRET);
-  if (!parts || parts.length !== 3 || !["email", "line", "sms"].includes(String(parts[2]))) return null;
-  const [shop, customerId, channel] = parts.map(String) as [string, string, "email" | "line" | "sms"];
+  if (!parts || (parts.length !== 3 && parts.length !== 4) || !["email", "line", "sms"].includes(String(parts[2]))) return null;
+  const [shop, customerId, channel, messageId] = parts.map(String) as [string, string, "email" | "line" | "sms", string | undefined];
   const customer = await prisma.customer.findFirst({ where: { shop, customerId }, select: { locale: true } });
   const lang: "ja" | "en" = customer?.locale?.startsWith("en") ? "en" : (request.headers.get("accept-language") ?? "").startsWith("en") && !customer ? "en" : "ja";
-  return { shop, customerId, channel, lang };
+  return { shop, customerId, channel, messageId: messageId ?? null, lang };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -35,6 +35,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const r = await read(request, params.token ?? "");
   if (!r) return publicPage("ja", copy.ja.title, `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`, 400);
-  await unsubscribe(prisma, r.shop, r.customerId, r.channel);
+  await unsubscribe(prisma, r.shop, r.customerId, r.channel, r.messageId);
   return publicPage(r.lang, copy[r.lang].title, `<p>${copy[r.lang].done}</p>`);
 };

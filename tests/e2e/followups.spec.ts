@@ -79,3 +79,36 @@ test("a flow's conditions: language, customer groups and products, kept after sa
   await expect(app.getByText(chosen).first()).toBeVisible();
   await page.screenshot({ path: "screenshots/followups-conditions-ja.png", fullPage: true });
 });
+
+test("a flow with steps: add a reminder step, a field error on a bad delay, kept after saving", async ({ page }) => {
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  const app = page.frameLocator("#app-frame");
+  const card = app.getByRole("heading", { name: "満足度アンケート(お届け14日後)", exact: true }).locator("xpath=ancestor::div[.//a or .//button][1]");
+  await card.getByRole("link", { name: "メッセージを編集" }).click();
+  await expect(app.getByRole("heading", { name: "ステップ 1", exact: true })).toBeVisible();
+  await expect(app.getByLabel("きっかけからの待ち時間(日)")).toHaveValue("14");
+  await app.getByRole("button", { name: "ステップを追加" }).click();
+  await expect(app.getByRole("heading", { name: "ステップ 2", exact: true })).toBeVisible();
+  const delay = app.getByLabel("前のステップからの待ち時間(日)");
+  await delay.fill("800");
+  // The new step starts from the last one's texts; the reminder gets its own subject.
+  const subject = app.getByLabel("件名(ja)").nth(1);
+  await subject.fill("【再送】{{ order_name }} のご感想をお聞かせください");
+  await app.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(app.getByText("入力内容を確認してください。").first()).toBeVisible();
+  await expect(app.getByText("0〜730の日数を入力してください。").first()).toBeVisible();
+  await delay.fill("7");
+  await app.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(app.getByText("保存しました。")).toBeVisible();
+  // The preview shows both steps rendered with a real order.
+  await expect(app.getByText("ステップ 2 · メール · ja")).toBeVisible();
+
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await expect(card.getByText("14日後 → 7日後")).toBeVisible();
+  await card.getByRole("link", { name: "メッセージを編集" }).click();
+  await expect(app.getByRole("heading", { name: "ステップ 2", exact: true })).toBeVisible();
+  await expect(app.getByLabel("前のステップからの待ち時間(日)")).toHaveValue("7");
+  await expect(app.getByLabel("件名(ja)").nth(1)).toHaveValue("【再送】{{ order_name }} のご感想をお聞かせください");
+  await page.screenshot({ path: "screenshots/followups-steps-ja.png", fullPage: true });
+});

@@ -2,8 +2,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import { FOLLOWUP_JOB, flowStats, runFollowup, scheduleFlows, unsubscribe, type EngineDeps } from "~/followups/engine.server";
-import { ensurePresets } from "~/followups/flows.server";
+import { FOLLOWUP_JOB, runFollowup, scheduleFlows, unsubscribe, type EngineDeps } from "~/followups/engine.server";
+import { flowStats } from "~/followups/stats.server";
+import { ensurePresets, toFlow } from "~/followups/flows.server";
 import { saveCycles } from "~/followups/cycles.server";
 import { emailChannel } from "~/followups/channels/email.server";
 import { smtpFromUrl } from "~/followups/runtime.server";
@@ -90,7 +91,7 @@ describe("follow-up messages", () => {
     expect(messages.map((m) => [m.orderId, m.status])).toEqual([["9001", "sent"], ["9002", "skipped"]]);
     expect(messages[1].error).toMatch(/consent/);
     const unsub = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(messages[0].body!)![1];
-    expect(verifyToken("unsubscribe", unsub, secret())).toEqual([SHOP, "101", "email"]);
+    expect(verifyToken("unsubscribe", unsub, secret())).toEqual([SHOP, "101", "email", messages[0].id]);
 
     // The customer unsubscribes; the next marketing message to them is skipped.
     await unsubscribe(prisma, SHOP, "101", "email");
@@ -101,6 +102,59 @@ describe("follow-up messages", () => {
     expect(sink.mails).toHaveLength(1);
     const stats = (await flowStats(prisma, SHOP)).get(messages[0].flowId)!;
     expect(stats).toMatchObject({ sent: 1, skipped: 2 });
+  });
+
+  it("sends a flow's steps each after its delay, once, and stops a customer's steps after they unsubscribe; stats per step", async () => {
+    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "tutorial" }, data: { enabled: false } });
+    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "survey" } });
+    const first = toFlow(flow).steps[0];
+    const reminder = { email: { ja: { subject: "もう一度だけ: {{ order_name }}", body: `<p><a href="{{ survey_link }}">回答</a></p><a href="{{ unsubscribe_link }}">配信停止</a>` }, en: { subject: "One more time: {{ order_name }}", body: `<p><a href="{{ survey_link }}">Answer</a></p><a href="{{ unsubscribe_link }}">Unsubscribe</a>` } } };
+    await prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, channels: "email", steps: JSON.stringify([first, { id: "remind01", delayMinutes: 7 * 1440, templates: reminder }]) } });
+    await prisma.survey.create({ data: { shop: SHOP, kind: "nps", active: true, placements: "email", question: JSON.stringify({ ja: "おすすめ度は?", en: "Recommend?" }) } });
+    const at = new Date();
+    // A second order for Hanako, so one customer has two sequences running.
+    await prisma.order.create({ data: { shop: SHOP, orderId: "9004", name: "#9004", customerId: "101", processedAt: at, totalPrice: 800, currency: "JPY" } });
+    for (let i = 0; i < 2; i++) for (const orderId of ["9001", "9004"]) await scheduleFlows(prisma, SHOP, "delivered", { orderId, customerId: null, at }, { timeScale: 1 });
+    const scheduled = await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: [{ orderId: "asc" }, { scheduledAt: "asc" }] });
+    expect(scheduled.map((m) => [m.orderId, m.step, Math.round((m.scheduledAt.getTime() - at.getTime()) / 86_400_000)])).toEqual([
+      ["9001", "main", 14],
+      ["9001", "remind01", 21],
+      ["9004", "main", 14],
+      ["9004", "remind01", 21],
+    ]);
+    // Day 15: only the first step is due.
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(15) });
+    expect(sink.mails.map((m) => m.subject)).toEqual(["How was your order #9001?", "How was your order #9004?"]);
+    // She answers for 9001 through the email, then unsubscribes through the 9004 message's link.
+    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: (await prisma.survey.findFirstOrThrow()).id, channel: "email", score: 9, locale: "en", customerId: "101", orderId: "9001", createdAt: later(16) } });
+    const sent9004 = await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9004", step: "main" } });
+    const token = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(sent9004.body!)![1];
+    const [, customerId, channel, messageId] = verifyToken("unsubscribe", token, secret())!.map(String);
+    await unsubscribe(prisma, SHOP, customerId, channel, messageId);
+    // Day 22: the reminders are due; she unsubscribed, so neither goes.
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(22) });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(22) });
+    expect(sink.mails).toHaveLength(2);
+    expect((await prisma.flowMessage.findMany({ where: { step: "remind01" } })).map((m) => m.status)).toEqual(["skipped", "skipped"]);
+    const stats = await flowStats(prisma, SHOP);
+    expect(stats.get(`${flow.id}|main`)).toMatchObject({ sent: 2, unsubscribed: 1, surveyAnswers: 1 });
+    expect(stats.get(`${flow.id}|remind01`)).toMatchObject({ sent: 0, skipped: 2, unsubscribed: 0, surveyAnswers: 0 });
+    expect(stats.get(flow.id)).toMatchObject({ sent: 2, skipped: 2, unsubscribed: 1, surveyAnswers: 1 });
+  });
+
+  it("skips a scheduled step the merchant removed, and schedules a step added later only for new events", async () => {
+    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "tutorial" } });
+    const first = toFlow(flow).steps[0];
+    await prisma.flow.update({ where: { id: flow.id }, data: { steps: JSON.stringify([first, { ...first, id: "second01", delayMinutes: 1440 }]) } });
+    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    expect(await prisma.flowMessage.count({ where: { flowId: flow.id } })).toBe(2);
+    await prisma.flow.update({ where: { id: flow.id }, data: { steps: JSON.stringify([first]) } });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(3) });
+    const rows = await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: { scheduledAt: "asc" } });
+    expect(rows.map((m) => [m.step, m.status, m.error])).toEqual([
+      ["main", "sent", null],
+      ["second01", "skipped", "step removed from the flow"],
+    ]);
   });
 
   it("puts the order's product tutorials in the customer's language into the tutorial email, through counted links", async () => {
