@@ -62,6 +62,22 @@ export interface CustomerInput {
   smsMarketingState?: "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
 }
 
+/** A change to a manual collection: products added (at the end) or removed, a new title. */
+export interface CollectionInput {
+  id: string; // gid://shopify/Collection/N
+  title?: string;
+  addProductIds?: string[]; // gid://shopify/Product/N
+  removeProductIds?: string[];
+}
+
+/** A collection as the resource picker lists it. */
+export interface CollectionSummary {
+  id: string;
+  title: string;
+  handle: string;
+  productsCount: number;
+}
+
 /** Minimal storefront-facing views used by the storefront preview and the app proxy. */
 export interface StorefrontProduct {
   id: string;
@@ -73,6 +89,7 @@ export interface StorefrontProduct {
   currencyCode: string;
   imageUrl: string | null;
   descriptionHtml: string;
+  variants: { id: string; title: string }[];
   /** "namespace.key" -> value; includes app-owned ($app:...) metafields the app wrote. */
   metafields: Record<string, string>;
 }
@@ -92,10 +109,14 @@ export interface DevStoreCore {
   markDelivered(fulfillmentId: string): Promise<void>;
   adjustInventory(inventoryItemId: string, delta: number): Promise<{ available: number }>;
   upsertCustomer(input: CustomerInput): Promise<{ customerId: string }>;
+  /** Emits collections/update (once, however many products changed), or collections/delete. */
+  updateCollection(input: CollectionInput): Promise<{ collectionId: string; productsCount: number }>;
+  deleteCollection(id: string): Promise<void>;
 
   /** Storefront data. */
   listProducts(opts?: { first?: number }): StorefrontProduct[];
   productByHandle(handle: string): StorefrontProduct | null;
+  listCollections(): CollectionSummary[];
   /** Shop-level metafields (namespace.key -> value), including app-owned ones. */
   shopMetafields(): Record<string, string>;
   /** Customer ids usable as `logged_in_customer_id` (numeric id strings). */

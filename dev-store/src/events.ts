@@ -1,7 +1,7 @@
-import type { CustomerInput, OrderInput, TrackingInput } from "./contract";
-import { customerPayload, fulfillmentPayload, orderPayload } from "./payloads";
+import type { CollectionInput, CustomerInput, OrderInput, TrackingInput } from "./contract";
+import { collectionDeletePayload, collectionPayload, customerPayload, fulfillmentPayload, orderPayload } from "./payloads";
 import { ID_BASE } from "./seed/generate";
-import type { Customer, Order } from "./seed/types";
+import type { Collection, Customer, Order } from "./seed/types";
 import { gid, parseGid, type State } from "./state";
 
 /** Story events: each changes the store and reports the webhooks Shopify would send. */
@@ -106,6 +106,36 @@ export class StoryEvents {
     this.s.customerById.set(legacyId, c);
     this.emit("customers/create", customerPayload(this.s, c));
     return { customerId: gid("Customer", legacyId) };
+  }
+
+  updateCollection(input: CollectionInput): { collectionId: string; productsCount: number } {
+    const c = this.collection(input.id);
+    const ids = (list: string[] | undefined) =>
+      (list ?? []).map((id) => {
+        const p = this.s.productById.get(parseGid(id)?.id ?? Number(id));
+        if (!p) throw new EventError(`no product ${id}`);
+        return p.legacyId;
+      });
+    const add = ids(input.addProductIds);
+    const remove = new Set(ids(input.removeProductIds));
+    if (input.title !== undefined && !input.title.trim()) throw new EventError("a collection needs a title");
+    if (input.title !== undefined) c.title = input.title.trim();
+    c.productIds = [...c.productIds.filter((id) => !remove.has(id)), ...add.filter((id) => !c.productIds.includes(id) && !remove.has(id))];
+    c.updatedAt = this.now().toISOString();
+    this.emit("collections/update", collectionPayload(c));
+    return { collectionId: gid("Collection", c.legacyId), productsCount: c.productIds.length };
+  }
+
+  deleteCollection(id: string): void {
+    const c = this.collection(id);
+    this.s.removeCollection(c);
+    this.emit("collections/delete", collectionDeletePayload(c));
+  }
+
+  private collection(id: string): Collection {
+    const c = this.s.collectionById.get(parseGid(id)?.id ?? Number(id));
+    if (!c) throw new EventError(`no collection ${id}`);
+    return c;
   }
 
   private customer(id: string): Customer {

@@ -1,4 +1,4 @@
-import type { Customer, Fulfillment, Order } from "./seed/types";
+import type { Collection, Customer, Fulfillment, Order } from "./seed/types";
 import { gid, orderTotal, type State } from "./state";
 
 /** Webhook bodies shaped like Shopify's REST resources (what webhooks deliver). */
@@ -92,4 +92,28 @@ export function orderPayload(s: State, o: Order) {
     fulfillments: o.fulfillments.map((f) => fulfillmentPayload(s, f)),
     shipping_address: addressPayload(o.shippingAddress),
   };
+}
+
+/**
+ * collections/update: the collection itself, without its products (Shopify sends no product list;
+ * apps read the membership through the Admin API).
+ */
+export function collectionPayload(c: Collection) {
+  return {
+    id: c.legacyId,
+    handle: c.handle,
+    title: c.title,
+    updated_at: c.updatedAt,
+    body_html: c.descriptionHtml,
+    published_at: c.createdAt,
+    sort_order: "manual",
+    template_suffix: null,
+    published_scope: "web",
+    admin_graphql_api_id: gid("Collection", c.legacyId),
+  };
+}
+
+/** collections/delete carries only the id. */
+export function collectionDeletePayload(c: Collection) {
+  return { id: c.legacyId, published_scope: "web", admin_graphql_api_id: gid("Collection", c.legacyId) };
 }

@@ -1,4 +1,4 @@
-import type { Customer, Metafield, Order, Product, ShopData, Variant } from "./seed/types";
+import type { Collection, Customer, Metafield, Order, Product, ShopData, Variant } from "./seed/types";
 import { MetaobjectStore } from "./metaobjects";
 
 /** The dev store's mutable state and its lookups. One per dev store. */
@@ -35,6 +35,8 @@ export class State {
   readonly variantByInventoryItem = new Map<number, Variant>();
   readonly customerById = new Map<number, Customer>();
   readonly orderById = new Map<number, Order>();
+  readonly collections: Collection[] = [];
+  readonly collectionById = new Map<number, Collection>();
   readonly shopMetafields: Metafield[] = [];
   readonly appMetafields: Metafield[] = [];
   readonly segments: Segment[] = [];
@@ -59,6 +61,21 @@ export class State {
     }
     for (const c of this.customers) this.customerById.set(c.legacyId, c);
     for (const o of this.orders) this.orderById.set(o.legacyId, o);
+  }
+
+  addCollection(c: Collection): void {
+    this.collections.push(c);
+    this.collectionById.set(c.legacyId, c);
+  }
+
+  removeCollection(c: Collection): void {
+    this.collections.splice(this.collections.indexOf(c), 1);
+    this.collectionById.delete(c.legacyId);
+  }
+
+  /** The collections a product belongs to, in collection order. */
+  collectionsOf(productId: number): Collection[] {
+    return this.collections.filter((c) => c.productIds.includes(productId));
   }
 
   id(): number {

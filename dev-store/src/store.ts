@@ -6,6 +6,7 @@ import { executeAdminRequest } from "./graphql/execute";
 import { LeakyBuckets, STANDARD_PLAN, type ThrottleConfig } from "./graphql/throttle";
 import { availableAdminVersions } from "./schema";
 import { DEFAULT_COUNTS, generateShop } from "./seed/generate";
+import { generateCollections } from "./seed/collections";
 import type { Metafield, Product } from "./seed/types";
 import { gid, State } from "./state";
 
@@ -27,6 +28,7 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
   const anchor = opts.now ?? new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
   const data = generateShop({ seed: opts.seed ?? 1, now: anchor, ...DEFAULT_COUNTS, ...opts.counts });
   const state = new State(data, { domain: shopDomain, name: "つなぐ開発ストア", email: "owner@tsunagu-dev.example.jp", appHandle: opts.appHandle ?? "tsunagu" });
+  for (const c of generateCollections(state.products, anchor)) state.addCollection(c);
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
   const listeners = new Set<(e: WebhookEvent) => void>();
@@ -49,6 +51,7 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
     currencyCode: "JPY",
     imageUrl: `${opts.baseUrl}/_img/product-${p.legacyId}.svg`,
     descriptionHtml: p.descriptionHtml,
+    variants: p.variants.map((v) => ({ id: gid("ProductVariant", v.legacyId), title: v.title })),
     metafields: flat(p.metafields),
   });
 
@@ -67,11 +70,14 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
     markDelivered: async (id) => story.markDelivered(id),
     adjustInventory: async (id, delta) => story.adjustInventory(id, delta),
     upsertCustomer: async (input) => story.upsertCustomer(input),
+    updateCollection: async (input) => story.updateCollection(input),
+    deleteCollection: async (id) => story.deleteCollection(id),
     listProducts: (o) => state.products.slice(0, o?.first ?? 24).map(storefront),
     productByHandle: (handle) => {
       const p = state.products.find((x) => x.handle === handle);
       return p ? storefront(p) : null;
     },
+    listCollections: () => state.collections.map((c) => ({ id: gid("Collection", c.legacyId), title: c.title, handle: c.handle, productsCount: c.productIds.filter((id) => state.productById.has(id)).length })),
     shopMetafields: () => ({ ...flat(state.shopMetafields), ...flat(state.appMetafields) }),
     sampleCustomerIds: (n) => state.customers.filter((c) => c.state === "ENABLED").slice(0, n).map((c) => String(c.legacyId)),
     openBulkResult: (id) => bulk.open(id),

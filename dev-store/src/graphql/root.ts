@@ -8,6 +8,7 @@ import {
   orderView, productView, segmentView, variantView, APP_ID,
 } from "./views";
 import { mutations } from "./mutations";
+import { collectionResolvers, collectionView } from "./collections";
 import { metaobjectResolvers } from "../metaobjects";
 import type { Customer, Product } from "../seed/types";
 
@@ -179,6 +180,7 @@ export function queryRoot(ctx: RequestContext) {
       return op ? bulkOperationView(op, ctx.baseUrl) : null;
     },
     webhookSubscriptions: (a: PageArgs) => connection([] as { id: number }[], a, (x) => x.id, (x) => x),
+    ...collectionResolvers(s),
     ...mutations(ctx),
     ...metaobjectResolvers(s, s.metaobjects),
   };
@@ -200,6 +202,10 @@ function nodeById(ctx: RequestContext, id: string) {
     case "Product": {
       const p = s.productById.get(parsed.id);
       return p ? productView(s, p) : null;
+    }
+    case "Collection": {
+      const c = s.collectionById.get(parsed.id);
+      return c ? collectionView(s, c) : null;
     }
     case "ProductVariant": {
       const v = s.variantById.get(parsed.id);

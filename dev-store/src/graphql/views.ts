@@ -2,6 +2,7 @@ import type { Customer, Fulfillment, Metafield, Order, Product, Variant } from "
 import { gid, orderTotal, type BulkOperation, type Segment, type State } from "../state";
 import { connection, type PageArgs } from "./connection";
 import { matches, parseSearch } from "./search-query";
+import { productCollectionFields } from "./collections";
 
 /**
  * Views turn stored records into objects shaped like Shopify's Admin GraphQL types. Fields with
@@ -227,6 +228,7 @@ export function productView(s: State, p: Product): Record<string, unknown> {
     featuredMedia: { __typename: "MediaImage", id: gid("MediaImage", p.legacyId), alt: p.title, mediaContentType: "IMAGE", preview: { image: { url: imageUrl, altText: p.title, width: 600, height: 600 } } },
     variants: (args: PageArgs) => connection(p.variants, args, (v) => v.legacyId, (v) => variantView(s, v)),
     variantsCount: { count: p.variants.length, precision: "EXACT" },
+    ...productCollectionFields(s, p.legacyId),
     ...metafieldFields(p.metafields, id),
   };
 }

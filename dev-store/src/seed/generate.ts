@@ -7,7 +7,7 @@ import type { CustomerState, Customer, Fulfillment, MarketingState, Order, Produ
  * Deterministic shop data. Customer i and that customer's orders depend only on (seed, i), so
  * a large store can be streamed customer by customer without holding it in memory.
  */
-export const ID_BASE = { product: 8_000_000_000_000, variant: 45_000_000_000_000, inventoryItem: 47_000_000_000_000, customer: 7_000_000_000_000, order: 5_600_000_000_000, line: 14_000_000_000_000, fulfillment: 4_800_000_000_000, location: 61_000_000_000 };
+export const ID_BASE = { product: 8_000_000_000_000, variant: 45_000_000_000_000, inventoryItem: 47_000_000_000_000, customer: 7_000_000_000_000, order: 5_600_000_000_000, line: 14_000_000_000_000, fulfillment: 4_800_000_000_000, location: 61_000_000_000, collection: 470_000_000_000 };
 const DAY = 86_400_000;
 const HISTORY_DAYS = 548; // 18 months
 

@@ -39,6 +39,21 @@ export interface Product {
   metafields: Metafield[];
 }
 
+/**
+ * A manual ("custom") collection: its products in the merchant's order. Shopify's smart
+ * collections (rules) are not modelled; membership changes through the story events.
+ */
+export interface Collection {
+  legacyId: number;
+  title: string;
+  handle: string;
+  descriptionHtml: string;
+  createdAt: string;
+  updatedAt: string;
+  productIds: number[];
+  metafields: Metafield[];
+}
+
 export type MarketingState = "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
 export type CustomerState = "ENABLED" | "DISABLED" | "INVITED" | "DECLINED";
 

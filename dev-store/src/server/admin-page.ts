@@ -5,8 +5,8 @@ import { escapeHtml as esc } from "./html";
  */
 
 const copy = {
-  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English", pick: "商品を選択", search: "商品を検索", select: "選択", cancel: "キャンセル", selected: "件選択中" },
-  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語", pick: "Select products", search: "Search products", select: "Select", cancel: "Cancel", selected: "selected" },
+  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English", pick: "商品を選択", search: "商品を検索", pickCollection: "コレクションを選択", searchCollection: "コレクションを検索", productUnit: "商品", select: "選択", cancel: "キャンセル", selected: "件選択中" },
+  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語", pick: "Select products", search: "Search products", pickCollection: "Select collections", searchCollection: "Search collections", productUnit: "products", select: "Select", cancel: "Cancel", selected: "selected" },
 };
 
 export function adminPage(o: { shopName: string; appName: string; frameSrc: string; appOrigin: string; locale: "ja" | "en" }): string {
@@ -138,10 +138,15 @@ export function adminPage(o: { shopName: string; appName: string; frameSrc: stri
       // Like Shopify's picker: search, tick several (when multiple), pre-ticked selectionIds;
       // answers the chosen resources, or undefined when cancelled.
       var opts = d.options || {};
-      fetch("/admin/_resources?type=" + encodeURIComponent(opts.type || "product")).then(function (r) { return r.json(); }).then(function (list) {
+      var type = opts.type === "collection" ? "collection" : "product";
+      fetch("/admin/_resources?type=" + type).then(function (r) { return r.json(); }).then(function (list) {
         var dialog = document.getElementById("picker");
         var ul = document.getElementById("picker-list");
         var q = document.getElementById("picker-q");
+        var words = ${JSON.stringify({ product: { pick: c.pick, search: c.search }, collection: { pick: c.pickCollection, search: c.searchCollection } })}[type];
+        document.getElementById("picker-title").textContent = words.pick;
+        q.placeholder = words.search;
+        q.setAttribute("aria-label", words.search);
         var chosen = new Set((opts.selectionIds || []).map(function (x) { return x.id; }));
         function count() { document.getElementById("picker-count").textContent = String(chosen.size); }
         function draw() {
@@ -162,7 +167,8 @@ export function adminPage(o: { shopName: string; appName: string; frameSrc: stri
             var title = document.createElement("span");
             title.textContent = x.title;
             var vendor = document.createElement("small");
-            vendor.textContent = x.vendor || "";
+            // Products show their vendor, collections how many products they hold.
+            vendor.textContent = type === "collection" ? x.productsCount + " " + ${JSON.stringify(c.productUnit)} : x.vendor || "";
             label.append(box, title, vendor);
             li.appendChild(label);
             ul.appendChild(li);

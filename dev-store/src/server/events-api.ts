@@ -28,6 +28,14 @@ const schemas = {
     emailMarketingState: z.enum(["SUBSCRIBED", "NOT_SUBSCRIBED", "UNSUBSCRIBED", "PENDING"]).optional(),
     smsMarketingState: z.enum(["SUBSCRIBED", "NOT_SUBSCRIBED", "UNSUBSCRIBED", "PENDING"]).optional(),
   }).strict(),
+  // A manual collection gains or loses products, is renamed, or is deleted (collections/update or /delete).
+  collection: z.object({
+    collectionId: gidOrNumber("Collection"),
+    title: z.string().min(1).max(255).optional(),
+    add: z.array(gidOrNumber("Product")).max(250).optional(),
+    remove: z.array(gidOrNumber("Product")).max(250).optional(),
+    delete: z.literal(true).optional(),
+  }).strict().refine((x) => !x.delete || (!x.title && !x.add && !x.remove), { message: "delete takes no other change", path: ["delete"] }),
   clock: z.object({ advanceMs: z.number().int().min(0).optional(), advanceDays: z.number().min(0).max(3650).optional() }).strict(),
 };
 export type EventKind = keyof typeof schemas;
@@ -67,6 +75,14 @@ export async function runEvent(core: DevStoreCore & { state: State }, kind: stri
         const data = { ...input } as Parameters<DevStoreCore["upsertCustomer"]>[0];
         if (!data.id && !data.email) data.email = `new.customer.${s.customers.length + 1}@example.jp`;
         return { status: data.id ? 200 : 201, body: await core.upsertCustomer(data) };
+      }
+      case "collection": {
+        const id = input.collectionId as string;
+        if (input.delete) {
+          await core.deleteCollection(id);
+          return { status: 200, body: { collectionId: id, deleted: true } };
+        }
+        return { status: 200, body: await core.updateCollection({ id, title: input.title as string | undefined, addProductIds: input.add as string[] | undefined, removeProductIds: input.remove as string[] | undefined }) };
       }
       case "clock": {
         const ms = (input.advanceMs as number | undefined) ?? Math.round(((input.advanceDays as number | undefined) ?? 0) * 86_400_000);

@@ -108,7 +108,11 @@ export async function startDevStore(opts: StartOptions): Promise<{ url: string; 
       return send(res, 200, { token: sessionToken({ shop: core!.shop, apiKey: opts.apiKey, secret: opts.apiSecret }) });
     }
     if (p === "/admin/_resources" && method === "GET") {
-      return send(res, 200, core!.listProducts({ first: 250 }).map((x) => ({ id: x.id, title: x.title, handle: x.handle, vendor: x.vendor })));
+      // What App Bridge's resource picker answers for each type (a subset of its fields).
+      const type = u.searchParams.get("type") ?? "product";
+      if (type === "collection") return send(res, 200, core!.listCollections());
+      if (type !== "product") return send(res, 422, { error: `unsupported resource type "${type}"` });
+      return send(res, 200, core!.listProducts({ first: 250 }).map((x) => ({ id: x.id, title: x.title, handle: x.handle, vendor: x.vendor, variants: x.variants })));
     }
     if (p === "/cdn/app-bridge.js") {
       res.writeHead(200, { "Content-Type": "application/javascript; charset=utf-8", "Access-Control-Allow-Origin": "*", "Cache-Control": "no-cache" });
