@@ -11,6 +11,7 @@ import { SURVEY_ANALYZE_JOB } from "../surveys/surveys.server";
 import { analyzeResponse } from "../surveys/analyze.server";
 import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
+import { refreshCollection, TUTORIALS_COLLECTION_JOB, tutorialsMayUseCollection } from "../tutorials/tutorials.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -41,6 +42,13 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { responseId } = z.object({ responseId: z.string() }).parse(job.data);
       const { admin } = await unauthenticated.admin(job.shop);
       await analyzeResponse(db, job.shop, responseId, admin.graphql);
+    },
+    [TUTORIALS_COLLECTION_JOB]: async (job) => {
+      const { collectionId, deleted } = z.object({ collectionId: z.string().regex(/^\d{1,20}$/), deleted: z.boolean() }).parse(job.data);
+      // No Admin API call (and no session needed) when no tutorial uses the collection.
+      if (!(await tutorialsMayUseCollection(db, job.shop, collectionId))) return;
+      const { admin } = await unauthenticated.admin(job.shop);
+      await refreshCollection(db, admin.graphql, job.shop, collectionId, deleted);
     },
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);

@@ -7,18 +7,21 @@ import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { parseTutorialForm, TUTORIAL_LOCALES, type TutorialInput } from "../tutorials/definition";
-import { deleteTutorial, getTutorial, PublishError, saveTutorial } from "../tutorials/tutorials.server";
+import { CollectionsNotFound, deleteTutorial, getTutorial, PublishError, saveTutorial } from "../tutorials/tutorials.server";
+import { CollectionLookupError, CollectionTooLarge } from "../tutorials/collections.server";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
+import { pickCollections } from "../components/collection-picker";
 import type { MessageKey } from "../i18n/i18n";
 
-/** One tutorial: type, title and URL per language, and the products it is shown for. */
+/** One tutorial: type, title and URL per language, and the products and collections it is shown for. */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   if (params.id === "new") return json({ tutorial: null });
   const tutorial = await getTutorial(prisma, session.shop, params.id ?? "");
   if (!tutorial) throw new Response("Not found", { status: 404 });
-  return json({ tutorial });
+  // The page needs each collection's size, not its product list.
+  return json({ tutorial: { ...tutorial, collections: tutorial.collections.map((c) => ({ id: c.id, title: c.title, count: c.products.length })) } });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -36,12 +39,24 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (!saved) return json({ errors: { form: "notFound" }, reason: "" }, { status: 404 });
     return redirect(`/app/tutorials/${saved}?saved=1`);
   } catch (error) {
-    if (error instanceof PublishError) return json({ errors: { form: "publishFailed" }, reason: error.message }, { status: 502 });
+    if (error instanceof CollectionsNotFound) return json({ errors: { collections: "notFound" }, reason: "" }, { status: 422 });
+    if (error instanceof CollectionTooLarge) return json({ errors: { collections: "tooLarge" }, reason: "" }, { status: 422 });
+    if (error instanceof PublishError || error instanceof CollectionLookupError) return json({ errors: { form: "publishFailed" }, reason: error.message }, { status: 502 });
     throw error;
   }
 };
 
-export default function TutorialEditor() {
+/**
+ * Keyed by what was saved: after a save (a redirect here) the form starts again from the stored
+ * tutorial, e.g. with the sizes of the collections just resolved; after a refused save it keeps
+ * what the merchant typed.
+ */
+export default function TutorialPage() {
+  const { tutorial } = useLoaderData<typeof loader>();
+  return <TutorialEditor key={`${tutorial?.id ?? "new"}:${tutorial?.updatedAt ?? ""}`} />;
+}
+
+function TutorialEditor() {
   const { tutorial } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const nav = useNavigation();
@@ -54,6 +69,7 @@ export default function TutorialEditor() {
     Object.fromEntries(TUTORIAL_LOCALES.flatMap((l) => [[`${l}.title`, tutorial?.locales[l]?.title ?? ""], [`${l}.url`, tutorial?.locales[l]?.url ?? ""]])),
   );
   const [products, setProducts] = useState<{ id: string; title: string }[]>(tutorial?.products ?? []);
+  const [collections, setCollections] = useState<{ id: string; title: string; count?: number }[]>(tutorial?.collections ?? []);
   // Same answer on the server and in the browser (no hydration mismatch).
   const [params] = useSearchParams();
   const saved = params.has("saved") && nav.state === "idle" && !result;
@@ -66,6 +82,11 @@ export default function TutorialEditor() {
   const choose = async () => {
     const picked = await pickProducts(shopify, products);
     if (picked) setProducts(picked.map((p) => ({ ...p, title: p.title || p.id })));
+  };
+  const chooseCollections = async () => {
+    const picked = await pickCollections(shopify, collections);
+    // Sizes of collections already saved stay; new ones are counted when saved.
+    if (picked) setCollections(picked.map((c) => ({ ...c, title: c.title || c.id, count: collections.find((x) => x.id === c.id)?.count })));
   };
   const title = tutorial ? t("tutorials.edit") : t("tutorials.new");
   return (
@@ -82,6 +103,7 @@ export default function TutorialEditor() {
       <Form method="post">
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="products" value={JSON.stringify(products)} />
+        <input type="hidden" name="collections" value={JSON.stringify(collections.map(({ id, title }) => ({ id, title })))} />
         <Layout>
           {saved && (
             <Layout.Section>
@@ -142,6 +164,36 @@ export default function TutorialEditor() {
                       renderItem={(p) => (
                         <ResourceItem id={p.id} onClick={() => undefined} shortcutActions={[{ content: t("tutorials.remove"), onAction: () => setProducts((all) => all.filter((x) => x.id !== p.id)) }]} persistActions>
                           <Text as="span">{p.title}</Text>
+                        </ResourceItem>
+                      )}
+                    />
+                  )}
+                </BlockStack>
+              </Card>
+              <Card>
+                <BlockStack gap="300">
+                  <InlineStack align="space-between" blockAlign="center">
+                    <Text as="h2" variant="headingMd">
+                      {t("tutorials.collections")}
+                    </Text>
+                    <Button onClick={chooseCollections}>{t("tutorials.chooseCollections")}</Button>
+                  </InlineStack>
+                  <Text as="p" tone={errors.collections ? "critical" : "subdued"}>
+                    {errorText("collections") ?? t("tutorials.collectionsHelp")}
+                  </Text>
+                  {collections.length > 0 && (
+                    <ResourceList
+                      items={collections}
+                      renderItem={(c) => (
+                        <ResourceItem id={c.id} onClick={() => undefined} shortcutActions={[{ content: t("tutorials.remove"), onAction: () => setCollections((all) => all.filter((x) => x.id !== c.id)) }]} persistActions>
+                          <InlineStack gap="200" blockAlign="center">
+                            <Text as="span">{c.title}</Text>
+                            {c.count !== undefined && (
+                              <Text as="span" tone="subdued">
+                                {t("tutorials.productCount", { count: c.count })}
+                              </Text>
+                            )}
+                          </InlineStack>
                         </ResourceItem>
                       )}
                     />

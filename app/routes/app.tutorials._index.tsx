@@ -15,6 +15,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ tutorials: await listTutorials(prisma, session.shop) });
 };
 
+/** "ドローン X +2": the first product or collection and how many more. */
+const shownFor = (names: string[]) => (names.length > 1 ? `${names[0]} +${names.length - 1}` : (names[0] ?? "—"));
+
 export default function TutorialsPage() {
   const { tutorials } = useLoaderData<typeof loader>();
   const t = useT();
@@ -48,9 +51,7 @@ export default function TutorialsPage() {
                       <Badge tone={x.kind === "video" ? "info" : undefined}>{t(x.kind === "video" ? "tutorials.kind.video" : "tutorials.kind.article")}</Badge>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{Object.keys(x.locales).join(" · ")}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {x.products.length === 1 ? x.products[0].title : `${x.products[0]?.title ?? ""} ${x.products.length > 1 ? `+${x.products.length - 1}` : ""}`}
-                    </IndexTable.Cell>
+                    <IndexTable.Cell>{shownFor(x.products.map((p) => p.title).concat(x.collections.map((c) => t("tutorials.collectionItem", { title: c.title }))))}</IndexTable.Cell>
                     <IndexTable.Cell>{date.format(new Date(x.updatedAt))}</IndexTable.Cell>
                   </IndexTable.Row>
                 ))}

@@ -6,7 +6,17 @@ const products = JSON.stringify([{ id: "101", title: "ドローン X" }, { id: "
 describe("tutorial form", () => {
   it("keeps the languages filled in and each product once", () => {
     const r = parseTutorialForm({ kind: "video", "ja.title": " 初期設定の動画 ", "ja.url": "https://example.com/ja", "en.title": "", "en.url": "", products });
-    expect(r).toEqual({ ok: true, value: { kind: "video", locales: { ja: { title: "初期設定の動画", url: "https://example.com/ja" } }, products: [{ id: "101", title: "ドローン X" }, { id: "102", title: "予備バッテリー" }] } });
+    expect(r).toEqual({ ok: true, value: { kind: "video", locales: { ja: { title: "初期設定の動画", url: "https://example.com/ja" } }, products: [{ id: "101", title: "ドローン X" }, { id: "102", title: "予備バッテリー" }], collections: [] } });
+  });
+
+  it("takes collections as well as products, and needs at least one of either", () => {
+    const base = { kind: "article", "en.title": "Care", "en.url": "https://e.x/care" };
+    const collections = JSON.stringify([{ id: "470000000003", title: "ドローン" }, { id: "470000000003", title: "ドローン" }]);
+    expect(parseTutorialForm({ ...base, collections })).toMatchObject({ ok: true, value: { products: [], collections: [{ id: "470000000003", title: "ドローン" }] } });
+    expect(parseTutorialForm({ ...base, products, collections })).toMatchObject({ ok: true, value: { products: [{ id: "101" }, { id: "102" }], collections: [{ id: "470000000003" }] } });
+    expect(parseTutorialForm({ ...base, products: "[]", collections: "[]" })).toEqual({ ok: false, errors: { products: "required" } });
+    expect(parseTutorialForm({ ...base, products, collections: JSON.stringify([{ id: "gid://shopify/Collection/1", title: "x" }]) })).toEqual({ ok: false, errors: { collections: "invalid" } });
+    expect(parseTutorialForm({ ...base, collections: JSON.stringify(Array.from({ length: 26 }, (_, i) => ({ id: String(i + 1), title: "c" }))) })).toEqual({ ok: false, errors: { collections: "invalid" } });
   });
 
   it("reports each bad field by name and accepts nothing", () => {

@@ -2,18 +2,21 @@ import { z } from "zod";
 
 /**
  * A tutorial as the merchant enters it: a video or an article, a title and URL per language
- * (at least one language), and the products it belongs to. Pure: used by the admin action and
- * by tests; the extensions read the same shape from the product metafield (see `metafieldValue`).
+ * (at least one language), and the products and/or collections it belongs to. Pure: used by the
+ * admin action and by tests; the extensions read the same shape from the product metafield.
  */
 export const KINDS = ["video", "article"] as const;
 export type Kind = (typeof KINDS)[number];
 export const TUTORIAL_LOCALES = ["ja", "en"] as const;
 export const MAX_PRODUCTS = 250;
+export const MAX_COLLECTIONS = 25;
 
 export interface TutorialInput {
   kind: Kind;
   locales: Partial<Record<(typeof TUTORIAL_LOCALES)[number], { title: string; url: string }>>;
   products: { id: string; title: string }[];
+  /** As picked; their products are looked up in Shopify when saved (see collections.server.ts). */
+  collections: { id: string; title: string }[];
 }
 
 /**
@@ -34,7 +37,19 @@ const httpUrl = (value: string) => {
   }
 };
 
-const productList = z.array(z.object({ id: z.string().regex(/^\d{1,20}$/), title: z.string().max(255) })).max(MAX_PRODUCTS);
+const resource = z.object({ id: z.string().regex(/^\d{1,20}$/), title: z.string().max(255) });
+const productList = z.array(resource).max(MAX_PRODUCTS);
+const collectionList = z.array(resource).max(MAX_COLLECTIONS);
+
+/** A JSON list of picked resources, each id once; null when it is not one. */
+function pickedList(raw: string | undefined, schema: typeof productList): { id: string; title: string }[] | null {
+  try {
+    const parsed = schema.safeParse(JSON.parse(raw || "[]"));
+    return parsed.success ? [...new Map(parsed.data.map((p) => [p.id, { id: p.id, title: p.title }])).values()] : null;
+  } catch {
+    return null;
+  }
+}
 
 /** Form fields -> input, or errors by field name (`ja.title`, `en.url`, `products`, `kind`). */
 export function parseTutorialForm(form: Record<string, string>): { ok: true; value: TutorialInput } | { ok: false; errors: Record<string, string> } {
@@ -53,16 +68,14 @@ export function parseTutorialForm(form: Record<string, string>): { ok: true; val
     if (title && url) locales[l] = { title, url };
   }
   if (!Object.keys(locales).length && !Object.keys(errors).some((k) => k.includes("."))) errors["ja.title"] = "oneLanguage";
-  let products: TutorialInput["products"] = [];
-  try {
-    const parsed = productList.safeParse(JSON.parse(form.products || "[]"));
-    if (parsed.success) products = [...new Map(parsed.data.map((p) => [p.id, p])).values()];
-    else errors.products = "invalid";
-  } catch {
-    errors.products = "invalid";
-  }
-  if (!errors.products && !products.length) errors.products = "required";
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { kind, locales, products } };
+  const products = pickedList(form.products, productList);
+  const collections = pickedList(form.collections, collectionList);
+  if (!products) errors.products = "invalid";
+  if (!collections) errors.collections = "invalid";
+  // A tutorial needs somewhere to be shown: a product, a collection, or both.
+  if (products && collections && !products.length && !collections.length) errors.products = "required";
+  if (Object.keys(errors).length || !products || !collections) return { ok: false, errors };
+  return { ok: true, value: { kind, locales, products, collections } };
 }
 
 /** The title and URL for a language, else the first language present. */

@@ -1,21 +1,28 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { pickLocale, type TutorialInput, type TutorialMetafield } from "./definition";
+import { enqueueJob } from "../jobs/queue.server";
+import type { TutorialInput } from "./definition";
+import { collectionProducts, resolveCollections } from "./collections.server";
+import { metafieldValues, touchedProducts, type ResolvedCollection, type TutorialReach } from "./values";
+
+export { metafieldValues, tutorialLinks } from "./values";
 
 type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 /**
  * Tutorials live in the app's table (the merchant's list) and, for the extensions, as one
  * app-owned metafield per product ($app:tsunagu.tutorials, JSON) holding every tutorial of that
- * product. Each save recomputes the metafields of the products it touched (before and after), so
- * Shopify always holds exactly what the table says; only when Shopify accepted them is the table
- * changed.
+ * product. A tutorial reaches its chosen products and the products of its collections. Each save
+ * recomputes the metafields of the products it touched (before and after), so Shopify always
+ * holds exactly what the table says; only when Shopify accepted them is the table changed.
  */
 export const NAMESPACE = "$app:tsunagu";
 export const KEY = "tutorials";
+export const TUTORIALS_COLLECTION_JOB = "tutorials.collection";
 
-export interface StoredTutorial extends TutorialInput {
+export interface StoredTutorial extends Omit<TutorialInput, "collections"> {
   id: string;
+  collections: ResolvedCollection[];
   updatedAt: string;
 }
 
@@ -37,9 +44,17 @@ const DELETE = `#graphql
 
 const setResult = z.object({ data: z.object({ metafieldsSet: z.object({ userErrors: z.array(z.object({ message: z.string() })) }) }) });
 const deleteResult = z.object({ data: z.object({ metafieldsDelete: z.object({ userErrors: z.array(z.object({ message: z.string() })) }) }) });
+const storedCollections = z.array(z.object({ id: z.string(), title: z.string(), products: z.array(z.object({ id: z.string(), title: z.string() })).default([]) }));
 
-function fromRow(r: { id: string; kind: string; locales: string; products: string; updatedAt: Date }): StoredTutorial {
-  return { id: r.id, kind: r.kind as TutorialInput["kind"], locales: JSON.parse(r.locales) as TutorialInput["locales"], products: JSON.parse(r.products) as TutorialInput["products"], updatedAt: r.updatedAt.toISOString() };
+function fromRow(r: { id: string; kind: string; locales: string; products: string; collections: string; updatedAt: Date }): StoredTutorial {
+  return {
+    id: r.id,
+    kind: r.kind as TutorialInput["kind"],
+    locales: JSON.parse(r.locales) as TutorialInput["locales"],
+    products: JSON.parse(r.products) as TutorialInput["products"],
+    collections: storedCollections.parse(JSON.parse(r.collections || "[]")),
+    updatedAt: r.updatedAt.toISOString(),
+  };
 }
 
 export async function listTutorials(db: PrismaClient, shop: string): Promise<StoredTutorial[]> {
@@ -52,22 +67,8 @@ export async function getTutorial(db: PrismaClient, shop: string, id: string): P
   return row ? fromRow(row) : null;
 }
 
-/** Every product's metafield value from a list of tutorials (products without any are absent). */
-export function metafieldValues(tutorials: Pick<StoredTutorial, "kind" | "locales" | "products">[]): Map<string, TutorialMetafield> {
-  const out = new Map<string, TutorialMetafield>();
-  for (const t of tutorials) {
-    for (const p of t.products) {
-      const value = out.get(p.id) ?? { product: p.title, items: [] };
-      value.product = p.title || value.product;
-      value.items.push({ kind: t.kind, locales: t.locales });
-      out.set(p.id, value);
-    }
-  }
-  return out;
-}
-
 /** Writes (or removes) the metafield of each product in `productIds` to match `tutorials`. */
-async function publish(graphql: GraphQL, tutorials: StoredTutorial[] | TutorialInput[], productIds: Set<string>): Promise<void> {
+async function publish(graphql: GraphQL, tutorials: TutorialReach[], productIds: Set<string>): Promise<void> {
   const values = metafieldValues(tutorials);
   const set = [...productIds].filter((id) => values.has(id)).map((id) => ({ ownerId: `gid://shopify/Product/${id}`, namespace: NAMESPACE, key: KEY, type: "json", value: JSON.stringify(values.get(id)) }));
   const remove = [...productIds].filter((id) => !values.has(id)).map((id) => ({ ownerId: `gid://shopify/Product/${id}`, namespace: NAMESPACE, key: KEY }));
@@ -83,46 +84,86 @@ async function publish(graphql: GraphQL, tutorials: StoredTutorial[] | TutorialI
 }
 
 export class PublishError extends Error {}
+/** Collections picked in the form that the shop does not have (deleted meanwhile, or forged). */
+export class CollectionsNotFound extends Error {
+  constructor(readonly ids: string[]) {
+    super(`unknown collections: ${ids.join(", ")}`);
+  }
+}
 
-/** Creates (id null) or updates a tutorial; returns its id, or null when `id` is not this shop's. */
+const data = (t: Pick<StoredTutorial, "kind" | "locales" | "products" | "collections">) => ({
+  kind: t.kind,
+  locales: JSON.stringify(t.locales),
+  products: JSON.stringify(t.products),
+  collections: JSON.stringify(t.collections),
+});
+
+/**
+ * Creates (id null) or updates a tutorial; returns its id, or null when `id` is not this shop's.
+ * The collections are looked up first: an unknown one throws CollectionsNotFound, nothing written.
+ */
 export async function saveTutorial(db: PrismaClient, graphql: GraphQL, shop: string, id: string | null, input: TutorialInput): Promise<string | null> {
   const all = await listTutorials(db, shop);
   const old = id ? all.find((t) => t.id === id) : undefined;
   if (id && !old) return null;
-  const next = old ? all.map((t) => (t.id === id ? { ...t, ...input } : t)) : [...all, { ...input, id: "new", updatedAt: "" }];
-  await publish(graphql, next, new Set([...(old?.products ?? []), ...input.products].map((p) => p.id)));
-  const data = { kind: input.kind, locales: JSON.stringify(input.locales), products: JSON.stringify(input.products) };
+  const { resolved, missing } = await resolveCollections(graphql, input.collections);
+  if (missing.length) throw new CollectionsNotFound(missing);
+  const saved = { ...input, collections: resolved };
+  const next = old ? all.map((t) => (t.id === id ? { ...t, ...saved } : t)) : [...all, { ...saved, id: "new", updatedAt: "" }];
+  await publish(graphql, next, touchedProducts(old ? [old] : [], [saved]));
   if (old) {
-    await db.tutorial.update({ where: { id: old.id }, data });
+    await db.tutorial.update({ where: { id: old.id }, data: data(saved) });
     return old.id;
   }
-  return (await db.tutorial.create({ data: { shop, ...data }, select: { id: true } })).id;
+  return (await db.tutorial.create({ data: { shop, ...data(saved) }, select: { id: true } })).id;
 }
 
 export async function deleteTutorial(db: PrismaClient, graphql: GraphQL, shop: string, id: string): Promise<boolean> {
   const all = await listTutorials(db, shop);
   const old = all.find((t) => t.id === id);
   if (!old) return false;
-  await publish(graphql, all.filter((t) => t.id !== id), new Set(old.products.map((p) => p.id)));
+  await publish(graphql, all.filter((t) => t.id !== id), touchedProducts([old], []));
   await db.tutorial.delete({ where: { id } });
   return true;
 }
 
 /**
- * The tutorial links of an order's products in a language (follow-up templates): each URL once,
- * in product order. Products the shop deleted simply have none.
+ * A collection changed or was deleted in Shopify: its products are looked up again and every
+ * tutorial using it is republished to match (a deleted collection leaves the tutorials that used
+ * it). Safe to repeat: it always writes the state of the moment it runs.
  */
-export function tutorialLinks(tutorials: Pick<StoredTutorial, "kind" | "locales" | "products">[], productIds: string[], lang: string): { title: string; url: string }[] {
-  const values = metafieldValues(tutorials);
-  const seen = new Set<string>();
-  const out: { title: string; url: string }[] = [];
-  for (const id of productIds) {
-    for (const item of values.get(id)?.items ?? []) {
-      const chosen = pickLocale(item.locales, lang);
-      if (!chosen || seen.has(chosen.url)) continue;
-      seen.add(chosen.url);
-      out.push(chosen);
-    }
-  }
-  return out;
+export async function refreshCollection(db: PrismaClient, graphql: GraphQL, shop: string, collectionId: string, deleted: boolean): Promise<number> {
+  const all = await listTutorials(db, shop);
+  const using = all.filter((t) => t.collections.some((c) => c.id === collectionId));
+  if (!using.length) return 0;
+  const current = deleted ? null : await collectionProducts(graphql, collectionId);
+  const updated = using.map((t) => ({
+    ...t,
+    collections: current ? t.collections.map((c) => (c.id === collectionId ? current : c)) : t.collections.filter((c) => c.id !== collectionId),
+  }));
+  const byId = new Map(updated.map((t) => [t.id, t]));
+  await publish(graphql, all.map((t) => byId.get(t.id) ?? t), touchedProducts(using, updated));
+  await db.$transaction(updated.map((t) => db.tutorial.updateMany({ where: { shop, id: t.id }, data: { collections: JSON.stringify(t.collections) } })));
+  return updated.length;
+}
+
+/** A cheap first look (may say yes for a product with the same id; `refreshCollection` then finds nothing). */
+export async function tutorialsMayUseCollection(db: PrismaClient, shop: string, collectionId: string): Promise<boolean> {
+  return (await db.tutorial.count({ where: { shop, collections: { contains: `"id":"${collectionId}"` } } })) > 0;
+}
+
+/**
+ * Queues `refreshCollection` for a collections/update or /delete webhook. Changes in the same two
+ * seconds share one job that runs when those two seconds are over, so it sees all of them.
+ */
+export async function requestCollectionRefresh(db: PrismaClient, shop: string, collectionId: string, deleted: boolean, now = Date.now()): Promise<void> {
+  const slot = Math.floor(now / 2_000);
+  await enqueueJob(db, {
+    shop,
+    type: TUTORIALS_COLLECTION_JOB,
+    key: `${TUTORIALS_COLLECTION_JOB}:${shop}:${collectionId}:${deleted ? "delete" : "update"}:${slot}`,
+    payload: { collectionId, deleted },
+    runAt: new Date((slot + 1) * 2_000),
+    maxAttempts: 6,
+  });
 }

@@ -9,6 +9,7 @@ import { onBulkFinished } from "../customers/sync.server";
 import type { JobHandler } from "../jobs/worker.server";
 import { scheduleFlows } from "../followups/engine.server";
 import { env } from "../env.server";
+import { requestCollectionRefresh } from "../tutorials/tutorials.server";
 
 export const CUSTOMER_SYNC_JOB = "customer-sync-apply";
 export const CUSTOMER_SYNC_RETRY_JOB = "customer-sync-retry";
@@ -57,10 +58,15 @@ export const topicHandlers: Record<string, TopicHandler> = {
       await enqueueJob(db, { shop, type: CUSTOMER_SYNC_RETRY_JOB, key: `sync-retry:${payload.admin_graphql_api_id}`, payload: {}, runAt: new Date(Date.now() + 60_000) });
     }
   },
+  // The payload names the collection only; its products are read from the Admin API by the job.
+  "collections/update": async (db, shop, p) => requestCollectionRefresh(db, shop, String(parse(collectionPayload, p).id), false),
+  "collections/delete": async (db, shop, p) => requestCollectionRefresh(db, shop, String(parse(collectionPayload, p).id), true),
   "shop/redact": async (db, shop) => {
     await redactShop(db, shop);
   },
 };
+
+const collectionPayload = z.object({ id: z.union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)]) });
 
 const fulfillmentPayload = z.object({
   order_id: z.union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)]),

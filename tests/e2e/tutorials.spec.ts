@@ -30,7 +30,7 @@ test("a product's tutorial and the parcel's tracking reach the buyer after the p
   await expect(app.getByRole("heading", { level: 1, name: "新しいチュートリアル", exact: true })).toBeVisible();
   // Saving without a product or a language says which fields are missing, and saves nothing.
   await app.getByRole("button", { name: "保存" }).click();
-  await expect(app.getByText("商品を一つ以上選んでください")).toBeVisible();
+  await expect(app.getByText("商品かコレクションを一つ以上選んでください")).toBeVisible();
   await app.getByLabel("タイトル").first().fill("はじめての使い方(動画)");
   await app.getByLabel("URL").first().fill("https://video.example/start-ja");
   await app.getByLabel("タイトル").nth(1).fill("Getting started (video)");
@@ -71,4 +71,68 @@ test("a product's tutorial and the parcel's tracking reach the buyer after the p
   // The same page in English shows the English tutorial.
   await page.goto(`/storefront/orders/${orderId}/status?locale=en`);
   await expect(page.frameLocator("section.ui-ext iframe").first().getByText("Getting started (video)")).toBeVisible();
+});
+
+/**
+ * A tutorial attached to a collection (collection picker) reaches the buyer of any product in it,
+ * and leaves a product taken out of the collection (collections/update webhook, then a job).
+ */
+test("a collection's tutorial reaches its products and follows the collection", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const products = (await (await request.get("/admin/_resources?type=product")).json()) as { id: string; title: string; vendor: string; variants: { id: string }[] }[];
+  const collections = (await (await request.get("/admin/_resources?type=collection")).json()) as { id: string; title: string }[];
+  const drones = collections.find((c) => c.title === "ドローン")!;
+  const drone = products.find((p) => p.vendor === "SoraWorks")!;
+  const customer = await request.post("/_dev/events/customer", { data: { firstName: "次郎", lastName: "空野", email: `col-${Date.now()}@example.com`, locale: "ja" } });
+  const customerId = String(((await customer.json()) as { customerId: string }).customerId).split("/").pop();
+  const order = await request.post("/_dev/events/order", { data: { customerId, locale: "ja", lines: [{ variantId: drone.variants[0].id, quantity: 1 }] } });
+  expect(order.status()).toBe(201);
+  const orderId = String((await order.json()).orderId).split("/").pop();
+
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+  const app = page.frameLocator("#app-frame");
+  await app.getByRole("link", { name: "チュートリアルを追加" }).first().click();
+  await expect(app.getByRole("heading", { level: 1, name: "新しいチュートリアル", exact: true })).toBeVisible();
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(app.getByText("商品かコレクションを一つ以上選んでください")).toBeVisible();
+  await app.getByLabel("タイトル").first().fill("初回フライトの前に(動画)");
+  await app.getByLabel("URL").first().fill("https://video.example/first-flight-ja");
+  await app.getByRole("button", { name: "コレクションを選択" }).click();
+  const picker = page.locator("dialog#picker");
+  await expect(picker.getByText("コレクションを選択")).toBeVisible();
+  await picker.getByLabel("コレクションを検索").fill("ドローン");
+  await picker.locator("label", { hasText: "ドローン" }).first().locator("input").check();
+  await picker.getByRole("button", { name: "選択" }).click();
+  await expect(app.getByText("ドローン", { exact: true })).toBeVisible();
+
+  // A collection id the shop does not have (a stale or forged form) is a field error; nothing is saved.
+  await app.locator('input[name="collections"]').evaluate((el: HTMLInputElement) => (el.value = JSON.stringify([{ id: "424242", title: "偽物" }])));
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(app.getByText("ストアに見つからないコレクションがあります。選び直してください")).toBeVisible();
+  await expect(app.getByRole("heading", { level: 1, name: "新しいチュートリアル", exact: true })).toBeVisible();
+
+  await app.locator('input[name="collections"]').evaluate((el: HTMLInputElement, value: string) => (el.value = value), JSON.stringify([{ id: drones.id.split("/").pop(), title: "ドローン" }]));
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(app.getByText("保存して商品に公開しました")).toBeVisible();
+  await expect(app.getByText(/\d+ 商品/).first()).toBeVisible();
+  // Tall enough for the whole editor inside the app's iframe.
+  await page.setViewportSize({ width: 1280, height: 1900 });
+  await page.screenshot({ path: "screenshots/tutorials-collection-editor-ja.png" });
+  await page.setViewportSize({ width: 1280, height: 860 });
+
+  // The buyer of a drone sees it, named after the product.
+  await page.goto(`/storefront/thank-you/${orderId}?locale=ja`);
+  const thankYou = page.frameLocator("section.ui-ext iframe").first();
+  await expect(thankYou.getByText("初回フライトの前に(動画)")).toBeVisible();
+  await expect(thankYou.getByText(`対象: ${drone.title}`)).toBeVisible();
+
+  // The merchant takes the product out of the collection; the webhook's job removes the tutorial.
+  const changed = await request.post("/_dev/events/collection", { data: { collectionId: drones.id, remove: [drone.id] } });
+  expect(changed.status()).toBe(200);
+  await expect(async () => {
+    await page.goto(`/storefront/thank-you/${orderId}?locale=ja`);
+    await expect(page.frameLocator("section.ui-ext iframe").first().getByText("発送準備中").first()).toBeVisible();
+    await expect(page.frameLocator("section.ui-ext iframe").first().getByText("初回フライトの前に(動画)")).toHaveCount(0);
+  }).toPass({ timeout: 30_000 });
 });

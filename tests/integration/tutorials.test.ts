@@ -16,8 +16,8 @@ const stored = (id: string) => {
   const m = core.state.productById.get(Number(id))!.metafields.find((x) => x.namespace === resolveNamespace("$app:tsunagu") && x.key === "tutorials");
   return m ? (JSON.parse(m.value) as { product: string; items: { kind: string; locales: Record<string, { title: string; url: string }> }[] }) : null;
 };
-const video: TutorialInput = { kind: "video", locales: { ja: { title: "組み立て動画", url: "https://video.example/ja" }, en: { title: "Assembly video", url: "https://video.example/en" } }, products: [p1, p2] };
-const article: TutorialInput = { kind: "article", locales: { ja: { title: "お手入れ", url: "https://blog.example/care" } }, products: [p2] };
+const video: TutorialInput = { kind: "video", locales: { ja: { title: "組み立て動画", url: "https://video.example/ja" }, en: { title: "Assembly video", url: "https://video.example/en" } }, products: [p1, p2], collections: [] };
+const article: TutorialInput = { kind: "article", locales: { ja: { title: "お手入れ", url: "https://blog.example/care" } }, products: [p2], collections: [] };
 
 beforeEach(async () => {
   await resetDatabase(prisma);

@@ -175,6 +175,29 @@ describe("webhook delivery", () => {
   });
 });
 
+describe("collections", () => {
+  it("are offered to the resource picker and change through the event API, which sends collections/update", async () => {
+    const list = (await (await fetch(`${store.url}/admin/_resources?type=collection`)).json()) as { id: string; title: string; productsCount: number }[];
+    const coffee = list.find((c) => c.title === "コーヒー")!;
+    expect(coffee.productsCount).toBeGreaterThan(0);
+    const products = (await (await fetch(`${store.url}/admin/_resources?type=product`)).json()) as { id: string; vendor: string; variants: { id: string }[] }[];
+    expect(products[0].variants[0].id).toMatch(/^gid:\/\/shopify\/ProductVariant\/\d+$/);
+    expect((await fetch(`${store.url}/admin/_resources?type=page`)).status).toBe(422);
+
+    const before = received.length;
+    const res = await post("/_dev/events/collection", { collectionId: coffee.id, add: [products[0].id] });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ collectionId: coffee.id, productsCount: coffee.productsCount + 1 });
+    await waitFor(() => received.length > before);
+    const hit = received.slice(before).find((r) => r.path === "/webhooks/collections/update")!;
+    expect(hit.headers["x-shopify-topic"]).toBe("collections/update");
+    expect(JSON.parse(hit.body)).toMatchObject({ admin_graphql_api_id: coffee.id, title: "コーヒー" });
+
+    expect((await post("/_dev/events/collection", { collectionId: coffee.id, delete: true, title: "x" })).status).toBe(422);
+    expect((await post("/_dev/events/collection", { collectionId: "gid://shopify/Collection/1", add: [products[0].id] })).status).toBe(422);
+  });
+});
+
 describe("app proxy", () => {
   it("forwards with Shopify's signed parameters, keeping path, query and body", async () => {
     received.length = 0;
