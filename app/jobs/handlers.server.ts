@@ -12,6 +12,8 @@ import { analyzeResponse } from "../surveys/analyze.server";
 import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
 import { refreshCollection, TUTORIALS_COLLECTION_JOB, tutorialsMayUseCollection } from "../tutorials/tutorials.server";
+import { CollectionTooLarge } from "../tutorials/collections.server";
+import { PermanentJobError } from "./queue.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -48,7 +50,13 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       // No Admin API call (and no session needed) when no tutorial uses the collection.
       if (!(await tutorialsMayUseCollection(db, job.shop, collectionId))) return;
       const { admin } = await unauthenticated.admin(job.shop);
-      await refreshCollection(db, admin.graphql, job.shop, collectionId, deleted);
+      try {
+        await refreshCollection(db, admin.graphql, job.shop, collectionId, deleted);
+      } catch (error) {
+        // Too many products stays too many on retry; the tutorials keep their last published state.
+        if (error instanceof CollectionTooLarge) throw new PermanentJobError(error.message);
+        throw error;
+      }
     },
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
       const { admin } = await unauthenticated.admin(job.shop);
