@@ -78,10 +78,16 @@ try {
   const children = Array.from({ length: procs - 1 }, () => fork("scripts/bench/followup-worker-child.ts", [], { execArgv: ["--import", "tsx"], env: { ...process.env, BENCH_LOOPS: String(workers), BENCH_BATCH: String(batchSize) }, stdio: ["ignore", "inherit", "inherit", "ipc"] }));
   await Promise.all(children.map((c) => new Promise((resolve) => c.once("message", resolve))));
   const loops = Array.from({ length: workers }, (_, i) => startWorker({ db: prisma, handlers: jobHandlers(prisma), workerId: `bench-${i}`, batchSize, idleMs: 50 }));
+  // Progress every 20 s: shows whether the rate holds as the tables grow.
+  let mark = { at: performance.now(), left: scheduled };
   for (;;) {
     await new Promise((r) => setTimeout(r, 500));
     const left = await prisma.job.count({ where: { type: FOLLOWUP_JOB, status: { in: ["queued", "running"] } } });
     if (left === 0) break;
+    if (performance.now() - mark.at > 20_000) {
+      console.log(`  ${((performance.now() - t1) / 1000).toFixed(0)} s: ${(scheduled - left).toLocaleString()} sent, ${Math.round((mark.left - left) / ((performance.now() - mark.at) / 1000))}/s lately`);
+      mark = { at: performance.now(), left };
+    }
   }
   const seconds = (performance.now() - t1) / 1000;
   await Promise.all(loops.map((l) => l.stop()));

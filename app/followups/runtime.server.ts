@@ -13,20 +13,30 @@ export function smtpFromUrl(url: string, from: string): SmtpSettings {
   return { host: u.hostname, port: Number(u.port || (u.protocol === "smtps:" ? 465 : 25)), secure: u.protocol === "smtps:", user: u.username ? decodeURIComponent(u.username) : null, pass: u.password ? decodeURIComponent(u.password) : null, from };
 }
 
-/** The channels a shop has set up (Settings), with the app's default SMTP server when it has none. */
+type ShopChannels = Partial<Record<"email" | "line" | "sms", Channel>>;
+
+/**
+ * The channels each shop has set up (Settings), with the app's default SMTP server when it has
+ * none: one query for all the shops of a batch of messages.
+ */
 export function channelsFor(db: PrismaClient) {
-  return async (shop: string): Promise<Partial<Record<"email" | "line" | "sms", Channel>>> => {
+  return async (shops: string[]): Promise<Map<string, ShopChannels>> => {
     const e = env();
-    const s = await db.channelSettings.findUnique({ where: { shop } });
-    const out: Partial<Record<"email" | "line" | "sms", Channel>> = {};
-    const from = s?.emailFrom ?? e.FOLLOWUP_EMAIL_FROM ?? `no-reply@${shop}`;
-    if (s?.smtpHost && s.smtpPort) out.email = emailChannel({ host: s.smtpHost, port: s.smtpPort, secure: s.smtpSecure, user: s.smtpUser, pass: openSecret(s.smtpPass, e.SHOPIFY_API_SECRET), from });
-    else if (e.FOLLOWUP_SMTP_URL) out.email = emailChannel(smtpFromUrl(e.FOLLOWUP_SMTP_URL, from));
-    const lineToken = openSecret(s?.lineToken, e.SHOPIFY_API_SECRET);
-    if (lineToken) out.line = lineChannel(lineToken);
-    const twilioToken = openSecret(s?.twilioToken, e.SHOPIFY_API_SECRET);
-    if (s?.twilioSid && twilioToken && s.twilioFrom) out.sms = smsChannel({ accountSid: s.twilioSid, authToken: twilioToken, from: s.twilioFrom });
-    return out;
+    const rows = new Map((await db.channelSettings.findMany({ where: { shop: { in: shops } } })).map((r) => [r.shop, r]));
+    return new Map(
+      shops.map((shop) => {
+        const s = rows.get(shop);
+        const out: ShopChannels = {};
+        const from = s?.emailFrom ?? e.FOLLOWUP_EMAIL_FROM ?? `no-reply@${shop}`;
+        if (s?.smtpHost && s.smtpPort) out.email = emailChannel({ host: s.smtpHost, port: s.smtpPort, secure: s.smtpSecure, user: s.smtpUser, pass: openSecret(s.smtpPass, e.SHOPIFY_API_SECRET), from });
+        else if (e.FOLLOWUP_SMTP_URL) out.email = emailChannel(smtpFromUrl(e.FOLLOWUP_SMTP_URL, from));
+        const lineToken = openSecret(s?.lineToken, e.SHOPIFY_API_SECRET);
+        if (lineToken) out.line = lineChannel(lineToken);
+        const twilioToken = openSecret(s?.twilioToken, e.SHOPIFY_API_SECRET);
+        if (s?.twilioSid && twilioToken && s.twilioFrom) out.sms = smsChannel({ accountSid: s.twilioSid, authToken: twilioToken, from: s.twilioFrom });
+        return [shop, out] as const;
+      }),
+    );
   };
 }
 

@@ -40,7 +40,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (form.get("intent") === "test") {
     const to = z.string().trim().email().max(200).safeParse(form.get("to"));
     if (!to.success) return json({ errors: [{ field: "to", message: "email" }], sent: null }, { status: 422 });
-    const email = (await channelsFor(prisma)(session.shop)).email;
+    const email = (await channelsFor(prisma)([session.shop])).get(session.shop)?.email;
     if (!email) return json({ errors: [{ field: "to", message: "no-smtp" }], sent: null }, { status: 422 });
     const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
     const preview = await runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET });

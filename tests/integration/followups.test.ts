@@ -20,7 +20,7 @@ const deps = (channels?: Partial<Record<"email" | "line" | "sms", Channel>>): En
   appUrl: "https://app.example",
   secret: secret(),
   timeScale: 1,
-  channels: async () => channels ?? { email: emailChannel(smtpFromUrl(sink.url, "shop@example.com")) },
+  channels: async (shops) => new Map(shops.map((s) => [s, channels ?? { email: emailChannel(smtpFromUrl(sink.url, "shop@example.com")) }])),
 });
 const handlers = (d = deps()) => ({ [FOLLOWUP_JOB]: (job: Parameters<typeof runFollowup>[1]) => runFollowup(prisma, job, d).then(() => undefined) });
 const later = (days: number) => new Date(Date.now() + days * 86_400_000 + 60_000);
