@@ -97,7 +97,11 @@ export function conditionsMet(flow: StoredFlow, o: { total: number; locale: stri
   if (c.orders === "repeat" && o.orders < 2) return false;
   if (c.locales.length && !c.locales.includes((o.locale ?? "").split("-")[0])) return false;
   if (o.total < c.minTotal) return false;
-  if (c.productIds.length && !c.productIds.some((p) => o.productIds.includes(p))) return false;
+  // Products and collections together: the order needs a product of one of them.
+  if (c.productIds.length || c.collections.length) {
+    const wanted = new Set([...c.productIds, ...c.collections.flatMap((x) => x.productIds)]);
+    if (!o.productIds.some((p) => wanted.has(p))) return false;
+  }
   if (c.groups.length && !c.groups.some((g) => o.groups?.includes(g))) return false;
   return true;
 }

@@ -33,18 +33,23 @@ export function stepsFrom(form: FormData): StepInput[] {
 
 export function conditionsFrom(form: FormData): unknown {
   let products: unknown = [];
+  let collections: unknown = [];
   try {
     products = JSON.parse(String(form.get("products") || "[]"));
+    collections = JSON.parse(String(form.get("collections") || "[]"));
   } catch {
     return { orders: "invalid" };
   }
   const list = Array.isArray(products) ? (products as { id?: unknown; title?: unknown }[]) : [];
+  // Their products are read from Shopify when saving (resolveConditionCollections).
+  const picked = Array.isArray(collections) ? (collections as { id?: unknown; title?: unknown }[]) : [];
   return {
     orders: String(form.get("orders") ?? "any"),
     locales: form.getAll("locales").map(String),
     minTotal: Number(form.get("minTotal") || 0),
     productIds: list.map((p) => String(p.id ?? "")),
     productTitles: Object.fromEntries(list.map((p) => [String(p.id ?? ""), String(p.title ?? "")])),
+    collections: picked.map((c) => ({ id: String(c.id ?? ""), title: String(c.title ?? ""), productIds: [] })),
     groups: form.getAll("groups").map(String),
   };
 }

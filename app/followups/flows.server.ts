@@ -5,6 +5,7 @@ import { PRESETS, TRIGGERS, type Trigger } from "./presets";
 import { checkTemplate } from "./templates";
 import { MAX_STEPS } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
+import { collectionProducts, resolveCollections } from "../tutorials/collections.server";
 
 /** Flows as stored, parsed. */
 export interface StoredFlow {
@@ -43,6 +44,9 @@ export const conditionsSchema = z
     productIds: z.array(z.string().regex(/^\d{1,20}$/)).max(200).default([]),
     // Product titles as picked, for showing the condition; matching uses productIds.
     productTitles: z.record(z.string().regex(/^\d{1,20}$/), z.string().max(255)).default({}),
+    // Collections as picked, with their products as last read from the Admin API (on save and on
+    // each collections/update webhook); an order matches when it has a product of one of them.
+    collections: z.array(z.object({ id: z.string().regex(/^\d{1,20}$/), title: z.string().max(255), productIds: z.array(z.string().regex(/^\d{1,20}$/)).max(2_500) })).max(25).default([]),
     // Customer groups (app/customers/groups.ts); any one of them, none = everyone.
     groups: z.array(z.enum(GROUP_KEYS)).max(5).default([]),
   })
@@ -152,4 +156,36 @@ export async function saveFlow(db: PrismaClient, shop: string, id: string, flow:
 export async function setFlowEnabled(db: PrismaClient, shop: string, id: string, enabled: boolean): Promise<boolean> {
   const { count } = await db.flow.updateMany({ where: { shop, id }, data: { enabled } });
   return count > 0;
+}
+
+type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+
+/**
+ * Reads the products of the flow's collection conditions from the Admin API; returns the ids
+ * Shopify does not know (then nothing should be saved).
+ */
+export async function resolveConditionCollections(graphql: GraphQL, conditions: Conditions): Promise<{ conditions: Conditions; missing: string[] }> {
+  if (!conditions.collections.length) return { conditions, missing: [] };
+  const { resolved, missing } = await resolveCollections(graphql, conditions.collections);
+  return { conditions: { ...conditions, collections: resolved.map((c) => ({ id: c.id, title: c.title, productIds: c.products.map((p) => p.id) })) }, missing };
+}
+
+/**
+ * A collection changed or was deleted in Shopify: every flow with it as a condition gets its
+ * products again (a deleted collection is dropped from the conditions). Safe to repeat.
+ */
+export async function refreshFlowCollection(db: PrismaClient, graphql: GraphQL, shop: string, collectionId: string, deleted: boolean): Promise<number> {
+  const flows = (await listFlows(db, shop)).filter((f) => f.conditions.collections.some((c) => c.id === collectionId));
+  if (!flows.length) return 0;
+  const current = deleted ? null : await collectionProducts(graphql, collectionId);
+  for (const f of flows) {
+    const collections = current ? f.conditions.collections.map((c) => (c.id === collectionId ? { id: c.id, title: current.title, productIds: current.products.map((p) => p.id) } : c)) : f.conditions.collections.filter((c) => c.id !== collectionId);
+    await db.flow.updateMany({ where: { shop, id: f.id }, data: { conditions: JSON.stringify({ ...f.conditions, collections }) } });
+  }
+  return flows.length;
+}
+
+/** A cheap first look, like tutorialsMayUseCollection. */
+export async function flowsMayUseCollection(db: PrismaClient, shop: string, collectionId: string): Promise<boolean> {
+  return (await db.flow.count({ where: { shop, conditions: { contains: `"id":"${collectionId}"` } } })) > 0;
 }

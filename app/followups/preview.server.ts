@@ -4,6 +4,7 @@ import type { StoredFlow } from "./flows.server";
 import { unsubscribeUrl } from "./links";
 import { renderTemplate, type TemplateContext } from "./templates";
 import { listTutorials, tutorialLinks } from "../tutorials/tutorials.server";
+import { reachedProducts } from "../tutorials/values";
 
 export interface PreviewMessage {
   /** Index of the step in the flow (0 = first). */
@@ -51,5 +52,5 @@ export async function runFollowupPreview(db: PrismaClient, shop: string, flow: P
 async function previewTutorials(db: PrismaClient, shop: string, productIds: string, lang: string) {
   const all = await listTutorials(db, shop);
   const links = tutorialLinks(all, productIds.split(",").filter(Boolean), lang);
-  return links.length ? links : tutorialLinks(all.slice(0, 1), all[0]?.products.map((p) => p.id) ?? [], lang);
+  return links.length || !all[0] ? links : tutorialLinks(all.slice(0, 1), reachedProducts(all[0]).map((p) => p.id), lang);
 }

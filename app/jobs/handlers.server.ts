@@ -13,6 +13,7 @@ import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
 import { refreshCollection, TUTORIALS_COLLECTION_JOB, tutorialsMayUseCollection } from "../tutorials/tutorials.server";
 import { CollectionTooLarge } from "../tutorials/collections.server";
+import { flowsMayUseCollection, refreshFlowCollection } from "../followups/flows.server";
 import { PermanentJobError } from "./queue.server";
 
 /** Every job type the worker knows. */
@@ -47,11 +48,14 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
     },
     [TUTORIALS_COLLECTION_JOB]: async (job) => {
       const { collectionId, deleted } = z.object({ collectionId: z.string().regex(/^\d{1,20}$/), deleted: z.boolean() }).parse(job.data);
-      // No Admin API call (and no session needed) when no tutorial uses the collection.
-      if (!(await tutorialsMayUseCollection(db, job.shop, collectionId))) return;
+      // Tutorials and follow-up conditions that use the collection follow it. No Admin API call
+      // (and no session needed) when neither does.
+      const [tutorials, flows] = await Promise.all([tutorialsMayUseCollection(db, job.shop, collectionId), flowsMayUseCollection(db, job.shop, collectionId)]);
+      if (!tutorials && !flows) return;
       const { admin } = await unauthenticated.admin(job.shop);
       try {
-        await refreshCollection(db, admin.graphql, job.shop, collectionId, deleted);
+        if (tutorials) await refreshCollection(db, admin.graphql, job.shop, collectionId, deleted);
+        if (flows) await refreshFlowCollection(db, admin.graphql, job.shop, collectionId, deleted);
       } catch (error) {
         // Too many products stays too many on retry; the tutorials keep their last published state.
         if (error instanceof CollectionTooLarge) throw new PermanentJobError(error.message);

@@ -8,7 +8,8 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
-import { getFlow, saveFlow, validateFlow } from "../followups/flows.server";
+import { getFlow, resolveConditionCollections, saveFlow, validateFlow } from "../followups/flows.server";
+import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
 import { CHANNELS, flowInputFrom, LOCALES, MAX_STEPS } from "../followups/flow-form";
@@ -20,6 +21,7 @@ import { getGroupSettings } from "../customers/groups.server";
 import { VARIABLES } from "../followups/templates";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
+import { pickCollections } from "../components/collection-picker";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -33,7 +35,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
-  const { session } = await authenticate.admin(request);
+  const { session, admin } = await authenticate.admin(request);
   const form = await request.formData();
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
@@ -56,7 +58,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   }
   const parsed = validateFlow(flowInputFrom(form));
   if (!parsed.ok) return json({ errors: parsed.errors, sent: null }, { status: 422 });
-  await saveFlow(prisma, session.shop, flow.id, parsed.value);
+  const collections = await resolveConditionCollections(admin.graphql, parsed.value.conditions).catch((error: unknown) => error as Error);
+  if (collections instanceof Error) return json({ errors: [{ field: "collections", message: collections instanceof CollectionTooLarge ? "collectionsTooLarge" : "collectionsLookup" }], sent: null }, { status: collections instanceof CollectionTooLarge ? 422 : 502 });
+  if (collections.missing.length) return json({ errors: [{ field: "collections", message: "collectionsMissing" }], sent: null }, { status: 422 });
+  await saveFlow(prisma, session.shop, flow.id, { ...parsed.value, conditions: collections.conditions });
   return json({ errors: [], sent: null, saved: true });
 };
 
@@ -77,6 +82,11 @@ export default function FlowEditor() {
   const chooseProducts = async () => {
     const picked = await pickProducts(shopify, products);
     if (picked) setProducts(picked);
+  };
+  const [collections, setCollections] = useState(flow.conditions.collections.map((c) => ({ id: c.id, title: c.title })));
+  const chooseCollections = async () => {
+    const picked = await pickCollections(shopify, collections);
+    if (picked) setCollections(picked);
   };
   const [marketing, setMarketing] = useState(flow.marketing);
   const [enabled, setEnabled] = useState(flow.enabled);
@@ -105,7 +115,7 @@ export default function FlowEditor() {
     const e = errors.find((x) => x.field === field);
     if (!e) return undefined;
     const key = `followups.error.${e.message}` as MessageKey;
-    return ["name", "trigger", "delay", "conditions", "channels", "steps", "missing", "unsubscribe", "email", "no-smtp", "no-template"].includes(e.message) ? t(key) : t("followups.error.template", { message: e.message });
+    return ["name", "trigger", "delay", "conditions", "channels", "steps", "collectionsMissing", "collectionsTooLarge", "collectionsLookup", "missing", "unsubscribe", "email", "no-smtp", "no-template"].includes(e.message) ? t(key) : t("followups.error.template", { message: e.message });
   };
   const testError = ((test.data?.errors ?? []) as { field: string; message: string }[]).find((e) => e.field === "to");
   return (
@@ -157,8 +167,30 @@ export default function FlowEditor() {
                       )}
                     </InlineStack>
                     <Text as="p" tone="subdued">
-                      {products.length ? products.map((p) => p.title).join("、") : t("followups.allProducts")}
+                      {products.length ? products.map((p) => p.title).join("、") : collections.length ? "—" : t("followups.allProducts")}
                     </Text>
+                  </BlockStack>
+                  <input type="hidden" name="collections" value={JSON.stringify(collections)} />
+                  <BlockStack gap="200">
+                    <InlineStack gap="300" blockAlign="center">
+                      <Text as="span">{t("followups.collectionsLabel")}</Text>
+                      <Button onClick={chooseCollections}>{t("followups.chooseCollections")}</Button>
+                      {collections.length > 0 && (
+                        <Button variant="plain" onClick={() => setCollections([])}>
+                          {t("followups.clearCollections")}
+                        </Button>
+                      )}
+                    </InlineStack>
+                    {collections.length > 0 && (
+                      <Text as="p" tone="subdued">
+                        {collections.map((c) => c.title).join("、")}
+                      </Text>
+                    )}
+                    {err("collections") && (
+                      <Text as="p" tone="critical">
+                        {err("collections")}
+                      </Text>
+                    )}
                   </BlockStack>
                   <Text as="p" tone="subdued">
                     {t("followups.conditionsHelp")}

@@ -69,6 +69,10 @@ test("a flow's conditions: language, customer groups and products, kept after sa
   const chosen = ((await picker.locator("li span").nth(1).textContent()) ?? "").trim();
   await picker.getByRole("button", { name: "選択" }).click();
   await expect(app.getByText(chosen).first()).toBeVisible();
+  await app.getByRole("button", { name: "コレクションを選択" }).click();
+  await picker.locator("li", { hasText: "ドローン" }).locator("input").check();
+  await picker.getByRole("button", { name: "選択" }).click();
+  await expect(app.getByText("ドローン").first()).toBeVisible();
   await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByText("保存しました。")).toBeVisible();
   // Back through the list: the conditions were stored.
@@ -77,6 +81,7 @@ test("a flow's conditions: language, customer groups and products, kept after sa
   await expect(app.getByLabel("日本語", { exact: true })).toBeChecked();
   await expect(app.getByLabel("エンゲージ(購読・キャンペーン・問い合わせ)")).toBeChecked();
   await expect(app.getByText(chosen).first()).toBeVisible();
+  await expect(app.getByText("ドローン", { exact: true })).toBeVisible();
   await page.screenshot({ path: "screenshots/followups-conditions-ja.png", fullPage: true });
 });
 
