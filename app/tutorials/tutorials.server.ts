@@ -4,6 +4,8 @@ import { enqueueJob } from "../jobs/queue.server";
 import type { TutorialInput } from "./definition";
 import { collectionProducts, resolveCollections } from "./collections.server";
 import { metafieldValues, touchedProducts, type ResolvedCollection, type TutorialReach } from "./values";
+import { applyAssignment, assignmentChanged, changedProductCount, stillReached, type Assignment } from "./assign";
+import { MAX_COLLECTIONS, MAX_PRODUCTS } from "./definition";
 
 export { metafieldValues, tutorialLinks } from "./values";
 
@@ -91,6 +93,19 @@ export class CollectionsNotFound extends Error {
   }
 }
 
+/** A bulk change that would leave these tutorials with no product and no collection; nothing written. */
+export class TutorialsWouldBeEmpty extends Error {
+  constructor(readonly ids: string[]) {
+    super(`tutorials would have no product or collection left: ${ids.join(", ")}`);
+  }
+}
+/** A bulk change that would give these tutorials more products or collections than one may have. */
+export class TutorialsTooFull extends Error {
+  constructor(readonly ids: string[]) {
+    super(`tutorials would have more than ${MAX_PRODUCTS} products or ${MAX_COLLECTIONS} collections: ${ids.join(", ")}`);
+  }
+}
+
 const data = (t: Pick<StoredTutorial, "kind" | "locales" | "products" | "collections">) => ({
   kind: t.kind,
   locales: JSON.stringify(t.locales),
@@ -125,6 +140,48 @@ export async function deleteTutorial(db: PrismaClient, graphql: GraphQL, shop: s
   await publish(graphql, all.filter((t) => t.id !== id), touchedProducts([old], []));
   await db.tutorial.delete({ where: { id } });
   return true;
+}
+
+export interface AssignResult {
+  /** Tutorials whose products or collections changed. */
+  tutorials: number;
+  /** Products whose metafield value changed (gained, lost or changed a tutorial). */
+  products: number;
+  /** Products picked for removal that a selected tutorial still shows through a collection. */
+  stillReached: number;
+}
+
+/**
+ * One bulk action from the list on several tutorials: adds products, adds collections (looked up
+ * in Shopify once for all of them) and removes products or collections. Ids that are not this
+ * shop's are ignored; null when none is. Every product whose metafield may change is published
+ * once, then the rows change in one transaction. Refused with nothing written when a collection
+ * is unknown (CollectionsNotFound) or too large (CollectionTooLarge), or when a tutorial would be
+ * left empty (TutorialsWouldBeEmpty) or over its limits (TutorialsTooFull).
+ */
+export async function assignTutorials(db: PrismaClient, graphql: GraphQL, shop: string, tutorialIds: string[], change: Assignment): Promise<AssignResult | null> {
+  const all = await listTutorials(db, shop);
+  const wanted = new Set(tutorialIds);
+  const selected = all.filter((t) => wanted.has(t.id));
+  if (!selected.length) return null;
+  const { resolved, missing } = await resolveCollections(graphql, change.addCollections);
+  if (missing.length) throw new CollectionsNotFound(missing);
+  const after = selected.map((t) => applyAssignment(t, change, resolved));
+  const empty = after.filter((t) => !t.products.length && !t.collections.length);
+  if (empty.length) throw new TutorialsWouldBeEmpty(empty.map((t) => t.id));
+  const full = after.filter((t) => t.products.length > MAX_PRODUCTS || t.collections.length > MAX_COLLECTIONS);
+  if (full.length) throw new TutorialsTooFull(full.map((t) => t.id));
+  const result = { tutorials: 0, products: 0, stillReached: stillReached(after, change.removeProductIds).length };
+  const changed = after.filter((t, i) => assignmentChanged(selected[i], t));
+  if (!changed.length) return result;
+  const byId = new Map(changed.map((t) => [t.id, t]));
+  const next = all.map((t) => byId.get(t.id) ?? t);
+  const touched = touchedProducts(selected.filter((t) => byId.has(t.id)), changed);
+  result.tutorials = changed.length;
+  result.products = changedProductCount(all, next, touched);
+  await publish(graphql, next, touched);
+  await db.$transaction(changed.map((t) => db.tutorial.updateMany({ where: { shop, id: t.id }, data: { products: JSON.stringify(t.products), collections: JSON.stringify(t.collections) } })));
+  return result;
 }
 
 /**

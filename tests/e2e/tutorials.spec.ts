@@ -136,3 +136,77 @@ test("a collection's tutorial reaches its products and follows the collection", 
     await expect(page.frameLocator("section.ui-ext iframe").first().getByText("初回フライトの前に(動画)")).toHaveCount(0);
   }).toPass({ timeout: 30_000 });
 });
+
+/**
+ * Bulk assignment from the list: the merchant ticks two tutorials, adds two products to both
+ * through the resource picker in one go, and the list shows them. A forged bulk request is
+ * refused with 422 and changes nothing.
+ */
+test("products are added to several tutorials at once from the list", async ({ page }) => {
+  test.setTimeout(120_000);
+  const products = (await (await page.request.get("/admin/_resources?type=product")).json()) as { id: string; title: string }[];
+  // Titles that find exactly one product in the picker's search.
+  const unique = products.filter((p) => products.filter((q) => q.title.includes(p.title)).length === 1);
+  const [first, second, added1, added2] = unique.slice(-4);
+  const stamp = Date.now().toString(36);
+  const titles = [`一括A ${stamp}`, `一括B ${stamp}`];
+
+  await page.goto("/admin?locale=ja");
+  const app = page.frameLocator("#app-frame");
+  const picker = page.locator("dialog#picker");
+  const pick = async (titlesToTick: string[]) => {
+    await expect(picker).toBeVisible();
+    for (const title of titlesToTick) {
+      await picker.getByLabel("商品を検索").fill(title);
+      await picker.locator("label", { hasText: title }).first().locator("input").check();
+    }
+    await picker.getByRole("button", { name: "選択" }).click();
+  };
+  for (const [i, product] of [first, second].entries()) {
+    await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+    await app.getByRole("link", { name: "チュートリアルを追加" }).first().click();
+    await expect(app.getByRole("heading", { level: 1, name: "新しいチュートリアル", exact: true })).toBeVisible();
+    await app.getByLabel("タイトル").first().fill(titles[i]);
+    await app.getByLabel("URL").first().fill(`https://video.example/bulk-${i}`);
+    await app.getByRole("button", { name: "商品を選択" }).click();
+    await pick([product.title]);
+    await app.getByRole("button", { name: "保存" }).click();
+    await expect(app.getByText("保存して商品に公開しました")).toBeVisible();
+  }
+
+  await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+  const row = (title: string) => app.getByRole("row").filter({ hasText: title });
+  await expect(row(titles[1])).toContainText(second.title);
+  for (const title of titles) await row(title).getByRole("checkbox").check({ force: true });
+  await expect(app.getByRole("button", { name: "商品に追加" })).toBeVisible();
+  await expect(app.getByRole("button", { name: "コレクションに追加" })).toBeVisible();
+  await expect(app.getByRole("button", { name: "商品・コレクションから外す" })).toBeVisible();
+  await page.screenshot({ path: "screenshots/tutorials-bulk-actions-ja.png" });
+
+  await app.getByRole("button", { name: "商品に追加" }).click();
+  await pick([added1.title, added2.title]);
+  await expect(page.locator("#toasts")).toContainText("2件のチュートリアルを更新しました(表示が変わった商品: 2件)");
+  await expect(row(titles[0])).toContainText(`${first.title} +2`);
+  await expect(row(titles[1])).toContainText(`${second.title} +2`);
+  // The selection is cleared once the action is done.
+  await expect(app.getByRole("button", { name: "商品に追加" })).toHaveCount(0);
+  await page.screenshot({ path: "screenshots/tutorials-bulk-added-ja.png" });
+
+  // Removing every product of a tutorial is refused, naming it; nothing changes.
+  await row(titles[0]).getByRole("checkbox").check({ force: true });
+  await app.getByRole("button", { name: "商品・コレクションから外す" }).click();
+  await app.getByRole("button", { name: "外す商品を選ぶ", exact: true }).click();
+  await pick([first.title, added1.title, added2.title]);
+  await expect(app.getByText(`商品もコレクションもなくなるため外せません: ${titles[0]}`)).toBeVisible();
+  await expect(row(titles[0])).toContainText(`${first.title} +2`);
+
+  // A request the page would never send is refused with a message, and writes nothing.
+  const refused = await app.locator("body").evaluate(async () => {
+    const res = await fetch("/app/tutorials?index&_data=routes%2Fapp.tutorials._index", { method: "POST", body: new URLSearchParams({ intent: "add-products", ids: "not json", products: "[]" }) });
+    return { status: res.status, body: (await res.json()) as { error: string; reason: string } };
+  });
+  expect(refused).toMatchObject({ status: 422, body: { error: "invalid", reason: expect.stringContaining("ids") } });
+  await page.locator("#app-sub a", { hasText: "FAQ" }).first().click();
+  await page.locator("#app-sub a", { hasText: "チュートリアル" }).click();
+  await expect(row(titles[0])).toContainText(`${first.title} +2`);
+});
