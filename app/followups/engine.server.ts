@@ -126,14 +126,14 @@ export async function runFollowup(db: PrismaClient, job: Omit<FollowupJob, "id">
  * than risk a second copy. Transient failures come back as errors for the job queue to retry with
  * backoff. Works on a batch of claimed jobs: the rows it needs are read with one query per table.
  */
-export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], deps: EngineDeps): Promise<Map<string, Outcome | Error>> {
+export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], deps: EngineDeps, complete?: (jobIds: string[]) => Prisma.PrismaPromise<unknown>): Promise<Map<string, Outcome | Error>> {
   const results = new Map<string, Outcome | Error>();
   if (!jobs.length) return results;
   const data = new Map(jobs.map((j) => [j.id, j.data as JobData]));
   const shops = [...new Set(jobs.map((j) => j.shop))];
   const flowIds = [...new Set(jobs.map((j) => data.get(j.id)!.flowId))];
-  const orderIds = [...new Set(jobs.map((j) => data.get(j.id)!.orderId))];
-  const orders = await db.order.findMany({ where: { shop: { in: shops }, orderId: { in: orderIds } } });
+  // (shop, order) pairs rather than shop IN … AND order IN …, which probes every combination.
+  const orders = await db.order.findMany({ where: { OR: pairs(jobs.map((j) => ({ shop: j.shop, orderId: data.get(j.id)!.orderId }))) } });
   const orderOf = new Map(orders.map((o) => [`${o.shop}|${o.orderId}`, o]));
   // The customer as scheduled, or else the order's (its webhook may have come after the fulfilment's).
   const customerIdOf = (j: FollowupJob) => data.get(j.id)!.customerId ?? orderOf.get(`${j.shop}|${data.get(j.id)!.orderId}`)?.customerId ?? null;
@@ -141,7 +141,7 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
   const [msgs, flowRows, customers, unsubs, shopRows] = await Promise.all([
     db.flowMessage.findMany({ where: { idemKey: { in: jobs.map((j) => j.key) } } }),
     db.flow.findMany({ where: { id: { in: flowIds } } }),
-    customerIds.length ? db.customer.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } } }) : Promise.resolve([]),
+    customerIds.length ? db.customer.findMany({ where: { OR: pairs(jobs.flatMap((j) => (customerIdOf(j) ? [{ shop: j.shop, customerId: customerIdOf(j)! }] : []))) } }) : Promise.resolve([]),
     customerIds.length ? db.unsubscribe.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } }, select: { shop: true, customerId: true, channel: true } }) : Promise.resolve([]),
     db.shop.findMany({ where: { shop: { in: shops } }, select: { shop: true, name: true, locale: true } }),
   ]);
@@ -291,8 +291,15 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
         FROM v WHERE "FlowMessage"."id" = v."id"`,
       db.flowMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { updatedAt: at } }),
       ...(sentIds.length ? [db.flowMessage.updateMany({ where: { id: { in: sentIds } }, data: { sentAt: at } })] : []),
+      // The sent messages' jobs are done in the same commit.
+      ...(complete && sentIds.length ? [complete(outcomes.filter((o) => !o.error).map((o) => o.x.job.id))] : []),
     ]);
   return results;
+}
+
+/** Distinct objects (by their values), for an OR of (shop, id) pairs. */
+function pairs<T extends Record<string, string>>(items: T[]): T[] {
+  return [...new Map(items.map((x) => [Object.values(x).join("|"), x])).values()];
 }
 
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {

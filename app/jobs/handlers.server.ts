@@ -31,8 +31,8 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       await publishFaq(db, job.shop, admin.graphql);
     },
     [FOLLOWUP_JOB]: {
-      batch: async (jobs) => {
-        const results = await runFollowupBatch(db, jobs, engineDeps(db));
+      batch: async (jobs, ctx) => {
+        const results = await runFollowupBatch(db, jobs, engineDeps(db), ctx.complete);
         return new Map(
           jobs.map((j) => {
             const r = results.get(j.id);

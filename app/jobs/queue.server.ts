@@ -98,7 +98,15 @@ export async function completeJob(db: PrismaClient, id: string, workerId: string
 /** Completes several jobs with one statement (batch handlers). */
 export async function completeJobs(db: PrismaClient, ids: string[], workerId: string): Promise<void> {
   if (!ids.length) return;
-  await db.job.updateMany({
+  await completeJobsOp(db, ids, workerId);
+}
+
+/**
+ * The statement that completes jobs, for a handler to put in its own transaction: the job is done
+ * exactly when the handler's results are committed, and one commit (one fsync) is saved.
+ */
+export function completeJobsOp(db: PrismaClient, ids: string[], workerId: string) {
+  return db.job.updateMany({
     where: { id: { in: ids }, lockedBy: workerId },
     data: { status: "done", finishedAt: new Date(), lockedBy: null, lockedAt: null, lastError: null },
   });

@@ -4,11 +4,11 @@ const { jobHandlers } = await import("../../app/jobs/handlers.server");
 const { startWorker } = await import("../../app/jobs/worker.server");
 const loops = Number(process.env.BENCH_LOOPS ?? 2);
 const batchSize = Number(process.env.BENCH_BATCH ?? 100);
-const workers = Array.from({ length: loops }, (_, i) => startWorker({ db: prisma, handlers: jobHandlers(prisma), workerId: `bench-child-${process.pid}-${i}`, batchSize, idleMs: 50 }));
+const worker = startWorker({ db: prisma, handlers: jobHandlers(prisma), workerId: `bench-child-${process.pid}`, loops, batchSize });
 process.send?.({ ready: true });
 process.on("message", async (m: { type: string }) => {
   if (m.type !== "stop") return;
-  await Promise.all(workers.map((w) => w.stop()));
+  await worker.stop();
   await prisma.$disconnect();
   process.exit(0);
 });
