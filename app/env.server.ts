@@ -23,6 +23,8 @@ const schema = z
     // Where the worker runs: "inline" starts it inside the web process (demo, single dyno);
     // "off" leaves it to `npm run worker`.
     JOBS_WORKER: z.enum(["inline", "off"]).default("off"),
+    // Processes `npm run worker` runs (default: one per CPU core, at most 4).
+    JOBS_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
     // Follow-up email for shops that have not set up their own SMTP server (the demo's local one).
     FOLLOWUP_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://host:port or smtps://user:pass@host:port").optional(),
     FOLLOWUP_EMAIL_FROM: z.string().email().optional(),

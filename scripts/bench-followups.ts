@@ -1,6 +1,6 @@
 /**
  * `npm run bench:followups [-- --jobs 100000 --shops 100 --procs 2 --workers 4 --batch 100]`
- * (the worker's defaults, WORKER_DEFAULTS: what `npm run worker` runs)
+ * (the worker's defaults, WORKER_DEFAULTS: what `npm run worker` runs — on 2 cores, 2 processes)
  *
  * Schedules N follow-up messages across S shops (one tracking flow each, every order with its
  * customer), then drains them with the app's job worker and follow-up engine against a real local
@@ -22,7 +22,7 @@ const shops = arg("shops", 100);
 const { WORKER_DEFAULTS } = await import("../app/jobs/worker.server");
 const workers = arg("workers", WORKER_DEFAULTS.loops);
 const batchSize = arg("batch", WORKER_DEFAULTS.batchSize);
-const procs = arg("procs", 1);
+const procs = arg("procs", WORKER_DEFAULTS.processes);
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-followups-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.sqlite")}`;
 process.env.SHOPIFY_API_KEY ??= "bench";
@@ -34,8 +34,9 @@ process.env.NODE_ENV = "production";
 const { fork } = await import("node:child_process");
 const smtp = fork("scripts/bench/smtp-child.ts", [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 const smtpUrl = await new Promise<string>((resolve) => smtp.once("message", (m) => resolve((m as { url: string }).url)));
-const report = () => new Promise<Map<string, { n: number; at: number }>>((resolve) => {
+const report = () => new Promise<Map<string, { n: number; at: number }>>((resolve, reject) => {
   smtp.once("message", (m) => resolve(new Map((m as { report: [string, { n: number; at: number }][] }).report)));
+  smtp.once("exit", (code) => reject(new Error(`the SMTP process exited (${code}) before reporting`)));
   smtp.send({ type: "report" });
 });
 process.env.FOLLOWUP_SMTP_URL = smtpUrl;

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
+import { durable } from "../db-durability.server";
 import { enqueueJob, isUniqueViolation, PermanentJobError } from "../jobs/queue.server";
 import type { JobRow } from "../jobs/queue.server";
 import { scoreLinks } from "../surveys/email-link";
@@ -253,10 +254,11 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
   for (const [reason, ids] of skips) await db.flowMessage.updateMany({ where: { id: { in: ids } }, data: { status: "skipped", error: reason } });
   if (uncertain.length) await db.flowMessage.updateMany({ where: { id: { in: uncertain } }, data: { status: "uncertain", error: "the worker stopped after sending began; not resent so the customer never gets it twice" } });
 
-  // Committed before any provider is called: the mark that a send may have happened.
+  // Committed, durably, before any provider is called: the mark that a send may have happened.
   for (const name of new Set(sends.map((x) => x.channel.name))) {
     await db.flowMessage.updateMany({ where: { id: { in: sends.filter((x) => x.channel.name === name).map((x) => x.msgId) } }, data: { status: "sending", channel: name } });
   }
+  if (sends.length) await durable(db);
   const outcomes = await mapLimit(sends, 16, async (x) => {
     try {
       return { x, providerId: (await x.channel.send({ idemKey: x.job.key, to: x.to, subject: x.subject ?? undefined, body: x.body })).providerId, error: null };

@@ -18,7 +18,8 @@ setInterval(() => (keep.length = 0), 1000).unref();
 process.send?.({ url: sink.url });
 process.on("message", async (m: { type: string }) => {
   if (m.type !== "report") return;
-  process.send?.({ report: [...received] });
   await sink.close();
-  process.exit(0);
+  // Exit only once the report has left: process.exit() right after send() can drop a large
+  // message, and the parent then waited on a closed channel and exited without a word.
+  process.send?.({ report: [...received] }, undefined, {}, () => process.exit(0));
 });
