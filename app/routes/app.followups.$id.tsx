@@ -22,6 +22,7 @@ import { VARIABLES } from "../followups/templates";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 import { pickCollections } from "../components/collection-picker";
+import { PickedList } from "../components/PickedList";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -156,42 +157,28 @@ export default function FlowEditor() {
                     <input key={g} type="hidden" name="groups" value={g} />
                   ))}
                   <input type="hidden" name="products" value={JSON.stringify(products)} />
-                  <BlockStack gap="200">
-                    <InlineStack gap="300" blockAlign="center">
-                      <Text as="span">{t("followups.productsLabel")}</Text>
-                      <Button onClick={chooseProducts}>{t("followups.chooseProducts")}</Button>
-                      {products.length > 0 && (
-                        <Button variant="plain" onClick={() => setProducts([])}>
-                          {t("followups.clearProducts")}
-                        </Button>
-                      )}
-                    </InlineStack>
-                    <Text as="p" tone="subdued">
-                      {products.length ? products.map((p) => p.title).join("、") : collections.length ? "—" : t("followups.allProducts")}
-                    </Text>
-                  </BlockStack>
+                  <PickedList
+                    heading="h3"
+                    title={t("followups.productsLabel")}
+                    chooseLabel={t("followups.chooseProducts")}
+                    removeLabel={t("followups.remove")}
+                    help={products.length || collections.length ? t("followups.productsHelp") : t("followups.allProducts")}
+                    items={products}
+                    onChoose={chooseProducts}
+                    onRemove={(id) => setProducts((xs) => xs.filter((x) => x.id !== id))}
+                  />
                   <input type="hidden" name="collections" value={JSON.stringify(collections)} />
-                  <BlockStack gap="200">
-                    <InlineStack gap="300" blockAlign="center">
-                      <Text as="span">{t("followups.collectionsLabel")}</Text>
-                      <Button onClick={chooseCollections}>{t("followups.chooseCollections")}</Button>
-                      {collections.length > 0 && (
-                        <Button variant="plain" onClick={() => setCollections([])}>
-                          {t("followups.clearCollections")}
-                        </Button>
-                      )}
-                    </InlineStack>
-                    {collections.length > 0 && (
-                      <Text as="p" tone="subdued">
-                        {collections.map((c) => c.title).join("、")}
-                      </Text>
-                    )}
-                    {err("collections") && (
-                      <Text as="p" tone="critical">
-                        {err("collections")}
-                      </Text>
-                    )}
-                  </BlockStack>
+                  <PickedList
+                    heading="h3"
+                    title={t("followups.collectionsLabel")}
+                    chooseLabel={t("followups.chooseCollections")}
+                    removeLabel={t("followups.remove")}
+                    help={t("followups.collectionsHelp")}
+                    error={err("collections")}
+                    items={collections}
+                    onChoose={chooseCollections}
+                    onRemove={(id) => setCollections((xs) => xs.filter((x) => x.id !== id))}
+                  />
                   <Text as="p" tone="subdued">
                     {t("followups.conditionsHelp")}
                   </Text>

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, ResourceItem, ResourceList, Select, Text, TextField } from "@shopify/polaris";
+import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -11,6 +11,7 @@ import { CollectionsNotFound, deleteTutorial, getTutorial, PublishError, saveTut
 import { CollectionLookupError, CollectionTooLarge } from "../tutorials/collections.server";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
+import { PickedList } from "../components/PickedList";
 import { pickCollections } from "../components/collection-picker";
 import type { MessageKey } from "../i18n/i18n";
 
@@ -148,57 +149,28 @@ function TutorialEditor() {
                 </Card>
               ))}
               <Card>
-                <BlockStack gap="300">
-                  <InlineStack align="space-between" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {t("tutorials.products")}
-                    </Text>
-                    <Button onClick={choose}>{t("tutorials.chooseProducts")}</Button>
-                  </InlineStack>
-                  <Text as="p" tone={errors.products ? "critical" : "subdued"}>
-                    {errorText("products") ?? t("tutorials.productsHelp")}
-                  </Text>
-                  {products.length > 0 && (
-                    <ResourceList
-                      items={products}
-                      renderItem={(p) => (
-                        <ResourceItem id={p.id} onClick={() => undefined} shortcutActions={[{ content: t("tutorials.remove"), onAction: () => setProducts((all) => all.filter((x) => x.id !== p.id)) }]} persistActions>
-                          <Text as="span">{p.title}</Text>
-                        </ResourceItem>
-                      )}
-                    />
-                  )}
-                </BlockStack>
+                <PickedList
+                  title={t("tutorials.products")}
+                  chooseLabel={t("tutorials.chooseProducts")}
+                  removeLabel={t("tutorials.remove")}
+                  help={t("tutorials.productsHelp")}
+                  error={errorText("products")}
+                  items={products}
+                  onChoose={choose}
+                  onRemove={(id) => setProducts((all) => all.filter((x) => x.id !== id))}
+                />
               </Card>
               <Card>
-                <BlockStack gap="300">
-                  <InlineStack align="space-between" blockAlign="center">
-                    <Text as="h2" variant="headingMd">
-                      {t("tutorials.collections")}
-                    </Text>
-                    <Button onClick={chooseCollections}>{t("tutorials.chooseCollections")}</Button>
-                  </InlineStack>
-                  <Text as="p" tone={errors.collections ? "critical" : "subdued"}>
-                    {errorText("collections") ?? t("tutorials.collectionsHelp")}
-                  </Text>
-                  {collections.length > 0 && (
-                    <ResourceList
-                      items={collections}
-                      renderItem={(c) => (
-                        <ResourceItem id={c.id} onClick={() => undefined} shortcutActions={[{ content: t("tutorials.remove"), onAction: () => setCollections((all) => all.filter((x) => x.id !== c.id)) }]} persistActions>
-                          <InlineStack gap="200" blockAlign="center">
-                            <Text as="span">{c.title}</Text>
-                            {c.count !== undefined && (
-                              <Text as="span" tone="subdued">
-                                {t("tutorials.productCount", { count: c.count })}
-                              </Text>
-                            )}
-                          </InlineStack>
-                        </ResourceItem>
-                      )}
-                    />
-                  )}
-                </BlockStack>
+                <PickedList
+                  title={t("tutorials.collections")}
+                  chooseLabel={t("tutorials.chooseCollections")}
+                  removeLabel={t("tutorials.remove")}
+                  help={t("tutorials.collectionsHelp")}
+                  error={errorText("collections")}
+                  items={collections.map((c) => ({ id: c.id, title: c.title, detail: c.count !== undefined ? t("tutorials.productCount", { count: c.count }) : undefined }))}
+                  onChoose={chooseCollections}
+                  onRemove={(id) => setCollections((all) => all.filter((x) => x.id !== id))}
+                />
               </Card>
               <InlineStack align="end">
                 <Button submit variant="primary" loading={nav.state === "submitting"}>
