@@ -65,3 +65,9 @@ export function flowInputFrom(form: FormData) {
     enabled: form.get("enabled") === "on",
   };
 }
+
+/** A new step's id, in the browser: 8 characters of [a-z0-9], as validateFlow expects. */
+export function newStepId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
+  return Array.from(random(8), (b) => alphabet[b % alphabet.length]).join("");
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stepOffsets, validateFlow, type StepInput } from "./flows.server";
-import { flowInputFrom } from "./flow-form";
+import { flowInputFrom, newStepId } from "./flow-form";
 
 const email = (body = "<p>{{ first_name }} 様</p><a href=\"{{ unsubscribe_link }}\">配信停止</a>") => ({ email: { ja: { subject: "{{ order_name }} のご案内", body } } });
 const base = { name: "フォロー", trigger: "delivered", conditions: {}, marketing: true, channels: ["email"], enabled: true };
@@ -68,5 +68,14 @@ describe("flowInputFrom", () => {
       { id: "main", delayDays: "120", templates: { email: { ja: { subject: "件名0", body: "first" } } } },
       { id: "", delayDays: "30", templates: { email: { ja: { subject: "件名1", body: "second" } } } },
     ]);
+  });
+});
+
+describe("newStepId", () => {
+  it("makes ids validateFlow accepts, so a step keeps its id from the first save on", () => {
+    const id = newStepId();
+    expect(id).toMatch(/^[a-z0-9]{8}$/);
+    const r = validateFlow({ ...base, steps: [{ id: "main", delayDays: "0", templates: email() }, { id, delayDays: "3", templates: email() }] }, ids);
+    expect(r.ok && r.value.steps[1].id).toBe(id);
   });
 });

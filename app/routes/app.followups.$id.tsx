@@ -12,7 +12,7 @@ import { getFlow, resolveConditionCollections, saveFlow, validateFlow } from "..
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
-import { CHANNELS, flowInputFrom, LOCALES, MAX_STEPS } from "../followups/flow-form";
+import { CHANNELS, flowInputFrom, LOCALES, MAX_STEPS, newStepId } from "../followups/flow-form";
 import { FlowStepCard, type StepDraft } from "../components/FlowStepCard";
 import { channelsFor } from "../followups/runtime.server";
 import { TRIGGERS } from "../followups/presets";
@@ -103,11 +103,12 @@ export default function FlowEditor() {
       return { key: st.id, id: st.id, delayDays: String(st.delayMinutes / 1440), texts };
     }),
   );
-  const [newKeys, setNewKeys] = useState(0);
-  // A new step starts as a copy of the last one's texts (the usual case: a reminder of the same message).
+  // A new step gets its id here, so saving the page twice keeps it (the server checks ids and
+  // makes one for a step posted without), and starts as a copy of the last one's texts (the usual
+  // case: a reminder of the same message).
   const addStep = () => {
-    setSteps((xs) => [...xs, { key: `new-${newKeys}`, id: "", delayDays: "7", texts: { ...(xs[xs.length - 1]?.texts ?? {}) } }]);
-    setNewKeys((n) => n + 1);
+    const id = newStepId();
+    setSteps((xs) => [...xs, { key: id, id, delayDays: "7", texts: { ...(xs[xs.length - 1]?.texts ?? {}) } }]);
   };
   const statsLine = (s: StepStats | null) => (s ? t("followups.stats", { scheduled: s.scheduled, sent: s.sent, failed: s.failed + s.uncertain, skipped: s.skipped, clicks: s.clicks, unsubscribed: s.unsubscribed, answers: s.surveyAnswers }) : null);
   const [to, setTo] = useState("");

@@ -106,6 +106,10 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   await delay.fill("7");
   await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByText("保存しました。")).toBeVisible();
+  // Saving again from the same page keeps the same two steps.
+  await app.getByRole("button", { name: "保存", exact: true }).click();
+  await expect(app.getByText("保存しました。")).toBeVisible();
+  await expect(app.getByRole("heading", { name: /^ステップ \d$/ })).toHaveCount(2);
   // The preview shows both steps rendered with a real order.
   await expect(app.getByText("ステップ 2 · メール · ja")).toBeVisible();
 
