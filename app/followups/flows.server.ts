@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { PRESETS, TRIGGERS, type Trigger } from "./presets";
 import { checkTemplate } from "./templates";
-import { MAX_STEPS } from "./flow-form";
+import { CHANNELS, MAX_STEPS, newStepId } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
 import { collectionProducts, resolveCollections } from "../tutorials/collections.server";
+import type { ResolvedCollection } from "../tutorials/values";
 
 /** Flows as stored, parsed. */
 export interface StoredFlow {
@@ -53,6 +53,9 @@ export const conditionsSchema = z
   .strict();
 export type Conditions = z.infer<typeof conditionsSchema>;
 
+/** A flow's stored steps column, parsed. */
+export const parseSteps = (json: string): FlowStep[] => stepsSchema.parse(JSON.parse(json));
+
 /** A flow row as stored, parsed. */
 export const toFlow = (r: { id: string; preset: string | null; name: string; trigger: string; conditions: string; marketing: boolean; channels: string; steps: string; enabled: boolean }): StoredFlow => ({
   id: r.id,
@@ -63,7 +66,7 @@ export const toFlow = (r: { id: string; preset: string | null; name: string; tri
   trigger: r.trigger as Trigger,
   conditions: conditionsSchema.parse(JSON.parse(r.conditions)),
   channels: r.channels.split(",").filter(Boolean),
-  steps: stepsSchema.parse(JSON.parse(r.steps)),
+  steps: parseSteps(r.steps),
 });
 
 /** The ready-made flows exist for every shop (switched off until the merchant turns them on). */
@@ -100,7 +103,7 @@ export interface StepInput {
  * Field names: `steps.<i>.delayDays`, `steps.<i>.<channel>.body` (no message for that channel),
  * `steps.<i>.<channel>.<locale>.body|subject`.
  */
-export function validateFlow(input: { name: string; trigger: string; conditions: unknown; marketing: boolean; channels: string[]; steps: StepInput[]; enabled: boolean }, newId: () => string = randomStepId): { ok: true; value: Omit<StoredFlow, "id" | "preset"> } | { ok: false; errors: FlowFieldError[] } {
+export function validateFlow(input: { name: string; trigger: string; conditions: unknown; marketing: boolean; channels: string[]; steps: StepInput[]; enabled: boolean }, newId: () => string = newStepId): { ok: true; value: Omit<StoredFlow, "id" | "preset"> } | { ok: false; errors: FlowFieldError[] } {
   const errors: FlowFieldError[] = [];
   const name = input.name.trim();
   if (!name || name.length > 100) errors.push({ field: "name", message: "name" });
@@ -108,7 +111,7 @@ export function validateFlow(input: { name: string; trigger: string; conditions:
   if (!trigger) errors.push({ field: "trigger", message: "trigger" });
   const conditions = conditionsSchema.safeParse(input.conditions);
   if (!conditions.success) errors.push({ field: "conditions", message: "conditions" });
-  const channels = ["email", "line", "sms"].filter((c) => input.channels.includes(c));
+  const channels: string[] = CHANNELS.filter((c) => input.channels.includes(c));
   if (!channels.length) errors.push({ field: "channels", message: "channels" });
   if (!input.steps.length || input.steps.length > MAX_STEPS) errors.push({ field: "steps", message: "steps" });
   const ids = new Set<string>();
@@ -123,7 +126,7 @@ export function validateFlow(input: { name: string; trigger: string; conditions:
     // Texts of a channel switched off are kept (switching it back on brings them back) but only
     // the channels in use are checked, as only they are sent.
     const templates: Templates = {};
-    for (const channel of ["email", "line", "sms"]) for (const [locale, t] of Object.entries(step.templates[channel] ?? {})) if (t.body?.trim()) (templates[channel] ??= {})[locale] = t;
+    for (const channel of CHANNELS) for (const [locale, t] of Object.entries(step.templates[channel] ?? {})) if (t.body?.trim()) (templates[channel] ??= {})[locale] = t;
     for (const channel of channels) {
       const byLocale = templates[channel] ?? {};
       if (!Object.values(byLocale).some((t) => t.body?.trim())) errors.push({ field: `${f}.${channel}.body`, message: "missing" });
@@ -142,10 +145,6 @@ export function validateFlow(input: { name: string; trigger: string; conditions:
   });
   if (errors.length) return { ok: false, errors };
   return { ok: true, value: { name, trigger: trigger!, conditions: conditions.data!, marketing: input.marketing, channels, steps, enabled: input.enabled } };
-}
-
-function randomStepId(): string {
-  return randomBytes(6).toString("base64url").toLowerCase().replace(/[^a-z0-9]/g, "0").slice(0, 8);
 }
 
 export async function saveFlow(db: PrismaClient, shop: string, id: string, flow: Omit<StoredFlow, "id" | "preset">): Promise<boolean> {
@@ -167,8 +166,11 @@ type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }
 export async function resolveConditionCollections(graphql: GraphQL, conditions: Conditions): Promise<{ conditions: Conditions; missing: string[] }> {
   if (!conditions.collections.length) return { conditions, missing: [] };
   const { resolved, missing } = await resolveCollections(graphql, conditions.collections);
-  return { conditions: { ...conditions, collections: resolved.map((c) => ({ id: c.id, title: c.title, productIds: c.products.map((p) => p.id) })) }, missing };
+  return { conditions: { ...conditions, collections: resolved.map(asCondition) }, missing };
 }
+
+/** A collection as read from the Admin API, as a flow condition keeps it. */
+const asCondition = (c: ResolvedCollection): Conditions["collections"][number] => ({ id: c.id, title: c.title, productIds: c.products.map((p) => p.id) });
 
 /**
  * A collection changed or was deleted in Shopify: every flow with it as a condition gets its
@@ -179,7 +181,7 @@ export async function refreshFlowCollection(db: PrismaClient, graphql: GraphQL, 
   if (!flows.length) return 0;
   const current = deleted ? null : await collectionProducts(graphql, collectionId);
   for (const f of flows) {
-    const collections = current ? f.conditions.collections.map((c) => (c.id === collectionId ? { id: c.id, title: current.title, productIds: current.products.map((p) => p.id) } : c)) : f.conditions.collections.filter((c) => c.id !== collectionId);
+    const collections = current ? f.conditions.collections.map((c) => (c.id === collectionId ? asCondition(current) : c)) : f.conditions.collections.filter((c) => c.id !== collectionId);
     await db.flow.updateMany({ where: { shop, id: f.id }, data: { conditions: JSON.stringify({ ...f.conditions, collections }) } });
   }
   return flows.length;

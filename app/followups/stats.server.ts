@@ -1,7 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import type { FlowStep } from "./flows.server";
-
-const toFlowSteps = (json: string): FlowStep[] => JSON.parse(json) as FlowStep[];
+import { parseSteps } from "./flows.server";
 
 export interface StepStats {
   scheduled: number;
@@ -55,7 +53,7 @@ export async function flowStats(db: PrismaClient, shop: string): Promise<Map<str
     });
   for (const r of unsubs) add(r.flowId, r.step, (s) => (s.unsubscribed += Number(r.n)));
   // Only steps whose message has a survey link can have brought an answer.
-  const surveySteps = new Set(flows.flatMap((f) => toFlowSteps(f.steps).filter((st) => JSON.stringify(st.templates).includes("survey_link")).map((st) => `${f.id}|${st.id}`)));
+  const surveySteps = new Set(flows.flatMap((f) => parseSteps(f.steps).filter((st) => JSON.stringify(st.templates).includes("survey_link")).map((st) => `${f.id}|${st.id}`)));
   for (const r of answers) if (surveySteps.has(`${r.flowId}|${r.step}`)) add(r.flowId, r.step, (s) => (s.surveyAnswers += Number(r.n)));
   return stats;
 }

@@ -21,10 +21,18 @@ export interface WorkerOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * What `npm run worker`, the inline worker and bench:followups run: 4 loops per process, each
+ * claiming up to 100 due jobs at a time, and (`npm run worker`) one process per core. Several
+ * loops keep the SMTP/HTTP calls of one batch overlapping the database work of another; a second
+ * process puts the second core to work on rendering and MIME (~480/s → ~600/s on 2 cores).
+ */
+export const WORKER_DEFAULTS = { loops: 4, batchSize: 100, idleMs: 500, processes: Math.min(4, availableParallelism()) };
+
 /** Runs every due job once; returns how many ran. Used by the worker loop and by tests. */
 export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<number> {
   const workerId = opts.workerId ?? `worker-${process.pid}`;
-  const jobs = await claimJobs(opts.db, workerId, opts.batchSize ?? 20, opts.now);
+  const jobs = await claimJobs(opts.db, workerId, opts.batchSize ?? WORKER_DEFAULTS.batchSize, opts.now);
   const fail = async (job: JobRow, error: unknown) => {
     const outcome = await failJob(opts.db, job, workerId, error, opts.now);
     opts.log?.(`job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`);
@@ -75,14 +83,6 @@ export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<
   return jobs.length;
 }
 
-/**
- * What `npm run worker`, the inline worker and bench:followups run: 4 loops per process, each
- * claiming up to 100 due jobs at a time, and (`npm run worker`) one process per core. Several
- * loops keep the SMTP/HTTP calls of one batch overlapping the database work of another; a second
- * process puts the second core to work on rendering and MIME (~480/s → ~600/s on 2 cores).
- */
-export const WORKER_DEFAULTS = { loops: 4, batchSize: 100, idleMs: 500, processes: Math.min(4, availableParallelism()) };
-
 /** Polls until `stop()` with `loops` concurrent loops; a crash of one job never stops a loop. */
 export function startWorker(opts: WorkerOptions & { loops?: number }): { stop: () => Promise<void> } {
   const base = opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -94,7 +94,7 @@ export function startWorker(opts: WorkerOptions & { loops?: number }): { stop: (
     while (running) {
       let ran = 0;
       try {
-        ran = await runDueJobs({ batchSize: WORKER_DEFAULTS.batchSize, ...opts, workerId });
+        ran = await runDueJobs({ ...opts, workerId });
       } catch (error) {
         opts.log?.(`worker ${workerId}: ${error instanceof Error ? error.message : error}`);
       }
