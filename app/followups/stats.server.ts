@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { parseSteps } from "./flows.server";
 
 export interface StepStats {
@@ -23,19 +23,21 @@ const empty = (): StepStats => ({ scheduled: 0, sending: 0, sent: 0, failed: 0, 
  * through an email link is counted for the steps whose message with a survey link reached that
  * order before the answer.
  */
-export async function flowStats(db: PrismaClient, shop: string): Promise<Map<string, StepStats>> {
+export async function flowStats(db: PrismaClient, shop: string, flowId?: string): Promise<Map<string, StepStats>> {
+  // One flow's (its editor) or every flow's (the list).
+  const ofFlow = flowId ? Prisma.sql`AND m."flowId" = ${flowId}` : Prisma.empty;
   const [flows, rows, unsubs, answers] = await Promise.all([
-    db.flow.findMany({ where: { shop }, select: { id: true, steps: true } }),
-    db.flowMessage.groupBy({ by: ["flowId", "step", "status"], where: { shop }, _count: { _all: true }, _sum: { clicks: true } }),
+    db.flow.findMany({ where: { shop, ...(flowId ? { id: flowId } : {}) }, select: { id: true, steps: true } }),
+    db.flowMessage.groupBy({ by: ["flowId", "step", "status"], where: { shop, ...(flowId ? { flowId } : {}) }, _count: { _all: true }, _sum: { clicks: true } }),
     db.$queryRaw<{ flowId: string; step: string; n: bigint | number }[]>`
       SELECT m."flowId" AS "flowId", m."step" AS "step", COUNT(*) AS "n"
       FROM "Unsubscribe" u JOIN "FlowMessage" m ON m."id" = u."messageId"
-      WHERE u."shop" = ${shop} AND m."shop" = ${shop}
+      WHERE u."shop" = ${shop} AND m."shop" = ${shop} ${ofFlow}
       GROUP BY m."flowId", m."step"`,
     db.$queryRaw<{ flowId: string; step: string; n: bigint | number }[]>`
       SELECT m."flowId" AS "flowId", m."step" AS "step", COUNT(DISTINCT r."id") AS "n"
       FROM "SurveyResponse" r JOIN "FlowMessage" m ON m."shop" = r."shop" AND m."orderId" = r."orderId"
-      WHERE r."shop" = ${shop} AND r."channel" = 'email' AND m."status" = 'sent' AND m."sentAt" <= r."createdAt"
+      WHERE r."shop" = ${shop} AND r."channel" = 'email' AND m."status" = 'sent' AND m."sentAt" <= r."createdAt" ${ofFlow}
       GROUP BY m."flowId", m."step"`,
   ]);
   const stats = new Map<string, StepStats>();

@@ -30,7 +30,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
   const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-  const [preview, groupSettings, stats] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop), flowStats(prisma, session.shop)]);
+  const [preview, groupSettings, stats] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop), flowStats(prisma, session.shop, flow.id)]);
   const stepStats = Object.fromEntries(flow.steps.map((st) => [st.id, stats.get(`${flow.id}|${st.id}`) ?? null]));
   return json({ flow, preview, stepStats, dormantDays: groupSettings.dormantDays });
 };

@@ -141,6 +141,8 @@ describe("follow-up messages", () => {
     expect(stats.get(`${flow.id}|main`)).toMatchObject({ sent: 2, unsubscribed: 1, surveyAnswers: 1 });
     expect(stats.get(`${flow.id}|remind01`)).toMatchObject({ sent: 0, skipped: 2, unsubscribed: 0, surveyAnswers: 0 });
     expect(stats.get(flow.id)).toMatchObject({ sent: 2, skipped: 2, unsubscribed: 1, surveyAnswers: 1 });
+    // The editor asks for its own flow only: the same numbers.
+    expect((await flowStats(prisma, SHOP, flow.id)).get(`${flow.id}|main`)).toEqual(stats.get(`${flow.id}|main`));
   });
 
   it("skips a scheduled step the merchant removed, and schedules a step added later only for new events", async () => {
