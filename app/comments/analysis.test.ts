@@ -13,9 +13,10 @@ describe("sentiment", () => {
     expect(analyzeComment("とても美味しいです").sentiment).toBe("positive");
     expect(analyzeComment("美味しくないです").sentiment).toBe("negative");
     expect(analyzeComment("好きじゃない").sentiment).toBe("negative");
-    expect(analyzeComment("特別おいしいとは感じなかった").sentiment).toBe("negative");
+    expect(analyzeComment("おいしいとは感じなかった").sentiment).toBe("negative");
     expect(analyzeComment("問題なかったです").sentiment).toBe("positive");
     expect(analyzeComment("not good at all").sentiment).toBe("negative");
+    expect(analyzeComment("my back doesn't hurt anymore").sentiment).toBe("positive");
   });
 
   it("reads patterns no word list covers: inability, waiting, unlike the usual or the picture, 'too …'", () => {
@@ -34,6 +35,38 @@ describe("sentiment", () => {
     expect(analyzeComment("まあまあです").sentiment).toBe("neutral");
     expect(analyzeComment("可もなく不可もなく").sentiment).toBe("neutral");
     expect(analyzeComment("It's fine I guess").sentiment).toBe("neutral");
+  });
+
+  it("reads a stated purpose as a fact, a repeat purchase or a named choice as praise", () => {
+    expect(analyzeComment("セールだったので試しに買ってみました").sentiment).toBe("neutral");
+    expect(analyzeComment("ジョギング用に防水のものが欲しかった").sentiment).toBe("neutral");
+    expect(analyzeComment("これで3台目です").sentiment).toBe("positive");
+    expect(analyzeComment("さえみどりを探していました", tea).sentiment).toBe("positive");
+    // Ending on a fault, the repeat purchase is not praise.
+    expect(analyzeComment("リピートです。ただ今回は首回りが少しゆるく感じました").sentiment).toBe("neutral");
+  });
+
+  it("keeps hopes, suppositions and lukewarm negation out of the verdict", () => {
+    expect(analyzeComment("彼へのプレゼントにしました。喜んでくれるといいな").sentiment).toBe("neutral");
+    expect(analyzeComment("汚れても気にならない素材でいいですね").sentiment).toBe("positive");
+    expect(analyzeComment("特別おいしいとは感じなかった").sentiment).toBe("neutral");
+    expect(analyzeComment("あまりおいしくなかった").sentiment).toBe("negative");
+  });
+
+  it("softens a fault said with 少し / ちょっと, but not a feeling", () => {
+    expect(analyzeComment("使い方が少し分かりにくかったです").sentiment).toBe("neutral");
+    expect(analyzeComment("使い方が分かりにくかったです").sentiment).toBe("negative");
+    expect(analyzeComment("色味が写真と違っていて少しがっかりしました").sentiment).toBe("negative");
+    // A feeling outweighs the praise of the maker before it.
+    expect(analyzeComment("好きなブランドなので残念です").sentiment).toBe("negative");
+  });
+
+  it("reads what is left unsaid at the end: のに, ちょっと…, a contrast trailing off", () => {
+    expect(analyzeComment("洗濯したら縮みました。この値段でこれはちょっと…").sentiment).toBe("negative");
+    expect(analyzeComment("可愛いけど1ヶ月で剥がれてきました。前に買ったのはもっと丈夫だったのに").sentiment).toBe("negative");
+    expect(analyzeComment("今回のは少し粉っぽかったかな。ずっとこれなのでまた買いますが…").sentiment).toBe("neutral");
+    expect(analyzeComment("クッキーが割れていました。味は美味しいですが…").sentiment).toBe("negative");
+    expect(analyzeComment("この香りは他じゃ無理").sentiment).toBe("positive");
   });
 
   it("weighs what follows a contrast more", () => {

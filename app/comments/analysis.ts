@@ -19,12 +19,16 @@ export interface CommentAnalysis {
 
 export function analyzeComment(text: string, catalog?: CatalogNames): CommentAnalysis {
   const folded = fold(text);
-  const { score, cues } = sentimentScore(folded);
-  const sentiment: Sentiment = score > 0 ? "positive" : score < 0 ? "negative" : "neutral";
+  const { score, cues, endsNegative } = sentimentScore(folded);
+  // One softened fault ("少し分かりにくかった") or a fault against a praise is not a verdict.
+  const sentiment: Sentiment = score > 0.5 ? "positive" : score < -0.5 ? "negative" : "neutral";
   const l = loyaltyOf(folded, catalog, score !== 0);
-  // Saying why they bought, with nothing negative, is a satisfied purchase.
-  // Choosing a named maker or model is itself a positive statement, even when "looking for" it.
-  const finalSentiment: Sentiment = sentiment === "neutral" && !isHedged(folded) && (l.psychScore > 0 || (l.behavScore > 0 && !/欲しくて|ほしくて|たくて|探して|needed|wanted|haven't|not yet|まだ/.test(folded))) ? "positive" : sentiment;
+  // Choosing a named maker or model again is itself a positive statement, even when "looking
+  // for" it, unless the comment ends on a fault ("リピートです。ただ今回は…"). Saying only why they bought ("セールだったので試しに") is a fact, not a judgement.
+  // (English comments keep the older reading: a stated purpose there is read as a satisfied one.)
+  const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(folded);
+  const purpose = english && l.behavScore > 0 && !/needed|wanted|haven't|not yet/.test(folded);
+  const finalSentiment: Sentiment = sentiment === "neutral" && !endsNegative && !isHedged(folded) && (l.psychScore > 0 || purpose) ? "positive" : sentiment;
   return { sentiment: finalSentiment, loyalty: l.loyalty, cues: [...cues, ...l.cues], names: l.names };
 }
 

@@ -7,9 +7,9 @@ import { fold } from "../faq/engine/text";
  */
 export type Sentiment = "positive" | "neutral" | "negative";
 
-const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
-  "good", "great", "love", "like it", "like them", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
-const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "緩", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
+const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
+  "good", "great", "love", "like it", "like them", "liked", "loved", "loves", "helps", "softer", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
+const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
   "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error"];
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな)/;
@@ -21,7 +21,7 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/(思った|思ってた|思っていた|想像|予想|期待|写真|画像)(より|以上に)[^。、!?]{0,8}?(小さ|大き|薄|弱|重|硬|短|長|狭|少な|高|暗|安っぽ|チープ|苦|酸っぱ|すっぱ|甘|辛|しょっぱ|固|濃|うす)/, "思ったより"],
   [/もっと[^。!?]{0,12}(が|の方が|ほうが|なら|だったら)(よかった|良かった|いい|良い|嬉しい|うれしい)/, "もっと〜がよかった"],
   [/[^。!?]{1,6}(れば|たら)(よかった|良かった)/, "〜ばよかった"],
-  [/[\u3041-\u309f\u4e00-\u9fff](壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|毛玉にな|色落ちし)やす/, "〜やすい(短所)"],
+  [/[\u3041-\u309f\u4e00-\u9fff](壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|毛玉にな|色落ちし)やす/, "〜やすい(短所)"],
   [/\bkept\s+\w+ing\b/, "kept …ing"],
   [/もっと[^。!?]{0,12}(だった|でした)のに/, "前はもっと〜だったのに"],
   [/(?<=[\u3041-\u309f\u4e00-\u9fff])づら(い|く|かった)/, "〜づらい"],
@@ -32,18 +32,31 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/すぎ(る|た|て|です|ました|ない)/, "すぎる"],
 ];
 /** Neither praise nor complaint: "まあまあ", "可もなく不可もなく", "so-so". */
-const POSITIVE_PATTERNS: [RegExp, string][] = [
+const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   // "使いやすい", "持ち運びやすくて", "配りやすかった": easy to …, unless it is easy to break.
-  [/(?<!(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|疲れ|太り|酔い|乾き|荒れ|蒸れ|滑り|ずれ|すべり))(?<=[\u3041-\u309f\u4e00-\u9fff])やす(い|く|かった|そう)/, "〜やすい"],
+  [/(?<!(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|疲れ|太り|酔い|乾き|荒れ|蒸れ|滑り|ずれ|すべり))(?<=[\u3041-\u309f\u4e00-\u9fff])やす(い|く|かった|そう)/, "〜やすい"],
   // Praise through a positive word followed by "すぎ": "良すぎて", "かわいすぎる".
   [/(良|よ|い|美味し|おいし|かわい|可愛|きれい|綺麗|素敵|好き|最高|楽し|嬉し|うれし)すぎ/, "〜すぎる(称賛)"],
   [/\bcan'?t\s+(drink|eat|use|wear|live|go back to)\s+(anything|without|other)/, "can't … anything else"],
+  // "他じゃ無理", "ここ以外もう使えない": nothing else will do (outweighs the "無理" inside it).
+  [/(他|ほか|以外)(の|じゃ|では|は|だと|も)?[^。!?]{0,8}(無理|だめ|駄目|使えな|買えな|食べな)/, "他では代わらない", 2],
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
 ];
 const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|はない|ありません)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
+const STRONG = new Set(["残念", "がっかり", "最悪", "不満", "後悔", "二度と", "最高", "大好き", "感動", "感激", "完璧", "ひどい", "酷い", "期待外れ", "期待はずれ"]);
+const SOFTENER = /(少し|すこし|ちょっと|ちょい|やや|若干|多少)[^。、!?]{0,8}$/;
+const CONCESSIVE = /^(て|で)も/;
+const LUKEWARM = /(特に|特別|それほど|そこまで|そんなに|さほど)[^。、!?]*$/;
+/** A hope ("喜んでくれるといいな") is not yet an experience. */
+const WISH = /(と|ば|たら)(いい|良い)(な|なあ|けど|のですが|んですが)|ますように/;
+/** Said after the comment's last word: "〜のに" regrets, "これはちょっと…" declines to say "bad". */
+const TRAILING_COMPLAINT = /(のに|ちょっと|ちょい)[…。.!〜]*$/;
+/** "また買いますが…": a contrast left unsaid is a reservation about what came before it. */
+const TRAILING_RESERVATION = /(が|けど|けれど|けども)[…。.]*…[…。.]*$|(が|けど|けれど|けども)(\.\.+|。。+)$/;
+const PAST_BETTER = /(前|以前|前回|昔)[^。!?]{0,12}もっと/;
 const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
-const EN_NEGATION = /\b(not|no|never|n't|hardly)\s+(\w+\s+)?$/;
-const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
+const EN_NEGATION = /(\b(not|no|never|hardly)|n't)\s+(\w+\s+)?$/;
+const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|ますが|ましたが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
 
 
 function clauseScore(clause: string): { score: number; cues: string[] } {
@@ -57,15 +70,28 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
         const before = clause.slice(Math.max(0, at - 12), at);
         // "美味しくない", "好きじゃない", "not good": the word is negated.
         const negated = (/^[\u3041-\u309f]*$/.test(after.slice(0, 1)) && NEGATION.test(after.replace(/^(かっ|く|し|け)/, (m) => m))) || EN_NEGATION.test(before);
-        const s = negated ? -sign : sign;
-        score += s;
-        cues.push(negated ? `${word}(否定)` : word);
+        // "汚れても気にならない": a concessive "even if" is a supposition, not an event.
+        if (CONCESSIVE.test(after)) continue;
+        // "特別おいしいとは感じなかった": "not especially good" is lukewarm, not a complaint.
+        if (negated && sign > 0 && LUKEWARM.test(before)) {
+          cues.push(`${word}(弱い否定)`);
+          continue;
+        }
+        // Feelings ("残念", "最高") weigh more than descriptions; "少し" / "ちょっと" soften a fault.
+        const weight = STRONG.has(word) ? 2 : sign < 0 && !negated && SOFTENER.test(before) ? 0.5 : 1;
+        score += (negated ? -sign : sign) * weight;
+        cues.push(negated ? `${word}(否定)` : weight === 0.5 ? `${word}(弱)` : word);
       }
     }
   }
-  for (const [pattern, cue] of POSITIVE_PATTERNS) {
+  // "前に買ったのはもっと丈夫だった": praise of the former item is a complaint about this one.
+  if (PAST_BETTER.test(clause) && score > 0) {
+    cues.push("前はもっと〜");
+    score = -score;
+  }
+  for (const [pattern, cue, weight = 1] of POSITIVE_PATTERNS) {
     if (!pattern.test(clause)) continue;
-    score += 1;
+    score += weight;
     cues.push(cue);
   }
   for (const [pattern, cue, weight = 1] of NEGATIVE_PATTERNS) {
@@ -81,29 +107,41 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
 
 
 /** The comment's score (its sign is the sentiment) and the cues it rests on; `folded` is fold(text). */
-export function sentimentScore(folded: string): { score: number; cues: string[] } {
+export function sentimentScore(folded: string): { score: number; cues: string[]; endsNegative: boolean } {
   // Contrast: the part after "けど" / "but" says what the customer ends up feeling.
   // A trailing "のに" or "けど" leaves an empty last part: the clause before it is the last word.
   const parts = folded.split(CONTRAST).filter((p, i) => i % 2 === 0 && p.replace(/[。、!?…\s.]+/g, ""));
   if (!parts.length) parts.push(folded);
   let score = 0;
+  let endsNegative = false;
   const cues: string[] = [];
   parts.forEach((part, i) => {
     // A hedged sentence ("まあ届いたからいいけど", "気がした") says little either way; the clause's
     // other sentences still count ("薄くなった気がします。残念です。").
     const r = { score: 0, cues: [] as string[] };
-    for (const sentence of part.split(/(?<=[。!?])/)) {
+    const sentences = part.split(/(?<=[。!?])/);
+    sentences.forEach((sentence, j) => {
       const one = clauseScore(sentence);
+      // The reservation is about the praise just before it, not the rest of the comment.
+      if (i === parts.length - 1 && j === sentences.length - 1 && TRAILING_RESERVATION.test(folded)) one.score = Math.min(one.score, 0);
+      if (WISH.test(sentence)) one.score = Math.min(one.score, 0);
       r.score += Math.abs(one.score) <= 1 && NEUTRAL_MARK.test(sentence) ? 0 : one.score;
       r.cues.push(...one.cues);
-    }
-    score += r.score * (i === parts.length - 1 && parts.length > 1 ? 2 : 1);
+    });
+    const last = i === parts.length - 1;
+    if (last && parts.length > 1) endsNegative = r.score < 0;
+    score += r.score * (last && parts.length > 1 ? 2 : 1);
     cues.push(...r.cues);
   });
+  if (TRAILING_COMPLAINT.test(folded)) {
+    score -= 1;
+    cues.push("〜のに/ちょっと…");
+  }
   if (Math.abs(score) <= 1 && NEUTRAL_MARK.test(folded)) score = 0;
-  return { score, cues };
+  return { score, cues, endsNegative };
 }
 
+/** Said with a hedge or a reservation: not to be read as praise for want of other cues. */
 export function isHedged(folded: string): boolean {
-  return NEUTRAL_MARK.test(folded);
+  return NEUTRAL_MARK.test(folded) || TRAILING_RESERVATION.test(folded);
 }
