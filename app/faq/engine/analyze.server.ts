@@ -108,6 +108,27 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   return out;
 }
 
+// Grammar every question is made of, whether or not the FAQ's text has it: the query side skips
+// these words instead of leaving them as unknown text (where "できる" could match "きる").
+const GRAMMAR = "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう".split(" ");
+
+/**
+ * Kana grammar of a text (particles, auxiliaries, verbs that carry no topic) plus the common
+ * ones above: words the query side may recognise but never scores.
+ */
+export async function grammarWords(text: string): Promise<string[]> {
+  const out = new Set(GRAMMAR);
+  if (/[\u3041-\u309f\u3400-\u9fff]/.test(fold(text))) {
+    const t = await loadTokenizer();
+    for (const tok of t.tokenize(text.normalize("NFKC"))) {
+      const surface = fold(tok.surface_form);
+      if (surface.length < 2 || !HIRAGANA.test(surface)) continue;
+      if (tok.pos === "助詞" || tok.pos === "助動詞" || tok.pos_detail_1 === "非自立" || JA_STOP.has(surface) || JA_STOP.has(fold(tok.basic_form))) out.add(surface);
+    }
+  }
+  return [...out];
+}
+
 export function analyzeEnglish(text: string): Term[] {
   const out: Term[] = [];
   for (const run of runs(fold(text))) {

@@ -1,4 +1,4 @@
-import { analyze, type Term } from "./analyze.server";
+import { analyze, grammarWords, type Term } from "./analyze.server";
 import { expansions } from "./synonyms.server";
 import { fold, runs } from "./text";
 import type { FaqIndex } from "./query";
@@ -92,6 +92,8 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
       if (w > 0) (t[term] ??= []).push(i, w);
     }
   });
+  // Grammar words, with no postings: they let the query side tell grammar from unknown words.
+  for (const word of await grammarWords(docs.map((d) => `${d.question}\n${d.answer}`).join("\n"))) t[word] ??= [];
   const lq: Record<string, number[]> = {};
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const row of opts.learned ?? []) {

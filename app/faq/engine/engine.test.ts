@@ -49,6 +49,25 @@ describe("Japanese search", () => {
     expect(s("料").hits).toEqual([]);
   });
 
+  it("tells grammar from unknown words: kana grammar neither matches nor counts", async () => {
+    const s = await searchOf([
+      ...ja,
+      { id: "power", question: "更新中に電源を切ってもいいですか?", answer: "電源は切らないでください。" },
+      { id: "lesson", question: "講習会はありますか?", answer: "毎月開催しています。" },
+      { id: "warranty", question: "保証期間は?", answer: "1年間です。" },
+    ]);
+    // "できる" holds "きる" (the reading of 切る); known as grammar, it no longer reaches "power".
+    expect(s("練習できる場所").hits.map((h) => h.id)).not.toContain("power");
+    // "ありますか" is not a topic shared with every entry that asks it.
+    expect(top(s("保障はありますか"))).toBe("warranty");
+    expect(s("ありますか").hits).toEqual([]);
+  });
+
+  it("reaches a word through a kanji of an inflected form the index lacks", async () => {
+    const s = await searchOf([...ja, { id: "flight", question: "飛行時間は?", answer: "約30分です。" }]);
+    expect(top(s("どれくらい飛べる?"))).toBe("flight");
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });

@@ -124,13 +124,16 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         }
       } else {
         const { words, gaps } = segment(run.text);
-        for (const w of words) units.push([[w, 1]]);
+        // Words without postings are grammar: recognised, so not unknown text, but not scored.
+        for (const w of words) if (t[w].length) units.push([[w, 1]]);
         for (const gap of gaps) {
-          // An unknown compound of two or more kanji: words sharing a kanji with it, weakly.
+          // An unknown compound of two or more kanji, or an inflected word the index lacks
+          // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A lone kanji is not a topic.
           const kanji = [...gap].filter((c) => KANJI.test(c));
-          const near = kanji.length >= 2 ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
+          const near = kanji.length > 1 || (kanji.length && gap.length > 1) ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
           units.push(near.slice(0, 12).map((w) => [w, 0.25 * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]));
-          for (let i = 0; i + 1 < gap.length; i++) if (t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
+          // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
+          for (let i = 0; i + 1 < gap.length; i++) if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
         }
       }
     }
