@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { analyzeComment } from "../app/comments/analysis";
 import { catalogNames } from "../app/comments/catalog";
+import { nameLexicon } from "../app/comments/lexicon.server";
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -39,7 +40,7 @@ const catalogJson = (() => {
 })();
 const parsedCatalog = z.array(z.object({ title: z.string(), vendor: z.string().nullish(), productType: z.string().nullish(), tags: z.array(z.string()).nullish() })).safeParse(catalogJson);
 if (!parsedCatalog.success) fail(`${catalogFile}: expected an array of {title, vendor, productType, tags?} (${parsedCatalog.error.issues[0].path.join(".")}: ${parsedCatalog.error.issues[0].message})`);
-const catalog = catalogNames(parsedCatalog.data!);
+const catalog = catalogNames(parsedCatalog.data!, await nameLexicon());
 const [header = "", ...lines] = read(commentsFile).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
 const cols = header.split("\t").map((c) => c.trim().toLowerCase());
 const at = (n: string) => cols.indexOf(n);

@@ -22,7 +22,7 @@ export function analyzeComment(text: string, catalog?: CatalogNames): CommentAna
   const { score, cues, endsNegative } = sentimentScore(folded);
   // One softened fault ("少し分かりにくかった") or a fault against a praise is not a verdict.
   const sentiment: Sentiment = score > 0.5 ? "positive" : score < -0.5 ? "negative" : "neutral";
-  const l = loyaltyOf(folded, catalog, score !== 0);
+  const l = loyaltyOf(folded, catalog, score !== 0, text);
   // Choosing a named maker or model again is itself a positive statement, even when "looking
   // for" it, unless the comment ends on a fault ("リピートです。ただ今回は…"). Saying only why they bought ("セールだったので試しに") is a fact, not a judgement.
   // (English comments keep the older reading: a stated purpose there is read as a satisfied one.)

@@ -1,5 +1,6 @@
 import { fold } from "../faq/engine/text";
-import type { CatalogNames } from "./catalog";
+import type { CatalogNames, NameEntry } from "./catalog";
+import { katakanaRuns, soundsAlike } from "./kana";
 
 /**
  * Loyalty: psychological when the buyer names the maker or the model (from the shop's own
@@ -37,9 +38,31 @@ export interface LoyaltyReading {
   cues: string[];
 }
 
+/**
+ * The catalog names a comment mentions. Latin names must be whole words ("st" is not in "fast");
+ * katakana words are also compared by sound with the Latin names ("コールマン" for Coleman).
+ */
+function namesIn(folded: string, text: string, catalog: CatalogNames): NameEntry[] {
+  const found = new Set<NameEntry>();
+  for (const [key, entry] of catalog.names) {
+    const at = folded.indexOf(key);
+    if (at < 0) continue;
+    if (/^[a-z0-9]/.test(key) && new RegExp(`(?<![a-z0-9])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`).test(folded) === false) continue;
+    found.add(entry);
+  }
+  if (catalog.sounds?.size) {
+    for (const run of katakanaRuns(text)) {
+      for (const [skeleton, entry] of catalog.sounds) {
+        if (run.prefixes.some((p) => p.length >= 3 && soundsAlike(p, skeleton))) found.add(entry);
+      }
+    }
+  }
+  return [...found];
+}
+
 /** `folded` is fold(text); `scored` whether the comment has a sentiment either way. */
-export function loyaltyOf(folded: string, catalog: CatalogNames | undefined, scored: boolean): LoyaltyReading {
-  const matched = catalog ? [...catalog.names].filter(([key]) => folded.includes(key)).map(([, v]) => v) : [];
+export function loyaltyOf(folded: string, catalog: CatalogNames | undefined, scored: boolean, text = folded): LoyaltyReading {
+  const matched = catalog ? namesIn(folded, text, catalog) : [];
   const names = matched.map((v) => v.label);
   const psych = [...find(folded, PSYCHOLOGICAL), ...PSYCHOLOGICAL_PATTERNS.filter((p) => p.test(folded)).map((p) => p.exec(folded)![0])];
   const behav = find(folded, BEHAVIORAL);

@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { analyzeComment } from "../comments/analysis";
 import { catalogNames, type CatalogNames } from "../comments/catalog";
+import { nameLexicon } from "../comments/lexicon.server";
 
 type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
@@ -37,7 +38,7 @@ export async function shopCatalog(shop: string, graphql: GraphQL, now = Date.now
     if (!result.data.products.pageInfo.hasNextPage) break;
     cursor = result.data.products.pageInfo.endCursor;
   }
-  const names = catalogNames(items);
+  const names = catalogNames(items, await nameLexicon());
   cache.set(shop, { at: now, names });
   return names;
 }

