@@ -112,3 +112,27 @@ describe("loyalty", () => {
     for (const s of shares.values()) expect(s.psychological + s.behavioral + s.none).toBeCloseTo(1);
   });
 });
+
+describe("questions, requests, expectations and facts", () => {
+  it("reads a question or a request for information as neutral, even with praise before it", () => {
+    expect(analyzeComment("このシリーズは便利ですが、替えの部品はありますか?").sentiment).toBe("neutral");
+    expect(analyzeComment("Can I put it in the dishwasher?").sentiment).toBe("neutral");
+    expect(analyzeComment("サイズ違いも出してほしいな").sentiment).toBe("neutral");
+  });
+
+  it("reads falling short of expectations, damage and broken promises as complaints", () => {
+    expect(analyzeComment("思ったほど温かくない").sentiment).toBe("negative");
+    expect(analyzeComment("The lamp isn't as bright as I expected").sentiment).toBe("negative");
+    expect(analyzeComment("Smaller than I expected").sentiment).toBe("negative");
+    expect(analyzeComment("封筒に穴が開いていました").sentiment).toBe("negative");
+    expect(analyzeComment("即日発送と書いてあったのに、3日後の発送でした").sentiment).toBe("negative");
+    expect(analyzeComment("The parcel was stuck in customs for two weeks").sentiment).toBe("negative");
+  });
+
+  it("lets a verdict after a hedge stand, and reads a word inside a longer one once", () => {
+    expect(analyzeComment("少し重い気がします。でももう他のペンには戻れない").sentiment).toBe("positive");
+    expect(analyzeComment("期待どおりの書き心地です").sentiment).toBe("positive");
+    expect(analyzeComment("机の高さはちょうどいいけど、まだ様子見です").sentiment).toBe("neutral");
+    expect(analyzeComment("特別すごいとは思わないけど不満もないです").sentiment).toBe("neutral");
+  });
+});

@@ -7,10 +7,10 @@ import { fold } from "../faq/engine/text";
  */
 export type Sentiment = "positive" | "neutral" | "negative";
 
-const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
+const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "期待どおり", "期待通り", "イメージどおり", "イメージ通り", "説明どおり", "説明通り", "思ったとおり", "思った通り", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
   "good", "great", "love", "like it", "like them", "liked", "loved", "loves", "helps", "softer", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
-const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
-  "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error"];
+const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "弱く", "厳し", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
+  "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error", "hard to", "difficult to", "no tracking", "no update", "no response", "no answer"];
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな)/;
 /** Patterns no word list covers: inability, waiting, a thing unlike the usual or the picture, "too …". */
@@ -30,6 +30,13 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/\btook\s+(\d+|two|three|four|several|many)\s+(days|weeks|months)/, "took days"],
   [/\btoo\s+(?!good|cute|nice|beautiful|delicious|comfortable|much fun)\w+/, "too …"],
   [/すぎ(る|た|て|です|ました|ない)/, "すぎる"],
+  // "思ったほど冷えない", "not as warm as I expected": short of what was expected.
+  [/(思った|思ってた|思っていた|想像(した)?|予想(した)?|期待(した)?|評判|口コミ|説明)ほど[^。!?]{0,12}(ない|なかった|ません|ず)/, "思ったほど〜ない", 2],
+  [/(\bnot|n't)\s+(\w+\s+){0,2}as\s+\w+(\s+\w+)?\s+as\s+(i|we|they)?\s*(expected|hoped|thought|imagined|advertised|described)/, "not as … as expected", 2],
+  [/\b(heavier|smaller|bigger|larger|thinner|weaker|shorter|darker|louder|noisier|slower|flimsier|stiffer|harder|rougher|looser|tighter)\s+than\s+(i\s+|we\s+)?(expected|thought|hoped|imagined|pictured)/, "…er than expected"],
+  // Damage found on arrival, a stay without news: facts that are complaints.
+  [/穴が(開|あ)|(凹ん|へこん|破れ|濡れ|潰れ)で(い|た)/, "破損"],
+  [/\b(sat|stuck|waited|waiting|held|sitting)\b[^.!?]{0,40}\bfor\s+(\d+|two|three|four|five|several|many)\s+(days|weeks)/, "stuck for days"],
 ];
 /** Neither praise nor complaint: "まあまあ", "可もなく不可もなく", "so-so". */
 const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
@@ -42,18 +49,24 @@ const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/(他|ほか|以外)(の|じゃ|では|は|だと|も)?[^。!?]{0,8}(無理|だめ|駄目|使えな|買えな|食べな)/, "他では代わらない", 2],
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
 ];
-const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|はない|ありません)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
+const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|なく|はない|ありません)|(特別|特に|それほど|そこまで)[^。、!?]{0,10}とは(思わ|感じ)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
 const STRONG = new Set(["残念", "がっかり", "最悪", "不満", "後悔", "二度と", "最高", "大好き", "感動", "感激", "完璧", "ひどい", "酷い", "期待外れ", "期待はずれ"]);
 const SOFTENER = /(少し|すこし|ちょっと|ちょい|やや|若干|多少)[^。、!?]{0,8}$/;
 const CONCESSIVE = /^(て|で)も/;
 const LUKEWARM = /(特に|特別|それほど|そこまで|そんなに|さほど)[^。、!?]*$/;
 /** A hope ("喜んでくれるといいな") is not yet an experience. */
-const WISH = /(と|ば|たら)(いい|良い)(な|なあ|けど|のですが|んですが)|ますように/;
+const WISH = /(と|ば|たら)(いい|良い)(な|なあ|けど|のですが|んですが)|ますように|(だと|なら|と|ば|たら)(助か|嬉し|うれし|ありがた)|て(ほし|欲し)い(な|です|。|$)/;
+/** A question or a request for information asks, it does not judge ("使えますか?", "教えてください"). */
+const QUESTION = /[?？]\s*$|(ますか|ですか|でしょうか|のか|かな)[?？。]*\s*$|(教えて|ご確認)(ください|下さい|ほしい|欲しい|いただけ)|^(can|could|does|do|is|are|will|would|how|what|when|where|which|why)\b/;
+/** "在庫ありとなっていたのに": what was promised and not kept. */
+const BROKEN_PROMISE = /(と(なって|書いて|書かれて|表示されて|記載されて)(い|あっ)?た|とあった|はずだった|はずな)のに/;
 /** Said after the comment's last word: "〜のに" regrets, "これはちょっと…" declines to say "bad". */
 const TRAILING_COMPLAINT = /(のに|ちょっと|ちょい)[…。.!〜]*$/;
 /** "また買いますが…": a contrast left unsaid is a reservation about what came before it. */
 const TRAILING_RESERVATION = /(が|けど|けれど|けども)[…。.]*…[…。.]*$|(が|けど|けれど|けども)(\.\.+|。。+)$/;
 const PAST_BETTER = /(前|以前|前回|昔)[^。!?]{0,12}もっと/;
+/** Both lists, longest word first, so a longer word claims its text before the words inside it. */
+const LEXICON: [string, 1 | -1][] = [...POSITIVE.map((w) => [w, 1] as [string, 1]), ...NEGATIVE.map((w) => [w, -1] as [string, -1])].sort((a, b) => fold(b[0]).length - fold(a[0]).length);
 const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
 const EN_NEGATION = /(\b(not|no|never|hardly)|n't)\s+(\w+\s+)?$/;
 const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|ますが|ましたが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
@@ -62,10 +75,14 @@ const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|です�
 function clauseScore(clause: string): { score: number; cues: string[] } {
   let score = 0;
   const cues: string[] = [];
-  for (const [list, sign] of [[POSITIVE, 1], [NEGATIVE, -1]] as const) {
-    for (const word of list) {
+  // A word inside a longer one already read ("いい" in "ちょうどいい") is not read twice.
+  const taken: [number, number][] = [];
+  for (const [word, sign] of LEXICON) {
+    {
       const w = fold(word);
       for (let at = clause.indexOf(w); at >= 0; at = clause.indexOf(w, at + w.length)) {
+        if (taken.some(([a, b]) => at >= a && at + w.length <= b && b - a > w.length)) continue;
+        taken.push([at, at + w.length]);
         const after = clause.slice(at + w.length, at + w.length + 14);
         const before = clause.slice(Math.max(0, at - 12), at);
         // "美味しくない", "好きじゃない", "not good": the word is negated.
@@ -78,7 +95,9 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
           continue;
         }
         // Feelings ("残念", "最高") weigh more than descriptions; "少し" / "ちょっと" soften a fault.
-        const weight = STRONG.has(word) ? 2 : sign < 0 && !negated && SOFTENER.test(before) ? 0.5 : 1;
+        // "不満もない" (no complaint either) is faint praise, not the praise "問題なかった" is.
+        // A negated feeling ("不満はない") is no longer a feeling.
+        const weight = sign < 0 && negated && after.startsWith("も") ? 0.5 : STRONG.has(word) && !negated ? 2 : sign < 0 && !negated && SOFTENER.test(before) ? 0.5 : 1;
         score += (negated ? -sign : sign) * weight;
         cues.push(negated ? `${word}(否定)` : weight === 0.5 ? `${word}(弱)` : word);
       }
@@ -115,13 +134,21 @@ export function sentimentScore(folded: string): { score: number; cues: string[];
   let score = 0;
   let endsNegative = false;
   const cues: string[] = [];
+  const lastSentence = sentencesOf(folded).at(-1) ?? folded;
+  // "便利ですが、何時間もつのか教えてください": praise that leads into a question is a preface.
+  const prefaceToQuestion = parts.length > 1 && QUESTION.test(lastSentence);
   parts.forEach((part, i) => {
     // A hedged sentence ("まあ届いたからいいけど", "気がした") says little either way; the clause's
     // other sentences still count ("薄くなった気がします。残念です。").
     const r = { score: 0, cues: [] as string[] };
-    const sentences = part.split(/(?<=[。!?])/);
+    const sentences = sentencesOf(part);
     sentences.forEach((sentence, j) => {
       const one = clauseScore(sentence);
+      if (QUESTION.test(sentence)) {
+        one.score = 0;
+        one.cues.push("質問");
+      }
+      if (prefaceToQuestion) one.score = Math.min(one.score, 0);
       // The reservation is about the praise just before it, not the rest of the comment.
       if (i === parts.length - 1 && j === sentences.length - 1 && TRAILING_RESERVATION.test(folded)) one.score = Math.min(one.score, 0);
       if (WISH.test(sentence)) one.score = Math.min(one.score, 0);
@@ -137,11 +164,22 @@ export function sentimentScore(folded: string): { score: number; cues: string[];
     score -= 1;
     cues.push("〜のに/ちょっと…");
   }
-  if (Math.abs(score) <= 1 && NEUTRAL_MARK.test(folded)) score = 0;
+  if (BROKEN_PROMISE.test(folded)) {
+    score -= 2;
+    cues.push("〜となっていたのに");
+  }
+  // A hedge at the end ("まだ様子見です") holds back a mild verdict; one at the start does not
+  // ("気がします。もう戻れない").
+  if (Math.abs(score) <= 1 && NEUTRAL_MARK.test(lastSentence)) score = 0;
   return { score, cues, endsNegative };
+}
+
+// English sentences stay whole: "Runs small. Fine otherwise." is one hedged verdict.
+function sentencesOf(text: string): string[] {
+  return text.split(/(?<=[。!?？！])/).filter((x) => x.trim());
 }
 
 /** Said with a hedge or a reservation: not to be read as praise for want of other cues. */
 export function isHedged(folded: string): boolean {
-  return NEUTRAL_MARK.test(folded) || TRAILING_RESERVATION.test(folded);
+  return NEUTRAL_MARK.test(folded) || TRAILING_RESERVATION.test(folded) || WISH.test(folded) || folded.split(/(?<=[。!?？！.])\s*/).some((x) => QUESTION.test(x));
 }
