@@ -101,6 +101,14 @@ describe("loyalty", () => {
     expect(analyzeComment("Shipping took forever", sandals)).toMatchObject({ loyalty: "none", sentiment: "negative" });
   });
 
+  it("reads the shop's site, payment and delivery service as none, a product fault or a second use as behavioural", () => {
+    expect(analyzeComment("サイトで色を見比べられて選びやすかった", sandals).loyalty).toBe("none");
+    expect(analyzeComment("重い荷物を玄関まで運んでもらえました", sandals).loyalty).toBe("none");
+    expect(analyzeComment("発送は早かったのに、天板が反っていました", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("来客用の椅子としても使えそう", sandals).loyalty).toBe("behavioral");
+    expect(analyzeComment("Runs a bit small", sandals).loyalty).toBe("behavioral");
+  });
+
   it("gives each product the share of each loyalty type, summing to one", () => {
     const shares = loyaltyShares([
       { products: ["a"], loyalty: "psychological" },

@@ -82,6 +82,8 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
       for (const word of item.vendor.split(/\s+/)) if (/^[A-Za-z][A-Za-z'-]{3,}$/.test(word) && !GENERIC_EN.has(word.toLowerCase()) && !lexicon?.isCommonWord(word)) add(word, "vendor", item.vendor, product);
       // "山猫珈琲焙煎所" is also said "山猫(さん)": a Japanese maker's name without its trade suffix.
       const short = item.vendor.replace(/(珈琲|コーヒー|焙煎所|焙煎|製茶|茶園|茶舗|商店|商会|本舗|本店|工房|製作所|株式会社|有限会社|ストア|ショップ|堂|屋|舎)+$/, "").replace(/^(株式会社|有限会社)/, "");
+      // "藍工房 みずの" is also said "みずの(さん)": each part of a Japanese maker's name.
+      if (/\s/.test(item.vendor.trim())) for (const word of item.vendor.trim().split(/\s+/)) if ([...word].length >= 2 && /^[\u3040-\u30ff\u4e00-\u9fff]+$/.test(word)) add(word, "vendor", item.vendor, product);
       if (short !== item.vendor && [...short].length >= 2 && /[\u3040-\u30ff\u4e00-\u9fff]/.test(short)) add(short, "vendor", item.vendor, product);
     }
     if (item.vendor && /[A-Za-z]/.test(item.vendor)) {
