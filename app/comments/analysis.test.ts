@@ -143,4 +143,13 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("机の高さはちょうどいいけど、まだ様子見です").sentiment).toBe("neutral");
     expect(analyzeComment("特別すごいとは思わないけど不満もないです").sentiment).toBe("neutral");
   });
+
+  it("reads a kanji inside another word, and 'stopped working' or 'only this will do', for what they are", () => {
+    expect(analyzeComment("雑貨も一緒に買えて満足").sentiment).toBe("positive");
+    expect(analyzeComment("腰痛が楽になりました").sentiment).toBe("positive");
+    expect(analyzeComment("大丈夫かなと思ったけど問題なく使えています").sentiment).toBe("positive");
+    expect(analyzeComment("二週間でインクが出なくなりました").sentiment).toBe("negative");
+    expect(analyzeComment("もうこのノートしか使えない").sentiment).toBe("positive");
+    expect(analyzeComment("Box arrived crushed and the lid was scratched").sentiment).toBe("negative");
+  });
 });

@@ -7,15 +7,17 @@ import { fold } from "../faq/engine/text";
  */
 export type Sentiment = "positive" | "neutral" | "negative";
 
-const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "長持ち", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "期待どおり", "期待通り", "イメージどおり", "イメージ通り", "説明どおり", "説明通り", "思ったとおり", "思った通り", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "ハマ", "はま", "癒",
+const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "大丈夫", "長持ち", "楽にな", "楽です", "楽でした", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "期待どおり", "期待通り", "イメージどおり", "イメージ通り", "説明どおり", "説明通り", "思ったとおり", "思った通り", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "神対応", "ハマ", "はま", "癒",
   "good", "great", "love", "like it", "like them", "liked", "loved", "loves", "helps", "softer", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
-const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "弱く", "厳し", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
-  "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error", "hard to", "difficult to", "no tracking", "no update", "no response", "no answer"];
+const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛い", "痛く", "痛か", "痛み", "痛む", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "弱く", "厳し", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
+  "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "crushed", "scratch", "dented", "torn", "cracked", "chipped", "ripped", "stain", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error", "hard to", "difficult to", "no tracking", "no update", "no response", "no answer"];
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
-const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな)/;
+const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな|しか[^。、!?]{0,6}な(い|く))/;
 /** Patterns no word list covers: inability, waiting, a thing unlike the usual or the picture, "too …". */
 const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/(られ|[えけせてねめれげべ]|でき)な(かった|く|い)/, "できない"],
+  // "出なくなった", "動かなくなりました": it stopped doing what it did.
+  [/([かがさたばまらわ]|[出見来寝]|[えけせてねめれげべ])なくな(った|りました|って|る)/, "〜なくなった"],
   [/([0-9]+|[一二三四五六七八九十数何]+)\s*(日|週間|か月|ヶ月|カ月|時間)(以上|近く)?(も)?かか(っ|り)/, "日数がかかった"],
   [/(いつも|前|以前|今まで|これまで|写真|画像|説明|イメージ|注文した(もの|の)?)([^。、!?]{0,8}と(は)?|(と|とは)[^。、!?]{0,6})(違|ちが)/, "違っていた"],
   [/(思った|思ってた|思っていた|想像|予想|期待|写真|画像)(より|以上に)[^。、!?]{0,8}?(小さ|大き|薄|弱|重|硬|短|長|狭|少な|高|暗|安っぽ|チープ|苦|酸っぱ|すっぱ|甘|辛|しょっぱ|固|濃|うす)/, "思ったより"],
@@ -48,6 +50,8 @@ const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   // "他じゃ無理", "ここ以外もう使えない": nothing else will do (outweighs the "無理" inside it).
   [/(他|ほか|以外)(の|じゃ|では|は|だと|も)?[^。!?]{0,8}(無理|だめ|駄目|使えな|買えな|食べな)/, "他では代わらない", 2],
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
+  // "これしか使えない": nothing else will do.
+  [/しか(使え|買え|使わ|買わ|飲め|飲ま|食べ|履け|履か|着れ|着ら|選べ|選ば)(ない|なく|ません)/, "〜しか〜ない"],
 ];
 const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|なく|はない|ありません)|(特別|特に|それほど|そこまで)[^。、!?]{0,10}とは(思わ|感じ)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
 const STRONG = new Set(["残念", "がっかり", "最悪", "不満", "後悔", "二度と", "最高", "大好き", "感動", "感激", "完璧", "ひどい", "酷い", "期待外れ", "期待はずれ"]);
@@ -65,6 +69,7 @@ const TRAILING_COMPLAINT = /(のに|ちょっと|ちょい)[…。.!〜]*$/;
 /** "また買いますが…": a contrast left unsaid is a reservation about what came before it. */
 const TRAILING_RESERVATION = /(が|けど|けれど|けども)[…。.]*…[…。.]*$|(が|けど|けれど|けども)(\.\.+|。。+)$/;
 const PAST_BETTER = /(前|以前|前回|昔)[^。!?]{0,12}もっと/;
+const KANJI = /[\u3400-\u9fff]/;
 /** Both lists, longest word first, so a longer word claims its text before the words inside it. */
 const LEXICON: [string, 1 | -1][] = [...POSITIVE.map((w) => [w, 1] as [string, 1]), ...NEGATIVE.map((w) => [w, -1] as [string, -1])].sort((a, b) => fold(b[0]).length - fold(a[0]).length);
 const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
@@ -82,6 +87,8 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
       const w = fold(word);
       for (let at = clause.indexOf(w); at >= 0; at = clause.indexOf(w, at + w.length)) {
         if (taken.some(([a, b]) => at >= a && at + w.length <= b && b - a > w.length)) continue;
+        // One kanji next to another kanji is part of another word (雑 in 雑貨, 傷 in 無傷).
+        if (w.length === 1 && KANJI.test(w) && (KANJI.test(clause[at - 1] ?? "") || KANJI.test(clause[at + 1] ?? ""))) continue;
         taken.push([at, at + w.length]);
         const after = clause.slice(at + w.length, at + w.length + 14);
         const before = clause.slice(Math.max(0, at - 12), at);
