@@ -152,4 +152,11 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("もうこのノートしか使えない").sentiment).toBe("positive");
     expect(analyzeComment("Box arrived crushed and the lid was scratched").sentiment).toBe("negative");
   });
+
+  it("reads 'as in the photo' as praise, 'less than I had expected' as a fault, and a product question as about the product", () => {
+    expect(analyzeComment("色味は写真通りでした").sentiment).toBe("positive");
+    expect(analyzeComment("期待していたほどの発色ではなかったです").sentiment).toBe("negative");
+    expect(analyzeComment("脚の長さは調整できますか？")).toMatchObject({ sentiment: "neutral", loyalty: "behavioral" });
+    expect(analyzeComment("代引きは使えますか?")).toMatchObject({ sentiment: "neutral", loyalty: "none" });
+  });
 });

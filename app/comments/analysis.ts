@@ -1,7 +1,7 @@
 import { fold } from "../faq/engine/text";
 import type { CatalogNames } from "./catalog";
 import { loyaltyOf, type Loyalty } from "./loyalty";
-import { isHedged, sentimentScore, type Sentiment } from "./sentiment";
+import { asksSomething, isHedged, sentimentScore, type Sentiment } from "./sentiment";
 
 /**
  * Reads a customer's comment for two things (framework-free, Japanese first, English too):
@@ -22,7 +22,8 @@ export function analyzeComment(text: string, catalog?: CatalogNames): CommentAna
   const { score, cues, endsNegative } = sentimentScore(folded);
   // One softened fault ("少し分かりにくかった") or a fault against a praise is not a verdict.
   const sentiment: Sentiment = score > 0.5 ? "positive" : score < -0.5 ? "negative" : "neutral";
-  const l = loyaltyOf(folded, catalog, score !== 0, text);
+  // A question about the product ("脚の長さは調整できますか?") is about the product, like a verdict.
+  const l = loyaltyOf(folded, catalog, score !== 0 || asksSomething(folded), text);
   // Choosing a named maker or model again is itself a positive statement, even when "looking
   // for" it, unless the comment ends on a fault ("リピートです。ただ今回は…"). Saying only why they bought ("セールだったので試しに") is a fact, not a judgement.
   // (English comments keep the older reading: a stated purpose there is read as a satisfied one.)

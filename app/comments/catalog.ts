@@ -70,8 +70,7 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
     const reading = HAS_KANJI.test(name) ? lexicon?.reading(name) : /^[a-z]+$/.test(key) ? romajiToKana(key) : null;
     if (reading && reading.length >= 3 && !generic.has(reading)) put(names, fold(reading), kind, label, product);
     if (/^[a-z][a-z '-]*$/.test(key)) {
-      const skeleton = latinSkeleton(key);
-      if (skeleton.length >= 3) put(sounds, skeleton, kind, label, product);
+      for (const skeleton of new Set([latinSkeleton(key), latinSkeleton(key, true)])) if (skeleton.length >= 3) put(sounds, skeleton, kind, label, product);
     }
   };
   items.forEach((item, i) => {
@@ -88,8 +87,8 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
     }
     if (item.vendor && /[A-Za-z]/.test(item.vendor)) {
       // A katakana tag that sounds like a Latin vendor is how the shop writes it ("ストウブ").
-      const skeleton = latinSkeleton(item.vendor);
-      for (const tag of item.tags ?? []) if (/^[\u30a1-\u30fa\u30fc]{3,}$/.test(tag) && kanaSkeleton(tag) === skeleton) put(names, fold(tag), "vendor", item.vendor, product);
+      const skeletons = [latinSkeleton(item.vendor), latinSkeleton(item.vendor, true)];
+      for (const tag of item.tags ?? []) if (/^[\u30a1-\u30fa\u30fc]{3,}$/.test(tag) && skeletons.includes(kanaSkeleton(tag))) put(names, fold(tag), "vendor", item.vendor, product);
     }
     // A run of Latin words is a product line even when each word is common ("Daily Canvas Tote").
     for (const run of item.title.match(/[A-Za-z][A-Za-z0-9'-]*(\s+[A-Za-z0-9][A-Za-z0-9'-]*)+/g) ?? []) {

@@ -59,8 +59,11 @@ export function romajiToKana(word: string): string | null {
   return out;
 }
 
-/** Consonant classes of an English spelling: "Coleman" → "krmn", "Staub" → "stb". */
-export function latinSkeleton(name: string): string {
+/**
+ * Consonant classes of an English spelling: "Coleman" → "krmn", "Staub" → "stb". A "g" before
+ * e/i/y is soft or hard by word (Giant ジャイアント, Gear ギア): `soft` picks the reading.
+ */
+export function latinSkeleton(name: string, soft = false): string {
   const w = name
     .toLowerCase()
     .replace(/[^a-z]/g, "")
@@ -72,6 +75,7 @@ export function latinSkeleton(name: string): string {
     .replace(/qu?/g, "k")
     .replace(/c(?=[eiy])/g, "s")
     .replace(/c/g, "k")
+    .replace(/g(?=[eiy])/g, soft ? "j" : "g")
     .replace(/z/g, "s")
     .replace(/v/g, "b")
     .replace(/l/g, "r")

@@ -14,6 +14,8 @@ describe("kana spellings of Latin names", () => {
     expect(latinSkeleton("Staub")).toBe(kanaSkeleton("ストウブ"));
     expect(soundsAlike(latinSkeleton("mont-bell"), kanaSkeleton("モンベル"))).toBe(true);
     expect(soundsAlike("krmn", "krm")).toBe(false);
+    expect(latinSkeleton("Giant", true)).toBe(kanaSkeleton("ジャイアント"));
+    expect(latinSkeleton("Gibson")).toBe(kanaSkeleton("ギブソン"));
   });
 });
 
