@@ -159,4 +159,9 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("脚の長さは調整できますか？")).toMatchObject({ sentiment: "neutral", loyalty: "behavioral" });
     expect(analyzeComment("代引きは使えますか?")).toMatchObject({ sentiment: "neutral", loyalty: "none" });
   });
+
+  it("reads a comment on an item not used yet as about the order, unless it judges the item", () => {
+    expect(analyzeComment("Haven't tried it yet, going hiking next week")).toMatchObject({ sentiment: "neutral", loyalty: "none" });
+    expect(analyzeComment("まだ使ってないけど、デザインが可愛くて気に入ってます")).toMatchObject({ sentiment: "positive", loyalty: "behavioral" });
+  });
 });

@@ -28,7 +28,7 @@ export function analyzeComment(text: string, catalog?: CatalogNames): CommentAna
   // for" it, unless the comment ends on a fault ("リピートです。ただ今回は…"). Saying only why they bought ("セールだったので試しに") is a fact, not a judgement.
   // (English comments keep the older reading: a stated purpose there is read as a satisfied one.)
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(folded);
-  const purpose = english && l.behavScore > 0 && !/needed|wanted|haven't|not yet/.test(folded);
+  const purpose = english && l.behavScore > 0 && !/needed|wanted|haven'?t|not yet/.test(folded);
   const finalSentiment: Sentiment = sentiment === "neutral" && !endsNegative && !isHedged(folded) && (l.psychScore > 0 || purpose) ? "positive" : sentiment;
   return { sentiment: finalSentiment, loyalty: l.loyalty, cues: [...cues, ...l.cues], names: l.names };
 }

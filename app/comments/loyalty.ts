@@ -23,6 +23,7 @@ const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心
 // The shop's site, payment and procedures: about the shop even when a product word is near
 // ("サイトでサイズを比べられて選びやすかった").
 const SERVICE = ["サイト", "商品ページ", "サイズ表", "決済", "支払", "払い", "ペイ", "paypay", "ログイン", "カート", "クーポン", "手続き", "website", "checkout", "login", "coupon", "payment"];
+const NOT_YET = /haven'?t (used|tried|opened|worn)|not (used|tried|opened) (it |them )?yet|まだ(使って|試して|開けて|飲んで|食べて|着て|履いて)(い)?(ない|ません)/;
 // Shipping, packaging and service.
 const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達", "運んで", "運び", "玄関", "急いで", "お願いし", "手続き", "申請", "返品", "paypay",
   "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier", "paypal", "pay ", "payment"];
@@ -77,6 +78,8 @@ export function loyaltyOf(folded: string, catalog: CatalogNames | undefined, sco
   const behavScore = behav.length;
   let loyalty: Loyalty;
   if (find(folded, SERVICE).length && !matched.length && !behavScore) loyalty = "none";
+  // Not used yet: whatever they plan, they can only speak of the order and the parcel.
+  else if (NOT_YET.test(folded) && !matched.length && !psych.length && !experience.length && !scored) loyalty = "none";
   else if (psychScore > behavScore) loyalty = "psychological";
   // Mostly about the parcel or the service, with a purpose only mentioned in passing.
   else if (none.length > behavScore && !experience.length) loyalty = "none";

@@ -15,7 +15,8 @@ const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "�
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな|しか[^。、!?]{0,6}な(い|く))/;
 /** Patterns no word list covers: inability, waiting, a thing unlike the usual or the picture, "too …". */
 const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
-  [/(られ|[えけせてねめれげべ]|でき)な(かった|く|い)/, "できない"],
+  // ("使ってない" is "not yet used", not an inability.)
+  [/(られ|[えけせねめれげべ]|(?<!っ)て|でき)な(かった|く|い)/, "できない"],
   // "出なくなった", "動かなくなりました": it stopped doing what it did.
   [/([かがさたばまらわ]|[出見来寝]|[えけせてねめれげべ])なくな(った|りました|って|る)/, "〜なくなった"],
   [/([0-9]+|[一二三四五六七八九十数何]+)\s*(日|週間|か月|ヶ月|カ月|時間)(以上|近く)?(も)?かか(っ|り)/, "日数がかかった"],
