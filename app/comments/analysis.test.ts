@@ -164,4 +164,10 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("Haven't tried it yet, going hiking next week")).toMatchObject({ sentiment: "neutral", loyalty: "none" });
     expect(analyzeComment("まだ使ってないけど、デザインが可愛くて気に入ってます")).toMatchObject({ sentiment: "positive", loyalty: "behavioral" });
   });
+
+  it("reads something done with ease as praise, and something that broke easily as a fault", () => {
+    expect(analyzeComment("一人でも5分で組み立てられました").sentiment).toBe("positive");
+    expect(analyzeComment("簡単に壊れた").sentiment).toBe("negative");
+    expect(analyzeComment("取っ手がすぐに外れました").sentiment).toBe("negative");
+  });
 });
