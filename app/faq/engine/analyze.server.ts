@@ -45,16 +45,47 @@ function okuriganaVariants(word: string): string[] {
   return [...new Set([inner, bare])].filter((v) => v && v !== word);
 }
 
+type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+
+/** The single dictionary noun a string is, with its kana reading, or null. */
+function nounOf(t: Tokenizer, text: string): { reading: string | null } | null {
+  const toks = t.tokenize(text);
+  return toks.length === 1 && toks[0].word_type === "KNOWN" && toks[0].pos === "名詞" && toks[0].pos_detail_1 !== "接尾" ? { reading: kanaReading(toks[0].reading) } : null;
+}
+
 /** Dictionary nouns of two or more characters found inside a compound, other than its own parts. */
-function innerWords(t: kuromoji.Tokenizer<kuromoji.IpadicFeatures>, whole: string, parts: string[]): string[] {
-  const out: string[] = [];
+function innerWords(t: Tokenizer, whole: string, parts: string[]): { word: string; reading: string | null }[] {
+  const out: { word: string; reading: string | null }[] = [];
   for (let i = 0; i < whole.length; i++) {
     for (let j = i + 2; j <= Math.min(whole.length, i + 6); j++) {
       const sub = whole.slice(i, j);
       if (sub === whole || parts.includes(sub) || !HAS_KANJI.test(sub)) continue;
-      const toks = t.tokenize(sub);
-      if (toks.length === 1 && toks[0].word_type === "KNOWN" && toks[0].pos === "名詞" && toks[0].pos_detail_1 !== "接尾") out.push(sub);
+      const noun = nounOf(t, sub);
+      if (noun) out.push({ word: sub, reading: noun.reading });
     }
+  }
+  return out;
+}
+
+/** A katakana compound the dictionary has as one word ("クレジットカード") split into two words it also has ("カード"). */
+function katakanaParts(t: Tokenizer, word: string): string[] {
+  if (!/^[\u30a1-\u30fc]{6,}$/.test(word)) return [];
+  for (let k = 3; k <= word.length - 3; k++) if (nounOf(t, word.slice(0, k)) && nounOf(t, word.slice(k))) return [fold(word.slice(0, k)), fold(word.slice(k))];
+  return [];
+}
+
+const VOICED: Record<string, string> = Object.fromEntries([..."かきくけこさしすせそたちつてとはひふへほ"].map((c) => [c, String.fromCharCode(c.charCodeAt(0) + 1)]));
+
+/**
+ * Readings of a compound: its parts' readings joined, and with the sound change compounds
+ * take at a seam (rendaku: 代 + 引き = "だいびき", not "だいひき"), which the dictionary gives
+ * only for words it has whole.
+ */
+function compoundReadings(readings: string[]): { reading: string; voiced: boolean }[] {
+  const out = [{ reading: readings.join(""), voiced: false }];
+  for (let i = 1; i < readings.length; i++) {
+    const voiced = VOICED[readings[i][0]];
+    if (voiced) out.push({ reading: readings.slice(0, i).join("") + voiced + readings.slice(i).join("").slice(1), voiced: true });
   }
   return out;
 }
@@ -63,12 +94,27 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   const t = await loadTokenizer();
   const out: Term[] = [];
   const add = (term: string, weight: number) => term && out.push({ term, weight });
-  let compound: string[] = [];
+  let compound: { surface: string; reading: string | null }[] = [];
   const flush = () => {
-    const whole = compound.join("");
-    if (compound.length > 1) add(whole, 0.8);
-    // Words inside a compound: "配送料" holds "送料", which a shopper may type alone.
-    if (whole.length >= 3 && HAS_KANJI.test(whole)) for (const w of innerWords(t, whole, compound)) add(w, 0.7);
+    const n = compound.length;
+    const surfaces = compound.map((p) => p.surface);
+    // Every run of two to four adjacent nouns, with its readings: "代引き手数料" also gives
+    // "代引き" and "引き手数料", and "だいびき" meets them.
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 2; j <= Math.min(n, i + 4); j++) {
+        const weight = i === 0 && j === n ? 0.8 : 0.7;
+        add(surfaces.slice(i, j).join(""), weight);
+        const readings = compound.slice(i, j).map((p) => p.reading);
+        if (readings.every((r) => r)) for (const r of compoundReadings(readings as string[])) add(r.reading, weight * (r.voiced ? 0.8 : 0.9));
+      }
+    }
+    // Words inside a compound: "配送料" holds "送料", which a shopper may type alone (or as "そうりょう").
+    const whole = surfaces.join("");
+    if (whole.length >= 3 && HAS_KANJI.test(whole))
+      for (const w of innerWords(t, whole, surfaces)) {
+        add(w.word, 0.7);
+        if (w.reading && w.reading !== w.word) add(w.reading, 0.6);
+      }
     compound = [];
   };
   for (const tok of t.tokenize(text.normalize("NFKC"))) {
@@ -77,7 +123,8 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const surface = fold(tok.surface_form);
     const base = tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
     const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface) && surface.length > 1);
-    if (pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") compound.push(surface);
+    // Nouns, and kanji prefixes (代引き, 再入荷), make compounds.
+    if ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface))) compound.push({ surface, reading: kanaReading(tok.reading) });
     else flush();
     if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
     // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
@@ -91,6 +138,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const reading = kanaReading(tok.reading);
     if (reading && reading !== surface && reading.length > 1) add(reading, 0.9);
     for (const v of okuriganaVariants(surface)) add(v, 0.9);
+    for (const w of katakanaParts(t, tok.surface_form.normalize("NFKC"))) add(w, 0.7);
     if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
     if ((pos === "動詞" || pos === "形容詞") && HAS_KANJI.test(base)) {
       // The stem meets every inflection the shopper may type: 戻って, 戻ります, 戻らない.

@@ -93,7 +93,9 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     }
   });
   // Grammar words, with no postings: they let the query side tell grammar from unknown words.
-  for (const word of await grammarWords(docs.map((d) => `${d.question}\n${d.answer}`).join("\n"))) t[word] ??= [];
+  const grammar = new Set<string>();
+  for (const doc of docs) for (const word of await grammarWords(`${doc.question}\n${doc.answer}`)) grammar.add(word);
+  for (const word of grammar) t[word] ??= [];
   const lq: Record<string, number[]> = {};
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const row of opts.learned ?? []) {

@@ -68,6 +68,30 @@ describe("Japanese search", () => {
     expect(top(s("どれくらい飛べる?"))).toBe("flight");
   });
 
+  it("reads compounds as shoppers type them: rendaku, words inside, katakana parts", async () => {
+    const s = await searchOf([
+      ...ja,
+      { id: "cod", question: "代引きの手数料は?", answer: "330円です。" },
+      { id: "pay", question: "支払い方法は?", answer: "クレジットカードと銀行振込です。" },
+      { id: "card", question: "メッセージを付けられますか?", answer: "無料でお付けします。" },
+    ]);
+    // 代 + 引き is read "だいびき" in the compound, not "だいひき" as its parts.
+    expect(top(s("だいびき"))).toBe("cod");
+    // 配送料 holds 送料, also in kana.
+    expect(top(s("そうりょう"))).toBe("fee");
+    // クレジットカード holds カード.
+    expect(top(s("カードで払える?"))).toBe("pay");
+  });
+
+  it("lets a long word also stand for the two words it is made of", async () => {
+    const s = await searchOf([
+      ...ja,
+      { id: "free", question: "送料が無料になる条件は?", answer: "5,000円以上のご注文です。" },
+      { id: "gift", question: "ギフト包装はできますか?", answer: "送料無料キャンペーン中も承ります。" },
+    ]);
+    expect(top(s("そうりょうむりょう"))).toBe("free");
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });

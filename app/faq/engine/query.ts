@@ -125,12 +125,19 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       } else {
         const { words, gaps } = segment(run.text);
         // Words without postings are grammar: recognised, so not unknown text, but not scored.
-        for (const w of words) if (t[w].length) units.push([[w, 1]]);
+        // A long word also stands for the two words it is made of ("そうりょうむりょう" =
+        // "そうりょう" + "むりょう"), for entries that have them apart or only one of them.
+        for (const w of words)
+          if (t[w].length) {
+            const unit: [string, number][] = [[w, 1]];
+            for (let i = 2; w.length > 3 && i < w.length - 1; i++) if (known(w.slice(0, i)) && known(w.slice(i))) unit.push([w.slice(0, i), 0.5], [w.slice(i), 0.5]);
+            units.push(unit);
+          }
         for (const gap of gaps) {
           // An unknown compound of two or more kanji, or an inflected word the index lacks
-          // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A lone kanji is not a topic.
+          // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A query of one kanji alone is not a topic.
           const kanji = [...gap].filter((c) => KANJI.test(c));
-          const near = kanji.length > 1 || (kanji.length && gap.length > 1) ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
+          const near = kanji.length > 1 || (kanji.length && run.text.length > 1) ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
           units.push(near.slice(0, 12).map((w) => [w, 0.25 * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]));
           // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
           for (let i = 0; i + 1 < gap.length; i++) if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
