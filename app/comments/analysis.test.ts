@@ -170,4 +170,17 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("簡単に壊れた").sentiment).toBe("negative");
     expect(analyzeComment("取っ手がすぐに外れました").sentiment).toBe("negative");
   });
+
+  it("knows common verdict words and phrases beyond the first lists", () => {
+    expect(analyzeComment("吸水性がいまいちでした").sentiment).toBe("negative");
+    expect(analyzeComment("取っ手が持ちにくい").sentiment).toBe("negative");
+    expect(analyzeComment("割れにくい素材で安心").sentiment).toBe("positive");
+    expect(analyzeComment("評判通りの使い心地です").sentiment).toBe("positive");
+    expect(analyzeComment("悪くはないけど、前のほうが好きだった").sentiment).toBe("negative");
+    expect(analyzeComment("Exactly as described").sentiment).toBe("positive");
+    expect(analyzeComment("Not as described at all").sentiment).toBe("negative");
+    expect(analyzeComment("They replaced it without any hassle").sentiment).toBe("positive");
+    expect(analyzeComment("Decent for the price").sentiment).toBe("neutral");
+    expect(analyzeComment("有田焼の器が好きで集めています").loyalty).toBe("psychological");
+  });
 });

@@ -67,6 +67,8 @@ export function latinSkeleton(name: string, soft = false): string {
   const w = name
     .toLowerCase()
     .replace(/[^a-z]/g, "")
+    // An "r" before a consonant or at the end is a long vowel in katakana (Thermos サーモス).
+    .replace(/r(?![aeiouy])/g, "")
     .replace(/ph/g, "f")
     .replace(/ck/g, "k")
     .replace(/t?ch/g, "t")

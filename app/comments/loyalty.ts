@@ -11,7 +11,7 @@ import { katakanaRuns, soundsAlike } from "./kana";
 export type Loyalty = "psychological" | "behavioral" | "none";
 
 // Coming back for this maker or this model, said without a name.
-const PSYCHOLOGICAL = ["リピート", "リピ", "いつもの", "いつも", "また買", "また購入", "また注文", "毎年", "毎回", "愛用", "指名", "ファン", "定番", "同じもの", "同じ商品", "同じモデル", "同じブランド", "同じメーカー", "色違い", "別の色", "新色", "買い足", "買い替え", "追加で", "シリーズ", "ブランド", "このメーカー", "ずっと欲しかった", "わざわざ", "以前と", "前のモデル", "前モデル", "旧モデル", "新モデル", "後継", "新作", "揃え", "もう一つ", "もうひとつ", "もう1つ", "やっぱりこれ", "やはりこれ", "迷わず", "信頼して", "しか使わ", "しか買わ", "しか信",
+const PSYCHOLOGICAL = ["リピート", "リピ", "いつもの", "いつも", "また買", "また購入", "また注文", "毎年", "毎回", "愛用", "指名", "ファン", "定番", "同じもの", "同じ商品", "同じモデル", "同じブランド", "同じメーカー", "色違い", "別の色", "新色", "買い足", "買い替え", "追加で", "シリーズ", "ブランド", "このメーカー", "ずっと欲しかった", "わざわざ", "以前と", "前のモデル", "前モデル", "旧モデル", "新モデル", "後継", "新作", "揃え", "集めて", "集めてい", "もう一つ", "もうひとつ", "もう1つ", "やっぱりこれ", "やはりこれ", "迷わず", "信頼して", "しか使わ", "しか買わ", "しか信",
   "again", "repeat", "always buy", "every year", "brand", "another color", "different color", "another pair", "second pair", "third pair", "second one", "collection", "loyal", "specifically", "like before", "as usual", "than before", "previous model", "upgrade from", "only brand", "the only", "same as my", "as always", "used to be", "same one"];
 const PSYCHOLOGICAL_PATTERNS = [/([2-9２-９]|二|三|四|五|六|何)(台|本|個|足|着|つ|枚|箱|袋|回|度)目/, /違う色(も|で|を)/, /\b(second|third|fourth|fifth|[2-9](nd|rd|th))\s+(bag|pair|one|order|box|bottle|pack|time|set)\b/];
 // A purpose, a use, an occasion, a price or a feeling: the need, not the name.

@@ -16,6 +16,8 @@ describe("kana spellings of Latin names", () => {
     expect(soundsAlike("krmn", "krm")).toBe(false);
     expect(latinSkeleton("Giant", true)).toBe(kanaSkeleton("ジャイアント"));
     expect(latinSkeleton("Gibson")).toBe(kanaSkeleton("ギブソン"));
+    expect(latinSkeleton("Thermos")).toBe(kanaSkeleton("サーモス"));
+    expect(latinSkeleton("Herman Miller")).toBe(kanaSkeleton("ハーマンミラー"));
   });
 });
 

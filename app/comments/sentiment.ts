@@ -7,10 +7,12 @@ import { fold } from "../faq/engine/text";
  */
 export type Sentiment = "positive" | "neutral" | "negative";
 
-const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "大丈夫", "長持ち", "楽にな", "楽です", "楽でした", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "期待どおり", "期待通り", "イメージどおり", "イメージ通り", "説明どおり", "説明通り", "思ったとおり", "思った通り", "写真通り", "写真どおり", "画像通り", "画像どおり", "表記通り", "表記どおり", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "神対応", "ハマ", "はま", "癒",
-  "good", "great", "love", "like it", "like them", "liked", "loved", "loves", "helps", "softer", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust"];
-const NEGATIVE = ["まずい", "不味", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "外れ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛い", "痛く", "痛か", "痛み", "痛む", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "弱く", "厳し", "暗い", "暗く", "暗かった", "よくない", "よくなかった", "よくありません", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
-  "bad", "terrible", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "crushed", "scratch", "dented", "torn", "cracked", "chipped", "ripped", "stain", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error", "hard to", "difficult to", "no tracking", "no update", "no response", "no answer"];
+const POSITIVE = ["美味し", "おいし", "旨", "うま", "良い", "よい", "良く", "良かった", "よかった", "いい", "好き", "満足", "最高", "嬉し", "うれし", "喜", "楽しみ", "楽し", "気に入", "素敵", "すてき", "可愛", "かわい", "綺麗", "きれい", "美し", "ありがと", "感謝", "助か", "丁寧", "親切", "迅速", "便利", "一目惚れ", "快適", "素晴らし", "すばらし", "おすすめ", "オススメ", "お勧め", "安心", "感動", "感激", "ぴったり", "ちょうどいい", "重宝", "役立", "役に立", "活躍", "完璧", "申し分", "文句なし", "期待以上", "想像以上", "予想以上", "優秀", "上品", "高級感", "丈夫", "大丈夫", "長持ち", "楽にな", "楽です", "楽でした", "心地よ", "心地良", "気持ちい", "大事に", "愛用", "リピート", "また買", "楽しめ", "早い", "早かった", "早く届", "すぐ届", "すぐに届", "翌日に届", "翌日には", "好評", "見つけ", "戻れな", "手放せな", "やめられな", "欠かせな", "忘れられな", "合う", "しっとり", "さっぱり", "なめらか", "滑らか", "鮮やか", "クリア", "コスパ最高", "手頃", "言うことな", "いうことな", "言う事な", "テンション上が", "信頼", "ほっこり", "ありがた", "有難", "◎", "☺", "😊", "😍", "👍", "♪", "最強", "神", "神対応", "ハマ", "はま", "癒",
+  "good", "great", "love", "like it", "like them", "liked", "loved", "loves", "helps", "softer", "nice", "happy", "glad", "pleased", "thrilled", "delighted", "satisf", "perfect", "excellent", "delicious", "tasty", "amazing", "awesome", "fantastic", "beautiful", "lovely", "cute", "recommend", "comfortable", "comfy", "thank", "fast", "quick", "prompt", "favorite", "favourite", "wonderful", "best", "works", "well packed", "found it", "fine", "helpful", "friendly", "kind", "polite", "impressed", "exceeded", "worth it", "reliable", "sturdy", "durable", "smooth", "gentle", "fresh", "trust", "as described", "as pictured", "as advertised", "as shown", "hassle-free"];
+const NEGATIVE = ["まずい", "不味", "いまいち", "イマイチ", "今ひとつ", "いまひとつ", "今一つ", "ひどく", "酷く", "変な", "悪い", "悪かった", "悪く", "残念", "不満", "遅い", "遅かった", "遅く", "遅れ", "遅延", "届かない", "未着", "壊れ", "割れ", "破損", "傷", "汚れ", "汚い", "期待外れ", "期待はずれ", "外れ", "がっかり", "二度と", "最悪", "ひどい", "酷い", "不良", "不具合", "故障", "断線", "途切れ", "接続が切れ", "音飛び", "困", "問題", "微妙", "薄かった", "痛い", "痛く", "痛か", "痛み", "痛む", "きつい", "きつく", "ゆるい", "ゆるく", "ゆるかった", "緩", "焦", "仕方な", "しかたな", "返品", "返金", "交換してほし", "交換して欲し", "間違", "足りない", "足りなかった", "臭", "潰れ", "つぶれ", "凹", "へこ", "面倒", "不便", "不安", "心配", "雑", "安っぽ", "チープ", "弱い", "弱かった", "弱く", "厳し", "暗い", "暗く", "暗かった", "よくない", "よくなかった", "よくありません", "かゆ", "痒", "荒れ", "かぶれ", "ヒリヒリ", "ピリピリ", "ベタつ", "べたつ", "ベタベタ", "べたべた", "ほつれ", "色落ち", "縮ん", "毛玉", "剥が", "漏れ", "うるさ", "無理", "ダメ", "だめ", "駄目", "失敗", "後悔", "無駄", "高い", "高かった", "大変でした", "大変だった", "分からなかった", "わからなかった", "かなり小さめ", "かなり大きめ", "返信がな", "返事がな", "連絡がな", "続かな", "向かな", "合わな", "劣化", "落ちた", "イライラ", "ストレス", "わかりにく", "分かりにく", "わかりづら", "分かりづら", "使いにく", "使いづら", "扱いにく", "見にく", "聞き取りにく", "入っていなかった", "入ってなかった", "小さかった", "大きかった", "刺激", "バラバラ", "ばらつき", "ガタガタ", "ぐらぐら", "グラグラ", "がたつ", "ガタつ", "ぐらつ", "これはない", "これは無い", "ありえな", "あり得な", "有り得な", "💦", "😢", "😞",
+  "bad", "terrible", "weird", "hassle", "horrible", "broken", "broke", "late", "slow", "disappoint", "poor", "worst", "damaged", "awful", "wrong", "missing", "never again", "uncomfortable", "not worth", "stale", "bitter", "took forever", "overpriced", "expensive", "cuts out", "stopped working", "doesn't work", "didn't work", "not working", "faulty", "defective", "flimsy", "cheaply", "leak", "crushed", "scratch", "dented", "torn", "cracked", "chipped", "ripped", "stain", "itchy", "rash", "irritat", "sticky", "greasy", "frustrat", "annoy", "hate", "refund", "never replied", "never arrived", "no reply", "rude", "unhelpful", "confusing", "hurt", "painful", "noisy", "regret", "waste", "meh", "not like before", "expected better", "wobbly", "kept logging", "keeps crashing", "had to try", "error", "hard to", "difficult to", "no tracking", "no update", "no response", "no answer"];
+/** Things a product should not do easily: "壊れやすい" is a fault, "壊れにくい" praise. */
+const FAULT = "(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|しわにな|シワにな|色あせ|へたり|ずれ|蒸れ|疲れ)";
 /** Said-for-show phrases where an inability is praise ("手放せない": cannot do without). */
 const PRAISE_INABILITY = /(手放せな|やめられな|止められな|欠かせな|忘れられな|戻れな|待たせな|しか[^。、!?]{0,6}な(い|く))/;
 /** Patterns no word list covers: inability, waiting, a thing unlike the usual or the picture, "too …". */
@@ -28,8 +30,9 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/\bkept\s+\w+ing\b/, "kept …ing"],
   [/もっと[^。!?]{0,12}(だった|でした)のに/, "前はもっと〜だったのに"],
   [/(?<=[\u3041-\u309f\u4e00-\u9fff])づら(い|く|かった)/, "〜づらい"],
+  [new RegExp(`(?<!${FAULT})(?<=[\u3041-\u309f\u4e00-\u9fff])にく(い|く|かった)`), "〜にくい"],
   [/(返信|返事|連絡|回答|お返事)(が|は|も)[^。、!?]{0,6}な(い|かった|く|し)/, "返信がない"],
-  [/(前|以前|昔|旧|元|もと)(の方|のほう|の|のもの)が(良|よ|い)(かった|い)/, "前の方が良かった", 2],
+  [/(前|以前|昔|旧|元|もと)(の方|のほう|の|のもの)が(良|よ|い|好き)(かった|い|だった|でした)/, "前の方が良かった", 2],
   [/\btook\s+(\d+|two|three|four|several|many)\s+(days|weeks|months)/, "took days"],
   [/\btoo\s+(?!good|cute|nice|beautiful|delicious|comfortable|much fun)\w+/, "too …"],
   [/すぎ(る|た|て|です|ました|ない)/, "すぎる"],
@@ -45,6 +48,8 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
 const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   // "使いやすい", "持ち運びやすくて", "配りやすかった": easy to …, unless it is easy to break.
   [/(?<!(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|疲れ|太り|酔い|乾き|荒れ|蒸れ|滑り|ずれ|すべり))(?<=[\u3041-\u309f\u4e00-\u9fff])やす(い|く|かった|そう)/, "〜やすい"],
+  // "壊れにくい", "汚れにくい": hard to break is praise.
+  [new RegExp(`${FAULT}にく(い|く|かった)`), "〜にくい(長所)"],
   // Praise through a positive word followed by "すぎ": "良すぎて", "かわいすぎる".
   [/(良|よ|い|美味し|おいし|かわい|可愛|きれい|綺麗|素敵|好き|最高|楽し|嬉し|うれし)すぎ/, "〜すぎる(称賛)"],
   [/\bcan'?t\s+(drink|eat|use|wear|live|go back to)\s+(anything|without|other)/, "can't … anything else"],
@@ -53,10 +58,12 @@ const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/(笑|ｗ|w{2,}|\blol\b)$/, "笑"],
   // "一人でも10分で設営できた", "簡単に組み立てられました": done with ease.
   [/(一人でも|ひとりでも|簡単に|かんたんに|楽に|らくに|スムーズに|すんなり|[0-9]+分で)(?![^。、!?]{0,10}(壊|割|汚|破|折|外|取れ|切れ|剥が|はが|ほつれ|へたれ|潰|つぶ|凹|へこ))[^。、!?]{0,10}(でき|られ|れ|え|け|せ)(た|ました)/, "簡単にできた"],
+  // "写真通り", "評判どおり": as promised.
+  [/(写真|画像|説明|表記|記載|評判|口コミ|レビュー|イメージ|期待|想像|思った|思っていた)(の)?(通り|どおり|とおり)/, "〜通り"],
   // "これしか使えない": nothing else will do.
   [/しか(使え|買え|使わ|買わ|飲め|飲ま|食べ|履け|履か|着れ|着ら|選べ|選ば)(ない|なく|ません)/, "〜しか〜ない"],
 ];
-const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|なく|はない|ありません)|(特別|特に|それほど|そこまで)[^。、!?]{0,10}とは(思わ|感じ)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bok(ay)?\b|average)/;
+const NEUTRAL_MARK = /(\bi guess\b|we'll see|様子見|特に(問題|変わり|不満)(なし|ない|なく|はない|ありません)|(特別|特に|それほど|そこまで)[^。、!?]{0,10}とは(思わ|感じ)|(^|\.\s*)fine\.?$|\bruns (a bit |slightly )?(small|large|big)\b|許容範囲|do(es)? the job|would be nice|\bwish\b|相応|それなり|なりに|まあ|特に感想|特になし|特にない|いつも通り|いつもどおり|気がし|気がする|かもしれ|かな[。？?]?$|かなあ|まあまあ|可もなく不可もなく|普通(です|でした|かな|だった|の品)|ふつう(です|でした|かな)|so-so|nothing special|\bdecent\b|\bok(ay)?\b|average)/;
 const STRONG = new Set(["残念", "がっかり", "最悪", "不満", "後悔", "二度と", "最高", "大好き", "感動", "感激", "完璧", "ひどい", "酷い", "期待外れ", "期待はずれ"]);
 const SOFTENER = /(少し|すこし|ちょっと|ちょい|やや|若干|多少)[^。、!?]{0,8}$/;
 const CONCESSIVE = /^(て|で)も/;
@@ -76,7 +83,7 @@ const KANJI = /[\u3400-\u9fff]/;
 /** Both lists, longest word first, so a longer word claims its text before the words inside it. */
 const LEXICON: [string, 1 | -1][] = [...POSITIVE.map((w) => [w, 1] as [string, 1]), ...NEGATIVE.map((w) => [w, -1] as [string, -1])].sort((a, b) => fold(b[0]).length - fold(a[0]).length);
 const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
-const EN_NEGATION = /(\b(not|no|never|hardly)|n't)\s+(\w+\s+)?$/;
+const EN_NEGATION = /(\b(not|no|never|hardly|without)|n't)\s+(\w+\s+)?$/;
 const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|ますが|ましたが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
 
 
@@ -126,7 +133,7 @@ function clauseScore(clause: string): { score: number; cues: string[] } {
   for (const [pattern, cue, weight = 1] of NEGATIVE_PATTERNS) {
     const m = pattern.exec(clause);
     // "手放せない" is praise; an inability already read as a negated word is not counted twice.
-    if (!m || (cue === "できない" && (PRAISE_INABILITY.test(clause) || cues.some((c) => c.endsWith("(否定)")))) || (cue === "すぎる" && cues.includes("〜すぎる(称賛)"))) continue;
+    if (!m || (cue === "できない" && (PRAISE_INABILITY.test(clause) || cues.some((c) => c.endsWith("(否定)")))) || (cue === "すぎる" && cues.includes("〜すぎる(称賛)")) || (cue === "〜にくい" && cues.some((c) => c.includes("にく")))) continue;
     // "前の方が良かった" outweighs the "良かった" inside it.
     score -= weight;
     cues.push(cue);
