@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildIndex, type FaqDoc } from "./build.server";
 import { createSearch, type FaqIndex } from "./query";
 
@@ -16,6 +16,9 @@ const en: FaqDoc[] = [
   { id: "shipping", question: "How long does delivery take?", answer: "Orders ship within two business days." },
   { id: "engraving", question: "Do you offer engraving?", answer: "Yes, add an engraving at checkout." },
 ];
+
+// Loading kuromoji's and Sudachi's dictionaries takes seconds (more on a busy machine): once, here.
+beforeAll(() => buildIndex(ja).then(() => undefined), 60_000);
 
 const searchOf = async (docs: FaqDoc[], opts = {}) => createSearch(await buildIndex(docs, opts));
 const top = (r: { hits: { id: string }[] }) => r.hits[0]?.id;
