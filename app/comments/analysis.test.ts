@@ -183,4 +183,14 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("Decent for the price").sentiment).toBe("neutral");
     expect(analyzeComment("有田焼の器が好きで集めています").loyalty).toBe("psychological");
   });
+
+  it("reads polite negatives, 'can't go wrong' and 'worth more than the price'", () => {
+    expect(analyzeComment("ピースが一つ足りませんでした").sentiment).toBe("negative");
+    expect(analyzeComment("到着予定日を過ぎても届きません").sentiment).toBe("negative");
+    expect(analyzeComment("重くて持ち運びには向きません")).toMatchObject({ sentiment: "negative", loyalty: "behavioral" });
+    expect(analyzeComment("ここのお菓子はやっぱり間違いない").sentiment).toBe("positive");
+    expect(analyzeComment("お値段以上の価値があります").sentiment).toBe("positive");
+    expect(analyzeComment("Smaller than the photos suggest").sentiment).toBe("negative");
+    expect(analyzeComment("The pieces don't fit together").sentiment).toBe("negative");
+  });
 });

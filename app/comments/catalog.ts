@@ -22,6 +22,8 @@ export interface CatalogNames {
   names: Map<string, NameEntry>;
   /** consonant skeletons of Latin names, to find them written in katakana (./kana.ts) */
   sounds?: Map<string, NameEntry>;
+  /** short katakana spellings (レゴ, ソト): matched in katakana only, as hiragana they are words */
+  katakana?: Map<string, NameEntry>;
 }
 
 /**
@@ -53,6 +55,7 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
 
   const names: CatalogNames["names"] = new Map();
   const sounds: NonNullable<CatalogNames["sounds"]> = new Map();
+  const katakana: NonNullable<CatalogNames["katakana"]> = new Map();
   const put = (map: Map<string, NameEntry>, key: string, kind: NameEntry["kind"], label: string, product: string) => {
     const entry = map.get(key) ?? { kind, label, products: [] };
     if (!entry.products.includes(product)) entry.products.push(product);
@@ -88,7 +91,10 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
     if (item.vendor && /[A-Za-z]/.test(item.vendor)) {
       // A katakana tag that sounds like a Latin vendor is how the shop writes it ("ストウブ").
       const skeletons = [latinSkeleton(item.vendor), latinSkeleton(item.vendor, true)];
-      for (const tag of item.tags ?? []) if (/^[\u30a1-\u30fa\u30fc]{3,}$/.test(tag) && skeletons.includes(kanaSkeleton(tag))) put(names, fold(tag), "vendor", item.vendor, product);
+      for (const tag of item.tags ?? []) {
+        if (!/^[\u30a1-\u30fa\u30fc]{2,}$/.test(tag) || !skeletons.includes(kanaSkeleton(tag))) continue;
+        put(tag.length >= 3 ? names : katakana, tag.length >= 3 ? fold(tag) : tag, "vendor", item.vendor, product);
+      }
     }
     // A run of Latin words is a product line even when each word is common ("Daily Canvas Tote").
     for (const run of item.title.match(/[A-Za-z][A-Za-z0-9'-]*(\s+[A-Za-z0-9][A-Za-z0-9'-]*)+/g) ?? []) {
@@ -107,5 +113,5 @@ export function catalogNames(items: CatalogItem[], lexicon?: NameLexicon): Catal
     }
     void i;
   });
-  return { names, sounds };
+  return { names, sounds, katakana };
 }

@@ -16,16 +16,16 @@ const PSYCHOLOGICAL = ["リピート", "リピ", "いつもの", "いつも", "�
 const PSYCHOLOGICAL_PATTERNS = [/([2-9２-９]|二|三|四|五|六|何)(台|本|個|足|着|つ|枚|箱|袋|回|度)目/, /違う色(も|で|を)/, /\b(second|third|fourth|fifth|[2-9](nd|rd|th))\s+(bag|pair|one|order|box|bottle|pack|time|set)\b/];
 // A purpose, a use, an occasion, a price or a feeling: the need, not the name.
 const BEHAVIORAL = ["ため", "用に", "用として", "用の", "用。", "用で", "用だった", "向け", "欲しくて", "ほしくて", "欲しかった", "ほしかった", "たくて", "探して", "必要", "日常", "毎日", "毎朝", "普段", "にも使える", "でも使える", "に使える", "として使", "としても使", "として買", "用途", "対策", "使いたく", "プレゼント", "ギフト", "贈り物", "お祝い", "誕生日", "母の日", "父の日", "クリスマス", "記念", "子供", "子ども", "息子", "娘", "家族", "暑い", "寒い", "夏", "冬", "旅行", "アウトドア", "キャンプ", "通勤", "通学", "仕事", "在宅", "会議", "ジム", "ジョギング", "ランニング", "散歩", "一目惚れ", "可愛", "かわい", "おしゃれ", "安かった", "お手頃", "手頃", "安い", "セール", "値段", "価格", "コスパ", "なんとなく", "気になって", "試しに", "試して", "お試し", "初めて", "画像", "写真", "見た目", "デザイン", "気分", "リラックス", "健康", "ダイエット", "手軽", "増えた", "増えて", "差し入れ", "お土産", "手土産", "職場", "オフィス",
-  "gift", "present", "birthday", "for my", "for the", "looking for something", "needed", "wanted something", "cute", "cheap", "on sale", "first time", "summer", "winter", "beach", "travel", "camping", "outdoor", "gym", "running", "commute", "work", "design", "looks", "price", "value", "everyday", "daily", "evening"];
+  "gift", "present", "birthday", "for my", "for the", "looking for something", "needed", "wanted something", "cute", "cheap", "on sale", "first time", "summer", "winter", "beach", "travel", "camping", "outdoor", "gym", "running", "commute", "work", "design", "looks", "price", "value", "everyday", "every day", "daily", "evening"];
 // What the product is like to use: a comment about it without a name is about the need it meets.
-const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心地", "使い心地", "使用感", "質感", "肌触り", "装着感", "付け心地", "つけ心地", "サイズ", "大きさ", "色", "形", "重さ", "軽", "柔らか", "硬", "苦", "甘", "濃", "薄", "肌", "効果", "音", "低音", "高音", "酸味", "苦味", "コク", "香", "挽き", "微粉", "量", "縮", "洗濯", "生地", "素材", "縫製", "電池", "バッテリー", "充電", "接続", "画質", "耳", "説明書", "操作", "設定", "ペアリング", "断線", "壊れ", "故障", "不具合", "反って", "反り", "歪", "ひび", "欠け", "錆", "サビ", "へこ", "凹",
+const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心地", "使い心地", "使用感", "質感", "肌触り", "装着感", "付け心地", "つけ心地", "サイズ", "大きさ", "色", "形", "重さ", "軽", "柔らか", "硬", "苦", "甘", "濃", "薄", "肌", "効果", "音", "低音", "高音", "酸味", "苦味", "コク", "香", "挽き", "微粉", "量", "縮", "洗濯", "生地", "素材", "縫製", "電池", "バッテリー", "充電", "接続", "画質", "耳", "説明書", "操作", "設定", "ペアリング", "断線", "壊れ", "故障", "不具合", "足りな", "足りませ", "反って", "反り", "歪", "ひび", "欠け", "錆", "サビ", "へこ", "凹",
   "taste", "smell", "quality", "sour", "roast", "flavor", "flavour", "handle", "wobbly", "fit", "size", "color", "colour", "weight", "soft", "bitter", "sweet", "comfortable", "sound", "battery", "bass", "tight", "sticky", "texture", "skin", "works", "broke", "instructions", "heavy", "heavier", "lighter", "lightweight", "small", "warm", "does what", "supposed to"];
 // The shop's site, payment and procedures: about the shop even when a product word is near
 // ("サイトでサイズを比べられて選びやすかった").
 const SERVICE = ["サイト", "商品ページ", "サイズ表", "決済", "支払", "払い", "ペイ", "paypay", "ログイン", "カート", "クーポン", "手続き", "website", "checkout", "login", "coupon", "payment"];
 const NOT_YET = /haven'?t (used|tried|opened|worn)|not (used|tried|opened) (it |them )?yet|まだ(使って|試して|開けて|飲んで|食べて|着て|履いて)(い)?(ない|ません)/;
 // Shipping, packaging and service.
-const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達", "運んで", "運び", "玄関", "急いで", "お願いし", "手続き", "申請", "返品", "paypay",
+const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達", "運んでもら", "運んでくれ", "運んでいただ", "玄関", "急いで", "お願いし", "手続き", "申請", "返品", "paypay",
   "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier", "paypal", "pay ", "payment"];
 
 function find(text: string, list: string[]): string[] {
@@ -54,9 +54,10 @@ function namesIn(folded: string, text: string, catalog: CatalogNames): NameEntry
     if (/^[a-z0-9]/.test(key) && new RegExp(`(?<![a-z0-9])${key.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![a-z0-9])`).test(folded) === false) continue;
     found.add(entry);
   }
-  if (catalog.sounds?.size) {
+  if (catalog.sounds?.size || catalog.katakana?.size) {
     for (const run of katakanaRuns(text)) {
-      for (const [skeleton, entry] of catalog.sounds) {
+      for (const [word, entry] of catalog.katakana ?? []) if (run.word.startsWith(word) && !/^[ァィゥェォャュョッーン]/.test(run.word.slice(word.length))) found.add(entry);
+      for (const [skeleton, entry] of catalog.sounds ?? []) {
         if (run.prefixes.some((p) => p.length >= 3 && soundsAlike(p, skeleton))) found.add(entry);
       }
     }

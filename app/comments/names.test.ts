@@ -30,6 +30,7 @@ describe("catalog names with the dictionaries", async () => {
       { title: "Daily Canvas Tote L", vendor: "TOTEBASE", productType: "Bag", tags: [] },
       { title: "ホイールクーラー 60QT", vendor: "Coleman", productType: "クーラーボックス", tags: [] },
       { title: "氷点下パック", vendor: "LOGOS", productType: "保冷剤", tags: ["ロゴス"] },
+      { title: "クラシック 10698", vendor: "SOTO", productType: "ブロック", tags: ["ソト"] },
     ],
     lexicon,
   );
@@ -39,6 +40,9 @@ describe("catalog names with the dictionaries", async () => {
     expect(loyalty("とうじろうの包丁、切れ味がいい")).toBe("psychological");
     expect(loyalty("ろごすの保冷剤は一日もつ")).toBe("psychological");
     expect(loyalty("コールマンのクーラー、よく冷える")).toBe("psychological");
+    // A two-kana spelling counts in katakana only: in hiragana it is a word (そと, outside).
+    expect(loyalty("ソトのバーナー、よく燃える")).toBe("psychological");
+    expect(loyalty("そとで使うと寒い")).toBe("behavioral");
   });
 
   it("does not take common words or fragments of model codes for names", () => {
