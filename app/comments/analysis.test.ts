@@ -193,4 +193,14 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("Smaller than the photos suggest").sentiment).toBe("negative");
     expect(analyzeComment("The pieces don't fit together").sentiment).toBe("negative");
   });
+
+  it("reads polite negation (〜ありません, 〜ませんでした) like the plain one", () => {
+    expect(analyzeComment("美味しくありませんでした").sentiment).toBe("negative");
+    expect(analyzeComment("好きではありません").sentiment).toBe("negative");
+    expect(analyzeComment("問題ありませんでした").sentiment).toBe("positive");
+    expect(analyzeComment("使いやすくはありません").sentiment).toBe("negative");
+    expect(analyzeComment("肌に合いませんでした").sentiment).toBe("negative");
+    expect(analyzeComment("メールの返信がありません").sentiment).toBe("negative");
+    expect(analyzeComment("まだ使っていないので分かりません").sentiment).toBe("neutral");
+  });
 });

@@ -31,7 +31,8 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   [/もっと[^。!?]{0,12}(だった|でした)のに/, "前はもっと〜だったのに"],
   [/(?<=[\u3041-\u309f\u4e00-\u9fff])づら(い|く|かった)/, "〜づらい"],
   [new RegExp(`(?<!${FAULT})(?<=[\u3041-\u309f\u4e00-\u9fff])にく(い|く|かった)`), "〜にくい"],
-  [/(返信|返事|連絡|回答|お返事)(が|は|も)[^。、!?]{0,6}な(い|かった|く|し)/, "返信がない"],
+  [/(返信|返事|連絡|回答|お返事)(が|は|も)[^。、!?]{0,6}(な(い|かった|く|し)|ありませ)/, "返信がない"],
+  [/やすく(は|も)?(ない|なかっ|ありませ)/, "〜やすくない"],
   [/(前|以前|昔|旧|元|もと)(の方|のほう|の|のもの)が(良|よ|い|好き)(かった|い|だった|でした)/, "前の方が良かった", 2],
   [/\btook\s+(\d+|two|three|four|several|many)\s+(days|weeks|months)/, "took days"],
   [/\btoo\s+(?!good|cute|nice|beautiful|delicious|comfortable|much fun)\w+/, "too …"],
@@ -47,7 +48,7 @@ const NEGATIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
 /** Neither praise nor complaint: "まあまあ", "可もなく不可もなく", "so-so". */
 const POSITIVE_PATTERNS: ([RegExp, string] | [RegExp, string, number])[] = [
   // "使いやすい", "持ち運びやすくて", "配りやすかった": easy to …, unless it is easy to break.
-  [/(?<!(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|疲れ|太り|酔い|乾き|荒れ|蒸れ|滑り|ずれ|すべり))(?<=[\u3041-\u309f\u4e00-\u9fff])やす(い|く|かった|そう)/, "〜やすい"],
+  [/(?<!(壊れ|汚れ|割れ|冷め|錆び|傷つき|折れ|切れ|取れ|外れ|破れ|崩れ|ほつれ|抜け|落ち|剥がれ|はがれ|漏れ|詰まり|絡まり|こぼれ|倒れ|疲れ|太り|酔い|乾き|荒れ|蒸れ|滑り|ずれ|すべり))(?<=[\u3041-\u309f\u4e00-\u9fff])やす(い|く(?!(は|も)?(ない|なかっ|ありませ))|かった|そう)/, "〜やすい"],
   // "壊れにくい", "汚れにくい": hard to break is praise.
   [new RegExp(`${FAULT}にく(い|く|かった)`), "〜にくい(長所)"],
   // Praise through a positive word followed by "すぎ": "良すぎて", "かわいすぎる".
@@ -80,9 +81,19 @@ const TRAILING_COMPLAINT = /(のに|ちょっと|ちょい)[…。.!〜]*$/;
 const TRAILING_RESERVATION = /(が|けど|けれど|けども)[…。.]*…[…。.]*$|(が|けど|けれど|けども)(\.\.+|。。+)$/;
 const PAST_BETTER = /(前|以前|前回|昔)[^。!?]{0,12}もっと/;
 const KANJI = /[\u3400-\u9fff]/;
+const A_TO_I: Record<string, string> = { か: "き", が: "ぎ", さ: "し", た: "ち", な: "に", ば: "び", ま: "み", ら: "り", わ: "い" };
+/** "届かない" is also said "届きません", "足りなかった" "足りませんでした": the polite form of a negative verb. */
+function politeNegative(word: string): string[] {
+  const m = /^(.+?)(ない|なかった|な)$/.exec(word);
+  if (!m || !/[\u3041-\u309f]$/.test(m[1])) return [];
+  const last = m[1].slice(-1);
+  const polite = `${m[1].slice(0, -1)}${A_TO_I[last] ?? last}ませ`;
+  // "分からなかった" complains of instructions; "分かりません" only says one does not know (yet).
+  return /かりませ$/.test(polite) ? [] : [polite];
+}
 /** Both lists, longest word first, so a longer word claims its text before the words inside it. */
-const LEXICON: [string, 1 | -1][] = [...POSITIVE.map((w) => [w, 1] as [string, 1]), ...NEGATIVE.map((w) => [w, -1] as [string, -1])].sort((a, b) => fold(b[0]).length - fold(a[0]).length);
-const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(なし|ない|なかっ|なく|ません|ませんでし|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
+const LEXICON: [string, 1 | -1][] = [...new Map([...POSITIVE.map((w) => [w, 1] as [string, 1]), ...[...NEGATIVE, ...NEGATIVE.flatMap(politeNegative)].map((w) => [w, -1] as [string, -1])])].sort((a, b) => fold(b[0]).length - fold(a[0]).length);
+const NEGATION = /^(が|は|も)?(く|じゃ|では|でも)?(は|も)?(なし|ない|なかっ|なく|無い|無し|ありません|ませ|ず|ぬ)|^[^。、!?]{0,4}とは(思|感じ)[^。、]{0,3}(ない|なかっ|ません)/;
 const EN_NEGATION = /(\b(not|no|never|hardly|without)|n't)\s+(\w+\s+)?$/;
 const CONTRAST = /(けど|けれど|けれども|でも|しかし|ただ|ですが|ますが|ましたが|だが|のに|のですが|んですが|が、|but|however|although|though)/i;
 
