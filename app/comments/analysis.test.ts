@@ -203,4 +203,15 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("メールの返信がありません").sentiment).toBe("negative");
     expect(analyzeComment("まだ使っていないので分かりません").sentiment).toBe("neutral");
   });
+
+  it("reads regret, refusing to come back and 'would not recommend' as complaints; 'no complaints' as praise", () => {
+    expect(analyzeComment("買わなきゃよかった").sentiment).toBe("negative");
+    expect(analyzeComment("リピなしです").sentiment).toBe("negative");
+    expect(analyzeComment("もう買いません").sentiment).toBe("negative");
+    expect(analyzeComment("選んで正解でした").sentiment).toBe("positive");
+    expect(analyzeComment("Would not recommend").sentiment).toBe("negative");
+    expect(analyzeComment("Does not work").sentiment).toBe("negative");
+    expect(analyzeComment("No complaints").sentiment).toBe("positive");
+    expect(analyzeComment("Does it work with an iPhone").sentiment).toBe("neutral");
+  });
 });
