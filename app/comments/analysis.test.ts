@@ -214,4 +214,11 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("No complaints").sentiment).toBe("positive");
     expect(analyzeComment("Does it work with an iPhone").sentiment).toBe("neutral");
   });
+
+  it("reads 'hard to break' as praise and gift wrapping as the shop's service", () => {
+    expect(analyzeComment("壊れにくい").sentiment).toBe("positive");
+    expect(analyzeComment("クリップが折れました").sentiment).toBe("negative");
+    expect(analyzeComment("ギフト包装が綺麗でした").loyalty).toBe("none");
+    expect(analyzeComment("ギフトに選びました。綺麗な色です").loyalty).toBe("behavioral");
+  });
 });

@@ -25,11 +25,21 @@ const EXPERIENCE = ["味", "香り", "匂い", "品質", "履き心地", "着心
 const SERVICE = ["サイト", "商品ページ", "サイズ表", "決済", "支払", "払い", "ペイ", "paypay", "ログイン", "カート", "クーポン", "手続き", "website", "checkout", "login", "coupon", "payment"];
 const NOT_YET = /haven'?t (used|tried|opened|worn)|not (used|tried|opened) (it |them )?yet|まだ(使って|試して|開けて|飲んで|食べて|着て|履いて)(い)?(ない|ません)/;
 // Shipping, packaging and service.
-const NONE = ["配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達", "運んでもら", "運んでくれ", "運んでいただ", "玄関", "急いで", "お願いし", "手続き", "申請", "返品", "paypay",
+const NONE = ["ギフト包装", "ギフトラッピング", "プレゼント包装", "プレゼント用の包装", "配送", "発送", "届", "到着", "梱包", "包装", "箱", "対応", "スタッフ", "問い合わせ", "お問い合わせ", "返信", "返事", "連絡", "送料", "サイト", "決済", "支払", "サンプル", "おまけ", "ノベルティ", "手紙", "メッセージカード", "ラッピング", "在庫", "欠品", "注文した", "サポート", "店員", "お店", "サイズ表", "商品ページ", "検索", "払い", "ペイ", "クレジット", "クレカ", "定期便", "確認", "お願いした", "アプリ", "クーポン", "ログイン", "カート", "後払い", "代引", "ポイント", "置き配", "インターホン", "配達", "運んでもら", "運んでくれ", "運んでいただ", "玄関", "急いで", "お願いし", "手続き", "申請", "返品", "paypay",
   "shipping", "delivery", "arrived", "package", "packed", "packaging", "box", "customer service", "support", "staff", "website", "checkout", "sample", "reply", "replied", "email", "site", "logging", "login", "coupon", "translate", "courier", "paypal", "pay ", "payment"];
 
 function find(text: string, list: string[]): string[] {
   return list.filter((w) => text.includes(fold(w)));
+}
+
+/** Words of `list` said only inside a longer word of `over` ("ギフト" in "ギフト包装" is the wrapping). */
+function findOutside(text: string, list: string[], over: string[]): string[] {
+  const spans = over.map(fold).flatMap((o) => [...text.matchAll(new RegExp(o.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "g"))].map((m) => [m.index, m.index + o.length]));
+  return list.filter((w) => {
+    const f = fold(w);
+    for (let at = text.indexOf(f); at >= 0; at = text.indexOf(f, at + 1)) if (!spans.some(([a, b]) => at >= a && at + f.length <= b && b - a > f.length)) return true;
+    return false;
+  });
 }
 
 export interface LoyaltyReading {
@@ -70,7 +80,7 @@ export function loyaltyOf(folded: string, catalog: CatalogNames | undefined, sco
   const matched = catalog ? namesIn(folded, text, catalog) : [];
   const names = matched.map((v) => v.label);
   const psych = [...find(folded, PSYCHOLOGICAL), ...PSYCHOLOGICAL_PATTERNS.filter((p) => p.test(folded)).map((p) => p.exec(folded)![0])];
-  const behav = find(folded, BEHAVIORAL);
+  const behav = findOutside(folded, BEHAVIORAL, NONE);
   const experience = find(folded, EXPERIENCE);
   const none = find(folded, NONE);
   // A maker's name is the strongest sign; a model word from a title a little less; a stated
