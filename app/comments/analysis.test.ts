@@ -221,4 +221,15 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("ギフト包装が綺麗でした").loyalty).toBe("none");
     expect(analyzeComment("ギフトに選びました。綺麗な色です").loyalty).toBe("behavioral");
   });
+
+  it("knows common English review phrases", () => {
+    expect(analyzeComment("Colour faded after one wash").sentiment).toBe("negative");
+    expect(analyzeComment("Not what I expected").sentiment).toBe("negative");
+    expect(analyzeComment("Stopped charging after a month").sentiment).toBe("negative");
+    expect(analyzeComment("Keeps falling off").sentiment).toBe("negative");
+    expect(analyzeComment("Returned it").sentiment).toBe("negative");
+    expect(analyzeComment("Exactly what I needed").sentiment).toBe("positive");
+    expect(analyzeComment("Easy to clean").sentiment).toBe("positive");
+    expect(analyzeComment("Took ages to arrive")).toMatchObject({ sentiment: "negative", loyalty: "none" });
+  });
 });
