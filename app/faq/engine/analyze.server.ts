@@ -28,6 +28,7 @@ function loadTokenizer() {
 const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
 // Question words say how something is asked, not what about: they count, but little.
 const JA_LIGHT = new Set(["いつ", "どこ", "どれ", "どの", "どう", "なぜ", "どうして", "どんな", "どのくらい", "くらい", "ぐらい", "どれくらい", "いつごろ", "頃", "ころ"]);
+const TIME_QUESTION = /いつ|何(日|分|時間|週間|[かヶカケ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
@@ -153,6 +154,12 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     }
   }
   flush();
+  // Question words the tokenizer may split wrongly ("注文後いつ発送" → "後い" + "つ"): by their letters.
+  const folded = fold(text);
+  // A question about time, however asked (いつ, 何日, どのくらい), meets the others lightly.
+  const light = [...JA_LIGHT].filter((w) => w.length > 1 && folded.includes(w));
+  if (TIME_QUESTION.test(folded)) light.push("いつ", "どのくらい", "どれくらい");
+  for (const w of new Set(light)) if (!out.some((o) => o.term === w)) add(w, 0.3);
   return out;
 }
 

@@ -95,6 +95,17 @@ describe("Japanese search", () => {
     expect(top(s("そうりょうむりょう"))).toBe("free");
   });
 
+  it("meets a question about time however it is asked", async () => {
+    const s = await searchOf([
+      { id: "ship", question: "注文から何日で届きますか?", answer: "3日以内にお届けします。" },
+      { id: "refund", question: "返金はいつ頃ですか?", answer: "返品の到着後に返金します。" },
+      { id: "ship-when", question: "注文後いつ発送されますか?", answer: "翌営業日です。" },
+    ]);
+    expect(top(s("いつ届く?"))).toBe("ship");
+    // kuromoji reads "後いつ" as 後い + つ; the question word is still found.
+    expect(top(s("いつ発送?"))).toBe("ship-when");
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });
@@ -110,6 +121,12 @@ describe("English search", () => {
     expect(top(s("engravings"))).toBe("engraving");
     expect(top(s("delivry time"))).toBe("shipping");
     expect(top(s("exchanges"))).toBe("returns");
+  });
+
+  it("takes English synonyms from the thesaurus for words whose stem is not the word", async () => {
+    // Sudachi has shop = store; the entry's term is the stem "stor".
+    const s = await searchOf([...en, { id: "stores", question: "Where are your stores?", answer: "In Kyoto and Osaka." }]);
+    expect(top(s("shops"))).toBe("stores");
   });
 
   it("does not treat a short real word as a typo of another", async () => {

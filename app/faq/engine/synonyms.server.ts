@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import { analyze, type Term } from "./analyze.server";
 import { LEXICON, RELATED } from "./lexicon";
-import { fold } from "./text";
+import { fold, stem } from "./text";
 
 /**
  * Meaning beyond spelling, added to an entry at build time: when an entry's words belong to a
@@ -57,7 +57,8 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
       // English equivalents are marked "expanded to, never from" for Japanese text; an English
       // FAQ needs them to trigger among themselves.
       if (item.expandControl === 2 || (item.expandControl === 1 && !/^[a-z][a-z -]*$/i.test(item.midashi))) continue;
-      const key = fold(item.midashi);
+      // Keyed as entries' terms are: an English word by its stem ("update" → "updat").
+      const key = /^[a-z]+$/.test(fold(item.midashi)) ? stem(fold(item.midashi)) : fold(item.midashi);
       const list = sudachi.get(key) ?? [];
       list.push(members);
       sudachi.set(key, list);
