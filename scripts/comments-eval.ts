@@ -6,8 +6,8 @@
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { analyzeComment } from "../app/comments/analysis";
 import { catalogNames } from "../app/comments/catalog";
+import { classifyComment } from "../app/comments/classify.server";
 import { nameLexicon } from "../app/comments/lexicon.server";
 
 const arg = (name: string) => {
@@ -46,7 +46,7 @@ const cols = header.split("\t").map((c) => c.trim().toLowerCase());
 const at = (n: string) => cols.indexOf(n);
 for (const col of ["text", "sentiment", "loyalty"]) if (at(col) < 0) fail(`${commentsFile}: the header needs locale, text, sentiment and loyalty columns (tab-separated)`);
 const rows = lines.map((l) => l.split("\t")).map((c) => ({ locale: c[at("locale")] ?? "ja", text: c[at("text")], sentiment: c[at("sentiment")], loyalty: c[at("loyalty")] }));
-const results = rows.map((r) => ({ ...r, predicted: analyzeComment(r.text, catalog) }));
+const results = await Promise.all(rows.map(async (r) => ({ ...r, predicted: await classifyComment(r.text, catalog) })));
 
 if (process.argv.includes("--json")) {
   for (const r of results) console.log(JSON.stringify({ text: r.text, sentiment: r.predicted.sentiment, loyalty: r.predicted.loyalty }));

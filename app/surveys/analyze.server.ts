@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { analyzeComment } from "../comments/analysis";
 import { catalogNames, type CatalogNames } from "../comments/catalog";
+import { classifyComment } from "../comments/classify.server";
 import { nameLexicon } from "../comments/lexicon.server";
 
 type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
@@ -47,6 +47,6 @@ export async function shopCatalog(shop: string, graphql: GraphQL, now = Date.now
 export async function analyzeResponse(db: PrismaClient, shop: string, responseId: string, graphql: GraphQL): Promise<void> {
   const row = await db.surveyResponse.findFirst({ where: { shop, id: responseId }, select: { comment: true } });
   if (!row?.comment) return;
-  const result = analyzeComment(row.comment, await shopCatalog(shop, graphql));
+  const result = await classifyComment(row.comment, await shopCatalog(shop, graphql));
   await db.surveyResponse.update({ where: { id: responseId }, data: { sentiment: result.sentiment, loyalty: result.loyalty, cues: JSON.stringify({ cues: result.cues, names: result.names }) } });
 }

@@ -1,0 +1,56 @@
+import { createRequire } from "node:module";
+import path from "node:path";
+import kuromoji from "kuromoji";
+import { analyzeComment, type CommentAnalysis, type Loyalty, type Sentiment } from "./analysis";
+import type { CatalogNames } from "./catalog";
+import { predict, type TaskModel } from "./classifier";
+import { fold } from "../faq/engine/text";
+import { sentimentScore } from "./sentiment";
+import { englishFeatures, japaneseFeatures, type RuleReading, type Token } from "./features";
+import trained from "./model.json";
+
+/**
+ * The comment analysis the app uses (server only): the rules of ./analysis.ts read the comment
+ * first, then the classifier trained on labelled comments from many shops (./model.json, made by
+ * `npm run comments:train`) decides, with the rules' reading among its features. The rules alone
+ * carried over badly to shops they were not written against; see ADR 007.
+ */
+const require = createRequire(import.meta.url);
+let tokenizer: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | null = null;
+
+function japaneseTokenizer() {
+  tokenizer ??= new Promise((resolve, reject) => {
+    const dicPath = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
+    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
+  });
+  return tokenizer;
+}
+
+const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names"> & { score?: number }): Promise<string[]> {
+  const reading: RuleReading = { sentiment: rule.sentiment, loyalty: rule.loyalty, named: rule.names.length > 0, score: rule.score ?? sentimentScore(fold(text)).score };
+  const normalized = text.normalize("NFKC");
+  if (!JAPANESE.test(normalized)) return englishFeatures(normalized, reading);
+  const tokens: Token[] = (await japaneseTokenizer()).tokenize(normalized).map((t) => ({
+    surface: t.surface_form,
+    base: t.basic_form && t.basic_form !== "*" ? t.basic_form : t.surface_form,
+    pos: t.pos,
+    pos1: t.pos_detail_1,
+  }));
+  return japaneseFeatures(tokens, normalized, reading);
+}
+
+const model = trained as unknown as { sentiment: TaskModel; loyalty: TaskModel };
+
+/** Sentiment and loyalty of a comment, with the rules' cues and the names they found. */
+export async function classifyComment(text: string, catalog?: CatalogNames): Promise<CommentAnalysis> {
+  const rule = analyzeComment(text, catalog);
+  const features = await commentFeatures(text, rule);
+  const sentiment = predict(model.sentiment, features);
+  const loyalty = predict(model.loyalty, features);
+  const cues = [...rule.cues];
+  if (sentiment.label !== rule.sentiment) cues.push(`model: ${sentiment.label} (${Math.round(sentiment.probability * 100)}%)`);
+  if (loyalty.label !== rule.loyalty) cues.push(`model: ${loyalty.label} (${Math.round(loyalty.probability * 100)}%)`);
+  return { ...rule, sentiment: sentiment.label as Sentiment, loyalty: loyalty.label as Loyalty, cues };
+}

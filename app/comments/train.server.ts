@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { analyzeComment } from "./analysis";
+import { catalogNames, type CatalogItem } from "./catalog";
+import { commentFeatures } from "./classify.server";
+import { TRAIN_DEFAULTS, train, type TaskModel, type TrainOptions } from "./classifier";
+import { nameLexicon } from "./lexicon.server";
+
+/**
+ * Training of the comment classifier (`npm run comments:train`, and the test that keeps
+ * model.json in step with the rules and the data): every labelled shop in the repo, the comments
+ * written for training (app/comments/training/) and the evaluation fixtures of tests/fixtures/comments/.
+ */
+export const TRAINING_DIRS = ["app/comments/training", "tests/fixtures/comments"];
+export const SENTIMENTS = ["positive", "neutral", "negative"];
+export const LOYALTIES = ["psychological", "behavioral", "none"];
+
+export interface Example {
+  shop: string;
+  locale: string;
+  features: string[];
+  sentiment: string;
+  loyalty: string;
+  rule: { sentiment: string; loyalty: string };
+}
+
+export async function trainingExamples(root: string): Promise<Example[]> {
+  const lexicon = await nameLexicon();
+  const examples: Example[] = [];
+  for (const dir of TRAINING_DIRS) {
+    for (const file of readdirSync(path.join(root, dir)).filter((f) => f.endsWith(".comments.tsv")).sort()) {
+      const shop = file.replace(".comments.tsv", "");
+      const items = JSON.parse(readFileSync(path.join(root, dir, `${shop}.catalog.json`), "utf8")) as CatalogItem[];
+      const catalog = catalogNames(items, lexicon);
+      const [header, ...lines] = readFileSync(path.join(root, dir, file), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+      const cols = header.split("\t").map((c) => c.trim().toLowerCase());
+      for (const line of lines) {
+        const c = line.split("\t");
+        const [locale, text, sentiment, loyalty] = ["locale", "text", "sentiment", "loyalty"].map((n) => c[cols.indexOf(n)]?.trim());
+        if (!text || !SENTIMENTS.includes(sentiment) || !LOYALTIES.includes(loyalty)) throw new Error(`${dir}/${file}: bad line: ${line}`);
+        const rule = analyzeComment(text, catalog);
+        examples.push({ shop: `${dir.split("/").pop()}/${shop}`, locale: locale || "ja", features: await commentFeatures(text, rule), sentiment, loyalty, rule });
+      }
+    }
+  }
+  return examples;
+}
+
+export function fit(examples: Example[], options: TrainOptions = TRAIN_DEFAULTS): { sentiment: TaskModel; loyalty: TaskModel } {
+  return {
+    sentiment: train(examples.map((e) => ({ features: e.features, label: e.sentiment })), SENTIMENTS, options),
+    loyalty: train(examples.map((e) => ({ features: e.features, label: e.loyalty })), LOYALTIES, options),
+  };
+}
+
+/** model.json's text for these examples. */
+export function modelFile(examples: Example[], options: TrainOptions = TRAIN_DEFAULTS): string {
+  return `${JSON.stringify({ trainedOn: examples.length, options, ...fit(examples, options) })}\n`;
+}

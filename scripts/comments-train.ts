@@ -1,0 +1,48 @@
+/**
+ * `npm run comments:train [-- --cv] [--l2 N --epochs N --minCount N]`
+ * Trains the comment classifier (app/comments/classifier.ts) on every labelled shop in the repo
+ * (app/comments/train.server.ts) and writes app/comments/model.json. Run it after changing the
+ * rules of app/comments or the training data; a test fails while model.json is stale.
+ * --cv: leave one shop out at a time (train on the others, test on it) and print per-shop
+ * accuracy of the rules alone and of the model: how well each does on a shop it never saw.
+ */
+import { writeFileSync } from "node:fs";
+import path from "node:path";
+import { TRAIN_DEFAULTS, predict, type TrainOptions } from "../app/comments/classifier";
+import { fit, modelFile, trainingExamples, type Example } from "../app/comments/train.server";
+
+const root = path.resolve(import.meta.dirname, "..");
+const options: TrainOptions = { ...TRAIN_DEFAULTS };
+for (const key of ["l2", "epochs", "minCount"] as const) {
+  const i = process.argv.indexOf(`--${key}`);
+  if (i > 0) options[key] = Number(process.argv[i + 1]);
+}
+const examples = await trainingExamples(root);
+
+if (process.argv.includes("--cv")) {
+  const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "  -  ");
+  console.log(`options ${JSON.stringify(options)}\nshop                               n   ja sentiment rules/model   ja loyalty rules/model   en sentiment rules/model`);
+  const total = { n: 0, rs: 0, ms: 0, rl: 0, ml: 0 };
+  for (const shop of [...new Set(examples.map((e) => e.shop))]) {
+    const model = fit(examples.filter((e) => e.shop !== shop), options);
+    const test = examples.filter((e) => e.shop === shop);
+    const score = (list: Example[], label: "sentiment" | "loyalty") => ({
+      rules: list.filter((e) => e.rule[label] === e[label]).length,
+      model: list.filter((e) => predict(model[label], e.features).label === e[label]).length,
+    });
+    const ja = test.filter((e) => e.locale === "ja");
+    const en = test.filter((e) => e.locale !== "ja");
+    const [s, l, es] = [score(ja, "sentiment"), score(ja, "loyalty"), score(en, "sentiment")];
+    total.n += ja.length;
+    total.rs += s.rules;
+    total.ms += s.model;
+    total.rl += l.rules;
+    total.ml += l.model;
+    console.log(`${shop.padEnd(34)} ${String(ja.length).padStart(3)}   ${pct(s.rules, ja.length)} / ${pct(s.model, ja.length)}          ${pct(l.rules, ja.length)} / ${pct(l.model, ja.length)}        ${pct(es.rules, en.length)} / ${pct(es.model, en.length)}`);
+  }
+  console.log(`${"all (ja)".padEnd(34)} ${String(total.n).padStart(3)}   ${pct(total.rs, total.n)} / ${pct(total.ms, total.n)}          ${pct(total.rl, total.n)} / ${pct(total.ml, total.n)}`);
+} else {
+  const file = path.join(root, "app/comments/model.json");
+  writeFileSync(file, modelFile(examples, options));
+  console.log(`comments:train: ${examples.length} comments from ${new Set(examples.map((e) => e.shop)).size} shops -> ${path.relative(root, file)}`);
+}
