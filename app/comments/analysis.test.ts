@@ -232,4 +232,15 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("Easy to clean").sentiment).toBe("positive");
     expect(analyzeComment("Took ages to arrive")).toMatchObject({ sentiment: "negative", loyalty: "none" });
   });
+
+  it("knows everyday praise and faults, and the negation of an adverb's verb", () => {
+    expect(analyzeComment("しっかりした作りで驚きました").sentiment).toBe("positive");
+    expect(analyzeComment("蓋がしっかり閉まらず、中身が漏れました").sentiment).toBe("negative");
+    expect(analyzeComment("肌がもちもちになりました").sentiment).toBe("positive");
+    expect(analyzeComment("電池の減りが早い").sentiment).toBe("negative");
+    expect(analyzeComment("毎日使っていますが、まだへたりません").sentiment).toBe("positive");
+    expect(analyzeComment("期待していた効果は感じられませんでした").sentiment).toBe("negative");
+    expect(analyzeComment("ネットで見た通りの色でした").sentiment).toBe("positive");
+    expect(analyzeComment("他のブランドには戻れません").sentiment).toBe("positive");
+  });
 });
