@@ -243,4 +243,13 @@ describe("questions, requests, expectations and facts", () => {
     expect(analyzeComment("ネットで見た通りの色でした").sentiment).toBe("positive");
     expect(analyzeComment("他のブランドには戻れません").sentiment).toBe("positive");
   });
+
+  it("reads 'does not become' as negation, a wrong item and a stopping device as faults, a new hobby as a purpose", () => {
+    expect(analyzeComment("厚みがあって膝が痛くならない").sentiment).toBe("positive");
+    expect(analyzeComment("届いた商品が違うものでした").sentiment).toBe("negative");
+    expect(analyzeComment("充電が途中で止まることがある").sentiment).toBe("negative");
+    expect(analyzeComment("返品対応が早くて助かりました").sentiment).toBe("positive");
+    expect(analyzeComment("Mat smells strongly of rubber").sentiment).toBe("negative");
+    expect(analyzeComment("ヨガを始めたので購入")).toMatchObject({ sentiment: "neutral", loyalty: "behavioral" });
+  });
 });
