@@ -1,5 +1,6 @@
 import { analyze, grammarWords, type Term } from "./analyze.server";
 import { expansions } from "./synonyms.server";
+import { SHOPPER_WEIGHT, shopperWords } from "./shopper-words.server";
 import { fold, runs } from "./text";
 import type { FaqIndex } from "./query";
 
@@ -70,6 +71,8 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     // Meaning: concepts the entry's words belong to, strongest from the question and tags.
     put(await expansions(question.concat(tags), opts.synonyms ?? []), FIELDS.question, 1);
     put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
+    // The words other shops' shoppers typed for entries like this one.
+    put(await shopperWords(question.concat(tags)), FIELDS.question, SHOPPER_WEIGHT);
     // Character pairs of the question catch compounds and words the dictionary does not know.
     for (const run of runs(fold(doc.question))) {
       if (run.latin) continue;

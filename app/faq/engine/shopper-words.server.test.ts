@@ -1,0 +1,45 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze } from "./analyze.server";
+import { buildIndex } from "./build.server";
+import { createSearch } from "./query";
+import { corpusFile, shopperCorpus } from "./shopper-corpus.server";
+import { shopperWords } from "./shopper-words.server";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const words = async (text: string) => (await shopperWords(await analyze(text))).map((t) => t.term);
+
+describe("words shoppers use for entries like this one", () => {
+  it("gives an entry the words other shops' shoppers typed for the same topic, not its own", async () => {
+    const returns = await words("返品・交換について");
+    expect(returns.some((w) => ["返す", "返し", "送り返す", "かえす"].includes(w))).toBe(true);
+    expect(returns).not.toContain("返品");
+    const english = await words("Can I return an item?");
+    expect(english.length).toBeGreaterThan(0);
+    // Words used for every kind of question teach nothing about a topic.
+    expect(returns).not.toContain("注文");
+  }, 60_000);
+
+  it("borrows nothing for a topic no shop in the corpus has", async () => {
+    expect(await words("宇宙ステーションの重力実験")).toEqual([]);
+  }, 60_000);
+
+  it("lets a shopper's words find an entry that never uses them", async () => {
+    const docs = [
+      { id: "allergy", question: "アレルギー物質について", answer: "特定原材料の表示は商品ページをご確認ください。" },
+      { id: "days", question: "ご注文から発送までの日数", answer: "3営業日以内に出荷いたします。" },
+      { id: "wrap", question: "ギフト包装はできますか?", answer: "有料で承ります。" },
+    ];
+    const search = createSearch(await buildIndex(docs));
+    // Neither "小麦" nor "届く" is in any entry: other shops' shoppers used them for such topics.
+    expect(search("小麦は入ってる?").hits[0]?.id).toBe("allergy");
+    expect(search("いつ届く?").hits[0]?.id).toBe("days");
+    expect(search("ギフト包装").hits[0]?.id).toBe("wrap");
+  }, 60_000);
+
+  it("shopper-words.json is what `npm run faq:train` makes from app/faq/training", () => {
+    const fresh = corpusFile(shopperCorpus(root).entries);
+    expect(fresh === readFileSync(path.join(root, "app/faq/engine/shopper-words.json"), "utf8"), "stale: run `npm run faq:train`").toBe(true);
+  });
+});

@@ -1,0 +1,99 @@
+import { analyze, type Term } from "./analyze.server";
+import corpus from "./shopper-words.json";
+
+/**
+ * Shoppers rarely use the FAQ's words ("相手に値段を知られたくない" for an entry about price tags in
+ * gifts). The training corpus (app/faq/training/, gathered by `npm run faq:train`) holds FAQs of
+ * other shops with the queries that found each entry. At build time an entry borrows the query
+ * words of the corpus entries most like it (the four most alike by question and tag words): an
+ * entry about returns learns "返す", "送り返す", "合わない", whatever the shop's own wording. The
+ * weight is low, so a borrowed word ranks an entry below one that has the word itself, and words
+ * shoppers use for every kind of question ("注文", "できる") are not borrowed.
+ */
+const NEIGHBOURS = 4;
+const MIN_SIMILARITY = 0.25;
+// A word counts when the neighbours' shoppers, weighted by likeness, used it in a tenth of their queries.
+const MIN_SCORE = 0.1;
+// Words that come with every kind of question ("できる", "いつ" ...) teach nothing about a topic.
+const MAX_SPREAD = 0.15;
+export const SHOPPER_WEIGHT = 0.45;
+
+type Vector = Map<string, number>;
+interface Neighbour {
+  locale: string;
+  vector: Vector;
+  words: Map<string, number>;
+}
+
+let prepared: Promise<{ neighbours: Neighbour[]; idf: Map<string, number> }> | null = null;
+
+const termsOf = (terms: Term[]) => {
+  const out = new Map<string, number>();
+  for (const t of terms) out.set(t.term, Math.max(out.get(t.term) ?? 0, t.weight));
+  return out;
+};
+
+function vectorOf(terms: Map<string, number>, idf: Map<string, number>): Vector {
+  const v: Vector = new Map();
+  let norm = 0;
+  for (const [term, weight] of terms) {
+    const w = weight * (idf.get(term) ?? 0);
+    if (w <= 0) continue;
+    v.set(term, w);
+    norm += w * w;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (const [term, w] of v) v.set(term, w / norm);
+  return v;
+}
+
+function prepare() {
+  prepared ??= (async () => {
+    const entries = await Promise.all(
+      corpus.map(async (e) => ({
+        locale: e.locale,
+        terms: termsOf(await analyze(`${e.question}\n${e.tags}`)),
+        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyze(q)).filter((t) => t.weight >= 0.5).map((t) => t.term)))),
+      })),
+    );
+    const df = new Map<string, number>();
+    for (const e of entries) for (const term of e.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const idf = new Map([...df].map(([term, d]) => [term, Math.log(1 + entries.length / d)]));
+    // How many corpus entries' shoppers used a word: the spread of a word across topics.
+    const spread = new Map<string, number>();
+    for (const e of entries) for (const term of new Set(e.queries.flatMap((q) => [...q]))) spread.set(term, (spread.get(term) ?? 0) + 1);
+    const neighbours = entries.map((e) => {
+      const words = new Map<string, number>();
+      for (const q of e.queries) for (const term of q) words.set(term, (words.get(term) ?? 0) + 1 / e.queries.length);
+      for (const term of words.keys()) if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD) words.delete(term);
+      return { locale: e.locale, vector: vectorOf(e.terms, idf), words };
+    });
+    return { neighbours, idf };
+  })();
+  return prepared;
+}
+
+const isJapanese = (terms: Term[]) => terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
+
+/** Words shoppers typed for the corpus entries most like this one (question and tag terms). */
+export async function shopperWords(terms: Term[]): Promise<Term[]> {
+  if (!terms.length) return [];
+  const { neighbours, idf } = await prepare();
+  const mine = termsOf(terms);
+  const v = vectorOf(mine, idf);
+  const japanese = isJapanese(terms);
+  const scored = neighbours
+    .filter((n) => (n.locale === "ja") === japanese)
+    .map((n) => {
+      let sim = 0;
+      for (const [term, w] of v) sim += w * (n.vector.get(term) ?? 0);
+      return { n, sim };
+    })
+    .filter((s) => s.sim >= MIN_SIMILARITY)
+    .sort((a, b) => b.sim - a.sim)
+    .slice(0, NEIGHBOURS);
+  const total = scored.reduce((a, s) => a + s.sim, 0);
+  const out = new Map<string, number>();
+  for (const { n, sim } of scored) for (const [term, share] of n.words) if (!mine.has(term)) out.set(term, (out.get(term) ?? 0) + (sim / total) * share);
+  return [...out].filter(([, w]) => w >= MIN_SCORE).map(([term, w]) => ({ term, weight: Math.min(1, w) }));
+}
