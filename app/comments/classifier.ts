@@ -36,7 +36,7 @@ export interface TrainOptions {
   minCount: number;
 }
 
-export const TRAIN_DEFAULTS: TrainOptions = { l2: 0.03, epochs: 40, minCount: 2 };
+export const TRAIN_DEFAULTS: TrainOptions = { l2: 0.03, epochs: 40, minCount: 3 };
 
 /** Trains by AdaGrad on the log loss; examples are visited in a fixed shuffled order (reproducible). */
 export function train(examples: { features: string[]; label: string }[], labels: string[], options: TrainOptions = TRAIN_DEFAULTS): TaskModel {

@@ -57,6 +57,9 @@ export function japaneseFeatures(tokens: Token[], text: string, rule: RuleReadin
   for (let i = 0; i < tokens.length - 1; i++) if (SENTENCE_END.test(tokens[i].surface) && i < tokens.length - 1) lastStart = i + 1;
   // A comment that ends on punctuation: its last sentence is the one before.
   if (lastStart >= tokens.length - 1) lastStart = 0;
+  // After the last turn ("…けど", "でも…", "ただ…") comes what the customer settles on.
+  let turn = -1;
+  for (let i = 0; i < tokens.length - 1; i++) if ((tokens[i].pos1 === "接続助詞" && /^(けど|けれど|けれども|が|のに|ものの)$/.test(tokens[i].base)) || (tokens[i].pos === "接続詞" && /^(でも|しかし|ただ|ただし|だけど|けど)$/.test(tokens[i].base))) turn = i;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.pos === "記号" || t.pos1 === "数") continue;
@@ -76,6 +79,7 @@ export function japaneseFeatures(tokens: Token[], text: string, rule: RuleReadin
     const key = `${negated ? "n" : "w"}:${t.base}`;
     out.push(key);
     if (i >= lastStart) out.push(`l${key}`);
+    if (turn >= 0 && i > turn) out.push(`a${key}`);
     if (i + 1 < tokens.length && CONTENT.has(tokens[i + 1].pos)) out.push(`b:${t.base}_${tokens[i + 1].base}`);
   }
   return out;
