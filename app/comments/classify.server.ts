@@ -28,17 +28,19 @@ function japaneseTokenizer() {
 
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names"> & { score?: number }): Promise<string[]> {
-  const reading: RuleReading = { sentiment: rule.sentiment, loyalty: rule.loyalty, named: rule.names.length > 0, score: rule.score ?? sentimentScore(fold(text)).score };
+export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names" | "cues">): Promise<string[]> {
+  const reading: RuleReading = { sentiment: rule.sentiment, loyalty: rule.loyalty, named: rule.names.length > 0, score: sentimentScore(fold(text)).score };
+  // Each rule that fired, so the model learns which ones to trust.
+  const cues = rule.cues.map((c) => `cue:${c}`);
   const normalized = text.normalize("NFKC");
-  if (!JAPANESE.test(normalized)) return englishFeatures(normalized, reading);
+  if (!JAPANESE.test(normalized)) return [...englishFeatures(normalized, reading), ...cues];
   const tokens: Token[] = (await japaneseTokenizer()).tokenize(normalized).map((t) => ({
     surface: t.surface_form,
     base: t.basic_form && t.basic_form !== "*" ? t.basic_form : t.surface_form,
     pos: t.pos,
     pos1: t.pos_detail_1,
   }));
-  return japaneseFeatures(tokens, normalized, reading);
+  return [...japaneseFeatures(tokens, normalized, reading), ...cues];
 }
 
 const model = trained as unknown as { sentiment: TaskModel; loyalty: TaskModel };
