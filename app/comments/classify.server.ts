@@ -1,9 +1,7 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import kuromoji from "kuromoji";
 import { analyzeComment, type CommentAnalysis, type Loyalty, type Sentiment } from "./analysis";
 import type { CatalogNames } from "./catalog";
 import { predict, type TaskModel } from "./classifier";
+import { japaneseTokenizer } from "../faq/engine/kuromoji.server";
 import { fold } from "../faq/engine/text";
 import { sentimentScore } from "./sentiment";
 import { englishFeatures, japaneseFeatures, type RuleReading, type Token } from "./features";
@@ -15,17 +13,6 @@ import trained from "./model.json";
  * `npm run comments:train`) decides, with the rules' reading among its features. The rules alone
  * carried over badly to shops they were not written against; see ADR 007.
  */
-const require = createRequire(import.meta.url);
-let tokenizer: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | null = null;
-
-function japaneseTokenizer() {
-  tokenizer ??= new Promise((resolve, reject) => {
-    const dicPath = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
-    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
-  });
-  return tokenizer;
-}
-
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
 export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names" | "cues">): Promise<string[]> {

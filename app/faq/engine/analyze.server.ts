@@ -1,6 +1,4 @@
-import { createRequire } from "node:module";
-import path from "node:path";
-import kuromoji from "kuromoji";
+import { japaneseTokenizer, type JapaneseTokenizer } from "./kuromoji.server";
 import { fold, isStopword, runs, stem } from "./text";
 
 /**
@@ -14,15 +12,7 @@ import { fold, isStopword, runs, stem } from "./text";
  */
 export type Term = { term: string; weight: number };
 
-let tokenizer: Promise<kuromoji.Tokenizer<kuromoji.IpadicFeatures>> | null = null;
-
-function loadTokenizer() {
-  tokenizer ??= new Promise((resolve, reject) => {
-    const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve("kuromoji/package.json")), "dict");
-    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
-  });
-  return tokenizer;
-}
+const loadTokenizer = japaneseTokenizer;
 
 // Words that carry no topic of their own in a shop's question.
 const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
@@ -46,7 +36,7 @@ function okuriganaVariants(word: string): string[] {
   return [...new Set([inner, bare])].filter((v) => v && v !== word);
 }
 
-type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+type Tokenizer = JapaneseTokenizer;
 
 /** The single dictionary noun a string is, with its kana reading, or null. */
 function nounOf(t: Tokenizer, text: string): { reading: string | null } | null {
