@@ -38,8 +38,6 @@ export async function classifyComment(text: string, catalog?: CatalogNames): Pro
   const features = await commentFeatures(text, rule);
   const sentiment = predict(model.sentiment, features);
   const loyalty = predict(model.loyalty, features);
-  const cues = [...rule.cues];
-  if (sentiment.label !== rule.sentiment) cues.push(`model: ${sentiment.label} (${Math.round(sentiment.probability * 100)}%)`);
-  if (loyalty.label !== rule.loyalty) cues.push(`model: ${loyalty.label} (${Math.round(loyalty.probability * 100)}%)`);
-  return { ...rule, sentiment: sentiment.label as Sentiment, loyalty: loyalty.label as Loyalty, cues };
+  // The cues stay the rules' (the words the dashboard shows as why); the labels are the model's.
+  return { ...rule, sentiment: sentiment.label as Sentiment, loyalty: loyalty.label as Loyalty };
 }
