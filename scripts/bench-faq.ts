@@ -77,6 +77,21 @@ if (existsSync(chromiumPath)) {
   const { build } = await import("esbuild");
   const engine = (await build({ entryPoints: ["app/faq/engine/query.ts"], bundle: true, format: "iife", globalName: "FaqEngine", write: false, minify: true })).outputFiles[0].text;
   await page.addScriptTag({ content: engine });
+  // The same loop around a function that does nothing: how much of a p99 is the browser's own
+  // pauses (garbage collection, scheduling, the 0.1 ms timer) rather than the search.
+  const floor = await page.evaluate((sample) => {
+    const out: number[] = [];
+    let sink = 0;
+    for (let round = 0; round < 200; round++) {
+      for (const q of sample) {
+        const t = performance.now();
+        sink += q.length;
+        out.push(performance.now() - t);
+      }
+    }
+    return sink ? out : [];
+  }, sample);
+  console.log(`chromium  empty loop: p50 ${percentile(floor, 50).toFixed(3)} ms, p99 ${percentile(floor, 99).toFixed(3)} ms (the browser's own pauses)`);
   for (const n of [50, 1000, 10000]) {
     const times = await page.evaluate(
       ({ json, sample }) => {
