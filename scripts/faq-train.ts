@@ -8,7 +8,7 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { corpusFile, shopperCorpus } from "../app/faq/engine/shopper-corpus.server";
+import { corpusFile, shopperCorpus } from "./faq/shopper-corpus";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { entries, queries } = shopperCorpus(root);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex } from "./build.server";
 import { createSearch } from "./query";
-import { corpusFile, shopperCorpus } from "./shopper-corpus.server";
+import { corpusFile, shopperCorpus } from "../../../scripts/faq/shopper-corpus";
 import { shopperWords } from "./shopper-words.server";
 
 const root = path.resolve(import.meta.dirname, "../../..");
