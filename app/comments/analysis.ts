@@ -15,6 +15,8 @@ export interface CommentAnalysis {
   loyalty: Loyalty;
   cues: string[];
   names: string[];
+  /** The rules' sentiment score before any threshold (the classifier reads how sure they were). */
+  score: number;
 }
 
 export function analyzeComment(text: string, catalog?: CatalogNames): CommentAnalysis {
@@ -30,7 +32,7 @@ export function analyzeComment(text: string, catalog?: CatalogNames): CommentAna
   const english = !/[\u3040-\u30ff\u4e00-\u9fff]/.test(folded);
   const purpose = english && l.behavScore > 0 && !/needed|wanted|haven'?t|not yet/.test(folded);
   const finalSentiment: Sentiment = sentiment === "neutral" && !endsNegative && !isHedged(folded) && (l.psychScore > 0 || purpose) ? "positive" : sentiment;
-  return { sentiment: finalSentiment, loyalty: l.loyalty, cues: [...cues, ...l.cues], names: l.names };
+  return { sentiment: finalSentiment, loyalty: l.loyalty, cues: [...cues, ...l.cues], names: l.names, score };
 }
 
 /** Per product, the share of each loyalty type among its analysed comments (shares sum to 1). */

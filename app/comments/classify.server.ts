@@ -2,8 +2,6 @@ import { analyzeComment, type CommentAnalysis, type Loyalty, type Sentiment } fr
 import type { CatalogNames } from "./catalog";
 import { predict, type TaskModel } from "./classifier";
 import { japaneseTokenizer } from "../faq/engine/kuromoji.server";
-import { fold } from "../faq/engine/text";
-import { sentimentScore } from "./sentiment";
 import { englishFeatures, japaneseFeatures, type RuleReading, type Token } from "./features";
 import trained from "./model.json";
 
@@ -15,8 +13,8 @@ import trained from "./model.json";
  */
 const JAPANESE = /[\u3040-\u30ff\u3400-\u9fff]/;
 
-export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names" | "cues">): Promise<string[]> {
-  const reading: RuleReading = { sentiment: rule.sentiment, loyalty: rule.loyalty, named: rule.names.length > 0, score: sentimentScore(fold(text)).score };
+export async function commentFeatures(text: string, rule: Pick<CommentAnalysis, "sentiment" | "loyalty" | "names" | "cues" | "score">): Promise<string[]> {
+  const reading: RuleReading = { sentiment: rule.sentiment, loyalty: rule.loyalty, named: rule.names.length > 0, score: rule.score };
   // Each rule that fired, so the model learns which ones to trust.
   const cues = rule.cues.map((c) => `cue:${c}`);
   const normalized = text.normalize("NFKC");
