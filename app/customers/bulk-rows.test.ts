@@ -19,6 +19,25 @@ describe("customer sync lines", () => {
     expect(row).toEqual({ order: expect.objectContaining({ orderId: "5600000000001", customerId: "7000000000001", financialStatus: "paid", fulfillmentStatus: "fulfilled", totalPrice: "5400.0" }) });
   });
 
+  it("stores dates as the tables do, whatever UTC text Shopify sends, and refuses impossible ones", () => {
+    const order = (processedAt: string) =>
+      parseSyncLine(JSON.stringify({
+        id: "gid://shopify/Order/1", __parentId: "gid://shopify/Customer/2", name: "#1", processedAt, updatedAt: processedAt,
+        currentTotalPriceSet: { shopMoney: { amount: "1", currencyCode: "JPY" } },
+      }));
+    const texts = (processedAt: string) => {
+      const row = order(processedAt);
+      if (!("order" in row)) throw new Error("not an order");
+      return [row.order.processedAtText, row.order.shopifyUpdatedAtText, row.order.processedAt.toISOString()];
+    };
+    expect(texts("2026-10-01T09:30:00.123Z")).toEqual(["2026-10-01T09:30:00.123+00:00", "2026-10-01T09:30:00.123+00:00", "2026-10-01T09:30:00.123Z"]);
+    expect(texts("2026-10-01T09:30:00Z")[0]).toBe("2026-10-01T09:30:00.000+00:00");
+    expect(texts("2026-10-01T18:30:00+09:00")[0]).toBe("2026-10-01T09:30:00.000+00:00");
+    // Date rolls an impossible day over; the stored text follows Date, not the sender's text.
+    expect(texts("2026-02-30T00:00:00.000Z")[0]).toBe("2026-03-02T00:00:00.000+00:00");
+    expect(() => order("2026-13-01T00:00:00.000Z")).toThrow(/processedAt/);
+  });
+
   it("refuses malformed lines", () => {
     expect(() => parseSyncLine("{")).toThrow(/not JSON/);
     expect(() => parseSyncLine(JSON.stringify({ id: "gid://shopify/Product/1" }))).toThrow();

@@ -28,13 +28,32 @@ function optStr(value: unknown, field: string): string | null {
   return value === undefined || value === null ? null : str(value, field);
 }
 
-function optDate(value: unknown, field: string): Date | null {
-  return value === undefined || value === null ? null : date(value, field);
-}
-
 function date(value: unknown, field: string): Date {
   if (typeof value !== "string" || !ISO_DATETIME.test(value)) throw new BadLine(`${field}: expected an ISO 8601 date-time`);
-  return new Date(value);
+  const at = new Date(value);
+  // The pattern lets "2025-13-01" through; Date makes it NaN (and rolls "02-30" over, see storedText).
+  if (Number.isNaN(at.getTime())) throw new BadLine(`${field}: expected an ISO 8601 date-time`);
+  return at;
+}
+
+/**
+ * A date as the tables store it (UTC, milliseconds, "+00:00"). Shopify's own UTC text is reused
+ * when it already has that shape: formatting millions of dates again was seconds of a large sync.
+ * The day check catches what Date rolled over ("02-30T..." became March 2nd).
+ */
+function storedText(raw: string, at: Date): string {
+  if (raw.length === 24 && raw.charCodeAt(23) === 90 /* Z */ && raw.charCodeAt(19) === 46 /* . */ && at.getUTCDate() === (raw.charCodeAt(8) - 48) * 10 + raw.charCodeAt(9) - 48)
+    return `${raw.slice(0, 23)}+00:00`;
+  return at.toISOString().replace("Z", "+00:00");
+}
+
+function stamp(value: unknown, field: string): { at: Date; text: string } {
+  const at = date(value, field);
+  return { at, text: storedText(value as string, at) };
+}
+
+function optStamp(value: unknown, field: string): { at: Date; text: string } | null {
+  return value === undefined || value === null ? null : stamp(value, field);
 }
 
 function obj(value: unknown, field: string): Record<string, unknown> {
@@ -57,6 +76,8 @@ export type SyncedCustomer = {
   emailConsent: string | null;
   smsConsent: string | null;
   shopifyUpdatedAt: Date | null;
+  /** shopifyUpdatedAt as the tables store it. */
+  shopifyUpdatedAtText: string | null;
 };
 
 export type SyncedOrder = {
@@ -65,6 +86,9 @@ export type SyncedOrder = {
   name: string;
   processedAt: Date;
   shopifyUpdatedAt: Date | null;
+  /** processedAt and shopifyUpdatedAt as the tables store them. */
+  processedAtText: string;
+  shopifyUpdatedAtText: string | null;
   locale: string | null;
   financialStatus: string | null;
   fulfillmentStatus: string | null;
@@ -99,13 +123,17 @@ function parseObject(r: Record<string, unknown>) {
     const amount = str(money.amount, "amount", 40);
     if (!AMOUNT.test(amount)) throw new BadLine("amount: expected a decimal");
     const financial = optStr(r.displayFinancialStatus, "displayFinancialStatus");
+    const processed = stamp(r.processedAt, "processedAt");
+    const updated = optStamp(r.updatedAt, "updatedAt");
     return {
       order: {
         orderId: gidNumber(r.id, "Order", "id"),
         customerId: gidNumber(r.__parentId, "Customer", "__parentId"),
         name: str(r.name, "name", 255),
-        processedAt: date(r.processedAt, "processedAt"),
-        shopifyUpdatedAt: optDate(r.updatedAt, "updatedAt"),
+        processedAt: processed.at,
+        shopifyUpdatedAt: updated?.at ?? null,
+        processedAtText: processed.text,
+        shopifyUpdatedAtText: updated?.text ?? null,
         locale: optStr(r.customerLocale, "customerLocale"),
         // Webhooks carry REST's lower-case statuses; keep one vocabulary in the tables.
         financialStatus: financial ? financial.toLowerCase() : null,
@@ -119,6 +147,7 @@ function parseObject(r: Record<string, unknown>) {
   if (!Array.isArray(tags) || tags.some((t) => typeof t !== "string")) throw new BadLine("tags: expected a list of strings");
   const email = optObj(r.defaultEmailAddress, "defaultEmailAddress");
   const phone = optObj(r.defaultPhoneNumber, "defaultPhoneNumber");
+  const updated = optStamp(r.updatedAt, "updatedAt");
   return {
     customer: {
       customerId: gidNumber(r.id, "Customer", "id"),
@@ -130,7 +159,8 @@ function parseObject(r: Record<string, unknown>) {
       phone: phone ? optStr(phone.phoneNumber, "phoneNumber") : null,
       emailConsent: email ? optStr(email.marketingState, "marketingState") : null,
       smsConsent: phone ? optStr(phone.marketingState, "marketingState") : null,
-      shopifyUpdatedAt: optDate(r.updatedAt, "updatedAt"),
+      shopifyUpdatedAt: updated?.at ?? null,
+      shopifyUpdatedAtText: updated?.text ?? null,
     },
   };
 }

@@ -30,8 +30,8 @@ const SCALE = 10_000;
 interface Facts {
   n: number;
   spent: number;
-  first: Date | null;
-  last: Date | null;
+  first: SyncedOrder | null;
+  last: SyncedOrder | null;
 }
 
 function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
@@ -42,8 +42,8 @@ function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
     f.n++;
     // Refunded and voided orders add nothing to amount spent (refreshOrderFactsFor's rule).
     if (o.financialStatus !== "voided" && o.financialStatus !== "refunded") f.spent += Math.round(Number(o.totalPrice) * SCALE);
-    if (!f.first || o.processedAt < f.first) f.first = o.processedAt;
-    if (!f.last || o.processedAt > f.last) f.last = o.processedAt;
+    if (!f.first || o.processedAt < f.first.processedAt) f.first = o;
+    if (!f.last || o.processedAt > f.last.processedAt) f.last = o;
   }
   return facts;
 }
@@ -95,6 +95,26 @@ const MONTH = `
     "repeatOrders" = "StatMonth"."repeatOrders" + excluded."repeatOrders", "recovered" = "StatMonth"."recovered" + excluded."recovered"`;
 const PROGRESS = `UPDATE "SyncRun" SET "linesApplied" = ?, "customers" = "customers" + ?, "orders" = "orders" + ?, "updatedAt" = ? WHERE "id" = ?`;
 
+/**
+ * The recency index serves the member lists (newest last order first) and the dormant group. A
+ * customer's last order date has nothing to do with the file's order, so each customer row lands
+ * on a random page of it: at 1M customers that was a third of the SQLite thread's time (each
+ * commit wrote some 300 scattered pages to the WAL). A sync that brings at least as many lines as
+ * the table holds customers (a first sync, typically) drops it and builds it once at the end, a
+ * sort: 1.6 s at 1M customers. Nothing depends on it for correctness, only for speed: while it is
+ * missing, lists and counts scan the shop's rows instead. It is rebuilt when the sync ends, fails
+ * or is stopped, and by `npm run db:migrate` after a crash (restoreDeferredIndex).
+ */
+export const DEFERRED_INDEX = { name: "Customer_shop_lastOrderAt_idx", create: `CREATE INDEX IF NOT EXISTS "Customer_shop_lastOrderAt_idx" ON "Customer"("shop", "lastOrderAt")` };
+/** Below this many lines the rows go straight into the index: a rebuild would cost more. */
+const DEFER_FROM_LINES = 100_000;
+
+/** Builds the deferred index if a sync that dropped it did not live to rebuild it. */
+export function restoreDeferredIndex(db: Database.Database): void {
+  const customer = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Customer'`).get();
+  if (customer) db.exec(DEFERRED_INDEX.create);
+}
+
 /** What a batch will write, computed from the batch alone (no database), on the caller's thread. */
 interface Planned {
   customerIds: string;
@@ -120,8 +140,39 @@ const PRAGMAS = [
   "synchronous = NORMAL",
 ];
 
-export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter {
+export function sqliteSyncWriter(file: string, stats: StatsContext, options: { lines?: number; deferIndexFrom?: number } = {}): SyncWriter {
   const thread = openSqliteThread(file, PRAGMAS);
+  let started = false;
+  let deferred = false;
+
+  /** Before the first batch: drop the recency index when building it at the end costs less. */
+  async function start() {
+    started = true;
+    const lines = options.lines ?? 0;
+    if (lines < (options.deferIndexFrom ?? DEFER_FROM_LINES)) return;
+    // max(rowid) reads one page; it counts rows ever inserted, so it errs towards keeping the index.
+    const [[{ n }]] = (await thread.run([{ sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Customer"`, rows: [[]], all: true }])) as [[{ n: number }]];
+    if (n > lines) return;
+    await thread.run([{ sql: `DROP INDEX IF EXISTS "${DEFERRED_INDEX.name}"` }]);
+    deferred = true;
+  }
+
+  /** Builds the dropped index: on the thread, or on a connection of its own if the thread died. */
+  async function rebuild() {
+    if (!deferred) return;
+    try {
+      await thread.run([{ sql: DEFERRED_INDEX.create }]);
+    } catch {
+      const db = new Database(file);
+      try {
+        db.pragma("busy_timeout = 30000");
+        restoreDeferredIndex(db);
+      } finally {
+        db.close();
+      }
+    }
+    deferred = false;
+  }
   const contribution = (times: Date[]) => contributionOf(times, stats.calendar, stats.dormantDays);
 
   function plan(shop: string, batch: SyncBatch, at: string): Planned {
@@ -135,10 +186,10 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
       const value = contribution(timesOf.get(c.customerId) ?? []);
       const json = JSON.stringify(value);
       customers.push({ id: c.customerId, json, value });
-      customerRows.push(nextId(), shop, c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), iso(c.shopifyUpdatedAt), at, f.n, f.spent / SCALE, iso(f.first), iso(f.last), json);
+      customerRows.push(nextId(), shop, c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), c.shopifyUpdatedAtText, at, f.n, f.spent / SCALE, f.first?.processedAtText ?? null, f.last?.processedAtText ?? null, json);
     }
     const orderRows: unknown[] = [];
-    for (const o of batch.orders) orderRows.push(nextId(), shop, o.orderId, o.name, o.customerId, o.locale, iso(o.processedAt), o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, iso(o.shopifyUpdatedAt), at);
+    for (const o of batch.orders) orderRows.push(nextId(), shop, o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText, at);
     const metafieldRows = batch.orphanMetafields.map((m) => [JSON.stringify({ [`${m.namespace}.${m.key}`]: m.value }), shop, m.customerId]);
     const counts = new Map([...facts].map(([id, f]) => [id, f.n]));
     return { customerIds: JSON.stringify([...batch.customers.keys()]), customers, customerRows, orderRows, orderCustomers: batch.orders.map((o) => o.customerId), metafieldRows, counts };
@@ -268,6 +319,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     batchLines: 1_000,
     async write(shop, runId, batch, linesApplied, now) {
       check();
+      if (!started) await start();
       const at = iso(now)!;
       const p = plan(shop, batch, at);
       if (pending.length) await pending.shift();
@@ -288,9 +340,12 @@ export function sqliteSyncWriter(file: string, stats: StatsContext): SyncWriter 
     async finish() {
       await Promise.all(pending.splice(0));
       check();
+      await rebuild();
     },
     close: async () => {
       here?.close();
+      // A sync that failed or was stopped still leaves the index in place.
+      await rebuild().catch(() => undefined);
       await thread.close(failure ? [] : ["wal_checkpoint(TRUNCATE)"]);
     },
   };

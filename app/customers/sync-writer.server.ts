@@ -27,15 +27,24 @@ export interface SyncWriter {
 
 const CHUNK = 500;
 
-/** SQLite gets the direct prepared-statement writer; PostgreSQL set-based statements through Prisma. */
-export async function syncWriterFor(db: PrismaClient): Promise<SyncWriter> {
+export interface SyncWriterOptions {
+  /** SQLite: from how many lines a sync builds the recency index at the end (tests lower it). */
+  deferIndexFrom?: number;
+}
+
+/**
+ * SQLite gets the direct prepared-statement writer; PostgreSQL set-based statements through Prisma.
+ * `lines` is how many lines the run will still apply (the SQLite writer decides from it whether
+ * to build the recency index once at the end instead of row by row).
+ */
+export async function syncWriterFor(db: PrismaClient, lines = 0, options: SyncWriterOptions = {}): Promise<SyncWriter> {
   const url = env().DATABASE_URL;
   if (url.startsWith("file:")) {
     const { sqliteSyncWriter } = await import("./sync-sqlite.server");
     // The context is per shop; a writer serves one run of one shop.
     // Small batches: the rows of two batches are in memory at once (one written, one parsed), and
     // random index pages cost the same per insert whatever the batch size.
-    return lazyContext(db, (ctx) => sqliteSyncWriter(url.slice("file:".length), ctx), 1_000);
+    return lazyContext(db, (ctx) => sqliteSyncWriter(url.slice("file:".length), ctx, { lines, ...options }), 1_000);
   }
   return prismaSyncWriter(db);
 }

@@ -10,7 +10,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
-import { syncWriterFor, type SyncBatch } from "./sync-writer.server";
+import { syncWriterFor, type SyncBatch, type SyncWriterOptions } from "./sync-writer.server";
 
 /**
  * Full customer sync through a bulk operation:
@@ -161,7 +161,7 @@ export async function onBulkFinished(
 }
 
 /** The apply job: download, verify, apply in resumable batches. */
-export async function applyCustomerSync(db: PrismaClient, runId: string, graphql: GraphQL, fetchFile: typeof fetch = fetch) {
+export async function applyCustomerSync(db: PrismaClient, runId: string, graphql: GraphQL, fetchFile: typeof fetch = fetch, options: SyncWriterOptions = {}) {
   const run = await db.syncRun.findUnique({
     where: { id: runId },
     select: { shop: true, status: true, bulkOperationId: true, linesApplied: true },
@@ -191,7 +191,7 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     // follow it are written together; the progress mark is the last line of the batch.
     let index = 0;
     let batch = newBatch();
-    const writer = await syncWriterFor(db);
+    const writer = await syncWriterFor(db, expected - run.linesApplied, options);
     try {
       for await (const lines of readLines(file))
         for (const line of lines) {

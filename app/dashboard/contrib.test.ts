@@ -14,6 +14,22 @@ describe("LocalCalendar", () => {
     expect(ny.day(at("2026-07-01T04:00:00Z"))).toBe("2026-07-01");
   });
 
+  it("answers from its per-day cache exactly what formatting each instant gives", () => {
+    // A fresh calendar per zone, asked about instants in random order, many on the same days and
+    // around DST changes, against the time zone's own formatting of each instant.
+    for (const zone of ["Asia/Tokyo", "America/New_York", "Europe/London", "Australia/Lord_Howe"]) {
+      const cal = new LocalCalendar(zone);
+      const ymd = new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" });
+      let seed = 7;
+      for (let i = 0; i < 3000; i++) {
+        seed = (seed * 48271) % 2147483647;
+        const when = new Date(Date.UTC(2025, 0, 1) + (seed % (730 * 24 * 60)) * 60_000);
+        expect(cal.day(when)).toBe(ymd.format(when));
+        expect(cal.month(when)).toBe(ymd.format(when).slice(0, 7));
+      }
+    }
+  });
+
   it("finds local midnight", () => {
     expect(tokyo.startOfDay(at("2026-11-24T10:00:00Z")).toISOString()).toBe("2026-11-23T15:00:00.000Z");
     expect(tokyo.startOfDay(at("2026-11-24T10:00:00Z"), -120).toISOString()).toBe("2026-07-26T15:00:00.000Z");

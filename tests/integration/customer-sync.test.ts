@@ -5,6 +5,8 @@ import { applyCustomerSync, latestSync, onBulkFinished, startCustomerSync } from
 import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
+import { DEFERRED_INDEX } from "~/customers/sync-sqlite.server";
+import { migrate } from "../../scripts/migrate";
 
 /** The customer sync against the dev store's real bulk operations (in process, no HTTP). */
 const SCOPES = ["read_customers", "read_orders", "read_fulfillments"];
@@ -207,5 +209,55 @@ describe("customer sync from a hand-written bulk file", () => {
     const one = await prisma.customer.findUniqueOrThrow({ where: { shop_customerId: { shop, customerId: "1" } }, select: { metafields: true } });
     expect(JSON.parse(one.metafields)).toEqual({ "loyalty.tier": "gold", "loyalty.points": "120" });
     expect(await prisma.customer.count({ where: { shop } })).toBe(25_001);
+  });
+});
+
+describe("customer sync of a large shop on SQLite", () => {
+  const sqlite = /^file:/.test(process.env.DATABASE_URL ?? "file:");
+  const indexSql = async () =>
+    (await prisma.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '${DEFERRED_INDEX.name}'`))[0]?.sql ?? null;
+
+  it("the index it builds at the end is the one the migrations define", async () => {
+    if (!sqlite) return; // the PostgreSQL pass: no deferred index there
+    const defined = await indexSql();
+    expect(defined).not.toBeNull();
+    expect(DEFERRED_INDEX.create.replace("IF NOT EXISTS ", "")).toBe(defined);
+  });
+
+  it("builds the recency index once at the end, with the same tables as row by row", async () => {
+    if (!sqlite) return;
+    const h = harness();
+    await h.sync();
+    const rowByRow = await snapshot(h.shop);
+    await resetDatabase(prisma);
+    const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
+    const { id } = await startCustomerSync(prisma, h.shop, h.graphql);
+    await onBulkFinished(prisma, h.shop, (await done).payload as never);
+    // A run watched batch by batch: the index is gone while it writes, and back when it is done.
+    const seen: (string | null)[] = [];
+    const watch = setInterval(() => void indexSql().then((sql) => seen.push(sql)), 5);
+    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1 });
+    clearInterval(watch);
+    expect(await snapshot(h.shop)).toEqual(rowByRow);
+    expect(await indexSql()).not.toBeNull();
+    expect(seen).toContain(null);
+    const plan = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT "customerId" FROM "Customer" WHERE "shop" = 'x' ORDER BY "lastOrderAt" DESC LIMIT 100`);
+    expect(plan.map((p) => p.detail).join(" ")).toContain(DEFERRED_INDEX.name);
+  });
+
+  it("puts the index back when the sync fails half-way, and migrations put it back after a crash", async () => {
+    if (!sqlite) return;
+    const shop = "broken.myshopify.com";
+    const customer = (n: number) => JSON.stringify({ id: `gid://shopify/Customer/${n}`, firstName: `C${n}`, locale: "ja", state: "ENABLED", tags: [], updatedAt: "2026-10-01T00:00:00Z" });
+    const lines = [...Array.from({ length: 3_000 }, (_, i) => customer(i + 1)), "{not json", customer(3_001)];
+    const run = await prisma.syncRun.create({ data: { shop, status: "downloading", bulkOperationId: "gid://shopify/BulkOperation/78" } });
+    const graphql = async () => new Response(JSON.stringify({ data: { node: { status: "COMPLETED", objectCount: String(lines.length), url: "http://bulk.test/78.jsonl" } } }));
+    const fetchFile = (async () => new Response(lines.join("\n") + "\n")) as unknown as typeof fetch;
+    await expect(applyCustomerSync(prisma, run.id, graphql, fetchFile, { deferIndexFrom: 1 })).rejects.toThrow(/not JSON/);
+    expect(await indexSql()).not.toBeNull();
+    // A process that died mid-sync never rebuilt it: the next migrate does.
+    await prisma.$executeRawUnsafe(`DROP INDEX "${DEFERRED_INDEX.name}"`);
+    await migrate(process.env.DATABASE_URL!, () => undefined);
+    expect(await indexSql()).not.toBeNull();
   });
 });
