@@ -1,5 +1,5 @@
 /**
- * `npm run bench:sync [-- --customers 1000000 --orders 3000000 --dashboard-customers 100000]`
+ * `npm run bench:sync [-- --customers 1000000 --orders 3000000 --dashboard-customers 100000] [--order-ids time]`
  *
  * 1. The dev store streams a shop of that size through a real bulk operation into a JSONL file
  *    (generation time reported, not counted as ingest).
@@ -7,9 +7,16 @@
  *    ingest seconds and peak RSS of that process.
  * 3. The same for a 100k-customer shop, then the home dashboard loader is timed (p50/p95).
  * The last line is one JSON object for machines.
+ *
+ * The dev store's stream numbers each customer's orders one after the other, so in its file order
+ * ids follow the file. In a real shop they follow time while the file follows customers.
+ * `--order-ids time` renumbers the orders of the big file by processedAt before the ingest (not
+ * timed): every customer's orders scattered over the id range, a harder case than a real shop's,
+ * whose customers are mostly created at their first order.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, createWriteStream, fsyncSync, mkdtempSync, openSync, rmSync, statSync } from "node:fs";
+import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -23,6 +30,7 @@ const arg = (name: string, fallback: number) => {
 const customers = arg("customers", 1_000_000);
 const orders = arg("orders", 3_000_000);
 const dashboardCustomers = arg("dashboard-customers", 100_000);
+const orderIdsByTime = process.argv.includes("--order-ids") && process.argv[process.argv.indexOf("--order-ids") + 1] === "time";
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
 
 const QUERY = `{ customers { edges { node { id firstName locale state tags updatedAt defaultEmailAddress { emailAddress marketingState } defaultPhoneNumber { phoneNumber marketingState } metafields { edges { node { id namespace key value } } } orders { edges { node { id name processedAt updatedAt customerLocale displayFinancialStatus displayFulfillmentStatus currentTotalPriceSet { shopMoney { amount currencyCode } } } } } } } } }`;
@@ -45,6 +53,29 @@ async function generate(c: number, o: number): Promise<{ file: string; objectCou
   return { file, objectCount: op.objectCount, seconds: (performance.now() - t0) / 1000 };
 }
 
+const ORDER_ID = /"id":"gid:\/\/shopify\/Order\/\d+"/;
+
+/** Gives the file's orders ids in processedAt order (two passes; only the times are held). */
+async function renumberOrdersByTime(file: string): Promise<void> {
+  const lines = () => createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const times: number[] = [];
+  for await (const line of lines()) if (ORDER_ID.test(line)) times.push(Date.parse(/"processedAt":"([^"]+)"/.exec(line)![1]));
+  const byTime = Uint32Array.from(times.keys()).sort((a, b) => times[a] - times[b] || a - b);
+  const rank = new Uint32Array(times.length);
+  byTime.forEach((k, i) => (rank[k] = i + 1));
+  const out = createWriteStream(`${file}.time`);
+  let k = 0;
+  for await (const line of lines()) {
+    const next = ORDER_ID.test(line) ? line.replace(ORDER_ID, `"id":"gid://shopify/Order/${5_600_000_000_000 + rank[k++]}"`) : line;
+    if (!out.write(`${next}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+  }
+  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  const fd = openSync(`${file}.time`, "r+");
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(`${file}.time`, file);
+}
+
 function ingest(file: string, objectCount: number, db: string, dashboardRuns = 0): Record<string, number> {
   const args = ["--import", "tsx", "scripts/bench/sync-child.ts", file, String(objectCount), db, ...(dashboardRuns ? ["--dashboard", String(dashboardRuns)] : [])];
   const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20, env: { ...process.env, NODE_ENV: "production" } });
@@ -54,6 +85,10 @@ function ingest(file: string, objectCount: number, db: string, dashboardRuns = 0
 try {
   const big = await generate(customers, orders);
   console.log(`generated ${customers.toLocaleString()} customers / ${orders.toLocaleString()} orders: ${big.objectCount.toLocaleString()} JSONL lines, ${(statSync(big.file).size / 1e6).toFixed(0)} MB in ${big.seconds.toFixed(1)} s`);
+  if (orderIdsByTime) {
+    await renumberOrdersByTime(big.file);
+    console.log("order ids renumbered by processedAt (--order-ids time)");
+  }
   const result = ingest(big.file, big.objectCount, path.join(dir, "big.sqlite"));
   const rate = Math.round((result.customers + result.orders) / result.ingest_s);
   console.log(`ingest: ${result.ingest_s} s (${rate.toLocaleString()} records/s), peak RSS ${result.peak_rss_mb} MB`);
