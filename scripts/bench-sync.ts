@@ -35,6 +35,16 @@ const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
 
 const QUERY = `{ customers { edges { node { id firstName locale state tags updatedAt defaultEmailAddress { emailAddress marketingState } defaultPhoneNumber { phoneNumber marketingState } metafields { edges { node { id namespace key value } } } orders { edges { node { id name processedAt updatedAt customerLocale displayFinancialStatus displayFulfillmentStatus currentTotalPriceSet { shopMoney { amount currencyCode } } } } } } } } }`;
 
+/**
+ * Flushes a file to disk now: otherwise the kernel writes its 1.2 GB back during the ingest and
+ * the measurement pays for the generation's I/O.
+ */
+function flushToDisk(file: string): void {
+  const fd = openSync(file, "r+");
+  fsyncSync(fd);
+  closeSync(fd);
+}
+
 async function generate(c: number, o: number): Promise<{ file: string; objectCount: number; seconds: number }> {
   const t0 = performance.now();
   const store = createDevStore({ baseUrl: "http://bench.local", scale: { customers: c, orders: o } });
@@ -45,11 +55,7 @@ async function generate(c: number, o: number): Promise<{ file: string; objectCou
   if (op.status !== "COMPLETED") throw new Error(`bulk operation ${op.status}`);
   const file = path.join(dir, `shop-${c}.jsonl`);
   await pipeline(store.openBulkResult(String(op.legacyId))!, createWriteStream(file));
-  // Flush the file to disk now: otherwise the kernel writes its 1.2 GB back during the ingest and
-  // the measurement pays for the generation's I/O.
-  const fd = openSync(file, "r+");
-  fsyncSync(fd);
-  closeSync(fd);
+  flushToDisk(file);
   return { file, objectCount: op.objectCount, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -70,9 +76,7 @@ async function renumberOrdersByTime(file: string): Promise<void> {
     if (!out.write(`${next}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-  const fd = openSync(`${file}.time`, "r+");
-  fsyncSync(fd);
-  closeSync(fd);
+  flushToDisk(`${file}.time`);
   renameSync(`${file}.time`, file);
 }
 

@@ -30,15 +30,19 @@ function harness() {
         }
       });
     });
-  async function sync() {
+  /** Starts a sync and lets Shopify finish the bulk operation; the run is ready to apply. */
+  async function ready() {
     const done = finished();
     const { id } = await startCustomerSync(prisma, shop, graphql);
-    const event = await done;
-    const next = await onBulkFinished(prisma, shop, event.payload as never);
+    const next = await onBulkFinished(prisma, shop, (await done).payload as never);
+    return { id, next };
+  }
+  async function sync() {
+    const { id, next } = await ready();
     if (next && "apply" in next) await applyCustomerSync(prisma, next.apply, graphql, fetchFile);
     return id;
   }
-  return { core, shop, graphql, fetchFile, sync };
+  return { core, shop, graphql, fetchFile, ready, sync };
 }
 
 async function snapshot(shop: string) {
@@ -100,9 +104,7 @@ describe("customer sync", () => {
     // It is retried, but a fault that persists stops after three failures in an hour.
     const retries: boolean[] = [];
     for (let i = 0; i < 3; i++) {
-      const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
-      await startCustomerSync(prisma, h.shop, h.graphql);
-      const next = await onBulkFinished(prisma, h.shop, (await done).payload as never);
+      const { next } = await h.ready();
       retries.push(Boolean(next && "retry" in next && next.retry));
     }
     expect(retries).toEqual([true, false, false]);
@@ -114,9 +116,7 @@ describe("customer sync", () => {
     const expected = await snapshot(h.shop);
     await resetDatabase(prisma);
     // A run that stopped after its first 1,000 lines: those rows are in, the rest is not.
-    const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
-    const { id } = await startCustomerSync(prisma, h.shop, h.graphql);
-    await onBulkFinished(prisma, h.shop, (await done).payload as never);
+    const { id } = await h.ready();
     await prisma.syncRun.update({ where: { id }, data: { status: "applying", linesApplied: 1000, customers: 0, orders: 0 } });
     await applyCustomerSync(prisma, id, h.graphql, h.fetchFile);
     const run = await prisma.syncRun.findUniqueOrThrow({ where: { id } });
@@ -135,9 +135,7 @@ describe("customer sync", () => {
 describe("customer sync and webhooks together", () => {
   it("keeps a webhook's newer data when the snapshot it raced with is applied", async () => {
     const h = harness();
-    const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
-    const { id } = await startCustomerSync(prisma, h.shop, h.graphql);
-    await onBulkFinished(prisma, h.shop, (await done).payload as never);
+    const { id } = await h.ready();
     // After Shopify took the snapshot, the customer changed and the webhook was processed first.
     const c = h.core.state.customers[0];
     const later = new Date(Date.parse(c.updatedAt) + 60_000);
@@ -230,9 +228,7 @@ describe("customer sync of a large shop on SQLite", () => {
     await h.sync();
     const rowByRow = await snapshot(h.shop);
     await resetDatabase(prisma);
-    const done = new Promise<WebhookEvent>((resolve) => h.core.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve(e)));
-    const { id } = await startCustomerSync(prisma, h.shop, h.graphql);
-    await onBulkFinished(prisma, h.shop, (await done).payload as never);
+    const { id } = await h.ready();
     // A run watched batch by batch: the index is gone while it writes, and back when it is done.
     const seen: (string | null)[] = [];
     const watch = setInterval(() => void indexSql().then((sql) => seen.push(sql)), 5);
