@@ -20,12 +20,13 @@ export async function upsertCustomer(db: PrismaClient, shop: string, c: Customer
     email: c.email,
     phone: c.phone,
     firstName: c.first_name,
-    locale: c.locale,
     accountState: c.state ? c.state.toUpperCase() : null,
-    emailConsent: consentState(c.email_marketing_consent),
-    smsConsent: consentState(c.sms_marketing_consent),
-    tags: c.tags,
     shopifyUpdatedAt: updatedAt,
+    // Only what the payload carries: an absent field keeps what the sync or an earlier webhook stored.
+    ...(c.locale !== undefined && { locale: c.locale }),
+    ...(c.email_marketing_consent !== undefined && { emailConsent: consentState(c.email_marketing_consent) }),
+    ...(c.sms_marketing_consent !== undefined && { smsConsent: consentState(c.sms_marketing_consent) }),
+    ...(c.tags !== undefined && { tags: c.tags }),
   };
   await db.$transaction(async (tx) => {
     await tx.customer.upsert({

@@ -8,14 +8,22 @@ const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d
 const consent = z.object({ state: z.string() }).partial().nullish();
 const nullableString = z.string().nullish().transform((v) => v ?? null);
 
+/**
+ * Since API 2025-01 customer webhooks carry no tags and no marketing consents (Shopify sends those
+ * changes as topics of their own), and locale is not part of them either: a field the payload
+ * does not have stays undefined, and the stored value stays as it is.
+ */
 export const customerPayload = z.object({
   id: numericId,
   email: nullableString,
   phone: nullableString,
   first_name: nullableString,
   state: nullableString,
-  tags: z.string().nullish().transform((v) => normaliseTags(v ?? "")),
-  locale: nullableString,
+  tags: z
+    .string()
+    .nullish()
+    .transform((v) => (v === undefined ? undefined : normaliseTags(v ?? ""))),
+  locale: z.string().nullish(),
   email_marketing_consent: consent,
   sms_marketing_consent: consent,
   updated_at: z.string().datetime({ offset: true }).nullish(),

@@ -113,6 +113,14 @@ describe("idempotency", () => {
     expect(c.tags).toBe(",vip,");
   });
 
+  it("a customers/update in the 2025-01+ shape (no tags, consents or locale) keeps what the sync stored", async () => {
+    await prisma.customer.create({ data: { shop: TEST_SHOP, customerId: "507", locale: "ja", tags: ",points,", emailConsent: "SUBSCRIBED", smsConsent: "NOT_SUBSCRIBED" } });
+    await respond(customersUpdate, webhookRequest({ topic: "customers/update", payload: { id: 507, first_name: "花子", email: "hanako@example.jp", updated_at: "2026-11-03T00:00:00Z" } }));
+    await work();
+    const c = await prisma.customer.findFirstOrThrow({ where: { customerId: "507" } });
+    expect(c).toMatchObject({ firstName: "花子", email: "hanako@example.jp", locale: "ja", tags: ",points,", emailConsent: "SUBSCRIBED", smsConsent: "NOT_SUBSCRIBED" });
+  });
+
   it("a signed but malformed payload ends as a dead job with its reason, not a crash", async () => {
     await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: { id: "x", name: "" } }));
     await work();
