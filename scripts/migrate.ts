@@ -27,15 +27,15 @@ export async function migrate(url: string, log: (line: string) => void = console
 
 async function migrateSqlite(file: string, log: (line: string) => void): Promise<string[]> {
   const { default: Database } = await import("better-sqlite3");
-  const { restoreDeferredIndex } = await import("../app/customers/sync-sqlite.server");
+  const { restoreDeferredIndexes } = await import("../app/customers/sync-sqlite.server");
   const db = new Database(file);
   try {
     db.pragma("journal_mode = WAL");
     db.exec(`CREATE TABLE IF NOT EXISTS ${TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
     const applied = new Set((db.prepare(`SELECT name FROM ${TABLE}`).all() as { name: string }[]).map((r) => r.name));
-    // An index a customer sync dropped to load faster (sync-sqlite.server.ts) is back before any
-    // migration could expect it, even if the sync's process died before rebuilding it.
-    restoreDeferredIndex(db);
+    // Indexes a customer sync dropped to load faster (sync-sqlite.server.ts) are back before any
+    // migration could expect them, even if the sync's process died before rebuilding them.
+    restoreDeferredIndexes(db);
     const pending = pendingMigrations(path.join("prisma", "migrations"), applied);
     for (const m of pending) {
       db.transaction(() => {

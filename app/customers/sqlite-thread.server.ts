@@ -9,7 +9,8 @@ import { Worker } from "node:worker_threads";
  * A step is a statement and its parameter rows:
  *   { sql }                 run once without parameters (BEGIN, COMMIT)
  *   { sql, rows }           run once per row; the result is each run's change count
- *   { sql, flat }           the same with the rows laid end to end (cheaper to pass)
+ *   { sql, flat }           the same with the rows laid end to end (cheaper to pass), each
+ *                           followed by flat.suffix if given
  *   { sql, rows, all: true} query with rows[0]; the result is the rows
  * If a step throws, the thread rolls back an open transaction and the whole request rejects.
  *
@@ -20,7 +21,7 @@ export interface Step {
   sql: string;
   rows?: unknown[][];
   /** Many rows as one flat list, `width` values each: far cheaper to pass between threads. */
-  flat?: { width: number; values: unknown[] };
+  flat?: { width: number; values: unknown[]; suffix?: unknown[] };
   all?: boolean;
 }
 
@@ -40,9 +41,13 @@ const runSteps = (steps) =>
     const s = prepare(step.sql);
     if (step.all) return s.all(...(step.rows ? step.rows[0] : []));
     if (step.flat) {
-      const { width, values } = step.flat;
+      const { width, values, suffix } = step.flat;
       const changes = new Array(values.length / width);
-      for (let i = 0; i < changes.length; i++) changes[i] = s.run(values.slice(i * width, (i + 1) * width)).changes;
+      for (let i = 0; i < changes.length; i++) {
+        const row = values.slice(i * width, (i + 1) * width);
+        if (suffix) row.push(...suffix);
+        changes[i] = s.run(row).changes;
+      }
       return changes;
     }
     if (!step.rows) return s.run().changes;

@@ -60,15 +60,33 @@ const CUSTOMER = `
     "ordersCount" = excluded."ordersCount", "amountSpent" = excluded."amountSpent", "firstOrderAt" = excluded."firstOrderAt", "lastOrderAt" = excluded."lastOrderAt",
     "contrib" = excluded."contrib"
   WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
-const ORDER = `
-  INSERT INTO "Order" ("id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
-    "financialStatus", "fulfillmentStatus", "productIds", "shopifyUpdatedAt", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?)
+const ORDER_COLUMNS = `"id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", "productIds", "shopifyUpdatedAt", "updatedAt"`;
+const ORDER_CONFLICT = `
   ON CONFLICT ("shop", "orderId") DO UPDATE SET
     "name" = excluded."name", "customerId" = excluded."customerId", "locale" = excluded."locale", "processedAt" = excluded."processedAt",
     "totalPrice" = excluded."totalPrice", "currency" = excluded."currency", "financialStatus" = excluded."financialStatus",
     "fulfillmentStatus" = excluded."fulfillmentStatus", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
   WHERE "Order"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Order"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
+const ORDER = `INSERT INTO "Order" (${ORDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?) ${ORDER_CONFLICT}`;
+// The same row without its id, held in file order until the end of a staged sync (the run id follows the row).
+const STAGE = `
+  INSERT INTO "SyncOrderStage" ("shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", "updatedAt", "runId")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+const range = (to: boolean) => `"orderId" > ?${to ? ` AND "orderId" <= ?` : ""}`;
+/**
+ * One order-id range of the stage, sorted, into Order. The (shop, orderId) index is appended to,
+ * and so is the primary key's: the row id is the merge's prefix and the order id, in the same order.
+ */
+const MERGE = (to: boolean) => `
+  INSERT INTO "Order" (${ORDER_COLUMNS})
+  SELECT ? || "orderId", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", '', "shopifyUpdatedAt", "updatedAt"
+  FROM "SyncOrderStage" WHERE "runId" = ? AND ${range(to)} ORDER BY "orderId" ${ORDER_CONFLICT}`;
+/** Orders already stored in a range before it is merged (a webhook's, or older ones): their customers are recomputed. */
+const STORED_IN_RANGE = (to: boolean) => `SELECT "orderId" AS oid, "customerId" AS cid FROM "Order" WHERE "shop" = ? AND ${range(to)}`;
+const MERGED_TO = `UPDATE "SyncRun" SET "stageMergedTo" = ? WHERE "id" = ?`;
 // A metafield whose customer line came in an earlier batch (Shopify does not promise the order):
 // merged into the stored object; a customer that is not stored is left alone.
 const MERGE_METAFIELD = `UPDATE "Customer" SET "metafields" = json_patch(COALESCE("metafields", '{}'), ?) WHERE "shop" = ? AND "customerId" = ?`;
@@ -96,23 +114,57 @@ const MONTH = `
 const PROGRESS = `UPDATE "SyncRun" SET "linesApplied" = ?, "customers" = "customers" + ?, "orders" = "orders" + ?, "updatedAt" = ? WHERE "id" = ?`;
 
 /**
- * The recency index serves the member lists (newest last order first) and the dormant group. A
- * customer's last order date has nothing to do with the file's order, so each customer row lands
- * on a random page of it: at 1M customers that was a third of the SQLite thread's time (each
- * commit wrote some 300 scattered pages to the WAL). A sync that brings at least as many lines as
- * the table holds customers (a first sync, typically) drops it and builds it once at the end, a
- * sort: 1.6 s at 1M customers. Nothing depends on it for correctness, only for speed: while it is
- * missing, lists and counts scan the shop's rows instead. It is rebuilt when the sync ends, fails
- * or is stopped, and by `npm run db:migrate` after a crash (restoreDeferredIndex).
+ * Indexes a large first sync builds once at the end instead of row by row: SQLite sorts and
+ * writes them in one pass. Nothing depends on them for correctness, only for speed: while one is
+ * missing, the queries it serves scan the shop's rows instead. They are rebuilt when the sync ends,
+ * fails or is stopped, and by `npm run db:migrate` after a crash (restoreDeferredIndexes).
+ *  - The customers' recency index serves the member lists (newest last order first) and the
+ *    dormant group. A customer's last order date has nothing to do with the file's order, so each
+ *    customer row landed on a random page of it (a third of the thread's time at 1M customers).
+ *  - The orders' (shop, customerId, processedAt) index follows the file while batches are
+ *    written, but not while the staged orders are moved in by order id (see merge()), so it is
+ *    dropped for the move when the table holds fewer orders than are moved.
  */
-export const DEFERRED_INDEX = { name: "Customer_shop_lastOrderAt_idx", create: `CREATE INDEX IF NOT EXISTS "Customer_shop_lastOrderAt_idx" ON "Customer"("shop", "lastOrderAt")` };
-/** Below this many lines the rows go straight into the index: a rebuild would cost more. */
+export const DEFERRED_INDEXES = {
+  customerRecency: { name: "Customer_shop_lastOrderAt_idx", create: `CREATE INDEX IF NOT EXISTS "Customer_shop_lastOrderAt_idx" ON "Customer"("shop", "lastOrderAt")` },
+  orderFacts: { name: "Order_shop_customerId_processedAt_idx", create: `CREATE INDEX IF NOT EXISTS "Order_shop_customerId_processedAt_idx" ON "Order"("shop", "customerId", "processedAt")` },
+};
+type Deferred = keyof typeof DEFERRED_INDEXES;
+/** Below this many lines the rows go straight into the indexes: a rebuild would cost more. */
 const DEFER_FROM_LINES = 100_000;
+/**
+ * A sync stages its orders only when the shop holds at most this many: the orders already stored
+ * in a range are read before the range is moved in, and their customers recomputed afterwards.
+ */
+const STAGE_WHILE_STORED = 10_000;
+/** Orders moved in per transaction (each range scans the stage once and sorts its share). */
+const MERGE_RANGE_ORDERS = 400_000;
+/** One staged order in this many is read to place the range bounds. */
+const SAMPLE_EVERY = 64;
 
-/** Builds the deferred index if a sync that dropped it did not live to rebuild it. */
-export function restoreDeferredIndex(db: Database.Database): void {
-  const customer = db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'Customer'`).get();
-  if (customer) db.exec(DEFERRED_INDEX.create);
+/**
+ * Whether the order ids of a batch (the first) mostly grow with the file, as when a shop's
+ * customers each ordered once: then writing them as they come appends to the (shop, orderId)
+ * index, and staging them would only cost a second copy.
+ */
+export function followsFile(orders: { orderId: string }[]): boolean {
+  let max = "";
+  let back = 0;
+  const above = (a: string, b: string) => a.length > b.length || (a.length === b.length && a > b);
+  for (const o of orders) {
+    if (above(o.orderId, max)) max = o.orderId;
+    else back++;
+  }
+  return back <= orders.length * FOLLOWS_FILE_BACKWARDS;
+}
+/** The share of a first batch's orders that may go back in id while the ids still "follow the file". */
+const FOLLOWS_FILE_BACKWARDS = 0.05;
+
+/** Builds the deferred indexes a sync that dropped them did not live to rebuild. */
+export function restoreDeferredIndexes(db: Database.Database): void {
+  const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
+  if (tables.has("Customer")) db.exec(DEFERRED_INDEXES.customerRecency.create);
+  if (tables.has("Order")) db.exec(DEFERRED_INDEXES.orderFacts.create);
 }
 
 /** What a batch will write, computed from the batch alone (no database), on the caller's thread. */
@@ -120,6 +172,7 @@ interface Planned {
   customerIds: string;
   customers: { id: string; json: string; value: Contribution }[];
   customerRows: unknown[];
+  /** 13 values per order (with its row id) or 12 when staged (the id is given when it is moved in). */
   orderRows: unknown[];
   orderCustomers: string[];
   metafieldRows: unknown[][];
@@ -130,48 +183,68 @@ const PRAGMAS = [
   "busy_timeout = 5000",
   "cache_size = -8192",
   // Checkpoint the WAL every ~400 MB instead of every 4 MB. Index pages written at random (the
-  // recency index when it is kept; in a real shop also the (shop, orderId) index, since order ids
-  // follow time while the file follows customers) are then copied to the database file once per
-  // checkpoint instead of once per few commits (commit and checkpoint time at 1M customers, with
-  // the recency index kept: 29 s -> 22 s). close() checkpoints the rest and truncates the file.
+  // recency index when it is kept; the (shop, orderId) index when orders are not staged) are then
+  // copied to the database file once per checkpoint instead of once per few commits (commit and
+  // checkpoint time at 1M customers, with the recency index kept: 29 s -> 22 s). close()
+  // checkpoints the rest and truncates the file.
   "wal_autocheckpoint = 100000",
   // No fsync per commit (WAL stays consistent; a power cut can lose the last batches, which the
   // progress mark, written in the same transactions, then re-applies).
   "synchronous = NORMAL",
 ];
 
-export function sqliteSyncWriter(file: string, stats: StatsContext, options: { lines?: number; deferIndexFrom?: number } = {}): SyncWriter {
+export function sqliteSyncWriter(file: string, stats: StatsContext, options: { lines?: number; deferIndexFrom?: number; mergeRangeOrders?: number } = {}): SyncWriter {
   const thread = openSqliteThread(file, PRAGMAS);
   let started = false;
-  let deferred = false;
+  const dropped = new Set<Deferred>();
+  /**
+   * Orders go to SyncOrderStage in file order and move into Order sorted by order id at the end.
+   * A real shop's order ids follow time while the file follows customers, so written batch by
+   * batch they land on random pages of the (shop, orderId) index. `at` is the one updatedAt every
+   * staged row gets: an order row of the shop updated after it was written by someone else.
+   */
+  let stage: { at: string; mergedTo: string | null } | null = null;
 
-  /** Before the first batch: drop the recency index when building it at the end costs less. */
-  async function start() {
+  const drop = async (index: Deferred) => {
+    await thread.run([{ sql: `DROP INDEX IF EXISTS "${DEFERRED_INDEXES[index].name}"` }]);
+    dropped.add(index);
+  };
+
+  /** Before the first batch: what this sync builds at the end, and whether it stages its orders. */
+  async function start(shop: string, runId: string, now: string, first: SyncBatch) {
     started = true;
     const lines = options.lines ?? 0;
-    if (lines < (options.deferIndexFrom ?? DEFER_FROM_LINES)) return;
-    // max(rowid) reads one page; it counts rows ever inserted, so it errs towards keeping the index.
-    const [[{ n }]] = (await thread.run([{ sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Customer"`, rows: [[]], all: true }])) as [[{ n: number }]];
-    if (n > lines) return;
-    await thread.run([{ sql: `DROP INDEX IF EXISTS "${DEFERRED_INDEX.name}"` }]);
-    deferred = true;
+    // A run that stopped with orders staged goes on staging (and merges them at the end) whatever is left of it.
+    const [, staged, mark, customers, stored] = (await thread.run([
+      { sql: `DELETE FROM "SyncOrderStage" WHERE "shop" = ? AND "runId" <> ?`, rows: [[shop, runId]] },
+      { sql: `SELECT "updatedAt" AS at FROM "SyncOrderStage" WHERE "runId" = ? LIMIT 1`, rows: [[runId]], all: true },
+      { sql: `SELECT "stageMergedTo" AS mergedTo FROM "SyncRun" WHERE "id" = ?`, rows: [[runId]], all: true },
+      // max(rowid) reads one page; it counts rows ever inserted, so it errs towards keeping the index.
+      { sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Customer"`, rows: [[]], all: true },
+      { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Order" WHERE "shop" = ? LIMIT ${STAGE_WHILE_STORED + 1})`, rows: [[shop]], all: true },
+    ])) as [unknown, { at: string }[], { mergedTo: string | null }[], { n: number }[], { n: number }[]];
+    const large = lines >= (options.deferIndexFrom ?? DEFER_FROM_LINES) && customers[0].n <= lines;
+    if (large) await drop("customerRecency");
+    if (staged.length) stage = { at: staged[0].at, mergedTo: mark[0]?.mergedTo ?? null };
+    else if (large && stored[0].n <= STAGE_WHILE_STORED && !followsFile(first.orders)) stage = { at: now, mergedTo: null };
   }
 
-  /** Builds the dropped index: on the thread, or on a connection of its own if the thread died. */
+  /** Builds the dropped indexes: on the thread, or on a connection of its own if the thread died. */
   async function rebuild() {
-    if (!deferred) return;
-    try {
-      await thread.run([{ sql: DEFERRED_INDEX.create }]);
-    } catch {
-      const db = new Database(file);
+    for (const index of [...dropped]) {
       try {
-        db.pragma("busy_timeout = 30000");
-        restoreDeferredIndex(db);
-      } finally {
-        db.close();
+        await thread.run([{ sql: DEFERRED_INDEXES[index].create }]);
+      } catch {
+        const db = new Database(file);
+        try {
+          db.pragma("busy_timeout = 30000");
+          db.exec(DEFERRED_INDEXES[index].create);
+        } finally {
+          db.close();
+        }
       }
+      dropped.delete(index);
     }
-    deferred = false;
   }
   const contribution = (times: Date[]) => contributionOf(times, stats.calendar, stats.dormantDays);
 
@@ -189,10 +262,38 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
       customerRows.push(nextId(), shop, c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), c.shopifyUpdatedAtText, at, f.n, f.spent / SCALE, f.first?.processedAtText ?? null, f.last?.processedAtText ?? null, json);
     }
     const orderRows: unknown[] = [];
-    for (const o of batch.orders) orderRows.push(nextId(), shop, o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText, at);
+    const orderAt = stage?.at ?? at;
+    for (const o of batch.orders) {
+      if (!stage) orderRows.push(nextId());
+      orderRows.push(shop, o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText, orderAt);
+    }
     const metafieldRows = batch.orphanMetafields.map((m) => [JSON.stringify({ [`${m.namespace}.${m.key}`]: m.value }), shop, m.customerId]);
     const counts = new Map([...facts].map(([id, f]) => [id, f.n]));
     return { customerIds: JSON.stringify([...batch.customers.keys()]), customers, customerRows, orderRows, orderCustomers: batch.orders.map((o) => o.customerId), metafieldRows, counts };
+  }
+
+  /**
+   * Facts and contributions of `ids` recomputed from the stored orders (the customers with a row:
+   * `before` holds their stored contribution). Returns the step that stores the contributions and
+   * what they became.
+   */
+  function recompute(shop: string, ids: string[], run: (steps: Step[]) => unknown[]): { steps: Step[]; after: Map<string, { json: string; value: Contribution }> } {
+    const json = JSON.stringify(ids);
+    const [, times] = run([
+      { sql: REFRESH_FACTS, rows: [[shop, json, shop]] },
+      { sql: ORDER_TIMES, rows: [[shop, json]], all: true },
+    ]);
+    const timesOf = new Map<string, Date[]>(ids.map((id) => [id, []]));
+    for (const r of times as { cid: string; at: string }[]) timesOf.get(r.cid)?.push(new Date(r.at));
+    const rows: unknown[][] = [];
+    const after = new Map<string, { json: string; value: Contribution }>();
+    for (const [id, list] of timesOf) {
+      const value = contribution(list);
+      const text = JSON.stringify(value);
+      rows.push([text, shop, id]);
+      after.set(id, { json: text, value });
+    }
+    return { steps: [{ sql: SET_CONTRIB, rows }], after };
   }
 
   /** The rest of a batch's transaction, once its upserts have answered; ends with COMMIT. */
@@ -201,37 +302,27 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
     const customerChanges = out[2] as number[];
     const orderChanges = out[3] as number[];
     const after = new Map<string, { json: string; value: Contribution }>();
-    const recompute = new Set<string>();
-    p.customers.forEach((c, i) => (customerChanges[i] === 0 ? recompute.add(c.id) : after.set(c.id, c)));
+    const again = new Set<string>();
+    p.customers.forEach((c, i) => (customerChanges[i] === 0 ? again.add(c.id) : after.set(c.id, c)));
     orderChanges.forEach((changes, i) => {
-      if (changes === 0 || !batch.customers.has(p.orderCustomers[i])) recompute.add(p.orderCustomers[i]);
+      if (changes === 0 || !batch.customers.has(p.orderCustomers[i])) again.add(p.orderCustomers[i]);
     });
-    for (const { cid, n } of out[5] as { cid: string; n: number }[]) if (n !== (p.counts.get(cid) ?? 0)) recompute.add(cid);
+    for (const { cid, n } of out[5] as { cid: string; n: number }[]) if (n !== (p.counts.get(cid) ?? 0)) again.add(cid);
     const steps: Step[] = [];
-    if (recompute.size) {
+    if (again.size) {
       // Something stored that the batch does not show: that customer's facts come from the table.
-      const ids = JSON.stringify([...recompute]);
-      const outside = JSON.stringify([...recompute].filter((id) => !before.has(id) && !batch.customers.has(id)));
-      const [, stored, times] = run([
-        { sql: REFRESH_FACTS, rows: [[shop, ids, shop]] },
-        { sql: CONTRIBS_OF, rows: [[shop, outside]], all: true },
-        { sql: ORDER_TIMES, rows: [[shop, ids]], all: true },
-      ]);
+      const outside = [...again].filter((id) => !before.has(id) && !batch.customers.has(id));
+      const [stored] = run([{ sql: CONTRIBS_OF, rows: [[shop, JSON.stringify(outside)]], all: true }]);
       for (const r of stored as { cid: string; contrib: string | null }[]) before.set(r.cid, r.contrib);
-      const timesOf = new Map<string, Date[]>([...recompute].map((id) => [id, []]));
-      for (const r of times as { cid: string; at: string }[]) timesOf.get(r.cid)?.push(new Date(r.at));
-      const rows: unknown[][] = [];
-      for (const [id, list] of timesOf) {
-        const value = contribution(list);
-        const json = JSON.stringify(value);
-        rows.push([json, shop, id]);
-        after.set(id, { json, value });
-      }
-      steps.push({ sql: SET_CONTRIB, rows });
+      // An order whose customer is stored nowhere moves no aggregate.
+      const known = [...again].filter((id) => before.has(id) || batch.customers.has(id));
+      const done = recompute(shop, known, run);
+      steps.push(...done.steps);
+      for (const [id, value] of done.after) after.set(id, value);
     }
     const deltas = newDeltas();
     for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
-    return [...steps, ...closing(shop, runId, batch, linesApplied, at, deltas)];
+    return [...steps, ...aggregates(shop, deltas), ...progress(runId, batch, linesApplied, at)];
   }
 
   let here: Database.Database | null = null;
@@ -242,54 +333,72 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
       if (!st) statements.set(step.sql, (st = here!.prepare(step.sql)));
       if (step.all) return st.all(...(step.rows?.[0] ?? []));
       if (step.flat) {
-        const { width, values } = step.flat;
-        return Array.from({ length: values.length / width }, (_, i) => st.run(values.slice(i * width, (i + 1) * width)).changes);
+        const { width, values, suffix = [] } = step.flat;
+        return Array.from({ length: values.length / width }, (_, i) => st.run([...values.slice(i * width, (i + 1) * width), ...suffix]).changes);
       }
       if (!step.rows) return st.run().changes;
       return step.rows.map((r) => st.run(...r).changes);
     });
   }
-
-  /** A batch the fast path did not take (customers stored before, rows kept by newer data...). */
-  function applyHere(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): void {
+  const openHere = () => {
     if (!here) {
       here = new Database(file);
       for (const pragma of PRAGMAS) here.pragma(pragma);
     }
-    here.transaction(() => {
-      const out = runHere([{ sql: "SELECT 1" }, ...upserts(shop, p)]);
+    return here;
+  };
+
+  /**
+   * A batch the fast path did not take (customers stored before, rows kept by newer data...): its
+   * orders go straight into Order, since its facts are recomputed from the table.
+   */
+  function applyHere(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): void {
+    openHere().transaction(() => {
+      const out = runHere([{ sql: "SELECT 1" }, ...upserts(shop, runId, p, false)]);
       runHere(settle(shop, runId, batch, linesApplied, at, p, out, runHere).filter((step) => step.sql !== "COMMIT"));
     }).immediate();
   }
 
   /** The batch's writes; their results (steps 1–5 after BEGIN) are what settle() and the guards read. */
-  function upserts(shop: string, p: Planned): Step[] {
+  function upserts(shop: string, runId: string, p: Planned, staged: boolean): Step[] {
+    if (!staged && stage) {
+      // Planned for the stage, written straight to Order: each row gets its id.
+      const rows: unknown[] = [];
+      for (let i = 0; i < p.orderRows.length; i += 12) rows.push(nextId(), ...p.orderRows.slice(i, i + 12));
+      p = { ...p, orderRows: rows };
+    }
     return [
       { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
       { sql: CUSTOMER, flat: { width: 19, values: p.customerRows } },
-      { sql: ORDER, flat: { width: 13, values: p.orderRows } },
+      staged ? { sql: STAGE, flat: { width: 12, values: p.orderRows, suffix: [runId] } } : { sql: ORDER, flat: { width: 13, values: p.orderRows } },
       { sql: MERGE_METAFIELD, rows: p.metafieldRows },
       { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
     ];
   }
 
-  /** Moves the aggregates, marks the progress and commits. */
-  function closing(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, deltas: StatDeltas): Step[] {
+  /** Moves the aggregates by the deltas. */
+  function aggregates(shop: string, deltas: StatDeltas): Step[] {
     const steps: Step[] = [];
     if (deltas.customers || deltas.fans) steps.push({ sql: TOTAL, rows: [[shop, deltas.customers, deltas.fans, stats.calendar.timeZone, stats.dormantDays]] });
     const days = [...deltas.days].filter(([, n]) => n).map(([key, n]) => [shop, key, n]);
     if (days.length) steps.push({ sql: DAY, rows: days });
     const months = [...deltas.months].filter(([, c]) => c[0] || c[1] || c[2]).map(([key, c]) => [shop, key, c[0], c[1], c[2]]);
     if (months.length) steps.push({ sql: MONTH, rows: months });
-    steps.push({ sql: PROGRESS, rows: [[linesApplied, batch.customers.size, batch.orders.length, at, runId]] }, { sql: "COMMIT" });
     return steps;
   }
+
+  /** Marks the progress and commits. */
+  const progress = (runId: string, batch: SyncBatch, linesApplied: number, at: string): Step[] => [
+    { sql: PROGRESS, rows: [[linesApplied, batch.customers.size, batch.orders.length, at, runId]] },
+    { sql: "COMMIT" },
+  ];
 
   /**
    * The common case of a first sync, decided on the thread without a round trip: none of the
    * batch's customers was stored before (so every contribution is new), every order row was
-   * written, every order's customer is in the batch and the stored order counts are the batch's.
-   * Then the closing steps can be computed in advance. Anything else falls back to settle().
+   * written, every order's customer is in the batch and the stored order counts are the batch's
+   * (none at all when the orders are staged). Then the closing steps can be computed in advance.
+   * Anything else falls back to applyHere().
    */
   function fastPath(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): { guards: Guard[]; steps: Step[] } {
     if (p.orderCustomers.some((id) => !batch.customers.has(id))) return { guards: [{ kind: "never", step: 0 }], steps: [] };
@@ -300,10 +409,84 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
         { kind: "empty", step: 1 },
         { kind: "noZero", step: 2 },
         { kind: "noZero", step: 3 },
-        { kind: "counts", step: 5, expect: [...p.counts] },
+        stage ? { kind: "empty", step: 5 } : { kind: "counts", step: 5, expect: [...p.counts] },
       ],
-      steps: closing(shop, runId, batch, linesApplied, at, deltas),
+      steps: [...aggregates(shop, deltas), ...progress(runId, batch, linesApplied, at)],
     };
+  }
+
+  /**
+   * Moves the staged orders into Order by ranges of order id, each range sorted and in its own
+   * transaction (so webhooks and requests wait at most one range), the (shop, orderId) index
+   * appended to. Then recomputes the customers whose facts the batches could not know: those of
+   * orders already stored in a range before it was moved (written by a webhook, or kept by a newer
+   * version), and those of orders someone else wrote after the staged rows (updatedAt later than
+   * the stage's). Each range records how far the move got, so a restart goes on from there.
+   */
+  async function merge(shop: string, runId: string) {
+    if (!stage) return;
+    const [sample, [{ n: orderRows }]] = (await thread.run([
+      { sql: `SELECT "orderId" AS id FROM "SyncOrderStage" WHERE "runId" = ? AND "seq" % ${SAMPLE_EVERY} = 0`, rows: [[runId]], all: true },
+      { sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Order"`, rows: [[]], all: true },
+    ])) as [{ id: string }[], { n: number }[]];
+    // Order ids are ASCII digits: JavaScript's string order is SQLite's BINARY order.
+    const ids = sample.map((r) => r.id).sort();
+    const from = stage.mergedTo ?? "";
+    const bounds: string[] = [];
+    const every = Math.max(1, Math.round((options.mergeRangeOrders ?? MERGE_RANGE_ORDERS) / SAMPLE_EVERY));
+    for (let i = every; i < ids.length; i += every) if (ids[i] > (bounds[bounds.length - 1] ?? from)) bounds.push(ids[i]);
+    if (orderRows <= ids.length * SAMPLE_EVERY) await drop("orderFacts");
+    // This thread has nothing to do now: SQLite may sort (the ranges, the indexes) on a second one.
+    await thread.run([{ sql: "PRAGMA threads = 1", rows: [[]], all: true }]);
+    // Row ids after every id the table holds (sync ids are "s" and a base-36 time; Prisma's "c...").
+    const prefix = `s${Date.now().toString(36)}-`;
+    const suspects = new Set<string>();
+    const storedIds: string[] = [];
+    let lo = from;
+    for (const hi of [...bounds, null]) {
+      const to = hi !== null;
+      const params = to ? [lo, hi] : [lo];
+      const [, stored] = (await thread.run([
+        { sql: "BEGIN IMMEDIATE" },
+        { sql: STORED_IN_RANGE(to), rows: [[shop, ...params]], all: true },
+        { sql: MERGE(to), rows: [[prefix, runId, ...params]] },
+        // "~" sorts after every digit: the whole stage is in.
+        { sql: MERGED_TO, rows: [[hi ?? "~", runId]] },
+        { sql: "COMMIT" },
+      ])) as [unknown, { oid: string; cid: string | null }[]];
+      for (const r of stored) {
+        storedIds.push(r.oid);
+        if (r.cid) suspects.add(r.cid);
+      }
+      if (hi !== null) lo = hi;
+    }
+    await rebuild();
+    const [fromStage, later] = (await thread.run([
+      // The staged side of an order also stored: its customer may differ (an order moved customers).
+      { sql: `SELECT DISTINCT "customerId" AS cid FROM "SyncOrderStage" WHERE "runId" = ? AND "orderId" IN (SELECT value FROM json_each(?))`, rows: [[runId, JSON.stringify(storedIds)]], all: true },
+      { sql: `SELECT DISTINCT "customerId" AS cid FROM "Order" NOT INDEXED WHERE "shop" = ? AND "updatedAt" > ? AND "customerId" IS NOT NULL`, rows: [[shop, stage.at]], all: true },
+    ])) as { cid: string | null }[][];
+    for (const r of [...fromStage, ...later]) if (r.cid) suspects.add(r.cid);
+    recomputeHere(shop, [...suspects]);
+    const [[other]] = (await thread.run([{ sql: `SELECT 1 AS x FROM "SyncOrderStage" WHERE "runId" <> ? LIMIT 1`, rows: [[runId]], all: true }])) as unknown[][];
+    // Without a WHERE clause SQLite drops the table's pages at once instead of row by row.
+    await thread.run([other ? { sql: `DELETE FROM "SyncOrderStage" WHERE "runId" = ?`, rows: [[runId]] } : { sql: `DELETE FROM "SyncOrderStage"` }]);
+    stage = null;
+  }
+
+  /** Customers' facts and contributions from the stored orders, 500 per transaction, on this thread. */
+  function recomputeHere(shop: string, ids: string[]) {
+    const db = openHere();
+    for (let i = 0; i < ids.length; i += 500) {
+      db.transaction(() => {
+        const [rows] = runHere([{ sql: CONTRIBS_OF, rows: [[shop, JSON.stringify(ids.slice(i, i + 500))]], all: true }]) as { cid: string; contrib: string | null }[][];
+        const before = new Map(rows.map((r) => [r.cid, r.contrib]));
+        const { steps, after } = recompute(shop, [...before.keys()], runHere);
+        const deltas = newDeltas();
+        for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
+        runHere([...steps, ...aggregates(shop, deltas)]);
+      }).immediate();
+    }
   }
 
   // One batch at a time is with the thread while this thread parses and plans the next. (Letting
@@ -311,6 +494,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
   // and 40 MB heavier: more live rows, more garbage collection on both threads.)
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
+  let shopOf: { shop: string; runId: string } | null = null;
   const check = () => {
     if (failure) throw failure;
   };
@@ -319,13 +503,14 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
     batchLines: 1_000,
     async write(shop, runId, batch, linesApplied, now) {
       check();
-      if (!started) await start();
       const at = iso(now)!;
+      if (!started) await start(shop, runId, at, batch);
+      shopOf = { shop, runId };
       const p = plan(shop, batch, at);
       if (pending.length) await pending.shift();
       check();
       const done = thread
-        .runGuarded([{ sql: "BEGIN IMMEDIATE" }, ...upserts(shop, p)], fastPath(shop, runId, batch, linesApplied, at, p))
+        .runGuarded([{ sql: "BEGIN IMMEDIATE" }, ...upserts(shop, runId, p, stage !== null)], fastPath(shop, runId, batch, linesApplied, at, p))
         .then(({ settled }) => {
           // The thread rolled the batch back: apply it here, synchronously, on this thread's own
           // connection. Nothing else can run meanwhile, so no transaction is ever left waiting
@@ -340,11 +525,13 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
     async finish() {
       await Promise.all(pending.splice(0));
       check();
+      if (shopOf) await merge(shopOf.shop, shopOf.runId);
       await rebuild();
     },
     close: async () => {
       here?.close();
-      // A sync that failed or was stopped still leaves the index in place.
+      // A sync that failed or was stopped still leaves the indexes in place (and its staged
+      // orders, which the run merges when it is resumed).
       await rebuild().catch(() => undefined);
       await thread.close(failure ? [] : ["wal_checkpoint(TRUNCATE)"]);
     },

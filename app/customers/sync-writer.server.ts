@@ -30,6 +30,8 @@ const CHUNK = 500;
 export interface SyncWriterOptions {
   /** SQLite: from how many lines a sync builds the recency index at the end (tests lower it). */
   deferIndexFrom?: number;
+  /** SQLite: orders per range when staged orders are moved in (tests lower it). */
+  mergeRangeOrders?: number;
 }
 
 /**

@@ -5,7 +5,7 @@ import { applyCustomerSync, latestSync, onBulkFinished, startCustomerSync } from
 import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
-import { DEFERRED_INDEX } from "~/customers/sync-sqlite.server";
+import { DEFERRED_INDEXES } from "~/customers/sync-sqlite.server";
 import { migrate } from "../../scripts/migrate";
 
 /** The customer sync against the dev store's real bulk operations (in process, no HTTP). */
@@ -49,6 +49,16 @@ async function snapshot(shop: string) {
   const customers = await prisma.customer.findMany({ where: { shop }, orderBy: { customerId: "asc" }, select: { customerId: true, ordersCount: true, amountSpent: true, lastOrderAt: true, tags: true, emailConsent: true, locale: true, metafields: true } });
   const orders = await prisma.order.count({ where: { shop } });
   return { customers: customers.map((c) => ({ ...c, amountSpent: c.amountSpent.toString() })), orders };
+}
+
+/** The dashboard aggregates of a shop, as the tests compare them. */
+async function stats(shop: string) {
+  const [total, days, months] = await Promise.all([
+    prisma.statTotal.findUnique({ where: { shop }, select: { customers: true, fans: true } }),
+    prisma.statDay.findMany({ where: { shop, lastOrders: { not: 0 } }, orderBy: { day: "asc" }, select: { day: true, lastOrders: true } }),
+    prisma.statMonth.findMany({ where: { shop, OR: [{ orders: { not: 0 } }, { recovered: { not: 0 } }] }, orderBy: { month: "asc" }, select: { month: true, orders: true, repeatOrders: true, recovered: true } }),
+  ]);
+  return { total, days, months };
 }
 
 beforeEach(async () => {
@@ -148,14 +158,6 @@ describe("customer sync and webhooks together", () => {
 });
 
 describe("dashboard aggregates", () => {
-  async function stats(shop: string) {
-    const [total, days, months] = await Promise.all([
-      prisma.statTotal.findUnique({ where: { shop }, select: { customers: true, fans: true } }),
-      prisma.statDay.findMany({ where: { shop, lastOrders: { not: 0 } }, orderBy: { day: "asc" }, select: { day: true, lastOrders: true } }),
-      prisma.statMonth.findMany({ where: { shop, OR: [{ orders: { not: 0 } }, { recovered: { not: 0 } }] }, orderBy: { month: "asc" }, select: { month: true, orders: true, repeatOrders: true, recovered: true } }),
-    ]);
-    return { total, days, months };
-  }
 
   it("kept incrementally by the sync and by webhooks, equal a rebuild from the tables, and a later full sync", async () => {
     const { rebuildStats } = await import("~/dashboard/stats.server");
@@ -212,36 +214,106 @@ describe("customer sync from a hand-written bulk file", () => {
 
 describe("customer sync of a large shop on SQLite", () => {
   const sqlite = /^file:/.test(process.env.DATABASE_URL ?? "file:");
-  const indexSql = async () =>
-    (await prisma.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '${DEFERRED_INDEX.name}'`))[0]?.sql ?? null;
+  const indexSql = async (name: string) =>
+    (await prisma.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '${name}'`))[0]?.sql ?? null;
+  const indexes = async () => Promise.all(Object.values(DEFERRED_INDEXES).map((d) => indexSql(d.name)));
+  const staged = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "SyncOrderStage"`))[0].n);
 
-  it("the index it builds at the end is the one the migrations define", async () => {
-    if (!sqlite) return; // the PostgreSQL pass: no deferred index there
-    const defined = await indexSql();
-    expect(defined).not.toBeNull();
-    expect(DEFERRED_INDEX.create.replace("IF NOT EXISTS ", "")).toBe(defined);
+  it("the indexes it builds at the end are the ones the migrations define", async () => {
+    if (!sqlite) return; // the PostgreSQL pass: nothing is deferred there
+    for (const d of Object.values(DEFERRED_INDEXES)) {
+      const defined = await indexSql(d.name);
+      expect(defined).not.toBeNull();
+      expect(d.create.replace("IF NOT EXISTS ", "")).toBe(defined);
+    }
   });
 
-  it("builds the recency index once at the end, with the same tables as row by row", async () => {
+  it("stages the orders, moves them in by ranges of order id and builds the indexes at the end, with the same tables as row by row", async () => {
     if (!sqlite) return;
     const h = harness();
     await h.sync();
-    const rowByRow = await snapshot(h.shop);
+    const rowByRow = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
     await resetDatabase(prisma);
     const { id } = await h.ready();
-    // A run watched batch by batch: the index is gone while it writes, and back when it is done.
-    const seen: (string | null)[] = [];
-    const watch = setInterval(() => void indexSql().then((sql) => seen.push(sql)), 5);
-    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1 });
+    // A run watched batch by batch: the indexes are gone while it writes and orders wait in the
+    // stage; both are back, and the stage empty, when it is done.
+    const seen: { indexes: (string | null)[]; staged: number }[] = [];
+    const watch = setInterval(() => void Promise.all([indexes(), staged()]).then(([i, n]) => seen.push({ indexes: i, staged: n })), 2);
+    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 });
     clearInterval(watch);
-    expect(await snapshot(h.shop)).toEqual(rowByRow);
-    expect(await indexSql()).not.toBeNull();
-    expect(seen).toContain(null);
+    expect({ ...(await snapshot(h.shop)), stats: await stats(h.shop) }).toEqual(rowByRow);
+    expect(await indexes()).not.toContain(null);
+    expect(seen.some((s) => s.indexes[0] === null && s.staged > 0)).toBe(true);
+    expect(await staged()).toBe(0);
+    expect((await prisma.syncRun.findUniqueOrThrow({ where: { id } })).stageMergedTo).toBe("~");
     const plan = await prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT "customerId" FROM "Customer" WHERE "shop" = 'x' ORDER BY "lastOrderAt" DESC LIMIT 100`);
-    expect(plan.map((p) => p.detail).join(" ")).toContain(DEFERRED_INDEX.name);
+    expect(plan.map((p) => p.detail).join(" ")).toContain(DEFERRED_INDEXES.customerRecency.name);
   });
 
-  it("puts the index back when the sync fails half-way, and migrations put it back after a crash", async () => {
+  it("keeps what webhooks write while orders are staged: the same tables and numbers as a full sync afterwards", async () => {
+    if (!sqlite) return;
+    const { topicHandlers } = await import("~/webhooks/process.server");
+    const h = harness();
+    const { id } = await h.ready();
+    const deliveries: WebhookEvent[] = [];
+    h.core.onWebhook((e) => deliveries.push(e));
+    const variantId = `gid://shopify/ProductVariant/${h.core.state.products[0].variants[0].legacyId}`;
+    // As soon as a customer's orders wait in the stage, that customer orders again and one of the
+    // staged orders ships (a newer version of it): both webhooks are handled at once.
+    let fired: Promise<void> | null = null;
+    const watch = setInterval(() => {
+      if (fired) return;
+      fired = (async () => {
+        const [row] = await prisma.$queryRawUnsafe<{ orderId: string; customerId: string }[]>(`SELECT "orderId", "customerId" FROM "SyncOrderStage" LIMIT 1`);
+        if (!row) return void (fired = null);
+        await h.core.createOrder({ customerId: `gid://shopify/Customer/${row.customerId}`, lines: [{ variantId, quantity: 1 }] });
+        await h.core.fulfillOrder(`gid://shopify/Order/${row.orderId}`, { company: "ヤマト運輸", number: "123456789012" });
+        for (const e of deliveries.splice(0)) await topicHandlers[e.topic]?.(prisma, h.shop, e.payload as never);
+      })();
+    }, 1);
+    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 });
+    clearInterval(watch);
+    expect(fired).not.toBeNull();
+    await fired;
+    const incremental = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
+    await resetDatabase(prisma);
+    await h.sync();
+    expect(incremental).toEqual({ ...(await snapshot(h.shop)), stats: await stats(h.shop) });
+  });
+
+  it("goes on moving staged orders in after a failure half-way, from the last range it finished", async () => {
+    if (!sqlite) return;
+    const h = harness();
+    await h.sync();
+    const rowByRow = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
+    await resetDatabase(prisma);
+    const { id } = await h.ready();
+    // The disk fills up on an order of the middle ranges.
+    const ids = h.core.state.orders.filter((o) => o.customerId).map((o) => String(o.legacyId)).sort();
+    const victim = ids[Math.floor(ids.length * 0.6)];
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER "full" BEFORE INSERT ON "Order" WHEN NEW."orderId" = '${victim}' BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`);
+    await expect(applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 })).rejects.toThrow(/disk is full/);
+    const stopped = await prisma.syncRun.findUniqueOrThrow({ where: { id } });
+    expect(stopped.stageMergedTo! < victim).toBe(true);
+    expect(await staged()).toBeGreaterThan(0);
+    expect(await indexes()).not.toContain(null);
+    expect(await prisma.order.count({ where: { shop: h.shop } })).toBeGreaterThan(0);
+    await prisma.$executeRawUnsafe(`DROP TRIGGER "full"`);
+    // Counts the order rows written a second time.
+    await prisma.$executeRawUnsafe(`CREATE TABLE "again" ("orderId" TEXT)`);
+    await prisma.$executeRawUnsafe(`CREATE TRIGGER "again" AFTER UPDATE ON "Order" BEGIN INSERT INTO "again" VALUES (NEW."orderId"); END`);
+    // The job runs again: nothing left to read, the rest of the stage moves in.
+    await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 });
+    expect({ ...(await snapshot(h.shop)), stats: await stats(h.shop) }).toEqual(rowByRow);
+    expect(await staged()).toBe(0);
+    // The ranges moved before the failure were not moved again.
+    const again = await prisma.$queryRawUnsafe<unknown[]>(`SELECT "orderId" FROM "again"`);
+    await prisma.$executeRawUnsafe(`DROP TRIGGER "again"`);
+    await prisma.$executeRawUnsafe(`DROP TABLE "again"`);
+    expect(again).toEqual([]);
+  });
+
+  it("puts the indexes back when the sync fails half-way, and migrations put them back after a crash", async () => {
     if (!sqlite) return;
     const shop = "broken.myshopify.com";
     const customer = (n: number) => JSON.stringify({ id: `gid://shopify/Customer/${n}`, firstName: `C${n}`, locale: "ja", state: "ENABLED", tags: [], updatedAt: "2026-10-01T00:00:00Z" });
@@ -250,10 +322,10 @@ describe("customer sync of a large shop on SQLite", () => {
     const graphql = async () => new Response(JSON.stringify({ data: { node: { status: "COMPLETED", objectCount: String(lines.length), url: "http://bulk.test/78.jsonl" } } }));
     const fetchFile = (async () => new Response(lines.join("\n") + "\n")) as unknown as typeof fetch;
     await expect(applyCustomerSync(prisma, run.id, graphql, fetchFile, { deferIndexFrom: 1 })).rejects.toThrow(/not JSON/);
-    expect(await indexSql()).not.toBeNull();
-    // A process that died mid-sync never rebuilt it: the next migrate does.
-    await prisma.$executeRawUnsafe(`DROP INDEX "${DEFERRED_INDEX.name}"`);
+    expect(await indexes()).not.toContain(null);
+    // A process that died mid-sync never rebuilt them: the next migrate does.
+    for (const d of Object.values(DEFERRED_INDEXES)) await prisma.$executeRawUnsafe(`DROP INDEX "${d.name}"`);
     await migrate(process.env.DATABASE_URL!, () => undefined);
-    expect(await indexSql()).not.toBeNull();
+    expect(await indexes()).not.toContain(null);
   });
 });
