@@ -1,6 +1,7 @@
 /**
  * One measured ingest, in its own process so its peak memory is its own:
- *   tsx scripts/bench/sync-child.ts <result.jsonl> <objectCount> <sqlite file> [--dashboard N]
+ *   node <compiled sync-child.mjs> <result.jsonl> <objectCount> <sqlite file> [--dashboard N]
+ * (scripts/bench-sync.ts compiles it first; `node --import tsx scripts/bench/sync-child.ts` also works).
  * Prints one JSON line: { ingest_s, peak_rss_mb, customers, orders, dashboard_p95_ms? }.
  */
 import { createReadStream } from "node:fs";
