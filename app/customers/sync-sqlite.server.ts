@@ -436,8 +436,6 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
     const every = Math.max(1, Math.round((options.mergeRangeOrders ?? MERGE_RANGE_ORDERS) / SAMPLE_EVERY));
     for (let i = every; i < ids.length; i += every) if (ids[i] > (bounds[bounds.length - 1] ?? from)) bounds.push(ids[i]);
     if (orderRows <= ids.length * SAMPLE_EVERY) await drop("orderFacts");
-    // This thread has nothing to do now: SQLite may sort (the ranges, the indexes) on a second one.
-    await thread.run([{ sql: "PRAGMA threads = 1", rows: [[]], all: true }]);
     // Row ids after every id the table holds (sync ids are "s" and a base-36 time; Prisma's "c...").
     const prefix = `s${Date.now().toString(36)}-`;
     const suspects = new Set<string>();
