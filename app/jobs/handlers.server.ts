@@ -15,6 +15,7 @@ import { refreshCollection, TUTORIALS_COLLECTION_JOB, tutorialsMayUseCollection 
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { flowsMayUseCollection, refreshFlowCollection } from "../followups/flows.server";
 import { PermanentJobError } from "./queue.server";
+import { CUSTOMER_REFRESH_JOB, refreshCustomer } from "../customers/refresh.server";
 
 /** Every job type the worker knows. */
 export function jobHandlers(db: PrismaClient): JobHandlers {
@@ -24,6 +25,11 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { runId } = z.object({ runId: z.string() }).parse(job.data);
       const { admin } = await unauthenticated.admin(job.shop);
       await applyCustomerSync(db, runId, admin.graphql);
+    },
+    [CUSTOMER_REFRESH_JOB]: async (job) => {
+      const { customerId } = z.object({ customerId: z.string().regex(/^\d{1,20}$/) }).parse(job.data);
+      const { admin } = await unauthenticated.admin(job.shop);
+      await refreshCustomer(db, job.shop, customerId, admin.graphql);
     },
     [STATS_REBUILD_JOB]: (job) => rebuildStats(db, job.shop),
     [FAQ_PUBLISH_JOB]: async (job) => {

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { customerPayload, orderPayload } from "../customers/payloads";
+import { customerPayload, orderPayload, type CustomerPayload } from "../customers/payloads";
+import { refreshIfIncomplete } from "../customers/refresh.server";
 import { upsertCustomer, upsertOrder } from "../customers/mirror.server";
 import { customerRedactPayload, dataRequestPayload } from "../compliance/payloads";
 import { fulfilDataRequest, redactCustomer, redactShop } from "../compliance/compliance.server";
@@ -16,13 +17,19 @@ export const CUSTOMER_SYNC_RETRY_JOB = "customer-sync-retry";
 
 type TopicHandler = (db: PrismaClient, shop: string, payload: unknown) => Promise<void>;
 
+/** What the payload carries now; what it leaves out (tags, consents, locale since 2025-01) from the Admin API next. */
+async function mirrorCustomer(db: PrismaClient, shop: string, c: CustomerPayload): Promise<void> {
+  await upsertCustomer(db, shop, c);
+  await refreshIfIncomplete(db, shop, c);
+}
+
 /**
  * What each webhook topic does once recorded. Features add their topics here. Topics without a
  * handler are recorded and marked processed, nothing more.
  */
 export const topicHandlers: Record<string, TopicHandler> = {
-  "customers/create": (db, shop, p) => upsertCustomer(db, shop, parse(customerPayload, p)),
-  "customers/update": (db, shop, p) => upsertCustomer(db, shop, parse(customerPayload, p)),
+  "customers/create": (db, shop, p) => mirrorCustomer(db, shop, parse(customerPayload, p)),
+  "customers/update": (db, shop, p) => mirrorCustomer(db, shop, parse(customerPayload, p)),
   "orders/create": async (db, shop, p) => {
     const order = parse(orderPayload, p);
     await upsertOrder(db, shop, order);

@@ -4,6 +4,11 @@ import { gid, orderTotal, type State } from "./state";
 /** Webhook bodies shaped like Shopify's REST resources (what webhooks deliver). */
 const lower = (s: string) => s.toLowerCase();
 
+/**
+ * A customers/* webhook body as Shopify sends it since API 2025-01: without tags and marketing
+ * consents, which have topics of their own (customer.tags_added / removed,
+ * customers/email_marketing_consent_update, customers/marketing_consent_update).
+ */
 export function customerPayload(s: State, c: Customer) {
   return {
     id: c.legacyId,
@@ -13,15 +18,12 @@ export function customerPayload(s: State, c: Customer) {
     last_name: c.lastName,
     phone: c.phone,
     state: lower(c.state),
-    tags: c.tags.join(", "),
     currency: "JPY",
     verified_email: true,
     tax_exempt: false,
     note: null,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
-    email_marketing_consent: { state: lower(c.emailMarketing), opt_in_level: c.emailMarketing === "SUBSCRIBED" ? "single_opt_in" : null, consent_updated_at: c.updatedAt },
-    sms_marketing_consent: c.phone ? { state: lower(c.smsMarketing), opt_in_level: "single_opt_in", consent_updated_at: c.updatedAt, consent_collected_from: "OTHER" } : null,
     default_address: { ...addressPayload(c.address), id: c.legacyId, customer_id: c.legacyId, default: true },
   };
 }

@@ -1,5 +1,5 @@
 import { Readable } from "node:stream";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { applyCustomerSync, latestSync, onBulkFinished, startCustomerSync } from "~/customers/sync.server";
 import { createDevStore } from "../../dev-store/src/store";
@@ -143,6 +143,38 @@ describe("customer sync", () => {
 });
 
 describe("customer sync and webhooks together", () => {
+  it("brings tags, consents and locale that a customers/update leaves out from the Admin API, once per customer version", async () => {
+    const { topicHandlers } = await import("~/webhooks/process.server");
+    const { jobHandlers } = await import("~/jobs/handlers.server");
+    const { runDueJobs } = await import("~/jobs/worker.server");
+    const { unauthenticated } = await import("~/shopify.server");
+    const { CUSTOMER_REFRESH_JOB } = await import("~/customers/refresh.server");
+    const h = harness();
+    await h.sync();
+    const c = h.core.state.customers.find((x) => !x.tags.includes("points") && x.emailMarketing !== "SUBSCRIBED" && x.locale === "ja")!;
+    const deliveries: WebhookEvent[] = [];
+    const off = h.core.onWebhook((e) => deliveries.push(e));
+    // The merchant tags the customer in Shopify admin; the customer subscribes and switches to English.
+    await h.core.upsertCustomer({ id: `gid://shopify/Customer/${c.legacyId}`, tags: [...c.tags, "points"], emailMarketingState: "SUBSCRIBED", locale: "en" });
+    off();
+    const update = deliveries.find((e) => e.topic === "customers/update")!;
+    expect(update.payload).not.toHaveProperty("tags");
+    await topicHandlers["customers/update"](prisma, h.shop, update.payload);
+    const row = () => prisma.customer.findFirstOrThrow({ where: { shop: h.shop, customerId: String(c.legacyId) }, select: { tags: true, emailConsent: true, locale: true } });
+    expect((await row()).tags).not.toContain("points");
+    const admin = vi.spyOn(unauthenticated, "admin").mockResolvedValue({ admin: { graphql: h.graphql } } as never);
+    try {
+      await runDueJobs({ db: prisma, handlers: jobHandlers(prisma) });
+    } finally {
+      admin.mockRestore();
+    }
+    expect(await row()).toMatchObject({ emailConsent: "SUBSCRIBED", locale: "en" });
+    expect((await row()).tags).toContain(",points,");
+    // A redelivery of the same version asks Shopify nothing more.
+    await topicHandlers["customers/update"](prisma, h.shop, update.payload);
+    expect(await prisma.job.count({ where: { type: CUSTOMER_REFRESH_JOB } })).toBe(1);
+  });
+
   it("keeps a webhook's newer data when the snapshot it raced with is applied", async () => {
     const h = harness();
     const { id } = await h.ready();
