@@ -249,6 +249,14 @@ describe("customer sync of a large shop on SQLite", () => {
   const indexSql = async (name: string) =>
     (await prisma.$queryRawUnsafe<{ sql: string }[]>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = '${name}'`))[0]?.sql ?? null;
   const indexes = async () => Promise.all(Object.values(DEFERRED_INDEXES).map((d) => indexSql(d.name)));
+  const tables = async (shop: string) => ({ ...(await snapshot(shop)), stats: await stats(shop) });
+  /** Syncs row by row for the expected tables, empties the database and readies the same shop's run again. */
+  const rowByRowThenReady = async (h: ReturnType<typeof harness>) => {
+    await h.sync();
+    const rowByRow = await tables(h.shop);
+    await resetDatabase(prisma);
+    return { rowByRow, id: (await h.ready()).id };
+  };
   const staged = async () => Number((await prisma.$queryRawUnsafe<{ n: bigint | number }[]>(`SELECT COUNT(*) AS n FROM "SyncOrderStage"`))[0].n);
 
   it("the indexes it builds at the end are the ones the migrations define", async () => {
@@ -263,17 +271,14 @@ describe("customer sync of a large shop on SQLite", () => {
   it("stages the orders, moves them in by ranges of order id and builds the indexes at the end, with the same tables as row by row", async () => {
     if (!sqlite) return;
     const h = harness();
-    await h.sync();
-    const rowByRow = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
-    await resetDatabase(prisma);
-    const { id } = await h.ready();
+    const { rowByRow, id } = await rowByRowThenReady(h);
     // A run watched batch by batch: the indexes are gone while it writes and orders wait in the
     // stage; both are back, and the stage empty, when it is done.
     const seen: { indexes: (string | null)[]; staged: number }[] = [];
     const watch = setInterval(() => void Promise.all([indexes(), staged()]).then(([i, n]) => seen.push({ indexes: i, staged: n })), 2);
     await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 });
     clearInterval(watch);
-    expect({ ...(await snapshot(h.shop)), stats: await stats(h.shop) }).toEqual(rowByRow);
+    expect(await tables(h.shop)).toEqual(rowByRow);
     expect(await indexes()).not.toContain(null);
     expect(seen.some((s) => s.indexes[0] === null && s.staged > 0)).toBe(true);
     expect(await staged()).toBe(0);
@@ -307,19 +312,16 @@ describe("customer sync of a large shop on SQLite", () => {
     clearInterval(watch);
     expect(fired).not.toBeNull();
     await fired;
-    const incremental = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
+    const incremental = await tables(h.shop);
     await resetDatabase(prisma);
     await h.sync();
-    expect(incremental).toEqual({ ...(await snapshot(h.shop)), stats: await stats(h.shop) });
+    expect(incremental).toEqual(await tables(h.shop));
   });
 
   it("goes on moving staged orders in after a failure half-way, from the last range it finished", async () => {
     if (!sqlite) return;
     const h = harness();
-    await h.sync();
-    const rowByRow = { ...(await snapshot(h.shop)), stats: await stats(h.shop) };
-    await resetDatabase(prisma);
-    const { id } = await h.ready();
+    const { rowByRow, id } = await rowByRowThenReady(h);
     // The disk fills up on an order of the middle ranges.
     const ids = h.core.state.orders.filter((o) => o.customerId).map((o) => String(o.legacyId)).sort();
     const victim = ids[Math.floor(ids.length * 0.6)];
@@ -336,7 +338,7 @@ describe("customer sync of a large shop on SQLite", () => {
     await prisma.$executeRawUnsafe(`CREATE TRIGGER "again" AFTER UPDATE ON "Order" BEGIN INSERT INTO "again" VALUES (NEW."orderId"); END`);
     // The job runs again: nothing left to read, the rest of the stage moves in.
     await applyCustomerSync(prisma, id, h.graphql, h.fetchFile, { deferIndexFrom: 1, mergeRangeOrders: 300 });
-    expect({ ...(await snapshot(h.shop)), stats: await stats(h.shop) }).toEqual(rowByRow);
+    expect(await tables(h.shop)).toEqual(rowByRow);
     expect(await staged()).toBe(0);
     // The ranges moved before the failure were not moved again.
     const again = await prisma.$queryRawUnsafe<unknown[]>(`SELECT "orderId" FROM "again"`);
