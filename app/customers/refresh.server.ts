@@ -28,7 +28,9 @@ type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }
 /** Enqueues a refresh when the payload leaves out what the groups read (one per customer version). */
 export async function refreshIfIncomplete(db: PrismaClient, shop: string, c: CustomerPayload): Promise<boolean> {
   if (c.tags !== undefined && c.email_marketing_consent !== undefined && c.locale !== undefined) return false;
-  return enqueueJob(db, { shop, type: CUSTOMER_REFRESH_JOB, key: `customer-refresh:${shop}:${c.id}:${c.updated_at ?? ""}`, payload: { customerId: c.id } });
+  // Without updated_at (Shopify always sends it) the key must not match every later version.
+  const version = c.updated_at ?? new Date().toISOString();
+  return enqueueJob(db, { shop, type: CUSTOMER_REFRESH_JOB, key: `customer-refresh:${shop}:${c.id}:${version}`, payload: { customerId: c.id } });
 }
 
 const answer = z.object({
