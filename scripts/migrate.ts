@@ -35,7 +35,7 @@ async function migrateSqlite(file: string, log: (line: string) => void): Promise
     const applied = new Set((db.prepare(`SELECT name FROM ${TABLE}`).all() as { name: string }[]).map((r) => r.name));
     // Indexes a customer sync dropped to load faster (sync-sqlite.server.ts) are back before any
     // migration could expect them, even if the sync's process died before rebuilding them.
-    restoreDeferredIndexes(db);
+    restoreDeferredIndexes(db, applied);
     const pending = pendingMigrations(path.join("prisma", "migrations"), applied);
     for (const m of pending) {
       db.transaction(() => {

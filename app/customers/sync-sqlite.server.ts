@@ -126,8 +126,17 @@ const PROGRESS = `UPDATE "SyncRun" SET "linesApplied" = ?, "customers" = "custom
  *    dropped for the move when the table holds fewer orders than are moved.
  */
 export const DEFERRED_INDEXES = {
-  customerRecency: { name: "Customer_shop_lastOrderAt_idx", create: `CREATE INDEX IF NOT EXISTS "Customer_shop_lastOrderAt_idx" ON "Customer"("shop", "lastOrderAt")` },
-  orderFacts: { name: "Order_shop_customerId_processedAt_idx", create: `CREATE INDEX IF NOT EXISTS "Order_shop_customerId_processedAt_idx" ON "Order"("shop", "customerId", "processedAt")` },
+  customerRecency: {
+    name: "Customer_shop_lastOrderAt_idx",
+    create: `CREATE INDEX IF NOT EXISTS "Customer_shop_lastOrderAt_idx" ON "Customer"("shop", "lastOrderAt")`,
+    /** The migration that first creates it (restoreDeferredIndexes must not create it earlier). */
+    definedBy: "20261124144258_init",
+  },
+  orderFacts: {
+    name: "Order_shop_customerId_processedAt_idx",
+    create: `CREATE INDEX IF NOT EXISTS "Order_shop_customerId_processedAt_idx" ON "Order"("shop", "customerId", "processedAt")`,
+    definedBy: "20261124160104_order_facts_index",
+  },
 };
 type Deferred = keyof typeof DEFERRED_INDEXES;
 /** Below this many lines the rows go straight into the indexes: a rebuild would cost more. */
@@ -160,11 +169,13 @@ export function followsFile(orders: { orderId: string }[]): boolean {
 /** The share of a first batch's orders that may go back in id while the ids still "follow the file". */
 const FOLLOWS_FILE_BACKWARDS = 0.05;
 
-/** Builds the deferred indexes a sync that dropped them did not live to rebuild. */
-export function restoreDeferredIndexes(db: Database.Database): void {
-  const tables = new Set((db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table'`).all() as { name: string }[]).map((t) => t.name));
-  if (tables.has("Customer")) db.exec(DEFERRED_INDEXES.customerRecency.create);
-  if (tables.has("Order")) db.exec(DEFERRED_INDEXES.orderFacts.create);
+/**
+ * Builds the deferred indexes a sync that dropped them did not live to rebuild: those whose
+ * migration is applied (`applied`, migration names), so a database still waiting for that
+ * migration does not get the index before the migration creates it.
+ */
+export function restoreDeferredIndexes(db: Database.Database, applied: Set<string>): void {
+  for (const index of Object.values(DEFERRED_INDEXES)) if (applied.has(index.definedBy)) db.exec(index.create);
 }
 
 /** What a batch will write, computed from the batch alone (no database), on the caller's thread. */

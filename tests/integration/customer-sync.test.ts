@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
@@ -6,7 +9,7 @@ import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
 import { DEFERRED_INDEXES } from "~/customers/sync-sqlite.server";
-import { migrate } from "../../scripts/migrate";
+import { migrate, pendingMigrations } from "../../scripts/migrate";
 
 /** The customer sync against the dev store's real bulk operations (in process, no HTTP). */
 const SCOPES = ["read_customers", "read_orders", "read_fulfillments"];
@@ -265,7 +268,24 @@ describe("customer sync of a large shop on SQLite", () => {
       const defined = await indexSql(d.name);
       expect(defined).not.toBeNull();
       expect(d.create.replace("IF NOT EXISTS ", "")).toBe(defined);
+      // ...and first created by the migration it names.
+      const first = pendingMigrations("prisma/migrations", new Set()).find((m) => m.sql.includes(`"${d.name}"`));
+      expect(first?.name).toBe(d.definedBy);
     }
+  });
+
+  it("an older database still waiting for the migration that creates an index upgrades", async () => {
+    if (!sqlite) return;
+    const { default: Database } = await import("better-sqlite3");
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "tsunagu-upgrade-")), "old.sqlite");
+    const db = new Database(file);
+    db.exec(`CREATE TABLE "_tsunagu_migrations" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
+    for (const m of pendingMigrations("prisma/migrations", new Set()).filter((m) => m.name < DEFERRED_INDEXES.orderFacts.definedBy)) {
+      db.exec(m.sql);
+      db.prepare(`INSERT INTO "_tsunagu_migrations" VALUES (?, ?)`).run(m.name, "2026-11-24T00:00:00Z");
+    }
+    db.close();
+    expect(await migrate(`file:${file}`, () => undefined)).toContain(DEFERRED_INDEXES.orderFacts.definedBy);
   });
 
   it("stages the orders, moves them in by ranges of order id and builds the indexes at the end, with the same tables as row by row", async () => {
