@@ -1,5 +1,5 @@
 import type { SyncedOrder } from "./bulk-rows";
-import type { SyncBatch, SyncWriter } from "./sync-writer.server";
+import type { SyncBatch, SyncWriter, SyncWriterOptions } from "./sync-writer.server";
 import Database from "better-sqlite3";
 import { openSqliteThread, type Guard, type Step } from "./sqlite-thread.server";
 import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
@@ -204,9 +204,15 @@ const PRAGMAS = [
   "synchronous = NORMAL",
 ];
 
-export function sqliteSyncWriter(file: string, stats: StatsContext, options: { lines?: number; deferIndexFrom?: number; mergeRangeOrders?: number } = {}): SyncWriter {
+/** How the aggregates move when customers' stored contributions (`before`, JSON) become `after`. */
+function deltasBetween(before: Map<string, string | null>, after: Map<string, { json: string; value: Contribution }>): StatDeltas {
+  const deltas = newDeltas();
+  for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
+  return deltas;
+}
+
+export function sqliteSyncWriter(file: string, stats: StatsContext, options: SyncWriterOptions & { lines?: number } = {}): SyncWriter {
   const thread = openSqliteThread(file, PRAGMAS);
-  let started = false;
   const dropped = new Set<Deferred>();
   /**
    * Orders go to SyncOrderStage in file order and move into Order sorted by order id at the end.
@@ -223,7 +229,6 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
 
   /** Before the first batch: what this sync builds at the end, and whether it stages its orders. */
   async function start(shop: string, runId: string, now: string, first: SyncBatch) {
-    started = true;
     const lines = options.lines ?? 0;
     // A run that stopped with orders staged goes on staging (and merges them at the end) whatever is left of it.
     const [, staged, mark, customers, stored] = (await thread.run([
@@ -331,8 +336,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
       steps.push(...done.steps);
       for (const [id, value] of done.after) after.set(id, value);
     }
-    const deltas = newDeltas();
-    for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
+    const deltas = deltasBetween(before, after);
     return [...steps, ...aggregates(shop, deltas), ...progress(runId, batch, linesApplied, at)];
   }
 
@@ -491,9 +495,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
         const [rows] = runHere([{ sql: CONTRIBS_OF, rows: [[shop, JSON.stringify(ids.slice(i, i + 500))]], all: true }]) as { cid: string; contrib: string | null }[][];
         const before = new Map(rows.map((r) => [r.cid, r.contrib]));
         const { steps, after } = recompute(shop, [...before.keys()], runHere);
-        const deltas = newDeltas();
-        for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
-        runHere([...steps, ...aggregates(shop, deltas)]);
+        runHere([...steps, ...aggregates(shop, deltasBetween(before, after))]);
       }).immediate();
     }
   }
@@ -503,6 +505,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
   // and 40 MB heavier: more live rows, more garbage collection on both threads.)
   const pending: Promise<void>[] = [];
   let failure: unknown = null;
+  /** Set by the first batch, after start(). */
   let shopOf: { shop: string; runId: string } | null = null;
   const check = () => {
     if (failure) throw failure;
@@ -513,7 +516,7 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: { l
     async write(shop, runId, batch, linesApplied, now) {
       check();
       const at = iso(now)!;
-      if (!started) await start(shop, runId, at, batch);
+      if (!shopOf) await start(shop, runId, at, batch);
       shopOf = { shop, runId };
       const p = plan(shop, batch, at);
       if (pending.length) await pending.shift();
