@@ -39,11 +39,15 @@ function date(value: unknown, field: string): Date {
 /**
  * A date as the tables store it (UTC, milliseconds, "+00:00"). Shopify's own UTC text is reused
  * when it already has that shape: formatting millions of dates again was seconds of a large sync.
- * The day check catches what Date rolled over ("02-30T..." became March 2nd).
+ * Its DateTime scalar comes without milliseconds ("2019-09-07T15:50:00Z"); with them is accepted
+ * too. The day check catches what Date rolled over ("02-30T..." became March 2nd).
  */
 function storedText(raw: string, at: Date): string {
-  if (raw.length === 24 && raw.charCodeAt(23) === 90 /* Z */ && raw.charCodeAt(19) === 46 /* . */ && at.getUTCDate() === (raw.charCodeAt(8) - 48) * 10 + raw.charCodeAt(9) - 48)
-    return `${raw.slice(0, 23)}+00:00`;
+  const n = raw.length;
+  if ((n === 24 || n === 20) && raw.charCodeAt(n - 1) === 90 /* Z */ && at.getUTCDate() === (raw.charCodeAt(8) - 48) * 10 + raw.charCodeAt(9) - 48) {
+    if (n === 24 && raw.charCodeAt(19) === 46 /* . */) return `${raw.slice(0, 23)}+00:00`;
+    if (n === 20) return `${raw.slice(0, 19)}.000+00:00`;
+  }
   return at.toISOString().replace("Z", "+00:00");
 }
 
