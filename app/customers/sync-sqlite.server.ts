@@ -48,10 +48,12 @@ function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
   return facts;
 }
 
+// The values a whole batch shares (shop, time) come last, passed once per batch (Step.flat.suffix):
+// millions of copies of the same strings were a good part of what the threads passed each other.
 const CUSTOMER = `
-  INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "locale", "accountState",
-    "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt", "updatedAt",
-    "ordersCount", "amountSpent", "firstOrderAt", "lastOrderAt", "contrib")
+  INSERT INTO "Customer" ("id", "customerId", "email", "phone", "firstName", "locale", "accountState",
+    "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt",
+    "ordersCount", "amountSpent", "firstOrderAt", "lastOrderAt", "contrib", "shop", "updatedAt")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("shop", "customerId") DO UPDATE SET
     "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "locale" = excluded."locale",
@@ -60,8 +62,8 @@ const CUSTOMER = `
     "ordersCount" = excluded."ordersCount", "amountSpent" = excluded."amountSpent", "firstOrderAt" = excluded."firstOrderAt", "lastOrderAt" = excluded."lastOrderAt",
     "contrib" = excluded."contrib"
   WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
-const ORDER_COLUMNS = `"id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
-    "financialStatus", "fulfillmentStatus", "productIds", "shopifyUpdatedAt", "updatedAt"`;
+const ORDER_COLUMNS = `"id", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", "productIds", "shop", "updatedAt"`;
 const ORDER_CONFLICT = `
   ON CONFLICT ("shop", "orderId") DO UPDATE SET
     "name" = excluded."name", "customerId" = excluded."customerId", "locale" = excluded."locale", "processedAt" = excluded."processedAt",
@@ -69,10 +71,10 @@ const ORDER_CONFLICT = `
     "fulfillmentStatus" = excluded."fulfillmentStatus", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
   WHERE "Order"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Order"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
 const ORDER = `INSERT INTO "Order" (${ORDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?) ${ORDER_CONFLICT}`;
-// The same row without its id, held in file order until the end of a staged sync (the run id follows the row).
+// The same row without its id, held in file order until the end of a staged sync (the run id follows shop and time).
 const STAGE = `
-  INSERT INTO "SyncOrderStage" ("shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
-    "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", "updatedAt", "runId")
+  INSERT INTO "SyncOrderStage" ("orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", "shop", "updatedAt", "runId")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const range = (to: boolean) => `"orderId" > ?${to ? ` AND "orderId" <= ?` : ""}`;
 /**
@@ -81,8 +83,8 @@ const range = (to: boolean) => `"orderId" > ?${to ? ` AND "orderId" <= ?` : ""}`
  */
 const MERGE = (to: boolean) => `
   INSERT INTO "Order" (${ORDER_COLUMNS})
-  SELECT ? || "orderId", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
-    "financialStatus", "fulfillmentStatus", '', "shopifyUpdatedAt", "updatedAt"
+  SELECT ? || "orderId", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
+    "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", '', "shop", "updatedAt"
   FROM "SyncOrderStage" WHERE "runId" = ? AND ${range(to)} ORDER BY "orderId" ${ORDER_CONFLICT}`;
 /** Orders already stored in a range before it is merged (a webhook's, or older ones): their customers are recomputed. */
 const STORED_IN_RANGE = (to: boolean) => `SELECT "orderId" AS oid, "customerId" AS cid FROM "Order" WHERE "shop" = ? AND ${range(to)}`;
@@ -111,6 +113,8 @@ const MONTH = `
   INSERT INTO "StatMonth" ("shop", "month", "orders", "repeatOrders", "recovered") VALUES (?, ?, ?, ?, ?)
   ON CONFLICT ("shop", "month") DO UPDATE SET "orders" = "StatMonth"."orders" + excluded."orders",
     "repeatOrders" = "StatMonth"."repeatOrders" + excluded."repeatOrders", "recovered" = "StatMonth"."recovered" + excluded."recovered"`;
+const CUSTOMER_WIDTH = 17;
+const ORDER_WIDTH = 11;
 const PROGRESS = `UPDATE "SyncRun" SET "linesApplied" = ?, "customers" = "customers" + ?, "orders" = "orders" + ?, "updatedAt" = ? WHERE "id" = ?`;
 
 /**
@@ -182,9 +186,13 @@ export function restoreDeferredIndexes(db: Database.Database, applied: Set<strin
 interface Planned {
   customerIds: string;
   customers: { id: string; json: string; value: Contribution }[];
+  /** CUSTOMER_WIDTH values per customer, without the shop and time (a suffix). */
   customerRows: unknown[];
-  /** 13 values per order (with its row id) or 12 when staged (the id is given when it is moved in). */
+  /** ORDER_WIDTH values per order (with its row id) or one fewer when staged (the id is given when it is moved in). */
   orderRows: unknown[];
+  /** The shop and time every customer row, and every order row, of the batch shares. */
+  customerSuffix: [string, string];
+  orderSuffix: [string, string];
   orderCustomers: string[];
   metafieldRows: unknown[][];
   counts: Map<string, number>;
@@ -275,17 +283,17 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
       const value = contribution(timesOf.get(c.customerId) ?? []);
       const json = JSON.stringify(value);
       customers.push({ id: c.customerId, json, value });
-      customerRows.push(nextId(), shop, c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), c.shopifyUpdatedAtText, at, f.n, f.spent / SCALE, f.first?.processedAtText ?? null, f.last?.processedAtText ?? null, json);
+      customerRows.push(nextId(), c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), c.shopifyUpdatedAtText, f.n, f.spent / SCALE, f.first?.processedAtText ?? null, f.last?.processedAtText ?? null, json);
     }
     const orderRows: unknown[] = [];
     const orderAt = stage?.at ?? at;
     for (const o of batch.orders) {
       if (!stage) orderRows.push(nextId());
-      orderRows.push(shop, o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText, orderAt);
+      orderRows.push(o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText);
     }
     const metafieldRows = batch.orphanMetafields.map((m) => [JSON.stringify({ [`${m.namespace}.${m.key}`]: m.value }), shop, m.customerId]);
     const counts = new Map([...facts].map(([id, f]) => [id, f.n]));
-    return { customerIds: JSON.stringify([...batch.customers.keys()]), customers, customerRows, orderRows, orderCustomers: batch.orders.map((o) => o.customerId), metafieldRows, counts };
+    return { customerIds: JSON.stringify([...batch.customers.keys()]), customers, customerRows, orderRows, customerSuffix: [shop, at], orderSuffix: [shop, orderAt], orderCustomers: batch.orders.map((o) => o.customerId), metafieldRows, counts };
   }
 
   /**
@@ -379,13 +387,15 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
     if (!staged && stage) {
       // Planned for the stage, written straight to Order: each row gets its id.
       const rows: unknown[] = [];
-      for (let i = 0; i < p.orderRows.length; i += 12) rows.push(nextId(), ...p.orderRows.slice(i, i + 12));
+      for (let i = 0; i < p.orderRows.length; i += ORDER_WIDTH - 1) rows.push(nextId(), ...p.orderRows.slice(i, i + ORDER_WIDTH - 1));
       p = { ...p, orderRows: rows };
     }
     return [
       { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
-      { sql: CUSTOMER, flat: { width: 19, values: p.customerRows } },
-      staged ? { sql: STAGE, flat: { width: 12, values: p.orderRows, suffix: [runId] } } : { sql: ORDER, flat: { width: 13, values: p.orderRows } },
+      { sql: CUSTOMER, flat: { width: CUSTOMER_WIDTH, values: p.customerRows, suffix: p.customerSuffix } },
+      staged
+        ? { sql: STAGE, flat: { width: ORDER_WIDTH - 1, values: p.orderRows, suffix: [...p.orderSuffix, runId] } }
+        : { sql: ORDER, flat: { width: ORDER_WIDTH, values: p.orderRows, suffix: p.orderSuffix } },
       { sql: MERGE_METAFIELD, rows: p.metafieldRows },
       { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
     ];
