@@ -1,10 +1,12 @@
 /**
- * `npm run comments:train [-- --cv] [--l2 N --epochs N --minCount N]`
+ * `npm run comments:train [-- --cv [--folds K]] [--l2 N --epochs N --minCount N]`
  * Trains the comment classifier (app/comments/classifier.ts) on every labelled shop in the repo
  * (app/comments/train.server.ts) and writes app/comments/model.json. Run it after changing the
  * rules of app/comments or the training data; a test fails while model.json is stale.
  * --cv: leave one shop out at a time (train on the others, test on it) and print per-shop
  * accuracy of the rules alone and of the model: how well each does on a shop it never saw.
+ * --folds K: the same with the shops dealt into K groups, one group held out at a time: about a
+ * tenth of the time of leave-one-shop-out with K = 11, for comparing variants before the full run.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -23,9 +25,16 @@ if (process.argv.includes("--cv")) {
   const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "  -  ");
   console.log(`options ${JSON.stringify(options)}\nshop                               n   ja sentiment rules/model   ja loyalty rules/model   en sentiment rules/model`);
   const total = { n: 0, rs: 0, ms: 0, rl: 0, ml: 0 };
-  for (const shop of [...new Set(examples.map((e) => e.shop))]) {
-    const model = fit(examples.filter((e) => e.shop !== shop), options);
-    const test = examples.filter((e) => e.shop === shop);
+  const at = process.argv.indexOf("--folds");
+  const folds = at > 0 ? Number(process.argv[at + 1]) : 0;
+  if (at > 0 && !(Number.isInteger(folds) && folds >= 2)) throw new Error("--folds needs a whole number of at least 2");
+  const shops = [...new Set(examples.map((e) => e.shop))].sort();
+  const groups = folds
+    ? Array.from({ length: folds }, (_, k) => ({ name: `fold ${k + 1} of ${folds}`, shops: new Set(shops.filter((_, i) => i % folds === k)) }))
+    : shops.map((shop) => ({ name: shop, shops: new Set([shop]) }));
+  for (const group of groups) {
+    const model = fit(examples.filter((e) => !group.shops.has(e.shop)), options);
+    const test = examples.filter((e) => group.shops.has(e.shop));
     const score = (list: Example[], label: "sentiment" | "loyalty") => ({
       rules: list.filter((e) => e.rule[label] === e[label]).length,
       model: list.filter((e) => predict(model[label], e.features).label === e[label]).length,
@@ -38,7 +47,7 @@ if (process.argv.includes("--cv")) {
     total.ms += s.model;
     total.rl += l.rules;
     total.ml += l.model;
-    console.log(`${shop.padEnd(34)} ${String(ja.length).padStart(3)}   ${pct(s.rules, ja.length)} / ${pct(s.model, ja.length)}          ${pct(l.rules, ja.length)} / ${pct(l.model, ja.length)}        ${pct(es.rules, en.length)} / ${pct(es.model, en.length)}`);
+    console.log(`${group.name.padEnd(34)} ${String(ja.length).padStart(3)}   ${pct(s.rules, ja.length)} / ${pct(s.model, ja.length)}          ${pct(l.rules, ja.length)} / ${pct(l.model, ja.length)}        ${pct(es.rules, en.length)} / ${pct(es.model, en.length)}`);
   }
   console.log(`${"all (ja)".padEnd(34)} ${String(total.n).padStart(3)}   ${pct(total.rs, total.n)} / ${pct(total.ms, total.n)}          ${pct(total.rl, total.n)} / ${pct(total.ml, total.n)}`);
 } else {
