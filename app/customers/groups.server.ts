@@ -3,8 +3,7 @@ import { requestStatsRebuild } from "../dashboard/stats.server";
 import { type Prisma, type PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { GROUP_KEYS, dormantBefore, engagedTagList, groupsOf, parsePointsSource, pointsBalance, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 const DEFAULTS: GroupSettings = { dormantDays: 120, pointsSource: null, engagedTags: "campaign,inquiry" };
 

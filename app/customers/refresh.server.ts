@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { enqueueJob } from "../jobs/queue.server";
 import { normaliseTags, type CustomerPayload } from "./payloads";
+import type { GraphQL } from "../admin-graphql";
 
 /**
  * Since API 2025-01 Shopify's customer webhooks carry no tags and no marketing consents (and no
@@ -22,8 +23,6 @@ const CUSTOMER_REFRESH = `#graphql
     }
   }
 `;
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 /** Enqueues a refresh when the payload leaves out what the groups read (one per customer version). */
 export async function refreshIfIncomplete(db: PrismaClient, shop: string, c: CustomerPayload): Promise<boolean> {

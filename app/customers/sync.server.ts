@@ -11,6 +11,7 @@ import { z } from "zod";
 import { parseSyncLine } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
 import { syncWriterFor, type SyncBatch, type SyncWriterOptions } from "./sync-writer.server";
+import type { GraphQL } from "../admin-graphql";
 
 /**
  * Full customer sync through a bulk operation:
@@ -19,7 +20,6 @@ import { syncWriterFor, type SyncBatch, type SyncWriterOptions } from "./sync-wr
  *   it in batches, each batch in one transaction with the progress mark, so a restart resumes
  *   where it stopped and a rerun gives the same tables.
  */
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 export const CUSTOMER_SYNC_QUERY = `#graphql
   query CustomerSync {
@@ -75,7 +75,6 @@ const BULK_STATUS = `#graphql
     }
   }
 `;
-
 
 export async function latestSync(db: PrismaClient, shop: string) {
   return db.syncRun.findFirst({

@@ -6,8 +6,7 @@ import { buildLocaleIndex } from "./index-build.server";
 import { learnedSignals } from "./events.server";
 import { parseSynonyms } from "./settings";
 import { answerText } from "./sanitize";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 export const FAQ_PUBLISH_JOB = "faq.publish";
 

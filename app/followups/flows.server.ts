@@ -6,6 +6,7 @@ import { CHANNELS, MAX_STEPS, newStepId } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
 import { collectionProducts, resolveCollections } from "../tutorials/collections.server";
 import type { ResolvedCollection } from "../tutorials/values";
+import type { GraphQL } from "../admin-graphql";
 
 /** Flows as stored, parsed. */
 export interface StoredFlow {
@@ -156,8 +157,6 @@ export async function setFlowEnabled(db: PrismaClient, shop: string, id: string,
   const { count } = await db.flow.updateMany({ where: { shop, id }, data: { enabled } });
   return count > 0;
 }
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 /**
  * Reads the products of the flow's collection conditions from the Admin API; returns the ids

@@ -1,7 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 const SHOP_INFO = `#graphql
   query ShopInfo {

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { catalogNames, type CatalogNames } from "../comments/catalog";
 import { classifyComment } from "../comments/classify.server";
 import { nameLexicon } from "../comments/lexicon.server";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 const CATALOG = `#graphql
   query CommentCatalog($cursor: String) {

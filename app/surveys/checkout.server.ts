@@ -1,8 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { listSurveys, type StoredSurvey } from "./surveys.server";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 /**
  * The thank-you page question: which survey to ask after an order, and what the order is. The

@@ -3,8 +3,7 @@ import { z } from "zod";
 import { isUniqueViolation } from "../jobs/queue.server";
 import { enqueueJob } from "../jobs/queue.server";
 import { npsCounts, type Choice, type SurveyInput, type SurveyKind } from "./definition";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 export const SURVEY_ANALYZE_JOB = "survey.analyze";
 

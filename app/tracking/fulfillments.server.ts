@@ -1,6 +1,5 @@
 import { z } from "zod";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 /**
  * What the thank-you and order-status extensions cannot read themselves: the order's shipments

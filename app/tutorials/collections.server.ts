@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { ResolvedCollection } from "./values";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
+import type { GraphQL } from "../admin-graphql";
 
 /**
  * A collection's products, read from the Admin API page by page. Tutorials keep what this found

@@ -6,10 +6,9 @@ import { collectionProducts, resolveCollections } from "./collections.server";
 import { metafieldValues, touchedProducts, type ResolvedCollection, type TutorialReach } from "./values";
 import { applyAssignment, assignmentChanged, changedProductCount, stillReached, type Assignment } from "./assign";
 import { MAX_COLLECTIONS, MAX_PRODUCTS } from "./definition";
+import type { GraphQL } from "../admin-graphql";
 
 export { metafieldValues, tutorialLinks } from "./values";
-
-type GraphQL = (query: string, options?: { variables?: Record<string, unknown> }) => Promise<Response>;
 
 /**
  * Tutorials live in the app's table (the merchant's list) and, for the extensions, as one
