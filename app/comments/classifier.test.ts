@@ -41,4 +41,13 @@ describe("the classifier", () => {
     const rare = train([...examples, { features: ["w:once"], label: "negative" }], ["positive", "neutral", "negative"], { l2: 0.01, epochs: 30, minCount: 2 });
     expect(rare.weights["w:once"]).toBeUndefined();
   });
+
+  it("adds the rules' score by the model's score weights, so a strong verdict of the rules can turn it", () => {
+    const model = { labels: ["positive", "neutral", "negative"], bias: [0.5, 0, 0], weights: { "w:gift": [0.3, 0, 0] } };
+    expect(predict(model, ["w:gift"], -4).label).toBe("positive");
+    const blended = { ...model, scoreWeight: [0.25, 0, -0.25] };
+    expect(predict(blended, ["w:gift"], 0).label).toBe("positive");
+    expect(predict(blended, ["w:gift"], -4).label).toBe("negative");
+    expect(predict(blended, ["w:gift"], 4).probability).toBeGreaterThan(predict(blended, ["w:gift"], 0).probability);
+  });
 });

@@ -34,7 +34,7 @@ const model = trained as unknown as { sentiment: TaskModel; loyalty: TaskModel }
 export async function classifyComment(text: string, catalog?: CatalogNames): Promise<CommentAnalysis> {
   const rule = analyzeComment(text, catalog);
   const features = await commentFeatures(text, rule);
-  const sentiment = predict(model.sentiment, features);
+  const sentiment = predict(model.sentiment, features, rule.score);
   const loyalty = predict(model.loyalty, features);
   // The cues stay the rules' (the words the dashboard shows as why); the labels are the model's.
   return { ...rule, sentiment: sentiment.label as Sentiment, loyalty: loyalty.label as Loyalty };

@@ -21,7 +21,7 @@ export interface Example {
   features: string[];
   sentiment: string;
   loyalty: string;
-  rule: { sentiment: string; loyalty: string };
+  rule: { sentiment: string; loyalty: string; score: number };
 }
 
 export async function trainingExamples(root: string): Promise<Example[]> {
@@ -47,8 +47,10 @@ export async function trainingExamples(root: string): Promise<Example[]> {
 }
 
 export function fit(examples: Example[], options: TrainOptions = TRAIN_DEFAULTS): { sentiment: TaskModel; loyalty: TaskModel } {
+  const blend = options.ruleBlend;
   return {
-    sentiment: train(examples.map((e) => ({ features: e.features, label: e.sentiment })), SENTIMENTS, options),
+    // The rules' score is positive for praise, negative for faults: SENTIMENTS' first and last.
+    sentiment: { ...train(examples.map((e) => ({ features: e.features, label: e.sentiment })), SENTIMENTS, options), scoreWeight: [blend, 0, -blend] },
     loyalty: train(examples.map((e) => ({ features: e.features, label: e.loyalty })), LOYALTIES, options),
   };
 }
