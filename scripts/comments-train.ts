@@ -1,5 +1,5 @@
 /**
- * `npm run comments:train [-- --cv [--folds K]] [--l2 N --epochs N --minCount N --ruleBlend N]`
+ * `npm run comments:train [-- --cv [--folds K]] [--l2 N --epochs N --minCount N --ruleBlend N --ruleLoyalty N --named N]`
  * Trains the comment classifier (app/comments/classifier.ts) on every labelled shop in the repo
  * (app/comments/train.server.ts) and writes app/comments/model.json. Run it after changing the
  * rules of app/comments or the training data; a test fails while model.json is stale.
@@ -15,7 +15,7 @@ import { fit, modelFile, trainingExamples, type Example } from "../app/comments/
 
 const root = path.resolve(import.meta.dirname, "..");
 const options: TrainOptions = { ...TRAIN_DEFAULTS };
-for (const key of ["l2", "epochs", "minCount", "ruleBlend"] as const) {
+for (const key of ["l2", "epochs", "minCount", "ruleBlend", "ruleLoyalty", "named"] as const) {
   const i = process.argv.indexOf(`--${key}`);
   if (i > 0) options[key] = Number(process.argv[i + 1]);
 }

@@ -48,10 +48,18 @@ export async function trainingExamples(root: string): Promise<Example[]> {
 
 export function fit(examples: Example[], options: TrainOptions = TRAIN_DEFAULTS): { sentiment: TaskModel; loyalty: TaskModel } {
   const blend = options.ruleBlend;
+  const loyalty = train(examples.map((e) => ({ features: e.features, label: e.loyalty })), LOYALTIES, options);
+  // The rules' loyalty reading and a catalog name found, trusted more than in-sample training says (TrainOptions).
+  const boost = (feature: string, label: number, by: number) => {
+    const w = (loyalty.weights[feature] ??= LOYALTIES.map(() => 0));
+    w[label] = Math.round((w[label] + by) * 1000) / 1000;
+  };
+  LOYALTIES.forEach((label, k) => boost(`rl:${label}`, k, options.ruleLoyalty));
+  boost("named", LOYALTIES.indexOf("psychological"), options.named);
   return {
     // The rules' score is positive for praise, negative for faults: SENTIMENTS' first and last.
     sentiment: { ...train(examples.map((e) => ({ features: e.features, label: e.sentiment })), SENTIMENTS, options), scoreWeight: [blend, 0, -blend] },
-    loyalty: train(examples.map((e) => ({ features: e.features, label: e.loyalty })), LOYALTIES, options),
+    loyalty,
   };
 }
 
