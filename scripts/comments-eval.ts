@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { catalogNames } from "../app/comments/catalog";
 import { classifyComment } from "../app/comments/classify.server";
+import { LOYALTIES, SENTIMENTS, parseLabelledComments } from "../app/comments/labelled";
 import { nameLexicon } from "../app/comments/lexicon.server";
 
 const arg = (name: string) => {
@@ -41,11 +42,13 @@ const catalogJson = (() => {
 const parsedCatalog = z.array(z.object({ title: z.string(), vendor: z.string().nullish(), productType: z.string().nullish(), tags: z.array(z.string()).nullish() })).safeParse(catalogJson);
 if (!parsedCatalog.success) fail(`${catalogFile}: expected an array of {title, vendor, productType, tags?} (${parsedCatalog.error.issues[0].path.join(".")}: ${parsedCatalog.error.issues[0].message})`);
 const catalog = catalogNames(parsedCatalog.data!, await nameLexicon());
-const [header = "", ...lines] = read(commentsFile).replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
-const cols = header.split("\t").map((c) => c.trim().toLowerCase());
-const at = (n: string) => cols.indexOf(n);
-for (const col of ["text", "sentiment", "loyalty"]) if (at(col) < 0) fail(`${commentsFile}: the header needs locale, text, sentiment and loyalty columns (tab-separated)`);
-const rows = lines.map((l) => l.split("\t")).map((c) => ({ locale: c[at("locale")] ?? "ja", text: c[at("text")], sentiment: c[at("sentiment")], loyalty: c[at("loyalty")] }));
+const rows = (() => {
+  try {
+    return parseLabelledComments(read(commentsFile), { labels: !process.argv.includes("--json") });
+  } catch (error) {
+    return fail(`${commentsFile}: ${(error as Error).message}`);
+  }
+})();
 const results = await Promise.all(rows.map(async (r) => ({ ...r, predicted: await classifyComment(r.text, catalog) })));
 
 if (process.argv.includes("--json")) {
@@ -65,7 +68,7 @@ if (process.argv.includes("--json")) {
   for (const locale of [...new Set(results.map((r) => r.locale))].sort()) {
     const subset = results.filter((r) => r.locale === locale);
     console.log(`${locale} (${subset.length} comments)`);
-    report("sentiment", ["positive", "neutral", "negative"], subset);
-    report("loyalty", ["psychological", "behavioral", "none"], subset);
+    report("sentiment", SENTIMENTS, subset);
+    report("loyalty", LOYALTIES, subset);
   }
 }

@@ -4,6 +4,7 @@ import { analyzeComment } from "./analysis";
 import { catalogNames, type CatalogItem } from "./catalog";
 import { commentFeatures } from "./classify.server";
 import { TRAIN_DEFAULTS, train, type TaskModel, type TrainOptions } from "./classifier";
+import { LOYALTIES, SENTIMENTS, parseLabelledComments } from "./labelled";
 import { nameLexicon } from "./lexicon.server";
 
 /**
@@ -12,8 +13,7 @@ import { nameLexicon } from "./lexicon.server";
  * written for training (app/comments/training/) and the evaluation fixtures of tests/fixtures/comments/.
  */
 export const TRAINING_DIRS = ["app/comments/training", "tests/fixtures/comments"];
-export const SENTIMENTS = ["positive", "neutral", "negative"];
-export const LOYALTIES = ["psychological", "behavioral", "none"];
+export { SENTIMENTS, LOYALTIES };
 
 export interface Example {
   shop: string;
@@ -32,14 +32,15 @@ export async function trainingExamples(root: string): Promise<Example[]> {
       const shop = file.replace(".comments.tsv", "");
       const items = JSON.parse(readFileSync(path.join(root, dir, `${shop}.catalog.json`), "utf8")) as CatalogItem[];
       const catalog = catalogNames(items, lexicon);
-      const [header, ...lines] = readFileSync(path.join(root, dir, file), "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
-      const cols = header.split("\t").map((c) => c.trim().toLowerCase());
-      for (const line of lines) {
-        const c = line.split("\t");
-        const [locale, text, sentiment, loyalty] = ["locale", "text", "sentiment", "loyalty"].map((n) => c[cols.indexOf(n)]?.trim());
-        if (!text || !SENTIMENTS.includes(sentiment) || !LOYALTIES.includes(loyalty)) throw new Error(`${dir}/${file}: bad line: ${line}`);
+      let comments;
+      try {
+        comments = parseLabelledComments(readFileSync(path.join(root, dir, file), "utf8"));
+      } catch (error) {
+        throw new Error(`${dir}/${file}: ${(error as Error).message}`);
+      }
+      for (const { locale, text, sentiment, loyalty } of comments) {
         const rule = analyzeComment(text, catalog);
-        examples.push({ shop: `${dir.split("/").pop()}/${shop}`, locale: locale || "ja", features: await commentFeatures(text, rule), sentiment, loyalty, rule });
+        examples.push({ shop: `${dir.split("/").pop()}/${shop}`, locale, features: await commentFeatures(text, rule), sentiment, loyalty, rule });
       }
     }
   }
