@@ -25,6 +25,6 @@ describe("parseLabelledComments", () => {
   it("needs only the text when no labels are wanted (predictions only)", () => {
     expect(parseLabelledComments("locale\ttext\nen\tToo small", { labels: false })).toEqual([{ line: 2, locale: "en", text: "Too small", sentiment: "", loyalty: "" }]);
     expect(parseLabelledComments("locale\ttext\tsentiment\tloyalty\nja\tよい\t\t", { labels: false })[0].text).toBe("よい");
-    expect(() => parseLabelledComments("locale\tcomment\nja\tよい", { labels: false })).toThrow(/header needs/);
+    expect(() => parseLabelledComments("locale\tcomment\nja\tよい", { labels: false })).toThrow(/header needs a text column/);
   });
 });

@@ -23,7 +23,8 @@ export function parseLabelledComments(tsv: string, { labels = true }: { labels?:
   const headerAt = lines.findIndex((l) => l.trim());
   const cols = (lines[headerAt] ?? "").split("\t").map((c) => c.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
-  if ((labels ? ["text", "sentiment", "loyalty"] : ["text"]).some((c) => at(c) < 0)) throw new Error("the header needs locale, text, sentiment and loyalty columns (tab-separated)");
+  if (at("text") < 0 || (labels && (at("sentiment") < 0 || at("loyalty") < 0)))
+    throw new Error(labels ? "the header needs locale, text, sentiment and loyalty columns (tab-separated)" : "the header needs a text column (tab-separated)");
   const out: LabelledComment[] = [];
   lines.forEach((raw, i) => {
     if (i <= headerAt || !raw.trim()) return;

@@ -13,7 +13,6 @@ import { nameLexicon } from "./lexicon.server";
  * written for training (app/comments/training/) and the evaluation fixtures of tests/fixtures/comments/.
  */
 export const TRAINING_DIRS = ["app/comments/training", "tests/fixtures/comments"];
-export { SENTIMENTS, LOYALTIES };
 
 export interface Example {
   shop: string;
