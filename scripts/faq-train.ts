@@ -1,17 +1,55 @@
 /**
- * `npm run faq:train`
+ * `npm run faq:train [-- --cv]`
  * Gathers the FAQ training corpus (app/faq/training/) into app/faq/engine/shopper-words.json,
  * which the index builder reads to give an entry the words shoppers use for entries like it
  * (app/faq/engine/shopper-words.server.ts). Texts are kept as written: they are analysed at
  * build time by the same analyzer as the shop's own entries, so the two never drift apart.
  * A test fails while shopper-words.json is not what this makes from the corpus.
+ *
+ * With --cv it writes nothing and measures instead, leaving one shop out at a time: the shop's
+ * FAQ is indexed with shoppers' words borrowed from the other shops only, and its queries are
+ * ranked as `faq:eval` ranks them. Prints MRR@10, recall@1 and recall@3 per locale over all
+ * queries, and the mean of the shops' MRR@10.
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { corpusFile, shopperCorpus } from "./faq/shopper-corpus";
+import { buildIndex } from "../app/faq/engine/build.server";
+import { createSearch } from "../app/faq/engine/query";
+import { setShopperCorpus } from "../app/faq/engine/shopper-words.server";
+import { metrics } from "./faq/eval-data";
+import { corpusFile, corpusOf, trainingShops } from "./faq/shopper-corpus";
 
 const root = path.resolve(import.meta.dirname, "..");
-const { entries, queries } = shopperCorpus(root);
-const file = path.join(root, "app/faq/engine/shopper-words.json");
-writeFileSync(file, corpusFile(entries));
-console.log(`faq:train: ${entries.length} entries, ${queries} shopper queries -> ${path.relative(root, file)}`);
+const shops = trainingShops(root);
+
+if (!process.argv.includes("--cv")) {
+  const { entries, queries } = corpusOf(shops);
+  const file = path.join(root, "app/faq/engine/shopper-words.json");
+  writeFileSync(file, corpusFile(entries));
+  console.log(`faq:train: ${entries.length} entries, ${queries} shopper queries -> ${path.relative(root, file)}`);
+} else {
+  const fmt = (v: number) => v.toFixed(3);
+  const all: { locale: string; ranked: string[]; relevant: string[] }[] = [];
+  const perShop: Record<string, number[]> = {};
+  console.log("shop        locale  queries  MRR@10  recall@1  recall@3");
+  for (const held of shops) {
+    setShopperCorpus(corpusOf(shops.filter((s) => s !== held)).entries);
+    for (const locale of [...new Set(held.faq.map((e) => e.locale))].sort()) {
+      const docs = held.faq.filter((e) => e.locale === locale).map((e) => ({ id: e.id, question: e.question, answer: e.answer, tags: e.tags, category: e.category }));
+      const search = createSearch(await buildIndex(docs));
+      const rows = held.queries.filter((q) => q.locale === locale).map((q) => ({ locale, relevant: q.relevant, ranked: search(q.query, 10).hits.map((h) => h.id) }));
+      if (!rows.length) continue;
+      all.push(...rows);
+      const m = metrics(rows);
+      (perShop[locale] ??= []).push(m.mrr10);
+      console.log(`${held.shop.padEnd(11)} ${locale.padEnd(7)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}`);
+    }
+  }
+  setShopperCorpus();
+  console.log("--- leave one shop out, all queries (shops' mean MRR@10)");
+  for (const locale of Object.keys(perShop).sort()) {
+    const m = metrics(all.filter((r) => r.locale === locale));
+    const mean = perShop[locale].reduce((a, b) => a + b, 0) / perShop[locale].length;
+    console.log(`${locale.padEnd(19)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}   (${fmt(mean)})`);
+  }
+}

@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { readFaq, readQueries } from "./eval-data";
+import { type EvalEntry, type EvalQuery, readFaq, readQueries } from "./eval-data";
 
 /**
  * The FAQ training corpus (app/faq/training/: FAQs of shops no evaluation set uses, each entry
@@ -17,17 +17,35 @@ export interface CorpusEntry {
   queries: string[];
 }
 
-export function shopperCorpus(root: string): { entries: CorpusEntry[]; queries: number } {
+export interface TrainingShop {
+  shop: string;
+  faq: EvalEntry[];
+  queries: EvalQuery[];
+}
+
+/** The training shops as faq:eval reads them, each query checked against its shop's entries. */
+export function trainingShops(root: string): TrainingShop[] {
   const dir = path.join(root, TRAINING_DIR);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".faq.json"))
+    .sort()
+    .map((file) => {
+      const shop = file.replace(".faq.json", "");
+      const faq = readFaq(path.join(dir, file));
+      const queries = readQueries(path.join(dir, `${shop}.queries.tsv`));
+      for (const q of queries) for (const id of q.relevant) if (!faq.some((e) => e.id === id)) throw new Error(`${TRAINING_DIR}/${shop}.queries.tsv: unknown id ${id}`);
+      return { shop, faq, queries };
+    });
+}
+
+/** Corpus entries of the given shops: per entry with queries, its locale, question, tags and queries. */
+export function corpusOf(shops: TrainingShop[]): { entries: CorpusEntry[]; queries: number } {
   const out: CorpusEntry[] = [];
   let count = 0;
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".faq.json")).sort()) {
-    const shop = file.replace(".faq.json", "");
-    const faq = readFaq(path.join(dir, file));
+  for (const { faq, queries: list } of shops) {
     const queries = new Map<string, string[]>();
-    for (const q of readQueries(path.join(dir, `${shop}.queries.tsv`))) {
+    for (const q of list) {
       for (const id of q.relevant) {
-        if (!faq.some((e) => e.id === id)) throw new Error(`${TRAINING_DIR}/${shop}.queries.tsv: unknown id ${id}`);
         (queries.get(id) ?? queries.set(id, []).get(id)!).push(q.query);
         count++;
       }
@@ -36,6 +54,8 @@ export function shopperCorpus(root: string): { entries: CorpusEntry[]; queries: 
   }
   return { entries: out, queries: count };
 }
+
+export const shopperCorpus = (root: string) => corpusOf(trainingShops(root));
 
 /** shopper-words.json's text. */
 export const corpusFile = (corpus: CorpusEntry[]) => `${JSON.stringify(corpus)}\n`;

@@ -1,5 +1,5 @@
 import { analyze, type Term } from "./analyze.server";
-import corpus from "./shopper-words.json";
+import shipped from "./shopper-words.json";
 
 /**
  * Shoppers rarely use the FAQ's words ("相手に値段を知られたくない" for an entry about price tags in
@@ -25,7 +25,25 @@ interface Neighbour {
   words: Map<string, number>;
 }
 
+export interface ShopperEntry {
+  locale: string;
+  question: string;
+  tags: string;
+  queries: string[];
+}
+
+let corpus: ShopperEntry[] = shipped;
 let prepared: Promise<{ neighbours: Neighbour[]; idf: Map<string, number> }> | null = null;
+// Analyses of corpus texts, kept while another corpus is in use (cross-validation swaps it per shop).
+const analysed = new Map<string, Promise<Term[]>>();
+const analyseOnce = (text: string) => (corpus === shipped ? analyze(text) : (analysed.get(text) ?? analysed.set(text, analyze(text)).get(text))!);
+
+/** For `npm run faq:train -- --cv`: the corpus entries to borrow from (all shops but one); none = the shipped corpus. */
+export function setShopperCorpus(entries?: ShopperEntry[]) {
+  corpus = entries ?? shipped;
+  prepared = null;
+  if (!entries) analysed.clear();
+}
 
 const termsOf = (terms: Term[]) => {
   const out = new Map<string, number>();
@@ -52,8 +70,8 @@ function prepare() {
     const entries = await Promise.all(
       corpus.map(async (e) => ({
         locale: e.locale,
-        terms: termsOf(await analyze(`${e.question}\n${e.tags}`)),
-        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyze(q)).filter((t) => t.weight >= 0.5).map((t) => t.term)))),
+        terms: termsOf(await analyseOnce(`${e.question}\n${e.tags}`)),
+        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyseOnce(q)).filter((t) => t.weight >= 0.5).map((t) => t.term)))),
       })),
     );
     const df = new Map<string, number>();
