@@ -19,6 +19,7 @@ const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "�
 // Question words say how something is asked, not what about: they count, but little.
 const JA_LIGHT = new Set(["いつ", "どこ", "どれ", "どの", "どう", "なぜ", "どうして", "どんな", "どのくらい", "くらい", "ぐらい", "どれくらい", "いつごろ", "頃", "ころ"]);
 const TIME_QUESTION = /いつ|何(日|分|時間|週間|[かヶカケ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
+const EN_TIME_QUESTION = /\b(when|how (long|soon|quickly|many (days|weeks|hours))|days?|weeks?|deadline|period)\b/;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
@@ -114,8 +115,10 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const surface = fold(tok.surface_form);
     const base = tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
     const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface) && surface.length > 1);
-    // Nouns, and kanji prefixes (代引き, 再入荷), make compounds.
-    if ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface))) compound.push({ surface, reading: kanaReading(tok.reading) });
+    // Nouns, and kanji prefixes (代引き, 再入荷), make compounds; not symbols (kuromoji calls "?"
+    // a noun) nor kana-only nouns such as いくら ("送料いくら" is two words, not a compound).
+    const joins = !/[\p{P}\p{S}]/u.test(surface) && !HIRAGANA.test(surface);
+    if (joins && ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface)))) compound.push({ surface, reading: kanaReading(tok.reading) });
     else flush();
     if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
     // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
@@ -177,9 +180,12 @@ export async function grammarWords(text: string): Promise<string[]> {
 export function analyzeEnglish(text: string): Term[] {
   const out: Term[] = [];
   for (const run of runs(fold(text))) {
-    if (!run.latin || isStopword(run.text)) continue;
+    if (!run.latin || isStopword(run.text) || run.text === "when") continue;
     out.push({ term: stem(run.text), weight: 1 });
   }
+  // A question about time, however asked ("when", "how soon", "how many days"), meets the others
+  // lightly, as いつ does in Japanese.
+  if (EN_TIME_QUESTION.test(fold(text))) out.push({ term: "when", weight: 0.6 });
   return out;
 }
 

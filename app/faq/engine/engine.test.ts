@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
 import { createSearch, type FaqIndex } from "./query";
 
@@ -106,6 +107,13 @@ describe("Japanese search", () => {
     expect(top(s("いつ発送?"))).toBe("ship-when");
   });
 
+  it("makes compounds of nouns only: not of symbols or kana-only nouns", async () => {
+    // kuromoji calls "?" a noun and いくら is one: "送料いくら?" is 送料 + いくら, not a compound.
+    const terms = (await analyze("送料いくら?配送料いくらですか")).map((t) => t.term);
+    expect(terms).toEqual(expect.arrayContaining(["送料", "いくら", "配送料"]));
+    expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });
@@ -129,6 +137,16 @@ describe("English search", () => {
     expect(top(s("shops"))).toBe("stores");
   });
 
+  it("meets a question about time however it is asked", async () => {
+    const s = await searchOf([
+      { id: "ship", question: "How soon will my order ship?", answer: "Within two business days." },
+      { id: "change", question: "Can I change my order?", answer: "Before it ships, yes." },
+      { id: "days", question: "How many days does delivery take?", answer: "Two to four." },
+    ]);
+    expect(top(s("when will my order ship"))).toBe("ship");
+    expect(top(s("when does delivery come"))).toBe("days");
+  });
+
   it("does not treat a short real word as a typo of another", async () => {
     const s = await searchOf([...en, { id: "shop", question: "Where is your shop?", answer: "In Kyoto." }]);
     expect(top(s("ship"))).not.toBe("shop");
@@ -137,10 +155,11 @@ describe("English search", () => {
 
 describe("what the merchant and shoppers teach", () => {
   it("uses the merchant's synonyms", async () => {
+    // A shop's own name for a service: no dictionary and no other shop's shoppers know it.
     const without = await searchOf(ja);
-    const withSynonyms = await searchOf(ja, { synonyms: [["名入れ", "刻印", "エングレービング"]] });
-    expect(top(without("刻印できますか"))).not.toBe("apply");
-    expect(top(withSynonyms("刻印できますか"))).toBe("apply");
+    const withSynonyms = await searchOf(ja, { synonyms: [["名入れ", "ツナグール"]] });
+    expect(top(without("ツナグールできますか"))).not.toBe("apply");
+    expect(top(withSynonyms("ツナグールできますか"))).toBe("apply");
   });
 
   it("ranks what shoppers who asked the same question opened", async () => {

@@ -4,19 +4,32 @@ import shipped from "./shopper-words.json";
 /**
  * Shoppers rarely use the FAQ's words ("相手に値段を知られたくない" for an entry about price tags in
  * gifts). The training corpus (app/faq/training/, gathered by `npm run faq:train`) holds FAQs of
- * other shops with the queries that found each entry. At build time an entry borrows the query
- * words of the corpus entries most like it (the four most alike by question and tag words): an
- * entry about returns learns "返す", "送り返す", "合わない", whatever the shop's own wording. The
- * weight is low, so a borrowed word ranks an entry below one that has the word itself, and words
- * shoppers use for every kind of question ("注文", "できる") are not borrowed.
+ * other shops with the queries that found each entry. At build time an entry borrows shoppers'
+ * words in two ways:
+ * - from the corpus entries most like it (the six most alike by question and tag words): an
+ *   entry about returns learns "返す", "送り返す", "合わない", whatever the shop's own wording;
+ * - word by word: each of its words brings the query words that came, across the whole corpus,
+ *   with entries holding that word ("キャンセル" brings "取り消す", "間違える", "やめる" to an
+ *   entry however the rest of it reads).
+ * The weight is below the entry's own words, so a borrowed word ranks an entry below one that
+ * has the word itself, and words shoppers use for every kind of question ("注文", "できる") are
+ * not borrowed. The values were chosen with `npm run faq:train -- --cv` (ADR 005).
  */
-const NEIGHBOURS = 4;
+const NEIGHBOURS = 6;
 const MIN_SIMILARITY = 0.25;
-// A word counts when the neighbours' shoppers, weighted by likeness, used it in a tenth of their queries.
-const MIN_SCORE = 0.1;
+// A word counts when the neighbours' shoppers, weighted by likeness, used it in one query in fifty.
+const MIN_SCORE = 0.02;
 // Words that come with every kind of question ("できる", "いつ" ...) teach nothing about a topic.
 const MAX_SPREAD = 0.15;
-export const SHOPPER_WEIGHT = 0.45;
+// Word by word: a query word must have been typed, in all, as often as one whole entry's queries
+// for entries holding the word, and for one in twenty of them (after one pseudo-entry of
+// smoothing); its total over the entry's words is scaled up to meet the
+// neighbours' shares, which are larger because they come from a whole entry's queries.
+const MIN_SUPPORT = 1;
+const MIN_ASSOCIATION = 0.05;
+const ASSOCIATION_SCALE = 8;
+const MIN_ASSOCIATED = 0.01;
+export const SHOPPER_WEIGHT = 0.6;
 
 type Vector = Map<string, number>;
 interface Neighbour {
@@ -33,7 +46,13 @@ export interface ShopperEntry {
 }
 
 let corpus: ShopperEntry[] = shipped;
-let prepared: Promise<{ neighbours: Neighbour[]; idf: Map<string, number> }> | null = null;
+interface Prepared {
+  neighbours: Neighbour[];
+  idf: Map<string, number>;
+  /** entry word → query word → how often shoppers used it for entries holding the word */
+  associations: Map<string, Map<string, number>>;
+}
+let prepared: Promise<Prepared> | null = null;
 // Analyses of corpus texts, kept while another corpus is in use (cross-validation swaps it per shop).
 const analysed = new Map<string, Promise<Term[]>>();
 const analyseOnce = (text: string) => (corpus === shipped ? analyze(text) : (analysed.get(text) ?? analysed.set(text, analyze(text)).get(text))!);
@@ -80,23 +99,52 @@ function prepare() {
     // How many corpus entries' shoppers used a word: the spread of a word across topics.
     const spread = new Map<string, number>();
     for (const e of entries) for (const term of new Set(e.queries.flatMap((q) => [...q]))) spread.set(term, (spread.get(term) ?? 0) + 1);
+    const associations = new Map<string, Map<string, number>>();
     const neighbours = entries.map((e) => {
       const words = new Map<string, number>();
       for (const q of e.queries) for (const term of q) words.set(term, (words.get(term) ?? 0) + 1 / e.queries.length);
       for (const term of words.keys()) if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD) words.delete(term);
+      for (const [word, weight] of e.terms) {
+        if (weight < 0.5) continue;
+        const row = associations.get(word) ?? associations.set(word, new Map()).get(word)!;
+        for (const [term, share] of words) if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
+      }
       return { locale: e.locale, vector: vectorOf(e.terms, idf), words };
     });
-    return { neighbours, idf };
+    for (const [word, row] of associations) {
+      const holders = (df.get(word) ?? 0) + 1;
+      for (const [term, sum] of row) {
+        if (sum < MIN_SUPPORT || sum / holders < MIN_ASSOCIATION) row.delete(term);
+        else row.set(term, sum / holders);
+      }
+    }
+    return { neighbours, idf, associations };
   })();
   return prepared;
 }
 
 const isJapanese = (terms: Term[]) => terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
 
-/** Words shoppers typed for the corpus entries most like this one (question and tag terms). */
+/** Word by word: query words that came, across the corpus, with entries holding this entry's words. */
+function associated(v: Vector, mine: Map<string, number>, associations: Prepared["associations"]): Map<string, number> {
+  const sum = new Map<string, number>();
+  for (const [word, w] of v) for (const [term, a] of associations.get(word) ?? []) sum.set(term, (sum.get(term) ?? 0) + a * w);
+  const out = new Map<string, number>();
+  for (const [term, a] of sum) if (a >= MIN_ASSOCIATED && !mine.has(term)) out.set(term, ASSOCIATION_SCALE * a);
+  return out;
+}
+
+/** Only the word-by-word part of `shopperWords` (for tests): what each word brings. */
+export async function associatedWords(terms: Term[]): Promise<Term[]> {
+  const { idf, associations } = await prepare();
+  const mine = termsOf(terms);
+  return [...associated(vectorOf(mine, idf), mine, associations)].map(([term, w]) => ({ term, weight: Math.min(1, w) }));
+}
+
+/** Words shoppers typed for the corpus entries most like this one, and for entries holding its words (question and tag terms). */
 export async function shopperWords(terms: Term[]): Promise<Term[]> {
   if (!terms.length) return [];
-  const { neighbours, idf } = await prepare();
+  const { neighbours, idf, associations } = await prepare();
   const mine = termsOf(terms);
   const v = vectorOf(mine, idf);
   const japanese = isJapanese(terms);
@@ -111,7 +159,7 @@ export async function shopperWords(terms: Term[]): Promise<Term[]> {
     .sort((a, b) => b.sim - a.sim)
     .slice(0, NEIGHBOURS);
   const total = scored.reduce((a, s) => a + s.sim, 0);
-  const out = new Map<string, number>();
+  const out = associated(v, mine, associations);
   for (const { n, sim } of scored) for (const [term, share] of n.words) if (!mine.has(term)) out.set(term, (out.get(term) ?? 0) + (sim / total) * share);
   return [...out].filter(([, w]) => w >= MIN_SCORE).map(([term, w]) => ({ term, weight: Math.min(1, w) }));
 }

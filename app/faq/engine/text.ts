@@ -19,7 +19,7 @@ export function runs(folded: string): { latin: boolean; text: string }[] {
   return out;
 }
 
-const STOP = new Set("a an and are as at be by can could do does for from have how i if in is it me my of on or our please so that the this to was we what when where which who why will with would you your yours".split(" "));
+const STOP = new Set("a an and are as at be by can could do does for from have how i if in is it me my of on or our please so that the this to was we what where which who why will with would you your yours".split(" "));
 
 export function isStopword(word: string): boolean {
   return STOP.has(word);
