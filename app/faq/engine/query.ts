@@ -126,7 +126,9 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         else {
           // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
           const max = s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
-          units.push(max ? latin.filter((w) => distance(s, w, max) <= max).slice(0, 4).map((w) => [w, 0.7] as [string, number]) : []);
+          // The nearest four: a large vocabulary holds many words two edits away.
+          const near = max ? latin.map((w) => [w, distance(s, w, max)] as [string, number]).filter(([, d]) => d <= max) : [];
+          units.push(near.sort((a, b) => a[1] - b[1]).slice(0, 4).map(([w]) => [w, 0.7] as [string, number]));
         }
       } else {
         const { words, gaps } = segment(run.text);
