@@ -158,7 +158,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
 
 // Grammar every question is made of, whether or not the FAQ's text has it: the query side skips
 // these words instead of leaving them as unknown text (where "できる" could match "きる").
-const GRAMMAR = "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう".split(" ");
+export const GRAMMAR = "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう".split(" ");
 
 /**
  * Kana grammar of a text (particles, auxiliaries, verbs that carry no topic) plus the common

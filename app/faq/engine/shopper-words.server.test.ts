@@ -34,6 +34,14 @@ describe("words shoppers use for entries like this one", () => {
     expect(await associatedWords(await analyze("宇宙ステーションの重力実験"))).toEqual([]);
   }, 60_000);
 
+  it("never borrows grammar, which the query side recognises and must not score", async () => {
+    // Shoppers write "ほしい" and "いい" for every topic; borrowed, "ラクダを貸してほしい" found an entry.
+    for (const question of ["ギフト包装はできますか?", "注文した商品はいつ届きますか?", "保管方法"]) {
+      const borrowed = await words(question);
+      expect(borrowed.filter((w) => ["ほしい", "いい", "したい", "できる", "ください"].includes(w))).toEqual([]);
+    }
+  }, 60_000);
+
   it("borrows nothing for a topic no shop in the corpus has", async () => {
     expect(await words("宇宙ステーションの重力実験")).toEqual([]);
   }, 60_000);

@@ -1,4 +1,4 @@
-import { analyze, type Term } from "./analyze.server";
+import { GRAMMAR, analyze, type Term } from "./analyze.server";
 import shipped from "./shopper-words.json";
 
 /**
@@ -90,7 +90,7 @@ function prepare() {
       corpus.map(async (e) => ({
         locale: e.locale,
         terms: termsOf(await analyseOnce(`${e.question}\n${e.tags}`)),
-        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyseOnce(q)).filter((t) => t.weight >= 0.5).map((t) => t.term)))),
+        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyseOnce(q)).filter((t) => t.weight >= 0.5 && !grammar.has(t.term)).map((t) => t.term)))),
       })),
     );
     const df = new Map<string, number>();
@@ -122,6 +122,9 @@ function prepare() {
   })();
   return prepared;
 }
+
+// Grammar the query side recognises and never scores ("ほしい", "いい"): borrowed, it would score.
+const grammar = new Set(GRAMMAR);
 
 const isJapanese = (terms: Term[]) => terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
 
