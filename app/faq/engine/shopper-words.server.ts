@@ -12,8 +12,8 @@ import shipped from "./shopper-words.json";
  *   with entries holding that word ("キャンセル" brings "取り消す", "間違える", "やめる" to an
  *   entry however the rest of it reads).
  * The weight is below the entry's own words, so a borrowed word ranks an entry below one that
- * has the word itself, and words shoppers use for every kind of question ("注文", "できる") are
- * not borrowed. The values were chosen with `npm run faq:train -- --cv` (ADR 005).
+ * has the word itself; words shoppers use for every kind of question are not borrowed ("できる",
+ * grammar) or barely ("注文"). The values were chosen with `npm run faq:train -- --cv` (ADR 005).
  */
 const NEIGHBOURS = 6;
 const MIN_SIMILARITY = 0.25;
@@ -23,8 +23,8 @@ const MIN_SCORE = 0.02;
 const MAX_SPREAD = 0.15;
 // Word by word: a query word must have been typed, in all, as often as one whole entry's queries
 // for entries holding the word, and for one in twenty of them (after one pseudo-entry of
-// smoothing); its total over the entry's words is scaled up to meet the
-// neighbours' shares, which are larger because they come from a whole entry's queries.
+// smoothing). Its sum over the entry's words is scaled up to meet the neighbours' shares, which
+// are larger because each comes from one entry's queries alone.
 const MIN_SUPPORT = 1;
 const MIN_ASSOCIATION = 0.05;
 const ASSOCIATION_SCALE = 8;
