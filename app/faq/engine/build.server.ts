@@ -97,9 +97,11 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     }
   });
   // Grammar words, with no postings: they let the query side tell grammar from unknown words.
+  // Also when an entry's own words include them ("どうすればいい?", "届かない"): shoppers write
+  // ない, いい, ほしい about every topic, and scored they ranked such entries first (cv ja +.005).
   const grammar = new Set<string>();
   for (const doc of docs) for (const word of await grammarWords(`${doc.question}\n${doc.answer}`)) grammar.add(word);
-  for (const word of grammar) t[word] ??= [];
+  for (const word of grammar) t[word] = [];
   const lq: Record<string, number[]> = {};
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const row of opts.learned ?? []) {

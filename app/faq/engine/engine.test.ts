@@ -67,6 +67,16 @@ describe("Japanese search", () => {
     expect(s("ありますか").hits).toEqual([]);
   });
 
+  it("scores no grammar even where an entry's own question has it (いい, ない, ほしい)", async () => {
+    const s = await searchOf([
+      ...ja,
+      { id: "size", question: "サイズが合わないときはどうすればいいですか?", answer: "交換を承ります。" },
+      { id: "receipt", question: "領収書がほしい", answer: "購入履歴から発行できます。" },
+    ]);
+    // Shoppers write these about every topic: "返品してもいい?" is about returns, not sizes.
+    for (const q of ["いい", "ない", "ほしい"]) expect(s(q).hits).toEqual([]);
+  });
+
   it("reaches a word through a kanji of an inflected form the index lacks", async () => {
     const s = await searchOf([...ja, { id: "flight", question: "飛行時間は?", answer: "約30分です。" }]);
     expect(top(s("どれくらい飛べる?"))).toBe("flight");
