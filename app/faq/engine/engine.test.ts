@@ -141,6 +141,16 @@ describe("English search", () => {
     expect(top(s("exchanges"))).toBe("returns");
   });
 
+  it("reads a typo as the word it misspells before reading it as a compound of one known part", async () => {
+    const s = await searchOf([
+      ...en,
+      { id: "bulk", question: "Do you sell wholesale?", answer: "Yes, to cafés and shops." },
+      { id: "leaf", question: "Is your tea whole leaf?", answer: "All our teas are whole leaf." },
+    ]);
+    // "wholesail" holds the known word "whole", but it is "wholesale" one letter off.
+    expect(top(s("wholesail"))).toBe("bulk");
+  });
+
   it("takes English synonyms from the thesaurus for words whose stem is not the word", async () => {
     // Sudachi has shop = store; the entry's term is the stem "stor".
     const s = await searchOf([...en, { id: "stores", question: "Where are your stores?", answer: "In Kyoto and Osaka." }]);
