@@ -6,7 +6,7 @@ import shipped from "./shopper-words.json";
  * gifts). The training corpus (app/faq/training/, gathered by `npm run faq:train`) holds FAQs of
  * other shops with the queries that found each entry. At build time an entry borrows shoppers'
  * words in two ways:
- * - from the corpus entries most like it (the six most alike by question and tag words): an
+ * - from the corpus entries most like it (the eight most alike by question and tag words): an
  *   entry about returns learns "返す", "送り返す", "合わない", whatever the shop's own wording;
  * - word by word: each of its words brings the query words that came, across the whole corpus,
  *   with entries holding that word ("キャンセル" brings "取り消す", "間違える", "やめる" to an
@@ -15,18 +15,18 @@ import shipped from "./shopper-words.json";
  * has the word itself; words shoppers use for every kind of question are not borrowed ("できる",
  * grammar) or barely ("注文"). The values were chosen with `npm run faq:train -- --cv` (ADR 005).
  */
-const NEIGHBOURS = 6;
+const NEIGHBOURS = 8;
 const MIN_SIMILARITY = 0.25;
 // A word counts when the neighbours' shoppers, weighted by likeness, used it in one query in fifty.
 const MIN_SCORE = 0.02;
 // Words that come with every kind of question ("できる", "いつ" ...) teach nothing about a topic.
 const MAX_SPREAD = 0.15;
-// Word by word: a query word must have been typed, in all, as often as one whole entry's queries
-// for entries holding the word, and for one in twenty of them (after one pseudo-entry of
+// Word by word: a query word must have been typed, in all, as often as a quarter of one entry's
+// queries for entries holding the word, and for one in fifty of them (after one pseudo-entry of
 // smoothing). Its sum over the entry's words is scaled up to meet the neighbours' shares, which
 // are larger because each comes from one entry's queries alone.
-const MIN_SUPPORT = 1;
-const MIN_ASSOCIATION = 0.05;
+const MIN_SUPPORT = 0.25;
+const MIN_ASSOCIATION = 0.02;
 const ASSOCIATION_SCALE = 8;
 const MIN_ASSOCIATED = 0.01;
 export const SHOPPER_WEIGHT = 0.6;
