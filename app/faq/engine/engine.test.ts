@@ -83,6 +83,17 @@ describe("Japanese search", () => {
     expect(top(s("どれくらい飛べる?"))).toBe("flight");
   });
 
+  it("reaches, more weakly, compounds sharing a kanji with a word the index knows", async () => {
+    const s = await searchOf([
+      ...ja,
+      { id: "chill", question: "おいしい冷やし方", answer: "飲む2時間前に冷蔵庫へ。" },
+      { id: "cool", question: "冷蔵便で届きますか?", answer: "夏季は冷蔵便でお送りします。" },
+    ]);
+    // 冷やす is a word of "chill"; "cool" has 冷 only inside 冷蔵便, and also answers 届けて.
+    const ids = s("冷やして届けて").hits.map((h) => h.id);
+    expect(ids.slice(0, 2)).toEqual(["chill", "cool"]);
+  });
+
   it("reads compounds as shoppers type them: rendaku, words inside, katakana parts", async () => {
     const s = await searchOf([
       ...ja,

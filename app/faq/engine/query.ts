@@ -70,6 +70,12 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     if (w.length < 2 || w[0] === "~") continue;
     for (const c of new Set(w)) if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
   }
+  /** Up to twelve vocabulary words (of six characters at most) sharing a kanji with `text`, by the share of theirs that are. */
+  const sharingKanji = (text: string, weight: number, skip: (w: string) => boolean): [string, number][] => {
+    const kanji = [...text].filter((c) => KANJI.test(c));
+    const near = [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6 && !skip(w));
+    return near.slice(0, 12).map((w) => [w, weight * ([...w].filter((c) => kanji.includes(c)).length / w.length)]);
+  };
 
   /**
    * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
@@ -142,14 +148,17 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
           if (t[w].length) {
             const unit: [string, number][] = [[w, 1]];
             for (let i = 2; w.length > 3 && i < w.length - 1; i++) if (known(w.slice(0, i)) && known(w.slice(i))) unit.push([w.slice(0, i), 0.5], [w.slice(i), 0.5]);
+            // And, more weakly than an unknown word, the words sharing its kanji ("死んでた" →
+            // 死着): a word borrowed from other shops' shoppers is known, yet the shop's own
+            // entry may have it only inside a compound.
+            unit.push(...sharingKanji(w, 0.125, (x) => unit.some(([u]) => u === x)));
             units.push(unit);
           }
         for (const gap of gaps) {
           // An unknown compound of two or more kanji, or an inflected word the index lacks
           // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A query of one kanji alone is not a topic.
           const kanji = [...gap].filter((c) => KANJI.test(c));
-          const near = kanji.length > 1 || (kanji.length && run.text.length > 1) ? [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6) : [];
-          units.push(near.slice(0, 12).map((w) => [w, 0.25 * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]));
+          units.push(kanji.length > 1 || (kanji.length && run.text.length > 1) ? sharingKanji(gap, 0.25, () => false) : []);
           // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
           for (let i = 0; i + 1 < gap.length; i++) if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
         }
