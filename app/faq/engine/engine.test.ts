@@ -83,6 +83,17 @@ describe("Japanese search", () => {
     expect(top(s("どれくらい飛べる?"))).toBe("flight");
   });
 
+  it("takes the words sharing most of their kanji, not the first ones in vocabulary order", async () => {
+    const long = ["保冷剤入り梱包", "保湿クリーム使用感", "保存料無添加製法", "保護フィルム貼付", "保育園向け名入れ", "保管温度管理方法", "保険適用外商品", "保温性能比較表", "保守点検契約内容", "保健所届出番号"];
+    const s = await searchOf([
+      ...long.map((q, i) => ({ id: `long-${i}`, question: `${q}について`, answer: "詳しくは商品ページをご覧ください。" })),
+      { id: "warranty", question: "保証期間は?", answer: "1年間です。" },
+    ]);
+    // "保持" is unknown; of the many words holding 保, the short ones (保証) share the most of
+    // their letters with it, and the long ones come first in vocabulary order.
+    expect(top(s("保持期間"))).toBe("warranty");
+  });
+
   it("reaches, more weakly, compounds sharing a kanji with a word the index knows", async () => {
     const s = await searchOf([
       ...ja,

@@ -70,11 +70,16 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     if (w.length < 2 || w[0] === "~") continue;
     for (const c of new Set(w)) if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
   }
-  /** Up to twelve vocabulary words (of six characters at most) sharing a kanji with `text`, by the share of theirs that are. */
+  /**
+   * Vocabulary words (of six characters at most) sharing a kanji with `text`, weighted by the share
+   * of their characters that are those kanji: the twelve with the largest share, not the first
+   * twelve in vocabulary order (borrowed words make the lists long).
+   */
   const sharingKanji = (text: string, weight: number, skip: (w: string) => boolean): [string, number][] => {
     const kanji = [...text].filter((c) => KANJI.test(c));
     const near = [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6 && !skip(w));
-    return near.slice(0, 12).map((w) => [w, weight * ([...w].filter((c) => kanji.includes(c)).length / w.length)]);
+    const scored = near.map((w) => [w, weight * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]);
+    return scored.sort((a, b) => b[1] - a[1]).slice(0, 12);
   };
 
   /**
