@@ -132,17 +132,16 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
           .map((_, i) => [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter((w) => w.length > 3 && t[w]))
           .sort((a, b) => b.length - a.length || b.join("").length - a.join("").length)[0];
         if (t[s]) units.push([[s, 1]]);
-        // A closed compound the entries write apart: "waterproof" → "water" + "proof".
-        else if (split?.length === 2) units.push(split.map((w) => [w, 0.8] as [string, number]));
         else {
           // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
-          const max = s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
+          // Not tried for a closed compound the entries write apart ("waterproof" → "water" + "proof").
+          const max = split?.length === 2 ? 0 : s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
           // The nearest four: a large vocabulary holds many words two edits away.
           const near = max ? latin.map((w) => [w, distance(s, w, max)] as [string, number]).filter(([, d]) => d <= max) : [];
-          // Else one known part ("sunscreen" → "screen"), which must not hide a typo's word
-          // ("wholesail" is "wholesale", not "whole" + "sail").
-          if (near.length || !split?.length) units.push(near.sort((a, b) => a[1] - b[1]).slice(0, 4).map(([w]) => [w, 0.7] as [string, number]));
-          else units.push(split.map((w) => [w, 0.8] as [string, number]));
+          // Else the compound's parts, or its one known part ("sunscreen" → "screen"), which must
+          // not hide a typo's word ("wholesail" is "wholesale", not "whole" + "sail").
+          if (near.length) units.push(near.sort((a, b) => a[1] - b[1]).slice(0, 4).map(([w]) => [w, 0.7] as [string, number]));
+          else units.push((split ?? []).map((w) => [w, 0.8] as [string, number]));
         }
       } else {
         const { words, gaps } = segment(run.text);
