@@ -58,22 +58,23 @@ export async function refreshContributions(tx: Tx, shop: string, customerIds: st
     ]);
     const times = new Map<string, Date[]>();
     for (const o of orders) (times.get(o.customerId!) ?? times.set(o.customerId!, []).get(o.customerId!)!).push(o.processedAt);
-    const changed: Prisma.Sql[] = [];
-    const changedIds: string[] = [];
+    const changed: { customerId: string; json: string }[] = [];
     for (const c of customers) {
       const next = contributionOf(times.get(c.customerId) ?? [], context.calendar, context.dormantDays);
       const old = parseContribution(c.contrib);
       const json = JSON.stringify(next);
       if (c.contrib === json) continue;
       addDelta(deltas, old, next);
-      changed.push(Prisma.sql`WHEN ${c.customerId} THEN ${json}`);
-      changedIds.push(c.customerId);
+      changed.push({ customerId: c.customerId, json });
     }
     // One statement per page, not a round trip per customer: on PostgreSQL a first sync's
     // 25,000 new customers took 30 s in row-by-row updates.
     if (changed.length)
-      await tx.$executeRaw`UPDATE "Customer" SET "contrib" = CASE "customerId" ${Prisma.join(changed, " ")} END
-        WHERE "shop" = ${shop} AND "customerId" IN (${Prisma.join(changedIds)})`;
+      await tx.$executeRaw`UPDATE "Customer" SET "contrib" = CASE "customerId" ${Prisma.join(
+        changed.map((c) => Prisma.sql`WHEN ${c.customerId} THEN ${c.json}`),
+        " ",
+      )} END
+        WHERE "shop" = ${shop} AND "customerId" IN (${Prisma.join(changed.map((c) => c.customerId))})`;
   }
   await applyDeltas(tx, shop, deltas, context);
 }
