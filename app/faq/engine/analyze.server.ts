@@ -141,8 +141,9 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
       const baseReading = base === surface ? reading : kanaReading(t.tokenize(tok.basic_form)[0]?.reading);
       if (baseReading) {
         add(baseReading, 0.9);
+        // Not a stem of two kana: たの (頼む) and いた (痛い) turn up inside grammar ("届いたのに").
         const readingStem = baseReading.slice(0, -1);
-        if (readingStem.length >= 2) add(readingStem, 0.5);
+        if (readingStem.length >= 3) add(readingStem, 0.5);
       }
     }
   }

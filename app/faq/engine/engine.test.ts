@@ -147,6 +147,15 @@ describe("Japanese search", () => {
     expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
   });
 
+  it("gives verbs their kana reading and its stem, but no stem of two kana that grammar is made of", async () => {
+    // 頼む → たのむ, not たの: "届いたのに" holds たの, "してたの" too.
+    const terms = async (text: string) => (await analyze(text)).map((t) => t.term);
+    expect(await terms("頼む")).toContain("たのむ");
+    expect(await terms("頼む")).not.toContain("たの");
+    expect(await terms("痛い")).not.toContain("いた");
+    expect(await terms("払い戻す")).toEqual(expect.arrayContaining(["はらいもどす", "はらいもど"]));
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });
@@ -193,6 +202,17 @@ describe("English search", () => {
   it("does not treat a short real word as a typo of another", async () => {
     const s = await searchOf([...en, { id: "shop", question: "Where is your shop?", answer: "In Kyoto." }]);
     expect(top(s("ship"))).not.toBe("shop");
+  });
+
+  it("lets the words a question is made with count only lightly (get, should, them)", async () => {
+    const s = await searchOf([
+      { id: "size", question: "Which size should I get?", answer: "Check the size chart on each product page." },
+      { id: "care", question: "How do I clean my shoes?", answer: "Wipe them with a damp cloth." },
+      { id: "returns", question: "How do I return an item?", answer: "Send it back within 30 days." },
+    ]);
+    expect(top(s("should i get them cleaned"))).toBe("care");
+    expect(top(s("should i wash them"))).toBe("care");
+    expect(top(s("what size should i get"))).toBe("size");
   });
 });
 

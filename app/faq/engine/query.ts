@@ -1,4 +1,4 @@
-import { fold, isStopword, runs, stem } from "./text";
+import { fold, isLightWord, isStopword, runs, stem } from "./text";
 
 /**
  * The query side of the FAQ search: the same module in the storefront script and on the server
@@ -131,7 +131,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         const split = [...s]
           .map((_, i) => [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter((w) => w.length > 3 && t[w]))
           .sort((a, b) => b.length - a.length || b.join("").length - a.join("").length)[0];
-        if (t[s]) units.push([[s, 1]]);
+        if (t[s]) units.push([[s, isLightWord(run.text) ? 0.3 : 1]]);
         else {
           // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
           // Not tried for a closed compound the entries write apart ("waterproof" → "water" + "proof").
