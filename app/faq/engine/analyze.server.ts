@@ -86,7 +86,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   const t = await loadTokenizer();
   const out: Term[] = [];
   const add = (term: string, weight: number) => term && out.push({ term, weight });
-  let compound: { surface: string; reading: string | null }[] = [];
+  let compound: { surface: string; reading: string | null; prefix?: boolean }[] = [];
   const flush = () => {
     const n = compound.length;
     const surfaces = compound.map((p) => p.surface);
@@ -94,6 +94,9 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     // "代引き" and "引き手数料", and "だいびき" meets them.
     for (let i = 0; i < n; i++) {
       for (let j = i + 2; j <= Math.min(n, i + 4); j++) {
+        // Not a run that ends in a prefix: "パスワード再設定" gives no "パスワード再", which would
+        // win a query's segmentation ("パスワード再" + "発行" over "パスワード" + "再発行").
+        if (compound[j - 1].prefix) continue;
         const weight = i === 0 && j === n ? 0.8 : 0.7;
         add(surfaces.slice(i, j).join(""), weight);
         const readings = compound.slice(i, j).map((p) => p.reading);
@@ -118,7 +121,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     // Nouns, and kanji prefixes (代引き, 再入荷), make compounds; not symbols (kuromoji calls "?"
     // a noun) nor kana-only nouns such as いくら ("送料いくら" is two words, not a compound).
     const joins = !/[\p{P}\p{S}]/u.test(surface) && !HIRAGANA.test(surface);
-    if (joins && ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface)))) compound.push({ surface, reading: kanaReading(tok.reading) });
+    if (joins && ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface)))) compound.push({ surface, reading: kanaReading(tok.reading), prefix: pos === "接頭詞" });
     else flush();
     if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
     // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
@@ -134,6 +137,9 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     for (const v of okuriganaVariants(surface)) add(v, 0.9);
     for (const w of katakanaParts(t, tok.surface_form.normalize("NFKC"))) add(w, 0.7);
     if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
+    // A kana adjective's stem meets its inflections ("うるさい" → "うるさくない"); three kana at
+    // least, as for reading stems below.
+    if (pos === "形容詞" && HIRAGANA.test(base) && base.length >= 4 && base.endsWith("い") && !GRAMMAR.includes(base)) add(base.slice(0, -1), 0.6);
     if ((pos === "動詞" || pos === "形容詞") && HAS_KANJI.test(base)) {
       // The stem meets every inflection the shopper may type: 戻って, 戻ります, 戻らない.
       const stemmed = base.replace(/[\u3041-\u309f]+$/, "");

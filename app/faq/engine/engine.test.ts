@@ -156,6 +156,15 @@ describe("Japanese search", () => {
     expect(await terms("払い戻す")).toEqual(expect.arrayContaining(["はらいもどす", "はらいもど"]));
   });
 
+  it("gives kana adjectives a stem for their inflections, and compounds no run that ends in a prefix", async () => {
+    const terms = async (text: string) => (await analyze(text)).map((t) => t.term);
+    expect(await terms("うるさい")).toContain("うるさ");
+    expect(await terms("ほしい")).not.toContain("ほし");
+    // パスワード + 再 + 設定: "パスワード再" would win a query's segmentation over "パスワード".
+    expect(await terms("パスワード再設定")).toEqual(expect.arrayContaining(["ぱすわーど再設定", "再設定"]));
+    expect((await terms("パスワード再設定")).filter((t) => t.endsWith("再"))).toEqual([]);
+  });
+
   it("says a search is weak or empty when nothing answers it", async () => {
     const s = await searchOf(ja);
     expect(s("ラッピングしてほしい")).toMatchObject({ weak: true });
