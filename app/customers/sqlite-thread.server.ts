@@ -25,18 +25,12 @@ export interface Step {
   all?: boolean;
 }
 
-const WORKER = `
-const { parentPort, workerData } = require("node:worker_threads");
-const Database = require(workerData.driver);
-const db = new Database(workerData.file);
-for (const p of workerData.pragmas) db.pragma(p);
-const statements = new Map();
-const prepare = (sql) => {
-  let s = statements.get(sql);
-  if (!s) statements.set(sql, (s = db.prepare(sql)));
-  return s;
-};
-const runSteps = (steps) =>
+/**
+ * Runs steps on a connection, given its cached `prepare`. JavaScript source, not a function, so
+ * the thread (which evaluates a string) and the caller's own connection run the very same code:
+ * a bundler's rewriting of a function's text could not reach the thread.
+ */
+const RUN_STEPS = `(prepare) => (steps) =>
   steps.map((step) => {
     const s = prepare(step.sql);
     if (step.all) return s.all(...(step.rows ? step.rows[0] : []));
@@ -54,7 +48,30 @@ const runSteps = (steps) =>
     const changes = new Array(step.rows.length);
     for (let i = 0; i < step.rows.length; i++) changes[i] = s.run(...step.rows[i]).changes;
     return changes;
-  });
+  })`;
+
+interface Prepared {
+  run(...params: unknown[]): { changes: number };
+  all(...params: unknown[]): unknown[];
+}
+
+/** The step runner for a connection on the caller's thread (the same code the thread runs). */
+export const stepRunner: (prepare: (sql: string) => Prepared) => (steps: Step[]) => unknown[] =
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own constant source, see RUN_STEPS
+  new Function(`return ${RUN_STEPS}`)();
+
+const WORKER = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+for (const p of workerData.pragmas) db.pragma(p);
+const statements = new Map();
+const prepare = (sql) => {
+  let s = statements.get(sql);
+  if (!s) statements.set(sql, (s = db.prepare(sql)));
+  return s;
+};
+const runSteps = (${RUN_STEPS})(prepare);
 const holds = (guard, out) => {
   const r = out[guard.step];
   if (guard.kind === "empty") return Array.isArray(r) && r.length === 0;

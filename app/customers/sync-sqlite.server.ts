@@ -1,7 +1,7 @@
 import type { SyncedOrder } from "./bulk-rows";
 import type { SyncBatch, SyncWriter, SyncWriterOptions } from "./sync-writer.server";
 import Database from "better-sqlite3";
-import { openSqliteThread, type Guard, type Step } from "./sqlite-thread.server";
+import { openSqliteThread, stepRunner, type Guard, type Step } from "./sqlite-thread.server";
 import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
 import type { StatsContext } from "../dashboard/stats.server";
 
@@ -350,19 +350,11 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
 
   let here: Database.Database | null = null;
   const statements = new Map<string, Database.Statement>();
-  function runHere(steps: Step[]): unknown[] {
-    return steps.map((step) => {
-      let st = statements.get(step.sql);
-      if (!st) statements.set(step.sql, (st = here!.prepare(step.sql)));
-      if (step.all) return st.all(...(step.rows?.[0] ?? []));
-      if (step.flat) {
-        const { width, values, suffix = [] } = step.flat;
-        return Array.from({ length: values.length / width }, (_, i) => st.run([...values.slice(i * width, (i + 1) * width), ...suffix]).changes);
-      }
-      if (!step.rows) return st.run().changes;
-      return step.rows.map((r) => st.run(...r).changes);
-    });
-  }
+  const runHere = stepRunner((sql) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = here!.prepare(sql)));
+    return st;
+  });
   const openHere = () => {
     if (!here) {
       here = new Database(file);
