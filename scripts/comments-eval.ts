@@ -10,11 +10,9 @@ import { catalogNames } from "../app/comments/catalog";
 import { classifyComment } from "../app/comments/classify.server";
 import { LOYALTIES, SENTIMENTS, parseLabelledComments } from "../app/comments/labelled";
 import { nameLexicon } from "../app/comments/lexicon.server";
+import { arg, stopWhenPipeCloses } from "./cli";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+stopWhenPipeCloses();
 const commentsFile = arg("comments");
 const catalogFile = arg("catalog");
 if (!commentsFile || !catalogFile) {

@@ -7,11 +7,9 @@
 import { buildIndex } from "../app/faq/engine/build.server";
 import { createSearch } from "../app/faq/engine/query";
 import { metrics, readFaq, readQueries } from "./faq/eval-data";
+import { arg, stopWhenPipeCloses } from "./cli";
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
+stopWhenPipeCloses();
 const faqFile = arg("faq");
 const queryFile = arg("queries");
 if (!faqFile || !queryFile) {
