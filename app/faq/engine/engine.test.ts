@@ -140,6 +140,16 @@ describe("Japanese search", () => {
     expect(top(s("いつ発送?"))).toBe("ship-when");
   });
 
+  it("reads 何日 / 何週間 as asking when, not as a topic of 日 (dates to choose)", async () => {
+    const s = await searchOf([
+      { id: "date", question: "お届け日の指定はできますか?", answer: "ご注文時にお届け日時を指定できます。日付は3日後から、曜日指定も承ります。" },
+      { id: "ship-when", question: "注文後、いつ発送されますか?", answer: "翌営業日に発送します。" },
+      { id: "gift", question: "ギフト包装はできますか?", answer: "有料で承ります。" },
+    ]);
+    expect(top(s("注文してから何日で発送?"))).toBe("ship-when");
+    expect(top(s("何週間で発送されますか"))).toBe("ship-when");
+  });
+
   it("makes compounds of nouns only: not of symbols or kana-only nouns", async () => {
     // kuromoji calls "?" a noun and いくら is one: "送料いくら?" is 送料 + いくら, not a compound.
     const terms = (await analyze("送料いくら?配送料いくらですか")).map((t) => t.term);
