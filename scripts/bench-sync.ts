@@ -10,6 +10,9 @@
  * 3. The same for a 100k-customer shop, then the home dashboard loader is timed (p50/p95).
  * The last line is one JSON object for machines.
  *
+ * `--database postgres` ingests into PostgreSQL instead: DATABASE_URL must name a server's database
+ * (`eval "$(bash scripts/postgres.sh start)"` starts one); each run gets a new database beside it.
+ *
  * The dev store's stream numbers each customer's orders one after the other, so in its file order
  * ids follow the file. In a real shop they follow time while the file follows customers.
  * `--order-ids time` renumbers the orders of the big file by processedAt before the ingest (not
@@ -35,7 +38,38 @@ const dashboardCustomers = arg("dashboard-customers", 100_000);
 const runs = arg("runs", 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs needs a whole number of at least 1");
 const orderIdsByTime = process.argv.includes("--order-ids") && process.argv[process.argv.indexOf("--order-ids") + 1] === "time";
+const postgres = process.argv.includes("--database") && process.argv[process.argv.indexOf("--database") + 1] === "postgres";
+if (postgres && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) throw new Error('--database postgres needs DATABASE_URL=postgresql://… (eval "$(bash scripts/postgres.sh start)")');
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
+
+/** Prisma's client is generated for one provider, chosen by DATABASE_URL (prisma.config.ts). */
+function generateClient(forPostgres: boolean): void {
+  const env = { ...process.env };
+  if (!forPostgres) delete env.DATABASE_URL;
+  execFileSync("npx", ["prisma", "generate"], { env, stdio: "ignore" });
+}
+
+/** A new, empty database for one ingest: a SQLite file, or a PostgreSQL database beside DATABASE_URL's. */
+async function freshDatabase(name: string): Promise<string> {
+  if (!postgres) {
+    const file = path.join(dir, `${name}.sqlite`);
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    return file;
+  }
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  const db = `tsunagu_bench_${name}`;
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${db}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = `/${db}`;
+  return url.toString();
+}
 
 const QUERY = `{ customers { edges { node { id firstName locale state tags updatedAt defaultEmailAddress { emailAddress marketingState } defaultPhoneNumber { phoneNumber marketingState } metafields { edges { node { id namespace key value } } } orders { edges { node { id name processedAt updatedAt customerLocale displayFinancialStatus displayFulfillmentStatus currentTotalPriceSet { shopMoney { amount currencyCode } } } } } } } } }`;
 
@@ -106,6 +140,7 @@ async function ingest(file: string, objectCount: number, db: string, dashboardRu
 }
 
 try {
+  if (postgres) generateClient(true);
   const big = await generate(customers, orders);
   console.log(`generated ${customers.toLocaleString()} customers / ${orders.toLocaleString()} orders: ${big.objectCount.toLocaleString()} JSONL lines, ${(statSync(big.file).size / 1e6).toFixed(0)} MB in ${big.seconds.toFixed(1)} s`);
   if (orderIdsByTime) {
@@ -114,9 +149,7 @@ try {
   }
   const results: Record<string, number>[] = [];
   for (let i = 1; i <= runs; i++) {
-    const db = path.join(dir, "big.sqlite");
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(db + suffix, { force: true });
-    const r = await ingest(big.file, big.objectCount, db);
+    const r = await ingest(big.file, big.objectCount, await freshDatabase("big"));
     const rate = Math.round((r.customers + r.orders) / r.ingest_s);
     console.log(`ingest run ${i} of ${runs}: ${r.ingest_s} s (${rate.toLocaleString()} records/s), peak RSS ${r.peak_rss_mb} MB`);
     results.push(r);
@@ -134,9 +167,11 @@ try {
   console.log(`ingest: median ${result.ingest_s} s of ${runs} (${rate.toLocaleString()} records/s; runs ${seconds.join(", ")} s), highest peak RSS ${result.peak_rss_mb} MB`);
 
   const small = await generate(dashboardCustomers, dashboardCustomers * 3);
-  const dash = await ingest(small.file, small.objectCount, path.join(dir, "dash.sqlite"), 40);
+  const dash = await ingest(small.file, small.objectCount, await freshDatabase("dash"), 40);
   console.log(`dashboard loader at ${dashboardCustomers.toLocaleString()} customers: p50 ${dash.dashboard_p50_ms} ms, p95 ${dash.dashboard_p95_ms} ms (40 runs)`);
-  console.log(JSON.stringify({ customers: result.customers, orders: result.orders, ingest_s: result.ingest_s, peak_rss_mb: result.peak_rss_mb, dashboard_p95_ms: dash.dashboard_p95_ms }));
+  console.log(JSON.stringify({ database: postgres ? "postgresql" : "sqlite", customers: result.customers, orders: result.orders, ingest_s: result.ingest_s, peak_rss_mb: result.peak_rss_mb, dashboard_p95_ms: dash.dashboard_p95_ms }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  // Back to the SQLite client the rest of the repository (tests, demo) expects.
+  if (postgres) generateClient(false);
 }

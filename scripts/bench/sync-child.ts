@@ -1,6 +1,6 @@
 /**
  * One measured ingest, in its own process so its peak memory is its own:
- *   node <compiled sync-child.mjs> <result.jsonl> <objectCount> <sqlite file> [--dashboard N]
+ *   node <compiled sync-child.mjs> <result.jsonl> <objectCount> <sqlite file | postgresql URL> [--dashboard N]
  * (scripts/bench-sync.ts compiles it first; `node --import tsx scripts/bench/sync-child.ts` also works).
  * Prints one JSON line: { ingest_s, peak_rss_mb, customers, orders, dashboard_p95_ms? }.
  */
@@ -10,7 +10,7 @@ import { performance } from "node:perf_hooks";
 
 const [file, objectCount, dbFile] = process.argv.slice(2);
 const dashboardRuns = process.argv.includes("--dashboard") ? Number(process.argv[process.argv.indexOf("--dashboard") + 1]) : 0;
-process.env.DATABASE_URL = `file:${dbFile}`;
+process.env.DATABASE_URL = /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}`;
 process.env.SHOPIFY_API_KEY ??= "bench";
 process.env.SHOPIFY_API_SECRET ??= "bench";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:1";
