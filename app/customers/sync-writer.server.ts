@@ -1,7 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { env } from "../env.server";
 import type { SyncedCustomer, SyncedMetafield, SyncedOrder } from "./bulk-rows";
-import { refreshOrderFactsFor, upsertCustomers, upsertOrders } from "./sync-sql.server";
+import { refreshOrderFactsFor, upsertCustomersPostgres, upsertOrdersPostgres } from "./sync-sql.server";
 import { refreshContributions, statsContext } from "../dashboard/stats.server";
 
 /** One batch of the bulk file: customers with their metafields, their orders, stray metafields. */
@@ -26,6 +26,7 @@ export interface SyncWriter {
 }
 
 const CHUNK = 500;
+const JSON_CHUNK = 5_000;
 
 export interface SyncWriterOptions {
   /** SQLite: from how many lines a sync builds the recency index at the end (tests lower it). */
@@ -75,9 +76,9 @@ export function prismaSyncWriter(db: PrismaClient): SyncWriter {
       await db.$transaction(
         async (tx) => {
           const customers = [...batch.customers.values()].map((c) => ({ ...c, metafields: JSON.stringify(c.metafields) }));
-          // Chunked to stay under SQLite's and PostgreSQL's bound-parameter limits.
-          for (let i = 0; i < customers.length; i += CHUNK) await upsertCustomers(tx, shop, customers.slice(i, i + CHUNK), now);
-          for (let i = 0; i < batch.orders.length; i += CHUNK) await upsertOrders(tx, shop, batch.orders.slice(i, i + CHUNK), now);
+          // One JSON parameter per statement: no bound-parameter limit, so larger chunks.
+          for (let i = 0; i < customers.length; i += JSON_CHUNK) await upsertCustomersPostgres(tx, shop, customers.slice(i, i + JSON_CHUNK), now);
+          for (let i = 0; i < batch.orders.length; i += JSON_CHUNK) await upsertOrdersPostgres(tx, shop, batch.orders.slice(i, i + JSON_CHUNK), now);
           // Metafields whose customer line came in an earlier batch (Shopify does not promise the order).
           for (const m of batch.orphanMetafields) {
             const row = await tx.customer.findUnique({ where: { shop_customerId: { shop, customerId: m.customerId } }, select: { metafields: true } });
