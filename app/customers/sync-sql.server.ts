@@ -3,54 +3,19 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 import type { SyncedCustomer, SyncedOrder } from "./bulk-rows";
 
 /**
- * Set-based writes for the customer sync: one multi-row upsert per table per batch and one
- * statement for the batch's order facts, instead of a round trip per row. The same SQL runs on
- * SQLite (3.24+) and PostgreSQL; Prisma's tagged templates serialise dates and decimals for each.
- * A row is only overwritten when the incoming data is not older than what is stored (a webhook
- * may have brought newer data after Shopify took the snapshot).
+ * Set-based writes for the customer sync on PostgreSQL (SQLite has its own writer,
+ * sync-sqlite.server.ts): one upsert per table per chunk of rows, and one statement for the
+ * order facts of many customers, instead of a round trip per row. A row is only overwritten when
+ * the incoming data is not older than what is stored (a webhook may have brought newer data after
+ * Shopify took the snapshot). refreshOrderFactsFor also serves the webhooks on either database.
  */
 type Tx = Prisma.TransactionClient | PrismaClient;
 
-export async function upsertCustomers(tx: Tx, shop: string, rows: (SyncedCustomer & { metafields: string })[], now: Date): Promise<void> {
-  if (!rows.length) return;
-  const values = rows.map(
-    (c) => Prisma.sql`(${randomUUID()}, ${shop}, ${c.customerId}, ${c.email}, ${c.phone}, ${c.firstName}, ${c.locale}, ${c.accountState},
-      ${c.emailConsent}, ${c.smsConsent}, ${c.tags}, ${c.metafields}, ${c.shopifyUpdatedAt}, ${now})`,
-  );
-  await tx.$executeRaw`
-    INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "locale", "accountState",
-      "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt", "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("shop", "customerId") DO UPDATE SET
-      "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "locale" = excluded."locale",
-      "accountState" = excluded."accountState", "emailConsent" = excluded."emailConsent", "smsConsent" = excluded."smsConsent",
-      "tags" = excluded."tags", "metafields" = excluded."metafields", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
-    WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
-}
-
-export async function upsertOrders(tx: Tx, shop: string, rows: SyncedOrder[], now: Date): Promise<void> {
-  if (!rows.length) return;
-  const values = rows.map(
-    (o) => Prisma.sql`(${randomUUID()}, ${shop}, ${o.orderId}, ${o.name}, ${o.customerId}, ${o.locale}, ${o.processedAt},
-      ${new Prisma.Decimal(o.totalPrice)}, ${o.currency}, ${o.financialStatus}, ${o.fulfillmentStatus}, ${""}, ${o.shopifyUpdatedAt}, ${now})`,
-  );
-  await tx.$executeRaw`
-    INSERT INTO "Order" ("id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
-      "financialStatus", "fulfillmentStatus", "productIds", "shopifyUpdatedAt", "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("shop", "orderId") DO UPDATE SET
-      "name" = excluded."name", "customerId" = excluded."customerId", "locale" = excluded."locale", "processedAt" = excluded."processedAt",
-      "totalPrice" = excluded."totalPrice", "currency" = excluded."currency", "financialStatus" = excluded."financialStatus",
-      "fulfillmentStatus" = excluded."fulfillmentStatus", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
-    WHERE "Order"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Order"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
-}
-
 /**
- * PostgreSQL: the same two upserts with all rows in one JSON parameter (json_to_recordset). A
- * 500-row VALUES list is 7,000 bound parameters that Prisma builds and binds one by one: the
- * orders alone were 6 of a 100k-customer sync's 14 s per 30k customers (`npm run bench:sync --
- * --database postgres`). Timestamps travel as ISO strings; a TIMESTAMP(3) column takes their UTC
- * wall time, as Prisma stores it.
+ * All rows in one JSON parameter (json_to_recordset): a 500-row VALUES list was 7,000 bound
+ * parameters that Prisma builds and binds one by one, and the orders' upsert took 6 of 14 s for
+ * 30k customers (timed by hand in `npm run bench:sync -- --database postgres`). Timestamps travel
+ * as ISO strings; a TIMESTAMP(3) column takes their UTC wall time, as Prisma stores it.
  */
 export async function upsertCustomersPostgres(tx: Tx, shop: string, rows: (SyncedCustomer & { metafields: string })[], now: Date): Promise<void> {
   if (!rows.length) return;
