@@ -57,7 +57,6 @@ interface Prepared {
 
 /** The step runner for a connection on the caller's thread (the same code the thread runs). */
 export const stepRunner: (prepare: (sql: string) => Prepared) => (steps: Step[]) => unknown[] =
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- our own constant source, see RUN_STEPS
   new Function(`return ${RUN_STEPS}`)();
 
 const WORKER = `
