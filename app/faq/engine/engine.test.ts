@@ -218,6 +218,17 @@ describe("English search", () => {
     expect(top(s("when does delivery come"))).toBe("days");
   });
 
+  it("lets an entry's own question outweigh a word its English answer only mentions", async () => {
+    // The order-change answer says "until it ships", and shoppers' words give it "ship" too.
+    const s = await searchOf([
+      { id: "change", question: "Can I change my order?", answer: "Yes, until it ships. Contact us with your order number." },
+      { id: "ship", question: "How soon will my order ship?", answer: "Within two business days." },
+      { id: "gift", question: "Do you offer gift wrapping?", answer: "Yes, for 300 yen." },
+    ]);
+    expect(top(s("when will my order ship"))).toBe("ship");
+    expect(top(s("when does it ship"))).toBe("ship");
+  });
+
   it("does not treat a short real word as a typo of another", async () => {
     const s = await searchOf([...en, { id: "shop", question: "Where is your shop?", answer: "In Kyoto." }]);
     expect(top(s("ship"))).not.toBe("shop");
