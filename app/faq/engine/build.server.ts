@@ -35,7 +35,8 @@ export interface BuildOptions {
 const FIELDS = { question: 3, tags: 2, category: 1.2, answer: 0.6 } as const;
 const BIGRAM_WEIGHT = 0.35;
 const ENGLISH_ANSWER_EXACTNESS = 0.8;
-const LATIN = /^[a-z0-9]/;
+/** A word in Latin letters and digits only: not a mixed term of a Japanese text ("cod不可"). */
+const LATIN = /^[a-z0-9'’]+$/;
 const K1 = 2;
 const B = 0.3;
 
