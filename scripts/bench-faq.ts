@@ -15,13 +15,10 @@ import { metrics, readFaq, readQueries, type EvalEntry } from "./faq/eval-data";
 import { fuseSearch, miniSearch } from "./faq/baselines";
 import { synthesise } from "./faq/synth";
 import { STOREFRONT_SCRIPTS, bundle, gzipSize } from "./build-storefront";
+import { arg } from "./cli";
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1] : fallback;
-};
-const entries = readFaq(arg("faq", "../shared/eval/faq/faq.json"));
-const queries = readQueries(arg("queries", "../shared/eval/faq/queries.dev.tsv"));
+const entries = readFaq(arg("faq") ?? "../shared/eval/faq/faq.json");
+const queries = readQueries(arg("queries") ?? "../shared/eval/faq/queries.dev.tsv");
 const fmt = (v: number) => v.toFixed(3);
 
 console.log("== quality on the evaluation set (MRR@10 / recall@1 / recall@3)");

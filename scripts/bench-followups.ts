@@ -12,17 +12,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { numberArg } from "./cli";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const jobs = arg("jobs", 100_000);
-const shops = arg("shops", 100);
+const jobs = numberArg("jobs", 100_000);
+const shops = numberArg("shops", 100);
 const { WORKER_DEFAULTS } = await import("../app/jobs/worker.server");
-const workers = arg("workers", WORKER_DEFAULTS.loops);
-const batchSize = arg("batch", WORKER_DEFAULTS.batchSize);
-const procs = arg("procs", WORKER_DEFAULTS.processes);
+const workers = numberArg("workers", WORKER_DEFAULTS.loops);
+const batchSize = numberArg("batch", WORKER_DEFAULTS.batchSize);
+const procs = numberArg("procs", WORKER_DEFAULTS.processes);
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-followups-"));
 process.env.DATABASE_URL = `file:${path.join(dir, "bench.sqlite")}`;
 process.env.SHOPIFY_API_KEY ??= "bench";

@@ -27,18 +27,15 @@ import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { performance } from "node:perf_hooks";
 import { createDevStore } from "../dev-store/src/store";
+import { arg, numberArg } from "./cli";
 
-const arg = (name: string, fallback: number) => {
-  const at = process.argv.indexOf(`--${name}`);
-  return at > 0 ? Number(process.argv[at + 1]) : fallback;
-};
-const customers = arg("customers", 1_000_000);
-const orders = arg("orders", 3_000_000);
-const dashboardCustomers = arg("dashboard-customers", 100_000);
-const runs = arg("runs", 3);
+const customers = numberArg("customers", 1_000_000);
+const orders = numberArg("orders", 3_000_000);
+const dashboardCustomers = numberArg("dashboard-customers", 100_000);
+const runs = numberArg("runs", 3);
 if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs needs a whole number of at least 1");
-const orderIdsByTime = process.argv.includes("--order-ids") && process.argv[process.argv.indexOf("--order-ids") + 1] === "time";
-const postgres = process.argv.includes("--database") && process.argv[process.argv.indexOf("--database") + 1] === "postgres";
+const orderIdsByTime = arg("order-ids") === "time";
+const postgres = arg("database") === "postgres";
 if (postgres && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) throw new Error('--database postgres needs DATABASE_URL=postgresql://… (eval "$(bash scripts/postgres.sh start)")');
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
 

@@ -12,12 +12,13 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { TRAIN_DEFAULTS, predict, type TrainOptions } from "../app/comments/classifier";
 import { fit, modelFile, trainingExamples, type Example } from "../app/comments/train.server";
+import { arg, numberArg } from "./cli";
 
 const root = path.resolve(import.meta.dirname, "..");
 const options: TrainOptions = { ...TRAIN_DEFAULTS };
 for (const key of ["l2", "epochs", "minCount", "ruleBlend", "ruleLoyalty", "named"] as const) {
-  const i = process.argv.indexOf(`--${key}`);
-  if (i > 0) options[key] = Number(process.argv[i + 1]);
+  const value = arg(key);
+  if (value !== undefined) options[key] = Number(value);
 }
 const examples = await trainingExamples(root);
 
@@ -25,9 +26,8 @@ if (process.argv.includes("--cv")) {
   const pct = (n: number, d: number) => (d ? (n / d).toFixed(3) : "  -  ");
   console.log(`options ${JSON.stringify(options)}\nshop                               n   ja sentiment rules/model   ja loyalty rules/model   en sentiment rules/model`);
   const total = { n: 0, rs: 0, ms: 0, rl: 0, ml: 0 };
-  const at = process.argv.indexOf("--folds");
-  const folds = at > 0 ? Number(process.argv[at + 1]) : 0;
-  if (at > 0 && !(Number.isInteger(folds) && folds >= 2)) throw new Error("--folds needs a whole number of at least 2");
+  const folds = numberArg("folds", 0);
+  if (arg("folds") !== undefined && !(Number.isInteger(folds) && folds >= 2)) throw new Error("--folds needs a whole number of at least 2");
   const shops = [...new Set(examples.map((e) => e.shop))].sort();
   const groups = folds
     ? Array.from({ length: folds }, (_, k) => ({ name: `fold ${k + 1} of ${folds}`, shops: new Set(shops.filter((_, i) => i % folds === k)) }))

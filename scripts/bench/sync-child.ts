@@ -7,9 +7,10 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
 import { performance } from "node:perf_hooks";
+import { numberArg } from "../cli";
 
 const [file, objectCount, dbFile] = process.argv.slice(2);
-const dashboardRuns = process.argv.includes("--dashboard") ? Number(process.argv[process.argv.indexOf("--dashboard") + 1]) : 0;
+const dashboardRuns = numberArg("dashboard", 0);
 process.env.DATABASE_URL = /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}`;
 process.env.SHOPIFY_API_KEY ??= "bench";
 process.env.SHOPIFY_API_SECRET ??= "bench";
