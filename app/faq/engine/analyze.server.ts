@@ -18,7 +18,7 @@ const loadTokenizer = japaneseTokenizer;
 const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
 // Question words say how something is asked, not what about: they count, but little.
 const JA_LIGHT = new Set(["いつ", "どこ", "どれ", "どの", "どう", "なぜ", "どうして", "どんな", "どのくらい", "くらい", "ぐらい", "どれくらい", "いつごろ", "頃", "ころ"]);
-const TIME_QUESTION = /いつ|何(日|分|時間|週間|[かヶカケ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
+const TIME_QUESTION = /いつ|何(日|分|時間|週間|[かゖゕけ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
 const EN_TIME_QUESTION = /\b(when|how (long|soon|quickly|many (days|weeks|hours))|days?|weeks?|deadline|period)\b/;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;

@@ -150,6 +150,13 @@ describe("Japanese search", () => {
     expect(top(s("何週間で発送されますか"))).toBe("ship-when");
   });
 
+  it("knows 何ヶ月 in every spelling as a question about time (ヶ, ケ, カ, ヵ fold to different kana)", async () => {
+    for (const spelling of ["何ヶ月", "何ケ月", "何カ月", "何ヵ月"]) {
+      const terms = (await analyze(`開封後${spelling}もちますか?`)).map((t) => t.term);
+      expect(terms, spelling).toContain("いつ");
+    }
+  });
+
   it("makes compounds of nouns only: not of symbols or kana-only nouns", async () => {
     // kuromoji calls "?" a noun and いくら is one: "送料いくら?" is 送料 + いくら, not a compound.
     const terms = (await analyze("送料いくら?配送料いくらですか")).map((t) => t.term);

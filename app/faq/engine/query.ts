@@ -146,7 +146,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       } else {
         // "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
         // 日付, 曜日 fill date-choice entries) but about time (cv ja +.001).
-        const { words, gaps } = segment(run.text.replace(/何(日|週間?|時間|[かゖゕ]?月)/g, "いつ"));
+        const { words, gaps } = segment(run.text.replace(/何(日|週間?|時間|[かゖゕけ]?月)/g, "いつ"));
         // Words without postings are grammar: recognised, so not unknown text, but not scored.
         // A long word also stands for the two words it is made of ("そうりょうむりょう" =
         // "そうりょう" + "むりょう"), for entries that have them apart or only one of them.
