@@ -4,7 +4,21 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["build/**", "node_modules/**", "extensions/*/dist/**", "public/build/**", ".cache/**", "tmp/**", ".demo/**", "**/*.d.ts", "dev-store/public/**", "extensions/*/assets/*.js", ".prof/**"] },
+  {
+    ignores: [
+      "build/**",
+      "node_modules/**",
+      "extensions/*/dist/**",
+      "public/build/**",
+      ".cache/**",
+      "tmp/**",
+      ".demo/**",
+      "**/*.d.ts",
+      "dev-store/public/**",
+      "extensions/*/assets/*.js",
+      ".prof/**",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,8 +27,14 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": [
+        "error",
+        { fixStyle: "inline-type-imports" },
+      ],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+      ],
       "no-console": ["error", { allow: ["warn", "error", "log"] }],
     },
   },

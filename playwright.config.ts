@@ -18,7 +18,8 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${storePort}`,
     viewport: { width: 1280, height: 860 },
     // Headless Chrome's user agent is treated as a bot by Shopify's library (410); use a plain one.
-    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
+    userAgent:
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

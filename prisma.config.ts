@@ -10,13 +10,16 @@ const isPostgres = /^postgres(ql)?:\/\//.test(url);
 export default defineConfig({
   experimental: { adapter: true },
   engine: "js",
-  schema: isPostgres ? path.join("prisma", "postgresql", "schema.prisma") : path.join("prisma", "schema.prisma"),
+  schema: isPostgres
+    ? path.join("prisma", "postgresql", "schema.prisma")
+    : path.join("prisma", "schema.prisma"),
   async adapter() {
     if (isPostgres) {
       const { PrismaPg } = await import("@prisma/adapter-pg");
       return new PrismaPg({ connectionString: url });
     }
-    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+    const { PrismaBetterSQLite3 } =
+      await import("@prisma/adapter-better-sqlite3");
     return new PrismaBetterSQLite3({ url: url.replace(/^file:/, "") });
   },
 });

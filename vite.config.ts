@@ -6,11 +6,17 @@ import tsconfigPaths from "vite-tsconfig-paths";
 installGlobals({ nativeFetch: true });
 
 // The app's host: SHOPIFY_APP_URL (set by `shopify app dev` or the demo).
-const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost").hostname;
+const host = new URL(process.env.SHOPIFY_APP_URL || "http://localhost")
+  .hostname;
 const hmrConfig =
   host === "localhost" || host === "127.0.0.1"
     ? { protocol: "ws", host, port: 64999, clientPort: 64999 }
-    : { protocol: "wss", host, port: parseInt(process.env.FRONTEND_PORT!) || 8002, clientPort: 443 };
+    : {
+        protocol: "wss",
+        host,
+        port: parseInt(process.env.FRONTEND_PORT!) || 8002,
+        clientPort: 443,
+      };
 
 declare module "@remix-run/node" {
   interface Future {

@@ -13,7 +13,14 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["app/**/*.test.ts", "app/**/*.test.tsx", "dev-store/**/*.test.ts", "scripts/**/*.test.ts", "tests/contract/**/*.test.ts", "extensions/tsunagu-theme/**/*.test.ts"],
+          include: [
+            "app/**/*.test.ts",
+            "app/**/*.test.tsx",
+            "dev-store/**/*.test.ts",
+            "scripts/**/*.test.ts",
+            "tests/contract/**/*.test.ts",
+            "extensions/tsunagu-theme/**/*.test.ts",
+          ],
           exclude: ["**/*.integration.test.ts", "node_modules/**"],
           environment: "node",
           setupFiles: ["tests/setup/console.ts"],
@@ -25,7 +32,11 @@ export default defineConfig({
         esbuild: { jsx: "automatic", jsxImportSource: "preact" },
         test: {
           name: "extensions",
-          include: ["extensions/tsunagu-thank-you/**/*.test.tsx", "extensions/tsunagu-order-status/**/*.test.tsx", "extensions/shared/**/*.test.ts"],
+          include: [
+            "extensions/tsunagu-thank-you/**/*.test.tsx",
+            "extensions/tsunagu-order-status/**/*.test.tsx",
+            "extensions/shared/**/*.test.ts",
+          ],
           exclude: ["**/node_modules/**"],
           environment: "jsdom",
           setupFiles: ["tests/setup/console.ts"],
@@ -36,10 +47,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts", "**/*.integration.test.ts"],
+          include: [
+            "tests/integration/**/*.test.ts",
+            "**/*.integration.test.ts",
+          ],
           exclude: ["node_modules/**"],
           environment: "node",
-          setupFiles: ["tests/setup/integration-env.ts", "tests/setup/console.ts"],
+          setupFiles: [
+            "tests/setup/integration-env.ts",
+            "tests/setup/console.ts",
+          ],
           globalSetup: ["tests/setup/global-db.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -10,11 +10,16 @@ import { registerWal } from "./db-durability.server";
 export async function createPrismaClient(url: string): Promise<PrismaClient> {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+    return new PrismaClient({
+      adapter: new PrismaPg({ connectionString: url }),
+    });
   }
-  const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
+  const { PrismaBetterSQLite3 } =
+    await import("@prisma/adapter-better-sqlite3");
   const file = url.replace(/^file:/, "");
-  const client = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+  const client = new PrismaClient({
+    adapter: new PrismaBetterSQLite3({ url: file }),
+  });
   // WAL lets the web process read while a worker process writes; busy_timeout makes a writer
   // wait for the lock instead of failing with SQLITE_BUSY. synchronous = NORMAL: a commit is not
   // fsynced (a power cut may lose the last ones, never corrupts); the one commit that must
@@ -34,7 +39,8 @@ declare global {
 
 // Top-level await keeps the rest of the app synchronous about the client; the global survives
 // Vite's module reloads in development.
-const prisma: PrismaClient = globalThis.__tsunaguPrisma ?? (await createPrismaClient(env().DATABASE_URL));
+const prisma: PrismaClient =
+  globalThis.__tsunaguPrisma ?? (await createPrismaClient(env().DATABASE_URL));
 if (env().NODE_ENV !== "production") globalThis.__tsunaguPrisma = prisma;
 
 export default prisma;

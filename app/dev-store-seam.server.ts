@@ -1,4 +1,7 @@
-import { abstractFetch, setAbstractFetchFunc } from "@shopify/shopify-api/runtime";
+import {
+  abstractFetch,
+  setAbstractFetchFunc,
+} from "@shopify/shopify-api/runtime";
 
 /**
  * The one place where talking to the local dev store differs from talking to Shopify.
@@ -23,7 +26,12 @@ export function installDevStoreSeam(devStoreUrl: string): void {
   installed = true;
   const original = abstractFetch;
   setAbstractFetchFunc((input: RequestInfo | URL, init?: RequestInit) => {
-    const href = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
+    const href =
+      typeof input === "string"
+        ? input
+        : input instanceof URL
+          ? input.href
+          : input.url;
     const rewritten = rewriteShopUrl(href, devStoreUrl);
     if (rewritten === href) return original(input, init);
     return original(rewritten, init);
@@ -34,9 +42,18 @@ export function installDevStoreSeam(devStoreUrl: string): void {
  * Shopify's document headers only allow framing by the shop and admin.shopify.com; the stand-in
  * admin lives at the dev store's origin, so allow that origin too (dev store mode only).
  */
-export function allowDevStoreFraming(headers: Headers, devStoreUrl: string): void {
+export function allowDevStoreFraming(
+  headers: Headers,
+  devStoreUrl: string,
+): void {
   const csp = headers.get("Content-Security-Policy");
   if (!csp) return;
   const origin = new URL(devStoreUrl).origin;
-  headers.set("Content-Security-Policy", csp.replace(/frame-ancestors ([^;]*)/, (_m, list: string) => `frame-ancestors ${list} ${origin}`));
+  headers.set(
+    "Content-Security-Policy",
+    csp.replace(
+      /frame-ancestors ([^;]*)/,
+      (_m, list: string) => `frame-ancestors ${list} ${origin}`,
+    ),
+  );
 }

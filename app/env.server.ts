@@ -6,7 +6,9 @@ import { z } from "zod";
  */
 const schema = z
   .object({
-    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    NODE_ENV: z
+      .enum(["development", "test", "production"])
+      .default("development"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SHOPIFY_API_KEY: z.string().min(1, "is required"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required"),
@@ -15,7 +17,10 @@ const schema = z
     SCOPES: z.string().optional(),
     DATABASE_URL: z
       .string()
-      .regex(/^(file:|postgres(ql)?:\/\/)/, "must start with file: (SQLite) or postgresql://")
+      .regex(
+        /^(file:|postgres(ql)?:\/\/)/,
+        "must start with file: (SQLite) or postgresql://",
+      )
       .default("file:./prisma/dev.sqlite"),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
     // The local dev store (dev-store/). Only honoured outside production.
@@ -26,17 +31,31 @@ const schema = z
     // Processes `npm run worker` runs (default: one per CPU core, at most 4).
     JOBS_PROCESSES: z.coerce.number().int().min(1).max(16).optional(),
     // Follow-up email for shops that have not set up their own SMTP server (the demo's local one).
-    FOLLOWUP_SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://host:port or smtps://user:pass@host:port").optional(),
+    FOLLOWUP_SMTP_URL: z
+      .string()
+      .regex(
+        /^smtps?:\/\/[^\s]+$/,
+        "must be smtp://host:port or smtps://user:pass@host:port",
+      )
+      .optional(),
     FOLLOWUP_EMAIL_FROM: z.string().email().optional(),
     // The demo's clock switch: delays run this many times faster (1 = real time).
     FOLLOWUP_TIME_SCALE: z.coerce.number().min(1).max(10_000_000).default(1),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && env.FOLLOWUP_TIME_SCALE !== 1) {
-      ctx.addIssue({ code: "custom", path: ["FOLLOWUP_TIME_SCALE"], message: "must be 1 in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["FOLLOWUP_TIME_SCALE"],
+        message: "must be 1 in production",
+      });
     }
     if (env.NODE_ENV === "production" && env.DEV_STORE_URL) {
-      ctx.addIssue({ code: "custom", path: ["DEV_STORE_URL"], message: "must not be set in production" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["DEV_STORE_URL"],
+        message: "must not be set in production",
+      });
     }
   });
 
@@ -45,7 +64,9 @@ export type Env = z.infer<typeof schema>;
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    const lines = result.error.issues.map(
+      (i) => `  ${i.path.join(".")}: ${i.message}`,
+    );
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
   return result.data;

@@ -14,7 +14,8 @@ import { latestSync, startCustomerSync } from "./customers/sync.server";
 /** The only door to Shopify authentication and Admin API clients. */
 
 const config = env();
-if (config.DEV_STORE_URL && config.NODE_ENV !== "production") installDevStoreSeam(config.DEV_STORE_URL);
+if (config.DEV_STORE_URL && config.NODE_ENV !== "production")
+  installDevStoreSeam(config.DEV_STORE_URL);
 
 export const API_VERSION = ApiVersion.July26;
 
@@ -22,18 +23,28 @@ const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
   apiVersion: API_VERSION,
-  scopes: config.SCOPES?.split(",").map((s) => s.trim()).filter(Boolean),
+  scopes: config.SCOPES?.split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
-  sessionStorage: new PrismaSessionStorage(prisma, { connectionRetries: 10, connectionRetryIntervalMs: 500 }),
+  sessionStorage: new PrismaSessionStorage(prisma, {
+    connectionRetries: 10,
+    connectionRetryIntervalMs: 500,
+  }),
   distribution: AppDistribution.AppStore,
   // Webhooks are declared in shopify.app.toml (app-specific subscriptions); nothing to register here.
   webhooks: {},
   hooks: {
     afterAuth: async ({ session, admin }) => {
-      await recordInstall({ db: prisma, shop: session.shop, graphql: admin.graphql });
+      await recordInstall({
+        db: prisma,
+        shop: session.shop,
+        graphql: admin.graphql,
+      });
       // A new installation starts with a full customer sync; later ones are started from the Customers page.
-      if (!(await latestSync(prisma, session.shop))) await startCustomerSync(prisma, session.shop, admin.graphql);
+      if (!(await latestSync(prisma, session.shop)))
+        await startCustomerSync(prisma, session.shop, admin.graphql);
     },
   },
   future: {
@@ -41,7 +52,9 @@ const shopify = shopifyApp({
     // Offline tokens expire after an hour and are refreshed by the library (Shopify's current model).
     expiringOfflineAccessTokens: true,
   },
-  ...(config.SHOP_CUSTOM_DOMAIN ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] } : {}),
+  ...(config.SHOP_CUSTOM_DOMAIN
+    ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] }
+    : {}),
 });
 
 export default shopify;

@@ -18,11 +18,16 @@ import { STOREFRONT_SCRIPTS, bundle, gzipSize } from "./build-storefront";
 import { arg } from "./cli";
 
 const entries = readFaq(arg("faq") ?? "../shared/eval/faq/faq.json");
-const queries = readQueries(arg("queries") ?? "../shared/eval/faq/queries.dev.tsv");
+const queries = readQueries(
+  arg("queries") ?? "../shared/eval/faq/queries.dev.tsv",
+);
 const fmt = (v: number) => v.toFixed(3);
 
 console.log("== quality on the evaluation set (MRR@10 / recall@1 / recall@3)");
-const engines: Record<string, (locale: string, docs: EvalEntry[]) => Promise<(q: string) => string[]>> = {
+const engines: Record<
+  string,
+  (locale: string, docs: EvalEntry[]) => Promise<(q: string) => string[]>
+> = {
   tsunagu: async (_l, docs) => {
     const s = createSearch(await buildIndex(docs));
     return (q) => s(q).hits.map((h) => h.id);
@@ -31,23 +36,51 @@ const engines: Record<string, (locale: string, docs: EvalEntry[]) => Promise<(q:
   minisearch: async (_l, docs) => miniSearch(docs),
 };
 const locales = [...new Set(queries.map((q) => q.locale))].sort();
-console.log(`${"engine".padEnd(12)}${locales.map((l) => l.padEnd(24)).join("")}`);
+console.log(
+  `${"engine".padEnd(12)}${locales.map((l) => l.padEnd(24)).join("")}`,
+);
 for (const [name, make] of Object.entries(engines)) {
   const cells: string[] = [];
   for (const locale of locales) {
-    const search = await make(locale, entries.filter((e) => e.locale === locale));
-    const m = metrics(queries.filter((q) => q.locale === locale).map((q) => ({ ranked: search(q.query), relevant: q.relevant })));
-    cells.push(`${fmt(m.mrr10)} / ${fmt(m.recall1)} / ${fmt(m.recall3)}`.padEnd(24));
+    const search = await make(
+      locale,
+      entries.filter((e) => e.locale === locale),
+    );
+    const m = metrics(
+      queries
+        .filter((q) => q.locale === locale)
+        .map((q) => ({ ranked: search(q.query), relevant: q.relevant })),
+    );
+    cells.push(
+      `${fmt(m.mrr10)} / ${fmt(m.recall1)} / ${fmt(m.recall3)}`.padEnd(24),
+    );
   }
   console.log(`${name.padEnd(12)}${cells.join("")}`);
 }
 
 console.log("\n== latency (ms per query) and index size");
-const sample = ["送料はいくら", "返品したい", "いつ届く", "ぎふと", "サイズ交換できますか", "refund", "retrun policy", "how long does shipping take", "パスワード忘れた", "クーポン使えますか"];
-const percentile = (xs: number[], p: number) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
+const sample = [
+  "送料はいくら",
+  "返品したい",
+  "いつ届く",
+  "ぎふと",
+  "サイズ交換できますか",
+  "refund",
+  "retrun policy",
+  "how long does shipping take",
+  "パスワード忘れた",
+  "クーポン使えますか",
+];
+const percentile = (xs: number[], p: number) =>
+  xs.sort((a, b) => a - b)[
+    Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)
+  ];
 const indexes: Record<number, string> = {};
 for (const n of [50, 1000, 10000]) {
-  const docs = [...synthesise(Math.ceil(n / 2), "ja"), ...synthesise(Math.floor(n / 2), "en")];
+  const docs = [
+    ...synthesise(Math.ceil(n / 2), "ja"),
+    ...synthesise(Math.floor(n / 2), "en"),
+  ];
   const t0 = performance.now();
   const index = await buildIndex(docs);
   const buildS = (performance.now() - t0) / 1000;
@@ -63,7 +96,9 @@ for (const n of [50, 1000, 10000]) {
       times.push(performance.now() - t);
     }
   }
-  console.log(`node     ${String(n).padStart(6)} entries: p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms; index ${(json.length / 1024).toFixed(0)} KB (${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped), built in ${buildS.toFixed(1)} s`);
+  console.log(
+    `node     ${String(n).padStart(6)} entries: p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms; index ${(json.length / 1024).toFixed(0)} KB (${(gzipSync(json).length / 1024).toFixed(0)} KB gzipped), built in ${buildS.toFixed(1)} s`,
+  );
 }
 
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -72,7 +107,16 @@ if (existsSync(chromiumPath)) {
   const browser = await chromium.launch({ executablePath: chromiumPath });
   const page = await browser.newPage();
   const { build } = await import("esbuild");
-  const engine = (await build({ entryPoints: ["app/faq/engine/query.ts"], bundle: true, format: "iife", globalName: "FaqEngine", write: false, minify: true })).outputFiles[0].text;
+  const engine = (
+    await build({
+      entryPoints: ["app/faq/engine/query.ts"],
+      bundle: true,
+      format: "iife",
+      globalName: "FaqEngine",
+      write: false,
+      minify: true,
+    })
+  ).outputFiles[0].text;
   await page.addScriptTag({ content: engine });
   // The same loop around a function that does nothing: how much of a p99 is the browser's own
   // pauses (garbage collection, scheduling, the 0.1 ms timer) rather than the search.
@@ -88,11 +132,17 @@ if (existsSync(chromiumPath)) {
     }
     return sink ? out : [];
   }, sample);
-  console.log(`chromium  empty loop: p50 ${percentile(floor, 50).toFixed(3)} ms, p99 ${percentile(floor, 99).toFixed(3)} ms (the browser's own pauses)`);
+  console.log(
+    `chromium  empty loop: p50 ${percentile(floor, 50).toFixed(3)} ms, p99 ${percentile(floor, 99).toFixed(3)} ms (the browser's own pauses)`,
+  );
   for (const n of [50, 1000, 10000]) {
     const times = await page.evaluate(
       ({ json, sample }) => {
-        const search = (window as unknown as { FaqEngine: { createSearch: (i: unknown) => (q: string) => unknown } }).FaqEngine.createSearch(JSON.parse(json));
+        const search = (
+          window as unknown as {
+            FaqEngine: { createSearch: (i: unknown) => (q: string) => unknown };
+          }
+        ).FaqEngine.createSearch(JSON.parse(json));
         for (let w = 0; w < 20; w++) for (const q of sample) search(q);
         const out: number[] = [];
         for (let round = 0; round < 200; round++) {
@@ -106,15 +156,21 @@ if (existsSync(chromiumPath)) {
       },
       { json: indexes[n], sample },
     );
-    console.log(`chromium ${String(n).padStart(6)} entries: p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms (timer resolution 0.1 ms)`);
+    console.log(
+      `chromium ${String(n).padStart(6)} entries: p50 ${percentile(times, 50).toFixed(3)} ms, p99 ${percentile(times, 99).toFixed(3)} ms (timer resolution 0.1 ms)`,
+    );
   }
   await browser.close();
 } else {
-  console.log(`chromium: not found at ${chromiumPath}; skipped (scripts/e2e.sh installs it)`);
+  console.log(
+    `chromium: not found at ${chromiumPath}; skipped (scripts/e2e.sh installs it)`,
+  );
 }
 
 console.log("\n== storefront script");
 for (const s of STOREFRONT_SCRIPTS) {
   const code = await bundle(s.entry);
-  console.log(`${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`);
+  console.log(
+    `${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`,
+  );
 }

@@ -20,7 +20,17 @@
  * whose customers are mostly created at their first order.
  */
 import { execFileSync } from "node:child_process";
-import { closeSync, createReadStream, createWriteStream, fsyncSync, mkdtempSync, openSync, renameSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createInterface } from "node:readline";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -33,10 +43,14 @@ const customers = numberArg("customers", 1_000_000);
 const orders = numberArg("orders", 3_000_000);
 const dashboardCustomers = numberArg("dashboard-customers", 100_000);
 const runs = numberArg("runs", 3);
-if (!Number.isInteger(runs) || runs < 1) throw new Error("--runs needs a whole number of at least 1");
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error("--runs needs a whole number of at least 1");
 const orderIdsByTime = arg("order-ids") === "time";
 const postgres = arg("database") === "postgres";
-if (postgres && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? "")) throw new Error('--database postgres needs DATABASE_URL=postgresql://… (eval "$(bash scripts/postgres.sh start)")');
+if (postgres && !/^postgres(ql)?:\/\//.test(process.env.DATABASE_URL ?? ""))
+  throw new Error(
+    '--database postgres needs DATABASE_URL=postgresql://… (eval "$(bash scripts/postgres.sh start)")',
+  );
 const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-bench-sync-"));
 
 /** Prisma's client is generated for one provider, chosen by DATABASE_URL (prisma.config.ts). */
@@ -50,7 +64,8 @@ function generateClient(forPostgres: boolean): void {
 async function freshDatabase(name: string): Promise<string> {
   if (!postgres) {
     const file = path.join(dir, `${name}.sqlite`);
-    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
+    for (const suffix of ["", "-wal", "-shm"])
+      rmSync(file + suffix, { force: true });
     return file;
   }
   const { default: pg } = await import("pg");
@@ -80,37 +95,71 @@ function flushToDisk(file: string): void {
   closeSync(fd);
 }
 
-async function generate(c: number, o: number): Promise<{ file: string; objectCount: number; seconds: number }> {
+async function generate(
+  c: number,
+  o: number,
+): Promise<{ file: string; objectCount: number; seconds: number }> {
   const t0 = performance.now();
-  const store = createDevStore({ baseUrl: "http://bench.local", scale: { customers: c, orders: o } });
-  const finished = new Promise<void>((resolve) => store.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve()));
-  await store.execute({ version: "2026-07", query: `mutation($q: String!) { bulkOperationRunQuery(query: $q) { userErrors { message } } }`, variables: { q: QUERY }, scopes: ["read_customers", "read_orders"], bucketKey: "bench" });
+  const store = createDevStore({
+    baseUrl: "http://bench.local",
+    scale: { customers: c, orders: o },
+  });
+  const finished = new Promise<void>((resolve) =>
+    store.onWebhook((e) => e.topic === "bulk_operations/finish" && resolve()),
+  );
+  await store.execute({
+    version: "2026-07",
+    query: `mutation($q: String!) { bulkOperationRunQuery(query: $q) { userErrors { message } } }`,
+    variables: { q: QUERY },
+    scopes: ["read_customers", "read_orders"],
+    bucketKey: "bench",
+  });
   await finished;
   const op = store.state.bulkOperations[store.state.bulkOperations.length - 1];
   if (op.status !== "COMPLETED") throw new Error(`bulk operation ${op.status}`);
   const file = path.join(dir, `shop-${c}.jsonl`);
-  await pipeline(store.openBulkResult(String(op.legacyId))!, createWriteStream(file));
+  await pipeline(
+    store.openBulkResult(String(op.legacyId))!,
+    createWriteStream(file),
+  );
   flushToDisk(file);
-  return { file, objectCount: op.objectCount, seconds: (performance.now() - t0) / 1000 };
+  return {
+    file,
+    objectCount: op.objectCount,
+    seconds: (performance.now() - t0) / 1000,
+  };
 }
 
 const ORDER_ID = /"id":"gid:\/\/shopify\/Order\/\d+"/;
 
 /** Gives the file's orders ids in processedAt order (two passes; only the times are held). */
 async function renumberOrdersByTime(file: string): Promise<void> {
-  const lines = () => createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+  const lines = () =>
+    createInterface({ input: createReadStream(file), crlfDelay: Infinity });
   const times: number[] = [];
-  for await (const line of lines()) if (ORDER_ID.test(line)) times.push(Date.parse(/"processedAt":"([^"]+)"/.exec(line)![1]));
-  const byTime = Uint32Array.from(times.keys()).sort((a, b) => times[a] - times[b] || a - b);
+  for await (const line of lines())
+    if (ORDER_ID.test(line))
+      times.push(Date.parse(/"processedAt":"([^"]+)"/.exec(line)![1]));
+  const byTime = Uint32Array.from(times.keys()).sort(
+    (a, b) => times[a] - times[b] || a - b,
+  );
   const rank = new Uint32Array(times.length);
   byTime.forEach((k, i) => (rank[k] = i + 1));
   const out = createWriteStream(`${file}.time`);
   let k = 0;
   for await (const line of lines()) {
-    const next = ORDER_ID.test(line) ? line.replace(ORDER_ID, `"id":"gid://shopify/Order/${5_600_000_000_000 + rank[k++]}"`) : line;
-    if (!out.write(`${next}\n`)) await new Promise<void>((resolve) => out.once("drain", () => resolve()));
+    const next = ORDER_ID.test(line)
+      ? line.replace(
+          ORDER_ID,
+          `"id":"gid://shopify/Order/${5_600_000_000_000 + rank[k++]}"`,
+        )
+      : line;
+    if (!out.write(`${next}\n`))
+      await new Promise<void>((resolve) => out.once("drain", () => resolve()));
   }
-  await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+  );
   flushToDisk(`${file}.time`);
   renameSync(`${file}.time`, file);
 }
@@ -123,32 +172,65 @@ async function renumberOrdersByTime(file: string): Promise<void> {
 async function compileChild(): Promise<string> {
   const { build } = await import("esbuild");
   const outfile = path.join(".cache", "bench", "sync-child.mjs");
-  await build({ entryPoints: ["scripts/bench/sync-child.ts"], outfile, bundle: true, platform: "node", format: "esm", target: "node20", packages: "external", tsconfig: "tsconfig.json", logLevel: "error" });
+  await build({
+    entryPoints: ["scripts/bench/sync-child.ts"],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: "tsconfig.json",
+    logLevel: "error",
+  });
   return outfile;
 }
 
 let child: string | null = null;
 
-async function ingest(file: string, objectCount: number, db: string, dashboardRuns = 0): Promise<Record<string, number>> {
+async function ingest(
+  file: string,
+  objectCount: number,
+  db: string,
+  dashboardRuns = 0,
+): Promise<Record<string, number>> {
   child ??= await compileChild();
-  const args = [child, file, String(objectCount), db, ...(dashboardRuns ? ["--dashboard", String(dashboardRuns)] : [])];
-  const out = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 1 << 20, env: { ...process.env, NODE_ENV: "production" } });
+  const args = [
+    child,
+    file,
+    String(objectCount),
+    db,
+    ...(dashboardRuns ? ["--dashboard", String(dashboardRuns)] : []),
+  ];
+  const out = execFileSync(process.execPath, args, {
+    encoding: "utf8",
+    maxBuffer: 1 << 20,
+    env: { ...process.env, NODE_ENV: "production" },
+  });
   return JSON.parse(out.trim().split("\n").pop()!);
 }
 
 try {
   if (postgres) generateClient(true);
   const big = await generate(customers, orders);
-  console.log(`generated ${customers.toLocaleString()} customers / ${orders.toLocaleString()} orders: ${big.objectCount.toLocaleString()} JSONL lines, ${(statSync(big.file).size / 1e6).toFixed(0)} MB in ${big.seconds.toFixed(1)} s`);
+  console.log(
+    `generated ${customers.toLocaleString()} customers / ${orders.toLocaleString()} orders: ${big.objectCount.toLocaleString()} JSONL lines, ${(statSync(big.file).size / 1e6).toFixed(0)} MB in ${big.seconds.toFixed(1)} s`,
+  );
   if (orderIdsByTime) {
     await renumberOrdersByTime(big.file);
     console.log("order ids renumbered by processedAt (--order-ids time)");
   }
   const results: Record<string, number>[] = [];
   for (let i = 1; i <= runs; i++) {
-    const r = await ingest(big.file, big.objectCount, await freshDatabase("big"));
+    const r = await ingest(
+      big.file,
+      big.objectCount,
+      await freshDatabase("big"),
+    );
     const rate = Math.round((r.customers + r.orders) / r.ingest_s);
-    console.log(`ingest run ${i} of ${runs}: ${r.ingest_s} s (${rate.toLocaleString()} records/s), peak RSS ${r.peak_rss_mb} MB`);
+    console.log(
+      `ingest run ${i} of ${runs}: ${r.ingest_s} s (${rate.toLocaleString()} records/s), peak RSS ${r.peak_rss_mb} MB`,
+    );
     results.push(r);
   }
   rmSync(big.file);
@@ -157,16 +239,39 @@ try {
   const result = {
     customers: results[0].customers,
     orders: results[0].orders,
-    ingest_s: Math.round((seconds.length % 2 ? seconds[mid] : (seconds[mid - 1] + seconds[mid]) / 2) * 10) / 10,
+    ingest_s:
+      Math.round(
+        (seconds.length % 2
+          ? seconds[mid]
+          : (seconds[mid - 1] + seconds[mid]) / 2) * 10,
+      ) / 10,
     peak_rss_mb: Math.max(...results.map((r) => r.peak_rss_mb)),
   };
   const rate = Math.round((result.customers + result.orders) / result.ingest_s);
-  console.log(`ingest: median ${result.ingest_s} s of ${runs} (${rate.toLocaleString()} records/s; runs ${seconds.join(", ")} s), highest peak RSS ${result.peak_rss_mb} MB`);
+  console.log(
+    `ingest: median ${result.ingest_s} s of ${runs} (${rate.toLocaleString()} records/s; runs ${seconds.join(", ")} s), highest peak RSS ${result.peak_rss_mb} MB`,
+  );
 
   const small = await generate(dashboardCustomers, dashboardCustomers * 3);
-  const dash = await ingest(small.file, small.objectCount, await freshDatabase("dash"), 40);
-  console.log(`dashboard loader at ${dashboardCustomers.toLocaleString()} customers: p50 ${dash.dashboard_p50_ms} ms, p95 ${dash.dashboard_p95_ms} ms (40 runs)`);
-  console.log(JSON.stringify({ database: postgres ? "postgresql" : "sqlite", customers: result.customers, orders: result.orders, ingest_s: result.ingest_s, peak_rss_mb: result.peak_rss_mb, dashboard_p95_ms: dash.dashboard_p95_ms }));
+  const dash = await ingest(
+    small.file,
+    small.objectCount,
+    await freshDatabase("dash"),
+    40,
+  );
+  console.log(
+    `dashboard loader at ${dashboardCustomers.toLocaleString()} customers: p50 ${dash.dashboard_p50_ms} ms, p95 ${dash.dashboard_p95_ms} ms (40 runs)`,
+  );
+  console.log(
+    JSON.stringify({
+      database: postgres ? "postgresql" : "sqlite",
+      customers: result.customers,
+      orders: result.orders,
+      ingest_s: result.ingest_s,
+      peak_rss_mb: result.peak_rss_mb,
+      dashboard_p95_ms: dash.dashboard_p95_ms,
+    }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
   // Back to the SQLite client the rest of the repository (tests, demo) expects.

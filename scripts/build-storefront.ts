@@ -10,12 +10,28 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 
 export const STOREFRONT_SCRIPTS = [
-  { entry: "app/faq/storefront/faq-element.ts", out: "extensions/tsunagu-theme/assets/faq.js", budgetGzip: 4096 },
-  { entry: "app/surveys/storefront/survey-element.ts", out: "extensions/tsunagu-theme/assets/survey.js", budgetGzip: 2048 },
+  {
+    entry: "app/faq/storefront/faq-element.ts",
+    out: "extensions/tsunagu-theme/assets/faq.js",
+    budgetGzip: 4096,
+  },
+  {
+    entry: "app/surveys/storefront/survey-element.ts",
+    out: "extensions/tsunagu-theme/assets/survey.js",
+    budgetGzip: 2048,
+  },
 ];
 
 export async function bundle(entry: string): Promise<string> {
-  const result = await build({ entryPoints: [entry], bundle: true, minify: true, format: "iife", target: "es2020", write: false, legalComments: "none" });
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: "iife",
+    target: "es2020",
+    write: false,
+    legalComments: "none",
+  });
   return result.outputFiles[0].text;
 }
 
@@ -25,6 +41,8 @@ if (process.argv[1]?.endsWith("build-storefront.ts")) {
   for (const s of STOREFRONT_SCRIPTS) {
     const code = await bundle(s.entry);
     writeFileSync(path.resolve(s.out), code);
-    console.log(`${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`);
+    console.log(
+      `${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`,
+    );
   }
 }

@@ -21,7 +21,12 @@ const stack = await startStack({
   // The clock switch: one day of follow-up delays passes in 10 seconds (--real-time to turn off).
   timeScale: args.has("--real-time") ? 1 : 8640,
   log: (line) => {
-    if (verbose || !line.startsWith("[app]") || /error|warn|listening/i.test(line)) console.log(line);
+    if (
+      verbose ||
+      !line.startsWith("[app]") ||
+      /error|warn|listening/i.test(line)
+    )
+      console.log(line);
   },
 });
 
@@ -29,10 +34,18 @@ const stack = await startStack({
 let lastOrder: string | null = null;
 if (!args.has("--no-story")) {
   const event = (kind: string, body: unknown = {}) =>
-    fetch(`${stack.devStoreUrl}/_dev/events/${kind}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
+    fetch(`${stack.devStoreUrl}/_dev/events/${kind}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
   for (let i = 0; i < 3; i++) {
     const res = await event("order");
-    if (res.ok) lastOrder = String(((await res.json()) as { orderId: string }).orderId).split("/").pop() ?? null;
+    if (res.ok)
+      lastOrder =
+        String(((await res.json()) as { orderId: string }).orderId)
+          .split("/")
+          .pop() ?? null;
   }
   await event("fulfill");
   await event("deliver");

@@ -26,7 +26,9 @@ if (!process.argv.includes("--cv")) {
   const { entries, queries } = corpusOf(shops);
   const file = path.join(root, "app/faq/engine/shopper-words.json");
   writeFileSync(file, corpusFile(entries));
-  console.log(`faq:train: ${entries.length} entries, ${queries} shopper queries -> ${path.relative(root, file)}`);
+  console.log(
+    `faq:train: ${entries.length} entries, ${queries} shopper queries -> ${path.relative(root, file)}`,
+  );
 } else {
   const fmt = (v: number) => v.toFixed(3);
   const all: { locale: string; ranked: string[]; relevant: string[] }[] = [];
@@ -35,21 +37,40 @@ if (!process.argv.includes("--cv")) {
   for (const held of shops) {
     setShopperCorpus(corpusOf(shops.filter((s) => s !== held)).entries);
     for (const locale of [...new Set(held.faq.map((e) => e.locale))].sort()) {
-      const docs = held.faq.filter((e) => e.locale === locale).map((e) => ({ id: e.id, question: e.question, answer: e.answer, tags: e.tags, category: e.category }));
+      const docs = held.faq
+        .filter((e) => e.locale === locale)
+        .map((e) => ({
+          id: e.id,
+          question: e.question,
+          answer: e.answer,
+          tags: e.tags,
+          category: e.category,
+        }));
       const search = createSearch(await buildIndex(docs));
-      const rows = held.queries.filter((q) => q.locale === locale).map((q) => ({ locale, relevant: q.relevant, ranked: search(q.query, 10).hits.map((h) => h.id) }));
+      const rows = held.queries
+        .filter((q) => q.locale === locale)
+        .map((q) => ({
+          locale,
+          relevant: q.relevant,
+          ranked: search(q.query, 10).hits.map((h) => h.id),
+        }));
       if (!rows.length) continue;
       all.push(...rows);
       const m = metrics(rows);
       (perShop[locale] ??= []).push(m.mrr10);
-      console.log(`${held.shop.padEnd(11)} ${locale.padEnd(7)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}`);
+      console.log(
+        `${held.shop.padEnd(11)} ${locale.padEnd(7)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}`,
+      );
     }
   }
   setShopperCorpus();
   console.log("--- leave one shop out, all queries (shops' mean MRR@10)");
   for (const locale of Object.keys(perShop).sort()) {
     const m = metrics(all.filter((r) => r.locale === locale));
-    const mean = perShop[locale].reduce((a, b) => a + b, 0) / perShop[locale].length;
-    console.log(`${locale.padEnd(19)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}   (${fmt(mean)})`);
+    const mean =
+      perShop[locale].reduce((a, b) => a + b, 0) / perShop[locale].length;
+    console.log(
+      `${locale.padEnd(19)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}   (${fmt(mean)})`,
+    );
   }
 }

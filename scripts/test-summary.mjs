@@ -19,4 +19,6 @@ for (const file of process.argv.slice(2)) {
     skipped += report.stats.skipped ?? 0;
   }
 }
-console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+console.log(
+  `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`,
+);

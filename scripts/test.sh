@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: everything CI runs, in the order that fails fastest.
-#   lint -> typecheck -> unit + GraphQL contract -> integration (SQLite, or DATABASE_URL)
+#   lint -> format (Prettier defaults) -> typecheck -> unit + GraphQL contract -> integration (SQLite, or DATABASE_URL)
 #   -> theme check of the theme app extensions -> browser e2e in Debian's chromium
 # Set TEST_SKIP_E2E=1 only for a quick local loop; CI never does.
 set -uo pipefail
@@ -17,6 +17,7 @@ step() {
 
 step "prisma client" npx prisma generate
 step "lint" npx eslint . --max-warnings 0
+step "format" npx prettier --check --log-level warn .
 step "typecheck" npm run -s typecheck
 step "unit, contract and integration tests" npx vitest run --reporter=default --reporter=json --outputFile.json=tmp/vitest.json
 step "theme check" npx tsx scripts/theme-check.ts extensions

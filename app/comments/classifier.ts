@@ -19,7 +19,11 @@ export interface Prediction {
   probability: number;
 }
 
-export function predict(model: TaskModel, features: string[], score = 0): Prediction {
+export function predict(
+  model: TaskModel,
+  features: string[],
+  score = 0,
+): Prediction {
   const z = model.bias.map((b, k) => b + (model.scoreWeight?.[k] ?? 0) * score);
   for (const f of new Set(features)) {
     const w = model.weights[f];
@@ -57,14 +61,32 @@ export interface TrainOptions {
   named: number;
 }
 
-export const TRAIN_DEFAULTS: TrainOptions = { l2: 0.03, epochs: 40, minCount: 3, ruleBlend: 0.25, ruleLoyalty: 0.3, named: 2 };
+export const TRAIN_DEFAULTS: TrainOptions = {
+  l2: 0.03,
+  epochs: 40,
+  minCount: 3,
+  ruleBlend: 0.25,
+  ruleLoyalty: 0.3,
+  named: 2,
+};
 
 /** Trains by AdaGrad on the log loss; examples are visited in a fixed shuffled order (reproducible). */
-export function train(examples: { features: string[]; label: string }[], labels: string[], options: Pick<TrainOptions, "l2" | "epochs" | "minCount"> = TRAIN_DEFAULTS): TaskModel {
+export function train(
+  examples: { features: string[]; label: string }[],
+  labels: string[],
+  options: Pick<TrainOptions, "l2" | "epochs" | "minCount"> = TRAIN_DEFAULTS,
+): TaskModel {
   const counts = new Map<string, number>();
-  for (const ex of examples) for (const f of new Set(ex.features)) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const ex of examples)
+    for (const f of new Set(ex.features))
+      counts.set(f, (counts.get(f) ?? 0) + 1);
   const keep = (f: string) => (counts.get(f) ?? 0) >= options.minCount;
-  const data = examples.map((ex) => ({ features: [...new Set(ex.features)].filter(keep), y: labels.indexOf(ex.label) })).filter((ex) => ex.y >= 0);
+  const data = examples
+    .map((ex) => ({
+      features: [...new Set(ex.features)].filter(keep),
+      y: labels.indexOf(ex.label),
+    }))
+    .filter((ex) => ex.y >= 0);
   const K = labels.length;
   const weights = new Map<string, Float64Array>();
   const grads = new Map<string, Float64Array>();
@@ -72,7 +94,7 @@ export function train(examples: { features: string[]; label: string }[], labels:
   const biasG = new Float64Array(K).fill(1e-8);
   const rate = 0.5;
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

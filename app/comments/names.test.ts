@@ -10,9 +10,13 @@ describe("kana spellings of Latin names", () => {
     expect(romajiToKana("kyoto")).toBe("きょと");
     expect(romajiToKana("staub")).toBeNull();
     expect(latinSkeleton("Coleman")).toBe(kanaSkeleton("コールマン"));
-    expect(latinSkeleton("Captain Stag")).toBe(kanaSkeleton("キャプテンスタッグ"));
+    expect(latinSkeleton("Captain Stag")).toBe(
+      kanaSkeleton("キャプテンスタッグ"),
+    );
     expect(latinSkeleton("Staub")).toBe(kanaSkeleton("ストウブ"));
-    expect(soundsAlike(latinSkeleton("mont-bell"), kanaSkeleton("モンベル"))).toBe(true);
+    expect(
+      soundsAlike(latinSkeleton("mont-bell"), kanaSkeleton("モンベル")),
+    ).toBe(true);
     expect(soundsAlike("krmn", "krm")).toBe(false);
     expect(latinSkeleton("Giant", true)).toBe(kanaSkeleton("ジャイアント"));
     expect(latinSkeleton("Gibson")).toBe(kanaSkeleton("ギブソン"));
@@ -25,12 +29,42 @@ describe("catalog names with the dictionaries", async () => {
   const lexicon = await nameLexicon();
   const catalog = catalogNames(
     [
-      { title: "三徳包丁 170mm", vendor: "藤次郎", productType: "包丁", tags: [] },
-      { title: "SOTO Regulator Stove ST-310", vendor: "SOTO", productType: "Stove", tags: ["burner"] },
-      { title: "Daily Canvas Tote L", vendor: "TOTEBASE", productType: "Bag", tags: [] },
-      { title: "ホイールクーラー 60QT", vendor: "Coleman", productType: "クーラーボックス", tags: [] },
-      { title: "氷点下パック", vendor: "LOGOS", productType: "保冷剤", tags: ["ロゴス"] },
-      { title: "クラシック 10698", vendor: "SOTO", productType: "ブロック", tags: ["ソト"] },
+      {
+        title: "三徳包丁 170mm",
+        vendor: "藤次郎",
+        productType: "包丁",
+        tags: [],
+      },
+      {
+        title: "SOTO Regulator Stove ST-310",
+        vendor: "SOTO",
+        productType: "Stove",
+        tags: ["burner"],
+      },
+      {
+        title: "Daily Canvas Tote L",
+        vendor: "TOTEBASE",
+        productType: "Bag",
+        tags: [],
+      },
+      {
+        title: "ホイールクーラー 60QT",
+        vendor: "Coleman",
+        productType: "クーラーボックス",
+        tags: [],
+      },
+      {
+        title: "氷点下パック",
+        vendor: "LOGOS",
+        productType: "保冷剤",
+        tags: ["ロゴス"],
+      },
+      {
+        title: "クラシック 10698",
+        vendor: "SOTO",
+        productType: "ブロック",
+        tags: ["ソト"],
+      },
     ],
     lexicon,
   );
@@ -46,9 +80,13 @@ describe("catalog names with the dictionaries", async () => {
   });
 
   it("does not take common words or fragments of model codes for names", () => {
-    expect(loyalty("Needed a lightweight stove for backpacking, perfect size")).toBe("behavioral");
+    expect(
+      loyalty("Needed a lightweight stove for backpacking, perfect size"),
+    ).toBe("behavioral");
     expect(loyalty("Shipping was super fast, arrived in 2 days")).toBe("none");
     expect(loyalty("My ST-310 still lights first time")).toBe("psychological");
-    expect(loyalty("The Daily Canvas Tote holds my laptop")).toBe("psychological");
+    expect(loyalty("The Daily Canvas Tote holds my laptop")).toBe(
+      "psychological",
+    );
   });
 });

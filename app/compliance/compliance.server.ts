@@ -24,71 +24,144 @@ const sources: CustomerDataSource[] = [
       db.customer.findMany({
         where: { shop, customerId: ref.customerId },
         select: {
-          customerId: true, email: true, phone: true, firstName: true, locale: true, accountState: true,
-          emailConsent: true, smsConsent: true, tags: true, ordersCount: true, amountSpent: true,
-          firstOrderAt: true, lastOrderAt: true,
+          customerId: true,
+          email: true,
+          phone: true,
+          firstName: true,
+          locale: true,
+          accountState: true,
+          emailConsent: true,
+          smsConsent: true,
+          tags: true,
+          ordersCount: true,
+          amountSpent: true,
+          firstOrderAt: true,
+          lastOrderAt: true,
         },
       }),
     // The dashboard aggregates drop the customer too, so they always equal a rebuild from the tables.
     erase: (db, shop, ref) =>
       db.$transaction(async (tx) => {
         await removeContributions(tx, shop, [ref.customerId]);
-        return (await tx.customer.deleteMany({ where: { shop, customerId: ref.customerId } })).count;
+        return (
+          await tx.customer.deleteMany({
+            where: { shop, customerId: ref.customerId },
+          })
+        ).count;
       }),
   },
   {
     name: "orders",
     collect: (db, shop, ref) =>
       db.order.findMany({
-        where: { shop, OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] },
-        select: { orderId: true, name: true, locale: true, processedAt: true, totalPrice: true, currency: true, productIds: true },
+        where: {
+          shop,
+          OR: [
+            { customerId: ref.customerId },
+            { orderId: { in: ref.orderIds } },
+          ],
+        },
+        select: {
+          orderId: true,
+          name: true,
+          locale: true,
+          processedAt: true,
+          totalPrice: true,
+          currency: true,
+          productIds: true,
+        },
       }),
     erase: async (db, shop, ref) =>
-      (await db.order.deleteMany({ where: { shop, OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] } })).count,
+      (
+        await db.order.deleteMany({
+          where: {
+            shop,
+            OR: [
+              { customerId: ref.customerId },
+              { orderId: { in: ref.orderIds } },
+            ],
+          },
+        })
+      ).count,
   },
   {
     name: "webhookEvents",
     collect: (db, shop, ref) =>
       db.webhookEvent.findMany({
-        where: { shop, ...aboutCustomer(ref), topic: { notIn: ["customers/data_request", "customers/redact"] } },
+        where: {
+          shop,
+          ...aboutCustomer(ref),
+          topic: { notIn: ["customers/data_request", "customers/redact"] },
+        },
         select: { topic: true, receivedAt: true, payload: true },
       }),
-    erase: async (db, shop, ref) => (await db.webhookEvent.deleteMany({ where: { shop, ...aboutCustomer(ref) } })).count,
+    erase: async (db, shop, ref) =>
+      (
+        await db.webhookEvent.deleteMany({
+          where: { shop, ...aboutCustomer(ref) },
+        })
+      ).count,
   },
   {
     name: "dataRequests",
     collect: async () => [], // earlier reports are copies of the above
-    erase: async (db, shop, ref) => (await db.dataRequest.deleteMany({ where: { shop, customerId: ref.customerId } })).count,
+    erase: async (db, shop, ref) =>
+      (
+        await db.dataRequest.deleteMany({
+          where: { shop, customerId: ref.customerId },
+        })
+      ).count,
   },
 ];
 
 function aboutCustomer(ref: CustomerRef): Prisma.WebhookEventWhereInput {
-  return { OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }] };
+  return {
+    OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }],
+  };
 }
 
 /** customers/data_request: assemble everything held about the customer into a report the merchant can download. */
-export async function fulfilDataRequest(db: PrismaClient, shop: string, p: DataRequestPayload): Promise<string> {
+export async function fulfilDataRequest(
+  db: PrismaClient,
+  shop: string,
+  p: DataRequestPayload,
+): Promise<string> {
   const ref = { customerId: p.customer.id, orderIds: p.orders_requested };
   const data: Record<string, unknown[]> = {};
-  for (const source of sources) data[source.name] = await source.collect(db, shop, ref);
+  for (const source of sources)
+    data[source.name] = await source.collect(db, shop, ref);
   const report = {
     shop,
     generatedAt: new Date().toISOString(),
-    request: { customer: p.customer, ordersRequested: p.orders_requested, dataRequestId: p.data_request?.id ?? null },
+    request: {
+      customer: p.customer,
+      ordersRequested: p.orders_requested,
+      dataRequestId: p.data_request?.id ?? null,
+    },
     data,
   };
   const row = await db.dataRequest.create({
-    data: { shop, customerId: ref.customerId, requestId: p.data_request?.id ?? null, report: JSON.stringify(report, jsonReplacer) },
+    data: {
+      shop,
+      customerId: ref.customerId,
+      requestId: p.data_request?.id ?? null,
+      report: JSON.stringify(report, jsonReplacer),
+    },
     select: { id: true },
   });
   return row.id;
 }
 
 /** customers/redact: erase the customer and the listed orders everywhere. */
-export async function redactCustomer(db: PrismaClient, shop: string, p: CustomerRedactPayload): Promise<Record<string, number>> {
+export async function redactCustomer(
+  db: PrismaClient,
+  shop: string,
+  p: CustomerRedactPayload,
+): Promise<Record<string, number>> {
   const ref = { customerId: p.customer.id, orderIds: p.orders_to_redact };
   const erased: Record<string, number> = {};
-  for (const source of sources) erased[source.name] = await source.erase(db, shop, ref);
+  for (const source of sources)
+    erased[source.name] = await source.erase(db, shop, ref);
   return erased;
 }
 
@@ -96,12 +169,20 @@ export async function redactCustomer(db: PrismaClient, shop: string, p: Customer
  * shop/redact: erase everything of the shop. Every model with a `shop` column is covered by
  * reading Prisma's data model, so a table added later cannot be forgotten.
  */
-export async function redactShop(db: PrismaClient, shop: string): Promise<Record<string, number>> {
+export async function redactShop(
+  db: PrismaClient,
+  shop: string,
+): Promise<Record<string, number>> {
   const erased: Record<string, number> = {};
   for (const model of Prisma.dmmf.datamodel.models) {
     if (!model.fields.some((f) => f.name === "shop")) continue;
     const delegate = model.name.charAt(0).toLowerCase() + model.name.slice(1);
-    const table = (db as unknown as Record<string, { deleteMany(args: unknown): Promise<{ count: number }> }>)[delegate];
+    const table = (
+      db as unknown as Record<
+        string,
+        { deleteMany(args: unknown): Promise<{ count: number }> }
+      >
+    )[delegate];
     erased[model.name] = (await table.deleteMany({ where: { shop } })).count;
   }
   return erased;

@@ -1,9 +1,15 @@
 import { z } from "zod";
 
 /** Shopify's mandatory compliance webhook bodies (shopify.dev: privacy law compliance). */
-const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+const numericId = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)])
+  .transform(String);
 
-const customer = z.object({ id: numericId, email: z.string().nullish(), phone: z.string().nullish() });
+const customer = z.object({
+  id: numericId,
+  email: z.string().nullish(),
+  phone: z.string().nullish(),
+});
 
 export const dataRequestPayload = z.object({
   shop_id: numericId,
@@ -20,7 +26,10 @@ export const customerRedactPayload = z.object({
   orders_to_redact: z.array(numericId).default([]),
 });
 
-export const shopRedactPayload = z.object({ shop_id: numericId, shop_domain: z.string() });
+export const shopRedactPayload = z.object({
+  shop_id: numericId,
+  shop_domain: z.string(),
+});
 
 export type DataRequestPayload = z.infer<typeof dataRequestPayload>;
 export type CustomerRedactPayload = z.infer<typeof customerRedactPayload>;

@@ -4,7 +4,13 @@ import type { MessageKey } from "../i18n/i18n";
 import { useT } from "../i18n/useT";
 
 /** Placeholder page for a section whose feature has not landed yet; the navigation is real. */
-export function ComingSoon({ title, description }: { title: MessageKey; description: MessageKey }) {
+export function ComingSoon({
+  title,
+  description,
+}: {
+  title: MessageKey;
+  description: MessageKey;
+}) {
   const t = useT();
   return (
     <Page title={t(title)}>

@@ -6,7 +6,15 @@ import { useState } from "react";
  * authenticated by session tokens that App Bridge adds to fetch(), so a plain link would not
  * carry them; fetch, then hand the browser a blob.
  */
-export function DownloadButton({ href, filename, children }: { href: string; filename: string; children: string }) {
+export function DownloadButton({
+  href,
+  filename,
+  children,
+}: {
+  href: string;
+  filename: string;
+  children: string;
+}) {
   const [busy, setBusy] = useState(false);
   async function download() {
     setBusy(true);
@@ -14,7 +22,10 @@ export function DownloadButton({ href, filename, children }: { href: string; fil
       const response = await fetch(href);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const url = URL.createObjectURL(await response.blob());
-      const a = Object.assign(document.createElement("a"), { href: url, download: filename });
+      const a = Object.assign(document.createElement("a"), {
+        href: url,
+        download: filename,
+      });
       a.click();
       URL.revokeObjectURL(url);
     } catch (error) {

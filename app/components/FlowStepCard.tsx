@@ -1,4 +1,12 @@
-import { BlockStack, Button, Card, FormLayout, InlineStack, Text, TextField } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import type { MessageKey } from "../i18n/i18n";
 import { LOCALES } from "../followups/flow-form";
 
@@ -24,10 +32,22 @@ interface Props {
   onMoveUp: () => void;
 }
 
-export function FlowStepCard({ index, count, step, channels, stats, t, err, onChange, onRemove, onMoveUp }: Props) {
+export function FlowStepCard({
+  index,
+  count,
+  step,
+  channels,
+  stats,
+  t,
+  err,
+  onChange,
+  onRemove,
+  onMoveUp,
+}: Props) {
   const f = `steps.${index}`;
   const text = (name: string) => step.texts[name] ?? "";
-  const setText = (name: string, value: string) => onChange({ ...step, texts: { ...step.texts, [name]: value } });
+  const setText = (name: string, value: string) =>
+    onChange({ ...step, texts: { ...step.texts, [name]: value } });
   return (
     <Card>
       <BlockStack gap="300">
@@ -54,7 +74,21 @@ export function FlowStepCard({ index, count, step, channels, stats, t, err, onCh
             {t("followups.stepStats", { stats })}
           </Text>
         )}
-        <TextField label={index === 0 ? t("followups.stepDelayFirst") : t("followups.stepDelayNext")} name={`${f}.delayDays`} type="number" min={0} step={0.5} value={step.delayDays} onChange={(v) => onChange({ ...step, delayDays: v })} autoComplete="off" error={err(`${f}.delayDays`)} />
+        <TextField
+          label={
+            index === 0
+              ? t("followups.stepDelayFirst")
+              : t("followups.stepDelayNext")
+          }
+          name={`${f}.delayDays`}
+          type="number"
+          min={0}
+          step={0.5}
+          value={step.delayDays}
+          onChange={(v) => onChange({ ...step, delayDays: v })}
+          autoComplete="off"
+          error={err(`${f}.delayDays`)}
+        />
         {channels.map((c) => (
           <BlockStack key={c} gap="200">
             <Text as="h3" variant="headingSm">
@@ -67,8 +101,26 @@ export function FlowStepCard({ index, count, step, channels, stats, t, err, onCh
             )}
             {LOCALES.map((l) => (
               <FormLayout key={l}>
-                {c === "email" && <TextField label={t("followups.subject", { locale: l })} name={`${f}.${c}.${l}.subject`} value={text(`${c}.${l}.subject`)} onChange={(v) => setText(`${c}.${l}.subject`, v)} autoComplete="off" error={err(`${f}.${c}.${l}.subject`)} />}
-                <TextField label={t("followups.body", { locale: l })} name={`${f}.${c}.${l}.body`} value={text(`${c}.${l}.body`)} onChange={(v) => setText(`${c}.${l}.body`, v)} autoComplete="off" multiline={c === "email" ? 6 : 3} monospaced error={err(`${f}.${c}.${l}.body`)} />
+                {c === "email" && (
+                  <TextField
+                    label={t("followups.subject", { locale: l })}
+                    name={`${f}.${c}.${l}.subject`}
+                    value={text(`${c}.${l}.subject`)}
+                    onChange={(v) => setText(`${c}.${l}.subject`, v)}
+                    autoComplete="off"
+                    error={err(`${f}.${c}.${l}.subject`)}
+                  />
+                )}
+                <TextField
+                  label={t("followups.body", { locale: l })}
+                  name={`${f}.${c}.${l}.body`}
+                  value={text(`${c}.${l}.body`)}
+                  onChange={(v) => setText(`${c}.${l}.body`, v)}
+                  autoComplete="off"
+                  multiline={c === "email" ? 6 : 3}
+                  monospaced
+                  error={err(`${f}.${c}.${l}.body`)}
+                />
               </FormLayout>
             ))}
           </BlockStack>

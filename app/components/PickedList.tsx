@@ -1,4 +1,11 @@
-import { BlockStack, Button, InlineStack, ResourceItem, ResourceList, Text } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  InlineStack,
+  ResourceItem,
+  ResourceList,
+  Text,
+} from "@shopify/polaris";
 
 /**
  * What the merchant picked with a resource picker (products, collections): a heading with the
@@ -18,11 +25,24 @@ interface Props {
   heading?: "h2" | "h3";
 }
 
-export function PickedList({ title, chooseLabel, removeLabel, help, error, items, onChoose, onRemove, heading = "h2" }: Props) {
+export function PickedList({
+  title,
+  chooseLabel,
+  removeLabel,
+  help,
+  error,
+  items,
+  onChoose,
+  onRemove,
+  heading = "h2",
+}: Props) {
   return (
     <BlockStack gap="300">
       <InlineStack align="space-between" blockAlign="center">
-        <Text as={heading} variant={heading === "h2" ? "headingMd" : "headingSm"}>
+        <Text
+          as={heading}
+          variant={heading === "h2" ? "headingMd" : "headingSm"}
+        >
           {title}
         </Text>
         <Button onClick={onChoose}>{chooseLabel}</Button>
@@ -34,7 +54,14 @@ export function PickedList({ title, chooseLabel, removeLabel, help, error, items
         <ResourceList
           items={items}
           renderItem={(item) => (
-            <ResourceItem id={item.id} onClick={() => undefined} shortcutActions={[{ content: removeLabel, onAction: () => onRemove(item.id) }]} persistActions>
+            <ResourceItem
+              id={item.id}
+              onClick={() => undefined}
+              shortcutActions={[
+                { content: removeLabel, onAction: () => onRemove(item.id) },
+              ]}
+              persistActions
+            >
               <InlineStack gap="200" blockAlign="center">
                 <Text as="span">{item.title}</Text>
                 {item.detail && (

@@ -19,8 +19,17 @@ export async function pickProducts(
     type: "product",
     multiple: true,
     action,
-    ...(action === "select" ? { selectionIds: chosen.map((p) => ({ id: `gid://shopify/Product/${p.id}` })) } : {}),
+    ...(action === "select"
+      ? {
+          selectionIds: chosen.map((p) => ({
+            id: `gid://shopify/Product/${p.id}`,
+          })),
+        }
+      : {}),
   });
   if (!picked) return null;
-  return picked.map((p) => ({ id: p.id.split("/").pop() ?? p.id, title: (p as { title?: string }).title ?? "" }));
+  return picked.map((p) => ({
+    id: p.id.split("/").pop() ?? p.id,
+    title: (p as { title?: string }).title ?? "",
+  }));
 }

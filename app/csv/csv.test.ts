@@ -3,13 +3,29 @@ import { parseCsv, toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("quotes, neutralises formulas and starts with a BOM", () => {
-    expect(toCsv(["a", "b"], [["=1+1", 'say "hi", 改行\nあり'], [null, -3]])).toBe('\uFEFFa,b\r\n\'=1+1,"say ""hi"", 改行\nあり"\r\n,\'-3\r\n');
+    expect(
+      toCsv(
+        ["a", "b"],
+        [
+          ["=1+1", 'say "hi", 改行\nあり'],
+          [null, -3],
+        ],
+      ),
+    ).toBe('\uFEFFa,b\r\n\'=1+1,"say ""hi"", 改行\nあり"\r\n,\'-3\r\n');
   });
 });
 
 describe("parseCsv", () => {
   it("reads what toCsv writes, with the line each record starts on", () => {
-    const parsed = parseCsv(toCsv(["q", "a"], [["送料は?", "無料です\n(一部地域を除く)"], ["返品", "7日以内"]]));
+    const parsed = parseCsv(
+      toCsv(
+        ["q", "a"],
+        [
+          ["送料は?", "無料です\n(一部地域を除く)"],
+          ["返品", "7日以内"],
+        ],
+      ),
+    );
     expect(parsed).toEqual({
       ok: true,
       records: [
@@ -22,14 +38,28 @@ describe("parseCsv", () => {
 
   it("skips blank lines and accepts LF, CRLF and a missing final newline", () => {
     const parsed = parseCsv("a,b\n\n1,2\r\n3,4");
-    expect(parsed.ok && parsed.records.map((r) => [r.line, ...r.cells])).toEqual([[1, "a", "b"], [3, "1", "2"], [4, "3", "4"]]);
+    expect(
+      parsed.ok && parsed.records.map((r) => [r.line, ...r.cells]),
+    ).toEqual([
+      [1, "a", "b"],
+      [3, "1", "2"],
+      [4, "3", "4"],
+    ]);
   });
 
   it("reports an unterminated quote at the record's line", () => {
-    expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual({ ok: false, line: 2, reason: "unterminated-quote" });
+    expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual({
+      ok: false,
+      line: 2,
+      reason: "unterminated-quote",
+    });
   });
 
   it("reports a quote in the middle of a cell", () => {
-    expect(parseCsv('a,b\n1,x"y"\n')).toEqual({ ok: false, line: 2, reason: "stray-quote" });
+    expect(parseCsv('a,b\n1,x"y"\n')).toEqual({
+      ok: false,
+      line: 2,
+      reason: "stray-quote",
+    });
   });
 });

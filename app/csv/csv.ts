@@ -5,13 +5,27 @@
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text. */
 export function csvCell(value: unknown): string {
-  let text = value instanceof Date ? value.toISOString() : value == null ? "" : String(value);
+  let text =
+    value instanceof Date
+      ? value.toISOString()
+      : value == null
+        ? ""
+        : String(value);
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(header: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  return "\uFEFF" + [header.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join("\r\n") + "\r\n";
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): string {
+  return (
+    "\uFEFF" +
+    [header.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join(
+      "\r\n",
+    ) +
+    "\r\n"
+  );
 }
 
 export interface CsvRecord {
@@ -20,7 +34,9 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export type CsvParse = { ok: true; records: CsvRecord[] } | { ok: false; line: number; reason: "unterminated-quote" | "stray-quote" };
+export type CsvParse =
+  | { ok: true; records: CsvRecord[] }
+  | { ok: false; line: number; reason: "unterminated-quote" | "stray-quote" };
 
 /** Parses CSV text into records (the header included), keeping each record's starting line. */
 export function parseCsv(input: string): CsvParse {
@@ -47,7 +63,8 @@ export function parseCsv(input: string): CsvParse {
       continue;
     }
     if (c === '"') {
-      if (cell !== "" || wasQuoted) return { ok: false, line, reason: "stray-quote" };
+      if (cell !== "" || wasQuoted)
+        return { ok: false, line, reason: "stray-quote" };
       quoted = wasQuoted = true;
     } else if (c === ",") {
       cells.push(cell);
@@ -56,7 +73,8 @@ export function parseCsv(input: string): CsvParse {
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       cells.push(cell);
-      if (cells.length > 1 || cells[0] !== "") records.push({ line: start, cells });
+      if (cells.length > 1 || cells[0] !== "")
+        records.push({ line: start, cells });
       cells = [];
       cell = "";
       wasQuoted = false;

@@ -1,7 +1,22 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, FormLayout, IndexTable, InlineStack, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  IndexTable,
+  InlineStack,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useState } from "react";
-import { GROUP_KEYS, segmentQuery, type GroupKey, type GroupSettings } from "./groups";
+import {
+  GROUP_KEYS,
+  segmentQuery,
+  type GroupKey,
+  type GroupSettings,
+} from "./groups";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
@@ -17,11 +32,14 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
   const t = useT();
   const number = new Intl.NumberFormat(useLocale());
   const navigation = useNavigation();
-  const busy = (intent: string) => navigation.state !== "idle" && navigation.formData?.get("intent") === intent;
+  const busy = (intent: string) =>
+    navigation.state !== "idle" &&
+    navigation.formData?.get("intent") === intent;
   const [days, setDays] = useState(String(settings.dormantDays));
   const [points, setPoints] = useState(settings.pointsSource ?? "");
   const [tags, setTags] = useState(settings.engagedTags);
-  const label = (g: GroupKey) => t(`groups.${g}` as MessageKey, { days: settings.dormantDays });
+  const label = (g: GroupKey) =>
+    t(`groups.${g}` as MessageKey, { days: settings.dormantDays });
   return (
     <BlockStack gap="400">
       <Card padding="0">
@@ -39,7 +57,12 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
           <IndexTable
             itemCount={GROUP_KEYS.length}
             selectable={false}
-            headings={[{ title: t("groups.title") }, { title: t("groups.members"), alignment: "end" }, { title: t("groups.segment") }, { title: "" }]}
+            headings={[
+              { title: t("groups.title") },
+              { title: t("groups.members"), alignment: "end" },
+              { title: t("groups.segment") },
+              { title: "" },
+            ]}
           >
             {GROUP_KEYS.map((g, i) => {
               const link = links.find((l) => l.group === g);
@@ -58,7 +81,9 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     {"unsupported" in q ? (
-                      <Text as="span" tone="subdued">{t(q.unsupported)}</Text>
+                      <Text as="span" tone="subdued">
+                        {t(q.unsupported)}
+                      </Text>
                     ) : link?.error ? (
                       <Badge tone="critical">{link.error}</Badge>
                     ) : link?.segmentId ? (
@@ -68,7 +93,9 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
                     )}
                   </IndexTable.Cell>
                   <IndexTable.Cell>
-                    <Link to={`/app/customers/groups/${g}`}>{t("groups.members")}</Link>
+                    <Link to={`/app/customers/groups/${g}`}>
+                      {t("groups.members")}
+                    </Link>
                   </IndexTable.Cell>
                 </IndexTable.Row>
               );
@@ -91,9 +118,34 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
             <Text as="h2" variant="headingMd">
               {t("groups.settings")}
             </Text>
-            <TextField label={t("groups.dormantDays")} name="dormantDays" type="number" value={days} onChange={setDays} autoComplete="off" error={errors?.dormantDays && t(errors.dormantDays as MessageKey)} />
-            <TextField label={t("groups.pointsSource")} name="pointsSource" value={points} onChange={setPoints} helpText={t("groups.pointsHelp")} autoComplete="off" error={errors?.pointsSource && t(errors.pointsSource as MessageKey)} />
-            <TextField label={t("groups.engagedTags")} name="engagedTags" value={tags} onChange={setTags} autoComplete="off" error={errors?.engagedTags && t(errors.engagedTags as MessageKey)} />
+            <TextField
+              label={t("groups.dormantDays")}
+              name="dormantDays"
+              type="number"
+              value={days}
+              onChange={setDays}
+              autoComplete="off"
+              error={errors?.dormantDays && t(errors.dormantDays as MessageKey)}
+            />
+            <TextField
+              label={t("groups.pointsSource")}
+              name="pointsSource"
+              value={points}
+              onChange={setPoints}
+              helpText={t("groups.pointsHelp")}
+              autoComplete="off"
+              error={
+                errors?.pointsSource && t(errors.pointsSource as MessageKey)
+              }
+            />
+            <TextField
+              label={t("groups.engagedTags")}
+              name="engagedTags"
+              value={tags}
+              onChange={setTags}
+              autoComplete="off"
+              error={errors?.engagedTags && t(errors.engagedTags as MessageKey)}
+            />
             <InlineStack>
               <Button submit variant="primary" loading={busy("save-groups")}>
                 {t("groups.save")}

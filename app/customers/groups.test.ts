@@ -1,53 +1,160 @@
 import { describe, expect, it } from "vitest";
-import { groupsOf, parsePointsSource, segmentQuery, validateSettings, type GroupFacts } from "./groups";
+import {
+  groupsOf,
+  parsePointsSource,
+  segmentQuery,
+  validateSettings,
+  type GroupFacts,
+} from "./groups";
 
 const now = new Date("2026-11-01T00:00:00Z");
-const settings = { dormantDays: 120, pointsSource: "metafield:loyalty.points", engagedTags: "campaign,問い合わせ" };
-const base: GroupFacts = { ordersCount: 0, accountState: "DISABLED", lastOrderAt: null, emailConsent: "NOT_SUBSCRIBED", smsConsent: null, tags: "", metafields: {} };
+const settings = {
+  dormantDays: 120,
+  pointsSource: "metafield:loyalty.points",
+  engagedTags: "campaign,問い合わせ",
+};
+const base: GroupFacts = {
+  ordersCount: 0,
+  accountState: "DISABLED",
+  lastOrderAt: null,
+  emailConsent: "NOT_SUBSCRIBED",
+  smsConsent: null,
+  tags: "",
+  metafields: {},
+};
 const days = (n: number) => new Date(now.getTime() - n * 86_400_000);
 
 describe("customer groups", () => {
   it("sorts a guest-like buyer, a member, a dormant buyer, an engaged one and a points holder", () => {
-    expect(groupsOf({ ...base, ordersCount: 1, lastOrderAt: days(10) }, settings, now)).toEqual(["purchaseOnly"]);
-    expect(groupsOf({ ...base, accountState: "ENABLED" }, settings, now)).toEqual(["registered"]);
-    expect(groupsOf({ ...base, ordersCount: 3, accountState: "ENABLED", lastOrderAt: days(121) }, settings, now)).toEqual(["registered", "dormant"]);
-    expect(groupsOf({ ...base, ordersCount: 3, accountState: "ENABLED", lastOrderAt: days(119) }, settings, now)).toEqual(["registered"]);
-    expect(groupsOf({ ...base, tags: ",問い合わせ," }, settings, now)).toEqual(["engaged"]);
-    expect(groupsOf({ ...base, emailConsent: "SUBSCRIBED" }, settings, now)).toEqual(["engaged"]);
-    expect(groupsOf({ ...base, metafields: { "loyalty.points": "120" } }, settings, now)).toEqual(["points"]);
-    expect(groupsOf({ ...base, metafields: { "loyalty.points": "0" } }, settings, now)).toEqual([]);
+    expect(
+      groupsOf(
+        { ...base, ordersCount: 1, lastOrderAt: days(10) },
+        settings,
+        now,
+      ),
+    ).toEqual(["purchaseOnly"]);
+    expect(
+      groupsOf({ ...base, accountState: "ENABLED" }, settings, now),
+    ).toEqual(["registered"]);
+    expect(
+      groupsOf(
+        {
+          ...base,
+          ordersCount: 3,
+          accountState: "ENABLED",
+          lastOrderAt: days(121),
+        },
+        settings,
+        now,
+      ),
+    ).toEqual(["registered", "dormant"]);
+    expect(
+      groupsOf(
+        {
+          ...base,
+          ordersCount: 3,
+          accountState: "ENABLED",
+          lastOrderAt: days(119),
+        },
+        settings,
+        now,
+      ),
+    ).toEqual(["registered"]);
+    expect(groupsOf({ ...base, tags: ",問い合わせ," }, settings, now)).toEqual([
+      "engaged",
+    ]);
+    expect(
+      groupsOf({ ...base, emailConsent: "SUBSCRIBED" }, settings, now),
+    ).toEqual(["engaged"]);
+    expect(
+      groupsOf(
+        { ...base, metafields: { "loyalty.points": "120" } },
+        settings,
+        now,
+      ),
+    ).toEqual(["points"]);
+    expect(
+      groupsOf(
+        { ...base, metafields: { "loyalty.points": "0" } },
+        settings,
+        now,
+      ),
+    ).toEqual([]);
   });
 
   it("follows the merchant's dormancy window", () => {
     const c = { ...base, ordersCount: 1, lastOrderAt: days(40) };
-    expect(groupsOf(c, { ...settings, dormantDays: 30 }, now)).toContain("dormant");
+    expect(groupsOf(c, { ...settings, dormantDays: 30 }, now)).toContain(
+      "dormant",
+    );
     expect(groupsOf(c, settings, now)).not.toContain("dormant");
   });
 
   it("draws the dormancy line at local midnight in the shop's time zone, in whole days", () => {
     // 2026-11-01T00:00Z is 09:00 in Tokyo; the line is Tokyo midnight 120 days before, 2026-07-03T15:00Z.
-    const justBefore = { ...base, ordersCount: 1, lastOrderAt: new Date("2026-07-03T14:59:59Z") };
-    const justAfter = { ...base, ordersCount: 1, lastOrderAt: new Date("2026-07-03T15:00:00Z") };
-    expect(groupsOf(justBefore, settings, now, "Asia/Tokyo")).toContain("dormant");
-    expect(groupsOf(justAfter, settings, now, "Asia/Tokyo")).not.toContain("dormant");
+    const justBefore = {
+      ...base,
+      ordersCount: 1,
+      lastOrderAt: new Date("2026-07-03T14:59:59Z"),
+    };
+    const justAfter = {
+      ...base,
+      ordersCount: 1,
+      lastOrderAt: new Date("2026-07-03T15:00:00Z"),
+    };
+    expect(groupsOf(justBefore, settings, now, "Asia/Tokyo")).toContain(
+      "dormant",
+    );
+    expect(groupsOf(justAfter, settings, now, "Asia/Tokyo")).not.toContain(
+      "dormant",
+    );
   });
 
   it("says each group in Shopify's segment language, or why not", () => {
-    expect(segmentQuery("dormant", { ...settings, dormantDays: 90 })).toEqual({ query: "number_of_orders > 0 AND last_order_date < -90d" });
-    expect(segmentQuery("points", settings)).toEqual({ query: "metafields.loyalty.points > 0" });
-    expect(segmentQuery("points", { ...settings, pointsSource: "tag:ポイント会員" })).toEqual({ query: "customer_tags CONTAINS 'ポイント会員'" });
-    expect(segmentQuery("points", { ...settings, pointsSource: null })).toEqual({ unsupported: "groups.unsupported.points" });
-    expect(segmentQuery("engaged", settings)).toEqual({ query: "email_subscription_status = 'SUBSCRIBED' OR sms_subscription_status = 'SUBSCRIBED' OR customer_tags CONTAINS 'campaign' OR customer_tags CONTAINS '問い合わせ'" });
+    expect(segmentQuery("dormant", { ...settings, dormantDays: 90 })).toEqual({
+      query: "number_of_orders > 0 AND last_order_date < -90d",
+    });
+    expect(segmentQuery("points", settings)).toEqual({
+      query: "metafields.loyalty.points > 0",
+    });
+    expect(
+      segmentQuery("points", { ...settings, pointsSource: "tag:ポイント会員" }),
+    ).toEqual({ query: "customer_tags CONTAINS 'ポイント会員'" });
+    expect(segmentQuery("points", { ...settings, pointsSource: null })).toEqual(
+      { unsupported: "groups.unsupported.points" },
+    );
+    expect(segmentQuery("engaged", settings)).toEqual({
+      query:
+        "email_subscription_status = 'SUBSCRIBED' OR sms_subscription_status = 'SUBSCRIBED' OR customer_tags CONTAINS 'campaign' OR customer_tags CONTAINS '問い合わせ'",
+    });
   });
 
   it("refuses settings that would break a segment query", () => {
     expect(parsePointsSource("tag:a' OR 'b")).toBeNull();
     expect(parsePointsSource("metafield:loyalty")).toBeNull();
-    const { errors } = validateSettings({ dormantDays: "3", pointsSource: "tag:x'y", engagedTags: "ok, bad'tag" });
-    expect(errors).toEqual({ dormantDays: "groups.error.days", pointsSource: "groups.error.points", engagedTags: "groups.error.tags" });
-    expect(validateSettings({ dormantDays: "90", pointsSource: "", engagedTags: " campaign , inquiry " })).toEqual({
+    const { errors } = validateSettings({
+      dormantDays: "3",
+      pointsSource: "tag:x'y",
+      engagedTags: "ok, bad'tag",
+    });
+    expect(errors).toEqual({
+      dormantDays: "groups.error.days",
+      pointsSource: "groups.error.points",
+      engagedTags: "groups.error.tags",
+    });
+    expect(
+      validateSettings({
+        dormantDays: "90",
+        pointsSource: "",
+        engagedTags: " campaign , inquiry ",
+      }),
+    ).toEqual({
       errors: {},
-      value: { dormantDays: 90, pointsSource: null, engagedTags: "campaign,inquiry" },
+      value: {
+        dormantDays: 90,
+        pointsSource: null,
+        engagedTags: "campaign,inquiry",
+      },
     });
   });
 });

@@ -4,7 +4,13 @@ import { LocalCalendar } from "../dashboard/contrib";
  * The five customer groups, as pure rules: who is in which group, and how each group is said in
  * Shopify's customer segment language (or why it cannot be).
  */
-export const GROUP_KEYS = ["purchaseOnly", "registered", "dormant", "engaged", "points"] as const;
+export const GROUP_KEYS = [
+  "purchaseOnly",
+  "registered",
+  "dormant",
+  "engaged",
+  "points",
+] as const;
 export type GroupKey = (typeof GROUP_KEYS)[number];
 
 export interface GroupSettings {
@@ -23,38 +29,78 @@ export interface GroupFacts {
   metafields: Record<string, string>;
 }
 
-export type PointsSource = { kind: "tag"; tag: string } | { kind: "metafield"; namespace: string; key: string };
+export type PointsSource =
+  | { kind: "tag"; tag: string }
+  | { kind: "metafield"; namespace: string; key: string };
 
 const TAG = /^[\p{L}\p{N} _\-:./]{1,40}$/u;
 const IDENT = /^[A-Za-z0-9_-]{1,64}$/;
 
-export function parsePointsSource(value: string | null | undefined): PointsSource | null {
+export function parsePointsSource(
+  value: string | null | undefined,
+): PointsSource | null {
   if (!value) return null;
   const tag = /^tag:(.+)$/.exec(value);
   if (tag && TAG.test(tag[1])) return { kind: "tag", tag: tag[1] };
   const mf = /^metafield:([^.]+)\.(.+)$/.exec(value);
-  if (mf && IDENT.test(mf[1]) && IDENT.test(mf[2])) return { kind: "metafield", namespace: mf[1], key: mf[2] };
+  if (mf && IDENT.test(mf[1]) && IDENT.test(mf[2]))
+    return { kind: "metafield", namespace: mf[1], key: mf[2] };
   return null;
 }
 
-export function engagedTagList(settings: Pick<GroupSettings, "engagedTags">): string[] {
-  return settings.engagedTags.split(",").map((t) => t.trim()).filter((t) => TAG.test(t));
+export function engagedTagList(
+  settings: Pick<GroupSettings, "engagedTags">,
+): string[] {
+  return settings.engagedTags
+    .split(",")
+    .map((t) => t.trim())
+    .filter((t) => TAG.test(t));
 }
 
 /** Field-level problems with a settings form, as message keys. */
-export function validateSettings(input: { dormantDays: unknown; pointsSource: unknown; engagedTags: unknown }) {
-  const errors: Partial<Record<keyof GroupSettings, "groups.error.days" | "groups.error.points" | "groups.error.tags">> = {};
+export function validateSettings(input: {
+  dormantDays: unknown;
+  pointsSource: unknown;
+  engagedTags: unknown;
+}) {
+  const errors: Partial<
+    Record<
+      keyof GroupSettings,
+      "groups.error.days" | "groups.error.points" | "groups.error.tags"
+    >
+  > = {};
   const days = Number(input.dormantDays);
-  if (!Number.isInteger(days) || days < 7 || days > 1095) errors.dormantDays = "groups.error.days";
-  const points = typeof input.pointsSource === "string" ? input.pointsSource.trim() : "";
-  if (points && !parsePointsSource(points)) errors.pointsSource = "groups.error.points";
+  if (!Number.isInteger(days) || days < 7 || days > 1095)
+    errors.dormantDays = "groups.error.days";
+  const points =
+    typeof input.pointsSource === "string" ? input.pointsSource.trim() : "";
+  if (points && !parsePointsSource(points))
+    errors.pointsSource = "groups.error.points";
   const tags = typeof input.engagedTags === "string" ? input.engagedTags : "";
-  if (tags.split(",").map((t) => t.trim()).filter(Boolean).some((t) => !TAG.test(t))) errors.engagedTags = "groups.error.tags";
-  const value: GroupSettings = { dormantDays: days, pointsSource: points || null, engagedTags: tags.split(",").map((t) => t.trim()).filter(Boolean).join(",") };
+  if (
+    tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .some((t) => !TAG.test(t))
+  )
+    errors.engagedTags = "groups.error.tags";
+  const value: GroupSettings = {
+    dormantDays: days,
+    pointsSource: points || null,
+    engagedTags: tags
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .join(","),
+  };
   return { errors, value };
 }
 
-export function pointsBalance(facts: Pick<GroupFacts, "tags" | "metafields">, source: PointsSource | null): boolean {
+export function pointsBalance(
+  facts: Pick<GroupFacts, "tags" | "metafields">,
+  source: PointsSource | null,
+): boolean {
   if (!source) return false;
   if (source.kind === "tag") return facts.tags.includes(`,${source.tag},`);
   const raw = facts.metafields[`${source.namespace}.${source.key}`];
@@ -66,41 +112,83 @@ export function pointsBalance(facts: Pick<GroupFacts, "tags" | "metafields">, so
  * whole days, like Shopify's segment filter `last_order_date < -Nd`, and the same line the
  * dashboard's day histogram draws.
  */
-export function dormantBefore(now: Date, timeZone: string, dormantDays: number): Date {
+export function dormantBefore(
+  now: Date,
+  timeZone: string,
+  dormantDays: number,
+): Date {
   return new LocalCalendar(timeZone).startOfDay(now, -dormantDays);
 }
 
-export function groupsOf(c: GroupFacts, settings: GroupSettings, now: Date, timeZone = "UTC"): GroupKey[] {
+export function groupsOf(
+  c: GroupFacts,
+  settings: GroupSettings,
+  now: Date,
+  timeZone = "UTC",
+): GroupKey[] {
   const out: GroupKey[] = [];
   const bought = c.ordersCount > 0;
   if (bought && c.accountState !== "ENABLED") out.push("purchaseOnly");
   if (c.accountState === "ENABLED") out.push("registered");
-  if (bought && c.lastOrderAt && c.lastOrderAt < dormantBefore(now, timeZone, settings.dormantDays)) out.push("dormant");
-  const engagedTag = engagedTagList(settings).some((t) => c.tags.includes(`,${t},`));
-  if (c.emailConsent === "SUBSCRIBED" || c.smsConsent === "SUBSCRIBED" || engagedTag) out.push("engaged");
-  if (pointsBalance(c, parsePointsSource(settings.pointsSource))) out.push("points");
+  if (
+    bought &&
+    c.lastOrderAt &&
+    c.lastOrderAt < dormantBefore(now, timeZone, settings.dormantDays)
+  )
+    out.push("dormant");
+  const engagedTag = engagedTagList(settings).some((t) =>
+    c.tags.includes(`,${t},`),
+  );
+  if (
+    c.emailConsent === "SUBSCRIBED" ||
+    c.smsConsent === "SUBSCRIBED" ||
+    engagedTag
+  )
+    out.push("engaged");
+  if (pointsBalance(c, parsePointsSource(settings.pointsSource)))
+    out.push("points");
   return out;
 }
 
 /** The group as a Shopify segment query, or why it cannot be one. */
-export function segmentQuery(group: GroupKey, settings: GroupSettings): { query: string } | { unsupported: "groups.unsupported.points" } {
+export function segmentQuery(
+  group: GroupKey,
+  settings: GroupSettings,
+): { query: string } | { unsupported: "groups.unsupported.points" } {
   switch (group) {
     case "purchaseOnly":
-      return { query: "number_of_orders > 0 AND customer_account_status != 'ENABLED'" };
+      return {
+        query: "number_of_orders > 0 AND customer_account_status != 'ENABLED'",
+      };
     case "registered":
       return { query: "customer_account_status = 'ENABLED'" };
     case "dormant":
-      return { query: `number_of_orders > 0 AND last_order_date < -${Math.trunc(settings.dormantDays)}d` };
+      return {
+        query: `number_of_orders > 0 AND last_order_date < -${Math.trunc(settings.dormantDays)}d`,
+      };
     case "engaged": {
       // Consent and tags are Shopify data. Survey answers (when surveys land) are not, and will be
       // carried by a tag the app maintains.
-      const tags = engagedTagList(settings).map((t) => `customer_tags CONTAINS '${t}'`);
-      return { query: ["email_subscription_status = 'SUBSCRIBED'", "sms_subscription_status = 'SUBSCRIBED'", ...tags].join(" OR ") };
+      const tags = engagedTagList(settings).map(
+        (t) => `customer_tags CONTAINS '${t}'`,
+      );
+      return {
+        query: [
+          "email_subscription_status = 'SUBSCRIBED'",
+          "sms_subscription_status = 'SUBSCRIBED'",
+          ...tags,
+        ].join(" OR "),
+      };
     }
     case "points": {
       const source = parsePointsSource(settings.pointsSource);
       if (!source) return { unsupported: "groups.unsupported.points" };
-      return { query: source.kind === "tag" ? `customer_tags CONTAINS '${source.tag}'` : `metafields.${source.namespace}.${source.key} > 0` };
+      return {
+        query:
+          source.kind === "tag"
+            ? `customer_tags CONTAINS '${source.tag}'`
+            : `metafields.${source.namespace}.${source.key} > 0`,
+      };
     }
   }
 }

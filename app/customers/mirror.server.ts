@@ -1,5 +1,9 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
-import { consentState, type CustomerPayload, type OrderPayload } from "./payloads";
+import {
+  consentState,
+  type CustomerPayload,
+  type OrderPayload,
+} from "./payloads";
 import { refreshOrderFactsFor } from "./sync-sql.server";
 import { refreshContributions } from "../dashboard/stats.server";
 
@@ -9,13 +13,22 @@ import { refreshContributions } from "../dashboard/stats.server";
  * order aggregates are recomputed from the stored orders rather than incremented.
  */
 
-export async function upsertCustomer(db: PrismaClient, shop: string, c: CustomerPayload): Promise<void> {
+export async function upsertCustomer(
+  db: PrismaClient,
+  shop: string,
+  c: CustomerPayload,
+): Promise<void> {
   const updatedAt = c.updated_at ? new Date(c.updated_at) : null;
   const existing = await db.customer.findUnique({
     where: { shop_customerId: { shop, customerId: c.id } },
     select: { shopifyUpdatedAt: true },
   });
-  if (existing?.shopifyUpdatedAt && updatedAt && existing.shopifyUpdatedAt > updatedAt) return;
+  if (
+    existing?.shopifyUpdatedAt &&
+    updatedAt &&
+    existing.shopifyUpdatedAt > updatedAt
+  )
+    return;
   const data = {
     email: c.email,
     phone: c.phone,
@@ -24,8 +37,12 @@ export async function upsertCustomer(db: PrismaClient, shop: string, c: Customer
     shopifyUpdatedAt: updatedAt,
     // Only what the payload carries: an absent field keeps what the sync or an earlier webhook stored.
     ...(c.locale !== undefined && { locale: c.locale }),
-    ...(c.email_marketing_consent !== undefined && { emailConsent: consentState(c.email_marketing_consent) }),
-    ...(c.sms_marketing_consent !== undefined && { smsConsent: consentState(c.sms_marketing_consent) }),
+    ...(c.email_marketing_consent !== undefined && {
+      emailConsent: consentState(c.email_marketing_consent),
+    }),
+    ...(c.sms_marketing_consent !== undefined && {
+      smsConsent: consentState(c.sms_marketing_consent),
+    }),
     ...(c.tags !== undefined && { tags: c.tags }),
   };
   await db.$transaction(async (tx) => {
@@ -39,15 +56,30 @@ export async function upsertCustomer(db: PrismaClient, shop: string, c: Customer
   });
 }
 
-export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayload): Promise<void> {
+export async function upsertOrder(
+  db: PrismaClient,
+  shop: string,
+  o: OrderPayload,
+): Promise<void> {
   const updatedAt = o.updated_at ? new Date(o.updated_at) : null;
   const existing = await db.order.findUnique({
     where: { shop_orderId: { shop, orderId: o.id } },
     select: { shopifyUpdatedAt: true },
   });
-  if (existing?.shopifyUpdatedAt && updatedAt && existing.shopifyUpdatedAt > updatedAt) return;
+  if (
+    existing?.shopifyUpdatedAt &&
+    updatedAt &&
+    existing.shopifyUpdatedAt > updatedAt
+  )
+    return;
   const customerId = o.customer?.id ?? null;
-  const productIds = [...new Set(o.line_items.map((l) => l.product_id).filter((id): id is string => Boolean(id)))];
+  const productIds = [
+    ...new Set(
+      o.line_items
+        .map((l) => l.product_id)
+        .filter((id): id is string => Boolean(id)),
+    ),
+  ];
   const data = {
     name: o.name,
     customerId,
@@ -68,7 +100,11 @@ export async function upsertOrder(db: PrismaClient, shop: string, o: OrderPayloa
   if (customerId) {
     await db.$transaction(async (tx) => {
       // The order may arrive before its customer's own webhook: make sure the row exists.
-      await tx.customer.upsert({ where: { shop_customerId: { shop, customerId } }, create: { shop, customerId, locale: o.customer_locale }, update: {} });
+      await tx.customer.upsert({
+        where: { shop_customerId: { shop, customerId } },
+        create: { shop, customerId, locale: o.customer_locale },
+        update: {},
+      });
       await refreshOrderFactsFor(tx, shop, [customerId]);
       await refreshContributions(tx, shop, [customerId]);
     });

@@ -4,9 +4,14 @@ import { z } from "zod";
  * The parts of Shopify's REST webhook payloads (customers/*, orders/*) the app keeps.
  * Unknown fields are ignored; missing optional ones stay null. Ids may arrive as numbers or strings.
  */
-const numericId = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);
+const numericId = z
+  .union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)])
+  .transform(String);
 const consent = z.object({ state: z.string() }).partial().nullish();
-const nullableString = z.string().nullish().transform((v) => v ?? null);
+const nullableString = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? null);
 
 /**
  * Since API 2025-01 customer webhooks carry no tags and no marketing consents (Shopify sends those
@@ -38,17 +43,29 @@ export const orderPayload = z.object({
   processed_at: z.string().datetime({ offset: true }).nullish(),
   created_at: z.string().datetime({ offset: true }),
   updated_at: z.string().datetime({ offset: true }).nullish(),
-  total_price: z.union([z.string(), z.number()]).transform(String).pipe(z.string().regex(/^-?\d+(\.\d+)?$/)),
+  total_price: z
+    .union([z.string(), z.number()])
+    .transform(String)
+    .pipe(z.string().regex(/^-?\d+(\.\d+)?$/)),
   currency: z.string().length(3),
   financial_status: nullableString,
   fulfillment_status: nullableString,
-  line_items: z.array(z.object({ product_id: numericId.nullish() }).passthrough()).default([]),
+  line_items: z
+    .array(z.object({ product_id: numericId.nullish() }).passthrough())
+    .default([]),
 });
 export type OrderPayload = z.infer<typeof orderPayload>;
 
 /** Shopify sends tags as "a, b"; stored as ",a,b," so a tag test is an exact `contains`. */
 export function normaliseTags(tags: string): string {
-  const list = [...new Set(tags.split(",").map((t) => t.trim()).filter(Boolean))];
+  const list = [
+    ...new Set(
+      tags
+        .split(",")
+        .map((t) => t.trim())
+        .filter(Boolean),
+    ),
+  ];
   return list.length ? `,${list.join(",")},` : "";
 }
 
@@ -57,6 +74,8 @@ export function tagList(stored: string): string[] {
 }
 
 /** Shopify's REST consent states are lower case ("subscribed"); the GraphQL enums are upper case. */
-export function consentState(value: { state?: string } | null | undefined): string | null {
+export function consentState(
+  value: { state?: string } | null | undefined,
+): string | null {
   return value?.state ? value.state.toUpperCase() : null;
 }

@@ -25,11 +25,25 @@ const CUSTOMER_REFRESH = `#graphql
 `;
 
 /** Enqueues a refresh when the payload leaves out what the groups read (one per customer version). */
-export async function refreshIfIncomplete(db: PrismaClient, shop: string, c: CustomerPayload): Promise<boolean> {
-  if (c.tags !== undefined && c.email_marketing_consent !== undefined && c.locale !== undefined) return false;
+export async function refreshIfIncomplete(
+  db: PrismaClient,
+  shop: string,
+  c: CustomerPayload,
+): Promise<boolean> {
+  if (
+    c.tags !== undefined &&
+    c.email_marketing_consent !== undefined &&
+    c.locale !== undefined
+  )
+    return false;
   // Without updated_at (Shopify always sends it) the key must not match every later version.
   const version = c.updated_at ?? new Date().toISOString();
-  return enqueueJob(db, { shop, type: CUSTOMER_REFRESH_JOB, key: `customer-refresh:${shop}:${c.id}:${version}`, payload: { customerId: c.id } });
+  return enqueueJob(db, {
+    shop,
+    type: CUSTOMER_REFRESH_JOB,
+    key: `customer-refresh:${shop}:${c.id}:${version}`,
+    payload: { customerId: c.id },
+  });
 }
 
 const answer = z.object({
@@ -39,21 +53,39 @@ const answer = z.object({
         locale: z.string().nullable(),
         tags: z.array(z.string()),
         updatedAt: z.string().datetime({ offset: true }),
-        defaultEmailAddress: z.object({ marketingState: z.string().nullable() }).nullable(),
-        defaultPhoneNumber: z.object({ marketingState: z.string().nullable() }).nullable(),
+        defaultEmailAddress: z
+          .object({ marketingState: z.string().nullable() })
+          .nullable(),
+        defaultPhoneNumber: z
+          .object({ marketingState: z.string().nullable() })
+          .nullable(),
       })
       .nullable(),
   }),
 });
 
 /** Stores the customer's tags, consents and locale as Shopify has them now (unless a newer version is stored). */
-export async function refreshCustomer(db: PrismaClient, shop: string, customerId: string, graphql: GraphQL): Promise<void> {
-  const response = await graphql(CUSTOMER_REFRESH, { variables: { id: `gid://shopify/Customer/${customerId}` } });
+export async function refreshCustomer(
+  db: PrismaClient,
+  shop: string,
+  customerId: string,
+  graphql: GraphQL,
+): Promise<void> {
+  const response = await graphql(CUSTOMER_REFRESH, {
+    variables: { id: `gid://shopify/Customer/${customerId}` },
+  });
   const { customer } = answer.parse(await response.json()).data;
   if (!customer) return; // deleted meanwhile: customers/redact or the next sync deals with it
   const updatedAt = new Date(customer.updatedAt);
   await db.customer.updateMany({
-    where: { shop, customerId, OR: [{ shopifyUpdatedAt: null }, { shopifyUpdatedAt: { lte: updatedAt } }] },
+    where: {
+      shop,
+      customerId,
+      OR: [
+        { shopifyUpdatedAt: null },
+        { shopifyUpdatedAt: { lte: updatedAt } },
+      ],
+    },
     data: {
       locale: customer.locale,
       tags: normaliseTags(customer.tags.join(",")),

@@ -56,8 +56,9 @@ interface Prepared {
 }
 
 /** The step runner for a connection on the caller's thread (the same code the thread runs). */
-export const stepRunner: (prepare: (sql: string) => Prepared) => (steps: Step[]) => unknown[] =
-  new Function(`return ${RUN_STEPS}`)();
+export const stepRunner: (
+  prepare: (sql: string) => Prepared,
+) => (steps: Step[]) => unknown[] = new Function(`return ${RUN_STEPS}`)();
 
 const WORKER = `
 const { parentPort, workerData } = require("node:worker_threads");
@@ -123,15 +124,30 @@ export interface SqliteThread {
    * the transaction back and answers not settled. A transaction never waits on the caller: the
    * caller's own SQLite calls block its thread, so waiting on it could deadlock.
    */
-  runGuarded(steps: Step[], then: { guards: Guard[]; steps: Step[] }): Promise<{ out: unknown[]; settled: boolean }>;
+  runGuarded(
+    steps: Step[],
+    then: { guards: Guard[]; steps: Step[] },
+  ): Promise<{ out: unknown[]; settled: boolean }>;
   /** Rolls back anything left open, runs the closing pragmas, closes the file and ends the thread. */
   close(pragmas?: string[]): Promise<void>;
 }
 
-export function openSqliteThread(file: string, pragmas: string[]): SqliteThread {
+export function openSqliteThread(
+  file: string,
+  pragmas: string[],
+): SqliteThread {
   const driver = createRequire(import.meta.url).resolve("better-sqlite3");
-  const worker = new Worker(WORKER, { eval: true, workerData: { driver, file, pragmas } });
-  const waiting = new Map<number, { resolve: (m: { out: unknown[]; settled: boolean }) => void; reject: (error: Error) => void }>();
+  const worker = new Worker(WORKER, {
+    eval: true,
+    workerData: { driver, file, pragmas },
+  });
+  const waiting = new Map<
+    number,
+    {
+      resolve: (m: { out: unknown[]; settled: boolean }) => void;
+      reject: (error: Error) => void;
+    }
+  >();
   let next = 0;
   let dead: Error | null = null;
   const failAll = (error: Error) => {
@@ -139,14 +155,19 @@ export function openSqliteThread(file: string, pragmas: string[]): SqliteThread 
     for (const w of waiting.values()) w.reject(error);
     waiting.clear();
   };
-  worker.on("message", (m: { id: number; out?: unknown[]; settled?: boolean; error?: string }) => {
-    const w = waiting.get(m.id);
-    waiting.delete(m.id);
-    if (m.error !== undefined) w?.reject(new Error(m.error));
-    else w?.resolve({ out: m.out ?? [], settled: m.settled ?? false });
-  });
+  worker.on(
+    "message",
+    (m: { id: number; out?: unknown[]; settled?: boolean; error?: string }) => {
+      const w = waiting.get(m.id);
+      waiting.delete(m.id);
+      if (m.error !== undefined) w?.reject(new Error(m.error));
+      else w?.resolve({ out: m.out ?? [], settled: m.settled ?? false });
+    },
+  );
   worker.on("error", failAll);
-  worker.on("exit", (code) => failAll(new Error(`SQLite thread exited (${code})`)));
+  worker.on("exit", (code) =>
+    failAll(new Error(`SQLite thread exited (${code})`)),
+  );
   const send = (message: Record<string, unknown>) =>
     new Promise<{ out: unknown[]; settled: boolean }>((resolve, reject) => {
       if (dead) return reject(dead);

@@ -17,10 +17,28 @@ type Tx = Prisma.TransactionClient | PrismaClient;
  * 30k customers (timed by hand in `npm run bench:sync -- --database postgres`). Timestamps travel
  * as ISO strings; a TIMESTAMP(3) column takes their UTC wall time, as Prisma stores it.
  */
-export async function upsertCustomersPostgres(tx: Tx, shop: string, rows: (SyncedCustomer & { metafields: string })[], now: Date): Promise<void> {
+export async function upsertCustomersPostgres(
+  tx: Tx,
+  shop: string,
+  rows: (SyncedCustomer & { metafields: string })[],
+  now: Date,
+): Promise<void> {
   if (!rows.length) return;
   const json = JSON.stringify(
-    rows.map((c) => ({ id: randomUUID(), customerId: c.customerId, email: c.email, phone: c.phone, firstName: c.firstName, locale: c.locale, accountState: c.accountState, emailConsent: c.emailConsent, smsConsent: c.smsConsent, tags: c.tags, metafields: c.metafields, shopifyUpdatedAt: c.shopifyUpdatedAt })),
+    rows.map((c) => ({
+      id: randomUUID(),
+      customerId: c.customerId,
+      email: c.email,
+      phone: c.phone,
+      firstName: c.firstName,
+      locale: c.locale,
+      accountState: c.accountState,
+      emailConsent: c.emailConsent,
+      smsConsent: c.smsConsent,
+      tags: c.tags,
+      metafields: c.metafields,
+      shopifyUpdatedAt: c.shopifyUpdatedAt,
+    })),
   );
   await tx.$executeRaw`
     INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "locale", "accountState",
@@ -36,10 +54,27 @@ export async function upsertCustomersPostgres(tx: Tx, shop: string, rows: (Synce
     WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;
 }
 
-export async function upsertOrdersPostgres(tx: Tx, shop: string, rows: SyncedOrder[], now: Date): Promise<void> {
+export async function upsertOrdersPostgres(
+  tx: Tx,
+  shop: string,
+  rows: SyncedOrder[],
+  now: Date,
+): Promise<void> {
   if (!rows.length) return;
   const json = JSON.stringify(
-    rows.map((o) => ({ id: randomUUID(), orderId: o.orderId, name: o.name, customerId: o.customerId, locale: o.locale, processedAt: o.processedAt, totalPrice: o.totalPrice, currency: o.currency, financialStatus: o.financialStatus, fulfillmentStatus: o.fulfillmentStatus, shopifyUpdatedAt: o.shopifyUpdatedAt })),
+    rows.map((o) => ({
+      id: randomUUID(),
+      orderId: o.orderId,
+      name: o.name,
+      customerId: o.customerId,
+      locale: o.locale,
+      processedAt: o.processedAt,
+      totalPrice: o.totalPrice,
+      currency: o.currency,
+      financialStatus: o.financialStatus,
+      fulfillmentStatus: o.fulfillmentStatus,
+      shopifyUpdatedAt: o.shopifyUpdatedAt,
+    })),
   );
   await tx.$executeRaw`
     INSERT INTO "Order" ("id", "shop", "orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
@@ -60,7 +95,11 @@ export async function upsertOrdersPostgres(tx: Tx, shop: string, rows: SyncedOrd
  * path (one): every order counts like Shopify's numberOfOrders; refunded and voided ones add
  * nothing to amount spent.
  */
-export async function refreshOrderFactsFor(tx: Tx, shop: string, customerIds: string[]): Promise<void> {
+export async function refreshOrderFactsFor(
+  tx: Tx,
+  shop: string,
+  customerIds: string[],
+): Promise<void> {
   if (!customerIds.length) return;
   await tx.$executeRaw`
     UPDATE "Customer" SET

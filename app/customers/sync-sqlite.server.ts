@@ -1,8 +1,24 @@
 import type { SyncedOrder } from "./bulk-rows";
-import type { SyncBatch, SyncWriter, SyncWriterOptions } from "./sync-writer.server";
+import type {
+  SyncBatch,
+  SyncWriter,
+  SyncWriterOptions,
+} from "./sync-writer.server";
 import Database from "better-sqlite3";
-import { openSqliteThread, stepRunner, type Guard, type Step } from "./sqlite-thread.server";
-import { addDelta, contributionOf, newDeltas, parseContribution, type Contribution, type StatDeltas } from "../dashboard/contrib";
+import {
+  openSqliteThread,
+  stepRunner,
+  type Guard,
+  type Step,
+} from "./sqlite-thread.server";
+import {
+  addDelta,
+  contributionOf,
+  newDeltas,
+  parseContribution,
+  type Contribution,
+  type StatDeltas,
+} from "../dashboard/contrib";
 import type { StatsContext } from "../dashboard/stats.server";
 
 /**
@@ -24,7 +40,8 @@ let seq = 0;
 const idBase = Date.now().toString(36);
 // Increasing ids append to the primary-key index instead of splitting random pages.
 const nextId = () => `s${idBase}${(seq++).toString(36).padStart(8, "0")}`;
-const iso = (d: Date | null) => (d ? d.toISOString().replace("Z", "+00:00") : null);
+const iso = (d: Date | null) =>
+  d ? d.toISOString().replace("Z", "+00:00") : null;
 const SCALE = 10_000;
 
 interface Facts {
@@ -38,10 +55,15 @@ function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
   const facts = new Map<string, Facts>();
   for (const o of orders) {
     let f = facts.get(o.customerId);
-    if (!f) facts.set(o.customerId, (f = { n: 0, spent: 0, first: null, last: null }));
+    if (!f)
+      facts.set(
+        o.customerId,
+        (f = { n: 0, spent: 0, first: null, last: null }),
+      );
     f.n++;
     // Refunded and voided orders add nothing to amount spent (refreshOrderFactsFor's rule).
-    if (o.financialStatus !== "voided" && o.financialStatus !== "refunded") f.spent += Math.round(Number(o.totalPrice) * SCALE);
+    if (o.financialStatus !== "voided" && o.financialStatus !== "refunded")
+      f.spent += Math.round(Number(o.totalPrice) * SCALE);
     if (!f.first || o.processedAt < f.first.processedAt) f.first = o;
     if (!f.last || o.processedAt > f.last.processedAt) f.last = o;
   }
@@ -76,7 +98,8 @@ const STAGE = `
   INSERT INTO "SyncOrderStage" ("orderId", "name", "customerId", "locale", "processedAt", "totalPrice", "currency",
     "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", "shop", "updatedAt", "runId")
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
-const range = (to: boolean) => `"orderId" > ?${to ? ` AND "orderId" <= ?` : ""}`;
+const range = (to: boolean) =>
+  `"orderId" > ?${to ? ` AND "orderId" <= ?` : ""}`;
 /**
  * One order-id range of the stage, sorted, into Order. The (shop, orderId) index is appended to,
  * and so is the primary key's: the row id is the merge's prefix and the order id, in the same order.
@@ -87,7 +110,8 @@ const MERGE = (to: boolean) => `
     "financialStatus", "fulfillmentStatus", "shopifyUpdatedAt", '', "shop", "updatedAt"
   FROM "SyncOrderStage" WHERE "runId" = ? AND ${range(to)} ORDER BY "orderId" ${ORDER_CONFLICT}`;
 /** Orders already stored in a range before it is merged (a webhook's, or older ones): their customers are recomputed. */
-const STORED_IN_RANGE = (to: boolean) => `SELECT "orderId" AS oid, "customerId" AS cid FROM "Order" WHERE "shop" = ? AND ${range(to)}`;
+const STORED_IN_RANGE = (to: boolean) =>
+  `SELECT "orderId" AS oid, "customerId" AS cid FROM "Order" WHERE "shop" = ? AND ${range(to)}`;
 const MERGED_TO = `UPDATE "SyncRun" SET "stageMergedTo" = ? WHERE "id" = ?`;
 // A metafield whose customer line came in an earlier batch (Shopify does not promise the order):
 // merged into the stored object; a customer that is not stored is left alone.
@@ -163,7 +187,8 @@ const SAMPLE_EVERY = 64;
 export function followsFile(orders: { orderId: string }[]): boolean {
   let max = "";
   let back = 0;
-  const above = (a: string, b: string) => a.length > b.length || (a.length === b.length && a > b);
+  const above = (a: string, b: string) =>
+    a.length > b.length || (a.length === b.length && a > b);
   for (const o of orders) {
     if (above(o.orderId, max)) max = o.orderId;
     else back++;
@@ -178,8 +203,12 @@ const FOLLOWS_FILE_BACKWARDS = 0.05;
  * migration is applied (`applied`, migration names), so a database still waiting for that
  * migration does not get the index before the migration creates it.
  */
-export function restoreDeferredIndexes(db: Database.Database, applied: Set<string>): void {
-  for (const index of Object.values(DEFERRED_INDEXES)) if (applied.has(index.definedBy)) db.exec(index.create);
+export function restoreDeferredIndexes(
+  db: Database.Database,
+  applied: Set<string>,
+): void {
+  for (const index of Object.values(DEFERRED_INDEXES))
+    if (applied.has(index.definedBy)) db.exec(index.create);
 }
 
 /** What a batch will write, computed from the batch alone (no database), on the caller's thread. */
@@ -213,13 +242,22 @@ const PRAGMAS = [
 ];
 
 /** How the aggregates move when customers' stored contributions (`before`, JSON) become `after`. */
-function deltasBetween(before: Map<string, string | null>, after: Map<string, { json: string; value: Contribution }>): StatDeltas {
+function deltasBetween(
+  before: Map<string, string | null>,
+  after: Map<string, { json: string; value: Contribution }>,
+): StatDeltas {
   const deltas = newDeltas();
-  for (const [id, { json, value }] of after) if (before.get(id) !== json) addDelta(deltas, parseContribution(before.get(id) ?? null), value);
+  for (const [id, { json, value }] of after)
+    if (before.get(id) !== json)
+      addDelta(deltas, parseContribution(before.get(id) ?? null), value);
   return deltas;
 }
 
-export function sqliteSyncWriter(file: string, stats: StatsContext, options: SyncWriterOptions & { lines?: number } = {}): SyncWriter {
+export function sqliteSyncWriter(
+  file: string,
+  stats: StatsContext,
+  options: SyncWriterOptions & { lines?: number } = {},
+): SyncWriter {
   const thread = openSqliteThread(file, PRAGMAS);
   const dropped = new Set<Deferred>();
   /**
@@ -231,26 +269,66 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
   let stage: { at: string; mergedTo: string | null } | null = null;
 
   const drop = async (index: Deferred) => {
-    await thread.run([{ sql: `DROP INDEX IF EXISTS "${DEFERRED_INDEXES[index].name}"` }]);
+    await thread.run([
+      { sql: `DROP INDEX IF EXISTS "${DEFERRED_INDEXES[index].name}"` },
+    ]);
     dropped.add(index);
   };
 
   /** Before the first batch: what this sync builds at the end, and whether it stages its orders. */
-  async function start(shop: string, runId: string, now: string, first: SyncBatch) {
+  async function start(
+    shop: string,
+    runId: string,
+    now: string,
+    first: SyncBatch,
+  ) {
     const lines = options.lines ?? 0;
     // A run that stopped with orders staged goes on staging (and merges them at the end) whatever is left of it.
     const [, staged, mark, customers, stored] = (await thread.run([
-      { sql: `DELETE FROM "SyncOrderStage" WHERE "shop" = ? AND "runId" <> ?`, rows: [[shop, runId]] },
-      { sql: `SELECT "updatedAt" AS at FROM "SyncOrderStage" WHERE "runId" = ? LIMIT 1`, rows: [[runId]], all: true },
-      { sql: `SELECT "stageMergedTo" AS mergedTo FROM "SyncRun" WHERE "id" = ?`, rows: [[runId]], all: true },
+      {
+        sql: `DELETE FROM "SyncOrderStage" WHERE "shop" = ? AND "runId" <> ?`,
+        rows: [[shop, runId]],
+      },
+      {
+        sql: `SELECT "updatedAt" AS at FROM "SyncOrderStage" WHERE "runId" = ? LIMIT 1`,
+        rows: [[runId]],
+        all: true,
+      },
+      {
+        sql: `SELECT "stageMergedTo" AS mergedTo FROM "SyncRun" WHERE "id" = ?`,
+        rows: [[runId]],
+        all: true,
+      },
       // max(rowid) reads one page; it counts rows ever inserted, so it errs towards keeping the index.
-      { sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Customer"`, rows: [[]], all: true },
-      { sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Order" WHERE "shop" = ? LIMIT ${STAGE_WHILE_STORED + 1})`, rows: [[shop]], all: true },
-    ])) as [unknown, { at: string }[], { mergedTo: string | null }[], { n: number }[], { n: number }[]];
-    const large = lines >= (options.deferIndexFrom ?? DEFER_FROM_LINES) && customers[0].n <= lines;
+      {
+        sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Customer"`,
+        rows: [[]],
+        all: true,
+      },
+      {
+        sql: `SELECT COUNT(*) AS n FROM (SELECT 1 FROM "Order" WHERE "shop" = ? LIMIT ${STAGE_WHILE_STORED + 1})`,
+        rows: [[shop]],
+        all: true,
+      },
+    ])) as [
+      unknown,
+      { at: string }[],
+      { mergedTo: string | null }[],
+      { n: number }[],
+      { n: number }[],
+    ];
+    const large =
+      lines >= (options.deferIndexFrom ?? DEFER_FROM_LINES) &&
+      customers[0].n <= lines;
     if (large) await drop("customerRecency");
-    if (staged.length) stage = { at: staged[0].at, mergedTo: mark[0]?.mergedTo ?? null };
-    else if (large && stored[0].n <= STAGE_WHILE_STORED && !followsFile(first.orders)) stage = { at: now, mergedTo: null };
+    if (staged.length)
+      stage = { at: staged[0].at, mergedTo: mark[0]?.mergedTo ?? null };
+    else if (
+      large &&
+      stored[0].n <= STAGE_WHILE_STORED &&
+      !followsFile(first.orders)
+    )
+      stage = { at: now, mergedTo: null };
   }
 
   /** Builds the dropped indexes: on the thread, or on a connection of its own if the thread died. */
@@ -270,30 +348,83 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
       dropped.delete(index);
     }
   }
-  const contribution = (times: Date[]) => contributionOf(times, stats.calendar, stats.dormantDays);
+  const contribution = (times: Date[]) =>
+    contributionOf(times, stats.calendar, stats.dormantDays);
 
   function plan(shop: string, batch: SyncBatch, at: string): Planned {
     const facts = factsOf(batch.orders);
     const timesOf = new Map<string, Date[]>();
-    for (const o of batch.orders) (timesOf.get(o.customerId) ?? timesOf.set(o.customerId, []).get(o.customerId)!).push(o.processedAt);
+    for (const o of batch.orders)
+      (
+        timesOf.get(o.customerId) ??
+        timesOf.set(o.customerId, []).get(o.customerId)!
+      ).push(o.processedAt);
     const customers: Planned["customers"] = [];
     const customerRows: unknown[] = [];
     for (const c of batch.customers.values()) {
-      const f = facts.get(c.customerId) ?? { n: 0, spent: 0, first: null, last: null };
+      const f = facts.get(c.customerId) ?? {
+        n: 0,
+        spent: 0,
+        first: null,
+        last: null,
+      };
       const value = contribution(timesOf.get(c.customerId) ?? []);
       const json = JSON.stringify(value);
       customers.push({ id: c.customerId, json, value });
-      customerRows.push(nextId(), c.customerId, c.email, c.phone, c.firstName, c.locale, c.accountState, c.emailConsent, c.smsConsent, c.tags, JSON.stringify(c.metafields), c.shopifyUpdatedAtText, f.n, f.spent / SCALE, f.first?.processedAtText ?? null, f.last?.processedAtText ?? null, json);
+      customerRows.push(
+        nextId(),
+        c.customerId,
+        c.email,
+        c.phone,
+        c.firstName,
+        c.locale,
+        c.accountState,
+        c.emailConsent,
+        c.smsConsent,
+        c.tags,
+        JSON.stringify(c.metafields),
+        c.shopifyUpdatedAtText,
+        f.n,
+        f.spent / SCALE,
+        f.first?.processedAtText ?? null,
+        f.last?.processedAtText ?? null,
+        json,
+      );
     }
     const orderRows: unknown[] = [];
     const orderAt = stage?.at ?? at;
     for (const o of batch.orders) {
       if (!stage) orderRows.push(nextId());
-      orderRows.push(o.orderId, o.name, o.customerId, o.locale, o.processedAtText, o.totalPrice, o.currency, o.financialStatus, o.fulfillmentStatus, o.shopifyUpdatedAtText);
+      orderRows.push(
+        o.orderId,
+        o.name,
+        o.customerId,
+        o.locale,
+        o.processedAtText,
+        o.totalPrice,
+        o.currency,
+        o.financialStatus,
+        o.fulfillmentStatus,
+        o.shopifyUpdatedAtText,
+      );
     }
-    const metafieldRows = batch.orphanMetafields.map((m) => [JSON.stringify({ [`${m.namespace}.${m.key}`]: m.value }), shop, m.customerId]);
+    const metafieldRows = batch.orphanMetafields.map((m) => [
+      JSON.stringify({ [`${m.namespace}.${m.key}`]: m.value }),
+      shop,
+      m.customerId,
+    ]);
     const counts = new Map([...facts].map(([id, f]) => [id, f.n]));
-    return { customerIds: JSON.stringify([...batch.customers.keys()]), customers, customerRows, orderRows, customerSuffix: [shop, at], orderSuffix: [shop, orderAt], orderCustomers: batch.orders.map((o) => o.customerId), metafieldRows, counts };
+    return {
+      customerIds: JSON.stringify([...batch.customers.keys()]),
+      customers,
+      customerRows,
+      orderRows,
+      customerSuffix: [shop, at],
+      orderSuffix: [shop, orderAt],
+      orderCustomers: batch.orders.map((o) => o.customerId),
+      metafieldRows,
+      counts,
+    };
   }
 
   /**
@@ -301,14 +432,22 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
    * `before` holds their stored contribution). Returns the step that stores the contributions and
    * what they became.
    */
-  function recompute(shop: string, ids: string[], run: (steps: Step[]) => unknown[]): { steps: Step[]; after: Map<string, { json: string; value: Contribution }> } {
+  function recompute(
+    shop: string,
+    ids: string[],
+    run: (steps: Step[]) => unknown[],
+  ): {
+    steps: Step[];
+    after: Map<string, { json: string; value: Contribution }>;
+  } {
     const json = JSON.stringify(ids);
     const [, times] = run([
       { sql: REFRESH_FACTS, rows: [[shop, json, shop]] },
       { sql: ORDER_TIMES, rows: [[shop, json]], all: true },
     ]);
     const timesOf = new Map<string, Date[]>(ids.map((id) => [id, []]));
-    for (const r of times as { cid: string; at: string }[]) timesOf.get(r.cid)?.push(new Date(r.at));
+    for (const r of times as { cid: string; at: string }[])
+      timesOf.get(r.cid)?.push(new Date(r.at));
     const rows: unknown[][] = [];
     const after = new Map<string, { json: string; value: Contribution }>();
     for (const [id, list] of timesOf) {
@@ -321,31 +460,64 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
   }
 
   /** The rest of a batch's transaction, once its upserts have answered; ends with COMMIT. */
-  function settle(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned, out: unknown[], run: (steps: Step[]) => unknown[]): Step[] {
-    const before = new Map((out[1] as { cid: string; contrib: string | null }[]).map((r) => [r.cid, r.contrib]));
+  function settle(
+    shop: string,
+    runId: string,
+    batch: SyncBatch,
+    linesApplied: number,
+    at: string,
+    p: Planned,
+    out: unknown[],
+    run: (steps: Step[]) => unknown[],
+  ): Step[] {
+    const before = new Map(
+      (out[1] as { cid: string; contrib: string | null }[]).map((r) => [
+        r.cid,
+        r.contrib,
+      ]),
+    );
     const customerChanges = out[2] as number[];
     const orderChanges = out[3] as number[];
     const after = new Map<string, { json: string; value: Contribution }>();
     const again = new Set<string>();
-    p.customers.forEach((c, i) => (customerChanges[i] === 0 ? again.add(c.id) : after.set(c.id, c)));
+    p.customers.forEach((c, i) =>
+      customerChanges[i] === 0 ? again.add(c.id) : after.set(c.id, c),
+    );
     orderChanges.forEach((changes, i) => {
-      if (changes === 0 || !batch.customers.has(p.orderCustomers[i])) again.add(p.orderCustomers[i]);
+      if (changes === 0 || !batch.customers.has(p.orderCustomers[i]))
+        again.add(p.orderCustomers[i]);
     });
-    for (const { cid, n } of out[5] as { cid: string; n: number }[]) if (n !== (p.counts.get(cid) ?? 0)) again.add(cid);
+    for (const { cid, n } of out[5] as { cid: string; n: number }[])
+      if (n !== (p.counts.get(cid) ?? 0)) again.add(cid);
     const steps: Step[] = [];
     if (again.size) {
       // Something stored that the batch does not show: that customer's facts come from the table.
-      const outside = [...again].filter((id) => !before.has(id) && !batch.customers.has(id));
-      const [stored] = run([{ sql: CONTRIBS_OF, rows: [[shop, JSON.stringify(outside)]], all: true }]);
-      for (const r of stored as { cid: string; contrib: string | null }[]) before.set(r.cid, r.contrib);
+      const outside = [...again].filter(
+        (id) => !before.has(id) && !batch.customers.has(id),
+      );
+      const [stored] = run([
+        {
+          sql: CONTRIBS_OF,
+          rows: [[shop, JSON.stringify(outside)]],
+          all: true,
+        },
+      ]);
+      for (const r of stored as { cid: string; contrib: string | null }[])
+        before.set(r.cid, r.contrib);
       // An order whose customer is stored nowhere moves no aggregate.
-      const known = [...again].filter((id) => before.has(id) || batch.customers.has(id));
+      const known = [...again].filter(
+        (id) => before.has(id) || batch.customers.has(id),
+      );
       const done = recompute(shop, known, run);
       steps.push(...done.steps);
       for (const [id, value] of done.after) after.set(id, value);
     }
     const deltas = deltasBetween(before, after);
-    return [...steps, ...aggregates(shop, deltas), ...progress(runId, batch, linesApplied, at)];
+    return [
+      ...steps,
+      ...aggregates(shop, deltas),
+      ...progress(runId, batch, linesApplied, at),
+    ];
   }
 
   let here: Database.Database | null = null;
@@ -367,27 +539,70 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
    * A batch the fast path did not take (customers stored before, rows kept by newer data...): its
    * orders go straight into Order, since its facts are recomputed from the table.
    */
-  function applyHere(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): void {
-    openHere().transaction(() => {
-      const out = runHere([{ sql: "SELECT 1" }, ...upserts(shop, runId, p, false)]);
-      runHere(settle(shop, runId, batch, linesApplied, at, p, out, runHere).filter((step) => step.sql !== "COMMIT"));
-    }).immediate();
+  function applyHere(
+    shop: string,
+    runId: string,
+    batch: SyncBatch,
+    linesApplied: number,
+    at: string,
+    p: Planned,
+  ): void {
+    openHere()
+      .transaction(() => {
+        const out = runHere([
+          { sql: "SELECT 1" },
+          ...upserts(shop, runId, p, false),
+        ]);
+        runHere(
+          settle(shop, runId, batch, linesApplied, at, p, out, runHere).filter(
+            (step) => step.sql !== "COMMIT",
+          ),
+        );
+      })
+      .immediate();
   }
 
   /** The batch's writes; their results (steps 1–5 after BEGIN) are what settle() and the guards read. */
-  function upserts(shop: string, runId: string, p: Planned, staged: boolean): Step[] {
+  function upserts(
+    shop: string,
+    runId: string,
+    p: Planned,
+    staged: boolean,
+  ): Step[] {
     if (!staged && stage) {
       // Planned for the stage, written straight to Order: each row gets its id.
       const rows: unknown[] = [];
-      for (let i = 0; i < p.orderRows.length; i += ORDER_WIDTH - 1) rows.push(nextId(), ...p.orderRows.slice(i, i + ORDER_WIDTH - 1));
+      for (let i = 0; i < p.orderRows.length; i += ORDER_WIDTH - 1)
+        rows.push(nextId(), ...p.orderRows.slice(i, i + ORDER_WIDTH - 1));
       p = { ...p, orderRows: rows };
     }
     return [
       { sql: CONTRIBS_OF, rows: [[shop, p.customerIds]], all: true },
-      { sql: CUSTOMER, flat: { width: CUSTOMER_WIDTH, values: p.customerRows, suffix: p.customerSuffix } },
+      {
+        sql: CUSTOMER,
+        flat: {
+          width: CUSTOMER_WIDTH,
+          values: p.customerRows,
+          suffix: p.customerSuffix,
+        },
+      },
       staged
-        ? { sql: STAGE, flat: { width: ORDER_WIDTH - 1, values: p.orderRows, suffix: [...p.orderSuffix, runId] } }
-        : { sql: ORDER, flat: { width: ORDER_WIDTH, values: p.orderRows, suffix: p.orderSuffix } },
+        ? {
+            sql: STAGE,
+            flat: {
+              width: ORDER_WIDTH - 1,
+              values: p.orderRows,
+              suffix: [...p.orderSuffix, runId],
+            },
+          }
+        : {
+            sql: ORDER,
+            flat: {
+              width: ORDER_WIDTH,
+              values: p.orderRows,
+              suffix: p.orderSuffix,
+            },
+          },
       { sql: MERGE_METAFIELD, rows: p.metafieldRows },
       { sql: STORED_COUNTS, rows: [[shop, p.customerIds]], all: true },
     ];
@@ -396,17 +611,43 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
   /** Moves the aggregates by the deltas. */
   function aggregates(shop: string, deltas: StatDeltas): Step[] {
     const steps: Step[] = [];
-    if (deltas.customers || deltas.fans) steps.push({ sql: TOTAL, rows: [[shop, deltas.customers, deltas.fans, stats.calendar.timeZone, stats.dormantDays]] });
-    const days = [...deltas.days].filter(([, n]) => n).map(([key, n]) => [shop, key, n]);
+    if (deltas.customers || deltas.fans)
+      steps.push({
+        sql: TOTAL,
+        rows: [
+          [
+            shop,
+            deltas.customers,
+            deltas.fans,
+            stats.calendar.timeZone,
+            stats.dormantDays,
+          ],
+        ],
+      });
+    const days = [...deltas.days]
+      .filter(([, n]) => n)
+      .map(([key, n]) => [shop, key, n]);
     if (days.length) steps.push({ sql: DAY, rows: days });
-    const months = [...deltas.months].filter(([, c]) => c[0] || c[1] || c[2]).map(([key, c]) => [shop, key, c[0], c[1], c[2]]);
+    const months = [...deltas.months]
+      .filter(([, c]) => c[0] || c[1] || c[2])
+      .map(([key, c]) => [shop, key, c[0], c[1], c[2]]);
     if (months.length) steps.push({ sql: MONTH, rows: months });
     return steps;
   }
 
   /** Marks the progress and commits. */
-  const progress = (runId: string, batch: SyncBatch, linesApplied: number, at: string): Step[] => [
-    { sql: PROGRESS, rows: [[linesApplied, batch.customers.size, batch.orders.length, at, runId]] },
+  const progress = (
+    runId: string,
+    batch: SyncBatch,
+    linesApplied: number,
+    at: string,
+  ): Step[] => [
+    {
+      sql: PROGRESS,
+      rows: [
+        [linesApplied, batch.customers.size, batch.orders.length, at, runId],
+      ],
+    },
     { sql: "COMMIT" },
   ];
 
@@ -417,8 +658,16 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
    * (none at all when the orders are staged). Then the closing steps can be computed in advance.
    * Anything else falls back to applyHere().
    */
-  function fastPath(shop: string, runId: string, batch: SyncBatch, linesApplied: number, at: string, p: Planned): { guards: Guard[]; steps: Step[] } {
-    if (p.orderCustomers.some((id) => !batch.customers.has(id))) return { guards: [{ kind: "never", step: 0 }], steps: [] };
+  function fastPath(
+    shop: string,
+    runId: string,
+    batch: SyncBatch,
+    linesApplied: number,
+    at: string,
+    p: Planned,
+  ): { guards: Guard[]; steps: Step[] } {
+    if (p.orderCustomers.some((id) => !batch.customers.has(id)))
+      return { guards: [{ kind: "never", step: 0 }], steps: [] };
     const deltas = newDeltas();
     for (const c of p.customers) addDelta(deltas, null, c.value);
     return {
@@ -426,9 +675,14 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
         { kind: "empty", step: 1 },
         { kind: "noZero", step: 2 },
         { kind: "noZero", step: 3 },
-        stage ? { kind: "empty", step: 5 } : { kind: "counts", step: 5, expect: [...p.counts] },
+        stage
+          ? { kind: "empty", step: 5 }
+          : { kind: "counts", step: 5, expect: [...p.counts] },
       ],
-      steps: [...aggregates(shop, deltas), ...progress(runId, batch, linesApplied, at)],
+      steps: [
+        ...aggregates(shop, deltas),
+        ...progress(runId, batch, linesApplied, at),
+      ],
     };
   }
 
@@ -443,15 +697,29 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
   async function merge(shop: string, runId: string) {
     if (!stage) return;
     const [sample, [{ n: orderRows }]] = (await thread.run([
-      { sql: `SELECT "orderId" AS id FROM "SyncOrderStage" WHERE "runId" = ? AND "seq" % ${SAMPLE_EVERY} = 0`, rows: [[runId]], all: true },
-      { sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Order"`, rows: [[]], all: true },
+      {
+        sql: `SELECT "orderId" AS id FROM "SyncOrderStage" WHERE "runId" = ? AND "seq" % ${SAMPLE_EVERY} = 0`,
+        rows: [[runId]],
+        all: true,
+      },
+      {
+        sql: `SELECT COALESCE(MAX(rowid), 0) AS n FROM "Order"`,
+        rows: [[]],
+        all: true,
+      },
     ])) as [{ id: string }[], { n: number }[]];
     // Order ids are ASCII digits: JavaScript's string order is SQLite's BINARY order.
     const ids = sample.map((r) => r.id).sort();
     const from = stage.mergedTo ?? "";
     const bounds: string[] = [];
-    const every = Math.max(1, Math.round((options.mergeRangeOrders ?? MERGE_RANGE_ORDERS) / SAMPLE_EVERY));
-    for (let i = every; i < ids.length; i += every) if (ids[i] > (bounds[bounds.length - 1] ?? from)) bounds.push(ids[i]);
+    const every = Math.max(
+      1,
+      Math.round(
+        (options.mergeRangeOrders ?? MERGE_RANGE_ORDERS) / SAMPLE_EVERY,
+      ),
+    );
+    for (let i = every; i < ids.length; i += every)
+      if (ids[i] > (bounds[bounds.length - 1] ?? from)) bounds.push(ids[i]);
     if (orderRows <= ids.length * SAMPLE_EVERY) await drop("orderFacts");
     // Row ids after every id the table holds (sync ids are "s" and a base-36 time; Prisma's "c...").
     const prefix = `s${Date.now().toString(36)}-`;
@@ -478,14 +746,35 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
     await rebuild();
     const [fromStage, later] = (await thread.run([
       // The staged side of an order also stored: its customer may differ (an order moved customers).
-      { sql: `SELECT DISTINCT "customerId" AS cid FROM "SyncOrderStage" WHERE "runId" = ? AND "orderId" IN (SELECT value FROM json_each(?))`, rows: [[runId, JSON.stringify(storedIds)]], all: true },
-      { sql: `SELECT DISTINCT "customerId" AS cid FROM "Order" NOT INDEXED WHERE "shop" = ? AND "updatedAt" > ? AND "customerId" IS NOT NULL`, rows: [[shop, stage.at]], all: true },
+      {
+        sql: `SELECT DISTINCT "customerId" AS cid FROM "SyncOrderStage" WHERE "runId" = ? AND "orderId" IN (SELECT value FROM json_each(?))`,
+        rows: [[runId, JSON.stringify(storedIds)]],
+        all: true,
+      },
+      {
+        sql: `SELECT DISTINCT "customerId" AS cid FROM "Order" NOT INDEXED WHERE "shop" = ? AND "updatedAt" > ? AND "customerId" IS NOT NULL`,
+        rows: [[shop, stage.at]],
+        all: true,
+      },
     ])) as { cid: string | null }[][];
     for (const r of [...fromStage, ...later]) if (r.cid) suspects.add(r.cid);
     recomputeHere(shop, [...suspects]);
-    const [[other]] = (await thread.run([{ sql: `SELECT 1 AS x FROM "SyncOrderStage" WHERE "runId" <> ? LIMIT 1`, rows: [[runId]], all: true }])) as unknown[][];
+    const [[other]] = (await thread.run([
+      {
+        sql: `SELECT 1 AS x FROM "SyncOrderStage" WHERE "runId" <> ? LIMIT 1`,
+        rows: [[runId]],
+        all: true,
+      },
+    ])) as unknown[][];
     // Without a WHERE clause SQLite drops the table's pages at once instead of row by row.
-    await thread.run([other ? { sql: `DELETE FROM "SyncOrderStage" WHERE "runId" = ?`, rows: [[runId]] } : { sql: `DELETE FROM "SyncOrderStage"` }]);
+    await thread.run([
+      other
+        ? {
+            sql: `DELETE FROM "SyncOrderStage" WHERE "runId" = ?`,
+            rows: [[runId]],
+          }
+        : { sql: `DELETE FROM "SyncOrderStage"` },
+    ]);
     stage = null;
   }
 
@@ -494,7 +783,13 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
     const db = openHere();
     for (let i = 0; i < ids.length; i += 500) {
       db.transaction(() => {
-        const [rows] = runHere([{ sql: CONTRIBS_OF, rows: [[shop, JSON.stringify(ids.slice(i, i + 500))]], all: true }]) as { cid: string; contrib: string | null }[][];
+        const [rows] = runHere([
+          {
+            sql: CONTRIBS_OF,
+            rows: [[shop, JSON.stringify(ids.slice(i, i + 500))]],
+            all: true,
+          },
+        ]) as { cid: string; contrib: string | null }[][];
         const before = new Map(rows.map((r) => [r.cid, r.contrib]));
         const { steps, after } = recompute(shop, [...before.keys()], runHere);
         runHere([...steps, ...aggregates(shop, deltasBetween(before, after))]);
@@ -524,7 +819,13 @@ export function sqliteSyncWriter(file: string, stats: StatsContext, options: Syn
       if (pending.length) await pending.shift();
       check();
       const done = thread
-        .runGuarded([{ sql: "BEGIN IMMEDIATE" }, ...upserts(shop, runId, p, stage !== null)], fastPath(shop, runId, batch, linesApplied, at, p))
+        .runGuarded(
+          [
+            { sql: "BEGIN IMMEDIATE" },
+            ...upserts(shop, runId, p, stage !== null),
+          ],
+          fastPath(shop, runId, batch, linesApplied, at, p),
+        )
         .then(({ settled }) => {
           // The thread rolled the batch back: apply it here, synchronously, on this thread's own
           // connection. Nothing else can run meanwhile, so no transaction is ever left waiting

@@ -10,7 +10,11 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine } from "./bulk-rows";
 import { isUniqueViolation } from "../jobs/queue.server";
-import { syncWriterFor, type SyncBatch, type SyncWriterOptions } from "./sync-writer.server";
+import {
+  syncWriterFor,
+  type SyncBatch,
+  type SyncWriterOptions,
+} from "./sync-writer.server";
 import type { GraphQL } from "../admin-graphql";
 
 /**
@@ -95,18 +99,30 @@ export async function latestSync(db: PrismaClient, shop: string) {
 }
 
 /** Starts a sync unless one is under way; returns the run. */
-export async function startCustomerSync(db: PrismaClient, shop: string, graphql: GraphQL) {
+export async function startCustomerSync(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+) {
   const activeKey = `${shop}:customers`;
   let run: { id: string };
   try {
     // The unique activeKey makes two simultaneous starts (e.g. two first requests) one run.
-    run = await db.syncRun.create({ data: { shop, status: "running", activeKey }, select: { id: true } });
+    run = await db.syncRun.create({
+      data: { shop, status: "running", activeKey },
+      select: { id: true },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    const active = await db.syncRun.findUniqueOrThrow({ where: { activeKey }, select: { id: true } });
+    const active = await db.syncRun.findUniqueOrThrow({
+      where: { activeKey },
+      select: { id: true },
+    });
     return { id: active.id, started: false };
   }
-  const response = await graphql(RUN_BULK, { variables: { query: CUSTOMER_SYNC_QUERY.replace("#graphql", "") } });
+  const response = await graphql(RUN_BULK, {
+    variables: { query: CUSTOMER_SYNC_QUERY.replace("#graphql", "") },
+  });
   const body = z
     .object({
       data: z.object({
@@ -119,10 +135,18 @@ export async function startCustomerSync(db: PrismaClient, shop: string, graphql:
     .parse(await response.json());
   const { bulkOperation, userErrors } = body.data.bulkOperationRunQuery;
   if (!bulkOperation) {
-    await fail(db, run.id, userErrors.map((e) => e.message).join("; ") || "bulk operation was not started");
+    await fail(
+      db,
+      run.id,
+      userErrors.map((e) => e.message).join("; ") ||
+        "bulk operation was not started",
+    );
     return { id: run.id, started: false };
   }
-  await db.syncRun.update({ where: { id: run.id }, data: { bulkOperationId: bulkOperation.id } });
+  await db.syncRun.update({
+    where: { id: run.id },
+    data: { bulkOperationId: bulkOperation.id },
+  });
   return { id: run.id, started: true };
 }
 
@@ -133,7 +157,11 @@ export async function startCustomerSync(db: PrismaClient, shop: string, graphql:
 export async function onBulkFinished(
   db: PrismaClient,
   shop: string,
-  payload: { admin_graphql_api_id: string; status: string; error_code: string | null },
+  payload: {
+    admin_graphql_api_id: string;
+    status: string;
+    error_code: string | null;
+  },
 ): Promise<{ apply: string } | { retry: boolean } | null> {
   const run = await db.syncRun.findFirst({
     where: { shop, bulkOperationId: payload.admin_graphql_api_id },
@@ -151,46 +179,97 @@ export async function onBulkFinished(
       },
     });
     const recentFailures = await db.syncRun.count({
-      where: { shop, status: "failed", finishedAt: { gte: new Date(Date.now() - 3_600_000) } },
+      where: {
+        shop,
+        status: "failed",
+        finishedAt: { gte: new Date(Date.now() - 3_600_000) },
+      },
     });
     return { retry: recentFailures < 3 };
   }
-  await db.syncRun.update({ where: { id: run.id }, data: { status: "downloading" } });
+  await db.syncRun.update({
+    where: { id: run.id },
+    data: { status: "downloading" },
+  });
   return { apply: run.id };
 }
 
 /** The apply job: download, verify, apply in resumable batches. */
-export async function applyCustomerSync(db: PrismaClient, runId: string, graphql: GraphQL, fetchFile: typeof fetch = fetch, options: SyncWriterOptions = {}) {
+export async function applyCustomerSync(
+  db: PrismaClient,
+  runId: string,
+  graphql: GraphQL,
+  fetchFile: typeof fetch = fetch,
+  options: SyncWriterOptions = {},
+) {
   const run = await db.syncRun.findUnique({
     where: { id: runId },
-    select: { shop: true, status: true, bulkOperationId: true, linesApplied: true },
+    select: {
+      shop: true,
+      status: true,
+      bulkOperationId: true,
+      linesApplied: true,
+    },
   });
-  if (!run || !run.bulkOperationId || !["downloading", "applying"].includes(run.status)) return;
-  const response = await graphql(BULK_STATUS, { variables: { id: run.bulkOperationId } });
+  if (
+    !run ||
+    !run.bulkOperationId ||
+    !["downloading", "applying"].includes(run.status)
+  )
+    return;
+  const response = await graphql(BULK_STATUS, {
+    variables: { id: run.bulkOperationId },
+  });
   const status = z
     .object({
-      data: z.object({ node: z.object({ status: z.string(), objectCount: z.string(), url: z.string().url().nullable() }).nullable() }),
+      data: z.object({
+        node: z
+          .object({
+            status: z.string(),
+            objectCount: z.string(),
+            url: z.string().url().nullable(),
+          })
+          .nullable(),
+      }),
     })
     .parse(await response.json()).data.node;
-  if (!status || status.status !== "COMPLETED" || !status.url) return fail(db, runId, `bulk operation is ${status?.status ?? "missing"}`);
+  if (!status || status.status !== "COMPLETED" || !status.url)
+    return fail(db, runId, `bulk operation is ${status?.status ?? "missing"}`);
   const expected = Number(status.objectCount);
 
   const dir = await mkdtemp(path.join(tmpdir(), "tsunagu-sync-"));
   try {
     const file = path.join(dir, "result.jsonl");
     const download = await fetchFile(status.url);
-    if (!download.ok || !download.body) throw new Error(`download failed: HTTP ${download.status}`);
+    if (!download.ok || !download.body)
+      throw new Error(`download failed: HTTP ${download.status}`);
     const counter = lineCounter();
-    await pipeline(Readable.fromWeb(download.body as WebReadableStream), counter, createWriteStream(file));
+    await pipeline(
+      Readable.fromWeb(download.body as WebReadableStream),
+      counter,
+      createWriteStream(file),
+    );
     const lines = counter.lines();
-    if (lines !== expected) return fail(db, runId, `result file is truncated: ${lines} of ${expected} lines; nothing was applied`);
-    await db.syncRun.update({ where: { id: runId }, data: { status: "applying", objectCount: expected } });
+    if (lines !== expected)
+      return fail(
+        db,
+        runId,
+        `result file is truncated: ${lines} of ${expected} lines; nothing was applied`,
+      );
+    await db.syncRun.update({
+      where: { id: runId },
+      data: { status: "applying", objectCount: expected },
+    });
 
     // Batches end just before a customer line, so a customer and the orders and metafields that
     // follow it are written together; the progress mark is the last line of the batch.
     let index = 0;
     let batch = newBatch();
-    const writer = await syncWriterFor(db, expected - run.linesApplied, options);
+    const writer = await syncWriterFor(
+      db,
+      expected - run.linesApplied,
+      options,
+    );
     try {
       for await (const lines of readLines(file))
         for (const line of lines) {
@@ -203,11 +282,18 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
             batch = newBatch();
           }
           batch.lines++;
-          if ("customer" in row) batch.customers.set(row.customer.customerId, { ...row.customer, metafields: {} });
+          if ("customer" in row)
+            batch.customers.set(row.customer.customerId, {
+              ...row.customer,
+              metafields: {},
+            });
           else if ("order" in row) batch.orders.push(row.order);
           else {
             const parent = batch.customers.get(row.metafield.customerId);
-            if (parent) parent.metafields[`${row.metafield.namespace}.${row.metafield.key}`] = row.metafield.value;
+            if (parent)
+              parent.metafields[
+                `${row.metafield.namespace}.${row.metafield.key}`
+              ] = row.metafield.value;
             else batch.orphanMetafields.push(row.metafield);
           }
         }
@@ -216,14 +302,25 @@ export async function applyCustomerSync(db: PrismaClient, runId: string, graphql
     } finally {
       await writer.close();
     }
-    await db.syncRun.update({ where: { id: runId }, data: { status: "completed", activeKey: null, finishedAt: new Date(), error: null } });
+    await db.syncRun.update({
+      where: { id: runId },
+      data: {
+        status: "completed",
+        activeKey: null,
+        finishedAt: new Date(),
+        error: null,
+      },
+    });
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 async function fail(db: PrismaClient, runId: string, error: string) {
-  await db.syncRun.update({ where: { id: runId }, data: { status: "failed", activeKey: null, error, finishedAt: new Date() } });
+  await db.syncRun.update({
+    where: { id: runId },
+    data: { status: "failed", activeKey: null, error, finishedAt: new Date() },
+  });
 }
 
 function newBatch(): SyncBatch {
@@ -236,12 +333,24 @@ function newBatch(): SyncBatch {
  */
 async function* readLines(file: string): AsyncGenerator<string[]> {
   let rest: Buffer | null = null;
-  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(file, {
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<Buffer>) {
     const buf: Buffer = rest ? Buffer.concat([rest, chunk]) : chunk;
     const lines: string[] = [];
     let start = 0;
-    for (let nl = buf.indexOf(10, start); nl >= 0; nl = buf.indexOf(10, start)) {
-      lines.push(buf.toString("utf8", start, nl > start && buf[nl - 1] === 13 ? nl - 1 : nl));
+    for (
+      let nl = buf.indexOf(10, start);
+      nl >= 0;
+      nl = buf.indexOf(10, start)
+    ) {
+      lines.push(
+        buf.toString(
+          "utf8",
+          start,
+          nl > start && buf[nl - 1] === 13 ? nl - 1 : nl,
+        ),
+      );
       start = nl + 1;
     }
     rest = start < buf.length ? buf.subarray(start) : null;
@@ -265,7 +374,8 @@ function lineCounter(): Transform & { lines: () => number } {
       while (start < chunk.length) {
         const nl = chunk.indexOf(10, start);
         const end = nl < 0 ? chunk.length : nl;
-        for (let i = start; !lineHasContent && i < end; i++) if (!blank(chunk[i])) lineHasContent = true;
+        for (let i = start; !lineHasContent && i < end; i++)
+          if (!blank(chunk[i])) lineHasContent = true;
         if (nl < 0) break;
         if (lineHasContent) lines++;
         lineHasContent = false;
@@ -274,5 +384,7 @@ function lineCounter(): Transform & { lines: () => number } {
       done(null, chunk);
     },
   });
-  return Object.assign(counter, { lines: () => lines + (lineHasContent ? 1 : 0) });
+  return Object.assign(counter, {
+    lines: () => lines + (lineHasContent ? 1 : 0),
+  });
 }

@@ -28,15 +28,37 @@ export class LocalCalendar {
   private readonly format: Intl.DateTimeFormat;
 
   constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+    this.format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
   }
 
   private offset(ms: number): number {
     const hour = Math.floor(ms / HOUR);
     let offset = this.offsets.get(hour);
     if (offset === undefined) {
-      const p = Object.fromEntries(this.format.formatToParts(new Date(hour * HOUR)).map((x) => [x.type, x.value]));
-      offset = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second)) - hour * HOUR;
+      const p = Object.fromEntries(
+        this.format
+          .formatToParts(new Date(hour * HOUR))
+          .map((x) => [x.type, x.value]),
+      );
+      offset =
+        Date.UTC(
+          Number(p.year),
+          Number(p.month) - 1,
+          Number(p.day),
+          Number(p.hour),
+          Number(p.minute),
+          Number(p.second),
+        ) -
+        hour * HOUR;
       this.offsets.set(hour, offset);
     }
     return offset;
@@ -50,7 +72,8 @@ export class LocalCalendar {
   day(at: Date): string {
     const n = this.dayNumber(at);
     let key = this.days.get(n);
-    if (key === undefined) this.days.set(n, (key = new Date(n * DAY).toISOString().slice(0, 10)));
+    if (key === undefined)
+      this.days.set(n, (key = new Date(n * DAY).toISOString().slice(0, 10)));
     return key;
   }
 
@@ -69,7 +92,11 @@ export class LocalCalendar {
   }
 }
 
-export function contributionOf(orderTimes: Date[], cal: LocalCalendar, dormantDays: number): Contribution {
+export function contributionOf(
+  orderTimes: Date[],
+  cal: LocalCalendar,
+  dormantDays: number,
+): Contribution {
   if (!orderTimes.length) return EMPTY;
   const times = [...orderTimes].sort((a, b) => a.getTime() - b.getTime());
   const m: Contribution["m"] = {};
@@ -81,10 +108,19 @@ export function contributionOf(orderTimes: Date[], cal: LocalCalendar, dormantDa
     cell[0]++;
     if (t.getTime() > first) cell[1]++;
     // The first order of a month after a gap longer than the window: the customer came back.
-    if (month !== previousMonth && i > 0 && t.getTime() - times[i - 1].getTime() > dormantDays * DAY) cell[2] = 1;
+    if (
+      month !== previousMonth &&
+      i > 0 &&
+      t.getTime() - times[i - 1].getTime() > dormantDays * DAY
+    )
+      cell[2] = 1;
     previousMonth = month;
   });
-  return { d: cal.day(times[times.length - 1]), f: times.length >= 2 ? 1 : 0, m };
+  return {
+    d: cal.day(times[times.length - 1]),
+    f: times.length >= 2 ? 1 : 0,
+    m,
+  };
 }
 
 export interface StatDeltas {
@@ -99,7 +135,11 @@ export function newDeltas(): StatDeltas {
 }
 
 /** Adds new − old to the deltas; `old` null means the customer was not counted before. */
-export function addDelta(deltas: StatDeltas, old: Contribution | null, next: Contribution | null): void {
+export function addDelta(
+  deltas: StatDeltas,
+  old: Contribution | null,
+  next: Contribution | null,
+): void {
   if (!old && next) deltas.customers++;
   if (old && !next) deltas.customers--;
   const o = old ?? EMPTY;
@@ -109,10 +149,17 @@ export function addDelta(deltas: StatDeltas, old: Contribution | null, next: Con
     if (o.d) deltas.days.set(o.d, (deltas.days.get(o.d) ?? 0) - 1);
     if (n.d) deltas.days.set(n.d, (deltas.days.get(n.d) ?? 0) + 1);
   }
-  for (const [sign, c] of [[-1, o], [1, n]] as const) {
+  for (const [sign, c] of [
+    [-1, o],
+    [1, n],
+  ] as const) {
     for (const [month, cell] of Object.entries(c.m)) {
       const acc = deltas.months.get(month) ?? [0, 0, 0];
-      deltas.months.set(month, [acc[0] + sign * cell[0], acc[1] + sign * cell[1], acc[2] + sign * cell[2]]);
+      deltas.months.set(month, [
+        acc[0] + sign * cell[0],
+        acc[1] + sign * cell[1],
+        acc[2] + sign * cell[2],
+      ]);
     }
   }
 }

@@ -1,5 +1,13 @@
 import { useFetcher } from "@remix-run/react";
-import { Badge, BlockStack, Card, InlineStack, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Card,
+  InlineStack,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "../i18n/useT";
 import type { PreviewResult } from "./preview.server";
@@ -16,7 +24,10 @@ export function SearchPreview() {
   useEffect(() => {
     const q = query.trim();
     if (!q) return;
-    const timer = setTimeout(() => load(`/app/faq/preview?${new URLSearchParams({ q, locale })}`), 250);
+    const timer = setTimeout(
+      () => load(`/app/faq/preview?${new URLSearchParams({ q, locale })}`),
+      250,
+    );
     return () => clearTimeout(timer);
   }, [query, locale, load]);
 
@@ -30,10 +41,21 @@ export function SearchPreview() {
         <Text as="p" tone="subdued">
           {t("faq.previewHelp")}
         </Text>
-        <TextField label={t("faq.previewQuery")} value={query} onChange={setQuery} autoComplete="off" placeholder="送料はいくら? / retrun policy" />
+        <TextField
+          label={t("faq.previewQuery")}
+          value={query}
+          onChange={setQuery}
+          autoComplete="off"
+          placeholder="送料はいくら? / retrun policy"
+        />
         <Select
           label={t("faq.previewLocale")}
-          options={[...new Set(["ja", "en", ...(data?.locales ?? [])])].map((l) => ({ label: l === "ja" || l === "en" ? t(`faq.localeName.${l}`) : l, value: l }))}
+          options={[...new Set(["ja", "en", ...(data?.locales ?? [])])].map(
+            (l) => ({
+              label: l === "ja" || l === "en" ? t(`faq.localeName.${l}`) : l,
+              value: l,
+            }),
+          )}
           value={locale}
           onChange={setLocale}
         />
@@ -60,7 +82,15 @@ export function SearchPreview() {
                       {!hit.published && <Badge>{t("faq.statusDraft")}</Badge>}
                     </InlineStack>
                     <Text as="span" tone="subdued" variant="bodySm">
-                      {[t("faq.previewScore", { score: hit.score.toFixed(2) }), hit.terms.length ? t("faq.previewWhy", { terms: hit.terms.join(", ") }) : "", hit.learned ? t("faq.previewLearned") : ""].filter(Boolean).join(" · ")}
+                      {[
+                        t("faq.previewScore", { score: hit.score.toFixed(2) }),
+                        hit.terms.length
+                          ? t("faq.previewWhy", { terms: hit.terms.join(", ") })
+                          : "",
+                        hit.learned ? t("faq.previewLearned") : "",
+                      ]
+                        .filter(Boolean)
+                        .join(" · ")}
                     </Text>
                   </BlockStack>
                 </li>

@@ -13,9 +13,18 @@ const query = z.string().trim().min(1).max(MAX_QUERY_CHARS);
 const handle = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 
 const event = z.discriminatedUnion("t", [
-  z.object({ t: z.literal("search"), q: query, r: z.enum(["empty", "weak"]) }).strict(),
+  z
+    .object({ t: z.literal("search"), q: query, r: z.enum(["empty", "weak"]) })
+    .strict(),
   z.object({ t: z.literal("open"), h: handle, q: query.optional() }).strict(),
-  z.object({ t: z.literal("vote"), h: handle, v: z.union([z.literal(0), z.literal(1)]), q: query.optional() }).strict(),
+  z
+    .object({
+      t: z.literal("vote"),
+      h: handle,
+      v: z.union([z.literal(0), z.literal(1)]),
+      q: query.optional(),
+    })
+    .strict(),
 ]);
 
 export const beaconSchema = z
@@ -29,10 +38,13 @@ export const beaconSchema = z
 export type Beacon = z.infer<typeof beaconSchema>;
 export type BeaconEvent = Beacon["e"][number];
 
-export type BeaconParse = { ok: true; beacon: Beacon } | { ok: false; status: 400 | 413; error: string };
+export type BeaconParse =
+  | { ok: true; beacon: Beacon }
+  | { ok: false; status: 400 | 413; error: string };
 
 export function parseBeacon(body: string): BeaconParse {
-  if (new TextEncoder().encode(body).length > MAX_BEACON_BYTES) return { ok: false, status: 413, error: "beacon too large" };
+  if (new TextEncoder().encode(body).length > MAX_BEACON_BYTES)
+    return { ok: false, status: 413, error: "beacon too large" };
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -42,7 +54,11 @@ export function parseBeacon(body: string): BeaconParse {
   const parsed = beaconSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, status: 400, error: `invalid beacon: ${issue.path.join(".") || "body"} ${issue.message}` };
+    return {
+      ok: false,
+      status: 400,
+      error: `invalid beacon: ${issue.path.join(".") || "body"} ${issue.message}`,
+    };
   }
   return { ok: true, beacon: parsed.data };
 }

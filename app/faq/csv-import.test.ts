@@ -1,27 +1,51 @@
 import { describe, expect, it } from "vitest";
 import { faqCsv, parseFaqCsv } from "./csv-import";
 
-const header = "handle,locale,question,answer,category,tags,position,published\n";
+const header =
+  "handle,locale,question,answer,category,tags,position,published\n";
 
 describe("parseFaqCsv", () => {
   it("joins a handle's rows into one bilingual entry", () => {
-    const r = parseFaqCsv(header + 'returns,ja,返品できますか,"<p>7日以内なら<b>可能</b>です</p>",返品,"返品,交換",2,true\nreturns,en,Can I return it?,Within 7 days,,,,\n');
+    const r = parseFaqCsv(
+      header +
+        'returns,ja,返品できますか,"<p>7日以内なら<b>可能</b>です</p>",返品,"返品,交換",2,true\nreturns,en,Can I return it?,Within 7 days,,,,\n',
+    );
     expect(r.bad).toEqual([]);
     expect(r.entries).toEqual([
-      { handle: "returns", category: "返品", tags: ["返品", "交換"], position: 2, published: true, translations: [{ locale: "ja", question: "返品できますか", answer: "<p>7日以内なら<b>可能</b>です</p>" }, { locale: "en", question: "Can I return it?", answer: "<p>Within 7 days</p>" }] },
+      {
+        handle: "returns",
+        category: "返品",
+        tags: ["返品", "交換"],
+        position: 2,
+        published: true,
+        translations: [
+          {
+            locale: "ja",
+            question: "返品できますか",
+            answer: "<p>7日以内なら<b>可能</b>です</p>",
+          },
+          {
+            locale: "en",
+            question: "Can I return it?",
+            answer: "<p>Within 7 days</p>",
+          },
+        ],
+      },
     ]);
   });
 
   it("reports each bad row with its line and keeps the good ones", () => {
-    const text = header + [
-      "ok,ja,送料はいくら,全国一律500円,,,,",
-      ",ja,,答えだけ,,,,",
-      "two,xx_YY,Q,A,,,,",
-      "ok,ja,重複,重複,,,,",
-      "short,ja,Q",
-      'multi,ja,"改行を\n含む質問",答え,,,,',
-      "late,ja,Q,A,,,abc,",
-    ].join("\n");
+    const text =
+      header +
+      [
+        "ok,ja,送料はいくら,全国一律500円,,,,",
+        ",ja,,答えだけ,,,,",
+        "two,xx_YY,Q,A,,,,",
+        "ok,ja,重複,重複,,,,",
+        "short,ja,Q",
+        'multi,ja,"改行を\n含む質問",答え,,,,',
+        "late,ja,Q,A,,,abc,",
+      ].join("\n");
     const r = parseFaqCsv(text, () => "r");
     expect(r.bad).toEqual([
       { line: 3, reason: "faq.error.questionRequired", field: "question" },
@@ -35,16 +59,35 @@ describe("parseFaqCsv", () => {
   });
 
   it("refuses a file without the required columns or with a broken quote", () => {
-    expect(parseFaqCsv("question,answer\nQ,A\n").bad).toEqual([{ line: 1, reason: "faq.import.header", field: "locale" }]);
-    expect(parseFaqCsv(header + 'a,ja,"Q,A,,,,\n').bad).toEqual([{ line: 2, reason: "faq.import.unterminatedQuote" }]);
+    expect(parseFaqCsv("question,answer\nQ,A\n").bad).toEqual([
+      { line: 1, reason: "faq.import.header", field: "locale" },
+    ]);
+    expect(parseFaqCsv(header + 'a,ja,"Q,A,,,,\n').bad).toEqual([
+      { line: 2, reason: "faq.import.unterminatedQuote" },
+    ]);
   });
 
   it("round-trips its own export, formulas included", () => {
-    const entries = [{ handle: "calc", category: "=cmd", tags: "a,b", position: 1, published: false, translations: [{ locale: "ja", question: "+1は?", answer: "<p>-1です</p>" }] }];
+    const entries = [
+      {
+        handle: "calc",
+        category: "=cmd",
+        tags: "a,b",
+        position: 1,
+        published: false,
+        translations: [
+          { locale: "ja", question: "+1は?", answer: "<p>-1です</p>" },
+        ],
+      },
+    ];
     const csv = faqCsv(entries);
     expect(csv).toContain(",'+1は?,");
     const back = parseFaqCsv(csv);
     expect(back.bad).toEqual([]);
-    expect(back.entries[0]).toMatchObject({ handle: "calc", category: "=cmd", translations: [{ question: "+1は?", answer: "<p>-1です</p>" }] });
+    expect(back.entries[0]).toMatchObject({
+      handle: "calc",
+      category: "=cmd",
+      translations: [{ question: "+1は?", answer: "<p>-1です</p>" }],
+    });
   });
 });

@@ -1,15 +1,37 @@
 import { parseCsv, toCsv } from "../csv/csv";
-import { handleFrom, validateEntry, type EntryErrorKey, type EntryInput } from "./entry";
+import {
+  handleFrom,
+  validateEntry,
+  type EntryErrorKey,
+  type EntryInput,
+} from "./entry";
 
 /**
  * FAQ CSV: one row per entry and language, so a merchant can bring an FAQ from a spreadsheet or
  * another app. Rows with the same handle are one entry in several languages. Every bad row is
  * reported with its line and reason; the good ones are importable on their own.
  */
-export const CSV_COLUMNS = ["handle", "locale", "question", "answer", "category", "tags", "position", "published"] as const;
+export const CSV_COLUMNS = [
+  "handle",
+  "locale",
+  "question",
+  "answer",
+  "category",
+  "tags",
+  "position",
+  "published",
+] as const;
 const REQUIRED = ["locale", "question", "answer"] as const;
 
-export type ImportErrorKey = EntryErrorKey | "faq.import.columns" | "faq.import.duplicate" | "faq.import.unterminatedQuote" | "faq.import.strayQuote" | "faq.import.header" | "faq.import.empty" | "faq.import.tooManyRows";
+export type ImportErrorKey =
+  | EntryErrorKey
+  | "faq.import.columns"
+  | "faq.import.duplicate"
+  | "faq.import.unterminatedQuote"
+  | "faq.import.strayQuote"
+  | "faq.import.header"
+  | "faq.import.empty"
+  | "faq.import.tooManyRows";
 
 export interface BadRow {
   line: number;
@@ -28,13 +50,50 @@ export const MAX_IMPORT_ROWS = 5_000;
 
 export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   const parsed = parseCsv(text);
-  if (!parsed.ok) return { entries: [], rows: 0, goodRows: 0, bad: [{ line: parsed.line, reason: parsed.reason === "unterminated-quote" ? "faq.import.unterminatedQuote" : "faq.import.strayQuote" }] };
+  if (!parsed.ok)
+    return {
+      entries: [],
+      rows: 0,
+      goodRows: 0,
+      bad: [
+        {
+          line: parsed.line,
+          reason:
+            parsed.reason === "unterminated-quote"
+              ? "faq.import.unterminatedQuote"
+              : "faq.import.strayQuote",
+        },
+      ],
+    };
   const [header, ...records] = parsed.records;
-  if (!header) return { entries: [], rows: 0, goodRows: 0, bad: [{ line: 1, reason: "faq.import.empty" }] };
+  if (!header)
+    return {
+      entries: [],
+      rows: 0,
+      goodRows: 0,
+      bad: [{ line: 1, reason: "faq.import.empty" }],
+    };
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const missing = REQUIRED.find((r) => !names.includes(r));
-  if (missing) return { entries: [], rows: records.length, goodRows: 0, bad: [{ line: header.line, reason: "faq.import.header", field: missing }] };
-  if (records.length > MAX_IMPORT_ROWS) return { entries: [], rows: records.length, goodRows: 0, bad: [{ line: records[MAX_IMPORT_ROWS].line, reason: "faq.import.tooManyRows" }] };
+  if (missing)
+    return {
+      entries: [],
+      rows: records.length,
+      goodRows: 0,
+      bad: [{ line: header.line, reason: "faq.import.header", field: missing }],
+    };
+  if (records.length > MAX_IMPORT_ROWS)
+    return {
+      entries: [],
+      rows: records.length,
+      goodRows: 0,
+      bad: [
+        {
+          line: records[MAX_IMPORT_ROWS].line,
+          reason: "faq.import.tooManyRows",
+        },
+      ],
+    };
   const col = (cells: string[], name: (typeof CSV_COLUMNS)[number]) => {
     const i = names.indexOf(name);
     // Undo the export's formula guard so export → import is lossless.
@@ -53,12 +112,28 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
     const locale = (col(cells, "locale") ?? "").trim();
     const question = col(cells, "question") ?? "";
     const result = validateEntry(
-      { handle: col(cells, "handle"), category: col(cells, "category"), position: col(cells, "position"), published: col(cells, "published"), tags: col(cells, "tags"), translations: [{ locale, question, answer: col(cells, "answer"), field: "row" }] },
+      {
+        handle: col(cells, "handle"),
+        category: col(cells, "category"),
+        position: col(cells, "position"),
+        published: col(cells, "published"),
+        tags: col(cells, "tags"),
+        translations: [
+          { locale, question, answer: col(cells, "answer"), field: "row" },
+        ],
+      },
       () => handleFrom(question, random),
     );
     if (!result.ok) {
       const [field, reason] = Object.entries(result.errors)[0];
-      bad.push({ line, reason: reason === "faq.error.noTranslation" ? "faq.error.questionRequired" : reason, field: field.replace(/^row\./, "") });
+      bad.push({
+        line,
+        reason:
+          reason === "faq.error.noTranslation"
+            ? "faq.error.questionRequired"
+            : reason,
+        field: field.replace(/^row\./, ""),
+      });
       continue;
     }
     const entry = result.value;
@@ -80,7 +155,12 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       existing.published ||= entry.published;
     }
   }
-  return { entries: [...byHandle.values()], rows: records.length, goodRows, bad };
+  return {
+    entries: [...byHandle.values()],
+    rows: records.length,
+    goodRows,
+    bad,
+  };
 }
 
 export interface ExportableEntry {
@@ -95,6 +175,17 @@ export interface ExportableEntry {
 export function faqCsv(entries: ExportableEntry[]): string {
   return toCsv(
     CSV_COLUMNS,
-    entries.flatMap((e) => e.translations.map((t) => [e.handle, t.locale, t.question, t.answer, e.category, e.tags, e.position, e.published ? "true" : "false"])),
+    entries.flatMap((e) =>
+      e.translations.map((t) => [
+        e.handle,
+        t.locale,
+        t.question,
+        t.answer,
+        e.category,
+        e.tags,
+        e.position,
+        e.published ? "true" : "false",
+      ]),
+    ),
   );
 }

@@ -3,50 +3,125 @@ import type { EntryInput } from "./entry";
 
 /** FAQ entries of one shop: the admin list, the form, CSV import/export. */
 
-const withTranslations = { translations: { select: { locale: true, question: true, answer: true }, orderBy: { locale: "asc" } } } as const;
+const withTranslations = {
+  translations: {
+    select: { locale: true, question: true, answer: true },
+    orderBy: { locale: "asc" },
+  },
+} as const;
 
 export async function listEntries(db: PrismaClient, shop: string) {
   return db.faqEntry.findMany({
     where: { shop },
     orderBy: [{ category: "asc" }, { position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, handle: true, category: true, position: true, published: true, tags: true, views: true, helpful: true, notHelpful: true, updatedAt: true, ...withTranslations },
+    select: {
+      id: true,
+      handle: true,
+      category: true,
+      position: true,
+      published: true,
+      tags: true,
+      views: true,
+      helpful: true,
+      notHelpful: true,
+      updatedAt: true,
+      ...withTranslations,
+    },
   });
 }
 
 export async function getEntry(db: PrismaClient, shop: string, id: string) {
-  return db.faqEntry.findFirst({ where: { shop, id }, select: { id: true, handle: true, category: true, position: true, published: true, tags: true, views: true, helpful: true, notHelpful: true, ...withTranslations } });
+  return db.faqEntry.findFirst({
+    where: { shop, id },
+    select: {
+      id: true,
+      handle: true,
+      category: true,
+      position: true,
+      published: true,
+      tags: true,
+      views: true,
+      helpful: true,
+      notHelpful: true,
+      ...withTranslations,
+    },
+  });
 }
 
-export type SaveResult = { ok: true; id: string } | { ok: false; errors: { handle: "faq.error.handleTaken" } } | { ok: false; notFound: true };
+export type SaveResult =
+  | { ok: true; id: string }
+  | { ok: false; errors: { handle: "faq.error.handleTaken" } }
+  | { ok: false; notFound: true };
 
 /** Creates (id null) or replaces an entry; the languages not in the input are removed. */
-export async function saveEntry(db: PrismaClient, shop: string, id: string | null, input: EntryInput): Promise<SaveResult> {
-  const clash = await db.faqEntry.findFirst({ where: { shop, handle: input.handle, ...(id ? { NOT: { id } } : {}) }, select: { id: true } });
+export async function saveEntry(
+  db: PrismaClient,
+  shop: string,
+  id: string | null,
+  input: EntryInput,
+): Promise<SaveResult> {
+  const clash = await db.faqEntry.findFirst({
+    where: { shop, handle: input.handle, ...(id ? { NOT: { id } } : {}) },
+    select: { id: true },
+  });
   if (clash) return { ok: false, errors: { handle: "faq.error.handleTaken" } };
-  const data = { handle: input.handle, category: input.category, position: input.position, published: input.published, tags: input.tags.join(",") };
+  const data = {
+    handle: input.handle,
+    category: input.category,
+    position: input.position,
+    published: input.published,
+    tags: input.tags.join(","),
+  };
   if (!id) {
-    const created = await db.faqEntry.create({ data: { shop, ...data, translations: { create: input.translations } }, select: { id: true } });
+    const created = await db.faqEntry.create({
+      data: { shop, ...data, translations: { create: input.translations } },
+      select: { id: true },
+    });
     return { ok: true, id: created.id };
   }
-  const existing = await db.faqEntry.findFirst({ where: { shop, id }, select: { id: true } });
+  const existing = await db.faqEntry.findFirst({
+    where: { shop, id },
+    select: { id: true },
+  });
   if (!existing) return { ok: false, notFound: true };
   await db.$transaction([
     db.faqEntry.update({ where: { id }, data }),
-    db.faqTranslation.deleteMany({ where: { entryId: id, locale: { notIn: input.translations.map((t) => t.locale) } } }),
+    db.faqTranslation.deleteMany({
+      where: {
+        entryId: id,
+        locale: { notIn: input.translations.map((t) => t.locale) },
+      },
+    }),
     ...input.translations.map((t) =>
-      db.faqTranslation.upsert({ where: { entryId_locale: { entryId: id, locale: t.locale } }, create: { entryId: id, ...t }, update: { question: t.question, answer: t.answer } }),
+      db.faqTranslation.upsert({
+        where: { entryId_locale: { entryId: id, locale: t.locale } },
+        create: { entryId: id, ...t },
+        update: { question: t.question, answer: t.answer },
+      }),
     ),
   ]);
   return { ok: true, id };
 }
 
-export async function deleteEntry(db: PrismaClient, shop: string, id: string): Promise<boolean> {
+export async function deleteEntry(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+): Promise<boolean> {
   const { count } = await db.faqEntry.deleteMany({ where: { shop, id } });
   return count > 0;
 }
 
-export async function setPublished(db: PrismaClient, shop: string, ids: string[], published: boolean): Promise<number> {
-  const { count } = await db.faqEntry.updateMany({ where: { shop, id: { in: ids.slice(0, 250) } }, data: { published } });
+export async function setPublished(
+  db: PrismaClient,
+  shop: string,
+  ids: string[],
+  published: boolean,
+): Promise<number> {
+  const { count } = await db.faqEntry.updateMany({
+    where: { shop, id: { in: ids.slice(0, 250) } },
+    data: { published },
+  });
   return count;
 }
 
@@ -54,31 +129,68 @@ export async function setPublished(db: PrismaClient, shop: string, ids: string[]
  * Imports entries by handle: an existing handle is updated (its languages in the file replaced,
  * others kept), a new one created. All or nothing, so a failure halfway leaves the FAQ as it was.
  */
-export async function importEntries(db: PrismaClient, shop: string, entries: EntryInput[]): Promise<{ created: number; updated: number }> {
+export async function importEntries(
+  db: PrismaClient,
+  shop: string,
+  entries: EntryInput[],
+): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
-  await db.$transaction(async (tx) => {
-    for (const e of entries) {
-      const data = { category: e.category, position: e.position, published: e.published, tags: e.tags.join(",") };
-      const existing = await tx.faqEntry.findUnique({ where: { shop_handle: { shop, handle: e.handle } }, select: { id: true } });
-      if (!existing) {
-        await tx.faqEntry.create({ data: { shop, handle: e.handle, ...data, translations: { create: e.translations } } });
-        created++;
-        continue;
+  await db.$transaction(
+    async (tx) => {
+      for (const e of entries) {
+        const data = {
+          category: e.category,
+          position: e.position,
+          published: e.published,
+          tags: e.tags.join(","),
+        };
+        const existing = await tx.faqEntry.findUnique({
+          where: { shop_handle: { shop, handle: e.handle } },
+          select: { id: true },
+        });
+        if (!existing) {
+          await tx.faqEntry.create({
+            data: {
+              shop,
+              handle: e.handle,
+              ...data,
+              translations: { create: e.translations },
+            },
+          });
+          created++;
+          continue;
+        }
+        await tx.faqEntry.update({ where: { id: existing.id }, data });
+        for (const t of e.translations) {
+          await tx.faqTranslation.upsert({
+            where: {
+              entryId_locale: { entryId: existing.id, locale: t.locale },
+            },
+            create: { entryId: existing.id, ...t },
+            update: { question: t.question, answer: t.answer },
+          });
+        }
+        updated++;
       }
-      await tx.faqEntry.update({ where: { id: existing.id }, data });
-      for (const t of e.translations) {
-        await tx.faqTranslation.upsert({ where: { entryId_locale: { entryId: existing.id, locale: t.locale } }, create: { entryId: existing.id, ...t }, update: { question: t.question, answer: t.answer } });
-      }
-      updated++;
-    }
-  }, { timeout: 60_000 });
+    },
+    { timeout: 60_000 },
+  );
   return { created, updated };
 }
 
 export async function getFaqSettings(db: PrismaClient, shop: string) {
   return (
-    (await db.faqSettings.findUnique({ where: { shop }, select: { synonyms: true, contactUrl: true, publishedAt: true, publishError: true, publishedInfo: true } })) ?? {
+    (await db.faqSettings.findUnique({
+      where: { shop },
+      select: {
+        synonyms: true,
+        contactUrl: true,
+        publishedAt: true,
+        publishError: true,
+        publishedInfo: true,
+      },
+    })) ?? {
       synonyms: "",
       contactUrl: "",
       publishedAt: null,
@@ -88,13 +200,29 @@ export async function getFaqSettings(db: PrismaClient, shop: string) {
   );
 }
 
-export async function saveFaqSettings(db: PrismaClient, shop: string, input: { synonyms: string; contactUrl: string }) {
-  await db.faqSettings.upsert({ where: { shop }, create: { shop, ...input }, update: input });
+export async function saveFaqSettings(
+  db: PrismaClient,
+  shop: string,
+  input: { synonyms: string; contactUrl: string },
+) {
+  await db.faqSettings.upsert({
+    where: { shop },
+    create: { shop, ...input },
+    update: input,
+  });
 }
 
 /** Entries changed since the last publish: the admin shows "unpublished changes". */
-export async function hasUnpublishedChanges(db: PrismaClient, shop: string, publishedAt: Date | null): Promise<boolean> {
-  const newest = await db.faqEntry.findFirst({ where: { shop }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } });
+export async function hasUnpublishedChanges(
+  db: PrismaClient,
+  shop: string,
+  publishedAt: Date | null,
+): Promise<boolean> {
+  const newest = await db.faqEntry.findFirst({
+    where: { shop },
+    orderBy: { updatedAt: "desc" },
+    select: { updatedAt: true },
+  });
   if (!newest) return false;
   return !publishedAt || newest.updatedAt > publishedAt;
 }

@@ -1,40 +1,107 @@
 import { describe, expect, it } from "vitest";
 import { handleFrom, validateEntry } from "./entry";
 
-const t = (locale: string, question: string, answer: string, field = locale) => ({ locale, question, answer, field });
+const t = (
+  locale: string,
+  question: string,
+  answer: string,
+  field = locale,
+) => ({ locale, question, answer, field });
 
 describe("validateEntry", () => {
   it("accepts a bilingual entry, sanitising the answers and splitting tags", () => {
-    const r = validateEntry({ handle: "Shipping-Days", category: "配送", position: "3", published: "on", tags: "配送, 発送、日数", translations: [t("ja", " いつ届きますか ", "<p onclick=x>3日以内</p>"), t("en", "When will it arrive?", "Within 3 days")] }, () => "x");
+    const r = validateEntry(
+      {
+        handle: "Shipping-Days",
+        category: "配送",
+        position: "3",
+        published: "on",
+        tags: "配送, 発送、日数",
+        translations: [
+          t("ja", " いつ届きますか ", "<p onclick=x>3日以内</p>"),
+          t("en", "When will it arrive?", "Within 3 days"),
+        ],
+      },
+      () => "x",
+    );
     expect(r).toEqual({
       ok: true,
       value: {
-        handle: "shipping-days", category: "配送", position: 3, published: true, tags: ["配送", "発送", "日数"],
-        translations: [{ locale: "ja", question: "いつ届きますか", answer: "<p>3日以内</p>" }, { locale: "en", question: "When will it arrive?", answer: "<p>Within 3 days</p>" }],
+        handle: "shipping-days",
+        category: "配送",
+        position: 3,
+        published: true,
+        tags: ["配送", "発送", "日数"],
+        translations: [
+          {
+            locale: "ja",
+            question: "いつ届きますか",
+            answer: "<p>3日以内</p>",
+          },
+          {
+            locale: "en",
+            question: "When will it arrive?",
+            answer: "<p>Within 3 days</p>",
+          },
+        ],
       },
     });
   });
 
   it("reports each bad field by name and writes nothing", () => {
-    const r = validateEntry({ handle: "bad handle!", position: "-1", published: "maybe", tags: "x".repeat(41), translations: [t("ja", "", "答え"), t("en", "q".repeat(301), ""), t("japanese", "q", "a", "extra")] }, () => "x");
+    const r = validateEntry(
+      {
+        handle: "bad handle!",
+        position: "-1",
+        published: "maybe",
+        tags: "x".repeat(41),
+        translations: [
+          t("ja", "", "答え"),
+          t("en", "q".repeat(301), ""),
+          t("japanese", "q", "a", "extra"),
+        ],
+      },
+      () => "x",
+    );
     expect(r).toEqual({
       ok: false,
       errors: {
-        handle: "faq.error.handle", position: "faq.error.position", published: "faq.error.published", tags: "faq.error.tags",
-        "ja.question": "faq.error.questionRequired", "en.question": "faq.error.questionTooLong", "en.answer": "faq.error.answerRequired", "extra.locale": "faq.error.locale",
+        handle: "faq.error.handle",
+        position: "faq.error.position",
+        published: "faq.error.published",
+        tags: "faq.error.tags",
+        "ja.question": "faq.error.questionRequired",
+        "en.question": "faq.error.questionTooLong",
+        "en.answer": "faq.error.answerRequired",
+        "extra.locale": "faq.error.locale",
       },
     });
   });
 
   it("needs at least one language, and an answer that is not only a script", () => {
-    expect(validateEntry({ translations: [t("ja", "", "")] }, () => "x")).toEqual({ ok: false, errors: { translations: "faq.error.noTranslation" } });
-    expect(validateEntry({ translations: [t("ja", "質問", "<script>alert(1)</script>")] }, () => "x")).toEqual({ ok: false, errors: { "ja.answer": "faq.error.answerRequired" } });
+    expect(
+      validateEntry({ translations: [t("ja", "", "")] }, () => "x"),
+    ).toEqual({
+      ok: false,
+      errors: { translations: "faq.error.noTranslation" },
+    });
+    expect(
+      validateEntry(
+        { translations: [t("ja", "質問", "<script>alert(1)</script>")] },
+        () => "x",
+      ),
+    ).toEqual({
+      ok: false,
+      errors: { "ja.answer": "faq.error.answerRequired" },
+    });
   });
 });
 
 describe("handleFrom", () => {
   it("uses ASCII words or falls back to a random id for Japanese questions", () => {
-    expect(handleFrom("What is your Return Policy?")).toBe("what-is-your-return-policy");
+    expect(handleFrom("What is your Return Policy?")).toBe(
+      "what-is-your-return-policy",
+    );
     expect(handleFrom("返品できますか", () => "ab12cd")).toBe("faq-ab12cd");
   });
 });

@@ -35,7 +35,14 @@ export type EntryErrorKey =
 
 export type EntryErrors = Record<string, EntryErrorKey>;
 
-export const LIMITS = { question: 300, answer: 20_000, category: 80, tag: 40, tags: 20, position: 100_000 } as const;
+export const LIMITS = {
+  question: 300,
+  answer: 20_000,
+  category: 80,
+  tag: 40,
+  tags: 20,
+  position: 100_000,
+} as const;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** BCP 47 as Shopify names shop locales: "ja", "en", "pt-BR", "zh-CN", "zh-TW". */
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
@@ -50,20 +57,33 @@ export interface RawEntry {
   position?: string;
   published?: string;
   tags?: string;
-  translations: { locale: string; question?: string; answer?: string; field: string }[];
+  translations: {
+    locale: string;
+    question?: string;
+    answer?: string;
+    field: string;
+  }[];
 }
 
-export function validateEntry(raw: RawEntry, fallbackHandle: () => string): { ok: true; value: EntryInput } | { ok: false; errors: EntryErrors } {
+export function validateEntry(
+  raw: RawEntry,
+  fallbackHandle: () => string,
+): { ok: true; value: EntryInput } | { ok: false; errors: EntryErrors } {
   const errors: EntryErrors = {};
   const handle = (raw.handle ?? "").trim().toLowerCase();
   if (handle && !HANDLE.test(handle)) errors.handle = "faq.error.handle";
   const category = (raw.category ?? "").trim();
   if (category.length > LIMITS.category) errors.category = "faq.error.category";
-  const tags = (raw.tags ?? "").split(/[,、，]/).map((t) => t.trim()).filter(Boolean);
-  if (tags.length > LIMITS.tags || tags.some((t) => t.length > LIMITS.tag)) errors.tags = "faq.error.tags";
+  const tags = (raw.tags ?? "")
+    .split(/[,、，]/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  if (tags.length > LIMITS.tags || tags.some((t) => t.length > LIMITS.tag))
+    errors.tags = "faq.error.tags";
   const positionText = (raw.position ?? "").trim();
   const position = positionText === "" ? 0 : Number(positionText);
-  if (!Number.isInteger(position) || position < 0 || position > LIMITS.position) errors.position = "faq.error.position";
+  if (!Number.isInteger(position) || position < 0 || position > LIMITS.position)
+    errors.position = "faq.error.position";
   const published = parseFlag(raw.published);
   if (published === null) errors.published = "faq.error.published";
 
@@ -73,35 +93,67 @@ export function validateEntry(raw: RawEntry, fallbackHandle: () => string): { ok
     const question = (t.question ?? "").trim();
     const answerHtml = (t.answer ?? "").trim();
     if (!question && !answerHtml) continue;
-    if (!isLocaleCode(t.locale)) errors[`${t.field}.locale`] = "faq.error.locale";
-    else if (seen.has(t.locale)) errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
+    if (!isLocaleCode(t.locale))
+      errors[`${t.field}.locale`] = "faq.error.locale";
+    else if (seen.has(t.locale))
+      errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
     seen.add(t.locale);
     if (!question) errors[`${t.field}.question`] = "faq.error.questionRequired";
-    else if (question.length > LIMITS.question) errors[`${t.field}.question`] = "faq.error.questionTooLong";
+    else if (question.length > LIMITS.question)
+      errors[`${t.field}.question`] = "faq.error.questionTooLong";
     if (!answerHtml) errors[`${t.field}.answer`] = "faq.error.answerRequired";
-    else if (answerHtml.length > LIMITS.answer) errors[`${t.field}.answer`] = "faq.error.answerTooLong";
+    else if (answerHtml.length > LIMITS.answer)
+      errors[`${t.field}.answer`] = "faq.error.answerTooLong";
     translations.push({ locale: t.locale, question, answer: answerHtml });
   }
-  if (translations.length === 0) errors.translations = "faq.error.noTranslation";
+  if (translations.length === 0)
+    errors.translations = "faq.error.noTranslation";
   if (Object.keys(errors).length) return { ok: false, errors };
-  const answers = translations.map((t) => ({ ...t, answer: sanitizeAnswer(t.answer) }));
+  const answers = translations.map((t) => ({
+    ...t,
+    answer: sanitizeAnswer(t.answer),
+  }));
   // Sanitising can empty an answer that was only a script: that is no answer.
   answers.forEach((t, i) => {
-    if (!t.answer) errors[`${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`] = "faq.error.answerRequired";
+    if (!t.answer)
+      errors[
+        `${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`
+      ] = "faq.error.answerRequired";
   });
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { handle: handle || fallbackHandle(), category, position, published: published as boolean, tags, translations: answers } };
+  return {
+    ok: true,
+    value: {
+      handle: handle || fallbackHandle(),
+      category,
+      position,
+      published: published as boolean,
+      tags,
+      translations: answers,
+    },
+  };
 }
 
 function parseFlag(value: string | undefined): boolean | null {
   const v = (value ?? "").trim().toLowerCase();
-  if (["", "0", "false", "no", "off", "draft", "非公開", "いいえ"].includes(v)) return false;
-  if (["1", "true", "yes", "on", "published", "公開", "はい"].includes(v)) return true;
+  if (["", "0", "false", "no", "off", "draft", "非公開", "いいえ"].includes(v))
+    return false;
+  if (["1", "true", "yes", "on", "published", "公開", "はい"].includes(v))
+    return true;
   return null;
 }
 
 /** A handle from the question: ASCII words when there are some, otherwise a short random id. */
-export function handleFrom(question: string, random: () => string = () => Math.random().toString(36).slice(2, 8)): string {
-  const ascii = question.normalize("NFKC").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 48).replace(/-+$/, "");
+export function handleFrom(
+  question: string,
+  random: () => string = () => Math.random().toString(36).slice(2, 8),
+): string {
+  const ascii = question
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 48)
+    .replace(/-+$/, "");
   return ascii.length >= 3 ? ascii : `faq-${random()}`;
 }

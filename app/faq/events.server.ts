@@ -8,24 +8,61 @@ import { gapKey, groupGaps, type GapGroup } from "./gaps";
  * matched by handle within the shop (a handle deleted since publish is skipped), and counts and
  * events are written in one transaction.
  */
-export async function recordBeacon(db: PrismaClient, shop: string, beacon: Beacon): Promise<"recorded" | "duplicate"> {
-  const handles = [...new Set(beacon.e.flatMap((e) => ("h" in e ? [e.h] : [])))];
-  const entries = handles.length ? await db.faqEntry.findMany({ where: { shop, handle: { in: handles } }, select: { id: true, handle: true } }) : [];
+export async function recordBeacon(
+  db: PrismaClient,
+  shop: string,
+  beacon: Beacon,
+): Promise<"recorded" | "duplicate"> {
+  const handles = [
+    ...new Set(beacon.e.flatMap((e) => ("h" in e ? [e.h] : []))),
+  ];
+  const entries = handles.length
+    ? await db.faqEntry.findMany({
+        where: { shop, handle: { in: handles } },
+        select: { id: true, handle: true },
+      })
+    : [];
   const idOf = new Map(entries.map((e) => [e.handle, e.id]));
   try {
     await db.$transaction(async (tx) => {
       await tx.faqBeacon.create({ data: { shop, id: beacon.id } });
       for (const e of beacon.e) {
         if (e.t === "search") {
-          await tx.faqEvent.create({ data: { shop, kind: e.r, locale: beacon.l, query: e.q, normalized: gapKey(e.q) } });
+          await tx.faqEvent.create({
+            data: {
+              shop,
+              kind: e.r,
+              locale: beacon.l,
+              query: e.q,
+              normalized: gapKey(e.q),
+            },
+          });
           continue;
         }
         const id = idOf.get(e.h);
         if (!id) continue;
-        const kind = e.t === "open" ? "open" : e.v === 1 ? "helpful" : "not_helpful";
-        const counter = kind === "open" ? "views" : kind === "helpful" ? "helpful" : "notHelpful";
-        await tx.faqEntry.update({ where: { id }, data: { [counter]: { increment: 1 } } });
-        await tx.faqEvent.create({ data: { shop, kind, locale: beacon.l, query: e.q ?? "", normalized: e.q ? gapKey(e.q) : "", handle: e.h } });
+        const kind =
+          e.t === "open" ? "open" : e.v === 1 ? "helpful" : "not_helpful";
+        const counter =
+          kind === "open"
+            ? "views"
+            : kind === "helpful"
+              ? "helpful"
+              : "notHelpful";
+        await tx.faqEntry.update({
+          where: { id },
+          data: { [counter]: { increment: 1 } },
+        });
+        await tx.faqEvent.create({
+          data: {
+            shop,
+            kind,
+            locale: beacon.l,
+            query: e.q ?? "",
+            normalized: e.q ? gapKey(e.q) : "",
+            handle: e.h,
+          },
+        });
       }
     });
     return "recorded";
@@ -36,11 +73,22 @@ export async function recordBeacon(db: PrismaClient, shop: string, beacon: Beaco
 }
 
 /** Weak and empty searches of the last `days`, grouped for the gap report. */
-export async function gapReport(db: PrismaClient, shop: string, days = 90, now = new Date()): Promise<GapGroup[]> {
+export async function gapReport(
+  db: PrismaClient,
+  shop: string,
+  days = 90,
+  now = new Date(),
+): Promise<GapGroup[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const events = await db.faqEvent.findMany({
     where: { shop, kind: { in: ["weak", "empty"] }, createdAt: { gte: since } },
-    select: { query: true, normalized: true, kind: true, locale: true, createdAt: true },
+    select: {
+      query: true,
+      normalized: true,
+      kind: true,
+      locale: true,
+      createdAt: true,
+    },
     orderBy: { createdAt: "desc" },
     take: 20_000,
   });
@@ -61,11 +109,22 @@ export interface LearnedSignal {
  * entry): the input the engine learns from at publish time. Only queries seen at least twice
  * count, so one shopper cannot teach the shop's FAQ alone.
  */
-export async function learnedSignals(db: PrismaClient, shop: string, days = 180, now = new Date()): Promise<LearnedSignal[]> {
+export async function learnedSignals(
+  db: PrismaClient,
+  shop: string,
+  days = 180,
+  now = new Date(),
+): Promise<LearnedSignal[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db.faqEvent.groupBy({
     by: ["locale", "normalized", "handle", "kind"],
-    where: { shop, kind: { in: ["open", "helpful", "not_helpful"] }, normalized: { not: "" }, handle: { not: null }, createdAt: { gte: since } },
+    where: {
+      shop,
+      kind: { in: ["open", "helpful", "not_helpful"] },
+      normalized: { not: "" },
+      handle: { not: null },
+      createdAt: { gte: since },
+    },
     _count: { _all: true },
     _max: { query: true },
   });
@@ -73,7 +132,18 @@ export async function learnedSignals(db: PrismaClient, shop: string, days = 180,
   for (const r of rows) {
     const key = `${r.locale}\u0000${r.normalized}\u0000${r.handle}`;
     let s = byKey.get(key);
-    if (!s) byKey.set(key, (s = { locale: r.locale, query: r._max.query ?? r.normalized, handle: r.handle!, opens: 0, helpful: 0, notHelpful: 0 }));
+    if (!s)
+      byKey.set(
+        key,
+        (s = {
+          locale: r.locale,
+          query: r._max.query ?? r.normalized,
+          handle: r.handle!,
+          opens: 0,
+          helpful: 0,
+          notHelpful: 0,
+        }),
+      );
     const n = r._count._all;
     if (r.kind === "open") s.opens += n;
     else if (r.kind === "helpful") s.helpful += n;
@@ -83,6 +153,14 @@ export async function learnedSignals(db: PrismaClient, shop: string, days = 180,
 }
 
 /** Old beacon ids are only needed while a duplicate could still arrive. */
-export async function pruneBeacons(db: PrismaClient, olderThanDays = 7, now = new Date()) {
-  await db.faqBeacon.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - olderThanDays * 86_400_000) } } });
+export async function pruneBeacons(
+  db: PrismaClient,
+  olderThanDays = 7,
+  now = new Date(),
+) {
+  await db.faqBeacon.deleteMany({
+    where: {
+      createdAt: { lt: new Date(now.getTime() - olderThanDays * 86_400_000) },
+    },
+  });
 }

@@ -9,7 +9,8 @@ export function rawEntryFromForm(form: FormData): RawEntry {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
   };
-  const all = (name: string) => form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
+  const all = (name: string) =>
+    form.getAll(name).map((v) => (typeof v === "string" ? v : ""));
   const locales = all("locale");
   const questions = all("question");
   const answers = all("answer");
@@ -19,6 +20,11 @@ export function rawEntryFromForm(form: FormData): RawEntry {
     position: text("position"),
     published: form.get("published") === "on" ? "true" : "false",
     tags: text("tags"),
-    translations: locales.slice(0, 20).map((locale, i) => ({ locale: locale.trim(), question: questions[i] ?? "", answer: answers[i] ?? "", field: `t${i}` })),
+    translations: locales.slice(0, 20).map((locale, i) => ({
+      locale: locale.trim(),
+      question: questions[i] ?? "",
+      answer: answers[i] ?? "",
+      field: `t${i}`,
+    })),
   };
 }

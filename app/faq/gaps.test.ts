@@ -18,11 +18,36 @@ describe("gapKey", () => {
 describe("groupGaps", () => {
   it("counts each group, keeps a few distinct examples and sorts by count", () => {
     const at = (d: number) => new Date(Date.UTC(2026, 10, d));
-    const e = (query: string, kind: string, d: number, locale = "ja") => ({ query, normalized: gapKey(query), kind, locale, createdAt: at(d) });
-    const groups = groupGaps([e("ラッピングできる?", "empty", 1), e("gift wrap", "weak", 2, "en"), e("らっぴんぐできる", "weak", 3), e("ラッピングできる?", "empty", 4)]);
+    const e = (query: string, kind: string, d: number, locale = "ja") => ({
+      query,
+      normalized: gapKey(query),
+      kind,
+      locale,
+      createdAt: at(d),
+    });
+    const groups = groupGaps([
+      e("ラッピングできる?", "empty", 1),
+      e("gift wrap", "weak", 2, "en"),
+      e("らっぴんぐできる", "weak", 3),
+      e("ラッピングできる?", "empty", 4),
+    ]);
     expect(groups).toEqual([
-      { key: gapKey("らっぴんぐできる"), locale: "ja", count: 3, empty: 2, examples: ["ラッピングできる?", "らっぴんぐできる"], lastAt: at(4) },
-      { key: "gift wrap".replace(" ", ""), locale: "en", count: 1, empty: 0, examples: ["gift wrap"], lastAt: at(2) },
+      {
+        key: gapKey("らっぴんぐできる"),
+        locale: "ja",
+        count: 3,
+        empty: 2,
+        examples: ["ラッピングできる?", "らっぴんぐできる"],
+        lastAt: at(4),
+      },
+      {
+        key: "gift wrap".replace(" ", ""),
+        locale: "en",
+        count: 1,
+        empty: 0,
+        examples: ["gift wrap"],
+        lastAt: at(2),
+      },
     ]);
   });
 });

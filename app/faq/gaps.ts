@@ -7,9 +7,14 @@ export function gapKey(query: string): string {
   return query
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60))
+    .replace(/[\u30a1-\u30f6]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 0x60),
+    )
     .replace(/[\s\p{P}\p{S}]+/gu, "")
-    .replace(/(でしょうか|ですか|ますか|ますでしょうか|ですかね|かな|か|よね|ね)$/u, "")
+    .replace(
+      /(でしょうか|ですか|ますか|ますでしょうか|ですかね|かな|か|よね|ね)$/u,
+      "",
+    )
     .replace(/ー+/g, "ー");
 }
 
@@ -36,7 +41,19 @@ export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
   for (const e of events) {
     const key = `${e.locale}\u0000${e.normalized || gapKey(e.query)}`;
     let g = groups.get(key);
-    if (!g) groups.set(key, (g = { key: e.normalized || gapKey(e.query), locale: e.locale, count: 0, empty: 0, examples: [], lastAt: e.createdAt, seen: new Set() }));
+    if (!g)
+      groups.set(
+        key,
+        (g = {
+          key: e.normalized || gapKey(e.query),
+          locale: e.locale,
+          count: 0,
+          empty: 0,
+          examples: [],
+          lastAt: e.createdAt,
+          seen: new Set(),
+        }),
+      );
     g.count++;
     if (e.kind === "empty") g.empty++;
     if (e.createdAt > g.lastAt) g.lastAt = e.createdAt;
@@ -47,7 +64,9 @@ export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
     }
   }
   return [...groups.values()]
-    .sort((a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime())
+    .sort(
+      (a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime(),
+    )
     .slice(0, limit)
     .map(({ seen: _seen, ...g }) => g);
 }

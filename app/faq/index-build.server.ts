@@ -10,18 +10,32 @@ export const INDEX_CHUNK_BYTES = 120_000;
 
 export async function buildLocaleIndex(input: {
   locale: string;
-  docs: { id: string; question: string; answer: string; tags: string[]; category: string }[];
+  docs: {
+    id: string;
+    question: string;
+    answer: string;
+    tags: string[];
+    category: string;
+  }[];
   synonyms: string[][];
   learned: LearnedRow[];
 }): Promise<string[]> {
-  const index = await buildIndex(input.docs, { synonyms: input.synonyms, learned: input.learned });
+  const index = await buildIndex(input.docs, {
+    synonyms: input.synonyms,
+    learned: input.learned,
+  });
   return splitIndex(index);
 }
 
-export function splitIndex(index: FaqIndex, limit = INDEX_CHUNK_BYTES): string[] {
+export function splitIndex(
+  index: FaqIndex,
+  limit = INDEX_CHUNK_BYTES,
+): string[] {
   const whole = JSON.stringify(index);
   if (Buffer.byteLength(whole) <= limit) return [whole];
-  const chunks: FaqIndex[] = [{ v: 1, ids: index.ids, t: {}, ...(index.lq ? { lq: index.lq } : {}) }];
+  const chunks: FaqIndex[] = [
+    { v: 1, ids: index.ids, t: {}, ...(index.lq ? { lq: index.lq } : {}) },
+  ];
   let size = Buffer.byteLength(JSON.stringify(chunks[0]));
   for (const [term, postings] of Object.entries(index.t)) {
     const entry = Buffer.byteLength(JSON.stringify({ [term]: postings }));

@@ -25,28 +25,71 @@ export interface PreviewResult {
   locales: string[];
 }
 
-const cache = new Map<string, { fingerprint: string; search: FaqSearch; learnedKeys: Set<string> }>();
+const cache = new Map<
+  string,
+  { fingerprint: string; search: FaqSearch; learnedKeys: Set<string> }
+>();
 
-export async function previewSearch(db: PrismaClient, shop: string, query: string, locale: string, publishedOnly = false): Promise<PreviewResult & { answers: Map<string, string> }> {
+export async function previewSearch(
+  db: PrismaClient,
+  shop: string,
+  query: string,
+  locale: string,
+  publishedOnly = false,
+): Promise<PreviewResult & { answers: Map<string, string> }> {
   const [rows, settings, newest, localeRows] = await Promise.all([
     db.faqTranslation.findMany({
-      where: { locale, entry: { shop, ...(publishedOnly ? { published: true } : {}) } },
-      select: { question: true, answer: true, entry: { select: { handle: true, category: true, tags: true, published: true } } },
+      where: {
+        locale,
+        entry: { shop, ...(publishedOnly ? { published: true } : {}) },
+      },
+      select: {
+        question: true,
+        answer: true,
+        entry: {
+          select: { handle: true, category: true, tags: true, published: true },
+        },
+      },
     }),
-    db.faqSettings.findUnique({ where: { shop }, select: { synonyms: true, updatedAt: true } }),
-    db.faqEntry.findFirst({ where: { shop }, orderBy: { updatedAt: "desc" }, select: { updatedAt: true } }),
-    db.faqTranslation.findMany({ where: { entry: { shop } }, distinct: ["locale"], select: { locale: true } }),
+    db.faqSettings.findUnique({
+      where: { shop },
+      select: { synonyms: true, updatedAt: true },
+    }),
+    db.faqEntry.findFirst({
+      where: { shop },
+      orderBy: { updatedAt: "desc" },
+      select: { updatedAt: true },
+    }),
+    db.faqTranslation.findMany({
+      where: { entry: { shop } },
+      distinct: ["locale"],
+      select: { locale: true },
+    }),
   ]);
   const fingerprint = `${rows.length}:${newest?.updatedAt.toISOString()}:${settings?.updatedAt.toISOString()}`;
   const key = `${shop}\u0000${locale}\u0000${publishedOnly}`;
   let cached = cache.get(key);
   if (!cached || cached.fingerprint !== fingerprint) {
-    const learned = (await learnedSignals(db, shop)).filter((s) => s.locale === locale);
+    const learned = (await learnedSignals(db, shop)).filter(
+      (s) => s.locale === locale,
+    );
     const index = await buildIndex(
-      rows.map((r) => ({ id: r.entry.handle, question: r.question, answer: answerText(r.answer), tags: r.entry.tags.split(",").filter(Boolean), category: r.entry.category })),
+      rows.map((r) => ({
+        id: r.entry.handle,
+        question: r.question,
+        answer: answerText(r.answer),
+        tags: r.entry.tags.split(",").filter(Boolean),
+        category: r.entry.category,
+      })),
       { synonyms: parseSynonyms(settings?.synonyms ?? ""), learned },
     );
-    cached = { fingerprint, search: createSearch(index), learnedKeys: new Set(learned.map((l) => `${learnKey(l.query)}\u0000${l.handle}`)) };
+    cached = {
+      fingerprint,
+      search: createSearch(index),
+      learnedKeys: new Set(
+        learned.map((l) => `${learnKey(l.query)}\u0000${l.handle}`),
+      ),
+    };
     cache.set(key, cached);
   }
   const result = cached.search(query, 10, true);

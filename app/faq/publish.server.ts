@@ -1,7 +1,12 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { enqueueJob } from "../jobs/queue.server";
-import { buildStorefrontPayload, MANIFEST_KEY, NAMESPACE, type PublishableEntry } from "./storefront-data";
+import {
+  buildStorefrontPayload,
+  MANIFEST_KEY,
+  NAMESPACE,
+  type PublishableEntry,
+} from "./storefront-data";
 import { buildLocaleIndex } from "./index-build.server";
 import { learnedSignals } from "./events.server";
 import { parseSynonyms } from "./settings";
@@ -14,24 +19,59 @@ export const FAQ_PUBLISH_JOB = "faq.publish";
  * Every change publishes the FAQ a few seconds later; saves within the same five seconds share
  * one job (the job key), and the job always publishes the state of the moment it runs.
  */
-export async function requestPublish(db: PrismaClient, shop: string, delayMs = 3_000, now = Date.now()): Promise<void> {
+export async function requestPublish(
+  db: PrismaClient,
+  shop: string,
+  delayMs = 3_000,
+  now = Date.now(),
+): Promise<void> {
   const runAt = new Date(now + delayMs);
-  await enqueueJob(db, { shop, type: FAQ_PUBLISH_JOB, key: `${FAQ_PUBLISH_JOB}:${shop}:${Math.floor(runAt.getTime() / 5_000)}`, payload: {}, runAt, maxAttempts: 5 });
+  await enqueueJob(db, {
+    shop,
+    type: FAQ_PUBLISH_JOB,
+    key: `${FAQ_PUBLISH_JOB}:${shop}:${Math.floor(runAt.getTime() / 5_000)}`,
+    payload: {},
+    runAt,
+    maxAttempts: 5,
+  });
 }
 
 /**
  * What shoppers open and find helpful reaches the storefront index at the next publish; with no
  * merchant change, one publish an hour at most picks it up.
  */
-export async function requestLearningPublish(db: PrismaClient, shop: string, now = Date.now()): Promise<void> {
+export async function requestLearningPublish(
+  db: PrismaClient,
+  shop: string,
+  now = Date.now(),
+): Promise<void> {
   const hour = Math.floor(now / 3_600_000);
-  await enqueueJob(db, { shop, type: FAQ_PUBLISH_JOB, key: `${FAQ_PUBLISH_JOB}:${shop}:learn:${hour}`, payload: {}, runAt: new Date((hour + 1) * 3_600_000), maxAttempts: 5 });
+  await enqueueJob(db, {
+    shop,
+    type: FAQ_PUBLISH_JOB,
+    key: `${FAQ_PUBLISH_JOB}:${shop}:learn:${hour}`,
+    payload: {},
+    runAt: new Date((hour + 1) * 3_600_000),
+    maxAttempts: 5,
+  });
 }
 
-export async function publishPending(db: PrismaClient, shop: string): Promise<boolean> {
+export async function publishPending(
+  db: PrismaClient,
+  shop: string,
+): Promise<boolean> {
   // The hourly learning publish waiting for its hour is not "publishing now".
   const soon = new Date(Date.now() + 60_000);
-  return (await db.job.count({ where: { shop, type: FAQ_PUBLISH_JOB, status: { in: ["queued", "running"] }, runAt: { lte: soon } } })) > 0;
+  return (
+    (await db.job.count({
+      where: {
+        shop,
+        type: FAQ_PUBLISH_JOB,
+        status: { in: ["queued", "running"] },
+        runAt: { lte: soon },
+      },
+    })) > 0
+  );
 }
 
 const INSTALLATION = `#graphql
@@ -63,15 +103,38 @@ const DELETE = `#graphql
 `;
 
 const installationResult = z.object({
-  data: z.object({ currentAppInstallation: z.object({ id: z.string(), metafields: z.object({ nodes: z.array(z.object({ key: z.string() })) }) }) }),
+  data: z.object({
+    currentAppInstallation: z.object({
+      id: z.string(),
+      metafields: z.object({ nodes: z.array(z.object({ key: z.string() })) }),
+    }),
+  }),
 });
-const setResult = z.object({ data: z.object({ metafieldsSet: z.object({ userErrors: z.array(z.object({ message: z.string() })) }) }) });
-const deleteResult = z.object({ data: z.object({ metafieldsDelete: z.object({ userErrors: z.array(z.object({ message: z.string() })) }) }) });
+const setResult = z.object({
+  data: z.object({
+    metafieldsSet: z.object({
+      userErrors: z.array(z.object({ message: z.string() })),
+    }),
+  }),
+});
+const deleteResult = z.object({
+  data: z.object({
+    metafieldsDelete: z.object({
+      userErrors: z.array(z.object({ message: z.string() })),
+    }),
+  }),
+});
 
-async function call<T>(graphql: GraphQL, query: string, schema: z.ZodType<T>, variables?: Record<string, unknown>): Promise<T> {
+async function call<T>(
+  graphql: GraphQL,
+  query: string,
+  schema: z.ZodType<T>,
+  variables?: Record<string, unknown>,
+): Promise<T> {
   const response = await graphql(query, variables ? { variables } : undefined);
   const body = (await response.json()) as { errors?: { message: string }[] };
-  if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join("; "));
+  if (body.errors?.length)
+    throw new Error(body.errors.map((e) => e.message).join("; "));
   return schema.parse(body);
 }
 
@@ -80,13 +143,26 @@ async function publishedEntries(db: PrismaClient, shop: string) {
   const rows = await db.faqEntry.findMany({
     where: { shop, published: true },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { handle: true, category: true, position: true, tags: true, translations: { select: { locale: true, question: true, answer: true } } },
+    select: {
+      handle: true,
+      category: true,
+      position: true,
+      tags: true,
+      translations: { select: { locale: true, question: true, answer: true } },
+    },
   });
   const byLocale = new Map<string, (PublishableEntry & { tags: string })[]>();
   for (const r of rows) {
     for (const t of r.translations) {
       const list = byLocale.get(t.locale) ?? [];
-      list.push({ handle: r.handle, category: r.category, position: r.position, tags: r.tags, question: t.question, answer: t.answer });
+      list.push({
+        handle: r.handle,
+        category: r.category,
+        position: r.position,
+        tags: r.tags,
+        question: t.question,
+        answer: t.answer,
+      });
       byLocale.set(t.locale, list);
     }
   }
@@ -98,11 +174,19 @@ async function publishedEntries(db: PrismaClient, shop: string) {
  * analyzers run here, not in the shopper's browser), writes entries and index as app-data
  * metafields, then removes metafields of an earlier publish that are no longer used.
  */
-export async function publishFaq(db: PrismaClient, shop: string, graphql: GraphQL, now = new Date()): Promise<{ entries: number; locales: string[] }> {
+export async function publishFaq(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+  now = new Date(),
+): Promise<{ entries: number; locales: string[] }> {
   try {
     const [byLocale, settings, learned, shopRow] = await Promise.all([
       publishedEntries(db, shop),
-      db.faqSettings.findUnique({ where: { shop }, select: { synonyms: true, contactUrl: true } }),
+      db.faqSettings.findUnique({
+        where: { shop },
+        select: { synonyms: true, contactUrl: true },
+      }),
       learnedSignals(db, shop, 180, now),
       db.shop.findUnique({ where: { shop }, select: { locale: true } }),
     ]);
@@ -113,37 +197,77 @@ export async function publishFaq(db: PrismaClient, shop: string, graphql: GraphQ
         locale,
         await buildLocaleIndex({
           locale,
-          docs: entries.map((e) => ({ id: e.handle, question: e.question, answer: answerText(e.answer), tags: e.tags.split(",").filter(Boolean), category: e.category })),
+          docs: entries.map((e) => ({
+            id: e.handle,
+            question: e.question,
+            answer: answerText(e.answer),
+            tags: e.tags.split(",").filter(Boolean),
+            category: e.category,
+          })),
           synonyms,
           learned: learned.filter((s) => s.locale === locale),
         }),
       );
     }
-    const payload = buildStorefrontPayload({ entriesByLocale: byLocale, indexByLocale, fallback: shopRow?.locale ?? "ja", contact: settings?.contactUrl ?? "" });
+    const payload = buildStorefrontPayload({
+      entriesByLocale: byLocale,
+      indexByLocale,
+      fallback: shopRow?.locale ?? "ja",
+      contact: settings?.contactUrl ?? "",
+    });
     const installation = await call(graphql, INSTALLATION, installationResult);
     const ownerId = installation.data.currentAppInstallation.id;
     for (let i = 0; i < payload.metafields.length; i += 25) {
-      const batch = payload.metafields.slice(i, i + 25).map((m) => ({ ownerId, namespace: NAMESPACE, key: m.key, type: "json", value: m.value }));
+      const batch = payload.metafields.slice(i, i + 25).map((m) => ({
+        ownerId,
+        namespace: NAMESPACE,
+        key: m.key,
+        type: "json",
+        value: m.value,
+      }));
       const result = await call(graphql, SET, setResult, { metafields: batch });
       const errors = result.data.metafieldsSet.userErrors;
-      if (errors.length) throw new Error(errors.map((e) => e.message).join("; "));
+      if (errors.length)
+        throw new Error(errors.map((e) => e.message).join("; "));
     }
     const keep = new Set(payload.metafields.map((m) => m.key));
-    const stale = installation.data.currentAppInstallation.metafields.nodes.map((n) => n.key).filter((k) => !keep.has(k) && k !== MANIFEST_KEY && /^faq(idx)?_/.test(k));
+    const stale = installation.data.currentAppInstallation.metafields.nodes
+      .map((n) => n.key)
+      .filter(
+        (k) => !keep.has(k) && k !== MANIFEST_KEY && /^faq(idx)?_/.test(k),
+      );
     for (let i = 0; i < stale.length; i += 25) {
-      const result = await call(graphql, DELETE, deleteResult, { metafields: stale.slice(i, i + 25).map((key) => ({ ownerId, namespace: NAMESPACE, key })) });
+      const result = await call(graphql, DELETE, deleteResult, {
+        metafields: stale
+          .slice(i, i + 25)
+          .map((key) => ({ ownerId, namespace: NAMESPACE, key })),
+      });
       const errors = result.data.metafieldsDelete.userErrors;
-      if (errors.length) throw new Error(errors.map((e) => e.message).join("; "));
+      if (errors.length)
+        throw new Error(errors.map((e) => e.message).join("; "));
     }
     await db.faqSettings.upsert({
       where: { shop },
-      create: { shop, publishedAt: now, publishError: null, publishedInfo: JSON.stringify(payload.info) },
-      update: { publishedAt: now, publishError: null, publishedInfo: JSON.stringify(payload.info) },
+      create: {
+        shop,
+        publishedAt: now,
+        publishError: null,
+        publishedInfo: JSON.stringify(payload.info),
+      },
+      update: {
+        publishedAt: now,
+        publishError: null,
+        publishedInfo: JSON.stringify(payload.info),
+      },
     });
     return payload.info;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    await db.faqSettings.upsert({ where: { shop }, create: { shop, publishError: message.slice(0, 500) }, update: { publishError: message.slice(0, 500) } });
+    await db.faqSettings.upsert({
+      where: { shop },
+      create: { shop, publishError: message.slice(0, 500) },
+      update: { publishError: message.slice(0, 500) },
+    });
     throw error;
   }
 }

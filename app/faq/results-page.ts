@@ -6,13 +6,35 @@ import { escapeHtml as esc } from "../html/escape";
  */
 
 const copy = {
-  ja: { title: "よくある質問の検索結果", none: "お探しの答えが見つかりませんでした。", contact: "お問い合わせはこちら", again: "もう一度検索", label: "よくある質問を検索" },
-  en: { title: "FAQ search results", none: "We could not find an answer to that.", contact: "Contact us", again: "Search again", label: "Search the FAQ" },
+  ja: {
+    title: "よくある質問の検索結果",
+    none: "お探しの答えが見つかりませんでした。",
+    contact: "お問い合わせはこちら",
+    again: "もう一度検索",
+    label: "よくある質問を検索",
+  },
+  en: {
+    title: "FAQ search results",
+    none: "We could not find an answer to that.",
+    contact: "Contact us",
+    again: "Search again",
+    label: "Search the FAQ",
+  },
 };
 
-export function resultsPage(o: { query: string; locale: string; hits: { question: string; answer: string }[]; contactUrl: string }): string {
+export function resultsPage(o: {
+  query: string;
+  locale: string;
+  hits: { question: string; answer: string }[];
+  contactUrl: string;
+}): string {
   const c = o.locale === "ja" ? copy.ja : copy.en;
-  const items = o.hits.map((h) => `<details open><summary>${esc(h.question)}</summary>${h.answer}</details>`).join("");
+  const items = o.hits
+    .map(
+      (h) =>
+        `<details open><summary>${esc(h.question)}</summary>${h.answer}</details>`,
+    )
+    .join("");
   return `<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
   <h1>${c.title}</h1>
   <form action="/apps/tsunagu/faq" method="get" role="search">

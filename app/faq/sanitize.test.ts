@@ -17,25 +17,39 @@ describe("sanitizeAnswer", () => {
   it.each(attacks)("removes executable content from %s", (payload) => {
     const out = sanitizeAnswer(payload);
     expect(out).toContain("送料は無料です");
-    expect(out).not.toMatch(/<script|<iframe|<img|<svg|<style|\son\w+=|javascript:|data:text/i);
+    expect(out).not.toMatch(
+      /<script|<iframe|<img|<svg|<style|\son\w+=|javascript:|data:text/i,
+    );
   });
 
   it("drops mutation-XSS payloads hidden in foreign content", () => {
-    expect(sanitizeAnswer(`<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`)).not.toMatch(/<img|onerror|<style|<math/i);
+    expect(
+      sanitizeAnswer(
+        `<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`,
+      ),
+    ).not.toMatch(/<img|onerror|<style|<math/i);
   });
 
   it("keeps formatting and safe links, and makes new-window links safe", () => {
-    const out = sanitizeAnswer(`<p><strong>3日</strong>以内に<a href="https://example.com/ship" target="_blank">発送</a>します。</p><ul><li>北海道</li></ul>`);
-    expect(out).toBe(`<p><strong>3日</strong>以内に<a href="https://example.com/ship" target="_blank" rel="noopener noreferrer">発送</a>します。</p><ul><li>北海道</li></ul>`);
+    const out = sanitizeAnswer(
+      `<p><strong>3日</strong>以内に<a href="https://example.com/ship" target="_blank">発送</a>します。</p><ul><li>北海道</li></ul>`,
+    );
+    expect(out).toBe(
+      `<p><strong>3日</strong>以内に<a href="https://example.com/ship" target="_blank" rel="noopener noreferrer">発送</a>します。</p><ul><li>北海道</li></ul>`,
+    );
   });
 
   it("turns plain text into escaped paragraphs", () => {
-    expect(sanitizeAnswer("1行目\n2行目\n\n5 < 6 & 7")).toBe("<p>1行目<br />2行目</p><p>5 &lt; 6 &amp; 7</p>");
+    expect(sanitizeAnswer("1行目\n2行目\n\n5 < 6 & 7")).toBe(
+      "<p>1行目<br />2行目</p><p>5 &lt; 6 &amp; 7</p>",
+    );
   });
 });
 
 describe("answerText", () => {
   it("is the readable text of an answer", () => {
-    expect(answerText("<p>送料は<strong>無料</strong></p><p>5 &lt; 6</p>")).toBe("送料は無料 5 < 6");
+    expect(
+      answerText("<p>送料は<strong>無料</strong></p><p>5 &lt; 6</p>"),
+    ).toBe("送料は無料 5 < 6");
   });
 });

@@ -7,14 +7,53 @@ import sanitizeHtml from "sanitize-html";
  * served can run code even if a row was written around the form.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: ["p", "br", "strong", "b", "em", "i", "u", "s", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "code", "pre", "hr", "table", "thead", "tbody", "tr", "th", "td"],
-  allowedAttributes: { a: ["href", "title", "target", "rel"], th: ["colspan", "rowspan"], td: ["colspan", "rowspan"] },
+  allowedTags: [
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "h3",
+    "h4",
+    "blockquote",
+    "code",
+    "pre",
+    "hr",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+  ],
+  allowedAttributes: {
+    a: ["href", "title", "target", "rel"],
+    th: ["colspan", "rowspan"],
+    td: ["colspan", "rowspan"],
+  },
   allowedSchemes: ["http", "https", "mailto", "tel"],
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Text inside <script>/<style>/<iframe> is dropped with the tag, not left as visible text.
-  nonTextTags: ["script", "style", "textarea", "option", "noscript", "iframe", "object", "embed", "template"],
+  nonTextTags: [
+    "script",
+    "style",
+    "textarea",
+    "option",
+    "noscript",
+    "iframe",
+    "object",
+    "embed",
+    "template",
+  ],
   transformTags: {
     a: (tagName, attribs) => {
       const out: Record<string, string> = { ...attribs };
@@ -33,12 +72,16 @@ export function sanitizeAnswer(html: string): string {
 
 /** Text of an answer for search indexing and previews: tags gone, entities decoded, spaces folded. */
 export function answerText(html: string): string {
-  const text = sanitizeHtml(html.replace(/<(br|\/p|\/li|\/h\d|\/tr)\b[^>]*>/gi, "$& "), { allowedTags: [], allowedAttributes: {} });
+  const text = sanitizeHtml(
+    html.replace(/<(br|\/p|\/li|\/h\d|\/tr)\b[^>]*>/gi, "$& "),
+    { allowedTags: [], allowedAttributes: {} },
+  );
   return decodeEntities(text).replace(/\s+/g, " ").trim();
 }
 
 function textToHtml(text: string): string {
-  const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  const esc = (s: string) =>
+    s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return text
     .split(/\r?\n\s*\r?\n/)
     .map((para) => para.trim())

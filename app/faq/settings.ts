@@ -7,18 +7,54 @@ export interface FaqSettingsInput {
 export function parseSynonyms(text: string): string[][] {
   return text
     .split(/\r?\n/)
-    .map((line) => [...new Set(line.split(/[,、，]/).map((w) => w.trim()).filter(Boolean))])
+    .map((line) => [
+      ...new Set(
+        line
+          .split(/[,、，]/)
+          .map((w) => w.trim())
+          .filter(Boolean),
+      ),
+    ])
     .filter((group) => group.length >= 2);
 }
 
-export function validateFaqSettings(input: FaqSettingsInput): { ok: true; value: FaqSettingsInput } | { ok: false; errors: Partial<Record<keyof FaqSettingsInput, "faq.error.synonyms" | "faq.error.contactUrl">> } {
-  const errors: Partial<Record<keyof FaqSettingsInput, "faq.error.synonyms" | "faq.error.contactUrl">> = {};
+export function validateFaqSettings(input: FaqSettingsInput):
+  | { ok: true; value: FaqSettingsInput }
+  | {
+      ok: false;
+      errors: Partial<
+        Record<
+          keyof FaqSettingsInput,
+          "faq.error.synonyms" | "faq.error.contactUrl"
+        >
+      >;
+    } {
+  const errors: Partial<
+    Record<
+      keyof FaqSettingsInput,
+      "faq.error.synonyms" | "faq.error.contactUrl"
+    >
+  > = {};
   const lines = input.synonyms.split(/\r?\n/);
-  if (input.synonyms.length > 50_000 || lines.length > 500 || lines.some((l) => l.split(/[,、，]/).length > 20 || l.length > 500)) errors.synonyms = "faq.error.synonyms";
+  if (
+    input.synonyms.length > 50_000 ||
+    lines.length > 500 ||
+    lines.some((l) => l.split(/[,、，]/).length > 20 || l.length > 500)
+  )
+    errors.synonyms = "faq.error.synonyms";
   const contactUrl = input.contactUrl.trim();
-  if (contactUrl && !isHttpsUrlOrPath(contactUrl)) errors.contactUrl = "faq.error.contactUrl";
+  if (contactUrl && !isHttpsUrlOrPath(contactUrl))
+    errors.contactUrl = "faq.error.contactUrl";
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { synonyms: parseSynonyms(input.synonyms).map((g) => g.join(", ")).join("\n"), contactUrl } };
+  return {
+    ok: true,
+    value: {
+      synonyms: parseSynonyms(input.synonyms)
+        .map((g) => g.join(", "))
+        .join("\n"),
+      contactUrl,
+    },
+  };
 }
 
 /** A storefront link: an absolute https URL or a path on the shop ("/pages/contact"). */

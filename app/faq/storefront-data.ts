@@ -38,15 +38,28 @@ export function localeKey(locale: string): string {
 /** Categories in the order their first entry appears; uncategorised entries last. */
 export function displayOrder(entries: PublishableEntry[]): PublishableEntry[] {
   const rank = new Map<string, number>();
-  for (const e of entries) rank.set(e.category, Math.min(rank.get(e.category) ?? Infinity, e.position));
+  for (const e of entries)
+    rank.set(
+      e.category,
+      Math.min(rank.get(e.category) ?? Infinity, e.position),
+    );
   const catRank = (c: string) => (c === "" ? Infinity : (rank.get(c) ?? 0));
-  return [...entries].sort((a, b) => catRank(a.category) - catRank(b.category) || a.category.localeCompare(b.category) || a.position - b.position);
+  return [...entries].sort(
+    (a, b) =>
+      catRank(a.category) - catRank(b.category) ||
+      a.category.localeCompare(b.category) ||
+      a.position - b.position,
+  );
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
 
 /** Splits items into JSON chunks `{[field]: items}` of at most `limit` bytes each. */
-export function chunkJson<T>(field: string, items: T[], limit = CHUNK_BYTES): string[] {
+export function chunkJson<T>(
+  field: string,
+  items: T[],
+  limit = CHUNK_BYTES,
+): string[] {
   const chunks: string[] = [];
   let current: string[] = [];
   let size = 0;
@@ -58,7 +71,8 @@ export function chunkJson<T>(field: string, items: T[], limit = CHUNK_BYTES): st
   for (const item of items) {
     const json = JSON.stringify(item);
     const n = bytes(json) + 1;
-    if (n + 20 > limit) throw new Error(`one ${field} item is larger than ${limit} bytes`);
+    if (n + 20 > limit)
+      throw new Error(`one ${field} item is larger than ${limit} bytes`);
     if (size + n + 20 > limit && current.length) flush();
     current.push(json);
     size += n;
@@ -74,23 +88,54 @@ export function buildStorefrontPayload(opts: {
   contact: string;
 }): StorefrontPayload {
   const metafields: StorefrontMetafield[] = [];
-  const locales: Record<string, { key: string; chunks: number; index_chunks: number; entries: number }> = {};
+  const locales: Record<
+    string,
+    { key: string; chunks: number; index_chunks: number; entries: number }
+  > = {};
   const handles = new Set<string>();
   for (const [locale, entries] of opts.entriesByLocale) {
     if (!entries.length) continue;
     const key = localeKey(locale);
-    const ordered = displayOrder(entries).map((e) => ({ h: e.handle, c: e.category, q: e.question, a: sanitizeAnswer(e.answer) }));
+    const ordered = displayOrder(entries).map((e) => ({
+      h: e.handle,
+      c: e.category,
+      q: e.question,
+      a: sanitizeAnswer(e.answer),
+    }));
     const chunks = chunkJson("entries", ordered);
-    chunks.forEach((value, i) => metafields.push({ key: `faq_${key}_${i + 1}`, value }));
+    chunks.forEach((value, i) =>
+      metafields.push({ key: `faq_${key}_${i + 1}`, value }),
+    );
     const index = opts.indexByLocale.get(locale) ?? [];
     index.forEach((value, i) => {
-      if (bytes(value) > 128_000) throw new Error(`search index chunk for ${locale} is larger than 128 KB`);
+      if (bytes(value) > 128_000)
+        throw new Error(
+          `search index chunk for ${locale} is larger than 128 KB`,
+        );
       metafields.push({ key: `faqidx_${key}_${i + 1}`, value });
     });
-    locales[locale] = { key, chunks: chunks.length, index_chunks: index.length, entries: entries.length };
+    locales[locale] = {
+      key,
+      chunks: chunks.length,
+      index_chunks: index.length,
+      entries: entries.length,
+    };
     for (const e of entries) handles.add(e.handle);
   }
-  const fallback = locales[opts.fallback] ? opts.fallback : (Object.keys(locales)[0] ?? opts.fallback);
-  metafields.push({ key: MANIFEST_KEY, value: JSON.stringify({ v: 1, fallback, contact: opts.contact || "/pages/contact", locales }) });
-  return { metafields, info: { entries: handles.size, locales: Object.keys(locales) } };
+  const fallback = locales[opts.fallback]
+    ? opts.fallback
+    : (Object.keys(locales)[0] ?? opts.fallback);
+  metafields.push({
+    key: MANIFEST_KEY,
+    value: JSON.stringify({
+      v: 1,
+      fallback,
+      contact: opts.contact || "/pages/contact",
+      locales,
+    }),
+  });
+  return {
+    metafields,
+    info: { entries: handles.size, locales: Object.keys(locales) },
+  };
 }

@@ -5,29 +5,90 @@ import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
 
 /** The outbox: the latest messages, newest first. */
-export async function recentMessages(db: PrismaClient, shop: string, take = 30) {
-  return db.flowMessage.findMany({ where: { shop, status: { not: "scheduled" } }, orderBy: { updatedAt: "desc" }, take, select: { id: true, flowId: true, channel: true, recipient: true, subject: true, status: true, error: true, clicks: true, sentAt: true, updatedAt: true, scheduledAt: true } });
+export async function recentMessages(
+  db: PrismaClient,
+  shop: string,
+  take = 30,
+) {
+  return db.flowMessage.findMany({
+    where: { shop, status: { not: "scheduled" } },
+    orderBy: { updatedAt: "desc" },
+    take,
+    select: {
+      id: true,
+      flowId: true,
+      channel: true,
+      recipient: true,
+      subject: true,
+      status: true,
+      error: true,
+      clicks: true,
+      sentAt: true,
+      updatedAt: true,
+      scheduledAt: true,
+    },
+  });
 }
 
-export async function upcomingMessages(db: PrismaClient, shop: string, take = 10) {
-  return db.flowMessage.findMany({ where: { shop, status: "scheduled" }, orderBy: { scheduledAt: "asc" }, take, select: { id: true, flowId: true, orderId: true, scheduledAt: true, error: true } });
+export async function upcomingMessages(
+  db: PrismaClient,
+  shop: string,
+  take = 10,
+) {
+  return db.flowMessage.findMany({
+    where: { shop, status: "scheduled" },
+    orderBy: { scheduledAt: "asc" },
+    take,
+    select: {
+      id: true,
+      flowId: true,
+      orderId: true,
+      scheduledAt: true,
+      error: true,
+    },
+  });
 }
 
 /** Messages whose job gave up: the dead letters, with the reason, retryable. */
 export async function deadLetters(db: PrismaClient, shop: string) {
-  const jobs = await db.job.findMany({ where: { shop, type: FOLLOWUP_JOB, status: "dead" }, orderBy: { finishedAt: "desc" }, take: 50, select: { id: true, key: true, lastError: true, attempts: true, finishedAt: true } });
+  const jobs = await db.job.findMany({
+    where: { shop, type: FOLLOWUP_JOB, status: "dead" },
+    orderBy: { finishedAt: "desc" },
+    take: 50,
+    select: {
+      id: true,
+      key: true,
+      lastError: true,
+      attempts: true,
+      finishedAt: true,
+    },
+  });
   return jobs;
 }
 
-export async function retryDeadLetter(db: PrismaClient, shop: string, jobId: string): Promise<boolean> {
-  const job = await db.job.findFirst({ where: { id: jobId, shop, type: FOLLOWUP_JOB, status: "dead" }, select: { key: true } });
+export async function retryDeadLetter(
+  db: PrismaClient,
+  shop: string,
+  jobId: string,
+): Promise<boolean> {
+  const job = await db.job.findFirst({
+    where: { id: jobId, shop, type: FOLLOWUP_JOB, status: "dead" },
+    select: { key: true },
+  });
   if (!job) return false;
   // Only a message that never left may go again; "uncertain" ones stay for the merchant to check.
-  await db.flowMessage.updateMany({ where: { shop, idemKey: job.key, status: "failed" }, data: { status: "scheduled", error: null } });
+  await db.flowMessage.updateMany({
+    where: { shop, idemKey: job.key, status: "failed" },
+    data: { status: "scheduled", error: null },
+  });
   return retryDeadJob(db, shop, jobId);
 }
 
-const host = z.string().trim().max(253).regex(/^[A-Za-z0-9.-]+$/, "host");
+const host = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$/, "host");
 export const channelSettingsSchema = z.object({
   smtpHost: z.union([z.literal(""), host]),
   smtpPort: z.union([z.literal(""), z.coerce.number().int().min(1).max(65535)]),
@@ -44,9 +105,17 @@ export const channelSettingsSchema = z.object({
 });
 
 /** Saves channel settings; a blank secret keeps the stored one. Returns field errors or null. */
-export async function saveChannelSettings(db: PrismaClient, shop: string, form: Record<string, string>, secret: string): Promise<Record<string, string> | null> {
+export async function saveChannelSettings(
+  db: PrismaClient,
+  shop: string,
+  form: Record<string, string>,
+  secret: string,
+): Promise<Record<string, string> | null> {
   const parsed = channelSettingsSchema.safeParse(form);
-  if (!parsed.success) return Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0]), "invalid"]));
+  if (!parsed.success)
+    return Object.fromEntries(
+      parsed.error.issues.map((i) => [String(i.path[0]), "invalid"]),
+    );
   const v = parsed.data;
   if (v.smtpHost && v.smtpPort === "") return { smtpPort: "invalid" };
   const data = {
@@ -61,9 +130,14 @@ export async function saveChannelSettings(db: PrismaClient, shop: string, form: 
     quietEnd: v.quietEnd,
     ...(v.smtpPass ? { smtpPass: sealSecret(v.smtpPass, secret) } : {}),
     ...(v.lineToken ? { lineToken: sealSecret(v.lineToken, secret) } : {}),
-    ...(v.twilioToken ? { twilioToken: sealSecret(v.twilioToken, secret) } : {}),
+    ...(v.twilioToken
+      ? { twilioToken: sealSecret(v.twilioToken, secret) }
+      : {}),
   };
-  await db.channelSettings.upsert({ where: { shop }, create: { shop, ...data }, update: data });
+  await db.channelSettings.upsert({
+    where: { shop },
+    create: { shop, ...data },
+    update: data,
+  });
   return null;
 }
-

@@ -14,10 +14,17 @@ export interface Cycle {
   days: number;
 }
 
-const row = z.object({ productId: z.string().regex(/^\d{1,20}$/), title: z.string().max(255), days: z.string() });
+const row = z.object({
+  productId: z.string().regex(/^\d{1,20}$/),
+  title: z.string().max(255),
+  days: z.string(),
+});
 
 /** Form rows -> cycles, or an error per product id (`days`) / for the whole list (`form`). */
-export function parseCycles(json: string): { ok: true; value: Cycle[] } | { ok: false; errors: Record<string, string> } {
+export function parseCycles(
+  json: string,
+):
+  { ok: true; value: Cycle[] } | { ok: false; errors: Record<string, string> } {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -33,27 +40,56 @@ export function parseCycles(json: string): { ok: true; value: Cycle[] } | { ok: 
     if (seen.has(r.productId)) continue;
     seen.add(r.productId);
     const days = Number(r.days.trim());
-    if (!/^\d+$/.test(r.days.trim()) || days < 1 || days > MAX_CYCLE_DAYS) errors[r.productId] = "days";
+    if (!/^\d+$/.test(r.days.trim()) || days < 1 || days > MAX_CYCLE_DAYS)
+      errors[r.productId] = "days";
     else value.push({ productId: r.productId, title: r.title, days });
   }
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+  return Object.keys(errors).length
+    ? { ok: false, errors }
+    : { ok: true, value };
 }
 
-export async function listCycles(db: PrismaClient, shop: string): Promise<Cycle[]> {
-  return db.productCycle.findMany({ where: { shop }, orderBy: { title: "asc" }, select: { productId: true, title: true, days: true } });
+export async function listCycles(
+  db: PrismaClient,
+  shop: string,
+): Promise<Cycle[]> {
+  return db.productCycle.findMany({
+    where: { shop },
+    orderBy: { title: "asc" },
+    select: { productId: true, title: true, days: true },
+  });
 }
 
 /** Replaces the shop's cycles with `cycles` in one transaction. */
-export async function saveCycles(db: PrismaClient, shop: string, cycles: Cycle[]): Promise<void> {
+export async function saveCycles(
+  db: PrismaClient,
+  shop: string,
+  cycles: Cycle[],
+): Promise<void> {
   await db.$transaction([
-    db.productCycle.deleteMany({ where: { shop, productId: { notIn: cycles.map((c) => c.productId) } } }),
-    ...cycles.map((c) => db.productCycle.upsert({ where: { shop_productId: { shop, productId: c.productId } }, create: { shop, ...c }, update: { title: c.title, days: c.days } })),
+    db.productCycle.deleteMany({
+      where: { shop, productId: { notIn: cycles.map((c) => c.productId) } },
+    }),
+    ...cycles.map((c) =>
+      db.productCycle.upsert({
+        where: { shop_productId: { shop, productId: c.productId } },
+        create: { shop, ...c },
+        update: { title: c.title, days: c.days },
+      }),
+    ),
   ]);
 }
 
 /** The shortest cycle among the products, in days, or null when none has one. */
-export async function cycleDaysFor(db: PrismaClient, shop: string, productIds: string[]): Promise<number | null> {
+export async function cycleDaysFor(
+  db: PrismaClient,
+  shop: string,
+  productIds: string[],
+): Promise<number | null> {
   if (!productIds.length) return null;
-  const found = await db.productCycle.findMany({ where: { shop, productId: { in: productIds } }, select: { days: true } });
+  const found = await db.productCycle.findMany({
+    where: { shop, productId: { in: productIds } },
+    select: { days: true },
+  });
   return found.length ? Math.min(...found.map((c) => c.days)) : null;
 }

@@ -1,14 +1,33 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { durable } from "../db-durability.server";
-import { enqueueJob, isUniqueViolation, PermanentJobError } from "../jobs/queue.server";
+import {
+  enqueueJob,
+  isUniqueViolation,
+  PermanentJobError,
+} from "../jobs/queue.server";
 import type { JobRow } from "../jobs/queue.server";
 import { scoreLinks } from "../surveys/email-link";
 import { clickUrl, unsubscribeUrl } from "./links";
 import type { Trigger } from "./presets";
-import { renderTemplate, safeUrl, type LinkVar, type TemplateContext } from "./templates";
-import { FIRST_STEP, stepOffsets, toFlow, type FlowStep, type StoredFlow } from "./flows.server";
+import {
+  renderTemplate,
+  safeUrl,
+  type LinkVar,
+  type TemplateContext,
+} from "./templates";
+import {
+  FIRST_STEP,
+  stepOffsets,
+  toFlow,
+  type FlowStep,
+  type StoredFlow,
+} from "./flows.server";
 import { PermanentChannelError, type Channel } from "./channels/channel";
-import { listTutorials, tutorialLinks, type StoredTutorial } from "../tutorials/tutorials.server";
+import {
+  listTutorials,
+  tutorialLinks,
+  type StoredTutorial,
+} from "../tutorials/tutorials.server";
 import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
 
@@ -19,7 +38,11 @@ export interface FlowEvent {
   orderId: string;
   customerId: string | null;
   at: Date;
-  tracking?: { company: string | null; number: string | null; url: string | null }[];
+  tracking?: {
+    company: string | null;
+    number: string | null;
+    url: string | null;
+  }[];
 }
 
 export interface EngineDeps {
@@ -28,13 +51,22 @@ export interface EngineDeps {
   /** Delays run this many times faster (the demo's clock switch). */
   timeScale: number;
   /** Each shop's channels, by name; a channel the shop has not set up is missing. */
-  channels: (shops: string[]) => Promise<Map<string, Partial<Record<"email" | "line" | "sms", Channel>>>>;
+  channels: (
+    shops: string[],
+  ) => Promise<Map<string, Partial<Record<"email" | "line" | "sms", Channel>>>>;
   now?: () => Date;
 }
 
 /** (flow, step, order), or (flow, step, customer, order) for win-back; the first step has no suffix, as before steps existed. */
-const idemKey = (flow: StoredFlow, step: FlowStep, e: { orderId: string; customerId: string | null }) =>
-  (flow.trigger === "no_order" ? `followup:${flow.id}:c${e.customerId}:o${e.orderId}` : `followup:${flow.id}:o${e.orderId}`) + (step.id === FIRST_STEP ? "" : `:s${step.id}`);
+const idemKey = (
+  flow: StoredFlow,
+  step: FlowStep,
+  e: { orderId: string; customerId: string | null },
+) =>
+  (flow.trigger === "no_order"
+    ? `followup:${flow.id}:c${e.customerId}:o${e.orderId}`
+    : `followup:${flow.id}:o${e.orderId}`) +
+  (step.id === FIRST_STEP ? "" : `:s${step.id}`);
 
 /**
  * Schedules every step of every enabled flow the event starts, once: the job key and the message's
@@ -43,36 +75,116 @@ const idemKey = (flow: StoredFlow, step: FlowStep, e: { orderId: string; custome
  * delays before it; whether a step still applies (unsubscribed, ordered again, step removed, flow
  * off) is decided when it is due.
  */
-export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Trigger, event: FlowEvent, deps: Pick<EngineDeps, "timeScale">): Promise<number> {
-  const triggers: Trigger[] = trigger === "order_created" ? ["order_created", "no_order"] : trigger === "delivered" ? ["delivered", "replenish"] : [trigger];
-  const flows = await db.flow.findMany({ where: { shop, enabled: true, trigger: { in: triggers } } });
+export async function scheduleFlows(
+  db: PrismaClient,
+  shop: string,
+  trigger: Trigger,
+  event: FlowEvent,
+  deps: Pick<EngineDeps, "timeScale">,
+): Promise<number> {
+  const triggers: Trigger[] =
+    trigger === "order_created"
+      ? ["order_created", "no_order"]
+      : trigger === "delivered"
+        ? ["delivered", "replenish"]
+        : [trigger];
+  const flows = await db.flow.findMany({
+    where: { shop, enabled: true, trigger: { in: triggers } },
+  });
   if (!flows.length) return 0;
-  const order = await db.order.findFirst({ where: { shop, orderId: event.orderId }, select: { totalPrice: true, locale: true, productIds: true, customerId: true } });
+  const order = await db.order.findFirst({
+    where: { shop, orderId: event.orderId },
+    select: {
+      totalPrice: true,
+      locale: true,
+      productIds: true,
+      customerId: true,
+    },
+  });
   const customerId = event.customerId ?? order?.customerId ?? null;
-  const customer = customerId ? await db.customer.findFirst({ where: { shop, customerId }, select: { ordersCount: true, locale: true } }) : null;
-  const settings = await db.channelSettings.findUnique({ where: { shop }, select: { quietStart: true, quietEnd: true } });
-  const shopRow = await db.shop.findUnique({ where: { shop }, select: { timezone: true } });
-  const quiet = { start: settings?.quietStart ?? 21, end: settings?.quietEnd ?? 9, timeZone: shopRow?.timezone ?? "Asia/Tokyo" };
+  const customer = customerId
+    ? await db.customer.findFirst({
+        where: { shop, customerId },
+        select: { ordersCount: true, locale: true },
+      })
+    : null;
+  const settings = await db.channelSettings.findUnique({
+    where: { shop },
+    select: { quietStart: true, quietEnd: true },
+  });
+  const shopRow = await db.shop.findUnique({
+    where: { shop },
+    select: { timezone: true },
+  });
+  const quiet = {
+    start: settings?.quietStart ?? 21,
+    end: settings?.quietEnd ?? 9,
+    timeZone: shopRow?.timezone ?? "Asia/Tokyo",
+  };
   const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
-  const cycleDays = flows.some((f) => f.trigger === "replenish") ? await cycleDaysFor(db, shop, productIds) : null;
+  const cycleDays = flows.some((f) => f.trigger === "replenish")
+    ? await cycleDaysFor(db, shop, productIds)
+    : null;
   const parsed = flows.map(toFlow);
-  const groups = customerId && parsed.some((f) => f.conditions.groups.length) ? await customerGroups(db, shop, customerId) : [];
+  const groups =
+    customerId && parsed.some((f) => f.conditions.groups.length)
+      ? await customerGroups(db, shop, customerId)
+      : [];
   let scheduled = 0;
   for (const flow of parsed) {
     if (flow.trigger === "no_order" && !customerId) continue;
     // No product of the order has a consumption cycle: nothing to remind of.
     if (flow.trigger === "replenish" && cycleDays === null) continue;
-    if (!conditionsMet(flow, { total: Number(order?.totalPrice ?? 0), locale: customer?.locale ?? order?.locale ?? null, productIds, orders: customer?.ordersCount ?? 1, groups })) continue;
+    if (
+      !conditionsMet(flow, {
+        total: Number(order?.totalPrice ?? 0),
+        locale: customer?.locale ?? order?.locale ?? null,
+        productIds,
+        orders: customer?.ordersCount ?? 1,
+        groups,
+      })
+    )
+      continue;
     const offsets = stepOffsets(flow.steps);
     for (const [i, step] of flow.steps.entries()) {
-      const delayMinutes = offsets[i] + (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
-      let runAt = new Date(event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale);
+      const delayMinutes =
+        offsets[i] +
+        (flow.trigger === "replenish" ? (cycleDays ?? 0) * 24 * 60 : 0);
+      let runAt = new Date(
+        event.at.getTime() + (delayMinutes * 60_000) / deps.timeScale,
+      );
       // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
-      if (flow.marketing && deps.timeScale === 1) runAt = outsideQuietHours(runAt, quiet);
+      if (flow.marketing && deps.timeScale === 1)
+        runAt = outsideQuietHours(runAt, quiet);
       const key = idemKey(flow, step, { orderId: event.orderId, customerId });
       const created = await db.$transaction(async (tx) => {
-        const fresh = await enqueueJob(tx, { shop, type: FOLLOWUP_JOB, key, runAt, maxAttempts: 6, payload: { flowId: flow.id, stepId: step.id, orderId: event.orderId, customerId, tracking: event.tracking ?? [], at: event.at.toISOString() } });
-        if (fresh) await tx.flowMessage.create({ data: { shop, flowId: flow.id, step: step.id, idemKey: key, orderId: event.orderId, customerId, scheduledAt: runAt } });
+        const fresh = await enqueueJob(tx, {
+          shop,
+          type: FOLLOWUP_JOB,
+          key,
+          runAt,
+          maxAttempts: 6,
+          payload: {
+            flowId: flow.id,
+            stepId: step.id,
+            orderId: event.orderId,
+            customerId,
+            tracking: event.tracking ?? [],
+            at: event.at.toISOString(),
+          },
+        });
+        if (fresh)
+          await tx.flowMessage.create({
+            data: {
+              shop,
+              flowId: flow.id,
+              step: step.id,
+              idemKey: key,
+              orderId: event.orderId,
+              customerId,
+              scheduledAt: runAt,
+            },
+          });
         return fresh;
       });
       if (created) scheduled++;
@@ -82,37 +194,79 @@ export async function scheduleFlows(db: PrismaClient, shop: string, trigger: Tri
 }
 
 /** The first moment at or after `at` that is outside quiet hours [start, end) in the shop's zone. */
-export function outsideQuietHours(at: Date, quiet: { start: number; end: number; timeZone: string }): Date {
+export function outsideQuietHours(
+  at: Date,
+  quiet: { start: number; end: number; timeZone: string },
+): Date {
   if (quiet.start === quiet.end) return at;
-  const hourOf = (d: Date) => Number(new Intl.DateTimeFormat("en-US", { timeZone: quiet.timeZone, hour: "numeric", hourCycle: "h23" }).format(d));
-  const inQuiet = (h: number) => (quiet.start < quiet.end ? h >= quiet.start && h < quiet.end : h >= quiet.start || h < quiet.end);
+  const hourOf = (d: Date) =>
+    Number(
+      new Intl.DateTimeFormat("en-US", {
+        timeZone: quiet.timeZone,
+        hour: "numeric",
+        hourCycle: "h23",
+      }).format(d),
+    );
+  const inQuiet = (h: number) =>
+    quiet.start < quiet.end
+      ? h >= quiet.start && h < quiet.end
+      : h >= quiet.start || h < quiet.end;
   let t = at;
   // Step to the next whole hour until the hour is allowed (at most a day).
-  for (let i = 0; i < 25 && inQuiet(hourOf(t)); i++) t = new Date((Math.floor(t.getTime() / 3_600_000) + 1) * 3_600_000);
+  for (let i = 0; i < 25 && inQuiet(hourOf(t)); i++)
+    t = new Date((Math.floor(t.getTime() / 3_600_000) + 1) * 3_600_000);
   return t;
 }
 
-export function conditionsMet(flow: StoredFlow, o: { total: number; locale: string | null; productIds: string[]; orders: number; groups?: string[] }): boolean {
+export function conditionsMet(
+  flow: StoredFlow,
+  o: {
+    total: number;
+    locale: string | null;
+    productIds: string[];
+    orders: number;
+    groups?: string[];
+  },
+): boolean {
   const c = flow.conditions;
   if (c.orders === "first" && o.orders > 1) return false;
   if (c.orders === "repeat" && o.orders < 2) return false;
-  if (c.locales.length && !c.locales.includes((o.locale ?? "").split("-")[0])) return false;
+  if (c.locales.length && !c.locales.includes((o.locale ?? "").split("-")[0]))
+    return false;
   if (o.total < c.minTotal) return false;
   // Products and collections together: the order needs a product of one of them.
   if (c.productIds.length || c.collections.length) {
-    const wanted = new Set([...c.productIds, ...c.collections.flatMap((x) => x.productIds)]);
+    const wanted = new Set([
+      ...c.productIds,
+      ...c.collections.flatMap((x) => x.productIds),
+    ]);
     if (!o.productIds.some((p) => wanted.has(p))) return false;
   }
-  if (c.groups.length && !c.groups.some((g) => o.groups?.includes(g))) return false;
+  if (c.groups.length && !c.groups.some((g) => o.groups?.includes(g)))
+    return false;
   return true;
 }
 
 type Outcome = "sent" | "skipped" | "failed" | "uncertain" | "already";
-export type FollowupJob = Pick<JobRow, "id" | "shop" | "key" | "attempts" | "maxAttempts"> & { data: unknown };
-type JobData = { flowId: string; stepId?: string; orderId: string; customerId: string | null; tracking: FlowEvent["tracking"]; at: string };
+export type FollowupJob = Pick<
+  JobRow,
+  "id" | "shop" | "key" | "attempts" | "maxAttempts"
+> & { data: unknown };
+type JobData = {
+  flowId: string;
+  stepId?: string;
+  orderId: string;
+  customerId: string | null;
+  tracking: FlowEvent["tracking"];
+  at: string;
+};
 
 /** Sends one scheduled message (see runFollowupBatch); throws what the job queue should retry. */
-export async function runFollowup(db: PrismaClient, job: Omit<FollowupJob, "id"> & { id?: string }, deps: EngineDeps): Promise<Outcome> {
+export async function runFollowup(
+  db: PrismaClient,
+  job: Omit<FollowupJob, "id"> & { id?: string },
+  deps: EngineDeps,
+): Promise<Outcome> {
   const id = job.id ?? job.key;
   const result = (await runFollowupBatch(db, [{ ...job, id }], deps)).get(id)!;
   if (result instanceof Error) throw result;
@@ -127,30 +281,72 @@ export async function runFollowup(db: PrismaClient, job: Omit<FollowupJob, "id">
  * than risk a second copy. Transient failures come back as errors for the job queue to retry with
  * backoff. Works on a batch of claimed jobs: the rows it needs are read with one query per table.
  */
-export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], deps: EngineDeps, complete?: (jobIds: string[]) => Prisma.PrismaPromise<unknown>): Promise<Map<string, Outcome | Error>> {
+export async function runFollowupBatch(
+  db: PrismaClient,
+  jobs: FollowupJob[],
+  deps: EngineDeps,
+  complete?: (jobIds: string[]) => Prisma.PrismaPromise<unknown>,
+): Promise<Map<string, Outcome | Error>> {
   const results = new Map<string, Outcome | Error>();
   if (!jobs.length) return results;
   const data = new Map(jobs.map((j) => [j.id, j.data as JobData]));
   const shops = [...new Set(jobs.map((j) => j.shop))];
   const flowIds = [...new Set(jobs.map((j) => data.get(j.id)!.flowId))];
   // (shop, order) pairs rather than shop IN … AND order IN …, which probes every combination.
-  const orders = await db.order.findMany({ where: { OR: pairs(jobs.map((j) => ({ shop: j.shop, orderId: data.get(j.id)!.orderId }))) } });
+  const orders = await db.order.findMany({
+    where: {
+      OR: pairs(
+        jobs.map((j) => ({ shop: j.shop, orderId: data.get(j.id)!.orderId })),
+      ),
+    },
+  });
   const orderOf = new Map(orders.map((o) => [`${o.shop}|${o.orderId}`, o]));
   // The customer as scheduled, or else the order's (its webhook may have come after the fulfilment's).
-  const customerIdOf = (j: FollowupJob) => data.get(j.id)!.customerId ?? orderOf.get(`${j.shop}|${data.get(j.id)!.orderId}`)?.customerId ?? null;
-  const customerIds = [...new Set(jobs.map(customerIdOf).filter((x): x is string => !!x))];
+  const customerIdOf = (j: FollowupJob) =>
+    data.get(j.id)!.customerId ??
+    orderOf.get(`${j.shop}|${data.get(j.id)!.orderId}`)?.customerId ??
+    null;
+  const customerIds = [
+    ...new Set(jobs.map(customerIdOf).filter((x): x is string => !!x)),
+  ];
   const [msgs, flowRows, customers, unsubs, shopRows] = await Promise.all([
-    db.flowMessage.findMany({ where: { idemKey: { in: jobs.map((j) => j.key) } } }),
+    db.flowMessage.findMany({
+      where: { idemKey: { in: jobs.map((j) => j.key) } },
+    }),
     db.flow.findMany({ where: { id: { in: flowIds } } }),
-    customerIds.length ? db.customer.findMany({ where: { OR: pairs(jobs.flatMap((j) => (customerIdOf(j) ? [{ shop: j.shop, customerId: customerIdOf(j)! }] : []))) } }) : Promise.resolve([]),
-    customerIds.length ? db.unsubscribe.findMany({ where: { shop: { in: shops }, customerId: { in: customerIds } }, select: { shop: true, customerId: true, channel: true } }) : Promise.resolve([]),
-    db.shop.findMany({ where: { shop: { in: shops } }, select: { shop: true, name: true, locale: true } }),
+    customerIds.length
+      ? db.customer.findMany({
+          where: {
+            OR: pairs(
+              jobs.flatMap((j) =>
+                customerIdOf(j)
+                  ? [{ shop: j.shop, customerId: customerIdOf(j)! }]
+                  : [],
+              ),
+            ),
+          },
+        })
+      : Promise.resolve([]),
+    customerIds.length
+      ? db.unsubscribe.findMany({
+          where: { shop: { in: shops }, customerId: { in: customerIds } },
+          select: { shop: true, customerId: true, channel: true },
+        })
+      : Promise.resolve([]),
+    db.shop.findMany({
+      where: { shop: { in: shops } },
+      select: { shop: true, name: true, locale: true },
+    }),
   ]);
   const msgByKey = new Map(msgs.map((m) => [m.idemKey, m]));
   const flows = new Map(flowRows.map((f) => [f.id, toFlow(f)]));
   const flowShop = new Map(flowRows.map((f) => [f.id, f.shop]));
-  const customerOf = new Map(customers.map((c) => [`${c.shop}|${c.customerId}`, c]));
-  const unsubscribed = new Set(unsubs.map((u) => `${u.shop}|${u.customerId}|${u.channel}`));
+  const customerOf = new Map(
+    customers.map((c) => [`${c.shop}|${c.customerId}`, c]),
+  );
+  const unsubscribed = new Set(
+    unsubs.map((u) => `${u.shop}|${u.customerId}|${u.channel}`),
+  );
   const shopOf = new Map(shopRows.map((r) => [r.shop, r]));
   const channelsByShop = await deps.channels(shops);
   const surveyByShop = new Map<string, { id: string; kind: string } | null>();
@@ -162,7 +358,15 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
     results.set(jobId, "skipped");
   };
   const uncertain: string[] = [];
-  const sends: { job: FollowupJob; msgId: string; channel: Channel; to: string; locale: string; subject: string | null; body: string }[] = [];
+  const sends: {
+    job: FollowupJob;
+    msgId: string;
+    channel: Channel;
+    to: string;
+    locale: string;
+    subject: string | null;
+    body: string;
+  }[] = [];
 
   for (const job of jobs) {
     const d = data.get(job.id)!;
@@ -188,32 +392,55 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       continue;
     }
     const cid = customerIdOf(job);
-    const customer = cid ? customerOf.get(`${shop}|${cid}`) ?? null : null;
+    const customer = cid ? (customerOf.get(`${shop}|${cid}`) ?? null) : null;
     const order = orderOf.get(`${shop}|${d.orderId}`) ?? null;
-    if (flow.trigger === "no_order" && customer?.lastOrderAt && order && customer.lastOrderAt > order.processedAt) {
+    if (
+      flow.trigger === "no_order" &&
+      customer?.lastOrderAt &&
+      order &&
+      customer.lastOrderAt > order.processedAt
+    ) {
       skip(job.id, msg.id, "ordered again");
       continue;
     }
     const channels = channelsByShop.get(shop) ?? {};
-    const metafields = customer ? (JSON.parse(customer.metafields) as Record<string, string>) : {};
-    const pick = msg.status === "sending" && msg.channel ? [msg.channel] : flow.channels;
+    const metafields = customer
+      ? (JSON.parse(customer.metafields) as Record<string, string>)
+      : {};
+    const pick =
+      msg.status === "sending" && msg.channel ? [msg.channel] : flow.channels;
     let chosen: { channel: Channel; to: string } | null = null;
     for (const name of pick) {
       const channel = channels[name as "email" | "line" | "sms"];
       if (!channel || !customer) continue;
-      const to = name === "email" ? customer.email : name === "sms" ? customer.phone : (metafields["line.user_id"] ?? metafields["tsunagu.line_user_id"] ?? null);
+      const to =
+        name === "email"
+          ? customer.email
+          : name === "sms"
+            ? customer.phone
+            : (metafields["line.user_id"] ??
+              metafields["tsunagu.line_user_id"] ??
+              null);
       if (!to) continue;
       // Marketing needs consent on that channel and no unsubscribe; transactional messages do not.
       if (flow.marketing) {
-        if (unsubscribed.has(`${shop}|${customer.customerId}|${name}`)) continue;
-        if (name === "email" && customer.emailConsent !== "SUBSCRIBED") continue;
+        if (unsubscribed.has(`${shop}|${customer.customerId}|${name}`))
+          continue;
+        if (name === "email" && customer.emailConsent !== "SUBSCRIBED")
+          continue;
         if (name === "sms" && customer.smsConsent !== "SUBSCRIBED") continue;
       }
       chosen = { channel, to };
       break;
     }
     if (!chosen || !customer) {
-      skip(job.id, msg.id, customer ? "no channel the customer can be reached on with consent" : "guest order without a customer");
+      skip(
+        job.id,
+        msg.id,
+        customer
+          ? "no channel the customer can be reached on with consent"
+          : "guest order without a customer",
+      );
       continue;
     }
     if (msg.status === "sending" && !chosen.channel.idempotentRetry) {
@@ -222,62 +449,177 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
       continue;
     }
     const shopRow = shopOf.get(shop);
-    const locale = pickLocale(step.templates[chosen.channel.name] ?? {}, customer.locale ?? order?.locale ?? null, shopRow?.locale ?? "ja");
+    const locale = pickLocale(
+      step.templates[chosen.channel.name] ?? {},
+      customer.locale ?? order?.locale ?? null,
+      shopRow?.locale ?? "ja",
+    );
     const template = step.templates[chosen.channel.name]?.[locale];
     if (!template) {
       skip(job.id, msg.id, `no ${chosen.channel.name} template`);
       continue;
     }
-    const link = (url: string) => clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
-    if ((flow.preset === "survey" || template.body.includes("survey_link")) && !surveyByShop.has(shop)) {
-      surveyByShop.set(shop, await db.survey.findFirst({ where: { shop, active: true, placements: { contains: "email" }, kind: { in: ["nps", "csat"] } }, select: { id: true, kind: true } }));
+    const link = (url: string) =>
+      clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
+    if (
+      (flow.preset === "survey" || template.body.includes("survey_link")) &&
+      !surveyByShop.has(shop)
+    ) {
+      surveyByShop.set(
+        shop,
+        await db.survey.findFirst({
+          where: {
+            shop,
+            active: true,
+            placements: { contains: "email" },
+            kind: { in: ["nps", "csat"] },
+          },
+          select: { id: true, kind: true },
+        }),
+      );
     }
     const survey = surveyByShop.get(shop) ?? null;
-    if (!tutorialsByShop.has(shop) && order?.productIds && (flow.preset === "tutorial" || template.body.includes("tutorial_links"))) tutorialsByShop.set(shop, await listTutorials(db, shop));
+    if (
+      !tutorialsByShop.has(shop) &&
+      order?.productIds &&
+      (flow.preset === "tutorial" || template.body.includes("tutorial_links"))
+    )
+      tutorialsByShop.set(shop, await listTutorials(db, shop));
     const context: TemplateContext = {
       shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
       first_name: customer.firstName ?? "",
       order_name: order?.name ?? "",
       tracking_links: (d.tracking ?? []).flatMap((t): LinkVar[] => {
         const url = safeUrl(t.url);
-        return url ? [{ title: [t.company, t.number].filter(Boolean).join(" ") || url, url: link(url) }] : [];
+        return url
+          ? [
+              {
+                title: [t.company, t.number].filter(Boolean).join(" ") || url,
+                url: link(url),
+              },
+            ]
+          : [];
       }),
-      tutorial_links: tutorialLinks(tutorialsByShop.get(shop) ?? [], order?.productIds.split(",").filter(Boolean) ?? [], locale).map((t) => ({ title: t.title, url: link(t.url) })),
-      survey_link: survey ? link(surveyAskUrl(deps, shop, survey, customer.customerId, d.orderId, locale)) : "",
-      unsubscribe_link: unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, chosen.channel.name, msg.id),
+      tutorial_links: tutorialLinks(
+        tutorialsByShop.get(shop) ?? [],
+        order?.productIds.split(",").filter(Boolean) ?? [],
+        locale,
+      ).map((t) => ({ title: t.title, url: link(t.url) })),
+      survey_link: survey
+        ? link(
+            surveyAskUrl(
+              deps,
+              shop,
+              survey,
+              customer.customerId,
+              d.orderId,
+              locale,
+            ),
+          )
+        : "",
+      unsubscribe_link: unsubscribeUrl(
+        deps.appUrl,
+        deps.secret,
+        shop,
+        customer.customerId,
+        chosen.channel.name,
+        msg.id,
+      ),
     };
-    const body = await renderTemplate(template.body, chosen.channel.name === "email" ? "html" : "text", context);
-    const subject = template.subject ? await renderTemplate(template.subject, "text", context) : null;
-    sends.push({ job, msgId: msg.id, channel: chosen.channel, to: chosen.to, locale, subject, body });
+    const body = await renderTemplate(
+      template.body,
+      chosen.channel.name === "email" ? "html" : "text",
+      context,
+    );
+    const subject = template.subject
+      ? await renderTemplate(template.subject, "text", context)
+      : null;
+    sends.push({
+      job,
+      msgId: msg.id,
+      channel: chosen.channel,
+      to: chosen.to,
+      locale,
+      subject,
+      body,
+    });
   }
 
-  for (const [reason, ids] of skips) await db.flowMessage.updateMany({ where: { id: { in: ids } }, data: { status: "skipped", error: reason } });
-  if (uncertain.length) await db.flowMessage.updateMany({ where: { id: { in: uncertain } }, data: { status: "uncertain", error: "the worker stopped after sending began; not resent so the customer never gets it twice" } });
+  for (const [reason, ids] of skips)
+    await db.flowMessage.updateMany({
+      where: { id: { in: ids } },
+      data: { status: "skipped", error: reason },
+    });
+  if (uncertain.length)
+    await db.flowMessage.updateMany({
+      where: { id: { in: uncertain } },
+      data: {
+        status: "uncertain",
+        error:
+          "the worker stopped after sending began; not resent so the customer never gets it twice",
+      },
+    });
 
   // Committed, durably, before any provider is called: the mark that a send may have happened.
   for (const name of new Set(sends.map((x) => x.channel.name))) {
-    await db.flowMessage.updateMany({ where: { id: { in: sends.filter((x) => x.channel.name === name).map((x) => x.msgId) } }, data: { status: "sending", channel: name } });
+    await db.flowMessage.updateMany({
+      where: {
+        id: {
+          in: sends.filter((x) => x.channel.name === name).map((x) => x.msgId),
+        },
+      },
+      data: { status: "sending", channel: name },
+    });
   }
   if (sends.length) await durable(db);
   const outcomes = await mapLimit(sends, 16, async (x) => {
     try {
-      return { x, providerId: (await x.channel.send({ idemKey: x.job.key, to: x.to, subject: x.subject ?? undefined, body: x.body })).providerId, error: null };
+      return {
+        x,
+        providerId: (
+          await x.channel.send({
+            idemKey: x.job.key,
+            to: x.to,
+            subject: x.subject ?? undefined,
+            body: x.body,
+          })
+        ).providerId,
+        error: null,
+      };
     } catch (error) {
-      return { x, providerId: null, error: error instanceof Error ? error : new Error(String(error)) };
+      return {
+        x,
+        providerId: null,
+        error: error instanceof Error ? error : new Error(String(error)),
+      };
     }
   });
   const at = deps.now?.() ?? new Date();
   const rows = outcomes.map(({ x, providerId, error }) => {
-    const base = { id: x.msgId, recipient: x.to, locale: x.locale, subject: x.subject, body: x.body };
+    const base = {
+      id: x.msgId,
+      recipient: x.to,
+      locale: x.locale,
+      subject: x.subject,
+      body: x.body,
+    };
     if (!error) {
       results.set(x.job.id, "sent");
       return { ...base, status: "sent", providerId, error: null };
     }
     const permanent = error instanceof PermanentChannelError;
     const last = permanent || x.job.attempts >= x.job.maxAttempts;
-    results.set(x.job.id, permanent ? new PermanentJobError(error.message) : error);
+    results.set(
+      x.job.id,
+      permanent ? new PermanentJobError(error.message) : error,
+    );
     // Nothing left the app: the next attempt may send again safely.
-    return { ...base, status: last ? "failed" : "scheduled", providerId: null, error: error.message.slice(0, 1000) };
+    return {
+      ...base,
+      status: last ? "failed" : "scheduled",
+      providerId: null,
+      error: error.message.slice(0, 1000),
+    };
   });
   // One statement for the whole batch's per-message columns (one update per message cost most of
   // the worker's time in Prisma), plus the timestamps; together in one transaction. (An empty
@@ -291,20 +633,38 @@ export async function runFollowupBatch(db: PrismaClient, jobs: FollowupJob[], de
         )
         UPDATE "FlowMessage" SET "status" = v."status", "providerId" = v."providerId", "error" = v."error", "recipient" = v."recipient", "locale" = v."locale", "subject" = v."subject", "body" = v."body"
         FROM v WHERE "FlowMessage"."id" = v."id"`,
-      db.flowMessage.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { updatedAt: at } }),
-      ...(sentIds.length ? [db.flowMessage.updateMany({ where: { id: { in: sentIds } }, data: { sentAt: at } })] : []),
+      db.flowMessage.updateMany({
+        where: { id: { in: rows.map((r) => r.id) } },
+        data: { updatedAt: at },
+      }),
+      ...(sentIds.length
+        ? [
+            db.flowMessage.updateMany({
+              where: { id: { in: sentIds } },
+              data: { sentAt: at },
+            }),
+          ]
+        : []),
       // The sent messages' jobs are done in the same commit.
-      ...(complete && sentIds.length ? [complete(outcomes.filter((o) => !o.error).map((o) => o.x.job.id))] : []),
+      ...(complete && sentIds.length
+        ? [complete(outcomes.filter((o) => !o.error).map((o) => o.x.job.id))]
+        : []),
     ]);
   return results;
 }
 
 /** Distinct objects (by their values), for an OR of (shop, id) pairs. */
 function pairs<T extends Record<string, string>>(items: T[]): T[] {
-  return [...new Map(items.map((x) => [Object.values(x).join("|"), x])).values()];
+  return [
+    ...new Map(items.map((x) => [Object.values(x).join("|"), x])).values(),
+  ];
 }
 
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+async function mapLimit<T, R>(
+  items: T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = new Array(items.length);
   let next = 0;
   await Promise.all(
@@ -318,7 +678,11 @@ async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promis
   return out;
 }
 
-export function pickLocale(byLocale: Record<string, unknown>, customerLocale: string | null, shopLocale: string): string {
+export function pickLocale(
+  byLocale: Record<string, unknown>,
+  customerLocale: string | null,
+  shopLocale: string,
+): string {
   const wanted = (customerLocale ?? "").toLowerCase().split("-")[0];
   if (wanted && byLocale[wanted]) return wanted;
   if (byLocale[shopLocale]) return shopLocale;
@@ -326,21 +690,55 @@ export function pickLocale(byLocale: Record<string, unknown>, customerLocale: st
 }
 
 /** The survey link of a follow-up: the page that offers the score links of the survey for this order. */
-function surveyAskUrl(deps: EngineDeps, shop: string, survey: { id: string; kind: string }, customerId: string, orderId: string, locale: string): string {
-  const links = scoreLinks({ appUrl: deps.appUrl, secret: deps.secret, shop, survey: survey.id, kind: survey.kind as "nps" | "csat", customer: customerId, order: orderId, locale });
+function surveyAskUrl(
+  deps: EngineDeps,
+  shop: string,
+  survey: { id: string; kind: string },
+  customerId: string,
+  orderId: string,
+  locale: string,
+): string {
+  const links = scoreLinks({
+    appUrl: deps.appUrl,
+    secret: deps.secret,
+    shop,
+    survey: survey.id,
+    kind: survey.kind as "nps" | "csat",
+    customer: customerId,
+    order: orderId,
+    locale,
+  });
   // The middle score's token carries everything the chooser page needs; it shows every score.
-  return links[Math.floor(links.length / 2)].url.replace("/survey/", "/survey/ask/");
+  return links[Math.floor(links.length / 2)].url.replace(
+    "/survey/",
+    "/survey/ask/",
+  );
 }
 
 /** Counts a click on a link of a message (the signed redirect calls this). */
-export async function countClick(db: PrismaClient, shop: string, messageId: string): Promise<void> {
-  await db.flowMessage.updateMany({ where: { shop, id: messageId }, data: { clicks: { increment: 1 } } });
+export async function countClick(
+  db: PrismaClient,
+  shop: string,
+  messageId: string,
+): Promise<void> {
+  await db.flowMessage.updateMany({
+    where: { shop, id: messageId },
+    data: { clicks: { increment: 1 } },
+  });
 }
 
 /** Records an unsubscribe once; later marketing messages on that channel are skipped. */
-export async function unsubscribe(db: PrismaClient, shop: string, customerId: string, channel: string, messageId: string | null = null): Promise<void> {
+export async function unsubscribe(
+  db: PrismaClient,
+  shop: string,
+  customerId: string,
+  channel: string,
+  messageId: string | null = null,
+): Promise<void> {
   try {
-    await db.unsubscribe.create({ data: { shop, customerId, channel, messageId } });
+    await db.unsubscribe.create({
+      data: { shop, customerId, channel, messageId },
+    });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
   }

@@ -28,7 +28,11 @@ export function stepsFrom(form: FormData): StepInput[] {
   return form
     .getAll("step")
     .slice(0, MAX_POSTED_STEPS)
-    .map((id, i) => ({ id: String(id), delayDays: String(form.get(`steps.${i}.delayDays`) ?? ""), templates: templatesFrom(form, `steps.${i}.`) }));
+    .map((id, i) => ({
+      id: String(id),
+      delayDays: String(form.get(`steps.${i}.delayDays`) ?? ""),
+      templates: templatesFrom(form, `steps.${i}.`),
+    }));
 }
 
 export function conditionsFrom(form: FormData): unknown {
@@ -40,16 +44,26 @@ export function conditionsFrom(form: FormData): unknown {
   } catch {
     return { orders: "invalid" };
   }
-  const list = Array.isArray(products) ? (products as { id?: unknown; title?: unknown }[]) : [];
+  const list = Array.isArray(products)
+    ? (products as { id?: unknown; title?: unknown }[])
+    : [];
   // Their products are read from Shopify when saving (resolveConditionCollections).
-  const picked = Array.isArray(collections) ? (collections as { id?: unknown; title?: unknown }[]) : [];
+  const picked = Array.isArray(collections)
+    ? (collections as { id?: unknown; title?: unknown }[])
+    : [];
   return {
     orders: String(form.get("orders") ?? "any"),
     locales: form.getAll("locales").map(String),
     minTotal: Number(form.get("minTotal") || 0),
     productIds: list.map((p) => String(p.id ?? "")),
-    productTitles: Object.fromEntries(list.map((p) => [String(p.id ?? ""), String(p.title ?? "")])),
-    collections: picked.map((c) => ({ id: String(c.id ?? ""), title: String(c.title ?? ""), productIds: [] })),
+    productTitles: Object.fromEntries(
+      list.map((p) => [String(p.id ?? ""), String(p.title ?? "")]),
+    ),
+    collections: picked.map((c) => ({
+      id: String(c.id ?? ""),
+      title: String(c.title ?? ""),
+      productIds: [],
+    })),
     groups: form.getAll("groups").map(String),
   };
 }
@@ -67,7 +81,10 @@ export function flowInputFrom(form: FormData) {
 }
 
 /** A new step's id, in the browser: 8 characters of [a-z0-9], as validateFlow expects. */
-export function newStepId(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+export function newStepId(
+  random: (n: number) => Uint8Array = (n) =>
+    crypto.getRandomValues(new Uint8Array(n)),
+): string {
   const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
   return Array.from(random(8), (b) => alphabet[b % alphabet.length]).join("");
 }

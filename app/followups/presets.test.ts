@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { PRESETS } from "./presets";
-import { checkTemplate, renderTemplate, safeUrl, SAMPLE_CONTEXT } from "./templates";
+import {
+  checkTemplate,
+  renderTemplate,
+  safeUrl,
+  SAMPLE_CONTEXT,
+} from "./templates";
 
 describe("ready-made flows", () => {
   it("have every template valid, in Japanese and English, for each of their channels", () => {
@@ -9,7 +14,10 @@ describe("ready-made flows", () => {
         for (const locale of ["ja", "en"]) {
           const t = p.templates[channel]?.[locale];
           expect(t, `${p.key} ${channel} ${locale}`).toBeDefined();
-          expect(checkTemplate(t!.body, channel === "email" ? "html" : "text"), `${p.key} ${channel} ${locale}`).toBeNull();
+          expect(
+            checkTemplate(t!.body, channel === "email" ? "html" : "text"),
+            `${p.key} ${channel} ${locale}`,
+          ).toBeNull();
           if (t!.subject) expect(checkTemplate(t!.subject, "text")).toBeNull();
         }
       }
@@ -17,29 +25,48 @@ describe("ready-made flows", () => {
   });
 
   it("carry an unsubscribe link in every marketing message", () => {
-    for (const p of PRESETS.filter((x) => x.marketing)) for (const c of p.channels) for (const l of ["ja", "en"]) expect(p.templates[c][l].body, `${p.key} ${c} ${l}`).toContain("unsubscribe_link");
+    for (const p of PRESETS.filter((x) => x.marketing))
+      for (const c of p.channels)
+        for (const l of ["ja", "en"])
+          expect(p.templates[c][l].body, `${p.key} ${c} ${l}`).toContain(
+            "unsubscribe_link",
+          );
   });
 });
 
 describe("templates", () => {
   it("catch syntax errors and unknown variables at save time", () => {
-    expect(checkTemplate("{{ first_name }} {% if %}", "html")).toMatchObject({ kind: "syntax" });
-    expect(checkTemplate("{{ first_nam }}", "html")).toMatchObject({ kind: "variable" });
-    expect(checkTemplate("{{ first_name | shout }}", "html")).toMatchObject({ kind: "syntax" });
-    expect(checkTemplate("{{ first_name }} {{ order_name }}", "text")).toBeNull();
+    expect(checkTemplate("{{ first_name }} {% if %}", "html")).toMatchObject({
+      kind: "syntax",
+    });
+    expect(checkTemplate("{{ first_nam }}", "html")).toMatchObject({
+      kind: "variable",
+    });
+    expect(checkTemplate("{{ first_name | shout }}", "html")).toMatchObject({
+      kind: "syntax",
+    });
+    expect(
+      checkTemplate("{{ first_name }} {{ order_name }}", "text"),
+    ).toBeNull();
   });
 
   it("escape customer data in email HTML and keep text as text", async () => {
     const ctx = { ...SAMPLE_CONTEXT, first_name: "<script>alert(1)</script>" };
-    expect(await renderTemplate("<p>{{ first_name }}</p>", "html", ctx)).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
-    expect(await renderTemplate("{{ first_name }}", "text", ctx)).toBe("<script>alert(1)</script>");
+    expect(await renderTemplate("<p>{{ first_name }}</p>", "html", ctx)).toBe(
+      "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    );
+    expect(await renderTemplate("{{ first_name }}", "text", ctx)).toBe(
+      "<script>alert(1)</script>",
+    );
   });
 
   it("never turns a non-http tracking URL into a link", () => {
     expect(safeUrl("javascript:alert(1)")).toBeNull();
     expect(safeUrl("data:text/html,x")).toBeNull();
     expect(safeUrl("not a url")).toBeNull();
-    expect(safeUrl("https://track.example/1?x=1")).toBe("https://track.example/1?x=1");
+    expect(safeUrl("https://track.example/1?x=1")).toBe(
+      "https://track.example/1?x=1",
+    );
   });
 });
 
@@ -48,9 +75,19 @@ describe("quiet hours", () => {
     const { outsideQuietHours } = await import("./engine.server");
     const quiet = { start: 21, end: 9, timeZone: "Asia/Tokyo" };
     // 23:30 in Tokyo (14:30 UTC) waits until 09:00 Tokyo (00:00 UTC next day).
-    expect(outsideQuietHours(new Date("2026-12-01T14:30:00Z"), quiet).toISOString()).toBe("2026-12-02T00:00:00.000Z");
+    expect(
+      outsideQuietHours(new Date("2026-12-01T14:30:00Z"), quiet).toISOString(),
+    ).toBe("2026-12-02T00:00:00.000Z");
     // 15:00 in Tokyo goes at once.
-    expect(outsideQuietHours(new Date("2026-12-01T06:00:00Z"), quiet).toISOString()).toBe("2026-12-01T06:00:00.000Z");
-    expect(outsideQuietHours(new Date("2026-12-01T06:00:00Z"), { ...quiet, start: 0, end: 0 }).toISOString()).toBe("2026-12-01T06:00:00.000Z");
+    expect(
+      outsideQuietHours(new Date("2026-12-01T06:00:00Z"), quiet).toISOString(),
+    ).toBe("2026-12-01T06:00:00.000Z");
+    expect(
+      outsideQuietHours(new Date("2026-12-01T06:00:00Z"), {
+        ...quiet,
+        start: 0,
+        end: 0,
+      }).toISOString(),
+    ).toBe("2026-12-01T06:00:00.000Z");
   });
 });

@@ -4,8 +4,15 @@
  * Wording in Japanese and English for email, LINE and SMS.
  */
 /** `replenish`: due a product's consumption cycle after delivery (app/followups/cycles.server.ts). */
-export type Trigger = "order_created" | "fulfilled" | "delivered" | "no_order" | "replenish";
-export const TRIGGERS: Trigger[] = ["order_created", "fulfilled", "delivered", "no_order", "replenish"];
+export type Trigger =
+  "order_created" | "fulfilled" | "delivered" | "no_order" | "replenish";
+export const TRIGGERS: Trigger[] = [
+  "order_created",
+  "fulfilled",
+  "delivered",
+  "no_order",
+  "replenish",
+];
 
 export interface Preset {
   key: string;
@@ -19,8 +26,10 @@ export interface Preset {
 
 const DAY = 24 * 60;
 
-const emailLinks = (var_: string) => `{% for l in ${var_} %}<p><a href="{{ l.url }}">{{ l.title }}</a></p>{% endfor %}`;
-const textLinks = (var_: string) => `{% for l in ${var_} %}\n{{ l.title }} {{ l.url }}{% endfor %}`;
+const emailLinks = (var_: string) =>
+  `{% for l in ${var_} %}<p><a href="{{ l.url }}">{{ l.title }}</a></p>{% endfor %}`;
+const textLinks = (var_: string) =>
+  `{% for l in ${var_} %}\n{{ l.title }} {{ l.url }}{% endfor %}`;
 const footerJa = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">配信停止</a></p>`;
 const footerEn = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">Unsubscribe</a></p>`;
 
@@ -31,14 +40,37 @@ export const PRESETS: Preset[] = [
     delayMinutes: 0,
     marketing: false,
     channels: ["email", "line", "sms"],
-    name: { ja: "発送のお知らせ(追跡リンク)", en: "Shipping notice with tracking link" },
+    name: {
+      ja: "発送のお知らせ(追跡リンク)",
+      en: "Shipping notice with tracking link",
+    },
     templates: {
       email: {
-        ja: { subject: "ご注文 {{ order_name }} を発送しました", body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。配送状況は次のリンクからご確認いただけます。</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>` },
-        en: { subject: "Your order {{ order_name }} is on its way", body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped. Follow it here:</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>` },
+        ja: {
+          subject: "ご注文 {{ order_name }} を発送しました",
+          body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。配送状況は次のリンクからご確認いただけます。</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+        },
+        en: {
+          subject: "Your order {{ order_name }} is on its way",
+          body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped. Follow it here:</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+        },
       },
-      line: { ja: { body: `{{ first_name }} 様、ご注文 {{ order_name }} を発送しました。${textLinks("tracking_links")}` }, en: { body: `Your order {{ order_name }} has shipped.${textLinks("tracking_links")}` } },
-      sms: { ja: { body: `{{ shop_name }}: ご注文 {{ order_name }} を発送しました。{% for l in tracking_links limit:1 %}{{ l.url }}{% endfor %}` }, en: { body: `{{ shop_name }}: order {{ order_name }} shipped. {% for l in tracking_links limit:1 %}{{ l.url }}{% endfor %}` } },
+      line: {
+        ja: {
+          body: `{{ first_name }} 様、ご注文 {{ order_name }} を発送しました。${textLinks("tracking_links")}`,
+        },
+        en: {
+          body: `Your order {{ order_name }} has shipped.${textLinks("tracking_links")}`,
+        },
+      },
+      sms: {
+        ja: {
+          body: `{{ shop_name }}: ご注文 {{ order_name }} を発送しました。{% for l in tracking_links limit:1 %}{{ l.url }}{% endfor %}`,
+        },
+        en: {
+          body: `{{ shop_name }}: order {{ order_name }} shipped. {% for l in tracking_links limit:1 %}{{ l.url }}{% endfor %}`,
+        },
+      },
     },
   },
   {
@@ -47,13 +79,29 @@ export const PRESETS: Preset[] = [
     delayMinutes: 1 * DAY,
     marketing: true,
     channels: ["email", "line"],
-    name: { ja: "使い方ガイド(お届け翌日)", en: "How-to guide (day after delivery)" },
+    name: {
+      ja: "使い方ガイド(お届け翌日)",
+      en: "How-to guide (day after delivery)",
+    },
     templates: {
       email: {
-        ja: { subject: "{{ order_name }} の商品をもっと楽しむために", body: `<p>{{ first_name }} 様</p><p>商品は無事に届きましたか?使い方のご案内です。</p>${emailLinks("tutorial_links")}${footerJa}` },
-        en: { subject: "Getting the most from your order {{ order_name }}", body: `<p>Hi {{ first_name }},</p><p>Your order has arrived. Here is how to get started:</p>${emailLinks("tutorial_links")}${footerEn}` },
+        ja: {
+          subject: "{{ order_name }} の商品をもっと楽しむために",
+          body: `<p>{{ first_name }} 様</p><p>商品は無事に届きましたか?使い方のご案内です。</p>${emailLinks("tutorial_links")}${footerJa}`,
+        },
+        en: {
+          subject: "Getting the most from your order {{ order_name }}",
+          body: `<p>Hi {{ first_name }},</p><p>Your order has arrived. Here is how to get started:</p>${emailLinks("tutorial_links")}${footerEn}`,
+        },
       },
-      line: { ja: { body: `{{ first_name }} 様、商品の使い方をご案内します。${textLinks("tutorial_links")}\n配信停止: {{ unsubscribe_link }}` }, en: { body: `How to get started with your order:${textLinks("tutorial_links")}\nUnsubscribe: {{ unsubscribe_link }}` } },
+      line: {
+        ja: {
+          body: `{{ first_name }} 様、商品の使い方をご案内します。${textLinks("tutorial_links")}\n配信停止: {{ unsubscribe_link }}`,
+        },
+        en: {
+          body: `How to get started with your order:${textLinks("tutorial_links")}\nUnsubscribe: {{ unsubscribe_link }}`,
+        },
+      },
     },
   },
   {
@@ -62,13 +110,29 @@ export const PRESETS: Preset[] = [
     delayMinutes: 14 * DAY,
     marketing: true,
     channels: ["email", "line"],
-    name: { ja: "満足度アンケート(お届け14日後)", en: "Satisfaction survey (14 days after delivery)" },
+    name: {
+      ja: "満足度アンケート(お届け14日後)",
+      en: "Satisfaction survey (14 days after delivery)",
+    },
     templates: {
       email: {
-        ja: { subject: "{{ order_name }} はいかがでしたか?", body: `<p>{{ first_name }} 様</p><p>お届けした商品はいかがでしたか?ひとことお聞かせください。</p><p><a href="{{ survey_link }}">アンケートに答える</a></p>${footerJa}` },
-        en: { subject: "How was your order {{ order_name }}?", body: `<p>Hi {{ first_name }},</p><p>How was your order? One question, one click:</p><p><a href="{{ survey_link }}">Answer the survey</a></p>${footerEn}` },
+        ja: {
+          subject: "{{ order_name }} はいかがでしたか?",
+          body: `<p>{{ first_name }} 様</p><p>お届けした商品はいかがでしたか?ひとことお聞かせください。</p><p><a href="{{ survey_link }}">アンケートに答える</a></p>${footerJa}`,
+        },
+        en: {
+          subject: "How was your order {{ order_name }}?",
+          body: `<p>Hi {{ first_name }},</p><p>How was your order? One question, one click:</p><p><a href="{{ survey_link }}">Answer the survey</a></p>${footerEn}`,
+        },
       },
-      line: { ja: { body: `{{ first_name }} 様、お届けした商品はいかがでしたか?\n{{ survey_link }}\n配信停止: {{ unsubscribe_link }}` }, en: { body: `How was your order?\n{{ survey_link }}\nUnsubscribe: {{ unsubscribe_link }}` } },
+      line: {
+        ja: {
+          body: `{{ first_name }} 様、お届けした商品はいかがでしたか?\n{{ survey_link }}\n配信停止: {{ unsubscribe_link }}`,
+        },
+        en: {
+          body: `How was your order?\n{{ survey_link }}\nUnsubscribe: {{ unsubscribe_link }}`,
+        },
+      },
     },
   },
   {
@@ -77,13 +141,29 @@ export const PRESETS: Preset[] = [
     delayMinutes: 0,
     marketing: true,
     channels: ["email", "line"],
-    name: { ja: "買い替え時期のお知らせ(商品ごとの使用周期)", en: "Replenishment reminder (each product's cycle)" },
+    name: {
+      ja: "買い替え時期のお知らせ(商品ごとの使用周期)",
+      en: "Replenishment reminder (each product's cycle)",
+    },
     templates: {
       email: {
-        ja: { subject: "そろそろ買い替えの時期ではありませんか?", body: `<p>{{ first_name }} 様</p><p>前回のご注文 {{ order_name }} の商品が、そろそろなくなる頃ではありませんか?なくなる前にご用意ください。</p>${footerJa}` },
-        en: { subject: "Running low?", body: `<p>Hi {{ first_name }},</p><p>The products from your order {{ order_name }} may be running low. Stock up before you run out.</p>${footerEn}` },
+        ja: {
+          subject: "そろそろ買い替えの時期ではありませんか?",
+          body: `<p>{{ first_name }} 様</p><p>前回のご注文 {{ order_name }} の商品が、そろそろなくなる頃ではありませんか?なくなる前にご用意ください。</p>${footerJa}`,
+        },
+        en: {
+          subject: "Running low?",
+          body: `<p>Hi {{ first_name }},</p><p>The products from your order {{ order_name }} may be running low. Stock up before you run out.</p>${footerEn}`,
+        },
       },
-      line: { ja: { body: `{{ first_name }} 様、そろそろ買い替えの時期です。\n配信停止: {{ unsubscribe_link }}` }, en: { body: `Running low? It may be time to reorder.\nUnsubscribe: {{ unsubscribe_link }}` } },
+      line: {
+        ja: {
+          body: `{{ first_name }} 様、そろそろ買い替えの時期です。\n配信停止: {{ unsubscribe_link }}`,
+        },
+        en: {
+          body: `Running low? It may be time to reorder.\nUnsubscribe: {{ unsubscribe_link }}`,
+        },
+      },
     },
   },
   {
@@ -92,13 +172,29 @@ export const PRESETS: Preset[] = [
     delayMinutes: 120 * DAY,
     marketing: true,
     channels: ["email", "line"],
-    name: { ja: "お久しぶりメール(120日間ご注文なし)", en: "Win-back (no order for 120 days)" },
+    name: {
+      ja: "お久しぶりメール(120日間ご注文なし)",
+      en: "Win-back (no order for 120 days)",
+    },
     templates: {
       email: {
-        ja: { subject: "{{ shop_name }} からのお便り", body: `<p>{{ first_name }} 様</p><p>しばらくお会いできていませんね。新しい商品も入荷しています。</p>${footerJa}` },
-        en: { subject: "We miss you at {{ shop_name }}", body: `<p>Hi {{ first_name }},</p><p>It has been a while. Come and see what is new.</p>${footerEn}` },
+        ja: {
+          subject: "{{ shop_name }} からのお便り",
+          body: `<p>{{ first_name }} 様</p><p>しばらくお会いできていませんね。新しい商品も入荷しています。</p>${footerJa}`,
+        },
+        en: {
+          subject: "We miss you at {{ shop_name }}",
+          body: `<p>Hi {{ first_name }},</p><p>It has been a while. Come and see what is new.</p>${footerEn}`,
+        },
       },
-      line: { ja: { body: `{{ first_name }} 様、お久しぶりです。新しい商品が入荷しています。\n配信停止: {{ unsubscribe_link }}` }, en: { body: `It has been a while — come and see what is new.\nUnsubscribe: {{ unsubscribe_link }}` } },
+      line: {
+        ja: {
+          body: `{{ first_name }} 様、お久しぶりです。新しい商品が入荷しています。\n配信停止: {{ unsubscribe_link }}`,
+        },
+        en: {
+          body: `It has been a while — come and see what is new.\nUnsubscribe: {{ unsubscribe_link }}`,
+        },
+      },
     },
   },
 ];

@@ -19,19 +19,52 @@ export interface PreviewMessage {
  * A flow's messages, every step, rendered with a real order of the shop (preview) or sent to a
  * test address: the same context as a real send, with links that work but are not counted.
  */
-export async function runFollowupPreview(db: PrismaClient, shop: string, flow: Pick<StoredFlow, "steps" | "channels" | "preset">, deps: Pick<EngineDeps, "appUrl" | "secret">) {
-  const order = await db.order.findFirst({ where: { shop, customerId: { not: null } }, orderBy: { processedAt: "desc" } });
-  const customer = order?.customerId ? await db.customer.findFirst({ where: { shop, customerId: order.customerId } }) : null;
-  const shopRow = await db.shop.findUnique({ where: { shop }, select: { name: true } });
+export async function runFollowupPreview(
+  db: PrismaClient,
+  shop: string,
+  flow: Pick<StoredFlow, "steps" | "channels" | "preset">,
+  deps: Pick<EngineDeps, "appUrl" | "secret">,
+) {
+  const order = await db.order.findFirst({
+    where: { shop, customerId: { not: null } },
+    orderBy: { processedAt: "desc" },
+  });
+  const customer = order?.customerId
+    ? await db.customer.findFirst({
+        where: { shop, customerId: order.customerId },
+      })
+    : null;
+  const shopRow = await db.shop.findUnique({
+    where: { shop },
+    select: { name: true },
+  });
   const context: TemplateContext = {
     shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
     first_name: customer?.firstName ?? "",
     order_name: order?.name ?? "",
-    tracking_links: [{ title: "ヤマト運輸 0000-0000-0000", url: "https://track.example/preview" }],
+    tracking_links: [
+      {
+        title: "ヤマト運輸 0000-0000-0000",
+        url: "https://track.example/preview",
+      },
+    ],
     // The tutorials of the preview order's products, else the shop's first tutorial as an example.
-    tutorial_links: await previewTutorials(db, shop, order?.productIds ?? "", order?.locale ?? "ja"),
+    tutorial_links: await previewTutorials(
+      db,
+      shop,
+      order?.productIds ?? "",
+      order?.locale ?? "ja",
+    ),
     survey_link: `${deps.appUrl.replace(/\/$/, "")}/survey/ask/preview`,
-    unsubscribe_link: customer ? unsubscribeUrl(deps.appUrl, deps.secret, shop, customer.customerId, "email") : `${deps.appUrl}/unsubscribe/preview`,
+    unsubscribe_link: customer
+      ? unsubscribeUrl(
+          deps.appUrl,
+          deps.secret,
+          shop,
+          customer.customerId,
+          "email",
+        )
+      : `${deps.appUrl}/unsubscribe/preview`,
   };
   const out: PreviewMessage[] = [];
   for (const [step, { templates }] of flow.steps.entries()) {
@@ -39,18 +72,52 @@ export async function runFollowupPreview(db: PrismaClient, shop: string, flow: P
       for (const [locale, t] of Object.entries(templates[channel] ?? {})) {
         if (!t.body?.trim()) continue;
         try {
-          out.push({ step, channel, locale, subject: t.subject ? await renderTemplate(t.subject, "text", context) : null, body: await renderTemplate(t.body, channel === "email" ? "html" : "text", context) });
+          out.push({
+            step,
+            channel,
+            locale,
+            subject: t.subject
+              ? await renderTemplate(t.subject, "text", context)
+              : null,
+            body: await renderTemplate(
+              t.body,
+              channel === "email" ? "html" : "text",
+              context,
+            ),
+          });
         } catch (error) {
-          out.push({ step, channel, locale, subject: null, body: `⚠ ${error instanceof Error ? error.message : String(error)}` });
+          out.push({
+            step,
+            channel,
+            locale,
+            subject: null,
+            body: `⚠ ${error instanceof Error ? error.message : String(error)}`,
+          });
         }
       }
     }
   }
-  return { order: order ? { name: order.name, customer: customer?.firstName ?? null } : null, messages: out };
+  return {
+    order: order
+      ? { name: order.name, customer: customer?.firstName ?? null }
+      : null,
+    messages: out,
+  };
 }
 
-async function previewTutorials(db: PrismaClient, shop: string, productIds: string, lang: string) {
+async function previewTutorials(
+  db: PrismaClient,
+  shop: string,
+  productIds: string,
+  lang: string,
+) {
   const all = await listTutorials(db, shop);
   const links = tutorialLinks(all, productIds.split(",").filter(Boolean), lang);
-  return links.length || !all[0] ? links : tutorialLinks(all.slice(0, 1), reachedProducts(all[0]).map((p) => p.id), lang);
+  return links.length || !all[0]
+    ? links
+    : tutorialLinks(
+        all.slice(0, 1),
+        reachedProducts(all[0]).map((p) => p.id),
+        lang,
+      );
 }

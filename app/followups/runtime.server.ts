@@ -10,7 +10,14 @@ import { openSecret } from "./secrets.server";
 /** SMTP settings from a URL such as smtp://user:pass@host:2525 (the demo's local server). */
 export function smtpFromUrl(url: string, from: string): SmtpSettings {
   const u = new URL(url);
-  return { host: u.hostname, port: Number(u.port || (u.protocol === "smtps:" ? 465 : 25)), secure: u.protocol === "smtps:", user: u.username ? decodeURIComponent(u.username) : null, pass: u.password ? decodeURIComponent(u.password) : null, from };
+  return {
+    host: u.hostname,
+    port: Number(u.port || (u.protocol === "smtps:" ? 465 : 25)),
+    secure: u.protocol === "smtps:",
+    user: u.username ? decodeURIComponent(u.username) : null,
+    pass: u.password ? decodeURIComponent(u.password) : null,
+    from,
+  };
 }
 
 type ShopChannels = Partial<Record<"email" | "line" | "sms", Channel>>;
@@ -22,18 +29,37 @@ type ShopChannels = Partial<Record<"email" | "line" | "sms", Channel>>;
 export function channelsFor(db: PrismaClient) {
   return async (shops: string[]): Promise<Map<string, ShopChannels>> => {
     const e = env();
-    const rows = new Map((await db.channelSettings.findMany({ where: { shop: { in: shops } } })).map((r) => [r.shop, r]));
+    const rows = new Map(
+      (
+        await db.channelSettings.findMany({ where: { shop: { in: shops } } })
+      ).map((r) => [r.shop, r]),
+    );
     return new Map(
       shops.map((shop) => {
         const s = rows.get(shop);
         const out: ShopChannels = {};
-        const from = s?.emailFrom ?? e.FOLLOWUP_EMAIL_FROM ?? `no-reply@${shop}`;
-        if (s?.smtpHost && s.smtpPort) out.email = emailChannel({ host: s.smtpHost, port: s.smtpPort, secure: s.smtpSecure, user: s.smtpUser, pass: openSecret(s.smtpPass, e.SHOPIFY_API_SECRET), from });
-        else if (e.FOLLOWUP_SMTP_URL) out.email = emailChannel(smtpFromUrl(e.FOLLOWUP_SMTP_URL, from));
+        const from =
+          s?.emailFrom ?? e.FOLLOWUP_EMAIL_FROM ?? `no-reply@${shop}`;
+        if (s?.smtpHost && s.smtpPort)
+          out.email = emailChannel({
+            host: s.smtpHost,
+            port: s.smtpPort,
+            secure: s.smtpSecure,
+            user: s.smtpUser,
+            pass: openSecret(s.smtpPass, e.SHOPIFY_API_SECRET),
+            from,
+          });
+        else if (e.FOLLOWUP_SMTP_URL)
+          out.email = emailChannel(smtpFromUrl(e.FOLLOWUP_SMTP_URL, from));
         const lineToken = openSecret(s?.lineToken, e.SHOPIFY_API_SECRET);
         if (lineToken) out.line = lineChannel(lineToken);
         const twilioToken = openSecret(s?.twilioToken, e.SHOPIFY_API_SECRET);
-        if (s?.twilioSid && twilioToken && s.twilioFrom) out.sms = smsChannel({ accountSid: s.twilioSid, authToken: twilioToken, from: s.twilioFrom });
+        if (s?.twilioSid && twilioToken && s.twilioFrom)
+          out.sms = smsChannel({
+            accountSid: s.twilioSid,
+            authToken: twilioToken,
+            from: s.twilioFrom,
+          });
         return [shop, out] as const;
       }),
     );
@@ -42,5 +68,10 @@ export function channelsFor(db: PrismaClient) {
 
 export function engineDeps(db: PrismaClient): EngineDeps {
   const e = env();
-  return { appUrl: e.SHOPIFY_APP_URL, secret: e.SHOPIFY_API_SECRET, timeScale: e.FOLLOWUP_TIME_SCALE, channels: channelsFor(db) };
+  return {
+    appUrl: e.SHOPIFY_APP_URL,
+    secret: e.SHOPIFY_API_SECRET,
+    timeScale: e.FOLLOWUP_TIME_SCALE,
+    channels: channelsFor(db),
+  };
 }

@@ -15,7 +15,17 @@ export interface StepStats {
   surveyAnswers: number;
 }
 
-const empty = (): StepStats => ({ scheduled: 0, sending: 0, sent: 0, failed: 0, skipped: 0, uncertain: 0, clicks: 0, unsubscribed: 0, surveyAnswers: 0 });
+const empty = (): StepStats => ({
+  scheduled: 0,
+  sending: 0,
+  sent: 0,
+  failed: 0,
+  skipped: 0,
+  uncertain: 0,
+  clicks: 0,
+  unsubscribed: 0,
+  surveyAnswers: 0,
+});
 
 /**
  * Stats per flow and step ("<flowId>|<stepId>"), and per flow summed ("<flowId>"). Messages carry
@@ -23,12 +33,24 @@ const empty = (): StepStats => ({ scheduled: 0, sending: 0, sent: 0, failed: 0, 
  * through an email link is counted for the steps whose message with a survey link reached that
  * order before the answer.
  */
-export async function flowStats(db: PrismaClient, shop: string, flowId?: string): Promise<Map<string, StepStats>> {
+export async function flowStats(
+  db: PrismaClient,
+  shop: string,
+  flowId?: string,
+): Promise<Map<string, StepStats>> {
   // One flow's (its editor) or every flow's (the list).
   const ofFlow = flowId ? Prisma.sql`AND m."flowId" = ${flowId}` : Prisma.empty;
   const [flows, rows, unsubs, answers] = await Promise.all([
-    db.flow.findMany({ where: { shop, ...(flowId ? { id: flowId } : {}) }, select: { id: true, steps: true } }),
-    db.flowMessage.groupBy({ by: ["flowId", "step", "status"], where: { shop, ...(flowId ? { flowId } : {}) }, _count: { _all: true }, _sum: { clicks: true } }),
+    db.flow.findMany({
+      where: { shop, ...(flowId ? { id: flowId } : {}) },
+      select: { id: true, steps: true },
+    }),
+    db.flowMessage.groupBy({
+      by: ["flowId", "step", "status"],
+      where: { shop, ...(flowId ? { flowId } : {}) },
+      _count: { _all: true },
+      _sum: { clicks: true },
+    }),
     db.$queryRaw<{ flowId: string; step: string; n: bigint | number }[]>`
       SELECT m."flowId" AS "flowId", m."step" AS "step", COUNT(*) AS "n"
       FROM "Unsubscribe" u JOIN "FlowMessage" m ON m."id" = u."messageId"
@@ -50,12 +72,22 @@ export async function flowStats(db: PrismaClient, shop: string, flowId?: string)
   };
   for (const r of rows)
     add(r.flowId, r.step, (s) => {
-      s[r.status as keyof StepStats] = (s[r.status as keyof StepStats] ?? 0) + r._count._all;
+      s[r.status as keyof StepStats] =
+        (s[r.status as keyof StepStats] ?? 0) + r._count._all;
       s.clicks += r._sum.clicks ?? 0;
     });
-  for (const r of unsubs) add(r.flowId, r.step, (s) => (s.unsubscribed += Number(r.n)));
+  for (const r of unsubs)
+    add(r.flowId, r.step, (s) => (s.unsubscribed += Number(r.n)));
   // Only steps whose message has a survey link can have brought an answer.
-  const surveySteps = new Set(flows.flatMap((f) => parseSteps(f.steps).filter((st) => JSON.stringify(st.templates).includes("survey_link")).map((st) => `${f.id}|${st.id}`)));
-  for (const r of answers) if (surveySteps.has(`${r.flowId}|${r.step}`)) add(r.flowId, r.step, (s) => (s.surveyAnswers += Number(r.n)));
+  const surveySteps = new Set(
+    flows.flatMap((f) =>
+      parseSteps(f.steps)
+        .filter((st) => JSON.stringify(st.templates).includes("survey_link"))
+        .map((st) => `${f.id}|${st.id}`),
+    ),
+  );
+  for (const r of answers)
+    if (surveySteps.has(`${r.flowId}|${r.step}`))
+      add(r.flowId, r.step, (s) => (s.surveyAnswers += Number(r.n)));
   return stats;
 }

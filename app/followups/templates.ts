@@ -5,7 +5,15 @@ import { Liquid } from "liquidjs";
  * variable the app does not provide is reported then, never at send time. Email bodies are
  * escaped as HTML; LINE and SMS bodies are plain text.
  */
-export const VARIABLES = ["shop_name", "first_name", "order_name", "tracking_links", "tutorial_links", "survey_link", "unsubscribe_link"] as const;
+export const VARIABLES = [
+  "shop_name",
+  "first_name",
+  "order_name",
+  "tracking_links",
+  "tutorial_links",
+  "survey_link",
+  "unsubscribe_link",
+] as const;
 
 export interface LinkVar {
   title: string;
@@ -22,8 +30,19 @@ export interface TemplateContext {
 }
 
 const engines = {
-  html: new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, outputEscape: "escape", cache: 200 }),
-  text: new Liquid({ strictVariables: true, strictFilters: true, ownPropertyOnly: true, cache: 200 }),
+  html: new Liquid({
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    outputEscape: "escape",
+    cache: 200,
+  }),
+  text: new Liquid({
+    strictVariables: true,
+    strictFilters: true,
+    ownPropertyOnly: true,
+    cache: 200,
+  }),
 };
 
 /** A safe, complete context for checking a template (every variable present, links included). */
@@ -31,8 +50,15 @@ export const SAMPLE_CONTEXT: TemplateContext = {
   shop_name: "Sample shop",
   first_name: "花子",
   order_name: "#1001",
-  tracking_links: [{ title: "ヤマト運輸 1234-5678-9012", url: "https://example.com/track/123456789012" }],
-  tutorial_links: [{ title: "はじめての使い方", url: "https://example.com/tutorial" }],
+  tracking_links: [
+    {
+      title: "ヤマト運輸 1234-5678-9012",
+      url: "https://example.com/track/123456789012",
+    },
+  ],
+  tutorial_links: [
+    { title: "はじめての使い方", url: "https://example.com/tutorial" },
+  ],
   survey_link: "https://example.com/survey/sample",
   unsubscribe_link: "https://example.com/unsubscribe/sample",
 };
@@ -40,23 +66,39 @@ export const SAMPLE_CONTEXT: TemplateContext = {
 export type TemplateError = { kind: "syntax" | "variable"; message: string };
 
 /** Checks one template: it parses, and renders with every variable the app provides and no other. */
-export function checkTemplate(source: string, format: "html" | "text"): TemplateError | null {
-  if (source.length > 10_000) return { kind: "syntax", message: "too long (10,000 characters at most)" };
+export function checkTemplate(
+  source: string,
+  format: "html" | "text",
+): TemplateError | null {
+  if (source.length > 10_000)
+    return { kind: "syntax", message: "too long (10,000 characters at most)" };
   try {
     const engine = engines[format];
     engine.renderSync(engine.parse(source), SAMPLE_CONTEXT);
     // Empty lists must render too (an order without tracking yet, a product without tutorials).
-    engine.renderSync(engine.parse(source), { ...SAMPLE_CONTEXT, tracking_links: [], tutorial_links: [] });
+    engine.renderSync(engine.parse(source), {
+      ...SAMPLE_CONTEXT,
+      tracking_links: [],
+      tutorial_links: [],
+    });
     return null;
   } catch (error) {
-    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return { kind: /undefined variable/i.test(message) ? "variable" : "syntax", message };
+    const message =
+      error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return {
+      kind: /undefined variable/i.test(message) ? "variable" : "syntax",
+      message,
+    };
   }
 }
 
 const parsed = new Map<string, ReturnType<Liquid["parse"]>>();
 
-export async function renderTemplate(source: string, format: "html" | "text", context: TemplateContext): Promise<string> {
+export async function renderTemplate(
+  source: string,
+  format: "html" | "text",
+  context: TemplateContext,
+): Promise<string> {
   const engine = engines[format];
   const key = `${format}\u0000${source}`;
   let template = parsed.get(key);
@@ -73,7 +115,9 @@ export function safeUrl(url: string | null | undefined): string | null {
   if (!url) return null;
   try {
     const u = new URL(url);
-    return u.protocol === "https:" || u.protocol === "http:" ? u.toString() : null;
+    return u.protocol === "https:" || u.protocol === "http:"
+      ? u.toString()
+      : null;
   } catch {
     return null;
   }

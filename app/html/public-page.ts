@@ -4,9 +4,24 @@ import { escapeHtml as esc } from "./escape";
  * chooser): no script, nothing loaded from elsewhere, a strict CSP. Values escaped by the callers.
  */
 
-export function publicPage(lang: "ja" | "en", title: string, bodyHtml: string, status = 200): Response {
+export function publicPage(
+  lang: "ja" | "en",
+  title: string,
+  bodyHtml: string,
+  status = 200,
+): Response {
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><meta name="robots" content="noindex"><title>${esc(title)}</title><style>body{font-family:system-ui,-apple-system,"Hiragino Sans","Noto Sans JP",sans-serif;max-width:34rem;margin:3rem auto;padding:0 1rem;line-height:1.7;color:#202223}h1{font-size:1.3rem}.scores{display:flex;flex-wrap:wrap;gap:.4rem}.scores a{display:inline-block;min-width:2.4rem;text-align:center;padding:.5rem;border:1px solid #c9cccf;border-radius:.5rem;color:inherit;text-decoration:none}.ends{display:flex;justify-content:space-between;color:#6d7175;font-size:.85rem}button{margin-top:.75rem;font:inherit;padding:.5rem 1.25rem;border-radius:.5rem;border:0;background:#303030;color:#fff;cursor:pointer}.lead{font-size:1.25rem;font-weight:600}.q{color:#616161}.score{font-size:1.1rem}label{display:block;margin:1.5rem 0 .5rem}textarea{width:100%;box-sizing:border-box;font:inherit;padding:.5rem}.err{color:#8e1f0b}</style></head><body><main><h1>${esc(title)}</h1>${bodyHtml}</main></body></html>`;
-  return new Response(html, { status, headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex", "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'" } });
+  return new Response(html, {
+    status,
+    headers: {
+      "Content-Type": "text/html; charset=utf-8",
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+      "X-Robots-Tag": "noindex",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    },
+  });
 }
 
 export { esc };

@@ -14,7 +14,9 @@ describe("admin strings", () => {
   });
 
   it("Japanese strings are actually Japanese", () => {
-    const japanese = Object.values(ja).filter((s) => /[\u3040-\u30ff\u4e00-\u9fff]/.test(s));
+    const japanese = Object.values(ja).filter((s) =>
+      /[\u3040-\u30ff\u4e00-\u9fff]/.test(s),
+    );
     // Brand-like strings such as "FAQ" may stay Latin; the rest must be translated.
     expect(japanese.length / Object.values(ja).length).toBeGreaterThan(0.9);
   });
@@ -32,7 +34,11 @@ describe("resolveLocale", () => {
 
 describe("translator", () => {
   it("interpolates variables", () => {
-    expect(translator("ja")("dashboard.jobsDead", { count: 3 })).toBe("3 件のバックグラウンド処理が失敗しました。確認してください。");
-    expect(translator("en")("dashboard.jobsDead", { count: 3 })).toContain("3 background tasks");
+    expect(translator("ja")("dashboard.jobsDead", { count: 3 })).toBe(
+      "3 件のバックグラウンド処理が失敗しました。確認してください。",
+    );
+    expect(translator("en")("dashboard.jobsDead", { count: 3 })).toContain(
+      "3 background tasks",
+    );
   });
 });

@@ -12,19 +12,31 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { en, ja };
  * Shopify admin passes its language as `locale` ("ja", "en-US", "en-GB"...). Anything that is not
  * Japanese or English falls back to English, the admin's most common second language.
  */
-export function resolveLocale(input: string | null | undefined, fallback: Locale = "ja"): Locale {
+export function resolveLocale(
+  input: string | null | undefined,
+  fallback: Locale = "ja",
+): Locale {
   if (!input) return fallback;
   const primary = input.toLowerCase().split(/[-_]/)[0];
-  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : "en";
+  return (LOCALES as readonly string[]).includes(primary)
+    ? (primary as Locale)
+    : "en";
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+export type Translate = (
+  key: MessageKey,
+  vars?: Record<string, string | number>,
+) => string;
 
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
   return (key, vars) => {
     const template = catalog[key] ?? catalogs.en[key] ?? key;
-    return vars ? template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m)) : template;
+    return vars
+      ? template.replace(/\{(\w+)\}/g, (m, name: string) =>
+          name in vars ? String(vars[name]) : m,
+        )
+      : template;
   };
 }
 

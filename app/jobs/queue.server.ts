@@ -29,7 +29,10 @@ export interface EnqueueInput {
 type Db = PrismaClient | Prisma.TransactionClient;
 
 /** Returns false when a job with the same key already exists (nothing is written). */
-export async function enqueueJob(db: Db, input: EnqueueInput): Promise<boolean> {
+export async function enqueueJob(
+  db: Db,
+  input: EnqueueInput,
+): Promise<boolean> {
   try {
     await db.job.create({
       data: {
@@ -49,17 +52,33 @@ export async function enqueueJob(db: Db, input: EnqueueInput): Promise<boolean> 
 }
 
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+  return (
+    error instanceof Prisma.PrismaClientKnownRequestError &&
+    error.code === "P2002"
+  );
 }
 
-const SELECT = { id: true, shop: true, type: true, key: true, payload: true, attempts: true, maxAttempts: true } as const;
+const SELECT = {
+  id: true,
+  shop: true,
+  type: true,
+  key: true,
+  payload: true,
+  attempts: true,
+  maxAttempts: true,
+} as const;
 
 /**
  * Claims up to `limit` due jobs for `workerId`. On PostgreSQL several workers claim
  * concurrently with FOR UPDATE SKIP LOCKED; SQLite serialises writers, so a conditional update
  * inside a transaction is enough there.
  */
-export async function claimJobs(db: PrismaClient, workerId: string, limit: number, now = new Date()): Promise<JobRow[]> {
+export async function claimJobs(
+  db: PrismaClient,
+  workerId: string,
+  limit: number,
+  now = new Date(),
+): Promise<JobRow[]> {
   const staleBefore = new Date(now.getTime() - LEASE_MS);
   if (isPostgres(db)) {
     return db.$queryRaw<JobRow[]>`
@@ -76,27 +95,61 @@ export async function claimJobs(db: PrismaClient, workerId: string, limit: numbe
   return db.$transaction(async (tx) => {
     // Two index range reads rather than one OR: with an OR, SQLite scans the whole table to sort
     // by runAt, which grows with every finished job (259/s instead of ~430/s at 100k jobs).
-    const queued = await tx.job.findMany({ where: { status: "queued", runAt: { lte: now } }, orderBy: { runAt: "asc" }, take: limit, select: { id: true, runAt: true } });
-    const stale = await tx.job.findMany({ where: { status: "running", lockedAt: { lt: staleBefore } }, orderBy: { runAt: "asc" }, take: limit, select: { id: true, runAt: true } });
-    const due = [...queued, ...stale].sort((a, b) => a.runAt.getTime() - b.runAt.getTime()).slice(0, limit);
+    const queued = await tx.job.findMany({
+      where: { status: "queued", runAt: { lte: now } },
+      orderBy: { runAt: "asc" },
+      take: limit,
+      select: { id: true, runAt: true },
+    });
+    const stale = await tx.job.findMany({
+      where: { status: "running", lockedAt: { lt: staleBefore } },
+      orderBy: { runAt: "asc" },
+      take: limit,
+      select: { id: true, runAt: true },
+    });
+    const due = [...queued, ...stale]
+      .sort((a, b) => a.runAt.getTime() - b.runAt.getTime())
+      .slice(0, limit);
     if (due.length === 0) return [];
     await tx.job.updateMany({
       where: { id: { in: due.map((d) => d.id) } },
-      data: { status: "running", lockedBy: workerId, lockedAt: now, attempts: { increment: 1 } },
+      data: {
+        status: "running",
+        lockedBy: workerId,
+        lockedAt: now,
+        attempts: { increment: 1 },
+      },
     });
-    return tx.job.findMany({ where: { id: { in: due.map((d) => d.id) }, lockedBy: workerId }, select: SELECT });
+    return tx.job.findMany({
+      where: { id: { in: due.map((d) => d.id) }, lockedBy: workerId },
+      select: SELECT,
+    });
   });
 }
 
-export async function completeJob(db: PrismaClient, id: string, workerId: string): Promise<void> {
+export async function completeJob(
+  db: PrismaClient,
+  id: string,
+  workerId: string,
+): Promise<void> {
   await db.job.updateMany({
     where: { id, lockedBy: workerId },
-    data: { status: "done", finishedAt: new Date(), lockedBy: null, lockedAt: null, lastError: null },
+    data: {
+      status: "done",
+      finishedAt: new Date(),
+      lockedBy: null,
+      lockedAt: null,
+      lastError: null,
+    },
   });
 }
 
 /** Completes several jobs with one statement (batch handlers). */
-export async function completeJobs(db: PrismaClient, ids: string[], workerId: string): Promise<void> {
+export async function completeJobs(
+  db: PrismaClient,
+  ids: string[],
+  workerId: string,
+): Promise<void> {
   if (!ids.length) return;
   await completeJobsOp(db, ids, workerId);
 }
@@ -105,21 +158,44 @@ export async function completeJobs(db: PrismaClient, ids: string[], workerId: st
  * The statement that completes jobs, for a handler to put in its own transaction: the job is done
  * exactly when the handler's results are committed, and one commit (one fsync) is saved.
  */
-export function completeJobsOp(db: PrismaClient, ids: string[], workerId: string) {
+export function completeJobsOp(
+  db: PrismaClient,
+  ids: string[],
+  workerId: string,
+) {
   return db.job.updateMany({
     where: { id: { in: ids }, lockedBy: workerId },
-    data: { status: "done", finishedAt: new Date(), lockedBy: null, lockedAt: null, lastError: null },
+    data: {
+      status: "done",
+      finishedAt: new Date(),
+      lockedBy: null,
+      lockedAt: null,
+      lastError: null,
+    },
   });
 }
 
 /** A failed attempt: retry later with backoff, or give up ("dead") after maxAttempts, keeping the reason. */
-export async function failJob(db: PrismaClient, job: JobRow, workerId: string, error: unknown, now = new Date()): Promise<"retry" | "dead"> {
+export async function failJob(
+  db: PrismaClient,
+  job: JobRow,
+  workerId: string,
+  error: unknown,
+  now = new Date(),
+): Promise<"retry" | "dead"> {
   const message = error instanceof Error ? error.message : String(error);
-  const dead = job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
+  const dead =
+    job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
   await db.job.updateMany({
     where: { id: job.id, lockedBy: workerId },
     data: dead
-      ? { status: "dead", lastError: message.slice(0, 2000), lockedBy: null, lockedAt: null, finishedAt: now }
+      ? {
+          status: "dead",
+          lastError: message.slice(0, 2000),
+          lockedBy: null,
+          lockedAt: null,
+          finishedAt: now,
+        }
       : {
           status: "queued",
           lastError: message.slice(0, 2000),
@@ -132,10 +208,19 @@ export async function failJob(db: PrismaClient, job: JobRow, workerId: string, e
 }
 
 /** Moves a dead job back to the queue (admin "retry" button). */
-export async function retryDeadJob(db: PrismaClient, shop: string, id: string): Promise<boolean> {
+export async function retryDeadJob(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+): Promise<boolean> {
   const result = await db.job.updateMany({
     where: { id, shop, status: "dead" },
-    data: { status: "queued", attempts: 0, runAt: new Date(), finishedAt: null },
+    data: {
+      status: "queued",
+      attempts: 0,
+      runAt: new Date(),
+      finishedAt: null,
+    },
   });
   return result.count === 1;
 }
@@ -145,6 +230,8 @@ export class PermanentJobError extends Error {}
 
 function isPostgres(db: PrismaClient): boolean {
   // The adapter's provider tells which SQL dialect the client speaks.
-  const provider = (db as unknown as { _engineConfig?: { activeProvider?: string } })._engineConfig?.activeProvider;
+  const provider = (
+    db as unknown as { _engineConfig?: { activeProvider?: string } }
+  )._engineConfig?.activeProvider;
   return provider === "postgresql";
 }

@@ -13,28 +13,39 @@ import { startWorker, WORKER_DEFAULTS } from "./worker.server";
 
 const log = (line: string) => console.warn(`[jobs] ${line}`);
 const isChild = process.env.TSUNAGU_WORKER_CHILD === "1";
-const processes = isChild ? 1 : (env().JOBS_PROCESSES ?? WORKER_DEFAULTS.processes);
+const processes = isChild
+  ? 1
+  : (env().JOBS_PROCESSES ?? WORKER_DEFAULTS.processes);
 let stopping = false;
 const children = new Set<ChildProcess>();
 
 function spawnChild(): void {
-  const child = fork(process.argv[1], process.argv.slice(2), { env: { ...process.env, TSUNAGU_WORKER_CHILD: "1" } });
+  const child = fork(process.argv[1], process.argv.slice(2), {
+    env: { ...process.env, TSUNAGU_WORKER_CHILD: "1" },
+  });
   children.add(child);
   child.on("exit", (code, signal) => {
     children.delete(child);
     if (stopping) return;
-    log(`worker process ${child.pid} exited (${signal ?? code}); starting another`);
+    log(
+      `worker process ${child.pid} exited (${signal ?? code}); starting another`,
+    );
     setTimeout(spawnChild, 1_000).unref();
   });
 }
 for (let i = 1; i < processes; i++) spawnChild();
 
 const worker = startWorker({ db: prisma, handlers: jobHandlers(prisma), log });
-console.log(`[jobs] worker ${process.pid} started${isChild ? "" : ` (${processes} process${processes > 1 ? "es" : ""})`}`);
+console.log(
+  `[jobs] worker ${process.pid} started${isChild ? "" : ` (${processes} process${processes > 1 ? "es" : ""})`}`,
+);
 
 const stop = async () => {
   stopping = true;
-  const exited = [...children].map((c) => new Promise((resolve) => (c.once("exit", resolve), c.kill("SIGTERM"))));
+  const exited = [...children].map(
+    (c) =>
+      new Promise((resolve) => (c.once("exit", resolve), c.kill("SIGTERM"))),
+  );
   await worker.stop();
   await Promise.all(exited);
   await prisma.$disconnect();

@@ -1,7 +1,14 @@
 import type { PrismaClient } from "@prisma/client";
 import { randomUUID } from "node:crypto";
 import { availableParallelism } from "node:os";
-import { claimJobs, completeJob, completeJobs, completeJobsOp, failJob, type JobRow } from "./queue.server";
+import {
+  claimJobs,
+  completeJob,
+  completeJobs,
+  completeJobsOp,
+  failJob,
+  type JobRow,
+} from "./queue.server";
 
 export type JobHandler = (job: JobRow & { data: unknown }) => Promise<void>;
 /**
@@ -9,7 +16,12 @@ export type JobHandler = (job: JobRow & { data: unknown }) => Promise<void>;
  * `complete(ids)` is the statement marking those jobs done, for the handler's own final
  * transaction (jobs it does not complete there are completed after it returns).
  */
-export type BatchJobHandler = { batch: (jobs: (JobRow & { data: unknown })[], ctx: { complete: (ids: string[]) => ReturnType<typeof completeJobsOp> }) => Promise<Map<string, Error | null>> };
+export type BatchJobHandler = {
+  batch: (
+    jobs: (JobRow & { data: unknown })[],
+    ctx: { complete: (ids: string[]) => ReturnType<typeof completeJobsOp> },
+  ) => Promise<Map<string, Error | null>>;
+};
 export type JobHandlers = Record<string, JobHandler | BatchJobHandler>;
 
 export interface WorkerOptions {
@@ -27,15 +39,29 @@ export interface WorkerOptions {
  * loops keep the SMTP/HTTP calls of one batch overlapping the database work of another; a second
  * process puts the second core to work on rendering and MIME (~480/s → ~600/s on 2 cores).
  */
-export const WORKER_DEFAULTS = { loops: 4, batchSize: 100, idleMs: 500, processes: Math.min(4, availableParallelism()) };
+export const WORKER_DEFAULTS = {
+  loops: 4,
+  batchSize: 100,
+  idleMs: 500,
+  processes: Math.min(4, availableParallelism()),
+};
 
 /** Runs every due job once; returns how many ran. Used by the worker loop and by tests. */
-export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<number> {
+export async function runDueJobs(
+  opts: WorkerOptions & { now?: Date },
+): Promise<number> {
   const workerId = opts.workerId ?? `worker-${process.pid}`;
-  const jobs = await claimJobs(opts.db, workerId, opts.batchSize ?? WORKER_DEFAULTS.batchSize, opts.now);
+  const jobs = await claimJobs(
+    opts.db,
+    workerId,
+    opts.batchSize ?? WORKER_DEFAULTS.batchSize,
+    opts.now,
+  );
   const fail = async (job: JobRow, error: unknown) => {
     const outcome = await failJob(opts.db, job, workerId, error, opts.now);
-    opts.log?.(`job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`);
+    opts.log?.(
+      `job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`,
+    );
   };
   const batches = new Map<string, (JobRow & { data: unknown })[]>();
   for (const job of jobs) {
@@ -48,7 +74,10 @@ export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<
       continue;
     }
     if (handler && typeof handler === "object") {
-      batches.set(job.type, [...(batches.get(job.type) ?? []), { ...job, data }]);
+      batches.set(job.type, [
+        ...(batches.get(job.type) ?? []),
+        { ...job, data },
+      ]);
       continue;
     }
     try {
@@ -74,18 +103,30 @@ export async function runDueJobs(opts: WorkerOptions & { now?: Date }): Promise<
       continue;
     }
     // (A commit saved for the jobs the handler completed in its own transaction.)
-    await completeJobs(opts.db, group.filter((j) => results.get(j.id) === null && !completedByHandler.has(j.id)).map((j) => j.id), workerId);
+    await completeJobs(
+      opts.db,
+      group
+        .filter(
+          (j) => results.get(j.id) === null && !completedByHandler.has(j.id),
+        )
+        .map((j) => j.id),
+      workerId,
+    );
     for (const job of group) {
       const result = results.get(job.id);
-      if (result !== null) await fail(job, result ?? new Error("no result for job"));
+      if (result !== null)
+        await fail(job, result ?? new Error("no result for job"));
     }
   }
   return jobs.length;
 }
 
 /** Polls until `stop()` with `loops` concurrent loops; a crash of one job never stops a loop. */
-export function startWorker(opts: WorkerOptions & { loops?: number }): { stop: () => Promise<void> } {
-  const base = opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
+export function startWorker(opts: WorkerOptions & { loops?: number }): {
+  stop: () => Promise<void>;
+} {
+  const base =
+    opts.workerId ?? `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   const count = opts.loops ?? WORKER_DEFAULTS.loops;
   let running = true;
   const wakes = new Set<() => void>();
@@ -96,7 +137,9 @@ export function startWorker(opts: WorkerOptions & { loops?: number }): { stop: (
       try {
         ran = await runDueJobs({ ...opts, workerId });
       } catch (error) {
-        opts.log?.(`worker ${workerId}: ${error instanceof Error ? error.message : error}`);
+        opts.log?.(
+          `worker ${workerId}: ${error instanceof Error ? error.message : error}`,
+        );
       }
       if (ran === 0 && running) {
         await new Promise<void>((resolve) => {

@@ -13,12 +13,16 @@ export async function authenticateProxy(request: Request, now = Date.now()) {
   try {
     context = await authenticate.public.appProxy(request);
   } catch (thrown) {
-    if (thrown instanceof Response && thrown.status === 400) throw proxyError(401, "invalid or missing signature");
+    if (thrown instanceof Response && thrown.status === 400)
+      throw proxyError(401, "invalid or missing signature");
     throw thrown;
   }
   const url = new URL(request.url);
   const timestamp = Number(url.searchParams.get("timestamp"));
-  if (!Number.isFinite(timestamp) || Math.abs(now / 1000 - timestamp) > PROXY_MAX_SKEW_SECONDS) {
+  if (
+    !Number.isFinite(timestamp) ||
+    Math.abs(now / 1000 - timestamp) > PROXY_MAX_SKEW_SECONDS
+  ) {
     throw proxyError(401, "stale or missing timestamp");
   }
   const customer = url.searchParams.get("logged_in_customer_id") ?? "";
@@ -30,5 +34,8 @@ export async function authenticateProxy(request: Request, now = Date.now()) {
 }
 
 export function proxyError(status: number, message: string): Response {
-  return new Response(JSON.stringify({ error: message }), { status, headers: { "Content-Type": "application/json; charset=utf-8" } });
+  return new Response(JSON.stringify({ error: message }), {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8" },
+  });
 }

@@ -10,9 +10,16 @@ const perIp = new RateLimiter(30, 1);
 const perShop = new RateLimiter(600, 20);
 
 /** Throws a 429 response when the shop or the shopper's address is over its limit. */
-export function enforceStorefrontLimits(request: Request, shop: string, scope: string): void {
+export function enforceStorefrontLimits(
+  request: Request,
+  shop: string,
+  scope: string,
+): void {
   const ip = clientIp(request);
-  if (!perIp.take(`${scope}:${shop}:${ip}`) || !perShop.take(`${scope}:${shop}`)) {
+  if (
+    !perIp.take(`${scope}:${shop}:${ip}`) ||
+    !perShop.take(`${scope}:${shop}`)
+  ) {
     const response = proxyError(429, "too many requests");
     response.headers.set("Retry-After", "5");
     throw response;

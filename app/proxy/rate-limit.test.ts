@@ -4,7 +4,12 @@ import { RateLimiter, clientIp } from "./rate-limit";
 describe("RateLimiter", () => {
   it("allows a burst, refuses the flood, and refills over time", () => {
     const limit = new RateLimiter(3, 1);
-    expect([1, 2, 3, 4].map(() => limit.take("ip", 0))).toEqual([true, true, true, false]);
+    expect([1, 2, 3, 4].map(() => limit.take("ip", 0))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(limit.take("other", 0)).toBe(true);
     expect(limit.take("ip", 500)).toBe(false);
     expect(limit.take("ip", 1000)).toBe(true);
@@ -12,14 +17,23 @@ describe("RateLimiter", () => {
 
   it("stays bounded when every request comes from a new address", () => {
     const limit = new RateLimiter(2, 1, 100);
-    for (let i = 0; i < 1000; i++) expect(limit.take(`ip-${i}`, i * 10_000)).toBe(true);
-    expect((limit as unknown as { buckets: Map<string, unknown> }).buckets.size).toBeLessThanOrEqual(100);
+    for (let i = 0; i < 1000; i++)
+      expect(limit.take(`ip-${i}`, i * 10_000)).toBe(true);
+    expect(
+      (limit as unknown as { buckets: Map<string, unknown> }).buckets.size,
+    ).toBeLessThanOrEqual(100);
   });
 });
 
 describe("clientIp", () => {
   it("reads the first forwarded address", () => {
-    expect(clientIp(new Request("http://x", { headers: { "X-Forwarded-For": "203.0.113.9, 10.0.0.1" } }))).toBe("203.0.113.9");
+    expect(
+      clientIp(
+        new Request("http://x", {
+          headers: { "X-Forwarded-For": "203.0.113.9, 10.0.0.1" },
+        }),
+      ),
+    ).toBe("203.0.113.9");
     expect(clientIp(new Request("http://x"))).toBe("unknown");
   });
 });

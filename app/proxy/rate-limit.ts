@@ -21,7 +21,10 @@ export class RateLimiter {
       bucket = { tokens: this.capacity, at: now };
       this.buckets.set(key, bucket);
     }
-    bucket.tokens = Math.min(this.capacity, bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond);
+    bucket.tokens = Math.min(
+      this.capacity,
+      bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond,
+    );
     bucket.at = now;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
@@ -31,7 +34,11 @@ export class RateLimiter {
   /** Forgets full buckets (idle keys) so a scan of random IPs cannot grow memory without bound. */
   private evict(now: number) {
     for (const [key, b] of this.buckets) {
-      if (b.tokens + ((now - b.at) / 1000) * this.refillPerSecond >= this.capacity) this.buckets.delete(key);
+      if (
+        b.tokens + ((now - b.at) / 1000) * this.refillPerSecond >=
+        this.capacity
+      )
+        this.buckets.delete(key);
     }
     if (this.buckets.size >= this.maxKeys) this.buckets.clear();
   }
@@ -39,6 +46,9 @@ export class RateLimiter {
 
 /** The shopper's address as Shopify's proxy forwards it (first hop of X-Forwarded-For). */
 export function clientIp(request: Request): string {
-  const forwarded = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const forwarded = request.headers
+    .get("x-forwarded-for")
+    ?.split(",")[0]
+    ?.trim();
   return forwarded || request.headers.get("x-real-ip") || "unknown";
 }

@@ -5,7 +5,11 @@ import { unauthenticated } from "../shopify.server";
 import { extensionRequest } from "../security/extension-request.server";
 import { RateLimiter } from "../proxy/rate-limit";
 import { validateAnswer } from "../surveys/definition";
-import { checkoutOrder, thankYouKey, thankYouSurvey } from "../surveys/checkout.server";
+import {
+  checkoutOrder,
+  thankYouKey,
+  thankYouSurvey,
+} from "../surveys/checkout.server";
 import { getSurvey, recordResponse } from "../surveys/surveys.server";
 
 /**
@@ -17,7 +21,8 @@ const limiter = new RateLimiter(60, 2);
 const orderId = z.string().regex(/^\d{1,20}$/);
 const locale = z.string().regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/);
 
-const context = (request: Request) => extensionRequest(request, "checkout", limiter);
+const context = (request: Request) =>
+  extensionRequest(request, "checkout", limiter);
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const c = await context(request);
@@ -26,20 +31,30 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const id = orderId.safeParse(url.searchParams.get("order"));
   const lang = locale.safeParse(url.searchParams.get("locale") ?? "ja");
-  if (!id.success || !lang.success) return fail(400, "order and locale required");
+  if (!id.success || !lang.success)
+    return fail(400, "order and locale required");
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, id.data);
   if (!order) return fail(404, "unknown order");
   const survey = await thankYouSurvey(prisma, shop, order, lang.data);
   const l = lang.data.toLowerCase().split("-")[0];
-  const pick = (labels: Record<string, string>) => labels[l] ?? labels[lang.data] ?? labels.ja ?? labels.en ?? Object.values(labels)[0] ?? "";
+  const pick = (labels: Record<string, string>) =>
+    labels[l] ??
+    labels[lang.data] ??
+    labels.ja ??
+    labels.en ??
+    Object.values(labels)[0] ??
+    "";
   return cors(
     Response.json({
       survey: survey && {
         id: survey.id,
         kind: survey.kind,
         question: pick(survey.question),
-        choices: survey.choices.map((c) => ({ value: c.value, label: pick(c.labels) })),
+        choices: survey.choices.map((c) => ({
+          value: c.value,
+          label: pick(c.labels),
+        })),
         followUp: survey.followUp,
       },
     }),
@@ -61,7 +76,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const c = await context(request);
   if (!c.ok) return c.response;
   const { shop, cors, fail } = c;
-  if (Number(request.headers.get("content-length") ?? 0) > 16_000) return fail(413, "answer too large");
+  if (Number(request.headers.get("content-length") ?? 0) > 16_000)
+    return fail(413, "answer too large");
   let body: unknown;
   try {
     body = await request.json();
@@ -69,15 +85,36 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return fail(400, "expected JSON");
   }
   const parsed = answer.safeParse(body);
-  if (!parsed.success) return fail(400, `invalid answer: ${parsed.error.issues[0].path.join(".") || parsed.error.issues[0].message}`);
+  if (!parsed.success)
+    return fail(
+      400,
+      `invalid answer: ${parsed.error.issues[0].path.join(".") || parsed.error.issues[0].message}`,
+    );
   const a = parsed.data;
   const survey = await getSurvey(prisma, shop, a.survey);
-  if (!survey || !survey.active || !survey.placements.includes("thankyou")) return fail(404, "unknown survey");
-  const valid = validateAnswer(survey, { score: a.score == null ? null : String(a.score), choice: a.choice ?? null, comment: a.comment ?? "" });
+  if (!survey || !survey.active || !survey.placements.includes("thankyou"))
+    return fail(404, "unknown survey");
+  const valid = validateAnswer(survey, {
+    score: a.score == null ? null : String(a.score),
+    choice: a.choice ?? null,
+    comment: a.comment ?? "",
+  });
   if (!valid.ok) return fail(422, `invalid ${valid.error}`);
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, a.order);
   if (!order) return fail(404, "unknown order");
-  const { outcome } = await recordResponse(prisma, shop, { id: survey.id, cooldownDays: 0 }, { channel: "thankyou", ...valid.value, locale: a.locale.toLowerCase().split("-")[0], customerId: order.customerId, orderId: order.orderId, responseKey: thankYouKey(survey.id, order.orderId) });
+  const { outcome } = await recordResponse(
+    prisma,
+    shop,
+    { id: survey.id, cooldownDays: 0 },
+    {
+      channel: "thankyou",
+      ...valid.value,
+      locale: a.locale.toLowerCase().split("-")[0],
+      customerId: order.customerId,
+      orderId: order.orderId,
+      responseKey: thankYouKey(survey.id, order.orderId),
+    },
+  );
   return cors(Response.json({ ok: true, outcome }));
 };

@@ -1,7 +1,15 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { Banner, BlockStack, Card, InlineGrid, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Card,
+  InlineGrid,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -19,8 +27,16 @@ export const links = () => [{ rel: "stylesheet", href: vizStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [settings, shop] = await Promise.all([getGroupSettings(prisma, session.shop), getShopSettings(prisma, session.shop)]);
-  const dashboard = await getDashboard(prisma, session.shop, settings, shop?.timezone ?? "Asia/Tokyo");
+  const [settings, shop] = await Promise.all([
+    getGroupSettings(prisma, session.shop),
+    getShopSettings(prisma, session.shop),
+  ]);
+  const dashboard = await getDashboard(
+    prisma,
+    session.shop,
+    settings,
+    shop?.timezone ?? "Asia/Tokyo",
+  );
   if (dashboard.recalculating) await requestStatsRebuild(prisma, session.shop);
   else await recordSnapshot(prisma, session.shop, dashboard);
   return json(dashboard);
@@ -31,17 +47,58 @@ export default function Dashboard() {
   const t = useT();
   const locale = useLocale();
   const number = new Intl.NumberFormat(locale);
-  const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
+  const percent = new Intl.NumberFormat(locale, {
+    style: "percent",
+    maximumFractionDigits: 1,
+  });
   const buyers = d.active + d.dormant;
   // People first: each number is a count of customers or orders, linking to the people behind it.
-  const series = (key: "fans" | "active" | "dormant" | "churned" | "recovered" | "repeatOrders") => d.trend.map((m) => m[key]);
-  const tiles: { label: MessageKey; value: number; to: string; trend: (number | null)[] }[] = [
-    { label: "dashboard.fans", value: d.fans, to: "/app/customers/groups/fans", trend: series("fans") },
-    { label: "dashboard.active", value: d.active, to: "/app/customers/groups/active", trend: series("active") },
-    { label: "dashboard.dormant", value: d.dormant, to: "/app/customers/groups/dormant", trend: series("dormant") },
-    { label: "dashboard.churned", value: d.churnedThisMonth, to: "/app/customers/groups/churned", trend: series("churned") },
-    { label: "dashboard.recovered", value: d.recoveredThisMonth, to: "/app/customers/groups/recovered", trend: series("recovered") },
-    { label: "dashboard.repeatOrders", value: d.repeatOrdersThisMonth, to: "/app/customers/groups/repeat", trend: series("repeatOrders") },
+  const series = (
+    key:
+      "fans" | "active" | "dormant" | "churned" | "recovered" | "repeatOrders",
+  ) => d.trend.map((m) => m[key]);
+  const tiles: {
+    label: MessageKey;
+    value: number;
+    to: string;
+    trend: (number | null)[];
+  }[] = [
+    {
+      label: "dashboard.fans",
+      value: d.fans,
+      to: "/app/customers/groups/fans",
+      trend: series("fans"),
+    },
+    {
+      label: "dashboard.active",
+      value: d.active,
+      to: "/app/customers/groups/active",
+      trend: series("active"),
+    },
+    {
+      label: "dashboard.dormant",
+      value: d.dormant,
+      to: "/app/customers/groups/dormant",
+      trend: series("dormant"),
+    },
+    {
+      label: "dashboard.churned",
+      value: d.churnedThisMonth,
+      to: "/app/customers/groups/churned",
+      trend: series("churned"),
+    },
+    {
+      label: "dashboard.recovered",
+      value: d.recoveredThisMonth,
+      to: "/app/customers/groups/recovered",
+      trend: series("recovered"),
+    },
+    {
+      label: "dashboard.repeatOrders",
+      value: d.repeatOrdersThisMonth,
+      to: "/app/customers/groups/repeat",
+      trend: series("repeatOrders"),
+    },
   ];
   // The charts measure the page: draw them once the page is live in the browser.
   const [hydrated, setHydrated] = useState(false);
@@ -53,7 +110,9 @@ export default function Dashboard() {
       <Layout>
         {d.deadJobs > 0 && (
           <Layout.Section>
-            <Banner tone="warning">{t("dashboard.jobsDead", { count: d.deadJobs })}</Banner>
+            <Banner tone="warning">
+              {t("dashboard.jobsDead", { count: d.deadJobs })}
+            </Banner>
           </Layout.Section>
         )}
         {d.recalculating && (
@@ -79,7 +138,14 @@ export default function Dashboard() {
                   <Text as="p" variant="heading2xl">
                     {number.format(tile.value)}
                   </Text>
-                  <div style={{ minHeight: 48 }}>{hydrated && <Spark values={tile.trend} label={`${t(tile.label)} · ${t("dashboard.trendTile")}`} />}</div>
+                  <div style={{ minHeight: 48 }}>
+                    {hydrated && (
+                      <Spark
+                        values={tile.trend}
+                        label={`${t(tile.label)} · ${t("dashboard.trendTile")}`}
+                      />
+                    )}
+                  </div>
                   <Link to={tile.to}>{t("dashboard.view")}</Link>
                 </BlockStack>
               </Card>
@@ -93,15 +159,33 @@ export default function Dashboard() {
                 {t("dashboard.trend")}
               </Text>
               <Text as="p" tone="subdued">
-                {t("dashboard.ordersThisMonth", { count: number.format(d.ordersThisMonth) })}
+                {t("dashboard.ordersThisMonth", {
+                  count: number.format(d.ordersThisMonth),
+                })}
               </Text>
               <div style={{ minHeight: 300 }}>
                 {hydrated && (
                   <MonthBars
                     label={t("dashboard.trend")}
                     series={[
-                      { name: t("dashboard.trendOrders"), data: d.trend.map((m) => ({ key: month.format(new Date(`${m.month}-15T00:00:00Z`)), value: m.orders })) },
-                      { name: t("dashboard.trendRepeat"), data: d.trend.map((m) => ({ key: month.format(new Date(`${m.month}-15T00:00:00Z`)), value: m.repeatOrders })) },
+                      {
+                        name: t("dashboard.trendOrders"),
+                        data: d.trend.map((m) => ({
+                          key: month.format(
+                            new Date(`${m.month}-15T00:00:00Z`),
+                          ),
+                          value: m.orders,
+                        })),
+                      },
+                      {
+                        name: t("dashboard.trendRepeat"),
+                        data: d.trend.map((m) => ({
+                          key: month.format(
+                            new Date(`${m.month}-15T00:00:00Z`),
+                          ),
+                          value: m.repeatOrders,
+                        })),
+                      },
                     ]}
                   />
                 )}
@@ -115,8 +199,16 @@ export default function Dashboard() {
               <Text as="h2" variant="headingMd">
                 {t("dashboard.rates")}
               </Text>
-              <Text as="p">{t("dashboard.repeatRate", { rate: percent.format(buyers ? d.fans / buyers : 0) })}</Text>
-              <Text as="p">{t("dashboard.dormantRate", { rate: percent.format(buyers ? d.dormant / buyers : 0) })}</Text>
+              <Text as="p">
+                {t("dashboard.repeatRate", {
+                  rate: percent.format(buyers ? d.fans / buyers : 0),
+                })}
+              </Text>
+              <Text as="p">
+                {t("dashboard.dormantRate", {
+                  rate: percent.format(buyers ? d.dormant / buyers : 0),
+                })}
+              </Text>
             </BlockStack>
           </Card>
         </Layout.Section>

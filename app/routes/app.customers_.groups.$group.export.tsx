@@ -8,7 +8,18 @@ import { getGroupSettings, groupCsv } from "../customers/groups.server";
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const group = params.group as GroupKey;
-  if (!GROUP_KEYS.includes(group)) throw new Response("Not found", { status: 404 });
-  const csv = await groupCsv(prisma, session.shop, group, await getGroupSettings(prisma, session.shop));
-  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="tsunagu-${group}.csv"` } });
+  if (!GROUP_KEYS.includes(group))
+    throw new Response("Not found", { status: 404 });
+  const csv = await groupCsv(
+    prisma,
+    session.shop,
+    group,
+    await getGroupSettings(prisma, session.shop),
+  );
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="tsunagu-${group}.csv"`,
+    },
+  });
 };

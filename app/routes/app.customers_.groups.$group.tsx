@@ -7,7 +7,11 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { GROUP_KEYS, type GroupKey } from "../customers/groups";
 import { getGroupSettings, groupMembers } from "../customers/groups.server";
-import { LIST_KEYS, listMembers, type ListKey } from "../customers/lists.server";
+import {
+  LIST_KEYS,
+  listMembers,
+  type ListKey,
+} from "../customers/lists.server";
 import { getShopSettings } from "../shops/shops.server";
 import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useT } from "../i18n/useT";
@@ -20,22 +24,58 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (LIST_KEYS.includes(params.group as ListKey)) {
     const shop = await getShopSettings(prisma, session.shop);
     const list = params.group as ListKey;
-    return json({ group: list, list: true, settings, members: await listMembers(prisma, session.shop, list, { timeZone: shop?.timezone ?? "Asia/Tokyo", dormantDays: settings.dormantDays }) });
+    return json({
+      group: list,
+      list: true,
+      settings,
+      members: await listMembers(prisma, session.shop, list, {
+        timeZone: shop?.timezone ?? "Asia/Tokyo",
+        dormantDays: settings.dormantDays,
+      }),
+    });
   }
   const group = params.group as GroupKey;
-  if (!GROUP_KEYS.includes(group)) throw new Response("Not found", { status: 404 });
-  return json({ group, list: false, settings, members: await groupMembers(prisma, session.shop, group, settings, 100) });
+  if (!GROUP_KEYS.includes(group))
+    throw new Response("Not found", { status: 404 });
+  return json({
+    group,
+    list: false,
+    settings,
+    members: await groupMembers(prisma, session.shop, group, settings, 100),
+  });
 };
 
 export default function GroupMembers() {
   const { group, list, settings, members } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const money = new Intl.NumberFormat(locale, { style: "currency", currency: "JPY" });
+  const money = new Intl.NumberFormat(locale, {
+    style: "currency",
+    currency: "JPY",
+  });
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const title = t((list ? `lists.${group}` : `groups.${group}`) as MessageKey, { days: settings.dormantDays });
+  const title = t((list ? `lists.${group}` : `groups.${group}`) as MessageKey, {
+    days: settings.dormantDays,
+  });
   return (
-    <Page title={title} backAction={list ? { content: t("dashboard.title"), url: "/app" } : { content: t("groups.back"), url: "/app/customers" }} secondaryActions={list ? undefined : <DownloadButton href={`/app/customers/groups/${group}/export`} filename={`tsunagu-${group}.csv`}>{t("groups.export")}</DownloadButton>}>
+    <Page
+      title={title}
+      backAction={
+        list
+          ? { content: t("dashboard.title"), url: "/app" }
+          : { content: t("groups.back"), url: "/app/customers" }
+      }
+      secondaryActions={
+        list ? undefined : (
+          <DownloadButton
+            href={`/app/customers/groups/${group}/export`}
+            filename={`tsunagu-${group}.csv`}
+          >
+            {t("groups.export")}
+          </DownloadButton>
+        )
+      }
+    >
       <TitleBar title={title} />
       <Card padding="0">
         {members.length === 0 ? (
@@ -43,17 +83,47 @@ export default function GroupMembers() {
         ) : (
           <>
             <div style={{ padding: "12px 16px" }}>
-              <Text as="p" tone="subdued">{t("groups.showing", { count: members.length })}</Text>
+              <Text as="p" tone="subdued">
+                {t("groups.showing", { count: members.length })}
+              </Text>
             </div>
-            <IndexTable itemCount={members.length} selectable={false} headings={[{ title: t("groups.columns.customer") }, { title: t("groups.columns.orders"), alignment: "end" }, { title: t("groups.columns.spent"), alignment: "end" }, { title: t("groups.columns.lastOrder") }]}>
+            <IndexTable
+              itemCount={members.length}
+              selectable={false}
+              headings={[
+                { title: t("groups.columns.customer") },
+                { title: t("groups.columns.orders"), alignment: "end" },
+                { title: t("groups.columns.spent"), alignment: "end" },
+                { title: t("groups.columns.lastOrder") },
+              ]}
+            >
               {members.map((m, i) => (
-                <IndexTable.Row id={m.customerId} key={m.customerId} position={i}>
+                <IndexTable.Row
+                  id={m.customerId}
+                  key={m.customerId}
+                  position={i}
+                >
                   <IndexTable.Cell>
-                    <Text as="span" fontWeight="semibold">{m.firstName ?? m.customerId}</Text> <Text as="span" tone="subdued">{m.email ?? ""}</Text>
+                    <Text as="span" fontWeight="semibold">
+                      {m.firstName ?? m.customerId}
+                    </Text>{" "}
+                    <Text as="span" tone="subdued">
+                      {m.email ?? ""}
+                    </Text>
                   </IndexTable.Cell>
-                  <IndexTable.Cell><Text as="span" alignment="end" numeric>{m.ordersCount}</Text></IndexTable.Cell>
-                  <IndexTable.Cell><Text as="span" alignment="end" numeric>{money.format(Number(m.amountSpent))}</Text></IndexTable.Cell>
-                  <IndexTable.Cell>{m.lastOrderAt ? date.format(new Date(m.lastOrderAt)) : "—"}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {m.ordersCount}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    <Text as="span" alignment="end" numeric>
+                      {money.format(Number(m.amountSpent))}
+                    </Text>
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {m.lastOrderAt ? date.format(new Date(m.lastOrderAt)) : "—"}
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

@@ -1,7 +1,26 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -22,7 +41,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     // The gap report drafts an entry from what shoppers asked.
     const draft = url.searchParams.get("question")?.slice(0, 300) ?? "";
     const draftLocale = url.searchParams.get("locale") ?? "ja";
-    return json({ entry: null, draft: { question: draft, locale: draftLocale } });
+    return json({
+      entry: null,
+      draft: { question: draft, locale: draftLocale },
+    });
   }
   const entry = await getEntry(prisma, session.shop, params.id!);
   if (!entry) throw new Response("Not found", { status: 404 });
@@ -34,18 +56,32 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const id = params.id === "new" ? null : params.id!;
   if (form.get("intent") === "delete" && id) {
-    if (!(await deleteEntry(prisma, session.shop, id))) throw new Response("Not found", { status: 404 });
+    if (!(await deleteEntry(prisma, session.shop, id)))
+      throw new Response("Not found", { status: 404 });
     await requestPublish(prisma, session.shop);
     return redirect("/app/faq");
   }
   const raw = rawEntryFromForm(form);
-  const firstQuestion = raw.translations.find((t) => t.question)?.question ?? "";
-  const parsed = validateEntry(raw, () => handleFrom(raw.translations.find((t) => t.locale === "en")?.question || firstQuestion));
-  if (!parsed.ok) return json({ errors: parsed.errors as Record<string, string> }, { status: 422 });
+  const firstQuestion =
+    raw.translations.find((t) => t.question)?.question ?? "";
+  const parsed = validateEntry(raw, () =>
+    handleFrom(
+      raw.translations.find((t) => t.locale === "en")?.question ||
+        firstQuestion,
+    ),
+  );
+  if (!parsed.ok)
+    return json(
+      { errors: parsed.errors as Record<string, string> },
+      { status: 422 },
+    );
   const saved = await saveEntry(prisma, session.shop, id, parsed.value);
   if (!saved.ok) {
     if ("notFound" in saved) throw new Response("Not found", { status: 404 });
-    return json({ errors: saved.errors as Record<string, string> }, { status: 422 });
+    return json(
+      { errors: saved.errors as Record<string, string> },
+      { status: 422 },
+    );
   }
   await requestPublish(prisma, session.shop);
   return redirect("/app/faq");
@@ -59,30 +95,50 @@ interface Section {
 
 export default function FaqEntryForm() {
   const { entry, draft } = useLoaderData<typeof loader>();
-  const errors = (useActionData<typeof action>()?.errors ?? {}) as Record<string, MessageKey>;
+  const errors = (useActionData<typeof action>()?.errors ?? {}) as Record<
+    string,
+    MessageKey
+  >;
   const navigation = useNavigation();
   const submit = useSubmit();
   const t = useT();
   const initial: Section[] = (() => {
     const existing = entry?.translations ?? [];
-    const sections = BASE_LOCALES.map((locale) => existing.find((x) => x.locale === locale) ?? { locale, question: draft?.locale === locale ? draft.question : "", answer: "" });
-    return [...sections, ...existing.filter((x) => !BASE_LOCALES.includes(x.locale))];
+    const sections = BASE_LOCALES.map(
+      (locale) =>
+        existing.find((x) => x.locale === locale) ?? {
+          locale,
+          question: draft?.locale === locale ? draft.question : "",
+          answer: "",
+        },
+    );
+    return [
+      ...sections,
+      ...existing.filter((x) => !BASE_LOCALES.includes(x.locale)),
+    ];
   })();
   const [sections, setSections] = useState<Section[]>(initial);
   const [handle, setHandle] = useState(entry?.handle ?? "");
   const [category, setCategory] = useState(entry?.category ?? "");
-  const [tags, setTags] = useState(entry?.tags.split(",").filter(Boolean).join(", ") ?? "");
+  const [tags, setTags] = useState(
+    entry?.tags.split(",").filter(Boolean).join(", ") ?? "",
+  );
   const [position, setPosition] = useState(String(entry?.position ?? 0));
   const [published, setPublished] = useState(entry?.published ?? true);
   const [newLocale, setNewLocale] = useState("");
   const saving = navigation.state === "submitting";
   const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
-  const update = (i: number, patch: Partial<Section>) => setSections((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const localeName = (code: string) => (code === "ja" || code === "en" ? t(`faq.localeName.${code}`) : code);
+  const update = (i: number, patch: Partial<Section>) =>
+    setSections((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
+  const localeName = (code: string) =>
+    code === "ja" || code === "en" ? t(`faq.localeName.${code}`) : code;
   const title = entry ? t("faq.formEdit") : t("faq.formNew");
 
   return (
-    <Page title={title} backAction={{ content: t("faq.title"), url: "/app/faq" }}>
+    <Page
+      title={title}
+      backAction={{ content: t("faq.title"), url: "/app/faq" }}
+    >
       <TitleBar title={title} />
       <Form method="post">
         <Layout>
@@ -100,21 +156,54 @@ export default function FaqEntryForm() {
                       {t("faq.formLanguage", { locale: localeName(s.locale) })}
                     </Text>
                     <input type="hidden" name="locale" value={s.locale} />
-                    {err(`t${i}.locale`) && <Text as="p" tone="critical">{err(`t${i}.locale`)}</Text>}
-                    <TextField label={t("faq.formQuestion")} name="question" value={s.question} onChange={(v) => update(i, { question: v })} autoComplete="off" maxLength={300} error={err(`t${i}.question`)} />
-                    <TextField label={t("faq.formAnswer")} name="answer" value={s.answer} onChange={(v) => update(i, { answer: v })} autoComplete="off" multiline={5} helpText={t("faq.formAnswerHelp")} error={err(`t${i}.answer`)} />
+                    {err(`t${i}.locale`) && (
+                      <Text as="p" tone="critical">
+                        {err(`t${i}.locale`)}
+                      </Text>
+                    )}
+                    <TextField
+                      label={t("faq.formQuestion")}
+                      name="question"
+                      value={s.question}
+                      onChange={(v) => update(i, { question: v })}
+                      autoComplete="off"
+                      maxLength={300}
+                      error={err(`t${i}.question`)}
+                    />
+                    <TextField
+                      label={t("faq.formAnswer")}
+                      name="answer"
+                      value={s.answer}
+                      onChange={(v) => update(i, { answer: v })}
+                      autoComplete="off"
+                      multiline={5}
+                      helpText={t("faq.formAnswerHelp")}
+                      error={err(`t${i}.answer`)}
+                    />
                   </FormLayout>
                 </Card>
               ))}
               <Card>
                 <InlineStack gap="200" blockAlign="end">
                   <Box minWidth="200px">
-                    <TextField label={t("faq.formAddLocale")} value={newLocale} onChange={setNewLocale} autoComplete="off" helpText={t("faq.formAddLocaleHelp")} />
+                    <TextField
+                      label={t("faq.formAddLocale")}
+                      value={newLocale}
+                      onChange={setNewLocale}
+                      autoComplete="off"
+                      helpText={t("faq.formAddLocaleHelp")}
+                    />
                   </Box>
                   <Button
-                    disabled={!/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(newLocale.trim()) || sections.some((s) => s.locale === newLocale.trim())}
+                    disabled={
+                      !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(newLocale.trim()) ||
+                      sections.some((s) => s.locale === newLocale.trim())
+                    }
                     onClick={() => {
-                      setSections((all) => [...all, { locale: newLocale.trim(), question: "", answer: "" }]);
+                      setSections((all) => [
+                        ...all,
+                        { locale: newLocale.trim(), question: "", answer: "" },
+                      ]);
                       setNewLocale("");
                     }}
                   >
@@ -122,34 +211,82 @@ export default function FaqEntryForm() {
                   </Button>
                 </InlineStack>
               </Card>
-              {err("translations") && <Banner tone="critical">{err("translations")}</Banner>}
+              {err("translations") && (
+                <Banner tone="critical">{err("translations")}</Banner>
+              )}
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <Checkbox label={t("faq.formPublished")} checked={published} onChange={setPublished} />
+                  <Checkbox
+                    label={t("faq.formPublished")}
+                    checked={published}
+                    onChange={setPublished}
+                  />
                   {/* Polaris' Checkbox posts nothing of its own; the form carries its state. */}
-                  <input type="hidden" name="published" value={published ? "on" : "off"} />
-                  <TextField label={t("faq.formCategory")} name="category" value={category} onChange={setCategory} autoComplete="off" helpText={t("faq.formCategoryHelp")} error={err("category")} />
-                  <TextField label={t("faq.formTags")} name="tags" value={tags} onChange={setTags} autoComplete="off" helpText={t("faq.formTagsHelp")} error={err("tags")} />
-                  <TextField label={t("faq.formPosition")} name="position" type="number" min={0} value={position} onChange={setPosition} autoComplete="off" error={err("position")} />
-                  <TextField label={t("faq.formHandle")} name="handle" value={handle} onChange={setHandle} autoComplete="off" helpText={t("faq.formHandleHelp")} error={err("handle")} />
+                  <input
+                    type="hidden"
+                    name="published"
+                    value={published ? "on" : "off"}
+                  />
+                  <TextField
+                    label={t("faq.formCategory")}
+                    name="category"
+                    value={category}
+                    onChange={setCategory}
+                    autoComplete="off"
+                    helpText={t("faq.formCategoryHelp")}
+                    error={err("category")}
+                  />
+                  <TextField
+                    label={t("faq.formTags")}
+                    name="tags"
+                    value={tags}
+                    onChange={setTags}
+                    autoComplete="off"
+                    helpText={t("faq.formTagsHelp")}
+                    error={err("tags")}
+                  />
+                  <TextField
+                    label={t("faq.formPosition")}
+                    name="position"
+                    type="number"
+                    min={0}
+                    value={position}
+                    onChange={setPosition}
+                    autoComplete="off"
+                    error={err("position")}
+                  />
+                  <TextField
+                    label={t("faq.formHandle")}
+                    name="handle"
+                    value={handle}
+                    onChange={setHandle}
+                    autoComplete="off"
+                    helpText={t("faq.formHandleHelp")}
+                    error={err("handle")}
+                  />
                 </FormLayout>
               </Card>
               {entry && (
                 <Card>
                   <BlockStack gap="200">
                     <Text as="p" tone="subdued">
-                      {t("faq.formStats", { views: entry.views, helpful: entry.helpful, notHelpful: entry.notHelpful })}
+                      {t("faq.formStats", {
+                        views: entry.views,
+                        helpful: entry.helpful,
+                        notHelpful: entry.notHelpful,
+                      })}
                     </Text>
                     <InlineStack>
                       <Button
                         tone="critical"
                         variant="plain"
                         onClick={() => {
-                          if (window.confirm(t("faq.formDeleteConfirm"))) submit({ intent: "delete" }, { method: "post" });
+                          if (window.confirm(t("faq.formDeleteConfirm")))
+                            submit({ intent: "delete" }, { method: "post" });
                         }}
                       >
                         {t("faq.formDelete")}

@@ -1,7 +1,23 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate, useRevalidator } from "@remix-run/react";
-import { Badge, Banner, BlockStack, Card, EmptyState, IndexTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  useFetcher,
+  useLoaderData,
+  useNavigate,
+  useRevalidator,
+} from "@remix-run/react";
+import {
+  Badge,
+  Banner,
+  BlockStack,
+  Card,
+  EmptyState,
+  IndexTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useEffect } from "react";
 import prisma from "../db.server";
@@ -14,14 +30,29 @@ import { DownloadButton } from "../components/DownloadButton";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const [entries, settings, pending] = await Promise.all([listEntries(prisma, session.shop), getFaqSettings(prisma, session.shop), publishPending(prisma, session.shop)]);
-  return json({ entries: entries.map(({ translations, ...e }) => ({ ...e, translations: translations.map(({ locale, question }) => ({ locale, question })) })), settings, pending });
+  const [entries, settings, pending] = await Promise.all([
+    listEntries(prisma, session.shop),
+    getFaqSettings(prisma, session.shop),
+    publishPending(prisma, session.shop),
+  ]);
+  return json({
+    entries: entries.map(({ translations, ...e }) => ({
+      ...e,
+      translations: translations.map(({ locale, question }) => ({
+        locale,
+        question,
+      })),
+    })),
+    settings,
+    pending,
+  });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  if (form.get("intent") !== "publish") return json({ ok: false }, { status: 422 });
+  if (form.get("intent") !== "publish")
+    return json({ ok: false }, { status: 422 });
   await requestPublish(prisma, session.shop, 0);
   return json({ ok: true });
 };
@@ -33,26 +64,51 @@ export default function FaqList() {
   const navigate = useNavigate();
   const publish = useFetcher<typeof action>();
   const revalidator = useRevalidator();
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   const busy = pending || publish.state !== "idle";
 
   // While a publish is queued, look again every two seconds so the status settles by itself.
   useEffect(() => {
     if (!pending) return;
-    const timer = setInterval(() => revalidator.state === "idle" && revalidator.revalidate(), 2000);
+    const timer = setInterval(
+      () => revalidator.state === "idle" && revalidator.revalidate(),
+      2000,
+    );
     return () => clearInterval(timer);
   }, [pending, revalidator]);
 
-  const info = settings.publishedInfo ? (JSON.parse(settings.publishedInfo) as { entries: number; locales: string[] }) : null;
-  const primaryQuestion = (e: (typeof entries)[number]) => (e.translations.find((x) => x.locale === locale) ?? e.translations[0])?.question ?? e.handle;
-  const rate = (e: (typeof entries)[number]) => (e.helpful + e.notHelpful ? t("faq.helpfulRate", { rate: Math.round((e.helpful / (e.helpful + e.notHelpful)) * 100), votes: e.helpful + e.notHelpful }) : t("faq.noVotes"));
+  const info = settings.publishedInfo
+    ? (JSON.parse(settings.publishedInfo) as {
+        entries: number;
+        locales: string[];
+      })
+    : null;
+  const primaryQuestion = (e: (typeof entries)[number]) =>
+    (e.translations.find((x) => x.locale === locale) ?? e.translations[0])
+      ?.question ?? e.handle;
+  const rate = (e: (typeof entries)[number]) =>
+    e.helpful + e.notHelpful
+      ? t("faq.helpfulRate", {
+          rate: Math.round((e.helpful / (e.helpful + e.notHelpful)) * 100),
+          votes: e.helpful + e.notHelpful,
+        })
+      : t("faq.noVotes");
 
   return (
     <Page
       title={t("faq.title")}
       primaryAction={{ content: t("faq.new"), url: "/app/faq/new" }}
       secondaryActions={[
-        { content: t("faq.publish"), loading: busy, disabled: busy, onAction: () => publish.submit({ intent: "publish" }, { method: "post" }) },
+        {
+          content: t("faq.publish"),
+          loading: busy,
+          disabled: busy,
+          onAction: () =>
+            publish.submit({ intent: "publish" }, { method: "post" }),
+        },
         { content: t("faq.import"), url: "/app/faq/import" },
         { content: t("faq.gaps"), url: "/app/faq/gaps" },
         { content: t("faq.synonyms"), url: "/app/faq/settings" },
@@ -62,11 +118,21 @@ export default function FaqList() {
       <Layout>
         <Layout.Section>
           {settings.publishError ? (
-            <Banner tone="critical">{t("faq.publishError", { error: settings.publishError })}</Banner>
+            <Banner tone="critical">
+              {t("faq.publishError", { error: settings.publishError })}
+            </Banner>
           ) : busy ? (
             <Banner tone="info">{t("faq.publishQueued")}</Banner>
           ) : settings.publishedAt && info ? (
-            <Banner tone="success">{t("faq.publishedAt", { time: dateTime.format(new Date(settings.publishedAt)), info: t("faq.publishedInfo", { entries: info.entries, locales: info.locales.join(", ") }) })}</Banner>
+            <Banner tone="success">
+              {t("faq.publishedAt", {
+                time: dateTime.format(new Date(settings.publishedAt)),
+                info: t("faq.publishedInfo", {
+                  entries: info.entries,
+                  locales: info.locales.join(", "),
+                }),
+              })}
+            </Banner>
           ) : (
             <Banner tone="warning">{t("faq.neverPublished")}</Banner>
           )}
@@ -74,24 +140,49 @@ export default function FaqList() {
         <Layout.Section>
           <Card padding="0">
             {entries.length === 0 ? (
-              <EmptyState heading={t("faq.emptyHeading")} action={{ content: t("faq.new"), url: "/app/faq/new" }} secondaryAction={{ content: t("faq.import"), url: "/app/faq/import" }} image="">
+              <EmptyState
+                heading={t("faq.emptyHeading")}
+                action={{ content: t("faq.new"), url: "/app/faq/new" }}
+                secondaryAction={{
+                  content: t("faq.import"),
+                  url: "/app/faq/import",
+                }}
+                image=""
+              >
                 <p>{t("faq.emptyBody")}</p>
               </EmptyState>
             ) : (
               <IndexTable
-                resourceName={{ singular: t("faq.colQuestion"), plural: t("faq.colQuestion") }}
+                resourceName={{
+                  singular: t("faq.colQuestion"),
+                  plural: t("faq.colQuestion"),
+                }}
                 itemCount={entries.length}
                 selectable={false}
-                headings={[{ title: t("faq.colQuestion") }, { title: t("faq.colCategory") }, { title: t("faq.colLanguages") }, { title: t("faq.colStatus") }, { title: t("faq.colViews"), alignment: "end" }, { title: t("faq.colHelpful"), alignment: "end" }]}
+                headings={[
+                  { title: t("faq.colQuestion") },
+                  { title: t("faq.colCategory") },
+                  { title: t("faq.colLanguages") },
+                  { title: t("faq.colStatus") },
+                  { title: t("faq.colViews"), alignment: "end" },
+                  { title: t("faq.colHelpful"), alignment: "end" },
+                ]}
               >
                 {entries.map((e, i) => (
-                  <IndexTable.Row id={e.id} key={e.id} position={i} onClick={() => navigate(`/app/faq/${e.id}`)}>
+                  <IndexTable.Row
+                    id={e.id}
+                    key={e.id}
+                    position={i}
+                    onClick={() => navigate(`/app/faq/${e.id}`)}
+                  >
                     <IndexTable.Cell>
                       <Text as="span" fontWeight="semibold">
                         {primaryQuestion(e)}
                       </Text>
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{e.category || t("faq.uncategorised")}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {e.category || t("faq.uncategorised")}
+                    </IndexTable.Cell>
                     <IndexTable.Cell>
                       <InlineStack gap="100">
                         {e.translations.map((x) => (
@@ -99,7 +190,13 @@ export default function FaqList() {
                         ))}
                       </InlineStack>
                     </IndexTable.Cell>
-                    <IndexTable.Cell>{e.published ? <Badge tone="success">{t("faq.statusPublished")}</Badge> : <Badge>{t("faq.statusDraft")}</Badge>}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {e.published ? (
+                        <Badge tone="success">{t("faq.statusPublished")}</Badge>
+                      ) : (
+                        <Badge>{t("faq.statusDraft")}</Badge>
+                      )}
+                    </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" alignment="end" numeric>
                         {e.views}
@@ -124,7 +221,10 @@ export default function FaqList() {
                 <Text as="p" tone="subdued">
                   {t("faq.autoPublish")}
                 </Text>
-                <DownloadButton href="/app/faq/export" filename="tsunagu-faq.csv">
+                <DownloadButton
+                  href="/app/faq/export"
+                  filename="tsunagu-faq.csv"
+                >
                   {t("faq.export")}
                 </DownloadButton>
               </BlockStack>

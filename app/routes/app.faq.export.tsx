@@ -8,5 +8,10 @@ import { faqCsv } from "../faq/csv-import";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const csv = faqCsv(await listEntries(prisma, session.shop));
-  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="tsunagu-faq.csv"' } });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="tsunagu-faq.csv"',
+    },
+  });
 };

@@ -1,7 +1,17 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { Badge, BlockStack, Button, Card, DataTable, EmptyState, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Badge,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  EmptyState,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -18,7 +28,10 @@ export default function FaqGaps() {
   const t = useT();
   const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: "medium" });
   return (
-    <Page title={t("faq.gapsTitle")} backAction={{ content: t("faq.title"), url: "/app/faq" }}>
+    <Page
+      title={t("faq.gapsTitle")}
+      backAction={{ content: t("faq.title"), url: "/app/faq" }}
+    >
       <TitleBar title={t("faq.gapsTitle")} />
       <Layout>
         <Layout.Section>
@@ -35,8 +48,22 @@ export default function FaqGaps() {
                   </Text>
                 </div>
                 <DataTable
-                  columnContentTypes={["text", "text", "numeric", "numeric", "text", "text"]}
-                  headings={[t("faq.gapsAsked"), t("faq.previewLocale"), t("faq.gapsCount"), t("faq.gapsNoResult"), t("faq.gapsLast"), ""]}
+                  columnContentTypes={[
+                    "text",
+                    "text",
+                    "numeric",
+                    "numeric",
+                    "text",
+                    "text",
+                  ]}
+                  headings={[
+                    t("faq.gapsAsked"),
+                    t("faq.previewLocale"),
+                    t("faq.gapsCount"),
+                    t("faq.gapsNoResult"),
+                    t("faq.gapsLast"),
+                    "",
+                  ]}
                   rows={gaps.map((g) => [
                     <BlockStack key="q" gap="100">
                       {g.examples.map((x) => (
@@ -49,7 +76,10 @@ export default function FaqGaps() {
                     g.count,
                     g.empty,
                     date.format(new Date(g.lastAt)),
-                    <Button key="d" url={`/app/faq/new?${new URLSearchParams({ question: g.examples[0], locale: g.locale })}`}>
+                    <Button
+                      key="d"
+                      url={`/app/faq/new?${new URLSearchParams({ question: g.examples[0], locale: g.locale })}`}
+                    >
                       {t("faq.gapsDraft")}
                     </Button>,
                   ])}

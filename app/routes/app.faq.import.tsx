@@ -1,7 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, DataTable, InlineStack, Layout, Page, Text } from "@shopify/polaris";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -36,14 +46,37 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     csv = String(form.get("csv") ?? "");
   } else {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return json<ActionData>({ step: "error", error: "faq.importFileRequired" }, { status: 422 });
-    if (file.size > MAX_BYTES) return json<ActionData>({ step: "error", error: "faq.importFileTooLarge" }, { status: 413 });
+    if (!(file instanceof File) || file.size === 0)
+      return json<ActionData>(
+        { step: "error", error: "faq.importFileRequired" },
+        { status: 422 },
+      );
+    if (file.size > MAX_BYTES)
+      return json<ActionData>(
+        { step: "error", error: "faq.importFileTooLarge" },
+        { status: 413 },
+      );
     csv = await file.text();
   }
-  if (csv.length > MAX_BYTES) return json<ActionData>({ step: "error", error: "faq.importFileTooLarge" }, { status: 413 });
+  if (csv.length > MAX_BYTES)
+    return json<ActionData>(
+      { step: "error", error: "faq.importFileTooLarge" },
+      { status: 413 },
+    );
   const parsed = parseFaqCsv(csv);
-  if (parsed.entries.length === 0) return json<ActionData>({ step: "review", csv: "", rows: parsed.rows, good: 0, bad: parsed.bad }, { status: 422 });
-  if (parsed.bad.length > 0 && intent !== "confirm") return json<ActionData>({ step: "review", csv, rows: parsed.rows, good: parsed.goodRows, bad: parsed.bad });
+  if (parsed.entries.length === 0)
+    return json<ActionData>(
+      { step: "review", csv: "", rows: parsed.rows, good: 0, bad: parsed.bad },
+      { status: 422 },
+    );
+  if (parsed.bad.length > 0 && intent !== "confirm")
+    return json<ActionData>({
+      step: "review",
+      csv,
+      rows: parsed.rows,
+      good: parsed.goodRows,
+      bad: parsed.bad,
+    });
   const result = await importEntries(prisma, session.shop, parsed.entries);
   await requestPublish(prisma, session.shop);
   return json<ActionData>({ step: "done", ...result, bad: parsed.bad });
@@ -58,19 +91,35 @@ export default function FaqImport() {
     <DataTable
       columnContentTypes={["text", "text"]}
       headings={[t("faq.importLineHeader"), t("faq.importReason")]}
-      rows={bad.slice(0, 200).map((b) => [t("faq.importLine", { line: b.line }), t(b.reason as MessageKey, { field: b.field ?? "" })])}
+      rows={bad
+        .slice(0, 200)
+        .map((b) => [
+          t("faq.importLine", { line: b.line }),
+          t(b.reason as MessageKey, { field: b.field ?? "" }),
+        ])}
     />
   );
   return (
-    <Page title={t("faq.importTitle")} backAction={{ content: t("faq.title"), url: "/app/faq" }}>
+    <Page
+      title={t("faq.importTitle")}
+      backAction={{ content: t("faq.title"), url: "/app/faq" }}
+    >
       <TitleBar title={t("faq.importTitle")} />
       <Layout>
         <Layout.Section>
           <BlockStack gap="400">
-            {data?.step === "error" && <Banner tone="critical">{t(data.error)}</Banner>}
+            {data?.step === "error" && (
+              <Banner tone="critical">{t(data.error)}</Banner>
+            )}
             {data?.step === "done" && (
-              <Banner tone="success" action={{ content: t("faq.title"), url: "/app/faq" }}>
-                {t("faq.importDone", { created: data.created, updated: data.updated })}
+              <Banner
+                tone="success"
+                action={{ content: t("faq.title"), url: "/app/faq" }}
+              >
+                {t("faq.importDone", {
+                  created: data.created,
+                  updated: data.updated,
+                })}
               </Banner>
             )}
             <Card>
@@ -81,7 +130,12 @@ export default function FaqImport() {
                     <Text as="span" variant="bodyMd">
                       {t("faq.importFile")}
                     </Text>{" "}
-                    <input type="file" name="file" accept=".csv,text/csv" required />
+                    <input
+                      type="file"
+                      name="file"
+                      accept=".csv,text/csv"
+                      required
+                    />
                   </label>
                   <input type="hidden" name="intent" value="check" />
                   <InlineStack>
@@ -96,7 +150,12 @@ export default function FaqImport() {
               <Card>
                 <BlockStack gap="300">
                   <Text as="p" variant="headingSm">
-                    {data.good > 0 ? t("faq.importSummary", { good: data.good, rows: data.rows }) : t("faq.importNothing")}
+                    {data.good > 0
+                      ? t("faq.importSummary", {
+                          good: data.good,
+                          rows: data.rows,
+                        })
+                      : t("faq.importNothing")}
                   </Text>
                   <Text as="h3" variant="headingSm">
                     {t("faq.importBadRows")}
@@ -114,7 +173,9 @@ export default function FaqImport() {
                 </BlockStack>
               </Card>
             )}
-            {data?.step === "done" && data.bad.length > 0 && <Card>{badTable(data.bad)}</Card>}
+            {data?.step === "done" && data.bad.length > 0 && (
+              <Card>{badTable(data.bad)}</Card>
+            )}
           </BlockStack>
         </Layout.Section>
       </Layout>

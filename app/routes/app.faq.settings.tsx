@@ -1,7 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import {
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
@@ -21,8 +35,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  const parsed = validateFaqSettings({ synonyms: String(form.get("synonyms") ?? ""), contactUrl: String(form.get("contactUrl") ?? "") });
-  if (!parsed.ok) return json({ ok: false, errors: parsed.errors as Record<string, string> }, { status: 422 });
+  const parsed = validateFaqSettings({
+    synonyms: String(form.get("synonyms") ?? ""),
+    contactUrl: String(form.get("contactUrl") ?? ""),
+  });
+  if (!parsed.ok)
+    return json(
+      { ok: false, errors: parsed.errors as Record<string, string> },
+      { status: 422 },
+    );
   await saveFaqSettings(prisma, session.shop, parsed.value);
   await requestPublish(prisma, session.shop);
   return json({ ok: true, errors: {} as Record<string, string> });
@@ -40,7 +61,10 @@ export default function FaqSettings() {
     if (result?.ok) window.shopify?.toast.show(t("faq.settingsSaved"));
   }, [result, t]);
   return (
-    <Page title={t("faq.settingsTitle")} backAction={{ content: t("faq.title"), url: "/app/faq" }}>
+    <Page
+      title={t("faq.settingsTitle")}
+      backAction={{ content: t("faq.title"), url: "/app/faq" }}
+    >
       <TitleBar title={t("faq.settingsTitle")} />
       <Layout>
         <Layout.Section>
@@ -48,12 +72,34 @@ export default function FaqSettings() {
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <TextField label={t("faq.settingsSynonyms")} name="synonyms" value={synonyms} onChange={setSynonyms} multiline={8} autoComplete="off" helpText={t("faq.settingsSynonymsHelp")} error={errors.synonyms ? t(errors.synonyms) : undefined} />
-                  <TextField label={t("faq.settingsContact")} name="contactUrl" type="url" value={contactUrl} onChange={setContactUrl} autoComplete="off" helpText={t("faq.settingsContactHelp")} error={errors.contactUrl ? t(errors.contactUrl) : undefined} />
+                  <TextField
+                    label={t("faq.settingsSynonyms")}
+                    name="synonyms"
+                    value={synonyms}
+                    onChange={setSynonyms}
+                    multiline={8}
+                    autoComplete="off"
+                    helpText={t("faq.settingsSynonymsHelp")}
+                    error={errors.synonyms ? t(errors.synonyms) : undefined}
+                  />
+                  <TextField
+                    label={t("faq.settingsContact")}
+                    name="contactUrl"
+                    type="url"
+                    value={contactUrl}
+                    onChange={setContactUrl}
+                    autoComplete="off"
+                    helpText={t("faq.settingsContactHelp")}
+                    error={errors.contactUrl ? t(errors.contactUrl) : undefined}
+                  />
                 </FormLayout>
               </Card>
               <InlineStack align="end">
-                <Button submit variant="primary" loading={navigation.state === "submitting"}>
+                <Button
+                  submit
+                  variant="primary"
+                  loading={navigation.state === "submitting"}
+                >
                   {t("common.save")}
                 </Button>
               </InlineStack>

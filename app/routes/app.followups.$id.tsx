@@ -1,18 +1,50 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Box, Button, Card, Checkbox, ChoiceList, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useFetcher,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Box,
+  Button,
+  Card,
+  Checkbox,
+  ChoiceList,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
-import { getFlow, resolveConditionCollections, saveFlow, validateFlow } from "../followups/flows.server";
+import {
+  getFlow,
+  resolveConditionCollections,
+  saveFlow,
+  validateFlow,
+} from "../followups/flows.server";
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
-import { CHANNELS, flowInputFrom, LOCALES, MAX_STEPS, newStepId } from "../followups/flow-form";
+import {
+  CHANNELS,
+  flowInputFrom,
+  LOCALES,
+  MAX_STEPS,
+  newStepId,
+} from "../followups/flow-form";
 import { FlowStepCard, type StepDraft } from "../components/FlowStepCard";
 import { channelsFor } from "../followups/runtime.server";
 import { TRIGGERS } from "../followups/presets";
@@ -30,9 +62,23 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
   const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-  const [preview, groupSettings, stats] = await Promise.all([runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET }), getGroupSettings(prisma, session.shop), flowStats(prisma, session.shop, flow.id)]);
-  const stepStats = Object.fromEntries(flow.steps.map((st) => [st.id, stats.get(`${flow.id}|${st.id}`) ?? null]));
-  return json({ flow, preview, stepStats, dormantDays: groupSettings.dormantDays });
+  const [preview, groupSettings, stats] = await Promise.all([
+    runFollowupPreview(prisma, session.shop, flow, {
+      appUrl: SHOPIFY_APP_URL,
+      secret: SHOPIFY_API_SECRET,
+    }),
+    getGroupSettings(prisma, session.shop),
+    flowStats(prisma, session.shop, flow.id),
+  ]);
+  const stepStats = Object.fromEntries(
+    flow.steps.map((st) => [st.id, stats.get(`${flow.id}|${st.id}`) ?? null]),
+  );
+  return json({
+    flow,
+    preview,
+    stepStats,
+    dormantDays: groupSettings.dormantDays,
+  });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -42,32 +88,100 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   if (!flow) throw new Response("Not found", { status: 404 });
   if (form.get("intent") === "test") {
     const to = z.string().trim().email().max(200).safeParse(form.get("to"));
-    if (!to.success) return json({ errors: [{ field: "to", message: "email" }], sent: null }, { status: 422 });
-    const email = (await channelsFor(prisma)([session.shop])).get(session.shop)?.email;
-    if (!email) return json({ errors: [{ field: "to", message: "no-smtp" }], sent: null }, { status: 422 });
+    if (!to.success)
+      return json(
+        { errors: [{ field: "to", message: "email" }], sent: null },
+        { status: 422 },
+      );
+    const email = (await channelsFor(prisma)([session.shop])).get(
+      session.shop,
+    )?.email;
+    if (!email)
+      return json(
+        { errors: [{ field: "to", message: "no-smtp" }], sent: null },
+        { status: 422 },
+      );
     const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-    const preview = await runFollowupPreview(prisma, session.shop, flow, { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET });
+    const preview = await runFollowupPreview(prisma, session.shop, flow, {
+      appUrl: SHOPIFY_APP_URL,
+      secret: SHOPIFY_API_SECRET,
+    });
     // One test email per step (its first language), so the merchant sees the whole sequence.
-    const messages = flow.steps.map((_, i) => preview.messages.find((m) => m.channel === "email" && m.step === i)).filter((m) => m !== undefined);
-    if (!messages.length) return json({ errors: [{ field: "to", message: "no-template" }], sent: null }, { status: 422 });
+    const messages = flow.steps
+      .map((_, i) =>
+        preview.messages.find((m) => m.channel === "email" && m.step === i),
+      )
+      .filter((m) => m !== undefined);
+    if (!messages.length)
+      return json(
+        { errors: [{ field: "to", message: "no-template" }], sent: null },
+        { status: 422 },
+      );
     try {
-      for (const m of messages) await email.send({ idemKey: `test:${flow.id}:${m.step}:${Date.now()}`, to: to.data, subject: `[TEST ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`, body: m.body });
+      for (const m of messages)
+        await email.send({
+          idemKey: `test:${flow.id}:${m.step}:${Date.now()}`,
+          to: to.data,
+          subject: `[TEST ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`,
+          body: m.body,
+        });
     } catch (error) {
-      return json({ errors: [{ field: "to", message: error instanceof Error ? error.message : String(error) }], sent: null }, { status: 502 });
+      return json(
+        {
+          errors: [
+            {
+              field: "to",
+              message: error instanceof Error ? error.message : String(error),
+            },
+          ],
+          sent: null,
+        },
+        { status: 502 },
+      );
     }
     return json({ errors: [], sent: to.data });
   }
   const parsed = validateFlow(flowInputFrom(form));
-  if (!parsed.ok) return json({ errors: parsed.errors, sent: null }, { status: 422 });
-  const collections = await resolveConditionCollections(admin.graphql, parsed.value.conditions).catch((error: unknown) => error as Error);
-  if (collections instanceof Error) return json({ errors: [{ field: "collections", message: collections instanceof CollectionTooLarge ? "collectionsTooLarge" : "collectionsLookup" }], sent: null }, { status: collections instanceof CollectionTooLarge ? 422 : 502 });
-  if (collections.missing.length) return json({ errors: [{ field: "collections", message: "collectionsMissing" }], sent: null }, { status: 422 });
-  await saveFlow(prisma, session.shop, flow.id, { ...parsed.value, conditions: collections.conditions });
+  if (!parsed.ok)
+    return json({ errors: parsed.errors, sent: null }, { status: 422 });
+  const collections = await resolveConditionCollections(
+    admin.graphql,
+    parsed.value.conditions,
+  ).catch((error: unknown) => error as Error);
+  if (collections instanceof Error)
+    return json(
+      {
+        errors: [
+          {
+            field: "collections",
+            message:
+              collections instanceof CollectionTooLarge
+                ? "collectionsTooLarge"
+                : "collectionsLookup",
+          },
+        ],
+        sent: null,
+      },
+      { status: collections instanceof CollectionTooLarge ? 422 : 502 },
+    );
+  if (collections.missing.length)
+    return json(
+      {
+        errors: [{ field: "collections", message: "collectionsMissing" }],
+        sent: null,
+      },
+      { status: 422 },
+    );
+  await saveFlow(prisma, session.shop, flow.id, {
+    ...parsed.value,
+    conditions: collections.conditions,
+  });
   return json({ errors: [], sent: null, saved: true });
 };
 
 export default function FlowEditor() {
-  const { flow, preview, stepStats, dormantDays } = useLoaderData<typeof loader>();
+  const { flow, preview, stepStats, dormantDays } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
@@ -78,13 +192,20 @@ export default function FlowEditor() {
   const [minTotal, setMinTotal] = useState(String(flow.conditions.minTotal));
   const [locales, setLocales] = useState<string[]>(flow.conditions.locales);
   const [groups, setGroups] = useState<string[]>(flow.conditions.groups);
-  const [products, setProducts] = useState(flow.conditions.productIds.map((id) => ({ id, title: flow.conditions.productTitles[id] ?? id })));
+  const [products, setProducts] = useState(
+    flow.conditions.productIds.map((id) => ({
+      id,
+      title: flow.conditions.productTitles[id] ?? id,
+    })),
+  );
   const shopify = useAppBridge();
   const chooseProducts = async () => {
     const picked = await pickProducts(shopify, products);
     if (picked) setProducts(picked);
   };
-  const [collections, setCollections] = useState(flow.conditions.collections.map((c) => ({ id: c.id, title: c.title })));
+  const [collections, setCollections] = useState(
+    flow.conditions.collections.map((c) => ({ id: c.id, title: c.title })),
+  );
   const chooseCollections = async () => {
     const picked = await pickCollections(shopify, collections);
     if (picked) setCollections(picked);
@@ -100,7 +221,12 @@ export default function FlowEditor() {
           texts[`${c}.${l}.body`] = st.templates[c]?.[l]?.body ?? "";
           texts[`${c}.${l}.subject`] = st.templates[c]?.[l]?.subject ?? "";
         }
-      return { key: st.id, id: st.id, delayDays: String(st.delayMinutes / 1440), texts };
+      return {
+        key: st.id,
+        id: st.id,
+        delayDays: String(st.delayMinutes / 1440),
+        texts,
+      };
     }),
   );
   // A new step gets its id here, so saving the page twice keeps it (the server checks ids and
@@ -108,20 +234,61 @@ export default function FlowEditor() {
   // case: a reminder of the same message).
   const addStep = () => {
     const id = newStepId();
-    setSteps((xs) => [...xs, { key: id, id, delayDays: "7", texts: { ...(xs[xs.length - 1]?.texts ?? {}) } }]);
+    setSteps((xs) => [
+      ...xs,
+      {
+        key: id,
+        id,
+        delayDays: "7",
+        texts: { ...(xs[xs.length - 1]?.texts ?? {}) },
+      },
+    ]);
   };
-  const statsLine = (s: StepStats | null) => (s ? t("followups.stats", { scheduled: s.scheduled, sent: s.sent, failed: s.failed + s.uncertain, skipped: s.skipped, clicks: s.clicks, unsubscribed: s.unsubscribed, answers: s.surveyAnswers }) : null);
+  const statsLine = (s: StepStats | null) =>
+    s
+      ? t("followups.stats", {
+          scheduled: s.scheduled,
+          sent: s.sent,
+          failed: s.failed + s.uncertain,
+          skipped: s.skipped,
+          clicks: s.clicks,
+          unsubscribed: s.unsubscribed,
+          answers: s.surveyAnswers,
+        })
+      : null;
   const [to, setTo] = useState("");
   const errors = (result?.errors ?? []) as { field: string; message: string }[];
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field);
     if (!e) return undefined;
     const key = `followups.error.${e.message}` as MessageKey;
-    return ["name", "trigger", "delay", "conditions", "channels", "steps", "collectionsMissing", "collectionsTooLarge", "collectionsLookup", "missing", "unsubscribe", "email", "no-smtp", "no-template"].includes(e.message) ? t(key) : t("followups.error.template", { message: e.message });
+    return [
+      "name",
+      "trigger",
+      "delay",
+      "conditions",
+      "channels",
+      "steps",
+      "collectionsMissing",
+      "collectionsTooLarge",
+      "collectionsLookup",
+      "missing",
+      "unsubscribe",
+      "email",
+      "no-smtp",
+      "no-template",
+    ].includes(e.message)
+      ? t(key)
+      : t("followups.error.template", { message: e.message });
   };
-  const testError = ((test.data?.errors ?? []) as { field: string; message: string }[]).find((e) => e.field === "to");
+  const testError = (
+    (test.data?.errors ?? []) as { field: string; message: string }[]
+  ).find((e) => e.field === "to");
   return (
-    <Page title={flow.name} backAction={{ content: t("followups.title"), url: "/app/followups" }}>
+    <Page
+      title={flow.name}
+      backAction={{ content: t("followups.title"), url: "/app/followups" }}
+    >
       <TitleBar title={flow.name} />
       <Layout>
         {result && "saved" in result && Boolean(result.saved) && (
@@ -139,17 +306,80 @@ export default function FlowEditor() {
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <TextField label={t("followups.name")} name="name" value={name} onChange={setName} autoComplete="off" error={err("name")} />
-                  <Checkbox label={t("followups.enabled")} checked={enabled} onChange={setEnabled} />
-                  <input type="hidden" name="enabled" value={enabled ? "on" : "off"} />
-                  <Select label={t("followups.when")} name="trigger" value={trigger} onChange={setTrigger} options={TRIGGERS.map((x) => ({ label: t(`followups.trigger.${x}` as MessageKey), value: x }))} error={err("trigger")} />
+                  <TextField
+                    label={t("followups.name")}
+                    name="name"
+                    value={name}
+                    onChange={setName}
+                    autoComplete="off"
+                    error={err("name")}
+                  />
+                  <Checkbox
+                    label={t("followups.enabled")}
+                    checked={enabled}
+                    onChange={setEnabled}
+                  />
+                  <input
+                    type="hidden"
+                    name="enabled"
+                    value={enabled ? "on" : "off"}
+                  />
+                  <Select
+                    label={t("followups.when")}
+                    name="trigger"
+                    value={trigger}
+                    onChange={setTrigger}
+                    options={TRIGGERS.map((x) => ({
+                      label: t(`followups.trigger.${x}` as MessageKey),
+                      value: x,
+                    }))}
+                    error={err("trigger")}
+                  />
                   <FormLayout.Group>
-                    <Select label={t("followups.orders")} name="orders" value={orders} onChange={setOrders} options={["any", "first", "repeat"].map((x) => ({ label: t(`followups.orders.${x}` as MessageKey), value: x }))} />
-                    <TextField label={t("followups.minTotal")} name="minTotal" type="number" min={0} value={minTotal} onChange={setMinTotal} autoComplete="off" error={err("conditions")} />
+                    <Select
+                      label={t("followups.orders")}
+                      name="orders"
+                      value={orders}
+                      onChange={setOrders}
+                      options={["any", "first", "repeat"].map((x) => ({
+                        label: t(`followups.orders.${x}` as MessageKey),
+                        value: x,
+                      }))}
+                    />
+                    <TextField
+                      label={t("followups.minTotal")}
+                      name="minTotal"
+                      type="number"
+                      min={0}
+                      value={minTotal}
+                      onChange={setMinTotal}
+                      autoComplete="off"
+                      error={err("conditions")}
+                    />
                   </FormLayout.Group>
                   <FormLayout.Group>
-                    <ChoiceList allowMultiple title={t("followups.localesLabel")} choices={LOCALES.map((l) => ({ label: t(`followups.locale.${l}` as MessageKey), value: l }))} selected={locales} onChange={setLocales} />
-                    <ChoiceList allowMultiple title={t("followups.groupsLabel")} choices={GROUP_KEYS.map((g) => ({ label: t(`groups.${g}` as MessageKey, { days: String(dormantDays) }), value: g }))} selected={groups} onChange={setGroups} />
+                    <ChoiceList
+                      allowMultiple
+                      title={t("followups.localesLabel")}
+                      choices={LOCALES.map((l) => ({
+                        label: t(`followups.locale.${l}` as MessageKey),
+                        value: l,
+                      }))}
+                      selected={locales}
+                      onChange={setLocales}
+                    />
+                    <ChoiceList
+                      allowMultiple
+                      title={t("followups.groupsLabel")}
+                      choices={GROUP_KEYS.map((g) => ({
+                        label: t(`groups.${g}` as MessageKey, {
+                          days: String(dormantDays),
+                        }),
+                        value: g,
+                      }))}
+                      selected={groups}
+                      onChange={setGroups}
+                    />
                   </FormLayout.Group>
                   {locales.map((l) => (
                     <input key={l} type="hidden" name="locales" value={l} />
@@ -157,18 +387,32 @@ export default function FlowEditor() {
                   {groups.map((g) => (
                     <input key={g} type="hidden" name="groups" value={g} />
                   ))}
-                  <input type="hidden" name="products" value={JSON.stringify(products)} />
+                  <input
+                    type="hidden"
+                    name="products"
+                    value={JSON.stringify(products)}
+                  />
                   <PickedList
                     heading="h3"
                     title={t("followups.productsLabel")}
                     chooseLabel={t("followups.chooseProducts")}
                     removeLabel={t("followups.remove")}
-                    help={products.length || collections.length ? t("followups.productsHelp") : t("followups.allProducts")}
+                    help={
+                      products.length || collections.length
+                        ? t("followups.productsHelp")
+                        : t("followups.allProducts")
+                    }
                     items={products}
                     onChoose={chooseProducts}
-                    onRemove={(id) => setProducts((xs) => xs.filter((x) => x.id !== id))}
+                    onRemove={(id) =>
+                      setProducts((xs) => xs.filter((x) => x.id !== id))
+                    }
                   />
-                  <input type="hidden" name="collections" value={JSON.stringify(collections)} />
+                  <input
+                    type="hidden"
+                    name="collections"
+                    value={JSON.stringify(collections)}
+                  />
                   <PickedList
                     heading="h3"
                     title={t("followups.collectionsLabel")}
@@ -178,14 +422,35 @@ export default function FlowEditor() {
                     error={err("collections")}
                     items={collections}
                     onChoose={chooseCollections}
-                    onRemove={(id) => setCollections((xs) => xs.filter((x) => x.id !== id))}
+                    onRemove={(id) =>
+                      setCollections((xs) => xs.filter((x) => x.id !== id))
+                    }
                   />
                   <Text as="p" tone="subdued">
                     {t("followups.conditionsHelp")}
                   </Text>
-                  <Checkbox label={t("followups.marketingLabel")} helpText={t("followups.marketingHelp")} checked={marketing} onChange={setMarketing} />
-                  <input type="hidden" name="marketing" value={marketing ? "on" : "off"} />
-                  <ChoiceList allowMultiple title={t("followups.channelsLabel")} choices={CHANNELS.map((c) => ({ label: t(`followups.channel.${c}` as MessageKey), value: c }))} selected={channels} onChange={setChannels} error={err("channels")} />
+                  <Checkbox
+                    label={t("followups.marketingLabel")}
+                    helpText={t("followups.marketingHelp")}
+                    checked={marketing}
+                    onChange={setMarketing}
+                  />
+                  <input
+                    type="hidden"
+                    name="marketing"
+                    value={marketing ? "on" : "off"}
+                  />
+                  <ChoiceList
+                    allowMultiple
+                    title={t("followups.channelsLabel")}
+                    choices={CHANNELS.map((c) => ({
+                      label: t(`followups.channel.${c}` as MessageKey),
+                      value: c,
+                    }))}
+                    selected={channels}
+                    onChange={setChannels}
+                    error={err("channels")}
+                  />
                   {channels.map((c) => (
                     <input key={c} type="hidden" name="channels" value={c} />
                   ))}
@@ -209,9 +474,22 @@ export default function FlowEditor() {
                   stats={st.id ? statsLine(stepStats[st.id] ?? null) : null}
                   t={t}
                   err={err}
-                  onChange={(next) => setSteps((xs) => xs.map((x) => (x.key === st.key ? next : x)))}
-                  onRemove={() => setSteps((xs) => xs.filter((x) => x.key !== st.key))}
-                  onMoveUp={() => setSteps((xs) => [...xs.slice(0, i - 1), xs[i], xs[i - 1], ...xs.slice(i + 1)])}
+                  onChange={(next) =>
+                    setSteps((xs) =>
+                      xs.map((x) => (x.key === st.key ? next : x)),
+                    )
+                  }
+                  onRemove={() =>
+                    setSteps((xs) => xs.filter((x) => x.key !== st.key))
+                  }
+                  onMoveUp={() =>
+                    setSteps((xs) => [
+                      ...xs.slice(0, i - 1),
+                      xs[i],
+                      xs[i - 1],
+                      ...xs.slice(i + 1),
+                    ])
+                  }
                 />
               ))}
               {steps.length < MAX_STEPS && (
@@ -220,7 +498,9 @@ export default function FlowEditor() {
                 </InlineStack>
               )}
               <Text as="p" tone="subdued">
-                {t("followups.variables", { list: VARIABLES.map((v) => `{{ ${v} }}`).join(" ") })}
+                {t("followups.variables", {
+                  list: VARIABLES.map((v) => `{{ ${v} }}`).join(" "),
+                })}
               </Text>
               <InlineStack align="end">
                 <Button submit variant="primary" loading={saving}>
@@ -238,21 +518,50 @@ export default function FlowEditor() {
                   {t("followups.preview")}
                 </Text>
                 <Text as="p" tone="subdued">
-                  {preview.order ? t("followups.previewWith", { order: preview.order.name }) : t("followups.previewNoOrder")}
+                  {preview.order
+                    ? t("followups.previewWith", { order: preview.order.name })
+                    : t("followups.previewNoOrder")}
                 </Text>
                 {preview.messages.map((m) => (
-                  <Box key={`${m.step}-${m.channel}-${m.locale}`} borderWidth="025" borderColor="border" borderRadius="200" padding="200">
+                  <Box
+                    key={`${m.step}-${m.channel}-${m.locale}`}
+                    borderWidth="025"
+                    borderColor="border"
+                    borderRadius="200"
+                    padding="200"
+                  >
                     <BlockStack gap="100">
                       <Text as="p" variant="bodySm" tone="subdued">
-                        {preview.messages.some((x) => x.step > 0) ? `${t("followups.previewStep", { n: m.step + 1 })} · ` : ""}
-                        {t(`followups.channel.${m.channel}` as MessageKey)} · {m.locale}
+                        {preview.messages.some((x) => x.step > 0)
+                          ? `${t("followups.previewStep", { n: m.step + 1 })} · `
+                          : ""}
+                        {t(`followups.channel.${m.channel}` as MessageKey)} ·{" "}
+                        {m.locale}
                       </Text>
                       {m.subject && (
                         <Text as="p" fontWeight="semibold">
                           {m.subject}
                         </Text>
                       )}
-                      {m.channel === "email" ? <iframe title={`${m.step}-${m.channel}-${m.locale}`} sandbox="" srcDoc={m.body} style={{ width: "100%", minHeight: 160, border: 0 }} /> : <pre style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0, font: "inherit" }}>{m.body}</pre>}
+                      {m.channel === "email" ? (
+                        <iframe
+                          title={`${m.step}-${m.channel}-${m.locale}`}
+                          sandbox=""
+                          srcDoc={m.body}
+                          style={{ width: "100%", minHeight: 160, border: 0 }}
+                        />
+                      ) : (
+                        <pre
+                          style={{
+                            whiteSpace: "pre-wrap",
+                            overflowWrap: "anywhere",
+                            margin: 0,
+                            font: "inherit",
+                          }}
+                        >
+                          {m.body}
+                        </pre>
+                      )}
                     </BlockStack>
                   </Box>
                 ))}
@@ -262,11 +571,33 @@ export default function FlowEditor() {
               <test.Form method="post">
                 <BlockStack gap="200">
                   <input type="hidden" name="intent" value="test" />
-                  <TextField label={t("followups.testTo")} name="to" type="email" value={to} onChange={setTo} autoComplete="email" error={testError ? (["email", "no-smtp", "no-template"].includes(testError.message) ? t(`followups.error.${testError.message}` as MessageKey) : testError.message) : undefined} />
+                  <TextField
+                    label={t("followups.testTo")}
+                    name="to"
+                    type="email"
+                    value={to}
+                    onChange={setTo}
+                    autoComplete="email"
+                    error={
+                      testError
+                        ? ["email", "no-smtp", "no-template"].includes(
+                            testError.message,
+                          )
+                          ? t(
+                              `followups.error.${testError.message}` as MessageKey,
+                            )
+                          : testError.message
+                        : undefined
+                    }
+                  />
                   <Button submit loading={test.state !== "idle"}>
                     {t("followups.testSend")}
                   </Button>
-                  {test.data?.sent && <Text as="p" tone="success">{t("followups.testSent", { to: test.data.sent })}</Text>}
+                  {test.data?.sent && (
+                    <Text as="p" tone="success">
+                      {t("followups.testSent", { to: test.data.sent })}
+                    </Text>
+                  )}
                 </BlockStack>
               </test.Form>
             </Card>

@@ -1,12 +1,31 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { listCycles, parseCycles, saveCycles } from "../followups/cycles.server";
+import {
+  listCycles,
+  parseCycles,
+  saveCycles,
+} from "../followups/cycles.server";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 
@@ -20,7 +39,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
   const parsed = parseCycles(String(form.get("cycles") ?? ""));
-  if (!parsed.ok) return json({ errors: parsed.errors, saved: false }, { status: 422 });
+  if (!parsed.ok)
+    return json({ errors: parsed.errors, saved: false }, { status: 422 });
   await saveCycles(prisma, session.shop, parsed.value);
   return json({ errors: {} as Record<string, string>, saved: true });
 };
@@ -31,19 +51,30 @@ export default function CyclesPage() {
   const saving = useNavigation().state === "submitting";
   const shopify = useAppBridge();
   const t = useT();
-  const [rows, setRows] = useState(cycles.map((c) => ({ productId: c.productId, title: c.title, days: String(c.days) })));
+  const [rows, setRows] = useState(
+    cycles.map((c) => ({
+      productId: c.productId,
+      title: c.title,
+      days: String(c.days),
+    })),
+  );
   const errors: Record<string, string> = result?.errors ?? {};
   const add = async () => {
     const picked = await pickProducts(shopify, [], "add");
     if (!picked) return;
     setRows((all) => {
       const have = new Set(all.map((r) => r.productId));
-      const added = picked.map((p) => ({ productId: p.id, title: p.title, days: "30" })).filter((r) => !have.has(r.productId));
+      const added = picked
+        .map((p) => ({ productId: p.id, title: p.title, days: "30" }))
+        .filter((r) => !have.has(r.productId));
       return [...all, ...added];
     });
   };
   return (
-    <Page title={t("followups.cycles.title")} backAction={{ content: t("followups.title"), url: "/app/followups" }}>
+    <Page
+      title={t("followups.cycles.title")}
+      backAction={{ content: t("followups.title"), url: "/app/followups" }}
+    >
       <TitleBar title={t("followups.cycles.title")} />
       <Form method="post">
         <input type="hidden" name="cycles" value={JSON.stringify(rows)} />
@@ -55,7 +86,9 @@ export default function CyclesPage() {
           )}
           {errors.form && (
             <Layout.Section>
-              <Banner tone="critical">{t("followups.cycles.error.invalid")}</Banner>
+              <Banner tone="critical">
+                {t("followups.cycles.error.invalid")}
+              </Banner>
             </Layout.Section>
           )}
           <Layout.Section>
@@ -67,9 +100,16 @@ export default function CyclesPage() {
                   </Text>
                   <Button onClick={add}>{t("followups.cycles.add")}</Button>
                 </InlineStack>
-                {rows.length === 0 && <Text as="p">{t("followups.cycles.empty")}</Text>}
+                {rows.length === 0 && (
+                  <Text as="p">{t("followups.cycles.empty")}</Text>
+                )}
                 {rows.map((r, i) => (
-                  <InlineStack key={r.productId} gap="400" blockAlign="center" wrap={false}>
+                  <InlineStack
+                    key={r.productId}
+                    gap="400"
+                    blockAlign="center"
+                    wrap={false}
+                  >
                     <div style={{ flex: 1 }}>
                       <Text as="span">{r.title}</Text>
                     </div>
@@ -82,12 +122,28 @@ export default function CyclesPage() {
                         max={365}
                         suffix={t("followups.cycles.daysSuffix")}
                         value={r.days}
-                        onChange={(v) => setRows((all) => all.map((x, j) => (j === i ? { ...x, days: v } : x)))}
+                        onChange={(v) =>
+                          setRows((all) =>
+                            all.map((x, j) =>
+                              j === i ? { ...x, days: v } : x,
+                            ),
+                          )
+                        }
                         autoComplete="off"
-                        error={errors[r.productId] ? t("followups.cycles.error.days") : undefined}
+                        error={
+                          errors[r.productId]
+                            ? t("followups.cycles.error.days")
+                            : undefined
+                        }
                       />
                     </div>
-                    <Button variant="plain" tone="critical" onClick={() => setRows((all) => all.filter((_, j) => j !== i))}>
+                    <Button
+                      variant="plain"
+                      tone="critical"
+                      onClick={() =>
+                        setRows((all) => all.filter((_, j) => j !== i))
+                      }
+                    >
                       {t("followups.cycles.remove")}
                     </Button>
                   </InlineStack>

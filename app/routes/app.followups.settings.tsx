@@ -1,7 +1,24 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, Checkbox, FormLayout, InlineStack, Layout, Page, Text, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  Checkbox,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -13,7 +30,9 @@ import { useT } from "../i18n/useT";
 /** How messages leave: SMTP, LINE, Twilio, and quiet hours. Secrets are never sent back to the page. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const s = await prisma.channelSettings.findUnique({ where: { shop: session.shop } });
+  const s = await prisma.channelSettings.findUnique({
+    where: { shop: session.shop },
+  });
   return json({
     smtpHost: s?.smtpHost ?? "",
     smtpPort: s?.smtpPort ? String(s.smtpPort) : "",
@@ -24,15 +43,26 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     twilioFrom: s?.twilioFrom ?? "",
     quietStart: String(s?.quietStart ?? 21),
     quietEnd: String(s?.quietEnd ?? 9),
-    has: { smtpPass: Boolean(s?.smtpPass), lineToken: Boolean(s?.lineToken), twilioToken: Boolean(s?.twilioToken) },
+    has: {
+      smtpPass: Boolean(s?.smtpPass),
+      lineToken: Boolean(s?.lineToken),
+      twilioToken: Boolean(s?.twilioToken),
+    },
     defaultSmtp: Boolean(env().FOLLOWUP_SMTP_URL),
   });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
-  const errors = await saveChannelSettings(prisma, session.shop, form, env().SHOPIFY_API_SECRET);
+  const form = Object.fromEntries(
+    [...(await request.formData())].map(([k, v]) => [k, String(v)]),
+  );
+  const errors = await saveChannelSettings(
+    prisma,
+    session.shop,
+    form,
+    env().SHOPIFY_API_SECRET,
+  );
   if (errors) return json({ errors, saved: false }, { status: 422 });
   return json({ errors: {} as Record<string, string>, saved: true });
 };
@@ -42,15 +72,46 @@ export default function ChannelSettingsPage() {
   const result = useActionData<typeof action>();
   const saving = useNavigation().state === "submitting";
   const t = useT();
-  const [v, setV] = useState<Record<string, string>>({ smtpHost: d.smtpHost, smtpPort: d.smtpPort, smtpUser: d.smtpUser, smtpPass: "", emailFrom: d.emailFrom, lineToken: "", twilioSid: d.twilioSid, twilioToken: "", twilioFrom: d.twilioFrom, quietStart: d.quietStart, quietEnd: d.quietEnd });
+  const [v, setV] = useState<Record<string, string>>({
+    smtpHost: d.smtpHost,
+    smtpPort: d.smtpPort,
+    smtpUser: d.smtpUser,
+    smtpPass: "",
+    emailFrom: d.emailFrom,
+    lineToken: "",
+    twilioSid: d.twilioSid,
+    twilioToken: "",
+    twilioFrom: d.twilioFrom,
+    quietStart: d.quietStart,
+    quietEnd: d.quietEnd,
+  });
   const [secure, setSecure] = useState(d.smtpSecure);
   const errors = result?.errors ?? {};
-  const field = (name: string, label: string, opts: { type?: "text" | "password" | "number" | "email"; help?: string } = {}) => (
-    <TextField label={label} name={name} type={opts.type ?? "text"} value={v[name]} onChange={(x) => setV((all) => ({ ...all, [name]: x }))} autoComplete="off" helpText={opts.help} error={errors[name] ? t("followups.settings.invalid") : undefined} />
+  const field = (
+    name: string,
+    label: string,
+    opts: {
+      type?: "text" | "password" | "number" | "email";
+      help?: string;
+    } = {},
+  ) => (
+    <TextField
+      label={label}
+      name={name}
+      type={opts.type ?? "text"}
+      value={v[name]}
+      onChange={(x) => setV((all) => ({ ...all, [name]: x }))}
+      autoComplete="off"
+      helpText={opts.help}
+      error={errors[name] ? t("followups.settings.invalid") : undefined}
+    />
   );
   const kept = t("followups.settings.secretKept");
   return (
-    <Page title={t("followups.channelSettings")} backAction={{ content: t("followups.title"), url: "/app/followups" }}>
+    <Page
+      title={t("followups.channelSettings")}
+      backAction={{ content: t("followups.title"), url: "/app/followups" }}
+    >
       <TitleBar title={t("followups.channelSettings")} />
       <Form method="post">
         <Layout>
@@ -66,18 +127,37 @@ export default function ChannelSettingsPage() {
                   <Text as="h2" variant="headingMd">
                     {t("followups.channel.email")}
                   </Text>
-                  {d.defaultSmtp && !d.smtpHost && <Text as="p" tone="subdued">{t("followups.settings.defaultSmtp")}</Text>}
+                  {d.defaultSmtp && !d.smtpHost && (
+                    <Text as="p" tone="subdued">
+                      {t("followups.settings.defaultSmtp")}
+                    </Text>
+                  )}
                   <FormLayout.Group>
                     {field("smtpHost", t("followups.settings.smtpHost"))}
-                    {field("smtpPort", t("followups.settings.smtpPort"), { type: "number" })}
+                    {field("smtpPort", t("followups.settings.smtpPort"), {
+                      type: "number",
+                    })}
                   </FormLayout.Group>
                   <FormLayout.Group>
                     {field("smtpUser", t("followups.settings.smtpUser"))}
-                    {field("smtpPass", t("followups.settings.smtpPass"), { type: "password", help: d.has.smtpPass ? kept : undefined })}
+                    {field("smtpPass", t("followups.settings.smtpPass"), {
+                      type: "password",
+                      help: d.has.smtpPass ? kept : undefined,
+                    })}
                   </FormLayout.Group>
-                  <Checkbox label={t("followups.settings.smtpSecure")} checked={secure} onChange={setSecure} />
-                  <input type="hidden" name="smtpSecure" value={secure ? "on" : "off"} />
-                  {field("emailFrom", t("followups.settings.emailFrom"), { type: "email" })}
+                  <Checkbox
+                    label={t("followups.settings.smtpSecure")}
+                    checked={secure}
+                    onChange={setSecure}
+                  />
+                  <input
+                    type="hidden"
+                    name="smtpSecure"
+                    value={secure ? "on" : "off"}
+                  />
+                  {field("emailFrom", t("followups.settings.emailFrom"), {
+                    type: "email",
+                  })}
                 </FormLayout>
               </Card>
               <Card>
@@ -85,7 +165,12 @@ export default function ChannelSettingsPage() {
                   <Text as="h2" variant="headingMd">
                     LINE
                   </Text>
-                  {field("lineToken", t("followups.settings.lineToken"), { type: "password", help: d.has.lineToken ? kept : t("followups.settings.lineHelp") })}
+                  {field("lineToken", t("followups.settings.lineToken"), {
+                    type: "password",
+                    help: d.has.lineToken
+                      ? kept
+                      : t("followups.settings.lineHelp"),
+                  })}
                 </FormLayout>
               </Card>
               <Card>
@@ -95,9 +180,14 @@ export default function ChannelSettingsPage() {
                   </Text>
                   <FormLayout.Group>
                     {field("twilioSid", "Account SID")}
-                    {field("twilioToken", "Auth token", { type: "password", help: d.has.twilioToken ? kept : undefined })}
+                    {field("twilioToken", "Auth token", {
+                      type: "password",
+                      help: d.has.twilioToken ? kept : undefined,
+                    })}
                   </FormLayout.Group>
-                  {field("twilioFrom", t("followups.settings.twilioFrom"), { help: "+15017122661" })}
+                  {field("twilioFrom", t("followups.settings.twilioFrom"), {
+                    help: "+15017122661",
+                  })}
                 </FormLayout>
               </Card>
               <Card>
@@ -106,8 +196,12 @@ export default function ChannelSettingsPage() {
                     {t("followups.settings.quiet")}
                   </Text>
                   <FormLayout.Group>
-                    {field("quietStart", t("followups.settings.quietStart"), { type: "number" })}
-                    {field("quietEnd", t("followups.settings.quietEnd"), { type: "number" })}
+                    {field("quietStart", t("followups.settings.quietStart"), {
+                      type: "number",
+                    })}
+                    {field("quietEnd", t("followups.settings.quietEnd"), {
+                      type: "number",
+                    })}
                   </FormLayout.Group>
                   <Text as="p" tone="subdued">
                     {t("followups.settings.quietHelp")}

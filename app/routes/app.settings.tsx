@@ -1,7 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { BlockStack, Button, Card, DataTable, Layout, Page, Text } from "@shopify/polaris";
+import {
+  BlockStack,
+  Button,
+  Card,
+  DataTable,
+  Layout,
+  Page,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useEffect } from "react";
 import { z } from "zod";
@@ -23,21 +31,38 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({ shop, dataRequests, deadJobs });
 };
 
-const retrySchema = z.object({ intent: z.literal("retry-job"), jobId: z.string().min(1).max(64) });
+const retrySchema = z.object({
+  intent: z.literal("retry-job"),
+  jobId: z.string().min(1).max(64),
+});
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  const parsed = retrySchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) return json({ ok: false, errors: parsed.error.flatten().fieldErrors }, { status: 422 });
+  const parsed = retrySchema.safeParse(
+    Object.fromEntries(await request.formData()),
+  );
+  if (!parsed.success)
+    return json(
+      { ok: false, errors: parsed.error.flatten().fieldErrors },
+      { status: 422 },
+    );
   const ok = await retryDeadJob(prisma, session.shop, parsed.data.jobId);
-  return json(ok ? { ok: true, errors: {} } : { ok: false, errors: { jobId: ["not found"] } }, { status: ok ? 200 : 404 });
+  return json(
+    ok
+      ? { ok: true, errors: {} }
+      : { ok: false, errors: { jobId: ["not found"] } },
+    { status: ok ? 200 : 404 },
+  );
 };
 
 export default function Settings() {
   const { shop, dataRequests, deadJobs } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const t = useT();
-  const dateTime = new Intl.DateTimeFormat(useLocale(), { dateStyle: "medium", timeStyle: "short" });
+  const dateTime = new Intl.DateTimeFormat(useLocale(), {
+    dateStyle: "medium",
+    timeStyle: "short",
+  });
   useEffect(() => {
     if (result?.ok) window.shopify?.toast.show(t("settings.retried"));
   }, [result, t]);
@@ -54,18 +79,29 @@ export default function Settings() {
             </BlockStack>
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title={t("settings.privacy")} description={t("settings.privacyHelp")}>
+        <Layout.AnnotatedSection
+          title={t("settings.privacy")}
+          description={t("settings.privacyHelp")}
+        >
           <Card>
             {dataRequests.length === 0 ? (
               <Text as="p">{t("settings.privacyEmpty")}</Text>
             ) : (
               <DataTable
                 columnContentTypes={["text", "text", "text"]}
-                headings={[t("settings.requestedAt"), t("settings.customerId"), ""]}
+                headings={[
+                  t("settings.requestedAt"),
+                  t("settings.customerId"),
+                  "",
+                ]}
                 rows={dataRequests.map((r) => [
                   dateTime.format(new Date(r.createdAt)),
                   r.customerId,
-                  <DownloadButton key={r.id} href={`/app/data-requests/${r.id}`} filename={`tsunagu-customer-${r.customerId}.json`}>
+                  <DownloadButton
+                    key={r.id}
+                    href={`/app/data-requests/${r.id}`}
+                    filename={`tsunagu-customer-${r.customerId}.json`}
+                  >
                     {t("settings.download")}
                   </DownloadButton>,
                 ])}
@@ -73,7 +109,10 @@ export default function Settings() {
             )}
           </Card>
         </Layout.AnnotatedSection>
-        <Layout.AnnotatedSection title={t("settings.jobs")} description={t("settings.jobsHelp")}>
+        <Layout.AnnotatedSection
+          title={t("settings.jobs")}
+          description={t("settings.jobsHelp")}
+        >
           <Card>
             {deadJobs.length === 0 ? (
               <Text as="p">{t("settings.jobsEmpty")}</Text>

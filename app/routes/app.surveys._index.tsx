@@ -1,12 +1,39 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link as RemixLink, useLoaderData, useNavigate, useSubmit } from "@remix-run/react";
-import { Badge, BlockStack, Box, Card, DataTable, EmptyState, IndexTable, InlineGrid, InlineStack, Layout, Page, Select, Text } from "@shopify/polaris";
+import {
+  Form,
+  Link as RemixLink,
+  useLoaderData,
+  useNavigate,
+  useSubmit,
+} from "@remix-run/react";
+import {
+  Badge,
+  BlockStack,
+  Box,
+  Card,
+  DataTable,
+  EmptyState,
+  IndexTable,
+  InlineGrid,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+} from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { commentsFeed, followUpItems, listSurveys, productTitles, surveyDashboard, voiceByProduct } from "../surveys/surveys.server";
+import {
+  commentsFeed,
+  followUpItems,
+  listSurveys,
+  productTitles,
+  surveyDashboard,
+  voiceByProduct,
+} from "../surveys/surveys.server";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
@@ -18,26 +45,38 @@ const LOYALTIES = ["psychological", "behavioral", "none"] as const;
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const url = new URL(request.url);
-  const sentiment = SENTIMENTS.find((s) => s === url.searchParams.get("sentiment"));
+  const sentiment = SENTIMENTS.find(
+    (s) => s === url.searchParams.get("sentiment"),
+  );
   const loyalty = LOYALTIES.find((s) => s === url.searchParams.get("loyalty"));
-  const [dashboard, surveys, comments, followUps, products] = await Promise.all([
-    surveyDashboard(prisma, session.shop),
-    listSurveys(prisma, session.shop),
-    commentsFeed(prisma, session.shop, { sentiment, loyalty, take: 50 }),
-    followUpItems(prisma, session.shop, 20),
-    voiceByProduct(prisma, session.shop),
-  ]);
+  const [dashboard, surveys, comments, followUps, products] = await Promise.all(
+    [
+      surveyDashboard(prisma, session.shop),
+      listSurveys(prisma, session.shop),
+      commentsFeed(prisma, session.shop, { sentiment, loyalty, take: 50 }),
+      followUpItems(prisma, session.shop, 20),
+      voiceByProduct(prisma, session.shop),
+    ],
+  );
   const top = products.slice(0, 15);
   let titles: Record<string, string> = {};
   try {
-    titles = await productTitles(admin.graphql, top.map((p) => p.productId));
+    titles = await productTitles(
+      admin.graphql,
+      top.map((p) => p.productId),
+    );
   } catch {
     // Titles are a nicety; the counts stand without them.
   }
   return json({
     dashboard,
     surveys,
-    comments: comments.map((c) => ({ ...c, cues: c.cues ? (JSON.parse(c.cues) as { cues: string[]; names: string[] }) : null })),
+    comments: comments.map((c) => ({
+      ...c,
+      cues: c.cues
+        ? (JSON.parse(c.cues) as { cues: string[]; names: string[] })
+        : null,
+    })),
     followUps,
     products: top.map((p) => ({ ...p, title: titles[p.productId] ?? null })),
     filter: { sentiment: sentiment ?? "", loyalty: loyalty ?? "" },
@@ -45,30 +84,66 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export default function SurveysDashboard() {
-  const { dashboard: d, surveys, comments, followUps, products, filter } = useLoaderData<typeof loader>();
+  const {
+    dashboard: d,
+    surveys,
+    comments,
+    followUps,
+    products,
+    filter,
+  } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
   const submit = useSubmit();
   const number = new Intl.NumberFormat(locale);
   const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
-  const month = new Intl.DateTimeFormat(locale, { year: "2-digit", month: "short" });
+  const month = new Intl.DateTimeFormat(locale, {
+    year: "2-digit",
+    month: "short",
+  });
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
-  const question = (q: Record<string, string>) => q[locale] ?? q.ja ?? q.en ?? Object.values(q)[0] ?? "";
-  const channel = (c: string) => (["block", "thankyou", "email"].includes(c) ? t(`surveys.channel.${c}` as MessageKey) : c);
-  const npsText = (nps: number | null) => (nps === null ? "—" : (nps > 0 ? "+" : "") + String(nps));
-  const countRows = (rows: typeof d.byChannel, label: (k: string) => string) => rows.map((r) => [label(r.key), number.format(r.responses), number.format(r.promoters), number.format(r.passives), number.format(r.detractors), npsText(r.nps)]);
-  const countHeadings = [t("surveys.responses"), t("surveys.promoters"), t("surveys.passives"), t("surveys.detractors"), "NPS"];
-  const share = (n: number, total: number) => (total ? `${Math.round((n / total) * 100)}%` : "—");
-  const exportQuery = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
+  const question = (q: Record<string, string>) =>
+    q[locale] ?? q.ja ?? q.en ?? Object.values(q)[0] ?? "";
+  const channel = (c: string) =>
+    ["block", "thankyou", "email"].includes(c)
+      ? t(`surveys.channel.${c}` as MessageKey)
+      : c;
+  const npsText = (nps: number | null) =>
+    nps === null ? "—" : (nps > 0 ? "+" : "") + String(nps);
+  const countRows = (rows: typeof d.byChannel, label: (k: string) => string) =>
+    rows.map((r) => [
+      label(r.key),
+      number.format(r.responses),
+      number.format(r.promoters),
+      number.format(r.passives),
+      number.format(r.detractors),
+      npsText(r.nps),
+    ]);
+  const countHeadings = [
+    t("surveys.responses"),
+    t("surveys.promoters"),
+    t("surveys.passives"),
+    t("surveys.detractors"),
+    "NPS",
+  ];
+  const share = (n: number, total: number) =>
+    total ? `${Math.round((n / total) * 100)}%` : "—";
+  const exportQuery = new URLSearchParams(
+    Object.entries(filter).filter(([, v]) => v),
+  ).toString();
 
   if (surveys.length === 0)
     return (
       <Page title={t("surveys.title")}>
         <TitleBar title={t("surveys.title")} />
         <Card>
-          <EmptyState heading={t("surveys.emptyHeading")} action={{ content: t("surveys.new"), url: "/app/surveys/new" }} image="">
+          <EmptyState
+            heading={t("surveys.emptyHeading")}
+            action={{ content: t("surveys.new"), url: "/app/surveys/new" }}
+            image=""
+          >
             <p>{t("surveys.emptyBody")}</p>
           </EmptyState>
         </Card>
@@ -76,7 +151,10 @@ export default function SurveysDashboard() {
     );
 
   return (
-    <Page title={t("surveys.title")} primaryAction={{ content: t("surveys.new"), url: "/app/surveys/new" }}>
+    <Page
+      title={t("surveys.title")}
+      primaryAction={{ content: t("surveys.new"), url: "/app/surveys/new" }}
+    >
       <TitleBar title={t("surveys.title")} />
       <Layout>
         <Layout.Section>
@@ -103,7 +181,10 @@ export default function SurveysDashboard() {
           </InlineGrid>
           <Box paddingBlockStart="200">
             <Text as="p" tone="subdued">
-              {d.nps.nps === null ? t("surveys.npsNone") : t("surveys.nps", { nps: npsText(d.nps.nps) })} · {t("surveys.allAnswers", { count: number.format(d.total) })}
+              {d.nps.nps === null
+                ? t("surveys.npsNone")
+                : t("surveys.nps", { nps: npsText(d.nps.nps) })}{" "}
+              · {t("surveys.allAnswers", { count: number.format(d.total) })}
             </Text>
           </Box>
         </Layout.Section>
@@ -115,10 +196,30 @@ export default function SurveysDashboard() {
                   {t("surveys.followUps", { count: followUps.length })}
                 </Text>
               </Box>
-              <IndexTable resourceName={{ singular: t("surveys.followUp"), plural: t("surveys.followUps", { count: followUps.length }) }} itemCount={followUps.length} selectable={false} headings={[{ title: t("surveys.colDate") }, { title: t("surveys.colScore") }, { title: t("surveys.comments") }, { title: t("surveys.colChannel") }]}>
+              <IndexTable
+                resourceName={{
+                  singular: t("surveys.followUp"),
+                  plural: t("surveys.followUps", { count: followUps.length }),
+                }}
+                itemCount={followUps.length}
+                selectable={false}
+                headings={[
+                  { title: t("surveys.colDate") },
+                  { title: t("surveys.colScore") },
+                  { title: t("surveys.comments") },
+                  { title: t("surveys.colChannel") },
+                ]}
+              >
                 {followUps.map((f, i) => (
-                  <IndexTable.Row id={f.id} key={f.id} position={i} onClick={() => navigate(`/app/surveys/responses/${f.id}`)}>
-                    <IndexTable.Cell>{date.format(new Date(f.createdAt))}</IndexTable.Cell>
+                  <IndexTable.Row
+                    id={f.id}
+                    key={f.id}
+                    position={i}
+                    onClick={() => navigate(`/app/surveys/responses/${f.id}`)}
+                  >
+                    <IndexTable.Cell>
+                      {date.format(new Date(f.createdAt))}
+                    </IndexTable.Cell>
                     <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" truncate>
@@ -142,7 +243,15 @@ export default function SurveysDashboard() {
                 {hydrated && (
                   <MonthBars
                     label={t("surveys.byMonth")}
-                    series={(["promoters", "passives", "detractors"] as const).map((k) => ({ name: t(`surveys.${k}`), data: d.byMonth.map((m) => ({ key: month.format(new Date(`${m.key}-15T00:00:00Z`)), value: m[k] })) }))}
+                    series={(
+                      ["promoters", "passives", "detractors"] as const
+                    ).map((k) => ({
+                      name: t(`surveys.${k}`),
+                      data: d.byMonth.map((m) => ({
+                        key: month.format(new Date(`${m.key}-15T00:00:00Z`)),
+                        value: m[k],
+                      })),
+                    }))}
                   />
                 )}
               </div>
@@ -156,7 +265,18 @@ export default function SurveysDashboard() {
                 <Text as="h2" variant="headingMd">
                   {t("surveys.byChannel")}
                 </Text>
-                <DataTable columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]} headings={["", ...countHeadings]} rows={countRows(d.byChannel, channel)} />
+                <DataTable
+                  columnContentTypes={[
+                    "text",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                  ]}
+                  headings={["", ...countHeadings]}
+                  rows={countRows(d.byChannel, channel)}
+                />
               </BlockStack>
             </Card>
             <Card>
@@ -164,7 +284,18 @@ export default function SurveysDashboard() {
                 <Text as="h2" variant="headingMd">
                   {t("surveys.byLocale")}
                 </Text>
-                <DataTable columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric"]} headings={["", ...countHeadings]} rows={countRows(d.byLocale, (k) => k)} />
+                <DataTable
+                  columnContentTypes={[
+                    "text",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                  ]}
+                  headings={["", ...countHeadings]}
+                  rows={countRows(d.byLocale, (k) => k)}
+                />
               </BlockStack>
             </Card>
           </InlineGrid>
@@ -182,11 +313,39 @@ export default function SurveysDashboard() {
                 <Text as="p">{t("surveys.byProductEmpty")}</Text>
               ) : (
                 <DataTable
-                  columnContentTypes={["text", "numeric", "numeric", "numeric", "numeric", "numeric", "numeric"]}
-                  headings={[t("surveys.colProduct"), t("surveys.responses"), t("surveys.promoters"), t("surveys.detractors"), t("surveys.loyalty.psychologicalShort"), t("surveys.loyalty.behavioralShort"), t("surveys.loyalty.noneShort")]}
+                  columnContentTypes={[
+                    "text",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                    "numeric",
+                  ]}
+                  headings={[
+                    t("surveys.colProduct"),
+                    t("surveys.responses"),
+                    t("surveys.promoters"),
+                    t("surveys.detractors"),
+                    t("surveys.loyalty.psychologicalShort"),
+                    t("surveys.loyalty.behavioralShort"),
+                    t("surveys.loyalty.noneShort"),
+                  ]}
                   rows={products.map((p) => {
-                    const analysed = p.loyalty.psychological + p.loyalty.behavioral + p.loyalty.none;
-                    return [p.title ?? t("surveys.productDeleted", { id: p.productId }), number.format(p.responses), number.format(p.promoters), number.format(p.detractors), share(p.loyalty.psychological, analysed), share(p.loyalty.behavioral, analysed), share(p.loyalty.none, analysed)];
+                    const analysed =
+                      p.loyalty.psychological +
+                      p.loyalty.behavioral +
+                      p.loyalty.none;
+                    return [
+                      p.title ??
+                        t("surveys.productDeleted", { id: p.productId }),
+                      number.format(p.responses),
+                      number.format(p.promoters),
+                      number.format(p.detractors),
+                      share(p.loyalty.psychological, analysed),
+                      share(p.loyalty.behavioral, analysed),
+                      share(p.loyalty.none, analysed),
+                    ];
                   })}
                 />
               )}
@@ -200,14 +359,44 @@ export default function SurveysDashboard() {
                 <Text as="h2" variant="headingMd">
                   {t("surveys.comments")}
                 </Text>
-                <DownloadButton href={`/app/surveys/export${exportQuery ? `?${exportQuery}` : ""}`} filename="tsunagu-comments.csv">
+                <DownloadButton
+                  href={`/app/surveys/export${exportQuery ? `?${exportQuery}` : ""}`}
+                  filename="tsunagu-comments.csv"
+                >
                   {t("surveys.commentsExport")}
                 </DownloadButton>
               </InlineStack>
-              <Form method="get" onChange={(e) => submit(e.currentTarget, { replace: true })}>
+              <Form
+                method="get"
+                onChange={(e) => submit(e.currentTarget, { replace: true })}
+              >
                 <InlineStack gap="300">
-                  <Select label={t("surveys.sentiment")} name="sentiment" value={filter.sentiment} options={[{ label: t("surveys.filterAll"), value: "" }, ...SENTIMENTS.map((s) => ({ label: t(`surveys.sentiment.${s}`), value: s }))]} onChange={() => undefined} />
-                  <Select label={t("surveys.loyalty")} name="loyalty" value={filter.loyalty} options={[{ label: t("surveys.filterAll"), value: "" }, ...LOYALTIES.map((s) => ({ label: t(`surveys.loyalty.${s}`), value: s }))]} onChange={() => undefined} />
+                  <Select
+                    label={t("surveys.sentiment")}
+                    name="sentiment"
+                    value={filter.sentiment}
+                    options={[
+                      { label: t("surveys.filterAll"), value: "" },
+                      ...SENTIMENTS.map((s) => ({
+                        label: t(`surveys.sentiment.${s}`),
+                        value: s,
+                      })),
+                    ]}
+                    onChange={() => undefined}
+                  />
+                  <Select
+                    label={t("surveys.loyalty")}
+                    name="loyalty"
+                    value={filter.loyalty}
+                    options={[
+                      { label: t("surveys.filterAll"), value: "" },
+                      ...LOYALTIES.map((s) => ({
+                        label: t(`surveys.loyalty.${s}`),
+                        value: s,
+                      })),
+                    ]}
+                    onChange={() => undefined}
+                  />
                 </InlineStack>
               </Form>
               {comments.length === 0 ? (
@@ -217,21 +406,60 @@ export default function SurveysDashboard() {
               ) : (
                 <BlockStack gap="300">
                   {comments.map((c) => (
-                    <Box key={c.id} borderBlockStartWidth="025" borderColor="border" paddingBlockStart="300">
+                    <Box
+                      key={c.id}
+                      borderBlockStartWidth="025"
+                      borderColor="border"
+                      paddingBlockStart="300"
+                    >
                       <BlockStack gap="100">
                         <Text as="p">{c.comment}</Text>
                         <InlineStack gap="200" blockAlign="center">
-                          {c.sentiment ? <Badge tone={c.sentiment === "positive" ? "success" : c.sentiment === "negative" ? "critical" : undefined}>{t(`surveys.sentiment.${c.sentiment}` as MessageKey)}</Badge> : <Badge>{t("surveys.analysing")}</Badge>}
-                          {c.loyalty && <Badge tone="info">{t(`surveys.loyalty.${c.loyalty}` as MessageKey)}</Badge>}
+                          {c.sentiment ? (
+                            <Badge
+                              tone={
+                                c.sentiment === "positive"
+                                  ? "success"
+                                  : c.sentiment === "negative"
+                                    ? "critical"
+                                    : undefined
+                              }
+                            >
+                              {t(
+                                `surveys.sentiment.${c.sentiment}` as MessageKey,
+                              )}
+                            </Badge>
+                          ) : (
+                            <Badge>{t("surveys.analysing")}</Badge>
+                          )}
+                          {c.loyalty && (
+                            <Badge tone="info">
+                              {t(`surveys.loyalty.${c.loyalty}` as MessageKey)}
+                            </Badge>
+                          )}
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {[c.score !== null ? `${t("surveys.colScore")} ${c.score}` : null, channel(c.channel), c.locale, date.format(new Date(c.createdAt))].filter(Boolean).join(" · ")}
+                            {[
+                              c.score !== null
+                                ? `${t("surveys.colScore")} ${c.score}`
+                                : null,
+                              channel(c.channel),
+                              c.locale,
+                              date.format(new Date(c.createdAt)),
+                            ]
+                              .filter(Boolean)
+                              .join(" · ")}
                           </Text>
                         </InlineStack>
-                        {c.cues && c.cues.cues.length + c.cues.names.length > 0 && (
-                          <Text as="p" tone="subdued" variant="bodySm">
-                            {t("surveys.why", { cues: [...c.cues.names, ...c.cues.cues].slice(0, 6).join(", ") })}
-                          </Text>
-                        )}
+                        {c.cues &&
+                          c.cues.cues.length + c.cues.names.length > 0 && (
+                            <Text as="p" tone="subdued" variant="bodySm">
+                              {t("surveys.why", {
+                                cues: [...c.cues.names, ...c.cues.cues]
+                                  .slice(0, 6)
+                                  .join(", "),
+                              })}
+                            </Text>
+                          )}
                       </BlockStack>
                     </Box>
                   ))}
@@ -243,21 +471,47 @@ export default function SurveysDashboard() {
         <Layout.Section>
           <Card padding="0">
             <IndexTable
-              resourceName={{ singular: t("surveys.list"), plural: t("surveys.list") }}
+              resourceName={{
+                singular: t("surveys.list"),
+                plural: t("surveys.list"),
+              }}
               itemCount={surveys.length}
               selectable={false}
-              headings={[{ title: t("surveys.colQuestion") }, { title: t("surveys.formKind") }, { title: t("surveys.formWhere") }, { title: t("surveys.colStatus") }]}
+              headings={[
+                { title: t("surveys.colQuestion") },
+                { title: t("surveys.formKind") },
+                { title: t("surveys.formWhere") },
+                { title: t("surveys.colStatus") },
+              ]}
             >
               {surveys.map((s, i) => (
-                <IndexTable.Row id={s.id} key={s.id} position={i} onClick={() => navigate(`/app/surveys/${s.id}`)}>
+                <IndexTable.Row
+                  id={s.id}
+                  key={s.id}
+                  position={i}
+                  onClick={() => navigate(`/app/surveys/${s.id}`)}
+                >
                   <IndexTable.Cell>
-                    <RemixLink to={`/app/surveys/${s.id}`} onClick={(e) => e.stopPropagation()}>
+                    <RemixLink
+                      to={`/app/surveys/${s.id}`}
+                      onClick={(e) => e.stopPropagation()}
+                    >
                       {question(s.question)}
                     </RemixLink>
                   </IndexTable.Cell>
-                  <IndexTable.Cell>{t(`surveys.kind.${s.kind}`)}</IndexTable.Cell>
-                  <IndexTable.Cell>{s.placements.map(channel).join(", ")}</IndexTable.Cell>
-                  <IndexTable.Cell>{s.active ? <Badge tone="success">{t("surveys.active")}</Badge> : <Badge>{t("surveys.inactive")}</Badge>}</IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {t(`surveys.kind.${s.kind}`)}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {s.placements.map(channel).join(", ")}
+                  </IndexTable.Cell>
+                  <IndexTable.Cell>
+                    {s.active ? (
+                      <Badge tone="success">{t("surveys.active")}</Badge>
+                    ) : (
+                      <Badge>{t("surveys.inactive")}</Badge>
+                    )}
+                  </IndexTable.Cell>
                 </IndexTable.Row>
               ))}
             </IndexTable>

@@ -2,7 +2,10 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { toCsv } from "../csv/csv";
-import { COMMENTS_CSV_HEADER, commentsCsvRows } from "../surveys/surveys.server";
+import {
+  COMMENTS_CSV_HEADER,
+  commentsCsvRows,
+} from "../surveys/surveys.server";
 
 /** Comments as CSV (UTF-8 with BOM; a cell that a spreadsheet would run as a formula is text). */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -12,6 +15,14 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     const v = url.searchParams.get(name);
     return v && allowed.includes(v) ? v : undefined;
   };
-  const rows = await commentsCsvRows(prisma, session.shop, { sentiment: pick("sentiment", ["positive", "neutral", "negative"]), loyalty: pick("loyalty", ["psychological", "behavioral", "none"]) });
-  return new Response(toCsv(COMMENTS_CSV_HEADER, rows), { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="tsunagu-comments.csv"' } });
+  const rows = await commentsCsvRows(prisma, session.shop, {
+    sentiment: pick("sentiment", ["positive", "neutral", "negative"]),
+    loyalty: pick("loyalty", ["psychological", "behavioral", "none"]),
+  });
+  return new Response(toCsv(COMMENTS_CSV_HEADER, rows), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="tsunagu-comments.csv"',
+    },
+  });
 };

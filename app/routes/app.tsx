@@ -1,6 +1,12 @@
 import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Link, Outlet, useLoaderData, useRouteError, type ShouldRevalidateFunction } from "@remix-run/react";
+import {
+  Link,
+  Outlet,
+  useLoaderData,
+  useRouteError,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
@@ -23,20 +29,32 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     locale,
     polarisI18n: locale === "ja" ? polarisJa : polarisEn,
     // Only the local dev store replaces App Bridge (Shopify's CDN is unreachable there).
-    appBridgeUrl: config.NODE_ENV !== "production" && config.DEV_STORE_URL ? `${config.DEV_STORE_URL}/cdn/app-bridge.js` : undefined,
+    appBridgeUrl:
+      config.NODE_ENV !== "production" && config.DEV_STORE_URL
+        ? `${config.DEV_STORE_URL}/cdn/app-bridge.js`
+        : undefined,
   });
 };
 
 // Shopify admin sends `locale` only on the first load of the frame; keep that answer for the
 // whole visit instead of re-deciding on every navigation or form submission.
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl }) =>
-  nextUrl.searchParams.has("locale") && nextUrl.searchParams.get("locale") !== currentUrl.searchParams.get("locale");
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+}) =>
+  nextUrl.searchParams.has("locale") &&
+  nextUrl.searchParams.get("locale") !== currentUrl.searchParams.get("locale");
 
 export default function App() {
   const { apiKey, polarisI18n, appBridgeUrl } = useLoaderData<typeof loader>();
   const t = useT();
   return (
-    <AppProvider isEmbeddedApp apiKey={apiKey} i18n={polarisI18n} {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}>
+    <AppProvider
+      isEmbeddedApp
+      apiKey={apiKey}
+      i18n={polarisI18n}
+      {...(appBridgeUrl ? { __APP_BRIDGE_URL: appBridgeUrl } : {})}
+    >
       <NavMenu>
         <Link to="/app" rel="home">
           {t("nav.dashboard")}
@@ -58,4 +76,5 @@ export function ErrorBoundary() {
   return boundary.error(useRouteError());
 }
 
-export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
+export const headers: HeadersFunction = (headersArgs) =>
+  boundary.headers(headersArgs);

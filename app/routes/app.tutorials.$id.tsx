@@ -1,14 +1,46 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { Banner, BlockStack, Button, Card, FormLayout, InlineStack, Layout, Page, Select, Text, TextField } from "@shopify/polaris";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  useSubmit,
+} from "@remix-run/react";
+import {
+  Banner,
+  BlockStack,
+  Button,
+  Card,
+  FormLayout,
+  InlineStack,
+  Layout,
+  Page,
+  Select,
+  Text,
+  TextField,
+} from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { parseTutorialForm, TUTORIAL_LOCALES, type TutorialInput } from "../tutorials/definition";
-import { CollectionsNotFound, deleteTutorial, getTutorial, PublishError, saveTutorial } from "../tutorials/tutorials.server";
-import { CollectionLookupError, CollectionTooLarge } from "../tutorials/collections.server";
+import {
+  parseTutorialForm,
+  TUTORIAL_LOCALES,
+  type TutorialInput,
+} from "../tutorials/definition";
+import {
+  CollectionsNotFound,
+  deleteTutorial,
+  getTutorial,
+  PublishError,
+  saveTutorial,
+} from "../tutorials/tutorials.server";
+import {
+  CollectionLookupError,
+  CollectionTooLarge,
+} from "../tutorials/collections.server";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 import { PickedList } from "../components/PickedList";
@@ -22,27 +54,68 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const tutorial = await getTutorial(prisma, session.shop, params.id ?? "");
   if (!tutorial) throw new Response("Not found", { status: 404 });
   // The page needs each collection's size, not its product list.
-  return json({ tutorial: { ...tutorial, collections: tutorial.collections.map((c) => ({ id: c.id, title: c.title, count: c.products.length })) } });
+  return json({
+    tutorial: {
+      ...tutorial,
+      collections: tutorial.collections.map((c) => ({
+        id: c.id,
+        title: c.title,
+        count: c.products.length,
+      })),
+    },
+  });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
-  const form = Object.fromEntries([...(await request.formData())].map(([k, v]) => [k, String(v)]));
+  const form = Object.fromEntries(
+    [...(await request.formData())].map(([k, v]) => [k, String(v)]),
+  );
   const id = params.id === "new" ? null : (params.id ?? null);
   try {
     if (form.intent === "delete") {
-      if (!id || !(await deleteTutorial(prisma, admin.graphql, session.shop, id))) return json({ errors: { form: "notFound" }, reason: "" }, { status: 404 });
+      if (
+        !id ||
+        !(await deleteTutorial(prisma, admin.graphql, session.shop, id))
+      )
+        return json(
+          { errors: { form: "notFound" }, reason: "" },
+          { status: 404 },
+        );
       return redirect("/app/tutorials");
     }
     const parsed = parseTutorialForm(form);
-    if (!parsed.ok) return json({ errors: parsed.errors, reason: "" }, { status: 422 });
-    const saved = await saveTutorial(prisma, admin.graphql, session.shop, id, parsed.value);
-    if (!saved) return json({ errors: { form: "notFound" }, reason: "" }, { status: 404 });
+    if (!parsed.ok)
+      return json({ errors: parsed.errors, reason: "" }, { status: 422 });
+    const saved = await saveTutorial(
+      prisma,
+      admin.graphql,
+      session.shop,
+      id,
+      parsed.value,
+    );
+    if (!saved)
+      return json(
+        { errors: { form: "notFound" }, reason: "" },
+        { status: 404 },
+      );
     return redirect(`/app/tutorials/${saved}?saved=1`);
   } catch (error) {
-    if (error instanceof CollectionsNotFound) return json({ errors: { collections: "notFound" }, reason: "" }, { status: 422 });
-    if (error instanceof CollectionTooLarge) return json({ errors: { collections: "tooLarge" }, reason: "" }, { status: 422 });
-    if (error instanceof PublishError || error instanceof CollectionLookupError) return json({ errors: { form: "publishFailed" }, reason: error.message }, { status: 502 });
+    if (error instanceof CollectionsNotFound)
+      return json(
+        { errors: { collections: "notFound" }, reason: "" },
+        { status: 422 },
+      );
+    if (error instanceof CollectionTooLarge)
+      return json(
+        { errors: { collections: "tooLarge" }, reason: "" },
+        { status: 422 },
+      );
+    if (error instanceof PublishError || error instanceof CollectionLookupError)
+      return json(
+        { errors: { form: "publishFailed" }, reason: error.message },
+        { status: 502 },
+      );
     throw error;
   }
 };
@@ -54,7 +127,11 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
  */
 export default function TutorialPage() {
   const { tutorial } = useLoaderData<typeof loader>();
-  return <TutorialEditor key={`${tutorial?.id ?? "new"}:${tutorial?.updatedAt ?? ""}`} />;
+  return (
+    <TutorialEditor
+      key={`${tutorial?.id ?? "new"}:${tutorial?.updatedAt ?? ""}`}
+    />
+  );
 }
 
 function TutorialEditor() {
@@ -65,29 +142,49 @@ function TutorialEditor() {
   const shopify = useAppBridge();
   const t = useT();
   const errors: Record<string, string> = result?.errors ?? {};
-  const [kind, setKind] = useState<TutorialInput["kind"]>(tutorial?.kind ?? "video");
-  const [fields, setFields] = useState<Record<string, string>>(() =>
-    Object.fromEntries(TUTORIAL_LOCALES.flatMap((l) => [[`${l}.title`, tutorial?.locales[l]?.title ?? ""], [`${l}.url`, tutorial?.locales[l]?.url ?? ""]])),
+  const [kind, setKind] = useState<TutorialInput["kind"]>(
+    tutorial?.kind ?? "video",
   );
-  const [products, setProducts] = useState<{ id: string; title: string }[]>(tutorial?.products ?? []);
-  const [collections, setCollections] = useState<{ id: string; title: string; count?: number }[]>(tutorial?.collections ?? []);
+  const [fields, setFields] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      TUTORIAL_LOCALES.flatMap((l) => [
+        [`${l}.title`, tutorial?.locales[l]?.title ?? ""],
+        [`${l}.url`, tutorial?.locales[l]?.url ?? ""],
+      ]),
+    ),
+  );
+  const [products, setProducts] = useState<{ id: string; title: string }[]>(
+    tutorial?.products ?? [],
+  );
+  const [collections, setCollections] = useState<
+    { id: string; title: string; count?: number }[]
+  >(tutorial?.collections ?? []);
   // Same answer on the server and in the browser (no hydration mismatch).
   const [params] = useSearchParams();
   const saved = params.has("saved") && nav.state === "idle" && !result;
   const errorText = (key: string) => {
     const code = errors[key];
     if (!code) return undefined;
-    if (key === "products" && code === "required") return t("tutorials.error.productsRequired");
+    if (key === "products" && code === "required")
+      return t("tutorials.error.productsRequired");
     return t(`tutorials.error.${code}` as MessageKey);
   };
   const choose = async () => {
     const picked = await pickProducts(shopify, products);
-    if (picked) setProducts(picked.map((p) => ({ ...p, title: p.title || p.id })));
+    if (picked)
+      setProducts(picked.map((p) => ({ ...p, title: p.title || p.id })));
   };
   const chooseCollections = async () => {
     const picked = await pickCollections(shopify, collections);
     // Sizes of collections already saved stay; new ones are counted when saved.
-    if (picked) setCollections(picked.map((c) => ({ ...c, title: c.title || c.id, count: collections.find((x) => x.id === c.id)?.count })));
+    if (picked)
+      setCollections(
+        picked.map((c) => ({
+          ...c,
+          title: c.title || c.id,
+          count: collections.find((x) => x.id === c.id)?.count,
+        })),
+      );
   };
   const title = tutorial ? t("tutorials.edit") : t("tutorials.new");
   return (
@@ -96,7 +193,15 @@ function TutorialEditor() {
       backAction={{ content: t("tutorials.title"), url: "/app/tutorials" }}
       secondaryActions={
         tutorial
-          ? [{ content: t("tutorials.delete"), destructive: true, onAction: () => confirm(t("tutorials.deleteConfirm")) && submit({ intent: "delete" }, { method: "post" }) }]
+          ? [
+              {
+                content: t("tutorials.delete"),
+                destructive: true,
+                onAction: () =>
+                  confirm(t("tutorials.deleteConfirm")) &&
+                  submit({ intent: "delete" }, { method: "post" }),
+              },
+            ]
           : []
       }
     >
@@ -104,7 +209,13 @@ function TutorialEditor() {
       <Form method="post">
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="products" value={JSON.stringify(products)} />
-        <input type="hidden" name="collections" value={JSON.stringify(collections.map(({ id, title }) => ({ id, title })))} />
+        <input
+          type="hidden"
+          name="collections"
+          value={JSON.stringify(
+            collections.map(({ id, title }) => ({ id, title })),
+          )}
+        />
         <Layout>
           {saved && (
             <Layout.Section>
@@ -113,14 +224,29 @@ function TutorialEditor() {
           )}
           {errors.form && (
             <Layout.Section>
-              <Banner tone="critical">{errors.form === "publishFailed" ? t("tutorials.publishFailed", { reason: result?.reason ?? "" }) : t("tutorials.notFound")}</Banner>
+              <Banner tone="critical">
+                {errors.form === "publishFailed"
+                  ? t("tutorials.publishFailed", {
+                      reason: result?.reason ?? "",
+                    })
+                  : t("tutorials.notFound")}
+              </Banner>
             </Layout.Section>
           )}
           <Layout.Section>
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <Select label={t("tutorials.kind")} options={[{ label: t("tutorials.kind.video"), value: "video" }, { label: t("tutorials.kind.article"), value: "article" }]} value={kind} onChange={(v) => setKind(v as TutorialInput["kind"])} error={errorText("kind")} />
+                  <Select
+                    label={t("tutorials.kind")}
+                    options={[
+                      { label: t("tutorials.kind.video"), value: "video" },
+                      { label: t("tutorials.kind.article"), value: "article" },
+                    ]}
+                    value={kind}
+                    onChange={(v) => setKind(v as TutorialInput["kind"])}
+                    error={errorText("kind")}
+                  />
                   <Text as="p" tone="subdued">
                     {t("tutorials.languageHelp")}
                   </Text>
@@ -139,7 +265,9 @@ function TutorialEditor() {
                         name={`${l}.${f}`}
                         type={f === "url" ? "url" : "text"}
                         value={fields[`${l}.${f}`]}
-                        onChange={(v) => setFields((all) => ({ ...all, [`${l}.${f}`]: v }))}
+                        onChange={(v) =>
+                          setFields((all) => ({ ...all, [`${l}.${f}`]: v }))
+                        }
                         autoComplete="off"
                         maxLength={f === "title" ? 120 : 2000}
                         error={errorText(`${l}.${f}`)}
@@ -157,7 +285,9 @@ function TutorialEditor() {
                   error={errorText("products")}
                   items={products}
                   onChoose={choose}
-                  onRemove={(id) => setProducts((all) => all.filter((x) => x.id !== id))}
+                  onRemove={(id) =>
+                    setProducts((all) => all.filter((x) => x.id !== id))
+                  }
                 />
               </Card>
               <Card>
@@ -167,13 +297,26 @@ function TutorialEditor() {
                   removeLabel={t("tutorials.remove")}
                   help={t("tutorials.collectionsHelp")}
                   error={errorText("collections")}
-                  items={collections.map((c) => ({ id: c.id, title: c.title, detail: c.count !== undefined ? t("tutorials.productCount", { count: c.count }) : undefined }))}
+                  items={collections.map((c) => ({
+                    id: c.id,
+                    title: c.title,
+                    detail:
+                      c.count !== undefined
+                        ? t("tutorials.productCount", { count: c.count })
+                        : undefined,
+                  }))}
                   onChoose={chooseCollections}
-                  onRemove={(id) => setCollections((all) => all.filter((x) => x.id !== id))}
+                  onRemove={(id) =>
+                    setCollections((all) => all.filter((x) => x.id !== id))
+                  }
                 />
               </Card>
               <InlineStack align="end">
-                <Button submit variant="primary" loading={nav.state === "submitting"}>
+                <Button
+                  submit
+                  variant="primary"
+                  loading={nav.state === "submitting"}
+                >
                   {t("tutorials.save")}
                 </Button>
               </InlineStack>

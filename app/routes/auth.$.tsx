@@ -8,4 +8,5 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return null;
 };
 
-export const headers: HeadersFunction = (headersArgs) => boundary.headers(headersArgs);
+export const headers: HeadersFunction = (headersArgs) =>
+  boundary.headers(headersArgs);

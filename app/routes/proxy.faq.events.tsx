@@ -12,11 +12,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { shop, session } = await authenticateProxy(request);
   if (!session) return proxyError(401, "app not installed on this shop");
   enforceStorefrontLimits(request, shop, "faq");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BEACON_BYTES) return proxyError(413, "beacon too large");
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BEACON_BYTES)
+    return proxyError(413, "beacon too large");
   const parsed = parseBeacon(await request.text());
   if (!parsed.ok) return proxyError(parsed.status, parsed.error);
   const outcome = await recordBeacon(prisma, shop, parsed.beacon);
-  if (outcome === "recorded" && parsed.beacon.e.some((e) => e.t !== "search")) await requestLearningPublish(prisma, shop);
+  if (outcome === "recorded" && parsed.beacon.e.some((e) => e.t !== "search"))
+    await requestLearningPublish(prisma, shop);
   return new Response(null, { status: 204 });
 };
 

@@ -6,18 +6,48 @@ import { enforceStorefrontLimits } from "../proxy/limits.server";
 import { previewSearch } from "../faq/preview.server";
 import { resultsPage } from "../faq/results-page";
 
-const params = z.object({ q: z.string().trim().max(200).default(""), locale: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/).default("ja") });
+const params = z.object({
+  q: z.string().trim().max(200).default(""),
+  locale: z
+    .string()
+    .regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/)
+    .default("ja"),
+});
 
 /** GET /apps/tsunagu/faq?q=: search results for shoppers without JavaScript (published entries only). */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { shop, session } = await authenticateProxy(request);
   if (!session) return proxyError(401, "app not installed on this shop");
   enforceStorefrontLimits(request, shop, "faq-search");
-  const parsed = params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return proxyError(400, "q must be at most 200 characters and locale a language code");
+  const parsed = params.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!parsed.success)
+    return proxyError(
+      400,
+      "q must be at most 200 characters and locale a language code",
+    );
   const { q, locale } = parsed.data;
   const result = q ? await previewSearch(prisma, shop, q, locale, true) : null;
-  const settings = await prisma.faqSettings.findUnique({ where: { shop }, select: { contactUrl: true } });
-  const hits = (result?.weak && result.hits.length === 0 ? [] : (result?.hits ?? [])).slice(0, 5).map((h) => ({ question: h.question, answer: result!.answers.get(h.id) ?? "" }));
-  return new Response(resultsPage({ query: q, locale, hits, contactUrl: settings?.contactUrl ?? "" }), { headers: { "Content-Type": "application/liquid; charset=utf-8" } });
+  const settings = await prisma.faqSettings.findUnique({
+    where: { shop },
+    select: { contactUrl: true },
+  });
+  const hits = (
+    result?.weak && result.hits.length === 0 ? [] : (result?.hits ?? [])
+  )
+    .slice(0, 5)
+    .map((h) => ({
+      question: h.question,
+      answer: result!.answers.get(h.id) ?? "",
+    }));
+  return new Response(
+    resultsPage({
+      query: q,
+      locale,
+      hits,
+      contactUrl: settings?.contactUrl ?? "",
+    }),
+    { headers: { "Content-Type": "application/liquid; charset=utf-8" } },
+  );
 };

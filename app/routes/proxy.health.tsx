@@ -4,6 +4,12 @@ import { authenticateProxy } from "../proxy/authenticate.server";
 
 /** GET /apps/tsunagu/health on the storefront: proves the proxy reaches the app, signed. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const { shop, loggedInCustomerId, session } = await authenticateProxy(request);
-  return json({ ok: true, shop, installed: Boolean(session), loggedIn: loggedInCustomerId !== null });
+  const { shop, loggedInCustomerId, session } =
+    await authenticateProxy(request);
+  return json({
+    ok: true,
+    shop,
+    installed: Boolean(session),
+    loggedIn: loggedInCustomerId !== null,
+  });
 };

@@ -7,9 +7,24 @@ import { safeUrl } from "../followups/templates";
 
 /** /r/<token>: a link in a follow-up message. Counts the click, then goes on; signed, so never an open redirect. */
 export const loader = async ({ params }: LoaderFunctionArgs) => {
-  const parts = verifyToken("click", params.token ?? "", env().SHOPIFY_API_SECRET);
+  const parts = verifyToken(
+    "click",
+    params.token ?? "",
+    env().SHOPIFY_API_SECRET,
+  );
   const target = parts && parts.length === 3 ? safeUrl(String(parts[2])) : null;
-  if (!parts || !target) return new Response("Not a valid link", { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!parts || !target)
+    return new Response("Not a valid link", {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   await countClick(prisma, String(parts[0]), String(parts[1]));
-  return new Response(null, { status: 302, headers: { Location: target, "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return new Response(null, {
+    status: 302,
+    headers: {
+      Location: target,
+      "Cache-Control": "no-store",
+      "Referrer-Policy": "no-referrer",
+    },
+  });
 };

@@ -5,7 +5,11 @@ import { RateLimiter, clientIp } from "../proxy/rate-limit";
 import { MAX_COMMENT, scoreRange } from "../surveys/definition";
 import { emailResponseKey, verifyLink } from "../surveys/email-link";
 import { emailPage, type PageState } from "../surveys/email-page";
-import { addComment, getSurvey, recordResponse } from "../surveys/surveys.server";
+import {
+  addComment,
+  getSurvey,
+  recordResponse,
+} from "../surveys/surveys.server";
 
 /**
  * GET /survey/<token>: a one-click score link from a follow-up email. The click records the
@@ -14,17 +18,43 @@ import { addComment, getSurvey, recordResponse } from "../surveys/surveys.server
  */
 const limiter = new RateLimiter(30, 1);
 
-const html = (status: number, locale: string, state: PageState) => emailPage(locale, state, status);
+const html = (status: number, locale: string, state: PageState) =>
+  emailPage(locale, state, status);
 
 async function resolve(request: Request, token: string) {
-  if (!limiter.take(clientIp(request))) return { error: html(429, "en", { kind: "error", error: "invalid" }) };
+  if (!limiter.take(clientIp(request)))
+    return { error: html(429, "en", { kind: "error", error: "invalid" }) };
   const verified = verifyLink(token, env().SHOPIFY_API_SECRET);
-  if (!verified.ok) return { error: html(verified.error === "expired" ? 410 : verified.error === "forged" ? 403 : 400, "ja", { kind: "error", error: verified.error === "expired" ? "expired" : "invalid" }) };
+  if (!verified.ok)
+    return {
+      error: html(
+        verified.error === "expired"
+          ? 410
+          : verified.error === "forged"
+            ? 403
+            : 400,
+        "ja",
+        {
+          kind: "error",
+          error: verified.error === "expired" ? "expired" : "invalid",
+        },
+      ),
+    };
   const c = verified.claims;
-  const installed = await prisma.session.findFirst({ where: { shop: c.shop, isOnline: false }, select: { id: true } });
+  const installed = await prisma.session.findFirst({
+    where: { shop: c.shop, isOnline: false },
+    select: { id: true },
+  });
   const survey = installed ? await getSurvey(prisma, c.shop, c.survey) : null;
   const range = survey ? scoreRange(survey.kind) : null;
-  if (!survey || !survey.placements.includes("email") || !range || c.score < range[0] || c.score > range[1]) return { error: html(404, c.locale, { kind: "error", error: "invalid" }) };
+  if (
+    !survey ||
+    !survey.placements.includes("email") ||
+    !range ||
+    c.score < range[0] ||
+    c.score > range[1]
+  )
+    return { error: html(404, c.locale, { kind: "error", error: "invalid" }) };
   return { claims: c, survey };
 }
 
@@ -33,30 +63,63 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if ("error" in r) return r.error;
   const { claims: c, survey } = r;
   const key = emailResponseKey(c);
-  const existing = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true, comment: true } });
+  const existing = await prisma.surveyResponse.findUnique({
+    where: { responseKey: key },
+    select: { score: true, comment: true },
+  });
   let fresh = false;
   let score = existing?.score ?? null;
   let comment = existing?.comment ?? "";
   if (!existing) {
-    if (!survey.active) return html(404, c.locale, { kind: "error", error: "invalid" });
+    if (!survey.active)
+      return html(404, c.locale, { kind: "error", error: "invalid" });
     // The window keys on the customer; an order-bound link stands for its order alone.
-    const outcome = await recordResponse(prisma, c.shop, { id: survey.id, cooldownDays: c.order ? 0 : survey.cooldownDays }, { channel: "email", score: c.score, choice: null, comment: "", locale: c.locale, customerId: c.customer, orderId: c.order, responseKey: key });
+    const outcome = await recordResponse(
+      prisma,
+      c.shop,
+      { id: survey.id, cooldownDays: c.order ? 0 : survey.cooldownDays },
+      {
+        channel: "email",
+        score: c.score,
+        choice: null,
+        comment: "",
+        locale: c.locale,
+        customerId: c.customer,
+        orderId: c.order,
+        responseKey: key,
+      },
+    );
     fresh = outcome.outcome === "recorded";
     if (fresh) score = c.score;
     else {
-      const row = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true, comment: true } });
+      const row = await prisma.surveyResponse.findUnique({
+        where: { responseKey: key },
+        select: { score: true, comment: true },
+      });
       score = row?.score ?? null;
       comment = row?.comment ?? "";
     }
   }
-  return html(200, c.locale, { kind: "answered", fresh, score, question: survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "", canComment: survey.followUp && !comment && score !== null, commented: !!comment });
+  return html(200, c.locale, {
+    kind: "answered",
+    fresh,
+    score,
+    question:
+      survey.question[c.locale] ??
+      survey.question.ja ??
+      survey.question.en ??
+      "",
+    canComment: survey.followUp && !comment && score !== null,
+    commented: !!comment,
+  });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const r = await resolve(request, params.token ?? "");
   if ("error" in r) return r.error;
   const { claims: c, survey } = r;
-  const question = survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "";
+  const question =
+    survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "";
   let text = "";
   try {
     const form = await request.formData();
@@ -66,10 +129,37 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return html(400, c.locale, { kind: "error", error: "invalid" });
   }
   const key = emailResponseKey(c);
-  const row = await prisma.surveyResponse.findUnique({ where: { responseKey: key }, select: { score: true } });
+  const row = await prisma.surveyResponse.findUnique({
+    where: { responseKey: key },
+    select: { score: true },
+  });
   if (!row) return html(404, c.locale, { kind: "error", error: "invalid" });
-  if (text.length > MAX_COMMENT) return html(422, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: true, commented: false, error: "commentTooLong" });
-  if (!survey.followUp || !text) return html(422, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: survey.followUp, commented: false });
+  if (text.length > MAX_COMMENT)
+    return html(422, c.locale, {
+      kind: "answered",
+      fresh: false,
+      score: row.score,
+      question,
+      canComment: true,
+      commented: false,
+      error: "commentTooLong",
+    });
+  if (!survey.followUp || !text)
+    return html(422, c.locale, {
+      kind: "answered",
+      fresh: false,
+      score: row.score,
+      question,
+      canComment: survey.followUp,
+      commented: false,
+    });
   const added = await addComment(prisma, c.shop, key, text);
-  return html(added ? 200 : 409, c.locale, { kind: "answered", fresh: false, score: row.score, question, canComment: false, commented: true });
+  return html(added ? 200 : 409, c.locale, {
+    kind: "answered",
+    fresh: false,
+    score: row.score,
+    question,
+    canComment: false,
+    commented: true,
+  });
 };

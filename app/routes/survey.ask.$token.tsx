@@ -9,13 +9,51 @@ import { esc, publicPage } from "../html/public-page";
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const { SHOPIFY_API_SECRET, SHOPIFY_APP_URL } = env();
   const verified = verifyLink(params.token ?? "", SHOPIFY_API_SECRET);
-  if (!verified.ok) return publicPage("ja", "アンケート / Survey", "<p>このリンクは無効です。/ This link is not valid.</p>", verified.error === "expired" ? 410 : 400);
+  if (!verified.ok)
+    return publicPage(
+      "ja",
+      "アンケート / Survey",
+      "<p>このリンクは無効です。/ This link is not valid.</p>",
+      verified.error === "expired" ? 410 : 400,
+    );
   const c = verified.claims;
   const survey = await getSurvey(prisma, c.shop, c.survey);
-  if (!survey || !survey.active || (survey.kind !== "nps" && survey.kind !== "csat")) return publicPage("ja", "アンケート / Survey", "<p>このアンケートは終了しました。/ This survey has ended.</p>", 404);
+  if (
+    !survey ||
+    !survey.active ||
+    (survey.kind !== "nps" && survey.kind !== "csat")
+  )
+    return publicPage(
+      "ja",
+      "アンケート / Survey",
+      "<p>このアンケートは終了しました。/ This survey has ended.</p>",
+      404,
+    );
   const lang = c.locale === "en" ? "en" : "ja";
-  const links = scoreLinks({ appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET, shop: c.shop, survey: survey.id, kind: survey.kind, customer: c.customer, order: c.order, locale: c.locale, days: Math.max(1, Math.round((c.exp * 1000 - Date.now()) / 86_400_000)) });
-  const question = survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "";
-  const ends = survey.kind === "nps" ? (lang === "ja" ? ["すすめない", "ぜひすすめたい"] : ["Not likely", "Very likely"]) : lang === "ja" ? ["不満", "とても満足"] : ["Not satisfied", "Very satisfied"];
-  return publicPage(lang, lang === "ja" ? "アンケート" : "Survey", `<p>${esc(question)}</p><div class="scores">${links.map((l) => `<a href="${esc(l.url)}">${l.score}</a>`).join("")}</div><div class="ends"><span>${ends[0]}</span><span>${ends[1]}</span></div>`);
+  const links = scoreLinks({
+    appUrl: SHOPIFY_APP_URL,
+    secret: SHOPIFY_API_SECRET,
+    shop: c.shop,
+    survey: survey.id,
+    kind: survey.kind,
+    customer: c.customer,
+    order: c.order,
+    locale: c.locale,
+    days: Math.max(1, Math.round((c.exp * 1000 - Date.now()) / 86_400_000)),
+  });
+  const question =
+    survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "";
+  const ends =
+    survey.kind === "nps"
+      ? lang === "ja"
+        ? ["すすめない", "ぜひすすめたい"]
+        : ["Not likely", "Very likely"]
+      : lang === "ja"
+        ? ["不満", "とても満足"]
+        : ["Not satisfied", "Very satisfied"];
+  return publicPage(
+    lang,
+    lang === "ja" ? "アンケート" : "Survey",
+    `<p>${esc(question)}</p><div class="scores">${links.map((l) => `<a href="${esc(l.url)}">${l.score}</a>`).join("")}</div><div class="ends"><span>${ends[0]}</span><span>${ends[1]}</span></div>`,
+  );
 };

@@ -11,30 +11,79 @@ import { publicPage } from "../html/public-page";
  * and channel, so it cannot be forged or used for someone else.
  */
 const copy = {
-  ja: { title: "配信停止", ask: "今後このショップからのお知らせ({channel})を受け取らないようにしますか?", button: "配信を停止する", done: "配信を停止しました。ご注文に関する大切なお知らせ(発送のご案内など)は引き続きお送りします。", invalid: "このリンクは無効です。" },
-  en: { title: "Unsubscribe", ask: "Stop receiving news from this shop by {channel}?", button: "Unsubscribe", done: "You are unsubscribed. We will still send what concerns your orders (such as shipping notices).", invalid: "This link is not valid." },
+  ja: {
+    title: "配信停止",
+    ask: "今後このショップからのお知らせ({channel})を受け取らないようにしますか?",
+    button: "配信を停止する",
+    done: "配信を停止しました。ご注文に関する大切なお知らせ(発送のご案内など)は引き続きお送りします。",
+    invalid: "このリンクは無効です。",
+  },
+  en: {
+    title: "Unsubscribe",
+    ask: "Stop receiving news from this shop by {channel}?",
+    button: "Unsubscribe",
+    done: "You are unsubscribed. We will still send what concerns your orders (such as shipping notices).",
+    invalid: "This link is not valid.",
+  },
 };
-const channelName = { ja: { email: "メール", line: "LINE", sms: "SMS" }, en: { email: "email", line: "LINE", sms: "SMS" } } as const;
+const channelName = {
+  ja: { email: "メール", line: "LINE", sms: "SMS" },
+  en: { email: "email", line: "LINE", sms: "SMS" },
+} as const;
 
 async function read(request: Request, token: string) {
   const parts = verifyToken("unsubscribe", token, env().SHOPIFY_API_SECRET);
-  if (!parts || (parts.length !== 3 && parts.length !== 4) || !["email", "line", "sms"].includes(String(parts[2]))) return null;
-  const [shop, customerId, channel, messageId] = parts.map(String) as [string, string, "email" | "line" | "sms", string | undefined];
-  const customer = await prisma.customer.findFirst({ where: { shop, customerId }, select: { locale: true } });
-  const lang: "ja" | "en" = customer?.locale?.startsWith("en") ? "en" : (request.headers.get("accept-language") ?? "").startsWith("en") && !customer ? "en" : "ja";
+  if (
+    !parts ||
+    (parts.length !== 3 && parts.length !== 4) ||
+    !["email", "line", "sms"].includes(String(parts[2]))
+  )
+    return null;
+  const [shop, customerId, channel, messageId] = parts.map(String) as [
+    string,
+    string,
+    "email" | "line" | "sms",
+    string | undefined,
+  ];
+  const customer = await prisma.customer.findFirst({
+    where: { shop, customerId },
+    select: { locale: true },
+  });
+  const lang: "ja" | "en" = customer?.locale?.startsWith("en")
+    ? "en"
+    : (request.headers.get("accept-language") ?? "").startsWith("en") &&
+        !customer
+      ? "en"
+      : "ja";
   return { shop, customerId, channel, messageId: messageId ?? null, lang };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const r = await read(request, params.token ?? "");
-  if (!r) return publicPage("ja", copy.ja.title, `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`, 400);
+  if (!r)
+    return publicPage(
+      "ja",
+      copy.ja.title,
+      `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`,
+      400,
+    );
   const c = copy[r.lang];
-  return publicPage(r.lang, c.title, `<p>${c.ask.replace("{channel}", channelName[r.lang][r.channel])}</p><form method="post"><button type="submit">${c.button}</button></form>`);
+  return publicPage(
+    r.lang,
+    c.title,
+    `<p>${c.ask.replace("{channel}", channelName[r.lang][r.channel])}</p><form method="post"><button type="submit">${c.button}</button></form>`,
+  );
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const r = await read(request, params.token ?? "");
-  if (!r) return publicPage("ja", copy.ja.title, `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`, 400);
+  if (!r)
+    return publicPage(
+      "ja",
+      copy.ja.title,
+      `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`,
+      400,
+    );
   await unsubscribe(prisma, r.shop, r.customerId, r.channel, r.messageId);
   return publicPage(r.lang, copy[r.lang].title, `<p>${copy[r.lang].done}</p>`);
 };

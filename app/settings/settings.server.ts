@@ -9,8 +9,15 @@ export async function listDataRequests(db: PrismaClient, shop: string) {
   });
 }
 
-export async function getDataRequestReport(db: PrismaClient, shop: string, id: string) {
-  return db.dataRequest.findFirst({ where: { shop, id }, select: { customerId: true, report: true, createdAt: true } });
+export async function getDataRequestReport(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+) {
+  return db.dataRequest.findFirst({
+    where: { shop, id },
+    select: { customerId: true, report: true, createdAt: true },
+  });
 }
 
 export async function listDeadJobs(db: PrismaClient, shop: string) {
@@ -18,6 +25,12 @@ export async function listDeadJobs(db: PrismaClient, shop: string) {
     where: { shop, status: "dead" },
     orderBy: { updatedAt: "desc" },
     take: 50,
-    select: { id: true, type: true, lastError: true, attempts: true, updatedAt: true },
+    select: {
+      id: true,
+      type: true,
+      lastError: true,
+      attempts: true,
+      updatedAt: true,
+    },
   });
 }

@@ -14,24 +14,46 @@ const SHOP_INFO = `#graphql
 
 const shopInfoSchema = z.object({
   data: z.object({
-    shop: z.object({ name: z.string(), ianaTimezone: z.string(), currencyCode: z.string() }),
+    shop: z.object({
+      name: z.string(),
+      ianaTimezone: z.string(),
+      currencyCode: z.string(),
+    }),
   }),
 });
 
 /** Called after every successful auth: remembers the shop and its basics (name, time zone, currency). */
-export async function recordInstall(opts: { db: PrismaClient; shop: string; graphql: GraphQL }): Promise<void> {
+export async function recordInstall(opts: {
+  db: PrismaClient;
+  shop: string;
+  graphql: GraphQL;
+}): Promise<void> {
   const response = await opts.graphql(SHOP_INFO);
   const parsed = shopInfoSchema.parse(await response.json());
   const { name, ianaTimezone, currencyCode } = parsed.data.shop;
   await opts.db.shop.upsert({
     where: { shop: opts.shop },
-    create: { shop: opts.shop, name, timezone: ianaTimezone, currency: currencyCode },
-    update: { name, timezone: ianaTimezone, currency: currencyCode, uninstalledAt: null },
+    create: {
+      shop: opts.shop,
+      name,
+      timezone: ianaTimezone,
+      currency: currencyCode,
+    },
+    update: {
+      name,
+      timezone: ianaTimezone,
+      currency: currencyCode,
+      uninstalledAt: null,
+    },
   });
 }
 
 /** app/uninstalled: the shop's sessions go at once (their tokens are revoked); data stays until shop/redact. */
-export async function recordUninstall(db: PrismaClient, shop: string, at: Date): Promise<void> {
+export async function recordUninstall(
+  db: PrismaClient,
+  shop: string,
+  at: Date,
+): Promise<void> {
   await db.$transaction([
     db.session.deleteMany({ where: { shop } }),
     db.shop.updateMany({ where: { shop }, data: { uninstalledAt: at } }),
@@ -39,5 +61,8 @@ export async function recordUninstall(db: PrismaClient, shop: string, at: Date):
 }
 
 export async function getShopSettings(db: PrismaClient, shop: string) {
-  return db.shop.findUnique({ where: { shop }, select: { name: true, locale: true, timezone: true, currency: true } });
+  return db.shop.findUnique({
+    where: { shop },
+    select: { name: true, locale: true, timezone: true, currency: true },
+  });
 }

@@ -21,7 +21,16 @@ const ORDER = `#graphql
 const orderResult = z.object({
   data: z.object({
     order: z
-      .object({ id: z.string(), createdAt: z.string(), customer: z.object({ id: z.string(), numberOfOrders: z.union([z.string(), z.number()]) }).nullable() })
+      .object({
+        id: z.string(),
+        createdAt: z.string(),
+        customer: z
+          .object({
+            id: z.string(),
+            numberOfOrders: z.union([z.string(), z.number()]),
+          })
+          .nullable(),
+      })
       .nullable(),
   }),
 });
@@ -36,30 +45,62 @@ export interface CheckoutOrder {
   orders: number;
 }
 
-export async function checkoutOrder(graphql: GraphQL, orderId: string, now = Date.now()): Promise<CheckoutOrder | null> {
-  const result = orderResult.parse(await (await graphql(ORDER, { variables: { id: `gid://shopify/Order/${orderId}` } })).json());
+export async function checkoutOrder(
+  graphql: GraphQL,
+  orderId: string,
+  now = Date.now(),
+): Promise<CheckoutOrder | null> {
+  const result = orderResult.parse(
+    await (
+      await graphql(ORDER, {
+        variables: { id: `gid://shopify/Order/${orderId}` },
+      })
+    ).json(),
+  );
   const o = result.data.order;
-  if (!o || now - Date.parse(o.createdAt) > THANK_YOU_WINDOW_DAYS * 86_400_000) return null;
-  return { orderId, customerId: o.customer?.id.split("/").pop() ?? null, orders: o.customer ? Math.max(1, Number(o.customer.numberOfOrders)) : 1 };
+  if (!o || now - Date.parse(o.createdAt) > THANK_YOU_WINDOW_DAYS * 86_400_000)
+    return null;
+  return {
+    orderId,
+    customerId: o.customer?.id.split("/").pop() ?? null,
+    orders: o.customer ? Math.max(1, Number(o.customer.numberOfOrders)) : 1,
+  };
 }
 
-export const thankYouKey = (surveyId: string, orderId: string) => `thankyou:${surveyId}:${orderId}`;
+export const thankYouKey = (surveyId: string, orderId: string) =>
+  `thankyou:${surveyId}:${orderId}`;
 
 /**
  * The surveys the thank-you page may ask for this order (placement, audience, language), in a
  * stable rotation by order so one question is asked per purchase; none once it is answered.
  */
-export async function thankYouSurvey(db: PrismaClient, shop: string, order: CheckoutOrder, locale: string): Promise<StoredSurvey | null> {
+export async function thankYouSurvey(
+  db: PrismaClient,
+  shop: string,
+  order: CheckoutOrder,
+  locale: string,
+): Promise<StoredSurvey | null> {
   const lang = locale.toLowerCase().split("-")[0];
   const eligible = (await listSurveys(db, shop)).filter(
     (s) =>
       s.active &&
       s.placements.includes("thankyou") &&
-      (s.audience === "all" || (s.audience === "first" ? order.orders <= 1 : order.orders >= 2)) &&
-      (!s.locales.length || s.locales.includes(lang) || s.locales.includes(locale)),
+      (s.audience === "all" ||
+        (s.audience === "first" ? order.orders <= 1 : order.orders >= 2)) &&
+      (!s.locales.length ||
+        s.locales.includes(lang) ||
+        s.locales.includes(locale)),
   );
   if (!eligible.length) return null;
-  const answered = await db.surveyResponse.findFirst({ where: { shop, responseKey: { in: eligible.map((s) => thankYouKey(s.id, order.orderId)) } }, select: { id: true } });
+  const answered = await db.surveyResponse.findFirst({
+    where: {
+      shop,
+      responseKey: {
+        in: eligible.map((s) => thankYouKey(s.id, order.orderId)),
+      },
+    },
+    select: { id: true },
+  });
   if (answered) return null;
   return eligible[Number(BigInt(order.orderId) % BigInt(eligible.length))];
 }

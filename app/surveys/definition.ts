@@ -28,7 +28,14 @@ export interface SurveyInput {
   active: boolean;
 }
 
-export type SurveyErrorKey = "surveys.error.kind" | "surveys.error.question" | "surveys.error.choices" | "surveys.error.placements" | "surveys.error.audience" | "surveys.error.locales" | "surveys.error.cooldown";
+export type SurveyErrorKey =
+  | "surveys.error.kind"
+  | "surveys.error.question"
+  | "surveys.error.choices"
+  | "surveys.error.placements"
+  | "surveys.error.audience"
+  | "surveys.error.locales"
+  | "surveys.error.cooldown";
 
 /** Score range of a kind: NPS 0–10, CSAT 1–5, none for a choice. */
 export function scoreRange(kind: SurveyKind): [number, number] | null {
@@ -45,40 +52,100 @@ export function validateSurvey(raw: {
   locales?: string;
   cooldownDays?: string;
   active?: boolean;
-}): { ok: true; value: SurveyInput } | { ok: false; errors: Record<string, SurveyErrorKey> } {
+}):
+  | { ok: true; value: SurveyInput }
+  | { ok: false; errors: Record<string, SurveyErrorKey> } {
   const errors: Record<string, SurveyErrorKey> = {};
   const kind = KINDS.find((k) => k === raw.kind);
   if (!kind) errors.kind = "surveys.error.kind";
-  const question: Record<string, string> = Object.fromEntries(Object.entries(raw.question).map(([l, q]) => [l, String(q).trim()]).filter(([, q]) => q));
+  const question: Record<string, string> = Object.fromEntries(
+    Object.entries(raw.question)
+      .map(([l, q]) => [l, String(q).trim()])
+      .filter(([, q]) => q),
+  );
   if (!question.ja && !question.en) errors.question = "surveys.error.question";
-  if (Object.values(question).some((q) => q.length > 200)) errors.question = "surveys.error.question";
+  if (Object.values(question).some((q) => q.length > 200))
+    errors.question = "surveys.error.question";
   const choices: Choice[] = raw.choices
-    .map((c, i) => ({ value: `c${i + 1}`, labels: Object.fromEntries(Object.entries(c).map(([l, v]) => [l, (v ?? "").trim()]).filter(([, v]) => v)) }))
+    .map((c, i) => ({
+      value: `c${i + 1}`,
+      labels: Object.fromEntries(
+        Object.entries(c)
+          .map(([l, v]) => [l, (v ?? "").trim()])
+          .filter(([, v]) => v),
+      ),
+    }))
     .filter((c) => Object.keys(c.labels).length);
-  if (kind === "choice" && (choices.length < 2 || choices.length > 8 || choices.some((c) => Object.values(c.labels).some((v) => v.length > 60)))) errors.choices = "surveys.error.choices";
+  if (
+    kind === "choice" &&
+    (choices.length < 2 ||
+      choices.length > 8 ||
+      choices.some((c) => Object.values(c.labels).some((v) => v.length > 60)))
+  )
+    errors.choices = "surveys.error.choices";
   const placements = PLACEMENTS.filter((p) => raw.placements.includes(p));
   if (!placements.length) errors.placements = "surveys.error.placements";
   const audience = AUDIENCES.find((a) => a === (raw.audience ?? "all"));
   if (!audience) errors.audience = "surveys.error.audience";
-  const locales = [...new Set((raw.locales ?? "").split(/[\s,、]+/).map((l) => l.trim()).filter(Boolean))];
-  if (locales.length > 20 || locales.some((l) => !/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/.test(l))) errors.locales = "surveys.error.locales";
+  const locales = [
+    ...new Set(
+      (raw.locales ?? "")
+        .split(/[\s,、]+/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
+  if (
+    locales.length > 20 ||
+    locales.some((l) => !/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/.test(l))
+  )
+    errors.locales = "surveys.error.locales";
   const cooldownDays = Number(raw.cooldownDays ?? 90);
-  if (!Number.isInteger(cooldownDays) || cooldownDays < 0 || cooldownDays > 730) errors.cooldown = "surveys.error.cooldown";
+  if (!Number.isInteger(cooldownDays) || cooldownDays < 0 || cooldownDays > 730)
+    errors.cooldown = "surveys.error.cooldown";
   if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { kind: kind!, question, choices: kind === "choice" ? choices : [], followUp: raw.followUp ?? true, placements, audience: audience!, locales, cooldownDays, active: raw.active ?? true } };
+  return {
+    ok: true,
+    value: {
+      kind: kind!,
+      question,
+      choices: kind === "choice" ? choices : [],
+      followUp: raw.followUp ?? true,
+      placements,
+      audience: audience!,
+      locales,
+      cooldownDays,
+      active: raw.active ?? true,
+    },
+  };
 }
 
 export type AnswerError = "score" | "choice" | "comment" | "survey";
 
 /** A shopper's answer against its survey: the score in range, the choice one of the survey's. */
-export function validateAnswer(survey: { kind: SurveyKind; choices: Choice[]; followUp: boolean }, input: { score?: string | null; choice?: string | null; comment?: string | null }): { ok: true; value: { score: number | null; choice: string | null; comment: string } } | { ok: false; error: AnswerError } {
+export function validateAnswer(
+  survey: { kind: SurveyKind; choices: Choice[]; followUp: boolean },
+  input: {
+    score?: string | null;
+    choice?: string | null;
+    comment?: string | null;
+  },
+):
+  | {
+      ok: true;
+      value: { score: number | null; choice: string | null; comment: string };
+    }
+  | { ok: false; error: AnswerError } {
   const comment = (input.comment ?? "").replace(/\r\n/g, "\n").trim();
-  if (comment.length > MAX_COMMENT || (comment && !survey.followUp)) return { ok: false, error: "comment" };
+  if (comment.length > MAX_COMMENT || (comment && !survey.followUp))
+    return { ok: false, error: "comment" };
   const range = scoreRange(survey.kind);
   if (range) {
-    if (!/^\d{1,2}$/.test(input.score ?? "")) return { ok: false, error: "score" };
+    if (!/^\d{1,2}$/.test(input.score ?? ""))
+      return { ok: false, error: "score" };
     const score = Number(input.score);
-    if (score < range[0] || score > range[1]) return { ok: false, error: "score" };
+    if (score < range[0] || score > range[1])
+      return { ok: false, error: "score" };
     return { ok: true, value: { score, choice: null, comment } };
   }
   const choice = survey.choices.find((c) => c.value === input.choice);
@@ -100,11 +167,21 @@ export function npsCounts(scores: number[]): NpsCounts {
   const promoters = scores.filter((s) => s >= 9).length;
   const detractors = scores.filter((s) => s <= 6).length;
   const passives = scores.length - promoters - detractors;
-  return { responses: scores.length, promoters, passives, detractors, nps: scores.length ? Math.round(((promoters - detractors) / scores.length) * 100) : null };
+  return {
+    responses: scores.length,
+    promoters,
+    passives,
+    detractors,
+    nps: scores.length
+      ? Math.round(((promoters - detractors) / scores.length) * 100)
+      : null,
+  };
 }
 
 /** Reads the survey form: one line per choice, "日本語 | English". */
-export function rawSurveyFromForm(form: FormData): Parameters<typeof validateSurvey>[0] {
+export function rawSurveyFromForm(
+  form: FormData,
+): Parameters<typeof validateSurvey>[0] {
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
@@ -120,10 +197,15 @@ export function rawSurveyFromForm(form: FormData): Parameters<typeof validateSur
     });
   return {
     kind: text("kind"),
-    question: { ja: text("question_ja").slice(0, 1000), en: text("question_en").slice(0, 1000) },
+    question: {
+      ja: text("question_ja").slice(0, 1000),
+      en: text("question_en").slice(0, 1000),
+    },
     choices,
     followUp: text("followUp") === "on",
-    placements: form.getAll("placements").filter((v): v is string => typeof v === "string"),
+    placements: form
+      .getAll("placements")
+      .filter((v): v is string => typeof v === "string"),
     audience: text("audience"),
     locales: text("locales").slice(0, 300),
     cooldownDays: text("cooldownDays"),
@@ -133,5 +215,11 @@ export function rawSurveyFromForm(form: FormData): Parameters<typeof validateSur
 
 /** The choice lines a stored survey shows in its form. */
 export function choicesToText(choices: Choice[]): string {
-  return choices.map((c) => [c.labels.ja ?? "", c.labels.en ?? ""].filter((x, i) => x || i === 0).join(" | ")).join("\n");
+  return choices
+    .map((c) =>
+      [c.labels.ja ?? "", c.labels.en ?? ""]
+        .filter((x, i) => x || i === 0)
+        .join(" | "),
+    )
+    .join("\n");
 }

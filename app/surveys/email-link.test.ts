@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
-import { emailResponseKey, scoreLinks, signLink, verifyLink, type LinkClaims } from "./email-link";
+import {
+  emailResponseKey,
+  scoreLinks,
+  signLink,
+  verifyLink,
+  type LinkClaims,
+} from "./email-link";
 
 const SECRET = "shpss_test_secret";
-const claims: LinkClaims = { shop: "tea.myshopify.com", survey: "csurvey0001", customer: "42", order: "1001", score: 9, locale: "ja", exp: 2_000_000_000 };
+const claims: LinkClaims = {
+  shop: "tea.myshopify.com",
+  survey: "csurvey0001",
+  customer: "42",
+  order: "1001",
+  score: 9,
+  locale: "ja",
+  exp: 2_000_000_000,
+};
 const now = 1_900_000_000_000;
 
 describe("email score links", () => {
@@ -14,26 +28,76 @@ describe("email score links", () => {
 
   it("cannot be forged: another secret, a changed score or a swapped signature fail", () => {
     const token = signLink(claims, SECRET);
-    expect(verifyLink(token, "another-secret", now)).toEqual({ ok: false, error: "forged" });
+    expect(verifyLink(token, "another-secret", now)).toEqual({
+      ok: false,
+      error: "forged",
+    });
     const [body, sig] = token.split(".");
-    const tampered = Buffer.from(JSON.stringify(["tea.myshopify.com", "csurvey0001", "42", "1001", 0, "ja", 2_000_000_000])).toString("base64url");
-    expect(verifyLink(`${tampered}.${sig}`, SECRET, now)).toEqual({ ok: false, error: "forged" });
+    const tampered = Buffer.from(
+      JSON.stringify([
+        "tea.myshopify.com",
+        "csurvey0001",
+        "42",
+        "1001",
+        0,
+        "ja",
+        2_000_000_000,
+      ]),
+    ).toString("base64url");
+    expect(verifyLink(`${tampered}.${sig}`, SECRET, now)).toEqual({
+      ok: false,
+      error: "forged",
+    });
     const other = signLink({ ...claims, customer: "43" }, SECRET).split(".")[1];
-    expect(verifyLink(`${body}.${other}`, SECRET, now)).toEqual({ ok: false, error: "forged" });
+    expect(verifyLink(`${body}.${other}`, SECRET, now)).toEqual({
+      ok: false,
+      error: "forged",
+    });
   });
 
   it("expire, and reject garbage", () => {
-    expect(verifyLink(signLink({ ...claims, exp: 1_800_000_000 }, SECRET), SECRET, now)).toEqual({ ok: false, error: "expired" });
-    for (const bad of ["", "abc", "a.b", "x".repeat(2000), "<script>.x"]) expect(verifyLink(bad, SECRET, now)).toMatchObject({ ok: false, error: "malformed" });
+    expect(
+      verifyLink(
+        signLink({ ...claims, exp: 1_800_000_000 }, SECRET),
+        SECRET,
+        now,
+      ),
+    ).toEqual({ ok: false, error: "expired" });
+    for (const bad of ["", "abc", "a.b", "x".repeat(2000), "<script>.x"])
+      expect(verifyLink(bad, SECRET, now)).toMatchObject({
+        ok: false,
+        error: "malformed",
+      });
   });
 
   it("give one link per score and one answer key per recipient", () => {
-    const links = scoreLinks({ appUrl: "https://app.example/", secret: SECRET, shop: claims.shop, survey: claims.survey, kind: "nps", customer: "42", order: null, locale: "en", now });
-    expect(links.map((l) => l.score)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(links[3].url).toMatch(/^https:\/\/app\.example\/survey\/[\w-]+\.[\w-]{43}$/);
+    const links = scoreLinks({
+      appUrl: "https://app.example/",
+      secret: SECRET,
+      shop: claims.shop,
+      survey: claims.survey,
+      kind: "nps",
+      customer: "42",
+      order: null,
+      locale: "en",
+      now,
+    });
+    expect(links.map((l) => l.score)).toEqual([
+      0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+    ]);
+    expect(links[3].url).toMatch(
+      /^https:\/\/app\.example\/survey\/[\w-]+\.[\w-]{43}$/,
+    );
     const verified = verifyLink(links[3].url.split("/").pop()!, SECRET, now);
-    expect(verified).toMatchObject({ ok: true, claims: { score: 3, customer: "42", order: null, locale: "en" } });
-    expect(emailResponseKey({ survey: "s1", customer: "42", order: "7" })).toBe("email:s1:o7");
-    expect(emailResponseKey({ survey: "s1", customer: "42", order: null })).toBe("email:s1:c42");
+    expect(verified).toMatchObject({
+      ok: true,
+      claims: { score: 3, customer: "42", order: null, locale: "en" },
+    });
+    expect(emailResponseKey({ survey: "s1", customer: "42", order: "7" })).toBe(
+      "email:s1:o7",
+    );
+    expect(
+      emailResponseKey({ survey: "s1", customer: "42", order: null }),
+    ).toBe("email:s1:c42");
   });
 });

@@ -21,33 +21,88 @@ export interface LinkClaims {
 const PURPOSE = "tsunagu:survey-email-link:v1";
 
 export function signLink(claims: LinkClaims, secret: string): string {
-  return signParts(PURPOSE, [claims.shop, claims.survey, claims.customer, claims.order, claims.score, claims.locale, claims.exp], secret);
+  return signParts(
+    PURPOSE,
+    [
+      claims.shop,
+      claims.survey,
+      claims.customer,
+      claims.order,
+      claims.score,
+      claims.locale,
+      claims.exp,
+    ],
+    secret,
+  );
 }
 
 export type LinkError = "malformed" | "forged" | "expired";
 
-export function verifyLink(token: string, secret: string, now = Date.now()): { ok: true; claims: LinkClaims } | { ok: false; error: LinkError } {
+export function verifyLink(
+  token: string,
+  secret: string,
+  now = Date.now(),
+): { ok: true; claims: LinkClaims } | { ok: false; error: LinkError } {
   const verified = verifyParts(PURPOSE, token, secret, 1000);
   if (!verified.ok) return verified;
   const parts = verified.parts;
   if (parts.length !== 7) return { ok: false, error: "malformed" };
   const [shop, survey, customer, order, score, locale, exp] = parts;
-  const id = (v: unknown) => v === null || (typeof v === "string" && /^\d{1,20}$/.test(v));
-  if (typeof shop !== "string" || typeof survey !== "string" || !id(customer) || !id(order) || (customer === null && order === null) || !Number.isInteger(score) || typeof locale !== "string" || !Number.isInteger(exp)) return { ok: false, error: "malformed" };
+  const id = (v: unknown) =>
+    v === null || (typeof v === "string" && /^\d{1,20}$/.test(v));
+  if (
+    typeof shop !== "string" ||
+    typeof survey !== "string" ||
+    !id(customer) ||
+    !id(order) ||
+    (customer === null && order === null) ||
+    !Number.isInteger(score) ||
+    typeof locale !== "string" ||
+    !Number.isInteger(exp)
+  )
+    return { ok: false, error: "malformed" };
   if ((exp as number) * 1000 < now) return { ok: false, error: "expired" };
-  return { ok: true, claims: { shop, survey, customer: customer as string | null, order: order as string | null, score: score as number, locale, exp: exp as number } };
+  return {
+    ok: true,
+    claims: {
+      shop,
+      survey,
+      customer: customer as string | null,
+      order: order as string | null,
+      score: score as number,
+      locale,
+      exp: exp as number,
+    },
+  };
 }
 
 /** The row of score links an email shows (0–10 for NPS, 1–5 for CSAT), valid for `days`. */
-export function scoreLinks(o: { appUrl: string; secret: string; shop: string; survey: string; kind: "nps" | "csat"; customer: string | null; order: string | null; locale: string; days?: number; now?: number }): { score: number; url: string }[] {
-  const exp = Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 60) * 86_400;
+export function scoreLinks(o: {
+  appUrl: string;
+  secret: string;
+  shop: string;
+  survey: string;
+  kind: "nps" | "csat";
+  customer: string | null;
+  order: string | null;
+  locale: string;
+  days?: number;
+  now?: number;
+}): { score: number; url: string }[] {
+  const exp =
+    Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 60) * 86_400;
   const [low, high] = o.kind === "nps" ? [0, 10] : [1, 5];
   const links: { score: number; url: string }[] = [];
   for (let score = low; score <= high; score++) {
-    links.push({ score, url: `${o.appUrl.replace(/\/$/, "")}/survey/${signLink({ shop: o.shop, survey: o.survey, customer: o.customer, order: o.order, score, locale: o.locale, exp }, o.secret)}` });
+    links.push({
+      score,
+      url: `${o.appUrl.replace(/\/$/, "")}/survey/${signLink({ shop: o.shop, survey: o.survey, customer: o.customer, order: o.order, score, locale: o.locale, exp }, o.secret)}`,
+    });
   }
   return links;
 }
 
 /** The answer an email link records: one per survey and recipient (the order, else the customer). */
-export const emailResponseKey = (c: Pick<LinkClaims, "survey" | "customer" | "order">) => `email:${c.survey}:${c.order ? `o${c.order}` : `c${c.customer}`}`;
+export const emailResponseKey = (
+  c: Pick<LinkClaims, "survey" | "customer" | "order">,
+) => `email:${c.survey}:${c.order ? `o${c.order}` : `c${c.customer}`}`;

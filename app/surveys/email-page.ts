@@ -9,7 +9,8 @@ const copy = {
   ja: {
     title: "アンケート",
     recorded: "ご回答ありがとうございました。",
-    already: "このアンケートにはすでにご回答いただいています。ありがとうございました。",
+    already:
+      "このアンケートにはすでにご回答いただいています。ありがとうございました。",
     yourScore: "あなたの回答: {score}",
     commentLabel: "よろしければ、理由をお聞かせください(任意)",
     send: "送信する",
@@ -32,16 +33,31 @@ const copy = {
   },
 };
 
-export type PageState = { kind: "answered"; fresh: boolean; score: number | null; question: string; canComment: boolean; commented: boolean; error?: "commentTooLong" } | { kind: "error"; error: "invalid" | "expired" };
+export type PageState =
+  | {
+      kind: "answered";
+      fresh: boolean;
+      score: number | null;
+      question: string;
+      canComment: boolean;
+      commented: boolean;
+      error?: "commentTooLong";
+    }
+  | { kind: "error"; error: "invalid" | "expired" };
 
-export function emailPage(locale: string, state: PageState, status = 200): Response {
+export function emailPage(
+  locale: string,
+  state: PageState,
+  status = 200,
+): Response {
   const c = locale === "ja" ? copy.ja : copy.en;
   let body: string;
   if (state.kind === "error") body = `<p>${c[state.error]}</p>`;
   else {
     body = `<p class="lead">${state.fresh ? c.recorded : c.already}</p>`;
     if (state.question) body += `<p class="q">${esc(state.question)}</p>`;
-    if (state.score !== null) body += `<p class="score">${esc(c.yourScore.replace("{score}", String(state.score)))}</p>`;
+    if (state.score !== null)
+      body += `<p class="score">${esc(c.yourScore.replace("{score}", String(state.score)))}</p>`;
     if (state.commented) body += `<p role="status">${c.commentThanks}</p>`;
     else if (state.canComment)
       body += `<form method="post">${state.error ? `<p role="alert" class="err">${c[state.error]}</p>` : ""}<label for="comment">${c.commentLabel}</label><textarea id="comment" name="comment" rows="5" maxlength="1000"></textarea><button type="submit">${c.send}</button></form>`;

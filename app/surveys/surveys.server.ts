@@ -2,7 +2,12 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { isUniqueViolation } from "../jobs/queue.server";
 import { enqueueJob } from "../jobs/queue.server";
-import { npsCounts, type Choice, type SurveyInput, type SurveyKind } from "./definition";
+import {
+  npsCounts,
+  type Choice,
+  type SurveyInput,
+  type SurveyKind,
+} from "./definition";
 import type { GraphQL } from "../admin-graphql";
 
 export const SURVEY_ANALYZE_JOB = "survey.analyze";
@@ -20,7 +25,18 @@ export interface StoredSurvey {
   active: boolean;
 }
 
-const toStored = (r: { id: string; kind: string; question: string; choices: string; followUp: boolean; placements: string; audience: string; locales: string; cooldownDays: number; active: boolean }): StoredSurvey => ({
+const toStored = (r: {
+  id: string;
+  kind: string;
+  question: string;
+  choices: string;
+  followUp: boolean;
+  placements: string;
+  audience: string;
+  locales: string;
+  cooldownDays: number;
+  active: boolean;
+}): StoredSurvey => ({
   ...r,
   kind: r.kind as SurveyKind,
   question: JSON.parse(r.question) as Record<string, string>,
@@ -29,20 +45,65 @@ const toStored = (r: { id: string; kind: string; question: string; choices: stri
   locales: r.locales.split(",").filter(Boolean),
 });
 
-const SELECT = { id: true, kind: true, question: true, choices: true, followUp: true, placements: true, audience: true, locales: true, cooldownDays: true, active: true } as const;
+const SELECT = {
+  id: true,
+  kind: true,
+  question: true,
+  choices: true,
+  followUp: true,
+  placements: true,
+  audience: true,
+  locales: true,
+  cooldownDays: true,
+  active: true,
+} as const;
 
-export async function listSurveys(db: PrismaClient, shop: string): Promise<StoredSurvey[]> {
-  return (await db.survey.findMany({ where: { shop }, orderBy: { createdAt: "asc" }, select: SELECT })).map(toStored);
+export async function listSurveys(
+  db: PrismaClient,
+  shop: string,
+): Promise<StoredSurvey[]> {
+  return (
+    await db.survey.findMany({
+      where: { shop },
+      orderBy: { createdAt: "asc" },
+      select: SELECT,
+    })
+  ).map(toStored);
 }
 
-export async function getSurvey(db: PrismaClient, shop: string, id: string): Promise<StoredSurvey | null> {
-  const row = await db.survey.findFirst({ where: { shop, id }, select: SELECT });
+export async function getSurvey(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+): Promise<StoredSurvey | null> {
+  const row = await db.survey.findFirst({
+    where: { shop, id },
+    select: SELECT,
+  });
   return row ? toStored(row) : null;
 }
 
-export async function saveSurvey(db: PrismaClient, shop: string, id: string | null, input: SurveyInput): Promise<string | null> {
-  const data = { kind: input.kind, question: JSON.stringify(input.question), choices: JSON.stringify(input.choices), followUp: input.followUp, placements: input.placements.join(","), audience: input.audience, locales: input.locales.join(","), cooldownDays: input.cooldownDays, active: input.active };
-  if (!id) return (await db.survey.create({ data: { shop, ...data }, select: { id: true } })).id;
+export async function saveSurvey(
+  db: PrismaClient,
+  shop: string,
+  id: string | null,
+  input: SurveyInput,
+): Promise<string | null> {
+  const data = {
+    kind: input.kind,
+    question: JSON.stringify(input.question),
+    choices: JSON.stringify(input.choices),
+    followUp: input.followUp,
+    placements: input.placements.join(","),
+    audience: input.audience,
+    locales: input.locales.join(","),
+    cooldownDays: input.cooldownDays,
+    active: input.active,
+  };
+  if (!id)
+    return (
+      await db.survey.create({ data: { shop, ...data }, select: { id: true } })
+    ).id;
   const { count } = await db.survey.updateMany({ where: { shop, id }, data });
   return count ? id : null;
 }
@@ -65,14 +126,61 @@ const INSTALLATION = `#graphql
  * The storefront block reads the active block surveys from an app-data metafield, so the page
  * asks the app nothing until the shopper answers.
  */
-export async function publishSurveys(db: PrismaClient, shop: string, graphql: GraphQL): Promise<void> {
-  const surveys = (await listSurveys(db, shop)).filter((s) => s.active && s.placements.includes("block"));
-  const value = JSON.stringify({ v: 1, surveys: surveys.map((s) => ({ id: s.id, kind: s.kind, q: s.question, choices: s.choices, follow_up: s.followUp, audience: s.audience, locales: s.locales, cooldown: s.cooldownDays })) });
-  const installation = z.object({ data: z.object({ currentAppInstallation: z.object({ id: z.string() }) }) }).parse(await (await graphql(INSTALLATION)).json());
+export async function publishSurveys(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+): Promise<void> {
+  const surveys = (await listSurveys(db, shop)).filter(
+    (s) => s.active && s.placements.includes("block"),
+  );
+  const value = JSON.stringify({
+    v: 1,
+    surveys: surveys.map((s) => ({
+      id: s.id,
+      kind: s.kind,
+      q: s.question,
+      choices: s.choices,
+      follow_up: s.followUp,
+      audience: s.audience,
+      locales: s.locales,
+      cooldown: s.cooldownDays,
+    })),
+  });
+  const installation = z
+    .object({
+      data: z.object({ currentAppInstallation: z.object({ id: z.string() }) }),
+    })
+    .parse(await (await graphql(INSTALLATION)).json());
   const result = z
-    .object({ data: z.object({ metafieldsSet: z.object({ userErrors: z.array(z.object({ message: z.string() })) }) }) })
-    .parse(await (await graphql(SET, { variables: { metafields: [{ ownerId: installation.data.currentAppInstallation.id, namespace: "tsunagu", key: "surveys", type: "json", value }] } })).json());
-  if (result.data.metafieldsSet.userErrors.length) throw new Error(result.data.metafieldsSet.userErrors.map((e) => e.message).join("; "));
+    .object({
+      data: z.object({
+        metafieldsSet: z.object({
+          userErrors: z.array(z.object({ message: z.string() })),
+        }),
+      }),
+    })
+    .parse(
+      await (
+        await graphql(SET, {
+          variables: {
+            metafields: [
+              {
+                ownerId: installation.data.currentAppInstallation.id,
+                namespace: "tsunagu",
+                key: "surveys",
+                type: "json",
+                value,
+              },
+            ],
+          },
+        })
+      ).json(),
+    );
+  if (result.data.metafieldsSet.userErrors.length)
+    throw new Error(
+      result.data.metafieldsSet.userErrors.map((e) => e.message).join("; "),
+    );
 }
 
 export type RecordOutcome = "recorded" | "duplicate" | "cooldown";
@@ -85,21 +193,63 @@ export async function recordResponse(
   db: PrismaClient,
   shop: string,
   survey: Pick<StoredSurvey, "id" | "cooldownDays">,
-  answer: { channel: string; score: number | null; choice: string | null; comment: string; locale: string; customerId: string | null; orderId?: string | null; responseKey?: string | null },
+  answer: {
+    channel: string;
+    score: number | null;
+    choice: string | null;
+    comment: string;
+    locale: string;
+    customerId: string | null;
+    orderId?: string | null;
+    responseKey?: string | null;
+  },
   now = new Date(),
 ): Promise<{ outcome: RecordOutcome; id?: string }> {
   if (answer.customerId && survey.cooldownDays > 0) {
     const since = new Date(now.getTime() - survey.cooldownDays * 86_400_000);
-    const recent = await db.surveyResponse.findFirst({ where: { shop, surveyId: survey.id, customerId: answer.customerId, createdAt: { gte: since } }, select: { id: true, responseKey: true } });
-    if (recent) return { outcome: recent.responseKey && recent.responseKey === answer.responseKey ? "duplicate" : "cooldown", id: recent.id };
+    const recent = await db.surveyResponse.findFirst({
+      where: {
+        shop,
+        surveyId: survey.id,
+        customerId: answer.customerId,
+        createdAt: { gte: since },
+      },
+      select: { id: true, responseKey: true },
+    });
+    if (recent)
+      return {
+        outcome:
+          recent.responseKey && recent.responseKey === answer.responseKey
+            ? "duplicate"
+            : "cooldown",
+        id: recent.id,
+      };
   }
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.surveyResponse.create({
-        data: { shop, surveyId: survey.id, channel: answer.channel, score: answer.score, choice: answer.choice, comment: answer.comment, locale: answer.locale, customerId: answer.customerId, orderId: answer.orderId ?? null, responseKey: answer.responseKey ?? null, createdAt: now },
+        data: {
+          shop,
+          surveyId: survey.id,
+          channel: answer.channel,
+          score: answer.score,
+          choice: answer.choice,
+          comment: answer.comment,
+          locale: answer.locale,
+          customerId: answer.customerId,
+          orderId: answer.orderId ?? null,
+          responseKey: answer.responseKey ?? null,
+          createdAt: now,
+        },
         select: { id: true },
       });
-      if (answer.comment) await enqueueJob(tx, { shop, type: SURVEY_ANALYZE_JOB, key: `${SURVEY_ANALYZE_JOB}:${created.id}`, payload: { responseId: created.id } });
+      if (answer.comment)
+        await enqueueJob(tx, {
+          shop,
+          type: SURVEY_ANALYZE_JOB,
+          key: `${SURVEY_ANALYZE_JOB}:${created.id}`,
+          payload: { responseId: created.id },
+        });
       return created;
     });
     return { outcome: "recorded", id: row.id };
@@ -110,18 +260,42 @@ export async function recordResponse(
 }
 
 /** The survey dashboard: counts first (responses, promoters, passives, detractors), then NPS. */
-export async function surveyDashboard(db: PrismaClient, shop: string, days = 365, now = new Date()) {
+export async function surveyDashboard(
+  db: PrismaClient,
+  shop: string,
+  days = 365,
+  now = new Date(),
+) {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db.surveyResponse.findMany({
     where: { shop, createdAt: { gte: since } },
-    select: { surveyId: true, channel: true, score: true, choice: true, locale: true, createdAt: true },
+    select: {
+      surveyId: true,
+      channel: true,
+      score: true,
+      choice: true,
+      locale: true,
+      createdAt: true,
+    },
   });
-  const kinds = new Map((await db.survey.findMany({ where: { shop }, select: { id: true, kind: true } })).map((s) => [s.id, s.kind]));
-  const npsRows = rows.filter((r) => kinds.get(r.surveyId) === "nps" && r.score !== null);
+  const kinds = new Map(
+    (
+      await db.survey.findMany({
+        where: { shop },
+        select: { id: true, kind: true },
+      })
+    ).map((s) => [s.id, s.kind]),
+  );
+  const npsRows = rows.filter(
+    (r) => kinds.get(r.surveyId) === "nps" && r.score !== null,
+  );
   const by = (key: (r: (typeof npsRows)[number]) => string) => {
     const groups = new Map<string, number[]>();
-    for (const r of npsRows) groups.set(key(r), [...(groups.get(key(r)) ?? []), r.score!]);
-    return [...groups].map(([k, scores]) => ({ key: k, ...npsCounts(scores) })).sort((a, b) => a.key.localeCompare(b.key));
+    for (const r of npsRows)
+      groups.set(key(r), [...(groups.get(key(r)) ?? []), r.score!]);
+    return [...groups]
+      .map(([k, scores]) => ({ key: k, ...npsCounts(scores) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   };
   return {
     total: rows.length,
@@ -132,23 +306,67 @@ export async function surveyDashboard(db: PrismaClient, shop: string, days = 365
   };
 }
 
-export async function commentsFeed(db: PrismaClient, shop: string, filter: { sentiment?: string; loyalty?: string; take?: number }) {
+export async function commentsFeed(
+  db: PrismaClient,
+  shop: string,
+  filter: { sentiment?: string; loyalty?: string; take?: number },
+) {
   return db.surveyResponse.findMany({
-    where: { shop, comment: { not: "" }, ...(filter.sentiment ? { sentiment: filter.sentiment } : {}), ...(filter.loyalty ? { loyalty: filter.loyalty } : {}) },
+    where: {
+      shop,
+      comment: { not: "" },
+      ...(filter.sentiment ? { sentiment: filter.sentiment } : {}),
+      ...(filter.loyalty ? { loyalty: filter.loyalty } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: filter.take ?? 100,
-    select: { id: true, surveyId: true, channel: true, score: true, choice: true, comment: true, locale: true, sentiment: true, loyalty: true, cues: true, createdAt: true },
+    select: {
+      id: true,
+      surveyId: true,
+      channel: true,
+      score: true,
+      choice: true,
+      comment: true,
+      locale: true,
+      sentiment: true,
+      loyalty: true,
+      cues: true,
+      createdAt: true,
+    },
   });
 }
 
 /** Detractors (0–6) and negative comments the merchant has not followed up yet, newest first. */
 export async function followUpItems(db: PrismaClient, shop: string, take = 50) {
-  const npsIds = (await db.survey.findMany({ where: { shop, kind: "nps" }, select: { id: true } })).map((s) => s.id);
+  const npsIds = (
+    await db.survey.findMany({
+      where: { shop, kind: "nps" },
+      select: { id: true },
+    })
+  ).map((s) => s.id);
   return db.surveyResponse.findMany({
-    where: { shop, followedUpAt: null, OR: [{ surveyId: { in: npsIds }, score: { lte: 6 } }, { sentiment: "negative" }] },
+    where: {
+      shop,
+      followedUpAt: null,
+      OR: [
+        { surveyId: { in: npsIds }, score: { lte: 6 } },
+        { sentiment: "negative" },
+      ],
+    },
     orderBy: { createdAt: "desc" },
     take,
-    select: { id: true, surveyId: true, channel: true, score: true, comment: true, locale: true, customerId: true, orderId: true, sentiment: true, createdAt: true },
+    select: {
+      id: true,
+      surveyId: true,
+      channel: true,
+      score: true,
+      comment: true,
+      locale: true,
+      customerId: true,
+      orderId: true,
+      sentiment: true,
+      createdAt: true,
+    },
   });
 }
 
@@ -156,8 +374,17 @@ export async function getResponse(db: PrismaClient, shop: string, id: string) {
   return db.surveyResponse.findFirst({ where: { shop, id } });
 }
 
-export async function markFollowedUp(db: PrismaClient, shop: string, id: string, done: boolean, now = new Date()): Promise<boolean> {
-  const { count } = await db.surveyResponse.updateMany({ where: { shop, id }, data: { followedUpAt: done ? now : null } });
+export async function markFollowedUp(
+  db: PrismaClient,
+  shop: string,
+  id: string,
+  done: boolean,
+  now = new Date(),
+): Promise<boolean> {
+  const { count } = await db.surveyResponse.updateMany({
+    where: { shop, id },
+    data: { followedUpAt: done ? now : null },
+  });
   return count > 0;
 }
 
@@ -176,42 +403,109 @@ export interface ProductVoice {
  * Answers by the products the customer bought: the answer's own order (thank-you page, email) or
  * else the customer's latest order before answering. Anonymous block answers have no product.
  */
-export async function voiceByProduct(db: PrismaClient, shop: string, days = 365, now = new Date()): Promise<ProductVoice[]> {
+export async function voiceByProduct(
+  db: PrismaClient,
+  shop: string,
+  days = 365,
+  now = new Date(),
+): Promise<ProductVoice[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const responses = await db.surveyResponse.findMany({
-    where: { shop, createdAt: { gte: since }, OR: [{ orderId: { not: null } }, { customerId: { not: null } }] },
-    select: { surveyId: true, score: true, loyalty: true, orderId: true, customerId: true, createdAt: true },
+    where: {
+      shop,
+      createdAt: { gte: since },
+      OR: [{ orderId: { not: null } }, { customerId: { not: null } }],
+    },
+    select: {
+      surveyId: true,
+      score: true,
+      loyalty: true,
+      orderId: true,
+      customerId: true,
+      createdAt: true,
+    },
   });
   if (!responses.length) return [];
-  const kinds = new Map((await db.survey.findMany({ where: { shop }, select: { id: true, kind: true } })).map((s) => [s.id, s.kind]));
-  const orderIds = [...new Set(responses.map((r) => r.orderId).filter((x): x is string => !!x))];
-  const customerIds = [...new Set(responses.filter((r) => !r.orderId).map((r) => r.customerId!))];
+  const kinds = new Map(
+    (
+      await db.survey.findMany({
+        where: { shop },
+        select: { id: true, kind: true },
+      })
+    ).map((s) => [s.id, s.kind]),
+  );
+  const orderIds = [
+    ...new Set(responses.map((r) => r.orderId).filter((x): x is string => !!x)),
+  ];
+  const customerIds = [
+    ...new Set(responses.filter((r) => !r.orderId).map((r) => r.customerId!)),
+  ];
   const byOrder = new Map<string, string[]>();
   const byCustomer = new Map<string, { at: Date; products: string[] }[]>();
   for (let i = 0; i < orderIds.length; i += 500) {
-    for (const o of await db.order.findMany({ where: { shop, orderId: { in: orderIds.slice(i, i + 500) } }, select: { orderId: true, productIds: true } })) byOrder.set(o.orderId, o.productIds.split(",").filter(Boolean));
+    for (const o of await db.order.findMany({
+      where: { shop, orderId: { in: orderIds.slice(i, i + 500) } },
+      select: { orderId: true, productIds: true },
+    }))
+      byOrder.set(o.orderId, o.productIds.split(",").filter(Boolean));
   }
   for (let i = 0; i < customerIds.length; i += 500) {
-    const orders = await db.order.findMany({ where: { shop, customerId: { in: customerIds.slice(i, i + 500) }, processedAt: { lte: now } }, orderBy: { processedAt: "desc" }, select: { customerId: true, processedAt: true, productIds: true } });
+    const orders = await db.order.findMany({
+      where: {
+        shop,
+        customerId: { in: customerIds.slice(i, i + 500) },
+        processedAt: { lte: now },
+      },
+      orderBy: { processedAt: "desc" },
+      select: { customerId: true, processedAt: true, productIds: true },
+    });
     for (const o of orders) {
       const list = byCustomer.get(o.customerId!) ?? [];
-      list.push({ at: o.processedAt, products: o.productIds.split(",").filter(Boolean) });
+      list.push({
+        at: o.processedAt,
+        products: o.productIds.split(",").filter(Boolean),
+      });
       byCustomer.set(o.customerId!, list);
     }
   }
-  const totals = new Map<string, { scores: number[]; loyalty: ProductVoice["loyalty"] }>();
+  const totals = new Map<
+    string,
+    { scores: number[]; loyalty: ProductVoice["loyalty"] }
+  >();
   for (const r of responses) {
-    const products = r.orderId ? (byOrder.get(r.orderId) ?? []) : (byCustomer.get(r.customerId!)?.find((o) => o.at <= r.createdAt)?.products ?? []);
+    const products = r.orderId
+      ? (byOrder.get(r.orderId) ?? [])
+      : (byCustomer.get(r.customerId!)?.find((o) => o.at <= r.createdAt)
+          ?.products ?? []);
     for (const p of new Set(products)) {
-      const t = totals.get(p) ?? { scores: [], loyalty: { psychological: 0, behavioral: 0, none: 0 } };
-      if (kinds.get(r.surveyId) === "nps" && r.score !== null) t.scores.push(r.score);
-      if (r.loyalty === "psychological" || r.loyalty === "behavioral" || r.loyalty === "none") t.loyalty[r.loyalty]++;
+      const t = totals.get(p) ?? {
+        scores: [],
+        loyalty: { psychological: 0, behavioral: 0, none: 0 },
+      };
+      if (kinds.get(r.surveyId) === "nps" && r.score !== null)
+        t.scores.push(r.score);
+      if (
+        r.loyalty === "psychological" ||
+        r.loyalty === "behavioral" ||
+        r.loyalty === "none"
+      )
+        t.loyalty[r.loyalty]++;
       totals.set(p, t);
     }
   }
   return [...totals]
-    .map(([productId, t]) => ({ productId, ...npsCounts(t.scores), loyalty: t.loyalty }))
-    .sort((a, b) => b.responses + (b.loyalty.psychological + b.loyalty.behavioral) - (a.responses + a.loyalty.psychological + a.loyalty.behavioral) || a.productId.localeCompare(b.productId));
+    .map(([productId, t]) => ({
+      productId,
+      ...npsCounts(t.scores),
+      loyalty: t.loyalty,
+    }))
+    .sort(
+      (a, b) =>
+        b.responses +
+          (b.loyalty.psychological + b.loyalty.behavioral) -
+          (a.responses + a.loyalty.psychological + a.loyalty.behavioral) ||
+        a.productId.localeCompare(b.productId),
+    );
 }
 
 const PRODUCT_TITLES = `#graphql
@@ -223,12 +517,35 @@ const PRODUCT_TITLES = `#graphql
 `;
 
 /** Titles of products by numeric id, for the dashboard (missing or deleted products are left out). */
-export async function productTitles(graphql: GraphQL, ids: string[]): Promise<Record<string, string>> {
+export async function productTitles(
+  graphql: GraphQL,
+  ids: string[],
+): Promise<Record<string, string>> {
   if (!ids.length) return {};
   const result = z
-    .object({ data: z.object({ nodes: z.array(z.object({ id: z.string().optional(), title: z.string().optional() }).nullable()) }) })
-    .parse(await (await graphql(PRODUCT_TITLES, { variables: { ids: ids.slice(0, 100).map((id) => `gid://shopify/Product/${id}`) } })).json());
-  return Object.fromEntries(result.data.nodes.filter((n): n is { id: string; title: string } => !!n?.id && !!n.title).map((n) => [n.id.split("/").pop()!, n.title]));
+    .object({
+      data: z.object({
+        nodes: z.array(
+          z
+            .object({ id: z.string().optional(), title: z.string().optional() })
+            .nullable(),
+        ),
+      }),
+    })
+    .parse(
+      await (
+        await graphql(PRODUCT_TITLES, {
+          variables: {
+            ids: ids.slice(0, 100).map((id) => `gid://shopify/Product/${id}`),
+          },
+        })
+      ).json(),
+    );
+  return Object.fromEntries(
+    result.data.nodes
+      .filter((n): n is { id: string; title: string } => !!n?.id && !!n.title)
+      .map((n) => [n.id.split("/").pop()!, n.title]),
+  );
 }
 
 const CUSTOMER_ORDERS = `#graphql
@@ -262,8 +579,17 @@ const customerOrders = z.object({
               name: z.string(),
               processedAt: z.string(),
               displayFulfillmentStatus: z.string(),
-              totalPriceSet: z.object({ shopMoney: z.object({ amount: z.string(), currencyCode: z.string() }) }),
-              lineItems: z.object({ nodes: z.array(z.object({ title: z.string(), quantity: z.number() })) }),
+              totalPriceSet: z.object({
+                shopMoney: z.object({
+                  amount: z.string(),
+                  currencyCode: z.string(),
+                }),
+              }),
+              lineItems: z.object({
+                nodes: z.array(
+                  z.object({ title: z.string(), quantity: z.number() }),
+                ),
+              }),
             }),
           ),
         }),
@@ -274,32 +600,109 @@ const customerOrders = z.object({
 
 /** A customer's recent orders from the Admin API, for a follow-up item. */
 export async function recentOrders(graphql: GraphQL, customerId: string) {
-  const result = customerOrders.parse(await (await graphql(CUSTOMER_ORDERS, { variables: { id: `gid://shopify/Customer/${customerId}` } })).json());
+  const result = customerOrders.parse(
+    await (
+      await graphql(CUSTOMER_ORDERS, {
+        variables: { id: `gid://shopify/Customer/${customerId}` },
+      })
+    ).json(),
+  );
   const c = result.data.customer;
   if (!c) return null;
-  return { numberOfOrders: Number(c.numberOfOrders), orders: c.orders.nodes.map((o) => ({ id: o.id.split("/").pop()!, name: o.name, processedAt: o.processedAt, status: o.displayFulfillmentStatus, total: o.totalPriceSet.shopMoney, items: o.lineItems.nodes })) };
+  return {
+    numberOfOrders: Number(c.numberOfOrders),
+    orders: c.orders.nodes.map((o) => ({
+      id: o.id.split("/").pop()!,
+      name: o.name,
+      processedAt: o.processedAt,
+      status: o.displayFulfillmentStatus,
+      total: o.totalPriceSet.shopMoney,
+      items: o.lineItems.nodes,
+    })),
+  };
 }
 
 /** Every comment as CSV rows (text cells guarded against formula injection by toCsv). */
-export async function commentsCsvRows(db: PrismaClient, shop: string, filter: { sentiment?: string; loyalty?: string }) {
+export async function commentsCsvRows(
+  db: PrismaClient,
+  shop: string,
+  filter: { sentiment?: string; loyalty?: string },
+) {
   const rows = await db.surveyResponse.findMany({
-    where: { shop, comment: { not: "" }, ...(filter.sentiment ? { sentiment: filter.sentiment } : {}), ...(filter.loyalty ? { loyalty: filter.loyalty } : {}) },
+    where: {
+      shop,
+      comment: { not: "" },
+      ...(filter.sentiment ? { sentiment: filter.sentiment } : {}),
+      ...(filter.loyalty ? { loyalty: filter.loyalty } : {}),
+    },
     orderBy: { createdAt: "desc" },
     take: 100_000,
-    select: { createdAt: true, surveyId: true, channel: true, locale: true, score: true, choice: true, comment: true, sentiment: true, loyalty: true, customerId: true, orderId: true },
+    select: {
+      createdAt: true,
+      surveyId: true,
+      channel: true,
+      locale: true,
+      score: true,
+      choice: true,
+      comment: true,
+      sentiment: true,
+      loyalty: true,
+      customerId: true,
+      orderId: true,
+    },
   });
-  return rows.map((r) => [r.createdAt, r.surveyId, r.channel, r.locale, r.score, r.choice, r.comment, r.sentiment, r.loyalty, r.customerId, r.orderId]);
+  return rows.map((r) => [
+    r.createdAt,
+    r.surveyId,
+    r.channel,
+    r.locale,
+    r.score,
+    r.choice,
+    r.comment,
+    r.sentiment,
+    r.loyalty,
+    r.customerId,
+    r.orderId,
+  ]);
 }
-export const COMMENTS_CSV_HEADER = ["created_at", "survey_id", "channel", "locale", "score", "choice", "comment", "sentiment", "loyalty", "customer_id", "order_id"] as const;
+export const COMMENTS_CSV_HEADER = [
+  "created_at",
+  "survey_id",
+  "channel",
+  "locale",
+  "score",
+  "choice",
+  "comment",
+  "sentiment",
+  "loyalty",
+  "customer_id",
+  "order_id",
+] as const;
 
 /** Adds the follow-up comment to an answer that has none yet (once), and queues its analysis. */
-export async function addComment(db: PrismaClient, shop: string, responseKey: string, comment: string): Promise<boolean> {
+export async function addComment(
+  db: PrismaClient,
+  shop: string,
+  responseKey: string,
+  comment: string,
+): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const row = await tx.surveyResponse.findFirst({ where: { shop, responseKey, comment: "" }, select: { id: true } });
+    const row = await tx.surveyResponse.findFirst({
+      where: { shop, responseKey, comment: "" },
+      select: { id: true },
+    });
     if (!row) return false;
-    const { count } = await tx.surveyResponse.updateMany({ where: { id: row.id, comment: "" }, data: { comment } });
+    const { count } = await tx.surveyResponse.updateMany({
+      where: { id: row.id, comment: "" },
+      data: { comment },
+    });
     if (!count) return false;
-    await enqueueJob(tx, { shop, type: SURVEY_ANALYZE_JOB, key: `${SURVEY_ANALYZE_JOB}:${row.id}`, payload: { responseId: row.id } });
+    await enqueueJob(tx, {
+      shop,
+      type: SURVEY_ANALYZE_JOB,
+      key: `${SURVEY_ANALYZE_JOB}:${row.id}`,
+      payload: { responseId: row.id },
+    });
     return true;
   });
 }

@@ -37,11 +37,28 @@ const result = z.object({
             status: z.string(),
             displayStatus: z.string().nullable(),
             createdAt: z.string(),
-            trackingInfo: z.array(z.object({ company: z.string().nullable(), number: z.string().nullable(), url: z.string().nullable() })),
-            fulfillmentLineItems: z.object({ nodes: z.array(z.object({ quantity: z.number(), lineItem: z.object({ title: z.string() }) })) }),
+            trackingInfo: z.array(
+              z.object({
+                company: z.string().nullable(),
+                number: z.string().nullable(),
+                url: z.string().nullable(),
+              }),
+            ),
+            fulfillmentLineItems: z.object({
+              nodes: z.array(
+                z.object({
+                  quantity: z.number(),
+                  lineItem: z.object({ title: z.string() }),
+                }),
+              ),
+            }),
           }),
         ),
-        lineItems: z.object({ nodes: z.array(z.object({ title: z.string(), unfulfilledQuantity: z.number() })) }),
+        lineItems: z.object({
+          nodes: z.array(
+            z.object({ title: z.string(), unfulfilledQuantity: z.number() }),
+          ),
+        }),
       })
       .nullable(),
   }),
@@ -51,7 +68,11 @@ export interface Shipment {
   status: string;
   displayStatus: string | null;
   createdAt: string;
-  tracking: { company: string | null; number: string | null; url: string | null }[];
+  tracking: {
+    company: string | null;
+    number: string | null;
+    url: string | null;
+  }[];
   lines: { title: string; quantity: number }[];
 }
 
@@ -72,14 +93,22 @@ export interface Viewer {
 export const CHECKOUT_WINDOW_DAYS = 30;
 
 /** A tracking URL is only ever a link when it is http(s) (the extensions check again). */
-const httpUrl = (url: string | null) => (url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null);
+const httpUrl = (url: string | null) =>
+  url && /^https?:\/\/[^\s]+$/i.test(url) ? url : null;
 
 /**
  * The order's shipments for the viewer, or null when the order does not exist or is not theirs
  * (both answered 404, so an id cannot be probed).
  */
-export async function orderShipments(graphql: GraphQL, orderId: string, viewer: Viewer, now = Date.now()): Promise<OrderShipments | null> {
-  const response = await graphql(ORDER, { variables: { id: `gid://shopify/Order/${orderId}` } });
+export async function orderShipments(
+  graphql: GraphQL,
+  orderId: string,
+  viewer: Viewer,
+  now = Date.now(),
+): Promise<OrderShipments | null> {
+  const response = await graphql(ORDER, {
+    variables: { id: `gid://shopify/Order/${orderId}` },
+  });
   const order = result.parse(await response.json()).data.order;
   if (!order) return null;
   const owner = order.customer?.id ?? null;
@@ -87,19 +116,35 @@ export async function orderShipments(graphql: GraphQL, orderId: string, viewer: 
     if (!viewer.customerGid || viewer.customerGid !== owner) return null;
   } else {
     // A checkout token for a logged-in buyer must match; a guest's only within the window.
-    if (viewer.customerGid && owner && viewer.customerGid !== owner) return null;
-    if (now - Date.parse(order.createdAt) > CHECKOUT_WINDOW_DAYS * 86_400_000) return null;
+    if (viewer.customerGid && owner && viewer.customerGid !== owner)
+      return null;
+    if (now - Date.parse(order.createdAt) > CHECKOUT_WINDOW_DAYS * 86_400_000)
+      return null;
   }
   return {
     fulfillments: order.fulfillments
-      .filter((f) => f.status !== "CANCELLED" && f.status !== "ERROR" && f.status !== "FAILURE")
+      .filter(
+        (f) =>
+          f.status !== "CANCELLED" &&
+          f.status !== "ERROR" &&
+          f.status !== "FAILURE",
+      )
       .map((f) => ({
         status: f.status,
         displayStatus: f.displayStatus,
         createdAt: f.createdAt,
-        tracking: f.trackingInfo.map((t) => ({ company: t.company, number: t.number, url: httpUrl(t.url) })),
-        lines: f.fulfillmentLineItems.nodes.map((n) => ({ title: n.lineItem.title, quantity: n.quantity })),
+        tracking: f.trackingInfo.map((t) => ({
+          company: t.company,
+          number: t.number,
+          url: httpUrl(t.url),
+        })),
+        lines: f.fulfillmentLineItems.nodes.map((n) => ({
+          title: n.lineItem.title,
+          quantity: n.quantity,
+        })),
       })),
-    unfulfilled: order.lineItems.nodes.filter((l) => l.unfulfilledQuantity > 0).map((l) => ({ title: l.title, quantity: l.unfulfilledQuantity })),
+    unfulfilled: order.lineItems.nodes
+      .filter((l) => l.unfulfilledQuantity > 0)
+      .map((l) => ({ title: l.title, quantity: l.unfulfilledQuantity })),
   };
 }

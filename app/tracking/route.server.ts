@@ -2,7 +2,10 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { unauthenticated } from "../shopify.server";
 import { RateLimiter } from "../proxy/rate-limit";
-import { extensionRequest, type ExtensionSurface } from "../security/extension-request.server";
+import {
+  extensionRequest,
+  type ExtensionSurface,
+} from "../security/extension-request.server";
 import { orderShipments } from "./fulfillments.server";
 
 /**
@@ -17,12 +20,21 @@ export function fulfillmentsRoute(surface: ExtensionSurface) {
   const loader = async ({ request }: LoaderFunctionArgs) => {
     const c = await extensionRequest(request, surface, limiter);
     if (!c.ok) return c.response;
-    const id = orderId.safeParse(new URL(request.url).searchParams.get("order"));
+    const id = orderId.safeParse(
+      new URL(request.url).searchParams.get("order"),
+    );
     if (!id.success) return c.fail(400, "order required: a numeric order id");
     const { admin } = await unauthenticated.admin(c.shop);
-    const shipments = await orderShipments(admin.graphql, id.data, { customerGid: c.sub, mustOwn: surface === "customerAccount" });
+    const shipments = await orderShipments(admin.graphql, id.data, {
+      customerGid: c.sub,
+      mustOwn: surface === "customerAccount",
+    });
     if (!shipments) return c.fail(404, "unknown order");
-    return c.cors(Response.json(shipments, { headers: { "Cache-Control": "private, no-store" } }));
+    return c.cors(
+      Response.json(shipments, {
+        headers: { "Cache-Control": "private, no-store" },
+      }),
+    );
   };
   const action = async ({ request }: ActionFunctionArgs) => {
     const c = await extensionRequest(request, surface, limiter);

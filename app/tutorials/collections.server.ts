@@ -29,7 +29,10 @@ const page = z.object({
       .object({
         title: z.string(),
         products: z.object({
-          pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() }),
+          pageInfo: z.object({
+            hasNextPage: z.boolean(),
+            endCursor: z.string().nullable(),
+          }),
           nodes: z.array(z.object({ id: z.string(), title: z.string() })),
         }),
       })
@@ -42,7 +45,9 @@ export class CollectionLookupError extends Error {}
 /** More products than a tutorial may reach through one collection. */
 export class CollectionTooLarge extends Error {
   constructor(readonly collectionId: string) {
-    super(`collection ${collectionId} has more than ${MAX_COLLECTION_PRODUCTS} products`);
+    super(
+      `collection ${collectionId} has more than ${MAX_COLLECTION_PRODUCTS} products`,
+    );
   }
 }
 
@@ -54,31 +59,51 @@ const THROTTLE_RETRIES = 5;
  * collection. A THROTTLED answer (returned by test doubles, thrown by the Shopify client) is
  * retried after the bucket has refilled enough.
  */
-export async function collectionProducts(graphql: GraphQL, id: string, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<ResolvedCollection | null> {
+export async function collectionProducts(
+  graphql: GraphQL,
+  id: string,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<ResolvedCollection | null> {
   const products: ResolvedCollection["products"] = [];
   let title = "";
   let after: string | null = null;
-  for (let attempt = 0; ; ) {
+  for (let attempt = 0; ;) {
     let body: unknown;
     try {
-      body = await (await graphql(PRODUCTS, { variables: { id: `gid://shopify/Collection/${id}`, after } })).json();
+      body = await (
+        await graphql(PRODUCTS, {
+          variables: { id: `gid://shopify/Collection/${id}`, after },
+        })
+      ).json();
     } catch (error) {
       body = (error as { body?: unknown }).body ?? null;
       if (!throttleWait(body)) throw error;
     }
     const wait = throttleWait(body);
     if (wait !== null) {
-      if (++attempt > THROTTLE_RETRIES) throw new CollectionLookupError("Shopify kept throttling the collection lookup");
+      if (++attempt > THROTTLE_RETRIES)
+        throw new CollectionLookupError(
+          "Shopify kept throttling the collection lookup",
+        );
       await sleep(wait);
       continue;
     }
     const parsed = page.safeParse(body);
-    if (!parsed.success) throw new CollectionLookupError(`unexpected answer for collection ${id}: ${JSON.stringify((body as { errors?: unknown })?.errors ?? body).slice(0, 200)}`);
+    if (!parsed.success)
+      throw new CollectionLookupError(
+        `unexpected answer for collection ${id}: ${JSON.stringify((body as { errors?: unknown })?.errors ?? body).slice(0, 200)}`,
+      );
     const collection = parsed.data.data.collection;
     if (!collection) return null;
     title = collection.title;
-    products.push(...collection.products.nodes.map((p) => ({ id: numeric(p.id), title: p.title })));
-    if (products.length > MAX_COLLECTION_PRODUCTS) throw new CollectionTooLarge(id);
+    products.push(
+      ...collection.products.nodes.map((p) => ({
+        id: numeric(p.id),
+        title: p.title,
+      })),
+    );
+    if (products.length > MAX_COLLECTION_PRODUCTS)
+      throw new CollectionTooLarge(id);
     if (!collection.products.pageInfo.hasNextPage) break;
     after = collection.products.pageInfo.endCursor;
   }
@@ -87,17 +112,32 @@ export async function collectionProducts(graphql: GraphQL, id: string, sleep = (
 
 /** Milliseconds to wait when `body` says THROTTLED, else null. */
 export function throttleWait(body: unknown): number | null {
-  const b = body as { errors?: unknown; extensions?: { cost?: { requestedQueryCost?: number; throttleStatus?: { currentlyAvailable?: number; restoreRate?: number } } } } | null;
-  const errors = Array.isArray(b?.errors) ? (b.errors as { extensions?: { code?: string } }[]) : [];
+  const b = body as {
+    errors?: unknown;
+    extensions?: {
+      cost?: {
+        requestedQueryCost?: number;
+        throttleStatus?: { currentlyAvailable?: number; restoreRate?: number };
+      };
+    };
+  } | null;
+  const errors = Array.isArray(b?.errors)
+    ? (b.errors as { extensions?: { code?: string } }[])
+    : [];
   if (!errors.some((e) => e.extensions?.code === "THROTTLED")) return null;
   const cost = b?.extensions?.cost;
-  const missing = (cost?.requestedQueryCost ?? 0) - (cost?.throttleStatus?.currentlyAvailable ?? 0);
+  const missing =
+    (cost?.requestedQueryCost ?? 0) -
+    (cost?.throttleStatus?.currentlyAvailable ?? 0);
   const rate = cost?.throttleStatus?.restoreRate || 50;
   return Math.min(10_000, Math.max(500, Math.ceil((missing / rate) * 1000)));
 }
 
 /** Every picked collection resolved, or the ids Shopify does not know. */
-export async function resolveCollections(graphql: GraphQL, picked: { id: string }[]): Promise<{ resolved: ResolvedCollection[]; missing: string[] }> {
+export async function resolveCollections(
+  graphql: GraphQL,
+  picked: { id: string }[],
+): Promise<{ resolved: ResolvedCollection[]; missing: string[] }> {
   const resolved: ResolvedCollection[] = [];
   const missing: string[] = [];
   for (const c of picked) {

@@ -1,4 +1,8 @@
-import { pickLocale, type TutorialInput, type TutorialMetafield } from "./definition";
+import {
+  pickLocale,
+  type TutorialInput,
+  type TutorialMetafield,
+} from "./definition";
 
 /**
  * What Shopify should hold for each product, computed from the app's table alone. A tutorial
@@ -21,15 +25,20 @@ export interface TutorialReach {
 }
 
 /** Every product a tutorial is shown for, each once: chosen products first, then its collections' in their order. */
-export function reachedProducts(t: Pick<TutorialReach, "products" | "collections">): { id: string; title: string }[] {
+export function reachedProducts(
+  t: Pick<TutorialReach, "products" | "collections">,
+): { id: string; title: string }[] {
   const out = new Map<string, { id: string; title: string }>();
   for (const p of t.products) out.set(p.id, p);
-  for (const c of t.collections ?? []) for (const p of c.products) if (!out.has(p.id)) out.set(p.id, p);
+  for (const c of t.collections ?? [])
+    for (const p of c.products) if (!out.has(p.id)) out.set(p.id, p);
   return [...out.values()];
 }
 
 /** Every product's metafield value from a list of tutorials (products without any are absent). */
-export function metafieldValues(tutorials: TutorialReach[]): Map<string, TutorialMetafield> {
+export function metafieldValues(
+  tutorials: TutorialReach[],
+): Map<string, TutorialMetafield> {
   const out = new Map<string, TutorialMetafield>();
   for (const t of tutorials) {
     for (const p of reachedProducts(t)) {
@@ -43,8 +52,13 @@ export function metafieldValues(tutorials: TutorialReach[]): Map<string, Tutoria
 }
 
 /** The products whose metafield a change from `before` to `after` can alter: reached by either. */
-export function touchedProducts(before: TutorialReach[], after: TutorialReach[]): Set<string> {
-  return new Set([...before, ...after].flatMap((t) => reachedProducts(t).map((p) => p.id)));
+export function touchedProducts(
+  before: TutorialReach[],
+  after: TutorialReach[],
+): Set<string> {
+  return new Set(
+    [...before, ...after].flatMap((t) => reachedProducts(t).map((p) => p.id)),
+  );
 }
 
 /**
@@ -52,7 +66,11 @@ export function touchedProducts(before: TutorialReach[], after: TutorialReach[])
  * in product order. Products the shop deleted simply have none; products reached through a
  * collection count like chosen ones.
  */
-export function tutorialLinks(tutorials: TutorialReach[], productIds: string[], lang: string): { title: string; url: string }[] {
+export function tutorialLinks(
+  tutorials: TutorialReach[],
+  productIds: string[],
+  lang: string,
+): { title: string; url: string }[] {
   const values = metafieldValues(tutorials);
   const seen = new Set<string>();
   const out: { title: string; url: string }[] = [];

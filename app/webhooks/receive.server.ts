@@ -19,7 +19,10 @@ export const WEBHOOK_JOB = "webhook";
  * answer Shopify at once. A second delivery of the same webhook id, or of the same event for the
  * same topic, writes nothing and reports `duplicate`.
  */
-export async function receiveWebhook(db: PrismaClient, hook: ReceivedWebhook): Promise<{ duplicate: boolean }> {
+export async function receiveWebhook(
+  db: PrismaClient,
+  hook: ReceivedWebhook,
+): Promise<{ duplicate: boolean }> {
   const { customerId, orderId } = subjectOf(hook.topic, hook.payload);
   const triggeredAt = hook.triggeredAt ? new Date(hook.triggeredAt) : null;
   try {
@@ -31,7 +34,10 @@ export async function receiveWebhook(db: PrismaClient, hook: ReceivedWebhook): P
           webhookId: hook.webhookId,
           eventId: hook.eventId ?? null,
           apiVersion: hook.apiVersion ?? null,
-          triggeredAt: triggeredAt && !Number.isNaN(triggeredAt.getTime()) ? triggeredAt : null,
+          triggeredAt:
+            triggeredAt && !Number.isNaN(triggeredAt.getTime())
+              ? triggeredAt
+              : null,
           customerId,
           orderId,
           payload: JSON.stringify(hook.payload ?? {}),

@@ -15,7 +15,10 @@ import { startDevStore } from "./server/server";
 const [command, ...rest] = process.argv.slice(2);
 const base = process.env.DEV_STORE_URL ?? "http://127.0.0.1:4400";
 
-function flags(args: string[]): { positional: string[]; named: Record<string, string | true> } {
+function flags(args: string[]): {
+  positional: string[];
+  named: Record<string, string | true>;
+} {
   const positional: string[] = [];
   const named: Record<string, string | true> = {};
   for (let i = 0; i < args.length; i++) {
@@ -45,9 +48,15 @@ function coerce(named: Record<string, string | true>): Record<string, unknown> {
 }
 
 async function call(pathname: string, body: unknown): Promise<void> {
-  const res = await fetch(`${base}${pathname}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }).catch(() => null);
+  const res = await fetch(`${base}${pathname}`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify(body),
+  }).catch(() => null);
   if (!res) {
-    console.error(`no dev store at ${base} (start one with npm run demo or npm run dev-store -- serve)`);
+    console.error(
+      `no dev store at ${base} (start one with npm run demo or npm run dev-store -- serve)`,
+    );
     process.exit(2);
   }
   const text = await res.text();
@@ -67,12 +76,17 @@ switch (command) {
       extensionsDir: path.resolve("extensions"),
       webhooks: { duplicate: Boolean(named.duplicates) },
     });
-    console.log(`dev store for ${store.core.shop} at ${store.url} (admin: ${store.url}/admin)`);
+    console.log(
+      `dev store for ${store.core.shop} at ${store.url} (admin: ${store.url}/admin)`,
+    );
     process.on("SIGINT", () => void store.close().then(() => process.exit(0)));
     break;
   }
   case "event":
-    if (!positional[0]) throw new Error("usage: event <order|fulfill|deliver|inventory|customer|clock> [--flags]");
+    if (!positional[0])
+      throw new Error(
+        "usage: event <order|fulfill|deliver|inventory|customer|clock> [--flags]",
+      );
     await call(`/_dev/events/${positional[0]}`, coerce(named));
     break;
   case "compliance":
@@ -85,6 +99,8 @@ switch (command) {
     await call("/_dev/uninstall", {});
     break;
   default:
-    console.log("usage: npm run dev-store -- serve | event <kind> | compliance <kind> | duplicates on|off | uninstall");
+    console.log(
+      "usage: npm run dev-store -- serve | event <kind> | compliance <kind> | duplicates on|off | uninstall",
+    );
     process.exit(command ? 1 : 0);
 }

@@ -58,8 +58,10 @@ export interface CustomerInput {
   phone?: string;
   locale?: "ja" | "en";
   tags?: string[];
-  emailMarketingState?: "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
-  smsMarketingState?: "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
+  emailMarketingState?:
+    "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
+  smsMarketingState?:
+    "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
 }
 
 /** A change to a manual collection: products added (at the end) or removed, a new title. */
@@ -105,12 +107,20 @@ export interface DevStoreCore {
 
   /** Story events; each mutates the store and emits the matching webhooks. Returns the new/changed gid. */
   createOrder(input: OrderInput): Promise<{ orderId: string; name: string }>;
-  fulfillOrder(orderId: string, tracking: TrackingInput): Promise<{ fulfillmentId: string }>;
+  fulfillOrder(
+    orderId: string,
+    tracking: TrackingInput,
+  ): Promise<{ fulfillmentId: string }>;
   markDelivered(fulfillmentId: string): Promise<void>;
-  adjustInventory(inventoryItemId: string, delta: number): Promise<{ available: number }>;
+  adjustInventory(
+    inventoryItemId: string,
+    delta: number,
+  ): Promise<{ available: number }>;
   upsertCustomer(input: CustomerInput): Promise<{ customerId: string }>;
   /** Emits collections/update (once, however many products changed), or collections/delete. */
-  updateCollection(input: CollectionInput): Promise<{ collectionId: string; productsCount: number }>;
+  updateCollection(
+    input: CollectionInput,
+  ): Promise<{ collectionId: string; productsCount: number }>;
   deleteCollection(id: string): Promise<void>;
 
   /** Storefront data. */

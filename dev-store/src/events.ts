@@ -1,5 +1,16 @@
-import type { CollectionInput, CustomerInput, OrderInput, TrackingInput } from "./contract";
-import { collectionDeletePayload, collectionPayload, customerPayload, fulfillmentPayload, orderPayload } from "./payloads";
+import type {
+  CollectionInput,
+  CustomerInput,
+  OrderInput,
+  TrackingInput,
+} from "./contract";
+import {
+  collectionDeletePayload,
+  collectionPayload,
+  customerPayload,
+  fulfillmentPayload,
+  orderPayload,
+} from "./payloads";
 import { ID_BASE } from "./seed/generate";
 import type { Collection, Customer, Order } from "./seed/types";
 import { gid, parseGid, type State } from "./state";
@@ -15,23 +26,58 @@ export class StoryEvents {
   ) {}
 
   createOrder(input: OrderInput): { orderId: string; name: string } {
-    if (!input.lines.length) throw new EventError("an order needs at least one line");
+    if (!input.lines.length)
+      throw new EventError("an order needs at least one line");
     const customer = input.customerId ? this.customer(input.customerId) : null;
     const lines = input.lines.map((line, j) => {
-      const variant = this.s.variantById.get(parseGid(line.variantId)?.id ?? -1);
+      const variant = this.s.variantById.get(
+        parseGid(line.variantId)?.id ?? -1,
+      );
       if (!variant) throw new EventError(`no variant ${line.variantId}`);
-      if (!Number.isInteger(line.quantity) || line.quantity < 1) throw new EventError("quantity must be a positive integer");
+      if (!Number.isInteger(line.quantity) || line.quantity < 1)
+        throw new EventError("quantity must be a positive integer");
       const product = this.s.productById.get(variant.productId)!;
-      return { legacyId: 0, variantId: variant.legacyId, productId: product.legacyId, title: product.title, quantity: line.quantity, price: variant.price, j };
+      return {
+        legacyId: 0,
+        variantId: variant.legacyId,
+        productId: product.legacyId,
+        title: product.title,
+        quantity: line.quantity,
+        price: variant.price,
+        j,
+      };
     });
-    const at = (input.processedAt ? new Date(input.processedAt) : this.now()).toISOString();
+    const at = (
+      input.processedAt ? new Date(input.processedAt) : this.now()
+    ).toISOString();
     const number = this.s.orders.length + 1;
     const order: Order = {
-      legacyId: ID_BASE.order + number, number: 1000 + number, name: `#${1000 + number}`,
-      customerId: customer?.legacyId ?? null, email: customer?.email ?? input.email ?? null,
-      locale: input.locale ?? customer?.locale ?? "ja", createdAt: at, processedAt: at, updatedAt: at, financialStatus: "PAID",
-      lines: lines.map(({ j, ...l }) => ({ ...l, legacyId: ID_BASE.line + number * 10 + j })), fulfillments: [],
-      shippingAddress: customer?.address ?? { firstName: "Guest", lastName: "", address1: "", city: "", province: "", zip: "", country: "Japan", countryCode: "JP", phone: null },
+      legacyId: ID_BASE.order + number,
+      number: 1000 + number,
+      name: `#${1000 + number}`,
+      customerId: customer?.legacyId ?? null,
+      email: customer?.email ?? input.email ?? null,
+      locale: input.locale ?? customer?.locale ?? "ja",
+      createdAt: at,
+      processedAt: at,
+      updatedAt: at,
+      financialStatus: "PAID",
+      lines: lines.map(({ j, ...l }) => ({
+        ...l,
+        legacyId: ID_BASE.line + number * 10 + j,
+      })),
+      fulfillments: [],
+      shippingAddress: customer?.address ?? {
+        firstName: "Guest",
+        lastName: "",
+        address1: "",
+        city: "",
+        province: "",
+        zip: "",
+        country: "Japan",
+        countryCode: "JP",
+        phone: null,
+      },
     };
     this.s.orders.push(order);
     this.s.orderById.set(order.legacyId, order);
@@ -44,12 +90,32 @@ export class StoryEvents {
     return { orderId: gid("Order", order.legacyId), name: order.name };
   }
 
-  fulfillOrder(orderId: string, tracking: TrackingInput): { fulfillmentId: string } {
+  fulfillOrder(
+    orderId: string,
+    tracking: TrackingInput,
+  ): { fulfillmentId: string } {
     const order = this.order(orderId);
-    if (tracking.url && !/^https?:\/\//.test(tracking.url)) throw new EventError("tracking url must be http(s)");
+    if (tracking.url && !/^https?:\/\//.test(tracking.url))
+      throw new EventError("tracking url must be http(s)");
     const at = this.now().toISOString();
-    const legacyId = ID_BASE.fulfillment + order.number * 10 + order.fulfillments.length + 5;
-    const f = { legacyId, orderId: order.legacyId, status: "SUCCESS" as const, displayStatus: "IN_TRANSIT" as const, createdAt: at, updatedAt: at, deliveredAt: null, tracking: [{ company: tracking.company, number: tracking.number, url: tracking.url ?? null }] };
+    const legacyId =
+      ID_BASE.fulfillment + order.number * 10 + order.fulfillments.length + 5;
+    const f = {
+      legacyId,
+      orderId: order.legacyId,
+      status: "SUCCESS" as const,
+      displayStatus: "IN_TRANSIT" as const,
+      createdAt: at,
+      updatedAt: at,
+      deliveredAt: null,
+      tracking: [
+        {
+          company: tracking.company,
+          number: tracking.number,
+          url: tracking.url ?? null,
+        },
+      ],
+    };
     order.fulfillments.push(f);
     order.updatedAt = at;
     this.emit("fulfillments/create", fulfillmentPayload(this.s, f));
@@ -59,20 +125,32 @@ export class StoryEvents {
 
   markDelivered(fulfillmentId: string): void {
     const id = parseGid(fulfillmentId)?.id;
-    const order = this.s.orders.find((o) => o.fulfillments.some((f) => f.legacyId === id));
+    const order = this.s.orders.find((o) =>
+      o.fulfillments.some((f) => f.legacyId === id),
+    );
     const f = order?.fulfillments.find((x) => x.legacyId === id);
     if (!order || !f) throw new EventError(`no fulfillment ${fulfillmentId}`);
     const at = this.now().toISOString();
-    Object.assign(f, { displayStatus: "DELIVERED", deliveredAt: at, updatedAt: at });
+    Object.assign(f, {
+      displayStatus: "DELIVERED",
+      deliveredAt: at,
+      updatedAt: at,
+    });
     order.updatedAt = at;
     this.emit("fulfillments/update", fulfillmentPayload(this.s, f));
     this.emit("orders/updated", orderPayload(this.s, order));
   }
 
-  adjustInventory(inventoryItemId: string, delta: number): { available: number } {
-    const variant = this.s.variantByInventoryItem.get(parseGid(inventoryItemId)?.id ?? -1);
+  adjustInventory(
+    inventoryItemId: string,
+    delta: number,
+  ): { available: number } {
+    const variant = this.s.variantByInventoryItem.get(
+      parseGid(inventoryItemId)?.id ?? -1,
+    );
     if (!variant) throw new EventError(`no inventory item ${inventoryItemId}`);
-    if (!Number.isInteger(delta)) throw new EventError("delta must be an integer");
+    if (!Number.isInteger(delta))
+      throw new EventError("delta must be an integer");
     const level = variant.levels[0];
     level.available = Math.max(0, level.available + delta);
     return { available: level.available };
@@ -88,7 +166,8 @@ export class StoryEvents {
       if (input.phone !== undefined) c.phone = input.phone;
       if (input.locale) c.locale = input.locale;
       if (input.tags) c.tags = input.tags;
-      if (input.emailMarketingState) c.emailMarketing = input.emailMarketingState;
+      if (input.emailMarketingState)
+        c.emailMarketing = input.emailMarketingState;
       if (input.smsMarketingState) c.smsMarketing = input.smsMarketingState;
       c.updatedAt = at;
       this.emit("customers/update", customerPayload(this.s, c));
@@ -97,10 +176,31 @@ export class StoryEvents {
     if (!input.email) throw new EventError("a new customer needs an email");
     const legacyId = ID_BASE.customer + this.s.customers.length + 1;
     const c: Customer = {
-      legacyId, firstName: input.firstName ?? "", lastName: input.lastName ?? "", email: input.email, phone: input.phone ?? null,
-      locale: input.locale ?? "ja", state: "DISABLED", tags: input.tags ?? [], emailMarketing: input.emailMarketingState ?? "NOT_SUBSCRIBED",
-      smsMarketing: input.smsMarketingState ?? "NOT_SUBSCRIBED", createdAt: at, updatedAt: at, metafields: [], orderIds: [],
-      address: { firstName: input.firstName ?? "", lastName: input.lastName ?? "", address1: "", city: "", province: "", zip: "", country: "Japan", countryCode: "JP", phone: input.phone ?? null },
+      legacyId,
+      firstName: input.firstName ?? "",
+      lastName: input.lastName ?? "",
+      email: input.email,
+      phone: input.phone ?? null,
+      locale: input.locale ?? "ja",
+      state: "DISABLED",
+      tags: input.tags ?? [],
+      emailMarketing: input.emailMarketingState ?? "NOT_SUBSCRIBED",
+      smsMarketing: input.smsMarketingState ?? "NOT_SUBSCRIBED",
+      createdAt: at,
+      updatedAt: at,
+      metafields: [],
+      orderIds: [],
+      address: {
+        firstName: input.firstName ?? "",
+        lastName: input.lastName ?? "",
+        address1: "",
+        city: "",
+        province: "",
+        zip: "",
+        country: "Japan",
+        countryCode: "JP",
+        phone: input.phone ?? null,
+      },
     };
     this.s.customers.push(c);
     this.s.customerById.set(legacyId, c);
@@ -108,7 +208,10 @@ export class StoryEvents {
     return { customerId: gid("Customer", legacyId) };
   }
 
-  updateCollection(input: CollectionInput): { collectionId: string; productsCount: number } {
+  updateCollection(input: CollectionInput): {
+    collectionId: string;
+    productsCount: number;
+  } {
     const c = this.collection(input.id);
     const ids = (list: string[] | undefined) =>
       (list ?? []).map((id) => {
@@ -118,12 +221,19 @@ export class StoryEvents {
       });
     const add = ids(input.addProductIds);
     const remove = new Set(ids(input.removeProductIds));
-    if (input.title !== undefined && !input.title.trim()) throw new EventError("a collection needs a title");
+    if (input.title !== undefined && !input.title.trim())
+      throw new EventError("a collection needs a title");
     if (input.title !== undefined) c.title = input.title.trim();
-    c.productIds = [...c.productIds.filter((id) => !remove.has(id)), ...add.filter((id) => !c.productIds.includes(id) && !remove.has(id))];
+    c.productIds = [
+      ...c.productIds.filter((id) => !remove.has(id)),
+      ...add.filter((id) => !c.productIds.includes(id) && !remove.has(id)),
+    ];
     c.updatedAt = this.now().toISOString();
     this.emit("collections/update", collectionPayload(c));
-    return { collectionId: gid("Collection", c.legacyId), productsCount: c.productIds.length };
+    return {
+      collectionId: gid("Collection", c.legacyId),
+      productsCount: c.productIds.length,
+    };
   }
 
   deleteCollection(id: string): void {

@@ -24,14 +24,29 @@ export function customerPayload(s: State, c: Customer) {
     note: null,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
-    default_address: { ...addressPayload(c.address), id: c.legacyId, customer_id: c.legacyId, default: true },
+    default_address: {
+      ...addressPayload(c.address),
+      id: c.legacyId,
+      customer_id: c.legacyId,
+      default: true,
+    },
   };
 }
 
 function addressPayload(a: Customer["address"]) {
   return {
-    first_name: a.firstName, last_name: a.lastName, address1: a.address1, address2: null, city: a.city, province: a.province,
-    zip: a.zip, country: a.country, country_code: a.countryCode, phone: a.phone, name: `${a.lastName} ${a.firstName}`, company: null,
+    first_name: a.firstName,
+    last_name: a.lastName,
+    address1: a.address1,
+    address2: null,
+    city: a.city,
+    province: a.province,
+    zip: a.zip,
+    country: a.country,
+    country_code: a.countryCode,
+    phone: a.phone,
+    name: `${a.lastName} ${a.firstName}`,
+    company: null,
   };
 }
 
@@ -47,13 +62,24 @@ export function fulfillmentPayload(s: State, f: Fulfillment) {
     service: "manual",
     created_at: f.createdAt,
     updated_at: f.updatedAt,
-    shipment_status: f.displayStatus === "DELIVERED" ? "delivered" : f.displayStatus === "IN_TRANSIT" ? "in_transit" : null,
+    shipment_status:
+      f.displayStatus === "DELIVERED"
+        ? "delivered"
+        : f.displayStatus === "IN_TRANSIT"
+          ? "in_transit"
+          : null,
     tracking_company: t?.company ?? null,
     tracking_number: t?.number ?? null,
     tracking_numbers: f.tracking.map((x) => x.number),
     tracking_url: t?.url ?? null,
     tracking_urls: f.tracking.map((x) => x.url).filter(Boolean),
-    line_items: (order?.lines ?? []).map((l) => ({ id: l.legacyId, product_id: l.productId, variant_id: l.variantId, title: l.title, quantity: l.quantity })),
+    line_items: (order?.lines ?? []).map((l) => ({
+      id: l.legacyId,
+      product_id: l.productId,
+      variant_id: l.variantId,
+      title: l.title,
+      quantity: l.quantity,
+    })),
   };
 }
 
@@ -117,5 +143,9 @@ export function collectionPayload(c: Collection) {
 
 /** collections/delete carries only the id. */
 export function collectionDeletePayload(c: Collection) {
-  return { id: c.legacyId, published_scope: "web", admin_graphql_api_id: gid("Collection", c.legacyId) };
+  return {
+    id: c.legacyId,
+    published_scope: "web",
+    admin_graphql_api_id: gid("Collection", c.legacyId),
+  };
 }

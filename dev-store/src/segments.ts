@@ -12,32 +12,51 @@ import type { State } from "./state";
  */
 export class SegmentQueryError extends Error {}
 
-type Cond = { attr: string; op: string; value: string | number | { days: number } };
+type Cond = {
+  attr: string;
+  op: string;
+  value: string | number | { days: number };
+};
 type Tree = { and: Tree[] } | { or: Tree[] } | { not: Tree } | { cond: Cond };
 
 const ATTRS = new Set([
-  "number_of_orders", "amount_spent", "last_order_date", "first_order_date", "customer_added_date",
-  "customer_account_status", "email_subscription_status", "sms_subscription_status", "customer_tags", "customer_language",
+  "number_of_orders",
+  "amount_spent",
+  "last_order_date",
+  "first_order_date",
+  "customer_added_date",
+  "customer_account_status",
+  "email_subscription_status",
+  "sms_subscription_status",
+  "customer_tags",
+  "customer_language",
 ]);
 
 export function parseSegmentQuery(input: string): Tree {
-  const re = /\s*(\(|\)|>=|<=|!=|=|>|<|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?d?|[A-Za-z_][\w.]*)/y;
+  const re =
+    /\s*(\(|\)|>=|<=|!=|=|>|<|'(?:[^'\\]|\\.)*'|-?\d+(?:\.\d+)?d?|[A-Za-z_][\w.]*)/y;
   const tokens: { t: string; col: number }[] = [];
   let pos = 0;
   while (pos < input.length) {
     if (/^\s*$/.test(input.slice(pos))) break;
     re.lastIndex = pos;
     const m = re.exec(input);
-    if (!m) throw new SegmentQueryError(`Line 1 Column ${pos + 1}: unexpected character '${input[pos]}'`);
+    if (!m)
+      throw new SegmentQueryError(
+        `Line 1 Column ${pos + 1}: unexpected character '${input[pos]}'`,
+      );
     tokens.push({ t: m[1], col: m.index + m[0].indexOf(m[1]) + 1 });
     pos = re.lastIndex;
   }
-  if (!tokens.length) throw new SegmentQueryError("Line 1 Column 1: query can't be blank");
+  if (!tokens.length)
+    throw new SegmentQueryError("Line 1 Column 1: query can't be blank");
   let i = 0;
   const peek = () => tokens[i]?.t;
   const fail = (what: string): never => {
     const tok = tokens[i];
-    throw new SegmentQueryError(`Line 1 Column ${tok ? tok.col : input.length + 1}: ${what}`);
+    throw new SegmentQueryError(
+      `Line 1 Column ${tok ? tok.col : input.length + 1}: ${what}`,
+    );
   };
   function or(): Tree {
     const items = [and()];
@@ -73,10 +92,14 @@ export function parseSegmentQuery(input: string): Tree {
     const attrTok = tokens[i];
     if (!attrTok) fail("expected a filter");
     const attr = attrTok.t;
-    if (!ATTRS.has(attr) && !/^metafields\.\w+\.\w+$/.test(attr)) fail(`'${attr}' filter is invalid`);
+    if (!ATTRS.has(attr) && !/^metafields\.\w+\.\w+$/.test(attr))
+      fail(`'${attr}' filter is invalid`);
     i++;
     let op = peek();
-    if (op?.toUpperCase() === "NOT" && tokens[i + 1]?.t.toUpperCase() === "CONTAINS") {
+    if (
+      op?.toUpperCase() === "NOT" &&
+      tokens[i + 1]?.t.toUpperCase() === "CONTAINS"
+    ) {
       i += 2;
       op = "NOT CONTAINS";
     } else if (op?.toUpperCase() === "CONTAINS") {
@@ -96,7 +119,8 @@ export function parseSegmentQuery(input: string): Tree {
       i--;
       fail(`'${raw}' is not a valid value`);
     }
-    if (attr === "customer_tags" && !op!.includes("CONTAINS")) fail("customer_tags supports CONTAINS and NOT CONTAINS");
+    if (attr === "customer_tags" && !op!.includes("CONTAINS"))
+      fail("customer_tags supports CONTAINS and NOT CONTAINS");
     return { attr, op: op!, value: value! };
   }
   const tree = or();
@@ -108,19 +132,44 @@ export function parseSegmentQuery(input: string): Tree {
  * Relative dates ("-90d") are whole days: local midnight of today in `timeZone` (the members
  * query's `timezone` argument, UTC by default, as Shopify documents), minus N days.
  */
-export function evaluateSegment(tree: Tree, c: Customer, s: State, now = Date.now(), timeZone = "UTC"): boolean {
+export function evaluateSegment(
+  tree: Tree,
+  c: Customer,
+  s: State,
+  now = Date.now(),
+  timeZone = "UTC",
+): boolean {
   return evaluate(tree, c, s, localMidnight(now, timeZone));
 }
 
 function localMidnight(now: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" })
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
       .formatToParts(new Date(now))
       .map((p) => [p.type, p.value]),
   );
-  const localAsUtc = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  const localAsUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
   const offset = localAsUtc - Math.floor(now / 1000) * 1000;
-  return Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) - offset;
+  return (
+    Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day)) -
+    offset
+  );
 }
 
 function evaluate(tree: Tree, c: Customer, s: State, today: number): boolean {
@@ -135,9 +184,14 @@ function evaluate(tree: Tree, c: Customer, s: State, today: number): boolean {
     case "amount_spent":
       return cmp(s.amountSpent(c), op, value);
     case "last_order_date":
-      return orders.length > 0 && cmpDate(orders[orders.length - 1].processedAt, op, value, today);
+      return (
+        orders.length > 0 &&
+        cmpDate(orders[orders.length - 1].processedAt, op, value, today)
+      );
     case "first_order_date":
-      return orders.length > 0 && cmpDate(orders[0].processedAt, op, value, today);
+      return (
+        orders.length > 0 && cmpDate(orders[0].processedAt, op, value, today)
+      );
     case "customer_added_date":
       return cmpDate(c.createdAt, op, value, today);
     case "customer_account_status":
@@ -149,21 +203,34 @@ function evaluate(tree: Tree, c: Customer, s: State, today: number): boolean {
     case "customer_language":
       return cmp(c.locale, op, value);
     case "customer_tags": {
-      const has = c.tags.some((t) => t.toLowerCase() === String(value).toLowerCase());
+      const has = c.tags.some(
+        (t) => t.toLowerCase() === String(value).toLowerCase(),
+      );
       return op === "CONTAINS" ? has : !has;
     }
     default: {
       const [, ns, key] = attr.split(".");
       const m = c.metafields.find((x) => x.namespace === ns && x.key === key);
       if (!m) return false;
-      return cmp(m.type.startsWith("number") ? Number(m.value) : m.value, op, value);
+      return cmp(
+        m.type.startsWith("number") ? Number(m.value) : m.value,
+        op,
+        value,
+      );
     }
   }
 }
 
-function cmp(actual: string | number, op: string, expected: Cond["value"]): boolean {
+function cmp(
+  actual: string | number,
+  op: string,
+  expected: Cond["value"],
+): boolean {
   if (typeof expected === "object") return false;
-  const a = typeof expected === "number" ? Number(actual) : String(actual).toUpperCase();
+  const a =
+    typeof expected === "number"
+      ? Number(actual)
+      : String(actual).toUpperCase();
   const e = typeof expected === "number" ? expected : expected.toUpperCase();
   switch (op) {
     case "=":
@@ -182,9 +249,19 @@ function cmp(actual: string | number, op: string, expected: Cond["value"]): bool
   return false;
 }
 
-function cmpDate(iso: string, op: string, value: Cond["value"], today: number): boolean {
+function cmpDate(
+  iso: string,
+  op: string,
+  value: Cond["value"],
+  today: number,
+): boolean {
   const t = Date.parse(iso);
-  const ref = typeof value === "object" ? today + value.days * 86_400_000 : typeof value === "string" ? Date.parse(value) : NaN;
+  const ref =
+    typeof value === "object"
+      ? today + value.days * 86_400_000
+      : typeof value === "string"
+        ? Date.parse(value)
+        : NaN;
   if (Number.isNaN(ref)) return false;
   return cmp(t, op, ref);
 }

@@ -32,13 +32,32 @@ function header(raw: string, name: string): string | null {
 
 /** Decodes RFC 2047 encoded words (=?UTF-8?B?...?= / =?UTF-8?Q?...?=) in a header. */
 function decodeWords(value: string): string {
-  return value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_m, enc: string, text: string) =>
-    enc.toLowerCase() === "b" ? Buffer.from(text, "base64").toString("utf8") : Buffer.from(text.replace(/_/g, " ").replace(/=([0-9a-f]{2})/gi, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), "latin1").toString("utf8"),
+  return value.replace(
+    /=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi,
+    (_m, enc: string, text: string) =>
+      enc.toLowerCase() === "b"
+        ? Buffer.from(text, "base64").toString("utf8")
+        : Buffer.from(
+            text
+              .replace(/_/g, " ")
+              .replace(/=([0-9a-f]{2})/gi, (_x, h: string) =>
+                String.fromCharCode(parseInt(h, 16)),
+              ),
+            "latin1",
+          ).toString("utf8"),
   );
 }
 
-export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpSink> {
-  const sink: SmtpSink = { port: 0, url: "", mails: [], close: async () => undefined };
+export async function startSmtpSink(
+  port = 0,
+  host = "127.0.0.1",
+): Promise<SmtpSink> {
+  const sink: SmtpSink = {
+    port: 0,
+    url: "",
+    mails: [],
+    close: async () => undefined,
+  };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -53,7 +72,9 @@ export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpS
         const raw = Buffer.concat(chunks).toString("utf8");
         const mail: ReceivedMail = {
           messageId: header(raw, "Message-ID"),
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          from: session.envelope.mailFrom
+            ? session.envelope.mailFrom.address
+            : "",
           to: session.envelope.rcptTo.map((r) => r.address),
           subject: decodeWords(header(raw, "Subject") ?? ""),
           key: header(raw, "X-Tsunagu-Key"),
@@ -75,6 +96,7 @@ export async function startSmtpSink(port = 0, host = "127.0.0.1"): Promise<SmtpS
   await new Promise<void>((resolve) => server.listen(port, host, resolve));
   sink.port = (server.server.address() as AddressInfo).port;
   sink.url = `smtp://${host}:${sink.port}`;
-  sink.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  sink.close = () =>
+    new Promise<void>((resolve) => server.close(() => resolve()));
   return sink;
 }

@@ -1,4 +1,12 @@
-import type { Collection, Customer, Metafield, Order, Product, ShopData, Variant } from "./seed/types";
+import type {
+  Collection,
+  Customer,
+  Metafield,
+  Order,
+  Product,
+  ShopData,
+  Variant,
+} from "./seed/types";
 import { MetaobjectStore } from "./metaobjects";
 
 /** The dev store's mutable state and its lookups. One per dev store. */
@@ -14,7 +22,14 @@ export interface BulkOperation {
   legacyId: number;
   type: "QUERY" | "MUTATION";
   query: string;
-  status: "CREATED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELED" | "CANCELING" | "EXPIRED";
+  status:
+    | "CREATED"
+    | "RUNNING"
+    | "COMPLETED"
+    | "FAILED"
+    | "CANCELED"
+    | "CANCELING"
+    | "EXPIRED";
   errorCode: null | "ACCESS_DENIED" | "INTERNAL_SERVER_ERROR" | "TIMEOUT";
   createdAt: string;
   completedAt: string | null;
@@ -46,7 +61,12 @@ export class State {
 
   constructor(
     data: ShopData,
-    readonly shop: { domain: string; name: string; email: string; appHandle: string },
+    readonly shop: {
+      domain: string;
+      name: string;
+      email: string;
+      appHandle: string;
+    },
   ) {
     this.products = data.products;
     this.customers = data.customers;
@@ -97,7 +117,8 @@ export function orderTotal(o: Order): number {
   return o.lines.reduce((sum, l) => sum + l.price * l.quantity, 0);
 }
 
-export const gid = (type: string, id: number | string) => `gid://shopify/${type}/${id}`;
+export const gid = (type: string, id: number | string) =>
+  `gid://shopify/${type}/${id}`;
 
 export function parseGid(value: unknown): { type: string; id: number } | null {
   if (typeof value !== "string") return null;

@@ -1,9 +1,19 @@
 import { randomUUID } from "node:crypto";
-import type { DevStoreCore, DevStoreOptions, GraphQLRequest, StorefrontProduct, WebhookEvent } from "./contract";
+import type {
+  DevStoreCore,
+  DevStoreOptions,
+  GraphQLRequest,
+  StorefrontProduct,
+  WebhookEvent,
+} from "./contract";
 import { BulkRunner, type BulkFaults } from "./bulk";
 import { StoryEvents } from "./events";
 import { executeAdminRequest } from "./graphql/execute";
-import { LeakyBuckets, STANDARD_PLAN, type ThrottleConfig } from "./graphql/throttle";
+import {
+  LeakyBuckets,
+  STANDARD_PLAN,
+  type ThrottleConfig,
+} from "./graphql/throttle";
 import { availableAdminVersions } from "./schema";
 import { DEFAULT_COUNTS, generateShop } from "./seed/generate";
 import { generateCollections } from "./seed/collections";
@@ -23,22 +33,63 @@ export interface CreateOptions extends DevStoreOptions {
 }
 
 /** The dev store's core: data, Admin GraphQL, story events, bulk operations. */
-export function createDevStore(opts: CreateOptions): DevStoreCore & { state: State; bulkFaults: BulkFaults; buckets: LeakyBuckets } {
+export function createDevStore(opts: CreateOptions): DevStoreCore & {
+  state: State;
+  bulkFaults: BulkFaults;
+  buckets: LeakyBuckets;
+} {
   const shopDomain = opts.shop ?? "tsunagu-dev.myshopify.com";
-  const anchor = opts.now ?? new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
-  const data = generateShop({ seed: opts.seed ?? 1, now: anchor, ...DEFAULT_COUNTS, ...opts.counts });
-  const state = new State(data, { domain: shopDomain, name: "つなぐ開発ストア", email: "owner@tsunagu-dev.example.jp", appHandle: opts.appHandle ?? "tsunagu" });
-  for (const c of generateCollections(state.products, anchor)) state.addCollection(c);
+  const anchor =
+    opts.now ?? new Date(new Date().toISOString().slice(0, 10) + "T00:00:00Z");
+  const data = generateShop({
+    seed: opts.seed ?? 1,
+    now: anchor,
+    ...DEFAULT_COUNTS,
+    ...opts.counts,
+  });
+  const state = new State(data, {
+    domain: shopDomain,
+    name: "つなぐ開発ストア",
+    email: "owner@tsunagu-dev.example.jp",
+    appHandle: opts.appHandle ?? "tsunagu",
+  });
+  for (const c of generateCollections(state.products, anchor))
+    state.addCollection(c);
   let offset = 0;
   const now = () => new Date(Date.now() + offset);
   const listeners = new Set<(e: WebhookEvent) => void>();
   const emit = (topic: string, payload: unknown) => {
-    const event = { topic, payload, eventId: randomUUID(), triggeredAt: now().toISOString() };
+    const event = {
+      topic,
+      payload,
+      eventId: randomUUID(),
+      triggeredAt: now().toISOString(),
+    };
     for (const l of listeners) l(event);
   };
-  const buckets = new LeakyBuckets({ ...STANDARD_PLAN, ...opts.throttle }, opts.clock ?? (() => now().getTime()));
-  const ctx = () => ({ state, baseUrl: opts.baseUrl, now: () => now().getTime() });
-  const bulk = new BulkRunner(state, ctx, emit, {}, opts.scale ? { seed: opts.seed ?? 1, now: anchor, products: DEFAULT_COUNTS.products, ...opts.scale } : undefined);
+  const buckets = new LeakyBuckets(
+    { ...STANDARD_PLAN, ...opts.throttle },
+    opts.clock ?? (() => now().getTime()),
+  );
+  const ctx = () => ({
+    state,
+    baseUrl: opts.baseUrl,
+    now: () => now().getTime(),
+  });
+  const bulk = new BulkRunner(
+    state,
+    ctx,
+    emit,
+    {},
+    opts.scale
+      ? {
+          seed: opts.seed ?? 1,
+          now: anchor,
+          products: DEFAULT_COUNTS.products,
+          ...opts.scale,
+        }
+      : undefined,
+  );
   const story = new StoryEvents(state, emit, now);
 
   const storefront = (p: Product): StorefrontProduct => ({
@@ -51,7 +102,10 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
     currencyCode: "JPY",
     imageUrl: `${opts.baseUrl}/_img/product-${p.legacyId}.svg`,
     descriptionHtml: p.descriptionHtml,
-    variants: p.variants.map((v) => ({ id: gid("ProductVariant", v.legacyId), title: v.title })),
+    variants: p.variants.map((v) => ({
+      id: gid("ProductVariant", v.legacyId),
+      title: v.title,
+    })),
     metafields: flat(p.metafields),
   });
 
@@ -64,22 +118,42 @@ export function createDevStore(opts: CreateOptions): DevStoreCore & { state: Sta
     primaryLocale: "ja",
     apiVersions: availableAdminVersions(),
     execute: (req: GraphQLRequest) =>
-      executeAdminRequest(req, { ...ctx(), startBulk: (query) => bulk.start(req.version, query) }, buckets),
+      executeAdminRequest(
+        req,
+        { ...ctx(), startBulk: (query) => bulk.start(req.version, query) },
+        buckets,
+      ),
     createOrder: async (input) => story.createOrder(input),
-    fulfillOrder: async (orderId, tracking) => story.fulfillOrder(orderId, tracking),
+    fulfillOrder: async (orderId, tracking) =>
+      story.fulfillOrder(orderId, tracking),
     markDelivered: async (id) => story.markDelivered(id),
     adjustInventory: async (id, delta) => story.adjustInventory(id, delta),
     upsertCustomer: async (input) => story.upsertCustomer(input),
     updateCollection: async (input) => story.updateCollection(input),
     deleteCollection: async (id) => story.deleteCollection(id),
-    listProducts: (o) => state.products.slice(0, o?.first ?? 24).map(storefront),
+    listProducts: (o) =>
+      state.products.slice(0, o?.first ?? 24).map(storefront),
     productByHandle: (handle) => {
       const p = state.products.find((x) => x.handle === handle);
       return p ? storefront(p) : null;
     },
-    listCollections: () => state.collections.map((c) => ({ id: gid("Collection", c.legacyId), title: c.title, handle: c.handle, productsCount: c.productIds.filter((id) => state.productById.has(id)).length })),
-    shopMetafields: () => ({ ...flat(state.shopMetafields), ...flat(state.appMetafields) }),
-    sampleCustomerIds: (n) => state.customers.filter((c) => c.state === "ENABLED").slice(0, n).map((c) => String(c.legacyId)),
+    listCollections: () =>
+      state.collections.map((c) => ({
+        id: gid("Collection", c.legacyId),
+        title: c.title,
+        handle: c.handle,
+        productsCount: c.productIds.filter((id) => state.productById.has(id))
+          .length,
+      })),
+    shopMetafields: () => ({
+      ...flat(state.shopMetafields),
+      ...flat(state.appMetafields),
+    }),
+    sampleCustomerIds: (n) =>
+      state.customers
+        .filter((c) => c.state === "ENABLED")
+        .slice(0, n)
+        .map((c) => String(c.legacyId)),
     openBulkResult: (id) => bulk.open(id),
     onWebhook: (listener) => {
       listeners.add(listener);

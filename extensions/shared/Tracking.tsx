@@ -1,6 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import type { I18n } from "./i18n";
-import { hasShipments, readShipments, statusLabel, type Parcel, type ShipmentLine, type Shipments } from "./shipments";
+import {
+  hasShipments,
+  readShipments,
+  statusLabel,
+  type Parcel,
+  type ShipmentLine,
+  type Shipments,
+} from "./shipments";
 
 /**
  * Where the order's parcels are: per shipment its state, carrier and tracking number (a link when
@@ -8,7 +15,15 @@ import { hasShipments, readShipments, statusLabel, type Parcel, type ShipmentLin
  * through `backend` (with the surface's session token); when that fails, or there is nothing to
  * tell, the part shows nothing.
  */
-export function Tracking({ path, backend, i18n }: { path: string | null; backend: (path: string) => Promise<unknown>; i18n: I18n }) {
+export function Tracking({
+  path,
+  backend,
+  i18n,
+}: {
+  path: string | null;
+  backend: (path: string) => Promise<unknown>;
+  i18n: I18n;
+}) {
   const [shipments, setShipments] = useState<Shipments | null>(null);
 
   useEffect(() => {
@@ -33,11 +48,21 @@ export function Tracking({ path, backend, i18n }: { path: string | null; backend
           return (
             <s-stack key={i} gap="small-200">
               <s-stack direction="inline" gap="small-200" alignItems="center">
-                {fulfillments.length > 1 && <s-text type="strong">{t("tracking.parcel", { number: i + 1 })}</s-text>}
-                <s-badge tone={status.critical ? "critical" : "neutral"}>{t(status.key)}</s-badge>
+                {fulfillments.length > 1 && (
+                  <s-text type="strong">
+                    {t("tracking.parcel", { number: i + 1 })}
+                  </s-text>
+                )}
+                <s-badge tone={status.critical ? "critical" : "neutral"}>
+                  {t(status.key)}
+                </s-badge>
                 {f.createdAt && (
                   <s-text color="subdued">
-                    {t("tracking.shippedOn", { date: i18n.formatDate(f.createdAt, { dateStyle: "medium" }) })}
+                    {t("tracking.shippedOn", {
+                      date: i18n.formatDate(f.createdAt, {
+                        dateStyle: "medium",
+                      }),
+                    })}
                   </s-text>
                 )}
               </s-stack>
@@ -68,7 +93,9 @@ function Lines({ lines, t }: { lines: ShipmentLine[]; t: I18n["translate"] }) {
   return (
     <s-stack gap="none">
       {lines.map((l, i) => (
-        <s-text key={i}>{t("tracking.line", { title: l.title, quantity: l.quantity })}</s-text>
+        <s-text key={i}>
+          {t("tracking.line", { title: l.title, quantity: l.quantity })}
+        </s-text>
       ))}
     </s-stack>
   );
@@ -81,7 +108,11 @@ function ParcelRow({ parcel, t }: { parcel: Parcel; t: I18n["translate"] }) {
       {company && <s-text>{company}</s-text>}
       {number && <s-text color="subdued">{t("tracking.number")}</s-text>}
       {number && url ? (
-        <s-link href={url} target="_blank" accessibilityLabel={t("tracking.trackLabel", { number })}>
+        <s-link
+          href={url}
+          target="_blank"
+          accessibilityLabel={t("tracking.trackLabel", { number })}
+        >
           {number}
         </s-link>
       ) : number ? (

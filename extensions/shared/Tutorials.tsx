@@ -1,5 +1,9 @@
 import type { I18n } from "./i18n";
-import { orderTutorials, type MetafieldEntry, type OrderLine } from "./product-tutorials";
+import {
+  orderTutorials,
+  type MetafieldEntry,
+  type OrderLine,
+} from "./product-tutorials";
 
 /**
  * How to use what was bought: each product's tutorials (videos, articles) in the customer's
@@ -25,12 +29,20 @@ export function Tutorials({
         {tutorials.map((tu) => (
           <s-stack key={tu.url} gap="small-300">
             <s-stack direction="inline" gap="small-200" alignItems="center">
-              <s-badge>{t(tu.kind === "video" ? "tutorials.video" : "tutorials.article")}</s-badge>
+              <s-badge>
+                {t(
+                  tu.kind === "video" ? "tutorials.video" : "tutorials.article",
+                )}
+              </s-badge>
               <s-link href={tu.url} target="_blank">
                 {tu.title}
               </s-link>
             </s-stack>
-            <s-text color="subdued">{t("tutorials.for", { products: tu.products.join(t("tutorials.separator")) })}</s-text>
+            <s-text color="subdued">
+              {t("tutorials.for", {
+                products: tu.products.join(t("tutorials.separator")),
+              })}
+            </s-text>
           </s-stack>
         ))}
       </s-stack>

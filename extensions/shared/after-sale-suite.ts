@@ -15,7 +15,10 @@ export interface Harness {
     appMetafields: { value: unknown[] };
     localization: { language: { value: { isoCode: string } } };
     i18n: {
-      translate: (key: string, options?: Record<string, string | number>) => string;
+      translate: (
+        key: string,
+        options?: Record<string, string | number>,
+      ) => string;
       formatDate: (date: Date, options?: Intl.DateTimeFormatOptions) => string;
     };
     sessionToken: { get: () => Promise<string> };
@@ -31,7 +34,10 @@ export interface Surface {
 }
 
 export const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json" },
+  });
 
 export const SHIPMENTS = {
   fulfillments: [
@@ -39,7 +45,13 @@ export const SHIPMENTS = {
       status: "SUCCESS",
       displayStatus: "IN_TRANSIT",
       createdAt: "2026-11-20T03:00:00Z",
-      tracking: [{ company: "ヤマト運輸", number: "1234-5678-9012", url: "https://track.example/1234" }],
+      tracking: [
+        {
+          company: "ヤマト運輸",
+          number: "1234-5678-9012",
+          url: "https://track.example/1234",
+        },
+      ],
       lines: [{ title: "Drone X", quantity: 1 }],
     },
   ],
@@ -53,7 +65,11 @@ export const line = (productId: number, title: string, quantity = 1) => ({
     type: "variant",
     id: `gid://shopify/ProductVariant/${productId}0`,
     title,
-    product: { id: `gid://shopify/Product/${productId}`, vendor: "Tsunagu", productType: "" },
+    product: {
+      id: `gid://shopify/Product/${productId}`,
+      vendor: "Tsunagu",
+      productType: "",
+    },
     selectedOptions: [],
     requiresShipping: true,
   },
@@ -76,16 +92,28 @@ export const tutorialsEntry = (productId: number, value: unknown) => ({
 
 const assembly = {
   kind: "video",
-  locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" }, en: { title: "Assembly video", url: "https://example.com/en" } },
+  locales: {
+    ja: { title: "組み立て動画", url: "https://example.com/ja" },
+    en: { title: "Assembly video", url: "https://example.com/en" },
+  },
 };
 
 function translator(strings: object, language: string) {
   return (key: string, vars: Record<string, string | number> = {}) => {
     const value = key
       .split(".")
-      .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Record<string, unknown>)[k] : undefined), strings);
-    if (typeof value !== "string") throw new Error(`no string "${key}" for ${language}`);
-    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+      .reduce<unknown>(
+        (o, k) =>
+          o && typeof o === "object"
+            ? (o as Record<string, unknown>)[k]
+            : undefined,
+        strings,
+      );
+    if (typeof value !== "string")
+      throw new Error(`no string "${key}" for ${language}`);
+    return value.replace(/\{\{\s*(\w+)\s*\}\}/g, (m, k: string) =>
+      k in vars ? String(vars[k]) : m,
+    );
   };
 }
 
@@ -95,7 +123,11 @@ const links = () =>
     href: l.getAttribute("href") ?? (l as unknown as { href?: string }).href,
   }));
 const headings = () =>
-  [...document.body.querySelectorAll("s-section")].map((s) => s.getAttribute("heading") ?? (s as unknown as { heading?: string }).heading);
+  [...document.body.querySelectorAll("s-section")].map(
+    (s) =>
+      s.getAttribute("heading") ??
+      (s as unknown as { heading?: string }).heading,
+  );
 const body = () => document.body.textContent ?? "";
 const settle = () => new Promise((r) => setTimeout(r, 20));
 
@@ -106,18 +138,28 @@ export function describeAfterSale(surface: Surface) {
 function suite({ extension, strings, fulfillmentsUrl }: Surface) {
   const speak = (language: string) => {
     extension.shopify.localization.language.value = { isoCode: language };
-    extension.shopify.i18n.translate = translator(language.startsWith("ja") ? strings.ja : strings.en, language);
+    extension.shopify.i18n.translate = translator(
+      language.startsWith("ja") ? strings.ja : strings.en,
+      language,
+    );
   };
   const answer = (fulfillments: () => Promise<Response>) => {
-    const fetch = vi.fn(async (url: string) => (url.startsWith(fulfillmentsUrl.split("?")[0]) ? fulfillments() : json({ survey: null })));
+    const fetch = vi.fn(async (url: string) =>
+      url.startsWith(fulfillmentsUrl.split("?")[0])
+        ? fulfillments()
+        : json({ survey: null }),
+    );
     extension.fetch = fetch as never;
     return fetch;
   };
 
   beforeEach(() => {
     speak("en");
-    extension.shopify.sessionToken.get = vi.fn().mockResolvedValue("session-token");
-    extension.shopify.i18n.formatDate = (d: Date) => d.toISOString().slice(0, 10);
+    extension.shopify.sessionToken.get = vi
+      .fn()
+      .mockResolvedValue("session-token");
+    extension.shopify.i18n.formatDate = (d: Date) =>
+      d.toISOString().slice(0, 10);
     extension.shopify.lines.value = [];
     extension.shopify.appMetafields.value = [];
   });
@@ -127,21 +169,39 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       const fetch = answer(async () => json(SHIPMENTS));
       await extension.render();
       await waitFor(() => expect(headings()).toContain("Shipping"));
-      const call = fetch.mock.calls.find(([url]) => url.startsWith(fulfillmentsUrl.split("?")[0]))!;
+      const call = fetch.mock.calls.find(([url]) =>
+        url.startsWith(fulfillmentsUrl.split("?")[0]),
+      )!;
       expect(call[0]).toBe(fulfillmentsUrl);
-      expect(((call as unknown as [string, RequestInit])[1].headers as Record<string, string>).Authorization).toBe("Bearer session-token");
+      expect(
+        (
+          (call as unknown as [string, RequestInit])[1].headers as Record<
+            string,
+            string
+          >
+        ).Authorization,
+      ).toBe("Bearer session-token");
       expect(body()).toContain("In transit");
       expect(body()).toContain("Shipped 2026-11-20");
       expect(body()).toContain("ヤマト運輸");
       expect(body()).toContain("Drone X × 1");
-      expect(links()).toEqual([{ text: "1234-5678-9012", href: "https://track.example/1234" }]);
+      expect(links()).toEqual([
+        { text: "1234-5678-9012", href: "https://track.example/1234" },
+      ]);
       expect(body()).toContain("Preparing shipment");
       expect(body()).toContain("Battery × 2");
     });
 
     it("in Japanese for a Japanese customer", async () => {
       speak("ja");
-      answer(async () => json({ ...SHIPMENTS, fulfillments: [{ ...SHIPMENTS.fulfillments[0], displayStatus: "DELIVERED" }] }));
+      answer(async () =>
+        json({
+          ...SHIPMENTS,
+          fulfillments: [
+            { ...SHIPMENTS.fulfillments[0], displayStatus: "DELIVERED" },
+          ],
+        }),
+      );
       await extension.render();
       await waitFor(() => expect(headings()).toContain("配送状況"));
       expect(body()).toContain("お届け済み");
@@ -154,7 +214,14 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
         { company: null, number: "7777", url: "tel:0120" },
         { company: "DHL", number: null, url: null },
       ];
-      answer(async () => json({ fulfillments: [{ ...SHIPMENTS.fulfillments[0], displayStatus: null, tracking }], unfulfilled: [] }));
+      answer(async () =>
+        json({
+          fulfillments: [
+            { ...SHIPMENTS.fulfillments[0], displayStatus: null, tracking },
+          ],
+          unfulfilled: [],
+        }),
+      );
       await extension.render();
       await waitFor(() => expect(body()).toContain("5555"));
       expect(body()).toContain("7777");
@@ -165,10 +232,19 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
 
     it.each([
       ["a server error", async () => json({ error: "x" }, 500)],
-      ["an unknown order (404)", async () => json({ error: "unknown order" }, 404)],
-      ["an unreachable app", async () => Promise.reject(new TypeError("network"))],
+      [
+        "an unknown order (404)",
+        async () => json({ error: "unknown order" }, 404),
+      ],
+      [
+        "an unreachable app",
+        async () => Promise.reject(new TypeError("network")),
+      ],
       ["an answer that is not the agreed shape", async () => json(["nope"])],
-      ["an order with nothing to tell", async () => json({ fulfillments: [], unfulfilled: [] })],
+      [
+        "an order with nothing to tell",
+        async () => json({ fulfillments: [], unfulfilled: [] }),
+      ],
     ])("shows nothing for %s", async (_name, reply) => {
       const fetch = answer(reply);
       await extension.render();
@@ -189,7 +265,18 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       extension.shopify.lines.value = [line(1, "Drone X")];
       extension.shopify.appMetafields.value = [
         tutorialsEntry(1, {
-          items: [assembly, { kind: "article", locales: { ja: { title: "バッテリーの手入れ", url: "https://example.com/care" } } }],
+          items: [
+            assembly,
+            {
+              kind: "article",
+              locales: {
+                ja: {
+                  title: "バッテリーの手入れ",
+                  url: "https://example.com/care",
+                },
+              },
+            },
+          ],
         }),
       ];
       await extension.render();
@@ -205,10 +292,16 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
 
     it("in English for an English customer", async () => {
       extension.shopify.lines.value = [line(1, "Drone X")];
-      extension.shopify.appMetafields.value = [tutorialsEntry(1, { items: [assembly] })];
+      extension.shopify.appMetafields.value = [
+        tutorialsEntry(1, { items: [assembly] }),
+      ];
       await extension.render();
-      await waitFor(() => expect(headings()).toContain("How to use your products"));
-      expect(links()).toEqual([{ text: "Assembly video", href: "https://example.com/en" }]);
+      await waitFor(() =>
+        expect(headings()).toContain("How to use your products"),
+      );
+      expect(links()).toEqual([
+        { text: "Assembly video", href: "https://example.com/en" },
+      ]);
       expect(body()).toContain("Video");
       expect(body()).toContain("For: Drone X");
     });
@@ -216,33 +309,66 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
     it("falls back to the first language present when the customer's is missing", async () => {
       speak("fr");
       extension.shopify.lines.value = [line(1, "Drone X")];
-      extension.shopify.appMetafields.value = [tutorialsEntry(1, { items: [assembly] })];
+      extension.shopify.appMetafields.value = [
+        tutorialsEntry(1, { items: [assembly] }),
+      ];
       await extension.render();
-      await waitFor(() => expect(links()).toEqual([{ text: "組み立て動画", href: "https://example.com/ja" }]));
+      await waitFor(() =>
+        expect(links()).toEqual([
+          { text: "組み立て動画", href: "https://example.com/ja" },
+        ]),
+      );
     });
 
     it("skips a malformed metafield and a non-http(s) link, and still shows the others", async () => {
-      extension.shopify.lines.value = [line(1, "Drone X"), line(2, "Battery"), line(3, "Case")];
+      extension.shopify.lines.value = [
+        line(1, "Drone X"),
+        line(2, "Battery"),
+        line(3, "Case"),
+      ];
       extension.shopify.appMetafields.value = [
         tutorialsEntry(1, "{not json"),
         tutorialsEntry(2, {
           items: [
-            { kind: "article", locales: { en: { title: "Charging", url: "https://example.com/charge" } } },
-            { kind: "video", locales: { en: { title: "Bad", url: "javascript:alert(1)" } } },
+            {
+              kind: "article",
+              locales: {
+                en: { title: "Charging", url: "https://example.com/charge" },
+              },
+            },
+            {
+              kind: "video",
+              locales: { en: { title: "Bad", url: "javascript:alert(1)" } },
+            },
           ],
         }),
         tutorialsEntry(3, { items: "nope" }),
       ];
       await extension.render();
-      await waitFor(() => expect(links()).toEqual([{ text: "Charging", href: "https://example.com/charge" }]));
+      await waitFor(() =>
+        expect(links()).toEqual([
+          { text: "Charging", href: "https://example.com/charge" },
+        ]),
+      );
       expect(body()).toContain("For: Battery");
     });
 
     it("shows a tutorial several products share once, naming each product", async () => {
-      extension.shopify.lines.value = [line(1, "Drone X"), line(2, "Drone X Pro"), line(1, "Drone X", 2)];
-      extension.shopify.appMetafields.value = [tutorialsEntry(1, { items: [assembly] }), tutorialsEntry(2, { items: [assembly] })];
+      extension.shopify.lines.value = [
+        line(1, "Drone X"),
+        line(2, "Drone X Pro"),
+        line(1, "Drone X", 2),
+      ];
+      extension.shopify.appMetafields.value = [
+        tutorialsEntry(1, { items: [assembly] }),
+        tutorialsEntry(2, { items: [assembly] }),
+      ];
       await extension.render();
-      await waitFor(() => expect(links()).toEqual([{ text: "Assembly video", href: "https://example.com/en" }]));
+      await waitFor(() =>
+        expect(links()).toEqual([
+          { text: "Assembly video", href: "https://example.com/en" },
+        ]),
+      );
       expect(body()).toContain("For: Drone X, Drone X Pro");
     });
 

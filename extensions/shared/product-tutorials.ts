@@ -30,16 +30,24 @@ export interface MetafieldEntry {
 export const TUTORIALS_KEY = "tutorials";
 
 /** Shopify returns app-owned namespaces as `$app:tsunagu`; the resolved form is accepted too. */
-const isOurs = (namespace: string) => namespace === "$app:tsunagu" || /^app--\d+--tsunagu$/.test(namespace);
+const isOurs = (namespace: string) =>
+  namespace === "$app:tsunagu" || /^app--\d+--tsunagu$/.test(namespace);
 
 const base = (code: string) => code.toLowerCase().split(/[-_]/)[0];
 
 /** The item's entry for `language` (exact, then same base language), else the first usable one. */
-function pick(locales: Record<string, unknown>, language: string): { title: string; url: string } | null {
+function pick(
+  locales: Record<string, unknown>,
+  language: string,
+): { title: string; url: string } | null {
   const codes = Object.keys(locales);
   const order = [
     ...codes.filter((c) => c.toLowerCase() === language.toLowerCase()),
-    ...codes.filter((c) => c.toLowerCase() !== language.toLowerCase() && base(c) === base(language)),
+    ...codes.filter(
+      (c) =>
+        c.toLowerCase() !== language.toLowerCase() &&
+        base(c) === base(language),
+    ),
     ...codes.filter((c) => base(c) !== base(language)),
   ];
   for (const code of order) {
@@ -61,10 +69,18 @@ function parse(value: unknown): unknown {
   }
 }
 
-export function orderTutorials(lines: readonly OrderLine[], entries: readonly MetafieldEntry[], language: string): Tutorial[] {
+export function orderTutorials(
+  lines: readonly OrderLine[],
+  entries: readonly MetafieldEntry[],
+  language: string,
+): Tutorial[] {
   const byProduct = new Map<string, unknown>();
   for (const e of entries) {
-    if (e.target.type === "product" && e.metafield.key === TUTORIALS_KEY && isOurs(e.metafield.namespace))
+    if (
+      e.target.type === "product" &&
+      e.metafield.key === TUTORIALS_KEY &&
+      isOurs(e.metafield.namespace)
+    )
       byProduct.set(e.target.id, e.metafield.value);
   }
   const byUrl = new Map<string, Tutorial>();
@@ -76,13 +92,24 @@ export function orderTutorials(lines: readonly OrderLine[], entries: readonly Me
     const doc = parse(byProduct.get(productId));
     const items = isRecord(doc) && Array.isArray(doc.items) ? doc.items : [];
     for (const item of items) {
-      if (!isRecord(item) || (item.kind !== "video" && item.kind !== "article") || !isRecord(item.locales)) continue;
+      if (
+        !isRecord(item) ||
+        (item.kind !== "video" && item.kind !== "article") ||
+        !isRecord(item.locales)
+      )
+        continue;
       const chosen = pick(item.locales, language);
       if (!chosen) continue;
       const known = byUrl.get(chosen.url);
       // The app writes the product's title into the metafield (lines carry the variant's title).
-      const product = (isRecord(doc) && text(doc.product)) || line.merchandise.title;
-      if (!known) byUrl.set(chosen.url, { kind: item.kind, ...chosen, products: [product] });
+      const product =
+        (isRecord(doc) && text(doc.product)) || line.merchandise.title;
+      if (!known)
+        byUrl.set(chosen.url, {
+          kind: item.kind,
+          ...chosen,
+          products: [product],
+        });
       else if (!known.products.includes(product)) known.products.push(product);
     }
   }

@@ -34,20 +34,34 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const lines = (v: unknown): ShipmentLine[] =>
   list(v).flatMap((l) => {
     const title = isRecord(l) ? text(l.title) : null;
-    return title && isRecord(l) && typeof l.quantity === "number" && l.quantity > 0 ? [{ title, quantity: l.quantity }] : [];
+    return title &&
+      isRecord(l) &&
+      typeof l.quantity === "number" &&
+      l.quantity > 0
+      ? [{ title, quantity: l.quantity }]
+      : [];
   });
 
 export function readShipments(body: unknown): Shipments | null {
   if (!isRecord(body)) return null;
   const fulfillments = list(body.fulfillments).flatMap((f): Shipment[] => {
     if (!isRecord(f)) return [];
-    const created = typeof f.createdAt === "string" ? new Date(f.createdAt) : null;
+    const created =
+      typeof f.createdAt === "string" ? new Date(f.createdAt) : null;
     return [
       {
         displayStatus: text(f.displayStatus),
         createdAt: created && !Number.isNaN(created.getTime()) ? created : null,
         tracking: list(f.tracking).flatMap((t) =>
-          isRecord(t) ? [{ company: text(t.company), number: text(t.number), url: httpUrl(t.url) }] : [],
+          isRecord(t)
+            ? [
+                {
+                  company: text(t.company),
+                  number: text(t.number),
+                  url: httpUrl(t.url),
+                },
+              ]
+            : [],
         ),
         lines: lines(f.lines),
       },
@@ -76,9 +90,15 @@ const STATUS: Record<string, { key: string; critical?: true }> = {
 };
 
 /** The label key for a shipment; anything else (FULFILLED, LABEL_PRINTED, CONFIRMED, none...) reads "Shipped". */
-export function statusLabel(displayStatus: string | null): { key: string; critical: boolean } {
+export function statusLabel(displayStatus: string | null): {
+  key: string;
+  critical: boolean;
+} {
   const s = displayStatus ? STATUS[displayStatus] : undefined;
-  return s ? { key: s.key, critical: s.critical === true } : { key: "tracking.status.shipped", critical: false };
+  return s
+    ? { key: s.key, critical: s.critical === true }
+    : { key: "tracking.status.shipped", critical: false };
 }
 
-export const hasShipments = (s: Shipments | null): s is Shipments => !!s && (s.fulfillments.length > 0 || s.unfulfilled.length > 0);
+export const hasShipments = (s: Shipments | null): s is Shipments =>
+  !!s && (s.fulfillments.length > 0 || s.unfulfilled.length > 0);

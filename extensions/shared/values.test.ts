@@ -3,7 +3,9 @@ import { httpUrl, numericId } from "./values";
 
 describe("httpUrl", () => {
   it("keeps http(s) URLs and nothing else", () => {
-    expect(httpUrl("https://track.example/1234?x=1")).toBe("https://track.example/1234?x=1");
+    expect(httpUrl("https://track.example/1234?x=1")).toBe(
+      "https://track.example/1234?x=1",
+    );
     expect(httpUrl(" http://example.com/a ")).toBe("http://example.com/a");
     for (const bad of [
       "javascript:alert(1)",

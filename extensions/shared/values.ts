@@ -5,10 +5,13 @@
 
 /** The URL when it is http(s), else null: only such URLs ever become links. */
 export function httpUrl(value: unknown): string | null {
-  if (typeof value !== "string" || !/^https?:\/\/[^\s/]+/i.test(value.trim())) return null;
+  if (typeof value !== "string" || !/^https?:\/\/[^\s/]+/i.test(value.trim()))
+    return null;
   try {
     const url = new URL(value.trim());
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
+    return url.protocol === "http:" || url.protocol === "https:"
+      ? url.href
+      : null;
   } catch {
     return null;
   }
@@ -20,6 +23,8 @@ export function numericId(gid: string | null | undefined): string | null {
   return m ? m[1] : null;
 }
 
-export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v);
 
-export const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v.trim() : null);
+export const text = (v: unknown): string | null =>
+  typeof v === "string" && v.trim() ? v.trim() : null;

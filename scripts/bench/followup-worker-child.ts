@@ -4,7 +4,13 @@ const { jobHandlers } = await import("../../app/jobs/handlers.server");
 const { startWorker } = await import("../../app/jobs/worker.server");
 const loops = Number(process.env.BENCH_LOOPS ?? 2);
 const batchSize = Number(process.env.BENCH_BATCH ?? 100);
-const worker = startWorker({ db: prisma, handlers: jobHandlers(prisma), workerId: `bench-child-${process.pid}`, loops, batchSize });
+const worker = startWorker({
+  db: prisma,
+  handlers: jobHandlers(prisma),
+  workerId: `bench-child-${process.pid}`,
+  loops,
+  batchSize,
+});
 process.send?.({ ready: true });
 process.on("message", async (m: { type: string }) => {
   if (m.type !== "stop") return;

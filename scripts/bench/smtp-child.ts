@@ -21,5 +21,7 @@ process.on("message", async (m: { type: string }) => {
   await sink.close();
   // Exit only once the report has left: process.exit() right after send() can drop a large
   // message, and the parent then waited on a closed channel and exited without a word.
-  process.send?.({ report: [...received] }, undefined, {}, () => process.exit(0));
+  process.send?.({ report: [...received] }, undefined, {}, () =>
+    process.exit(0),
+  );
 });

@@ -11,7 +11,9 @@ import { numberArg } from "../cli";
 
 const [file, objectCount, dbFile] = process.argv.slice(2);
 const dashboardRuns = numberArg("dashboard", 0);
-process.env.DATABASE_URL = /^postgres(ql)?:\/\//.test(dbFile) ? dbFile : `file:${dbFile}`;
+process.env.DATABASE_URL = /^postgres(ql)?:\/\//.test(dbFile)
+  ? dbFile
+  : `file:${dbFile}`;
 process.env.SHOPIFY_API_KEY ??= "bench";
 process.env.SHOPIFY_API_SECRET ??= "bench";
 process.env.SHOPIFY_APP_URL ??= "http://127.0.0.1:1";
@@ -21,22 +23,50 @@ await migrate(process.env.DATABASE_URL, () => undefined);
 const { default: prisma } = await import("../../app/db.server");
 const { applyCustomerSync } = await import("../../app/customers/sync.server");
 const shop = "bench.myshopify.com";
-const run = await prisma.syncRun.create({ data: { shop, status: "downloading", bulkOperationId: "gid://shopify/BulkOperation/1" } });
+const run = await prisma.syncRun.create({
+  data: {
+    shop,
+    status: "downloading",
+    bulkOperationId: "gid://shopify/BulkOperation/1",
+  },
+});
 const graphql = async () =>
-  new Response(JSON.stringify({ data: { node: { status: "COMPLETED", objectCount, url: "http://bench.local/result.jsonl" } } }));
-const fetchFile = (async () => new Response(Readable.toWeb(createReadStream(file)) as ReadableStream)) as unknown as typeof fetch;
+  new Response(
+    JSON.stringify({
+      data: {
+        node: {
+          status: "COMPLETED",
+          objectCount,
+          url: "http://bench.local/result.jsonl",
+        },
+      },
+    }),
+  );
+const fetchFile = (async () =>
+  new Response(
+    Readable.toWeb(createReadStream(file)) as ReadableStream,
+  )) as unknown as typeof fetch;
 
 let peak = 0;
-const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+const sampler = setInterval(
+  () => (peak = Math.max(peak, process.memoryUsage().rss)),
+  50,
+);
 const t0 = performance.now();
 await applyCustomerSync(prisma, run.id, graphql, fetchFile);
 const ingest_s = (performance.now() - t0) / 1000;
 clearInterval(sampler);
 peak = Math.max(peak, process.memoryUsage().rss);
 const done = await prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-if (done.status !== "completed") throw new Error(`sync ended ${done.status}: ${done.error}`);
+if (done.status !== "completed")
+  throw new Error(`sync ended ${done.status}: ${done.error}`);
 
-const out: Record<string, number> = { ingest_s: Math.round(ingest_s * 10) / 10, peak_rss_mb: Math.round(peak / 1e6), customers: done.customers, orders: done.orders };
+const out: Record<string, number> = {
+  ingest_s: Math.round(ingest_s * 10) / 10,
+  peak_rss_mb: Math.round(peak / 1e6),
+  customers: done.customers,
+  orders: done.orders,
+};
 if (dashboardRuns) {
   const { getDashboard } = await import("../../app/dashboard/metrics.server");
   const times: number[] = [];

@@ -2,7 +2,14 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 
 /** Evaluation files: faq.json ([{id, locale?, question, answer, tags?}]) and queries.tsv. */
-const entry = z.object({ id: z.string().min(1), locale: z.string().optional(), question: z.string(), answer: z.string(), tags: z.array(z.string()).optional(), category: z.string().optional() });
+const entry = z.object({
+  id: z.string().min(1),
+  locale: z.string().optional(),
+  question: z.string(),
+  answer: z.string(),
+  tags: z.array(z.string()).optional(),
+  category: z.string().optional(),
+});
 export type EvalEntry = z.infer<typeof entry> & { locale: string };
 export type EvalQuery = { locale: string; query: string; relevant: string[] };
 
@@ -12,11 +19,20 @@ export function detectLocale(text: string): string {
 }
 
 export function readFaq(file: string): EvalEntry[] {
-  return z.array(entry).parse(JSON.parse(readFileSync(file, "utf8"))).map((e) => ({ ...e, locale: e.locale ?? detectLocale(`${e.question} ${e.answer}`) }));
+  return z
+    .array(entry)
+    .parse(JSON.parse(readFileSync(file, "utf8")))
+    .map((e) => ({
+      ...e,
+      locale: e.locale ?? detectLocale(`${e.question} ${e.answer}`),
+    }));
 }
 
 export function readQueries(file: string): EvalQuery[] {
-  const [header, ...lines] = readFileSync(file, "utf8").replace(/^\uFEFF/, "").split(/\r?\n/).filter((l) => l.trim());
+  const [header, ...lines] = readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter((l) => l.trim());
   const cols = header.split("\t").map((c) => c.trim().toLowerCase());
   const at = (name: string) => {
     const i = cols.indexOf(name);
@@ -26,7 +42,14 @@ export function readQueries(file: string): EvalQuery[] {
   const [l, q, r] = [at("locale"), at("query"), at("relevant")];
   return lines.map((line) => {
     const cells = line.split("\t");
-    return { locale: cells[l].trim(), query: cells[q].trim(), relevant: cells[r].split(",").map((s) => s.trim()).filter(Boolean) };
+    return {
+      locale: cells[l].trim(),
+      query: cells[q].trim(),
+      relevant: cells[r]
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    };
   });
 }
 
@@ -37,7 +60,9 @@ export interface Metrics {
   recall3: number;
 }
 
-export function metrics(rows: { ranked: string[]; relevant: string[] }[]): Metrics {
+export function metrics(
+  rows: { ranked: string[]; relevant: string[] }[],
+): Metrics {
   let mrr = 0;
   let r1 = 0;
   let r3 = 0;
@@ -48,5 +73,10 @@ export function metrics(rows: { ranked: string[]; relevant: string[] }[]): Metri
     if (rank >= 0 && rank < 3) r3++;
   }
   const n = rows.length || 1;
-  return { queries: rows.length, mrr10: mrr / n, recall1: r1 / n, recall3: r3 / n };
+  return {
+    queries: rows.length,
+    mrr10: mrr / n,
+    recall1: r1 / n,
+    recall3: r3 / n,
+  };
 }

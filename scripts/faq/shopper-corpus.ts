@@ -1,6 +1,11 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { type EvalEntry, type EvalQuery, readFaq, readQueries } from "./eval-data";
+import {
+  type EvalEntry,
+  type EvalQuery,
+  readFaq,
+  readQueries,
+} from "./eval-data";
 
 /**
  * The FAQ training corpus (app/faq/training/: FAQs of shops no evaluation set uses, each entry
@@ -33,13 +38,21 @@ export function trainingShops(root: string): TrainingShop[] {
       const shop = file.replace(".faq.json", "");
       const faq = readFaq(path.join(dir, file));
       const queries = readQueries(path.join(dir, `${shop}.queries.tsv`));
-      for (const q of queries) for (const id of q.relevant) if (!faq.some((e) => e.id === id)) throw new Error(`${TRAINING_DIR}/${shop}.queries.tsv: unknown id ${id}`);
+      for (const q of queries)
+        for (const id of q.relevant)
+          if (!faq.some((e) => e.id === id))
+            throw new Error(
+              `${TRAINING_DIR}/${shop}.queries.tsv: unknown id ${id}`,
+            );
       return { shop, faq, queries };
     });
 }
 
 /** Corpus entries of the given shops: per entry with queries, its locale, question, tags and queries. */
-export function corpusOf(shops: TrainingShop[]): { entries: CorpusEntry[]; queries: number } {
+export function corpusOf(shops: TrainingShop[]): {
+  entries: CorpusEntry[];
+  queries: number;
+} {
   const out: CorpusEntry[] = [];
   let count = 0;
   for (const { faq, queries: list } of shops) {
@@ -50,7 +63,14 @@ export function corpusOf(shops: TrainingShop[]): { entries: CorpusEntry[]; queri
         count++;
       }
     }
-    for (const e of faq) if (queries.get(e.id)?.length) out.push({ locale: e.locale, question: e.question, tags: (e.tags ?? []).join("、"), queries: queries.get(e.id)! });
+    for (const e of faq)
+      if (queries.get(e.id)?.length)
+        out.push({
+          locale: e.locale,
+          question: e.question,
+          tags: (e.tags ?? []).join("、"),
+          queries: queries.get(e.id)!,
+        });
   }
   return { entries: out, queries: count };
 }
@@ -58,4 +78,5 @@ export function corpusOf(shops: TrainingShop[]): { entries: CorpusEntry[]; queri
 export const shopperCorpus = (root: string) => corpusOf(trainingShops(root));
 
 /** shopper-words.json's text. */
-export const corpusFile = (corpus: CorpusEntry[]) => `${JSON.stringify(corpus)}\n`;
+export const corpusFile = (corpus: CorpusEntry[]) =>
+  `${JSON.stringify(corpus)}\n`;

@@ -41,7 +41,9 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   await migrate(opts.databaseUrl, log);
   if (opts.build ?? !existsSync("build/server/index.js")) {
     log("building the app...");
-    await run("npx", ["remix", "vite:build", "--logLevel", "error"], { SHOPIFY_APP_URL: appUrl });
+    await run("npx", ["remix", "vite:build", "--logLevel", "error"], {
+      SHOPIFY_APP_URL: appUrl,
+    });
   }
 
   const { startDevStore } = await import("../../dev-store/src/server/server");
@@ -75,10 +77,14 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     FOLLOWUP_EMAIL_FROM: "shop@tsunagu-dev.example",
     FOLLOWUP_TIME_SCALE: String(opts.timeScale ?? 1),
   };
-  const app = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/stack/app-server.ts")], {
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const app = spawn(
+    process.execPath,
+    ["--import", "tsx", path.resolve("scripts/stack/app-server.ts")],
+    {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   app.stdout?.on("data", (d: Buffer) => log(`[app] ${d.toString().trimEnd()}`));
   app.stderr?.on("data", (d: Buffer) => log(`[app] ${d.toString().trimEnd()}`));
   await waitForPort(host, opts.appPort, app);
@@ -98,17 +104,36 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   };
 }
 
-function run(cmd: string, args: string[], env: Record<string, string>): Promise<void> {
+function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`))));
+    const child = spawn(cmd, args, {
+      env: { ...process.env, ...env },
+      stdio: "inherit",
+    });
+    child.on("exit", (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`${cmd} ${args.join(" ")} exited ${code}`)),
+    );
   });
 }
 
-async function waitForPort(host: string, port: number, child: ChildProcess, timeoutMs = 60_000): Promise<void> {
+async function waitForPort(
+  host: string,
+  port: number,
+  child: ChildProcess,
+  timeoutMs = 60_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode} before listening`);
+    if (child.exitCode !== null)
+      throw new Error(
+        `the app exited with code ${child.exitCode} before listening`,
+      );
     const open = await new Promise<boolean>((resolve) => {
       const socket = net.connect(port, host, () => {
         socket.end();
@@ -119,7 +144,9 @@ async function waitForPort(host: string, port: number, child: ChildProcess, time
     if (open) return;
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`the app did not listen on ${host}:${port} within ${timeoutMs} ms`);
+  throw new Error(
+    `the app did not listen on ${host}:${port} within ${timeoutMs} ms`,
+  );
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -8,14 +8,28 @@ const sections = {
   ja: ["ダッシュボード", "FAQ", "アンケート", "フォローアップ", "顧客", "設定"],
   en: ["Dashboard", "FAQ", "Surveys", "Follow-ups", "Customers", "Settings"],
 };
-const slugs = ["dashboard", "faq", "surveys", "followups", "customers", "settings"];
+const slugs = [
+  "dashboard",
+  "faq",
+  "surveys",
+  "followups",
+  "customers",
+  "settings",
+];
 
 function watchErrors(page: Page, expected?: RegExp): string[] {
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => {
     // The only network failures allowed are Shopify's CDN fonts, unreachable offline.
-    if (m.type() === "error" && !/cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED|favicon/.test(m.text() + (m.location().url ?? "")) && !expected?.test(m.text())) errors.push(m.text());
+    if (
+      m.type() === "error" &&
+      !/cdn\.shopify\.com|ERR_NAME_NOT_RESOLVED|favicon/.test(
+        m.text() + (m.location().url ?? ""),
+      ) &&
+      !expected?.test(m.text())
+    )
+      errors.push(m.text());
   });
   return errors;
 }
@@ -25,41 +39,67 @@ for (const locale of ["ja", "en"] as const) {
     const errors = watchErrors(page);
     await page.goto(`/admin?locale=${locale}`);
     const app = page.frameLocator("#app-frame");
-    await expect(app.getByRole("heading", { level: 1, name: sections[locale][0] })).toBeVisible();
-    await page.screenshot({ path: `screenshots/admin-dashboard-${locale}.png` });
+    await expect(
+      app.getByRole("heading", { level: 1, name: sections[locale][0] }),
+    ).toBeVisible();
+    await page.screenshot({
+      path: `screenshots/admin-dashboard-${locale}.png`,
+    });
     for (const [i, label] of sections[locale].entries()) {
       if (i === 0) continue;
       await page.locator("#app-sub a", { hasText: label }).click();
-      await expect(app.getByRole("heading", { level: 1, name: label })).toBeVisible();
+      await expect(
+        app.getByRole("heading", { level: 1, name: label }),
+      ).toBeVisible();
       await expect(page.locator("#app-sub a.active")).toHaveText(label);
-      await page.screenshot({ path: `screenshots/admin-${slugs[i]}-${locale}.png` });
+      await page.screenshot({
+        path: `screenshots/admin-${slugs[i]}-${locale}.png`,
+      });
     }
     await page.locator("#app-home").click();
-    await expect(app.getByRole("heading", { level: 1, name: sections[locale][0] })).toBeVisible();
+    await expect(
+      app.getByRole("heading", { level: 1, name: sections[locale][0] }),
+    ).toBeVisible();
     expect(errors).toEqual([]);
   });
 }
 
-test("the dashboard counts orders that arrive by webhook", async ({ page, request }) => {
+test("the dashboard counts orders that arrive by webhook", async ({
+  page,
+  request,
+}) => {
   const app = page.frameLocator("#app-frame");
   const ordersThisMonth = async () => {
     await page.goto("/admin?locale=en");
-    const text = await app.getByText(/orders this month/).textContent({ timeout: 15_000 });
+    const text = await app
+      .getByText(/orders this month/)
+      .textContent({ timeout: 15_000 });
     return Number(text!.replace(/[^\d]/g, ""));
   };
   const before = await ordersThisMonth();
-  for (let i = 0; i < 2; i++) expect((await request.post("/_dev/events/order", { data: {} })).status()).toBe(201);
-  await expect(async () => expect(await ordersThisMonth()).toBeGreaterThanOrEqual(before + 2)).toPass({ timeout: 30_000 });
-  await page.screenshot({ path: "screenshots/admin-dashboard-after-orders-en.png" });
+  for (let i = 0; i < 2; i++)
+    expect(
+      (await request.post("/_dev/events/order", { data: {} })).status(),
+    ).toBe(201);
+  await expect(async () =>
+    expect(await ordersThisMonth()).toBeGreaterThanOrEqual(before + 2),
+  ).toPass({ timeout: 30_000 });
+  await page.screenshot({
+    path: "screenshots/admin-dashboard-after-orders-en.png",
+  });
 });
 
-test("installing syncs the store's customers, with progress shown on the Customers page", async ({ page }) => {
+test("installing syncs the store's customers, with progress shown on the Customers page", async ({
+  page,
+}) => {
   const errors = watchErrors(page);
   await page.goto("/admin?locale=en");
   await page.locator("#app-sub a", { hasText: "Customers" }).click();
   const app = page.frameLocator("#app-frame");
   await expect(app.getByText("Up to date")).toBeVisible({ timeout: 45_000 });
-  await expect(app.getByText(/2,0\d\d customers and [\d,]+ orders in the last sync/)).toBeVisible();
+  await expect(
+    app.getByText(/2,0\d\d customers and [\d,]+ orders in the last sync/),
+  ).toBeVisible();
   await page.screenshot({ path: "screenshots/admin-customers-synced-en.png" });
   await app.getByRole("button", { name: "Sync now" }).click();
   await expect(page.locator("#toasts")).toContainText("Sync started");
@@ -67,7 +107,9 @@ test("installing syncs the store's customers, with progress shown on the Custome
   expect(errors).toEqual([]);
 });
 
-test("customer groups: define points, push to Shopify segments, open a group, export it", async ({ page }) => {
+test("customer groups: define points, push to Shopify segments, open a group, export it", async ({
+  page,
+}) => {
   // The invalid settings form is answered 422 on purpose; the browser logs that.
   const errors = watchErrors(page, /status of 422/);
   await page.goto("/admin?locale=ja");
@@ -76,15 +118,26 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
   await expect(app.getByText("最新です")).toBeVisible({ timeout: 45_000 });
   await app.getByLabel("ポイントプログラム").fill("tag:bad'tag");
   await app.getByRole("button", { name: "保存" }).click();
-  await expect(app.getByText("tag:<タグ> または metafield:<namespace>.<key> の形で入力してください")).toBeVisible();
+  await expect(
+    app.getByText(
+      "tag:<タグ> または metafield:<namespace>.<key> の形で入力してください",
+    ),
+  ).toBeVisible();
   await app.getByLabel("ポイントプログラム").fill("metafield:loyalty.points");
   await app.getByRole("button", { name: "保存" }).click();
-  await expect(page.locator("#toasts")).toContainText("グループの定義を保存しました");
+  await expect(page.locator("#toasts")).toContainText(
+    "グループの定義を保存しました",
+  );
   await app.getByRole("button", { name: "Shopify のセグメントに送る" }).click();
   await expect(app.getByText("Shopify に作成済み")).toHaveCount(5);
-  await page.screenshot({ path: "screenshots/admin-customer-groups-ja.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/admin-customer-groups-ja.png",
+    fullPage: true,
+  });
   await app.getByRole("link", { name: "メンバー" }).nth(4).click();
-  await expect(app.getByRole("heading", { name: "ポイント保有" })).toBeVisible();
+  await expect(
+    app.getByRole("heading", { name: "ポイント保有" }),
+  ).toBeVisible();
   await page.screenshot({ path: "screenshots/admin-group-points-ja.png" });
   const download = page.waitForEvent("download");
   await app.getByRole("button", { name: "CSV をエクスポート" }).click();
@@ -93,27 +146,45 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
 });
 
 // Runs after the sync test above (one worker, file order), so the customer is known to the app.
-test("a customer's data request can be downloaded from Settings", async ({ page, request }) => {
+test("a customer's data request can be downloaded from Settings", async ({
+  page,
+  request,
+}) => {
   const customerId = "7000000000010";
-  expect((await request.post("/_dev/compliance/customers-data-request", { data: { customerId } })).status()).toBe(202);
+  expect(
+    (
+      await request.post("/_dev/compliance/customers-data-request", {
+        data: { customerId },
+      })
+    ).status(),
+  ).toBe(202);
   await page.goto("/admin?locale=en");
   await page.locator("#app-sub a", { hasText: "Settings" }).click();
   const app = page.frameLocator("#app-frame");
   await expect(async () => {
     await page.locator("#app-sub a", { hasText: "Customers" }).click();
     await page.locator("#app-sub a", { hasText: "Settings" }).click();
-    await expect(app.getByRole("cell", { name: customerId })).toBeVisible({ timeout: 2000 });
+    await expect(app.getByRole("cell", { name: customerId })).toBeVisible({
+      timeout: 2000,
+    });
   }).toPass({ timeout: 30_000 });
   const download = page.waitForEvent("download");
   await app.getByRole("button", { name: "Download" }).first().click();
   const file = await download;
   expect(file.suggestedFilename()).toBe(`tsunagu-customer-${customerId}.json`);
-  const report = JSON.parse(await (await import("node:fs/promises")).readFile((await file.path())!, "utf8"));
+  const report = JSON.parse(
+    await (
+      await import("node:fs/promises")
+    ).readFile((await file.path())!, "utf8"),
+  );
   expect(report.request.customer.id).toBe(customerId);
   expect(report.data.customerProfile[0]).toMatchObject({ customerId });
 });
 
-test("the storefront preview renders and the app proxy answers signed requests", async ({ page, request }) => {
+test("the storefront preview renders and the app proxy answers signed requests", async ({
+  page,
+  request,
+}) => {
   const errors = watchErrors(page);
   await page.goto("/storefront?locale=ja");
   await expect(page.getByRole("heading", { name: "商品一覧" })).toBeVisible();
@@ -123,6 +194,10 @@ test("the storefront preview renders and the app proxy answers signed requests",
   await page.screenshot({ path: "screenshots/storefront-product-ja.png" });
   const health = await request.get("/apps/tsunagu/health");
   expect(health.status()).toBe(200);
-  expect(await health.json()).toMatchObject({ ok: true, shop: "tsunagu-dev.myshopify.com", installed: true });
+  expect(await health.json()).toMatchObject({
+    ok: true,
+    shop: "tsunagu-dev.myshopify.com",
+    installed: true,
+  });
   expect(errors).toEqual([]);
 });

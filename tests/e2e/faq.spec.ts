@@ -20,79 +20,143 @@ async function openFaqAdmin(page: Page, locale: "ja" | "en") {
   return page.frameLocator("#app-frame");
 }
 
-test("a merchant builds a bilingual FAQ that shoppers search on the storefront", async ({ page }) => {
+test("a merchant builds a bilingual FAQ that shoppers search on the storefront", async ({
+  page,
+}) => {
   test.setTimeout(150_000);
   const app = await openFaqAdmin(page, "ja");
-  await expect(app.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" })).toBeVisible();
+  await expect(
+    app.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" }),
+  ).toBeVisible();
 
   // 1. One entry written in the admin, in Japanese and English.
   await app.getByRole("link", { name: "質問を追加" }).first().click();
-  await expect(app.getByRole("heading", { level: 1, name: "質問を追加" })).toBeVisible();
+  await expect(
+    app.getByRole("heading", { level: 1, name: "質問を追加" }),
+  ).toBeVisible();
   const questions = app.getByLabel("質問", { exact: true });
   const answers = app.getByLabel("回答", { exact: true });
   await questions.nth(0).fill("注文した商品はいつ届きますか?");
-  await answers.nth(0).fill("<p>平日14時までのご注文は<strong>当日発送</strong>します。通常1〜3日でお届けします。</p>");
+  await answers
+    .nth(0)
+    .fill(
+      "<p>平日14時までのご注文は<strong>当日発送</strong>します。通常1〜3日でお届けします。</p>",
+    );
   await questions.nth(1).fill("When will my order arrive?");
-  await answers.nth(1).fill("Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.");
+  await answers
+    .nth(1)
+    .fill(
+      "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
+    );
   await app.getByLabel("カテゴリ").fill("配送");
   await app.getByRole("button", { name: "保存" }).click();
   await expect(app.getByText("注文した商品はいつ届きますか?")).toBeVisible();
 
   // 2. More entries from a CSV; the bad row is reported by line and skipped on confirmation.
   await app.getByRole("link", { name: "CSVを取り込む" }).first().click();
-  await app.locator("input[type=file]").setInputFiles({ name: "faq.csv", mimeType: "text/csv", buffer: Buffer.from(CSV) });
+  await app.locator("input[type=file]").setInputFiles({
+    name: "faq.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(CSV),
+  });
   await app.getByRole("button", { name: "ファイルを確認" }).click();
   await expect(app.getByText("5行目")).toBeVisible();
-  await expect(app.getByText("言語コードが正しくありません(例: ja、en、zh-TW)。")).toBeVisible();
+  await expect(
+    app.getByText("言語コードが正しくありません(例: ja、en、zh-TW)。"),
+  ).toBeVisible();
   await page.screenshot({ path: "screenshots/faq-import-review-ja.png" });
   await app.getByRole("button", { name: "問題のない3行を取り込む" }).click();
-  await expect(app.getByText("取り込みました: 新規2件、更新0件。")).toBeVisible();
+  await expect(
+    app.getByText("取り込みました: 新規2件、更新0件。"),
+  ).toBeVisible();
 
   // 3. The FAQ publishes itself a few seconds after the changes.
   await expect(async () => {
     const faq = await openFaqAdmin(page, "ja");
-    await expect(faq.getByText(/ストアへ公開しました/)).toBeVisible({ timeout: 3_000 });
+    await expect(faq.getByText(/ストアへ公開しました/)).toBeVisible({
+      timeout: 3_000,
+    });
   }).toPass({ timeout: 60_000 });
   await expect(app.getByText("返品はできますか?")).toBeVisible();
   await page.screenshot({ path: "screenshots/faq-admin-ja.png" });
 
   // 4. A shopper on the storefront, in Japanese: every entry is in the page; search is instant.
   const appRequests: string[] = [];
-  page.on("request", (r) => r.url().includes("/apps/tsunagu") && appRequests.push(r.url()));
+  page.on(
+    "request",
+    (r) => r.url().includes("/apps/tsunagu") && appRequests.push(r.url()),
+  );
   await page.goto("/storefront/pages/faq?locale=ja");
-  await expect(page.locator("details#faq-returns summary")).toHaveText("返品はできますか?");
+  await expect(page.locator("details#faq-returns summary")).toHaveText(
+    "返品はできますか?",
+  );
   expect(appRequests).toEqual([]);
   const search = page.getByRole("searchbox", { name: "よくある質問を検索" });
   await search.fill("いつとどく");
-  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText("注文した商品はいつ届きますか?");
+  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
+    "注文した商品はいつ届きますか?",
+  );
   await search.fill("へんぴんしたい");
-  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText("返品はできますか?");
+  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
+    "返品はできますか?",
+  );
   await search.fill("着払いできる?");
-  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText("利用できるお支払い方法は?");
+  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
+    "利用できるお支払い方法は?",
+  );
   await page.locator(".tsunagu-faq__results a").first().click();
-  await expect(page.locator("details[data-handle=payment]")).toHaveAttribute("open", "");
-  await page.locator("details[data-handle=payment]").getByRole("button", { name: "はい" }).click();
-  await expect(page.locator("details[data-handle=payment] .tsunagu-faq__thanks")).toHaveText("ご意見ありがとうございました。");
+  await expect(page.locator("details[data-handle=payment]")).toHaveAttribute(
+    "open",
+    "",
+  );
+  await page
+    .locator("details[data-handle=payment]")
+    .getByRole("button", { name: "はい" })
+    .click();
+  await expect(
+    page.locator("details[data-handle=payment] .tsunagu-faq__thanks"),
+  ).toHaveText("ご意見ありがとうございました。");
   await search.fill("ラクダを貸してほしい");
-  await expect(page.getByText("お探しの答えが見つかりませんでした。")).toBeVisible();
-  await expect(page.getByRole("link", { name: "お問い合わせはこちら" })).toBeVisible();
+  await expect(
+    page.getByText("お探しの答えが見つかりませんでした。"),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("link", { name: "お問い合わせはこちら" }),
+  ).toBeVisible();
   await page.waitForTimeout(1_800); // the query the shopper paused on is the one reported
-  await page.screenshot({ path: "screenshots/faq-storefront-ja.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/faq-storefront-ja.png",
+    fullPage: true,
+  });
 
   // 5. In English, with a typo.
   await page.goto("/storefront/pages/faq?locale=en"); // leaving the page sends the beacon
-  await page.getByRole("searchbox", { name: "Search the FAQ" }).fill("retrun policy");
-  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText("Can I return an item?");
-  await page.screenshot({ path: "screenshots/faq-storefront-en.png", fullPage: true });
+  await page
+    .getByRole("searchbox", { name: "Search the FAQ" })
+    .fill("retrun policy");
+  await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
+    "Can I return an item?",
+  );
+  await page.screenshot({
+    path: "screenshots/faq-storefront-en.png",
+    fullPage: true,
+  });
 
   // 6. The merchant sees what shoppers asked that nothing answered, and the votes.
   let admin = await openFaqAdmin(page, "ja");
   await expect(async () => {
     admin = await openFaqAdmin(page, "ja");
-    await admin.getByRole("link", { name: "答えられなかった質問" }).first().click();
-    await expect(admin.getByText("ラクダを貸してほしい")).toBeVisible({ timeout: 3_000 });
+    await admin
+      .getByRole("link", { name: "答えられなかった質問" })
+      .first()
+      .click();
+    await expect(admin.getByText("ラクダを貸してほしい")).toBeVisible({
+      timeout: 3_000,
+    });
   }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: "screenshots/faq-gaps-ja.png" });
   await admin.getByRole("link", { name: "質問を下書き" }).first().click();
-  await expect(admin.getByLabel("質問", { exact: true }).first()).toHaveValue("ラクダを貸してほしい");
+  await expect(admin.getByLabel("質問", { exact: true }).first()).toHaveValue(
+    "ラクダを貸してほしい",
+  );
 });

@@ -6,38 +6,93 @@ import { expect, test } from "@playwright/test";
  * the local SMTP server receives the tracking email, then the tutorial and the survey at their
  * times (one day of delays = one second here), each once.
  */
-test("an order's follow-ups arrive at their times, once each", async ({ page, request }) => {
+test("an order's follow-ups arrive at their times, once each", async ({
+  page,
+  request,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   const app = page.frameLocator("#app-frame");
-  await expect(app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true })).toBeVisible();
-  for (const name of ["発送のお知らせ(追跡リンク)", "使い方ガイド(お届け翌日)", "満足度アンケート(お届け14日後)"]) {
-    const card = app.getByRole("heading", { name, exact: true }).locator("xpath=ancestor::div[.//button][1]");
+  await expect(
+    app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true }),
+  ).toBeVisible();
+  for (const name of [
+    "発送のお知らせ(追跡リンク)",
+    "使い方ガイド(お届け翌日)",
+    "満足度アンケート(お届け14日後)",
+  ]) {
+    const card = app
+      .getByRole("heading", { name, exact: true })
+      .locator("xpath=ancestor::div[.//button][1]");
     await card.getByRole("button", { name: "オンにする" }).click();
-    await expect(card.getByRole("button", { name: "オフにする" })).toBeVisible();
+    await expect(
+      card.getByRole("button", { name: "オフにする" }),
+    ).toBeVisible();
   }
-  await page.screenshot({ path: "screenshots/followups-flows-ja.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/followups-flows-ja.png",
+    fullPage: true,
+  });
 
   // A customer who agreed to email marketing orders; the parcel ships and arrives.
   const email = `e2e-${Date.now()}@example.com`;
-  const customer = await request.post("/_dev/events/customer", { data: { firstName: "花子", lastName: "山田", email, locale: "ja", emailMarketingState: "SUBSCRIBED" } });
+  const customer = await request.post("/_dev/events/customer", {
+    data: {
+      firstName: "花子",
+      lastName: "山田",
+      email,
+      locale: "ja",
+      emailMarketingState: "SUBSCRIBED",
+    },
+  });
   expect(customer.status()).toBe(201);
-  const created = (await customer.json()) as { customerId?: string; id?: string };
-  const customerId = String(created.customerId ?? created.id).split("/").pop();
-  const order = await request.post("/_dev/events/order", { data: { customerId } });
+  const created = (await customer.json()) as {
+    customerId?: string;
+    id?: string;
+  };
+  const customerId = String(created.customerId ?? created.id)
+    .split("/")
+    .pop();
+  const order = await request.post("/_dev/events/order", {
+    data: { customerId },
+  });
   expect(order.status()).toBe(201);
-  const orderId = String((await order.json()).orderId).split("/").pop();
+  const orderId = String((await order.json()).orderId)
+    .split("/")
+    .pop();
   await page.waitForTimeout(1_500); // the app mirrors the order from its webhook
-  const fulfilled = await request.post("/_dev/events/fulfill", { data: { orderId, company: "ヤマト運輸", number: "1234-5678-9012" } });
+  const fulfilled = await request.post("/_dev/events/fulfill", {
+    data: { orderId, company: "ヤマト運輸", number: "1234-5678-9012" },
+  });
   expect(fulfilled.status()).toBe(201);
-  const { fulfillmentId } = (await fulfilled.json()) as { fulfillmentId: string };
+  const { fulfillmentId } = (await fulfilled.json()) as {
+    fulfillmentId: string;
+  };
 
-  const mailsTo = async () => ((await (await request.get("/_dev/outbox.json")).json()).mails as { to: string[]; subject: string }[]).filter((m) => m.to.includes(email));
-  await expect.poll(async () => (await mailsTo()).map((m) => m.subject), { timeout: 30_000 }).toEqual([expect.stringContaining("を発送しました")]);
-  expect((await request.post("/_dev/events/deliver", { data: { fulfillmentId } })).status()).toBe(200);
-  await expect.poll(async () => (await mailsTo()).length, { timeout: 30_000 }).toBe(2);
-  await expect.poll(async () => (await mailsTo()).length, { timeout: 40_000 }).toBe(3);
+  const mailsTo = async () =>
+    (
+      (await (await request.get("/_dev/outbox.json")).json()).mails as {
+        to: string[];
+        subject: string;
+      }[]
+    ).filter((m) => m.to.includes(email));
+  await expect
+    .poll(async () => (await mailsTo()).map((m) => m.subject), {
+      timeout: 30_000,
+    })
+    .toEqual([expect.stringContaining("を発送しました")]);
+  expect(
+    (
+      await request.post("/_dev/events/deliver", { data: { fulfillmentId } })
+    ).status(),
+  ).toBe(200);
+  await expect
+    .poll(async () => (await mailsTo()).length, { timeout: 30_000 })
+    .toBe(2);
+  await expect
+    .poll(async () => (await mailsTo()).length, { timeout: 40_000 })
+    .toBe(3);
   const subjects = (await mailsTo()).map((m) => m.subject);
   expect(subjects[1]).toContain("もっと楽しむために");
   expect(subjects[2]).toContain("いかがでしたか");
@@ -47,18 +102,31 @@ test("an order's follow-ups arrive at their times, once each", async ({ page, re
 
   await page.goto("/_dev/outbox");
   await expect(page.getByText(email).first()).toBeVisible();
-  await page.screenshot({ path: "screenshots/followups-outbox.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/followups-outbox.png",
+    fullPage: true,
+  });
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(app.getByText(email).first()).toBeVisible();
-  await page.screenshot({ path: "screenshots/followups-admin-outbox-ja.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/followups-admin-outbox-ja.png",
+    fullPage: true,
+  });
 });
 
-test("a flow's conditions: language, customer groups and products, kept after saving", async ({ page }) => {
+test("a flow's conditions: language, customer groups and products, kept after saving", async ({
+  page,
+}) => {
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   const app = page.frameLocator("#app-frame");
-  const card = app.getByRole("heading", { name: "お久しぶりメール(120日間ご注文なし)", exact: true }).locator("xpath=ancestor::div[.//a or .//button][1]");
+  const card = app
+    .getByRole("heading", {
+      name: "お久しぶりメール(120日間ご注文なし)",
+      exact: true,
+    })
+    .locator("xpath=ancestor::div[.//a or .//button][1]");
   await card.getByRole("link", { name: "メッセージを編集" }).click();
   await expect(app.getByText("お客様の言語")).toBeVisible();
   await app.getByLabel("日本語", { exact: true }).check();
@@ -66,7 +134,9 @@ test("a flow's conditions: language, customer groups and products, kept after sa
   await app.getByRole("button", { name: "商品を選択" }).click();
   const picker = page.locator("dialog#picker");
   await picker.locator("li input").nth(1).check();
-  const chosen = ((await picker.locator("li span").nth(1).textContent()) ?? "").trim();
+  const chosen = (
+    (await picker.locator("li span").nth(1).textContent()) ?? ""
+  ).trim();
   await picker.getByRole("button", { name: "選択" }).click();
   await expect(app.getByText(chosen).first()).toBeVisible();
   await app.getByRole("button", { name: "コレクションを選択" }).click();
@@ -79,45 +149,76 @@ test("a flow's conditions: language, customer groups and products, kept after sa
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await card.getByRole("link", { name: "メッセージを編集" }).click();
   await expect(app.getByLabel("日本語", { exact: true })).toBeChecked();
-  await expect(app.getByLabel("エンゲージ(購読・キャンペーン・問い合わせ)")).toBeChecked();
+  await expect(
+    app.getByLabel("エンゲージ(購読・キャンペーン・問い合わせ)"),
+  ).toBeChecked();
   await expect(app.getByText(chosen).first()).toBeVisible();
   await expect(app.getByText("ドローン", { exact: true })).toBeVisible();
-  await page.screenshot({ path: "screenshots/followups-conditions-ja.png", fullPage: true });
+  await page.screenshot({
+    path: "screenshots/followups-conditions-ja.png",
+    fullPage: true,
+  });
 });
 
-test("a flow with steps: add a reminder step, a field error on a bad delay, kept after saving", async ({ page }) => {
+test("a flow with steps: add a reminder step, a field error on a bad delay, kept after saving", async ({
+  page,
+}) => {
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   const app = page.frameLocator("#app-frame");
-  const card = app.getByRole("heading", { name: "満足度アンケート(お届け14日後)", exact: true }).locator("xpath=ancestor::div[.//a or .//button][1]");
+  const card = app
+    .getByRole("heading", {
+      name: "満足度アンケート(お届け14日後)",
+      exact: true,
+    })
+    .locator("xpath=ancestor::div[.//a or .//button][1]");
   await card.getByRole("link", { name: "メッセージを編集" }).click();
-  await expect(app.getByRole("heading", { name: "ステップ 1", exact: true })).toBeVisible();
+  await expect(
+    app.getByRole("heading", { name: "ステップ 1", exact: true }),
+  ).toBeVisible();
   await expect(app.getByLabel("きっかけからの待ち時間(日)")).toHaveValue("14");
   await app.getByRole("button", { name: "ステップを追加" }).click();
-  await expect(app.getByRole("heading", { name: "ステップ 2", exact: true })).toBeVisible();
+  await expect(
+    app.getByRole("heading", { name: "ステップ 2", exact: true }),
+  ).toBeVisible();
   const delay = app.getByLabel("前のステップからの待ち時間(日)");
   await delay.fill("800");
   // The new step starts from the last one's texts; the reminder gets its own subject.
   const subject = app.getByLabel("件名(ja)").nth(1);
   await subject.fill("【再送】{{ order_name }} のご感想をお聞かせください");
   await app.getByRole("button", { name: "保存", exact: true }).click();
-  await expect(app.getByText("入力内容を確認してください。").first()).toBeVisible();
-  await expect(app.getByText("0〜730の日数を入力してください。").first()).toBeVisible();
+  await expect(
+    app.getByText("入力内容を確認してください。").first(),
+  ).toBeVisible();
+  await expect(
+    app.getByText("0〜730の日数を入力してください。").first(),
+  ).toBeVisible();
   await delay.fill("7");
   await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByText("保存しました。")).toBeVisible();
   // Saving again from the same page keeps the same two steps.
   await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(app.getByText("保存しました。")).toBeVisible();
-  await expect(app.getByRole("heading", { name: /^ステップ \d$/ })).toHaveCount(2);
+  await expect(app.getByRole("heading", { name: /^ステップ \d$/ })).toHaveCount(
+    2,
+  );
   // The preview shows both steps rendered with a real order.
   await expect(app.getByText("ステップ 2 · メール · ja")).toBeVisible();
 
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(card.getByText("14日後 → 7日後")).toBeVisible();
   await card.getByRole("link", { name: "メッセージを編集" }).click();
-  await expect(app.getByRole("heading", { name: "ステップ 2", exact: true })).toBeVisible();
-  await expect(app.getByLabel("前のステップからの待ち時間(日)")).toHaveValue("7");
-  await expect(app.getByLabel("件名(ja)").nth(1)).toHaveValue("【再送】{{ order_name }} のご感想をお聞かせください");
-  await page.screenshot({ path: "screenshots/followups-steps-ja.png", fullPage: true });
+  await expect(
+    app.getByRole("heading", { name: "ステップ 2", exact: true }),
+  ).toBeVisible();
+  await expect(app.getByLabel("前のステップからの待ち時間(日)")).toHaveValue(
+    "7",
+  );
+  await expect(app.getByLabel("件名(ja)").nth(1)).toHaveValue(
+    "【再送】{{ order_name }} のご感想をお聞かせください",
+  );
+  await page.screenshot({
+    path: "screenshots/followups-steps-ja.png",
+    fullPage: true,
+  });
 });

@@ -2,15 +2,23 @@ import { describe, expect, it } from "vitest";
 import { loader } from "~/routes/proxy.health";
 import { callRoute, proxyParams, signedProxyUrl } from "../support/proxy";
 
-const proxyUrl = (params: Record<string, string>, secret?: string) => signedProxyUrl("/health", params, secret);
+const proxyUrl = (params: Record<string, string>, secret?: string) =>
+  signedProxyUrl("/health", params, secret);
 const base = () => proxyParams("tsunagu-test.myshopify.com");
 const call = (url: string) => callRoute(loader as never, new Request(url));
 
 describe("app proxy", () => {
   it("accepts a request signed like Shopify's and reads the logged-in customer", async () => {
-    const res = await call(proxyUrl({ ...base(), logged_in_customer_id: "7012345678901" }));
+    const res = await call(
+      proxyUrl({ ...base(), logged_in_customer_id: "7012345678901" }),
+    );
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, shop: "tsunagu-test.myshopify.com", installed: false, loggedIn: true });
+    expect(await res.json()).toEqual({
+      ok: true,
+      shop: "tsunagu-test.myshopify.com",
+      installed: false,
+      loggedIn: true,
+    });
   });
 
   it("rejects a forged or missing signature with 401", async () => {
@@ -20,7 +28,10 @@ describe("app proxy", () => {
   });
 
   it("rejects a replayed request with an old timestamp", async () => {
-    const old = { ...base(), timestamp: String(Math.floor(Date.now() / 1000) - 3600) };
+    const old = {
+      ...base(),
+      timestamp: String(Math.floor(Date.now() / 1000) - 3600),
+    };
     const res = await call(proxyUrl(old));
     expect(res.status).toBe(401);
     expect((await res.json()).error).toMatch(/signature|timestamp/);

@@ -16,7 +16,10 @@ describe("durable commits", () => {
   it("SQLite: NORMAL sync per commit, and durable() syncs the WAL (or finds none to sync)", async () => {
     if (!/^file:/.test(process.env.DATABASE_URL ?? "file:")) return; // the PostgreSQL pass
     const db = await createPrismaClient(`file:${path.join(dir, "d.sqlite")}`);
-    const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    const [{ synchronous }] =
+      await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>(
+        "PRAGMA synchronous",
+      );
     expect(Number(synchronous)).toBe(1);
     await db.$executeRawUnsafe("CREATE TABLE t (x INTEGER)");
     await db.$executeRawUnsafe("INSERT INTO t VALUES (1)");

@@ -3,7 +3,12 @@ import prisma from "~/db.server";
 import { action } from "~/routes/proxy.faq.events";
 import { gapReport, learnedSignals } from "~/faq/events.server";
 import { resetDatabase } from "../support/db";
-import { callRoute, installShop, proxyParams, signedProxyUrl } from "../support/proxy";
+import {
+  callRoute,
+  installShop,
+  proxyParams,
+  signedProxyUrl,
+} from "../support/proxy";
 
 const SHOP = "faq-beacons.myshopify.com";
 let entryId = "";
@@ -16,21 +21,39 @@ beforeEach(async () => {
       shop: SHOP,
       handle: "shipping-fee",
       published: true,
-      translations: { create: [{ locale: "ja", question: "送料はいくらですか", answer: "<p>全国一律500円</p>" }] },
+      translations: {
+        create: [
+          {
+            locale: "ja",
+            question: "送料はいくらですか",
+            answer: "<p>全国一律500円</p>",
+          },
+        ],
+      },
     },
   });
   entryId = entry.id;
 });
 
 let ip = 0;
-function post(body: string, opts: { secret?: string; ip?: string; params?: Record<string, string> } = {}) {
-  const url = signedProxyUrl("/faq/events", opts.params ?? proxyParams(SHOP), opts.secret);
+function post(
+  body: string,
+  opts: { secret?: string; ip?: string; params?: Record<string, string> } = {},
+) {
+  const url = signedProxyUrl(
+    "/faq/events",
+    opts.params ?? proxyParams(SHOP),
+    opts.secret,
+  );
   return callRoute(
     action as never,
     new Request(url, {
       method: "POST",
       body,
-      headers: { "Content-Type": "text/plain", "X-Forwarded-For": opts.ip ?? `198.51.100.${++ip % 250}` },
+      headers: {
+        "Content-Type": "text/plain",
+        "X-Forwarded-For": opts.ip ?? `198.51.100.${++ip % 250}`,
+      },
     }),
   );
 }
@@ -49,24 +72,52 @@ describe("FAQ beacons through the app proxy", () => {
       ]),
     );
     expect(res.status).toBe(204);
-    expect(await prisma.faqEntry.findUnique({ where: { id: entryId }, select: { views: true, helpful: true, notHelpful: true } })).toEqual({
+    expect(
+      await prisma.faqEntry.findUnique({
+        where: { id: entryId },
+        select: { views: true, helpful: true, notHelpful: true },
+      }),
+    ).toEqual({
       views: 1,
       helpful: 1,
       notHelpful: 0,
     });
     const gaps = await gapReport(prisma, SHOP);
     expect(gaps).toHaveLength(1);
-    expect(gaps[0]).toMatchObject({ count: 2, empty: 1, examples: ["らっぴんぐ できる", "ラッピングできる?"] });
+    expect(gaps[0]).toMatchObject({
+      count: 2,
+      empty: 1,
+      examples: ["らっぴんぐ できる", "ラッピングできる?"],
+    });
     expect(await learnedSignals(prisma, SHOP)).toEqual([
-      { locale: "ja", query: "そうりょう", handle: "shipping-fee", opens: 1, helpful: 1, notHelpful: 0 },
+      {
+        locale: "ja",
+        query: "そうりょう",
+        handle: "shipping-fee",
+        opens: 1,
+        helpful: 1,
+        notHelpful: 0,
+      },
     ]);
   });
 
   it("schedules one learning publish an hour when shoppers open or vote", async () => {
-    await post(batch("batch-learn-1", [{ t: "open", h: "shipping-fee", q: "そうりょう" }]));
-    await post(batch("batch-learn-2", [{ t: "vote", h: "shipping-fee", v: 1, q: "そうりょう" }]));
-    await post(batch("batch-learn-3", [{ t: "search", q: "なにか", r: "empty" }]));
-    const jobs = await prisma.job.findMany({ where: { shop: SHOP, type: "faq.publish" } });
+    await post(
+      batch("batch-learn-1", [
+        { t: "open", h: "shipping-fee", q: "そうりょう" },
+      ]),
+    );
+    await post(
+      batch("batch-learn-2", [
+        { t: "vote", h: "shipping-fee", v: 1, q: "そうりょう" },
+      ]),
+    );
+    await post(
+      batch("batch-learn-3", [{ t: "search", q: "なにか", r: "empty" }]),
+    );
+    const jobs = await prisma.job.findMany({
+      where: { shop: SHOP, type: "faq.publish" },
+    });
     expect(jobs).toHaveLength(1);
     expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now());
   });
@@ -75,20 +126,38 @@ describe("FAQ beacons through the app proxy", () => {
     const body = batch("batch-dup-1", [{ t: "open", h: "shipping-fee" }]);
     expect((await post(body)).status).toBe(204);
     expect((await post(body)).status).toBe(204);
-    expect((await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views).toBe(1);
+    expect(
+      (await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views,
+    ).toBe(1);
   });
 
   it("rejects forged signatures with 401 and stores nothing", async () => {
-    const res = await post(batch("batch-forged", [{ t: "search", q: "x", r: "empty" }]), { secret: "not-the-secret" });
+    const res = await post(
+      batch("batch-forged", [{ t: "search", q: "x", r: "empty" }]),
+      { secret: "not-the-secret" },
+    );
     expect(res.status).toBe(401);
     expect(await prisma.faqEvent.count()).toBe(0);
   });
 
   it.each([
     ["not JSON", "{", 400],
-    ["unknown event", batch("batch-bad-1", [{ t: "buy", h: "shipping-fee" }]), 400],
+    [
+      "unknown event",
+      batch("batch-bad-1", [{ t: "buy", h: "shipping-fee" }]),
+      400,
+    ],
     ["bad handle", batch("batch-bad-2", [{ t: "open", h: "../etc" }]), 400],
-    ["extra field", JSON.stringify({ id: "batch-bad-3", l: "ja", e: [{ t: "open", h: "shipping-fee" }], admin: true }), 400],
+    [
+      "extra field",
+      JSON.stringify({
+        id: "batch-bad-3",
+        l: "ja",
+        e: [{ t: "open", h: "shipping-fee" }],
+        admin: true,
+      }),
+      400,
+    ],
     [
       "too many events",
       batch(
@@ -97,13 +166,26 @@ describe("FAQ beacons through the app proxy", () => {
       ),
       400,
     ],
-    ["query too long", batch("batch-bad-5", [{ t: "search", q: "あ".repeat(201), r: "weak" }]), 400],
-    ["oversized", batch("batch-bad-6", [{ t: "search", q: "x".repeat(9000), r: "weak" }]), 413],
-  ])("answers %s with a 4xx and stores nothing", async (_name, body, status) => {
-    expect((await post(body)).status).toBe(status);
-    expect(await prisma.faqEvent.count()).toBe(0);
-    expect((await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views).toBe(0);
-  });
+    [
+      "query too long",
+      batch("batch-bad-5", [{ t: "search", q: "あ".repeat(201), r: "weak" }]),
+      400,
+    ],
+    [
+      "oversized",
+      batch("batch-bad-6", [{ t: "search", q: "x".repeat(9000), r: "weak" }]),
+      413,
+    ],
+  ])(
+    "answers %s with a 4xx and stores nothing",
+    async (_name, body, status) => {
+      expect((await post(body)).status).toBe(status);
+      expect(await prisma.faqEvent.count()).toBe(0);
+      expect(
+        (await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views,
+      ).toBe(0);
+    },
+  );
 
   it("rate-limits a flood from one address", async () => {
     // Time stands still during the flood, so no token comes back however slow the database is.
@@ -112,18 +194,30 @@ describe("FAQ beacons through the app proxy", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 40; i++)
         statuses.push(
-          (await post(batch(`flood-${String(i).padStart(4, "0")}`, [{ t: "open", h: "shipping-fee" }]), { ip: "203.0.113.66" })).status,
+          (
+            await post(
+              batch(`flood-${String(i).padStart(4, "0")}`, [
+                { t: "open", h: "shipping-fee" },
+              ]),
+              { ip: "203.0.113.66" },
+            )
+          ).status,
         );
       expect(statuses.filter((s) => s === 204).length).toBe(30);
       expect(statuses.at(-1)).toBe(429);
-      expect((await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views).toBe(30);
+      expect(
+        (await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views,
+      ).toBe(30);
     } finally {
       vi.useRealTimers();
     }
   });
 
   it("refuses shops that have not installed the app", async () => {
-    const res = await post(batch("batch-other", [{ t: "open", h: "shipping-fee" }]), { params: proxyParams("someone-else.myshopify.com") });
+    const res = await post(
+      batch("batch-other", [{ t: "open", h: "shipping-fee" }]),
+      { params: proxyParams("someone-else.myshopify.com") },
+    );
     expect(res.status).toBe(401);
   });
 });
@@ -136,11 +230,22 @@ describe("FAQ search without JavaScript", () => {
         shop: SHOP,
         handle: "draft-only",
         published: false,
-        translations: { create: [{ locale: "ja", question: "送料の下書き", answer: "<p>下書き</p>" }] },
+        translations: {
+          create: [
+            { locale: "ja", question: "送料の下書き", answer: "<p>下書き</p>" },
+          ],
+        },
       },
     });
-    const url = signedProxyUrl("/faq", { ...proxyParams(SHOP), q: "そうりょう<script>", locale: "ja" });
-    const res = await callRoute(loader as never, new Request(url, { headers: { "X-Forwarded-For": "192.0.2.10" } }));
+    const url = signedProxyUrl("/faq", {
+      ...proxyParams(SHOP),
+      q: "そうりょう<script>",
+      locale: "ja",
+    });
+    const res = await callRoute(
+      loader as never,
+      new Request(url, { headers: { "X-Forwarded-For": "192.0.2.10" } }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/liquid");
     const body = await res.text();
@@ -152,7 +257,10 @@ describe("FAQ search without JavaScript", () => {
 
   it("rejects unsigned requests", async () => {
     const { loader } = await import("~/routes/proxy.faq");
-    const res = await callRoute(loader as never, new Request(`${process.env.SHOPIFY_APP_URL}/proxy/faq?q=x&shop=${SHOP}`));
+    const res = await callRoute(
+      loader as never,
+      new Request(`${process.env.SHOPIFY_APP_URL}/proxy/faq?q=x&shop=${SHOP}`),
+    );
     expect(res.status).toBe(401);
   });
 });

@@ -15,10 +15,28 @@ import { resetDatabase } from "../support/db";
  * a storefront: entries readable without JavaScript, escaped, in the storefront's language, with
  * the prebuilt index the script searches.
  */
-const core = createDevStore({ baseUrl: "http://dev-store.test", counts: { customers: 10, orders: 10 } });
+const core = createDevStore({
+  baseUrl: "http://dev-store.test",
+  counts: { customers: 10, orders: 10 },
+});
 const shop = core.shop;
-const graphql = async (query: string, options?: { variables?: Record<string, unknown> }) =>
-  new Response(JSON.stringify((await core.execute({ version: "2026-07", query, variables: options?.variables, scopes: ["read_customers"], bucketKey: "faq" })).body));
+const graphql = async (
+  query: string,
+  options?: { variables?: Record<string, unknown> },
+) =>
+  new Response(
+    JSON.stringify(
+      (
+        await core.execute({
+          version: "2026-07",
+          query,
+          variables: options?.variables,
+          scopes: ["read_customers"],
+          bucketKey: "faq",
+        })
+      ).body,
+    ),
+  );
 const extensionsDir = path.resolve("extensions");
 
 async function entry(raw: Parameters<typeof validateEntry>[0]) {
@@ -28,37 +46,100 @@ async function entry(raw: Parameters<typeof validateEntry>[0]) {
   if (!saved.ok) throw new Error("not saved");
 }
 
-const html = (locale: string) => renderBlocks({ core, extensionsDir, locale, target: "section", customerId: null });
+const html = (locale: string) =>
+  renderBlocks({
+    core,
+    extensionsDir,
+    locale,
+    target: "section",
+    customerId: null,
+  });
 
 beforeAll(async () => {
   await resetDatabase(prisma);
-  await entry({ handle: "shipping-time", category: "配送", published: "true", translations: [
-    { locale: "ja", question: "注文した商品はいつ届きますか?", answer: "<p>3営業日以内に<strong>発送</strong>します。</p>", field: "a" },
-    { locale: "en", question: "When will my order arrive?", answer: "We ship within 3 business days.", field: "b" },
-  ] });
-  await entry({ handle: "returns", category: "返品", position: "1", published: "true", translations: [
-    { locale: "ja", question: "返品 <script>alert(1)</script> できますか?", answer: '<p onclick="steal()">未使用なら7日以内に返品できます。</p><img src=x onerror=alert(1)>', field: "a" },
-  ] });
-  await entry({ handle: "secret-sale", published: "false", translations: [{ locale: "ja", question: "秘密のセールはありますか?", answer: "下書きです", field: "a" }] });
+  await entry({
+    handle: "shipping-time",
+    category: "配送",
+    published: "true",
+    translations: [
+      {
+        locale: "ja",
+        question: "注文した商品はいつ届きますか?",
+        answer: "<p>3営業日以内に<strong>発送</strong>します。</p>",
+        field: "a",
+      },
+      {
+        locale: "en",
+        question: "When will my order arrive?",
+        answer: "We ship within 3 business days.",
+        field: "b",
+      },
+    ],
+  });
+  await entry({
+    handle: "returns",
+    category: "返品",
+    position: "1",
+    published: "true",
+    translations: [
+      {
+        locale: "ja",
+        question: "返品 <script>alert(1)</script> できますか?",
+        answer:
+          '<p onclick="steal()">未使用なら7日以内に返品できます。</p><img src=x onerror=alert(1)>',
+        field: "a",
+      },
+    ],
+  });
+  await entry({
+    handle: "secret-sale",
+    published: "false",
+    translations: [
+      {
+        locale: "ja",
+        question: "秘密のセールはありますか?",
+        answer: "下書きです",
+        field: "a",
+      },
+    ],
+  });
   await publishFaq(prisma, shop, graphql);
 });
 
 describe("publishing the FAQ to the storefront", () => {
   it("writes app-data metafields the block reads, and records what was published", async () => {
     const keys = core.state.appMetafields.map((m) => m.key).sort();
-    expect(keys).toEqual(["faq", "faq_en_1", "faq_ja_1", "faqidx_en_1", "faqidx_ja_1"]);
-    const settings = await prisma.faqSettings.findUniqueOrThrow({ where: { shop } });
-    const info = JSON.parse(settings.publishedInfo!) as { entries: number; locales: string[] };
-    expect({ ...info, locales: info.locales.sort() }).toEqual({ entries: 2, locales: ["en", "ja"] });
+    expect(keys).toEqual([
+      "faq",
+      "faq_en_1",
+      "faq_ja_1",
+      "faqidx_en_1",
+      "faqidx_ja_1",
+    ]);
+    const settings = await prisma.faqSettings.findUniqueOrThrow({
+      where: { shop },
+    });
+    const info = JSON.parse(settings.publishedInfo!) as {
+      entries: number;
+      locales: string[];
+    };
+    expect({ ...info, locales: info.locales.sort() }).toEqual({
+      entries: 2,
+      locales: ["en", "ja"],
+    });
     expect(settings.publishError).toBeNull();
   });
 
   it("renders every published entry without JavaScript, grouped by category, escaped and sanitised", async () => {
     const ja = await html("ja");
-    expect(ja).toContain('<details class="tsunagu-faq__entry" id="faq-shipping-time"');
+    expect(ja).toContain(
+      '<details class="tsunagu-faq__entry" id="faq-shipping-time"',
+    );
     expect(ja).toContain("<strong>発送</strong>");
     expect(ja.indexOf("配送")).toBeLessThan(ja.indexOf("返品"));
-    expect(ja).toContain("返品 &lt;script&gt;alert(1)&lt;/script&gt; できますか?");
+    expect(ja).toContain(
+      "返品 &lt;script&gt;alert(1)&lt;/script&gt; できますか?",
+    );
     expect(ja).not.toMatch(/onclick|onerror|<img|<script>alert/);
     expect(ja).not.toContain("秘密のセール");
     expect(ja).toContain("よくある質問を検索");
@@ -74,7 +155,11 @@ describe("publishing the FAQ to the storefront", () => {
 
   it("embeds the prebuilt index the storefront script searches", async () => {
     const ja = await html("ja");
-    const chunks = [...ja.matchAll(/<script type="application\/json" data-faq-index>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]) as FaqIndex);
+    const chunks = [
+      ...ja.matchAll(
+        /<script type="application\/json" data-faq-index>([\s\S]*?)<\/script>/g,
+      ),
+    ].map((m) => JSON.parse(m[1]) as FaqIndex);
     expect(chunks.length).toBe(1);
     const search = createSearch(chunks);
     expect(search("いつとどく").hits[0]?.id).toBe("shipping-time");
@@ -84,6 +169,10 @@ describe("publishing the FAQ to the storefront", () => {
   it("removes what an earlier publish wrote and is no longer needed", async () => {
     await prisma.faqTranslation.deleteMany({ where: { locale: "en" } });
     await publishFaq(prisma, shop, graphql);
-    expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual(["faq", "faq_ja_1", "faqidx_ja_1"]);
+    expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual([
+      "faq",
+      "faq_ja_1",
+      "faqidx_ja_1",
+    ]);
   });
 });

@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { runDueJobs } from "~/jobs/worker.server";
-import { FOLLOWUP_JOB, runFollowup, scheduleFlows, unsubscribe, type EngineDeps } from "~/followups/engine.server";
+import {
+  FOLLOWUP_JOB,
+  runFollowup,
+  scheduleFlows,
+  unsubscribe,
+  type EngineDeps,
+} from "~/followups/engine.server";
 import { flowStats } from "~/followups/stats.server";
 import { ensurePresets, toFlow } from "~/followups/flows.server";
 import { saveCycles } from "~/followups/cycles.server";
@@ -16,14 +22,28 @@ import { resetDatabase } from "../support/db";
 const SHOP = "followups.myshopify.com";
 let sink: SmtpSink;
 const secret = () => process.env.SHOPIFY_API_SECRET!;
-const deps = (channels?: Partial<Record<"email" | "line" | "sms", Channel>>): EngineDeps => ({
+const deps = (
+  channels?: Partial<Record<"email" | "line" | "sms", Channel>>,
+): EngineDeps => ({
   appUrl: "https://app.example",
   secret: secret(),
   timeScale: 1,
-  channels: async (shops) => new Map(shops.map((s) => [s, channels ?? { email: emailChannel(smtpFromUrl(sink.url, "shop@example.com")) }])),
+  channels: async (shops) =>
+    new Map(
+      shops.map((s) => [
+        s,
+        channels ?? {
+          email: emailChannel(smtpFromUrl(sink.url, "shop@example.com")),
+        },
+      ]),
+    ),
 });
-const handlers = (d = deps()) => ({ [FOLLOWUP_JOB]: (job: Parameters<typeof runFollowup>[1]) => runFollowup(prisma, job, d).then(() => undefined) });
-const later = (days: number) => new Date(Date.now() + days * 86_400_000 + 60_000);
+const handlers = (d = deps()) => ({
+  [FOLLOWUP_JOB]: (job: Parameters<typeof runFollowup>[1]) =>
+    runFollowup(prisma, job, d).then(() => undefined),
+});
+const later = (days: number) =>
+  new Date(Date.now() + days * 86_400_000 + 60_000);
 
 beforeAll(async () => {
   sink = await startSmtpSink();
@@ -36,22 +56,84 @@ beforeEach(async () => {
   await resetDatabase(prisma);
   sink.mails.length = 0;
   sink.onMessage = undefined;
-  await prisma.shop.create({ data: { shop: SHOP, name: "つなぐ茶舗", locale: "ja" } });
-  await prisma.customer.create({ data: { shop: SHOP, customerId: "101", email: "hanako@example.com", firstName: "Hanako", locale: "en", emailConsent: "SUBSCRIBED", ordersCount: 1 } });
-  await prisma.customer.create({ data: { shop: SHOP, customerId: "102", email: "taro@example.com", firstName: "太郎", locale: "ja", emailConsent: "NOT_SUBSCRIBED", ordersCount: 2 } });
-  await prisma.order.create({ data: { shop: SHOP, orderId: "9001", name: "#9001", customerId: "101", processedAt: new Date(), totalPrice: 4200, currency: "JPY", productIds: "501" } });
-  await prisma.order.create({ data: { shop: SHOP, orderId: "9002", name: "#9002", customerId: "102", processedAt: new Date(), totalPrice: 3000, currency: "JPY", productIds: "502" } });
+  await prisma.shop.create({
+    data: { shop: SHOP, name: "つなぐ茶舗", locale: "ja" },
+  });
+  await prisma.customer.create({
+    data: {
+      shop: SHOP,
+      customerId: "101",
+      email: "hanako@example.com",
+      firstName: "Hanako",
+      locale: "en",
+      emailConsent: "SUBSCRIBED",
+      ordersCount: 1,
+    },
+  });
+  await prisma.customer.create({
+    data: {
+      shop: SHOP,
+      customerId: "102",
+      email: "taro@example.com",
+      firstName: "太郎",
+      locale: "ja",
+      emailConsent: "NOT_SUBSCRIBED",
+      ordersCount: 2,
+    },
+  });
+  await prisma.order.create({
+    data: {
+      shop: SHOP,
+      orderId: "9001",
+      name: "#9001",
+      customerId: "101",
+      processedAt: new Date(),
+      totalPrice: 4200,
+      currency: "JPY",
+      productIds: "501",
+    },
+  });
+  await prisma.order.create({
+    data: {
+      shop: SHOP,
+      orderId: "9002",
+      name: "#9002",
+      customerId: "102",
+      processedAt: new Date(),
+      totalPrice: 3000,
+      currency: "JPY",
+      productIds: "502",
+    },
+  });
   // No quiet hours here, so the test does not depend on the time of day (unit-tested apart).
-  await prisma.channelSettings.create({ data: { shop: SHOP, quietStart: 0, quietEnd: 0 } });
+  await prisma.channelSettings.create({
+    data: { shop: SHOP, quietStart: 0, quietEnd: 0 },
+  });
   await ensurePresets(prisma, SHOP);
-  await prisma.flow.updateMany({ where: { shop: SHOP, preset: { in: ["tracking", "tutorial"] } }, data: { enabled: true } });
+  await prisma.flow.updateMany({
+    where: { shop: SHOP, preset: { in: ["tracking", "tutorial"] } },
+    data: { enabled: true },
+  });
 });
 
-const tracking = [{ company: "ヤマト運輸", number: "1234-5678", url: "https://track.example/1234-5678" }];
+const tracking = [
+  {
+    company: "ヤマト運輸",
+    number: "1234-5678",
+    url: "https://track.example/1234-5678",
+  },
+];
 
 describe("follow-up messages", () => {
   it("sends the tracking email once, in the customer's language, with counted links, however often the webhook comes", async () => {
-    for (let i = 0; i < 3; i++) await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    for (let i = 0; i < 3; i++)
+      await scheduleFlows(
+        prisma,
+        SHOP,
+        "fulfilled",
+        { orderId: "9001", customerId: null, at: new Date(), tracking },
+        { timeScale: 1 },
+      );
     expect(await prisma.job.count({ where: { type: FOLLOWUP_JOB } })).toBe(1);
     await runDueJobs({ db: prisma, handlers: handlers() });
     await runDueJobs({ db: prisma, handlers: handlers() });
@@ -60,23 +142,66 @@ describe("follow-up messages", () => {
     expect(mail.to).toEqual(["hanako@example.com"]);
     expect(mail.subject).toBe("Your order #9001 is on its way");
     const message = await prisma.flowMessage.findFirstOrThrow();
-    expect(message).toMatchObject({ status: "sent", channel: "email", recipient: "hanako@example.com", locale: "en" });
+    expect(message).toMatchObject({
+      status: "sent",
+      channel: "email",
+      recipient: "hanako@example.com",
+      locale: "en",
+    });
     // The tracking link goes through the app's signed redirect, which counts clicks.
-    const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(message.body!)![1];
-    expect(verifyToken("click", token, secret())).toEqual([SHOP, message.id, "https://track.example/1234-5678"]);
+    const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(
+      message.body!,
+    )![1];
+    expect(verifyToken("click", token, secret())).toEqual([
+      SHOP,
+      message.id,
+      "https://track.example/1234-5678",
+    ]);
     expect(message.body).toContain("ヤマト運輸 1234-5678");
   });
 
   it("still reaches the customer when the fulfilment's webhook came before the order's", async () => {
-    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9100", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
-    await prisma.order.create({ data: { shop: SHOP, orderId: "9100", name: "#9100", customerId: "101", processedAt: new Date(), totalPrice: 1200, currency: "JPY" } });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9100", customerId: null, at: new Date(), tracking },
+      { timeScale: 1 },
+    );
+    await prisma.order.create({
+      data: {
+        shop: SHOP,
+        orderId: "9100",
+        name: "#9100",
+        customerId: "101",
+        processedAt: new Date(),
+        totalPrice: 1200,
+        currency: "JPY",
+      },
+    });
     await runDueJobs({ db: prisma, handlers: handlers() });
-    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sent", recipient: "hanako@example.com" });
-    expect(sink.mails.map((m) => m.subject)).toEqual(["Your order #9100 is on its way"]);
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({
+      status: "sent",
+      recipient: "hanako@example.com",
+    });
+    expect(sink.mails.map((m) => m.subject)).toEqual([
+      "Your order #9100 is on its way",
+    ]);
   });
 
   it("never shows a tracking URL that is not http(s) as a link", async () => {
-    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }] }, { timeScale: 1 });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      {
+        orderId: "9001",
+        customerId: null,
+        at: new Date(),
+        tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }],
+      },
+      { timeScale: 1 },
+    );
     await runDueJobs({ db: prisma, handlers: handlers() });
     const body = (await prisma.flowMessage.findFirstOrThrow()).body!;
     expect(body).not.toContain("javascript:");
@@ -84,39 +209,146 @@ describe("follow-up messages", () => {
   });
 
   it("sends marketing only with consent, always with a working unsubscribe link, and nothing after unsubscribing", async () => {
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9002", customerId: null, at: new Date() }, { timeScale: 1 });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9002", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
-    const messages = await prisma.flowMessage.findMany({ orderBy: { orderId: "asc" } });
-    expect(messages.map((m) => [m.orderId, m.status])).toEqual([["9001", "sent"], ["9002", "skipped"]]);
+    const messages = await prisma.flowMessage.findMany({
+      orderBy: { orderId: "asc" },
+    });
+    expect(messages.map((m) => [m.orderId, m.status])).toEqual([
+      ["9001", "sent"],
+      ["9002", "skipped"],
+    ]);
     expect(messages[1].error).toMatch(/consent/);
-    const unsub = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(messages[0].body!)![1];
-    expect(verifyToken("unsubscribe", unsub, secret())).toEqual([SHOP, "101", "email", messages[0].id]);
+    const unsub = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(
+      messages[0].body!,
+    )![1];
+    expect(verifyToken("unsubscribe", unsub, secret())).toEqual([
+      SHOP,
+      "101",
+      "email",
+      messages[0].id,
+    ]);
 
     // The customer unsubscribes; the next marketing message to them is skipped.
     await unsubscribe(prisma, SHOP, "101", "email");
-    await prisma.order.create({ data: { shop: SHOP, orderId: "9003", name: "#9003", customerId: "101", processedAt: new Date(), totalPrice: 1000, currency: "JPY" } });
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9003", customerId: null, at: new Date() }, { timeScale: 1 });
+    await prisma.order.create({
+      data: {
+        shop: SHOP,
+        orderId: "9003",
+        name: "#9003",
+        customerId: "101",
+        processedAt: new Date(),
+        totalPrice: 1000,
+        currency: "JPY",
+      },
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9003", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
-    expect((await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9003" } })).status).toBe("skipped");
+    expect(
+      (
+        await prisma.flowMessage.findFirstOrThrow({
+          where: { orderId: "9003" },
+        })
+      ).status,
+    ).toBe("skipped");
     expect(sink.mails).toHaveLength(1);
     const stats = (await flowStats(prisma, SHOP)).get(messages[0].flowId)!;
     expect(stats).toMatchObject({ sent: 1, skipped: 2 });
   });
 
   it("sends a flow's steps each after its delay, once, and stops a customer's steps after they unsubscribe; stats per step", async () => {
-    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "tutorial" }, data: { enabled: false } });
-    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "survey" } });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tutorial" },
+      data: { enabled: false },
+    });
+    const flow = await prisma.flow.findFirstOrThrow({
+      where: { shop: SHOP, preset: "survey" },
+    });
     const first = toFlow(flow).steps[0];
-    const reminder = { email: { ja: { subject: "もう一度だけ: {{ order_name }}", body: `<p><a href="{{ survey_link }}">回答</a></p><a href="{{ unsubscribe_link }}">配信停止</a>` }, en: { subject: "One more time: {{ order_name }}", body: `<p><a href="{{ survey_link }}">Answer</a></p><a href="{{ unsubscribe_link }}">Unsubscribe</a>` } } };
-    await prisma.flow.update({ where: { id: flow.id }, data: { enabled: true, channels: "email", steps: JSON.stringify([first, { id: "remind01", delayMinutes: 7 * 1440, templates: reminder }]) } });
-    await prisma.survey.create({ data: { shop: SHOP, kind: "nps", active: true, placements: "email", question: JSON.stringify({ ja: "おすすめ度は?", en: "Recommend?" }) } });
+    const reminder = {
+      email: {
+        ja: {
+          subject: "もう一度だけ: {{ order_name }}",
+          body: `<p><a href="{{ survey_link }}">回答</a></p><a href="{{ unsubscribe_link }}">配信停止</a>`,
+        },
+        en: {
+          subject: "One more time: {{ order_name }}",
+          body: `<p><a href="{{ survey_link }}">Answer</a></p><a href="{{ unsubscribe_link }}">Unsubscribe</a>`,
+        },
+      },
+    };
+    await prisma.flow.update({
+      where: { id: flow.id },
+      data: {
+        enabled: true,
+        channels: "email",
+        steps: JSON.stringify([
+          first,
+          { id: "remind01", delayMinutes: 7 * 1440, templates: reminder },
+        ]),
+      },
+    });
+    await prisma.survey.create({
+      data: {
+        shop: SHOP,
+        kind: "nps",
+        active: true,
+        placements: "email",
+        question: JSON.stringify({ ja: "おすすめ度は?", en: "Recommend?" }),
+      },
+    });
     const at = new Date();
     // A second order for Hanako, so one customer has two sequences running.
-    await prisma.order.create({ data: { shop: SHOP, orderId: "9004", name: "#9004", customerId: "101", processedAt: at, totalPrice: 800, currency: "JPY" } });
-    for (let i = 0; i < 2; i++) for (const orderId of ["9001", "9004"]) await scheduleFlows(prisma, SHOP, "delivered", { orderId, customerId: null, at }, { timeScale: 1 });
-    const scheduled = await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: [{ orderId: "asc" }, { scheduledAt: "asc" }] });
-    expect(scheduled.map((m) => [m.orderId, m.step, Math.round((m.scheduledAt.getTime() - at.getTime()) / 86_400_000)])).toEqual([
+    await prisma.order.create({
+      data: {
+        shop: SHOP,
+        orderId: "9004",
+        name: "#9004",
+        customerId: "101",
+        processedAt: at,
+        totalPrice: 800,
+        currency: "JPY",
+      },
+    });
+    for (let i = 0; i < 2; i++)
+      for (const orderId of ["9001", "9004"])
+        await scheduleFlows(
+          prisma,
+          SHOP,
+          "delivered",
+          { orderId, customerId: null, at },
+          { timeScale: 1 },
+        );
+    const scheduled = await prisma.flowMessage.findMany({
+      where: { flowId: flow.id },
+      orderBy: [{ orderId: "asc" }, { scheduledAt: "asc" }],
+    });
+    expect(
+      scheduled.map((m) => [
+        m.orderId,
+        m.step,
+        Math.round((m.scheduledAt.getTime() - at.getTime()) / 86_400_000),
+      ]),
+    ).toEqual([
       ["9001", "main", 14],
       ["9001", "remind01", 21],
       ["9004", "main", 14],
@@ -125,35 +357,101 @@ describe("follow-up messages", () => {
     // Day 15: only the first step is due.
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(15) });
     // (Both are due at the same moment: in either order.)
-    expect(sink.mails.map((m) => m.subject).sort()).toEqual(["How was your order #9001?", "How was your order #9004?"]);
+    expect(sink.mails.map((m) => m.subject).sort()).toEqual([
+      "How was your order #9001?",
+      "How was your order #9004?",
+    ]);
     // She answers for 9001 through the email, then unsubscribes through the 9004 message's link.
-    await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: (await prisma.survey.findFirstOrThrow()).id, channel: "email", score: 9, locale: "en", customerId: "101", orderId: "9001", createdAt: later(16) } });
-    const sent9004 = await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9004", step: "main" } });
-    const token = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(sent9004.body!)![1];
-    const [, customerId, channel, messageId] = verifyToken("unsubscribe", token, secret())!.map(String);
+    await prisma.surveyResponse.create({
+      data: {
+        shop: SHOP,
+        surveyId: (await prisma.survey.findFirstOrThrow()).id,
+        channel: "email",
+        score: 9,
+        locale: "en",
+        customerId: "101",
+        orderId: "9001",
+        createdAt: later(16),
+      },
+    });
+    const sent9004 = await prisma.flowMessage.findFirstOrThrow({
+      where: { orderId: "9004", step: "main" },
+    });
+    const token = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(
+      sent9004.body!,
+    )![1];
+    const [, customerId, channel, messageId] = verifyToken(
+      "unsubscribe",
+      token,
+      secret(),
+    )!.map(String);
     await unsubscribe(prisma, SHOP, customerId, channel, messageId);
     // Day 22: the reminders are due; she unsubscribed, so neither goes.
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(22) });
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(22) });
     expect(sink.mails).toHaveLength(2);
-    expect((await prisma.flowMessage.findMany({ where: { step: "remind01" } })).map((m) => m.status)).toEqual(["skipped", "skipped"]);
+    expect(
+      (await prisma.flowMessage.findMany({ where: { step: "remind01" } })).map(
+        (m) => m.status,
+      ),
+    ).toEqual(["skipped", "skipped"]);
     const stats = await flowStats(prisma, SHOP);
-    expect(stats.get(`${flow.id}|main`)).toMatchObject({ sent: 2, unsubscribed: 1, surveyAnswers: 1 });
-    expect(stats.get(`${flow.id}|remind01`)).toMatchObject({ sent: 0, skipped: 2, unsubscribed: 0, surveyAnswers: 0 });
-    expect(stats.get(flow.id)).toMatchObject({ sent: 2, skipped: 2, unsubscribed: 1, surveyAnswers: 1 });
+    expect(stats.get(`${flow.id}|main`)).toMatchObject({
+      sent: 2,
+      unsubscribed: 1,
+      surveyAnswers: 1,
+    });
+    expect(stats.get(`${flow.id}|remind01`)).toMatchObject({
+      sent: 0,
+      skipped: 2,
+      unsubscribed: 0,
+      surveyAnswers: 0,
+    });
+    expect(stats.get(flow.id)).toMatchObject({
+      sent: 2,
+      skipped: 2,
+      unsubscribed: 1,
+      surveyAnswers: 1,
+    });
     // The editor asks for its own flow only: the same numbers.
-    expect((await flowStats(prisma, SHOP, flow.id)).get(`${flow.id}|main`)).toEqual(stats.get(`${flow.id}|main`));
+    expect(
+      (await flowStats(prisma, SHOP, flow.id)).get(`${flow.id}|main`),
+    ).toEqual(stats.get(`${flow.id}|main`));
   });
 
   it("skips a scheduled step the merchant removed, and schedules a step added later only for new events", async () => {
-    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "tutorial" } });
+    const flow = await prisma.flow.findFirstOrThrow({
+      where: { shop: SHOP, preset: "tutorial" },
+    });
     const first = toFlow(flow).steps[0];
-    await prisma.flow.update({ where: { id: flow.id }, data: { steps: JSON.stringify([first, { ...first, id: "second01", delayMinutes: 1440 }]) } });
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
-    expect(await prisma.flowMessage.count({ where: { flowId: flow.id } })).toBe(2);
-    await prisma.flow.update({ where: { id: flow.id }, data: { steps: JSON.stringify([first]) } });
+    await prisma.flow.update({
+      where: { id: flow.id },
+      data: {
+        steps: JSON.stringify([
+          first,
+          { ...first, id: "second01", delayMinutes: 1440 },
+        ]),
+      },
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
+    expect(await prisma.flowMessage.count({ where: { flowId: flow.id } })).toBe(
+      2,
+    );
+    await prisma.flow.update({
+      where: { id: flow.id },
+      data: { steps: JSON.stringify([first]) },
+    });
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(3) });
-    const rows = await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: { scheduledAt: "asc" } });
+    const rows = await prisma.flowMessage.findMany({
+      where: { flowId: flow.id },
+      orderBy: { scheduledAt: "asc" },
+    });
     expect(rows.map((m) => [m.step, m.status, m.error])).toEqual([
       ["main", "sent", null],
       ["second01", "skipped", "step removed from the flow"],
@@ -161,97 +459,240 @@ describe("follow-up messages", () => {
   });
 
   it("puts the order's product tutorials in the customer's language into the tutorial email, through counted links", async () => {
-    await prisma.tutorial.create({ data: { shop: SHOP, kind: "video", locales: JSON.stringify({ ja: { title: "淹れ方の動画", url: "https://video.example/ja" }, en: { title: "Brewing video", url: "https://video.example/en" } }), products: JSON.stringify([{ id: "501", title: "煎茶" }]) } });
-    await prisma.tutorial.create({ data: { shop: SHOP, kind: "article", locales: JSON.stringify({ ja: { title: "保存のしかた", url: "https://blog.example/keep" } }), products: JSON.stringify([{ id: "999", title: "別の商品" }]) } });
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    await prisma.tutorial.create({
+      data: {
+        shop: SHOP,
+        kind: "video",
+        locales: JSON.stringify({
+          ja: { title: "淹れ方の動画", url: "https://video.example/ja" },
+          en: { title: "Brewing video", url: "https://video.example/en" },
+        }),
+        products: JSON.stringify([{ id: "501", title: "煎茶" }]),
+      },
+    });
+    await prisma.tutorial.create({
+      data: {
+        shop: SHOP,
+        kind: "article",
+        locales: JSON.stringify({
+          ja: { title: "保存のしかた", url: "https://blog.example/keep" },
+        }),
+        products: JSON.stringify([{ id: "999", title: "別の商品" }]),
+      },
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
-    const body = (await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } })).body!;
+    const body = (
+      await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } })
+    ).body!;
     expect(body).toContain("Brewing video");
     expect(body).not.toContain("淹れ方の動画");
     expect(body).not.toContain("保存のしかた");
     const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(body)![1];
-    expect(verifyToken("click", token, secret())?.[2]).toBe("https://video.example/en");
+    expect(verifyToken("click", token, secret())?.[2]).toBe(
+      "https://video.example/en",
+    );
   });
 
   it("reminds to replenish after the shortest consumption cycle of the order's products, and not at all without one", async () => {
-    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "replenish" }, data: { enabled: true } });
-    await saveCycles(prisma, SHOP, [{ productId: "501", title: "煎茶", days: 20 }, { productId: "777", title: "急須", days: 300 }]);
-    await prisma.order.update({ where: { shop_orderId: { shop: SHOP, orderId: "9001" } }, data: { productIds: "501,777" } });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "replenish" },
+      data: { enabled: true },
+    });
+    await saveCycles(prisma, SHOP, [
+      { productId: "501", title: "煎茶", days: 20 },
+      { productId: "777", title: "急須", days: 300 },
+    ]);
+    await prisma.order.update({
+      where: { shop_orderId: { shop: SHOP, orderId: "9001" } },
+      data: { productIds: "501,777" },
+    });
     const at = new Date();
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at }, { timeScale: 1 });
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9002", customerId: null, at }, { timeScale: 1 });
-    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "replenish" } });
-    const replenish = await prisma.flowMessage.findMany({ where: { flowId: flow.id } });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at },
+      { timeScale: 1 },
+    );
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9002", customerId: null, at },
+      { timeScale: 1 },
+    );
+    const flow = await prisma.flow.findFirstOrThrow({
+      where: { shop: SHOP, preset: "replenish" },
+    });
+    const replenish = await prisma.flowMessage.findMany({
+      where: { flowId: flow.id },
+    });
     expect(replenish.map((m) => m.orderId)).toEqual(["9001"]);
     // 20 days, then the shop's quiet hours may push it a little later.
     const due = replenish[0].scheduledAt.getTime() - at.getTime();
     expect(due).toBeGreaterThanOrEqual(20 * 86_400_000);
     expect(due).toBeLessThan(21 * 86_400_000);
-    const status = async () => (await prisma.flowMessage.findUniqueOrThrow({ where: { id: replenish[0].id } })).status;
+    const status = async () =>
+      (
+        await prisma.flowMessage.findUniqueOrThrow({
+          where: { id: replenish[0].id },
+        })
+      ).status;
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(19) });
     expect(await status()).toBe("scheduled");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(21) });
     expect(await status()).toBe("sent");
-    expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(1);
+    expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(
+      1,
+    );
   });
 
   it("starts a flow only for orders that meet its language, product and customer-group conditions", async () => {
-    const flow = await prisma.flow.findFirstOrThrow({ where: { shop: SHOP, preset: "tutorial" } });
+    const flow = await prisma.flow.findFirstOrThrow({
+      where: { shop: SHOP, preset: "tutorial" },
+    });
     const only = async (conditions: Record<string, unknown>) => {
-      await prisma.flow.update({ where: { id: flow.id }, data: { conditions: JSON.stringify(conditions) } });
+      await prisma.flow.update({
+        where: { id: flow.id },
+        data: { conditions: JSON.stringify(conditions) },
+      });
       await prisma.flowMessage.deleteMany();
       await prisma.job.deleteMany();
-      for (const orderId of ["9001", "9002"]) await scheduleFlows(prisma, SHOP, "delivered", { orderId, customerId: null, at: new Date() }, { timeScale: 1 });
-      return (await prisma.flowMessage.findMany({ where: { flowId: flow.id }, orderBy: { orderId: "asc" } })).map((m) => m.orderId);
+      for (const orderId of ["9001", "9002"])
+        await scheduleFlows(
+          prisma,
+          SHOP,
+          "delivered",
+          { orderId, customerId: null, at: new Date() },
+          { timeScale: 1 },
+        );
+      return (
+        await prisma.flowMessage.findMany({
+          where: { flowId: flow.id },
+          orderBy: { orderId: "asc" },
+        })
+      ).map((m) => m.orderId);
     };
     expect(await only({})).toEqual(["9001", "9002"]);
     // 9001: Hanako, English, product 501, one order. 9002: 太郎, Japanese, product 502, two orders.
     expect(await only({ locales: ["ja"] })).toEqual(["9002"]);
-    expect(await only({ productIds: ["501"], productTitles: { "501": "煎茶" } })).toEqual(["9001"]);
+    expect(
+      await only({ productIds: ["501"], productTitles: { "501": "煎茶" } }),
+    ).toEqual(["9001"]);
     // Hanako agreed to email marketing: in the engaged group; 太郎 did not.
     expect(await only({ groups: ["engaged"] })).toEqual(["9001"]);
-    expect(await only({ groups: ["engaged", "dormant"], locales: ["en"] })).toEqual(["9001"]);
+    expect(
+      await only({ groups: ["engaged", "dormant"], locales: ["en"] }),
+    ).toEqual(["9001"]);
     expect(await only({ groups: ["points"] })).toEqual([]);
   });
 
   it("waits for the delay: nothing is sent before its time", async () => {
-    await scheduleFlows(prisma, SHOP, "delivered", { orderId: "9001", customerId: null, at: new Date() }, { timeScale: 1 });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
     expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
-    expect(await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) })).toBe(1);
+    expect(
+      await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) }),
+    ).toBe(1);
     expect(sink.mails).toHaveLength(1);
   });
 
   it("retries an unreachable SMTP server with backoff, then dead-letters it with the error; nothing crashes", async () => {
-    const dead = emailChannel(smtpFromUrl("smtp://127.0.0.1:9", "shop@example.com"));
-    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    const dead = emailChannel(
+      smtpFromUrl("smtp://127.0.0.1:9", "shop@example.com"),
+    );
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9001", customerId: null, at: new Date(), tracking },
+      { timeScale: 1 },
+    );
     let now = new Date();
     for (let i = 0; i < 6; i++) {
-      await runDueJobs({ db: prisma, handlers: handlers(deps({ email: dead })), now });
+      await runDueJobs({
+        db: prisma,
+        handlers: handlers(deps({ email: dead })),
+        now,
+      });
       now = new Date(now.getTime() + 7 * 3_600_000);
     }
-    const job = await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } });
+    const job = await prisma.job.findFirstOrThrow({
+      where: { type: FOLLOWUP_JOB },
+    });
     expect(job).toMatchObject({ status: "dead", attempts: 6 });
     expect(job.lastError).toMatch(/SMTP/);
-    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "failed" });
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({
+      status: "failed",
+    });
   });
 
   it("resends through LINE after a crash mid-send, with the same retry key LINE deduplicates", async () => {
     const keys: string[] = [];
-    const line: Channel = { name: "line", idempotentRetry: true, send: async (m) => (keys.push(m.idemKey), { providerId: "L1" }) };
-    await prisma.customer.update({ where: { shop_customerId: { shop: SHOP, customerId: "101" } }, data: { metafields: JSON.stringify({ "line.user_id": "U123" }) } });
-    await prisma.flow.updateMany({ where: { shop: SHOP, preset: "tracking" }, data: { channels: "line" } });
-    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
+    const line: Channel = {
+      name: "line",
+      idempotentRetry: true,
+      send: async (m) => (keys.push(m.idemKey), { providerId: "L1" }),
+    };
+    await prisma.customer.update({
+      where: { shop_customerId: { shop: SHOP, customerId: "101" } },
+      data: { metafields: JSON.stringify({ "line.user_id": "U123" }) },
+    });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tracking" },
+      data: { channels: "line" },
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9001", customerId: null, at: new Date(), tracking },
+      { timeScale: 1 },
+    );
     // As if a worker died after marking "sending": the next attempt goes through LINE again.
-    await prisma.flowMessage.updateMany({ data: { status: "sending", channel: "line" } });
+    await prisma.flowMessage.updateMany({
+      data: { status: "sending", channel: "line" },
+    });
     await runDueJobs({ db: prisma, handlers: handlers(deps({ line })) });
     expect(keys).toHaveLength(1);
-    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sent", channel: "line", recipient: "U123" });
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({
+      status: "sent",
+      channel: "line",
+      recipient: "U123",
+    });
   });
 
   it("never sends twice when the worker is killed between send and commit and restarted", async () => {
-    await scheduleFlows(prisma, SHOP, "fulfilled", { orderId: "9001", customerId: null, at: new Date(), tracking }, { timeScale: 1 });
-    const env: NodeJS.ProcessEnv = { ...process.env, FOLLOWUP_SMTP_URL: sink.url, FOLLOWUP_EMAIL_FROM: "shop@example.com" };
-    const run = (extra: Record<string, string> = {}): ChildProcess => spawn(process.execPath, ["--import", "tsx", "tests/support/followup-worker.ts"], { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9001", customerId: null, at: new Date(), tracking },
+      { timeScale: 1 },
+    );
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      FOLLOWUP_SMTP_URL: sink.url,
+      FOLLOWUP_EMAIL_FROM: "shop@example.com",
+    };
+    const run = (extra: Record<string, string> = {}): ChildProcess =>
+      spawn(
+        process.execPath,
+        ["--import", "tsx", "tests/support/followup-worker.ts"],
+        { env: { ...env, ...extra }, stdio: ["ignore", "pipe", "pipe"] },
+      );
 
     // 1. The SMTP server has the message; before it answers, the worker is killed.
     const child = run();
@@ -259,24 +700,37 @@ describe("follow-up messages", () => {
       child.kill("SIGKILL");
       return new Promise((resolve) => child.once("exit", () => resolve()));
     };
-    const exit = await new Promise<string | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    const exit = await new Promise<string | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
     expect(exit).toBe("SIGKILL");
     await expect.poll(() => sink.mails.length).toBe(1);
     sink.onMessage = undefined;
-    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "sending" });
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({
+      status: "sending",
+    });
 
     // 2. A new worker after the dead one's lease: the message is not sent again.
-    const again = run({ WORKER_NOW: new Date(Date.now() + 6 * 60_000).toISOString() });
+    const again = run({
+      WORKER_NOW: new Date(Date.now() + 6 * 60_000).toISOString(),
+    });
     const out = await new Promise<string>((resolve, reject) => {
       let text = "";
       again.stdout?.on("data", (d: Buffer) => (text += d));
       again.stderr?.on("data", (d: Buffer) => (text += d));
-      again.once("exit", (code) => (code === 0 ? resolve(text) : reject(new Error(text))));
+      again.once("exit", (code) =>
+        code === 0 ? resolve(text) : reject(new Error(text)),
+      );
     });
     expect(out).toContain('{"ran":1}');
     expect(sink.mails).toHaveLength(1);
-    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({ status: "uncertain" });
-    expect((await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } })).status).toBe("done");
+    expect(await prisma.flowMessage.findFirstOrThrow()).toMatchObject({
+      status: "uncertain",
+    });
+    expect(
+      (await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } }))
+        .status,
+    ).toBe("done");
   }, 60_000);
 });
 
@@ -284,33 +738,96 @@ describe("links in messages", () => {
   it("unsubscribe asks first (GET changes nothing), records on POST, and rejects forged links", async () => {
     const { loader, action } = await import("~/routes/unsubscribe.$token");
     const { unsubscribeUrl } = await import("~/followups/links");
-    const url = unsubscribeUrl("https://app.example", secret(), SHOP, "101", "email");
+    const url = unsubscribeUrl(
+      "https://app.example",
+      secret(),
+      SHOP,
+      "101",
+      "email",
+    );
     const token = url.split("/").pop()!;
-    const page = await (loader as (a: unknown) => Promise<Response>)({ request: new Request(url), params: { token } });
+    const page = await (loader as (a: unknown) => Promise<Response>)({
+      request: new Request(url),
+      params: { token },
+    });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Unsubscribe");
     expect(await prisma.unsubscribe.count()).toBe(0);
-    const done = await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token } });
+    const done = await (action as (a: unknown) => Promise<Response>)({
+      request: new Request(url, { method: "POST" }),
+      params: { token },
+    });
     expect(done.status).toBe(200);
-    await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token } });
-    expect(await prisma.unsubscribe.findMany({ select: { customerId: true, channel: true } })).toEqual([{ customerId: "101", channel: "email" }]);
-    const forged = unsubscribeUrl("https://app.example", "other-secret", SHOP, "102", "email").split("/").pop()!;
-    expect((await (action as (a: unknown) => Promise<Response>)({ request: new Request(url, { method: "POST" }), params: { token: forged } })).status).toBe(400);
+    await (action as (a: unknown) => Promise<Response>)({
+      request: new Request(url, { method: "POST" }),
+      params: { token },
+    });
+    expect(
+      await prisma.unsubscribe.findMany({
+        select: { customerId: true, channel: true },
+      }),
+    ).toEqual([{ customerId: "101", channel: "email" }]);
+    const forged = unsubscribeUrl(
+      "https://app.example",
+      "other-secret",
+      SHOP,
+      "102",
+      "email",
+    )
+      .split("/")
+      .pop()!;
+    expect(
+      (
+        await (action as (a: unknown) => Promise<Response>)({
+          request: new Request(url, { method: "POST" }),
+          params: { token: forged },
+        })
+      ).status,
+    ).toBe(400);
     expect(await prisma.unsubscribe.count()).toBe(1);
   });
 
   it("click links count and redirect only where they were signed to go", async () => {
     const { loader } = await import("~/routes/r.$token");
     const { clickUrl } = await import("~/followups/links");
-    const msg = await prisma.flowMessage.create({ data: { shop: SHOP, flowId: "f", idemKey: "k-click", scheduledAt: new Date(), status: "sent" } });
-    const token = clickUrl("https://app.example", secret(), SHOP, msg.id, "https://track.example/1").split("/").pop()!;
-    const res = await (loader as (a: unknown) => Promise<Response>)({ request: new Request("https://app.example/r/x"), params: { token } });
+    const msg = await prisma.flowMessage.create({
+      data: {
+        shop: SHOP,
+        flowId: "f",
+        idemKey: "k-click",
+        scheduledAt: new Date(),
+        status: "sent",
+      },
+    });
+    const token = clickUrl(
+      "https://app.example",
+      secret(),
+      SHOP,
+      msg.id,
+      "https://track.example/1",
+    )
+      .split("/")
+      .pop()!;
+    const res = await (loader as (a: unknown) => Promise<Response>)({
+      request: new Request("https://app.example/r/x"),
+      params: { token },
+    });
     expect(res.status).toBe(302);
     expect(res.headers.get("location")).toBe("https://track.example/1");
-    expect((await prisma.flowMessage.findUniqueOrThrow({ where: { id: msg.id } })).clicks).toBe(1);
+    expect(
+      (await prisma.flowMessage.findUniqueOrThrow({ where: { id: msg.id } }))
+        .clicks,
+    ).toBe(1);
     const [body] = token.split(".");
     const forged = `${Buffer.from(JSON.stringify([SHOP, msg.id, "https://evil.example"])).toString("base64url")}.${token.split(".")[1]}`;
-    expect((await (loader as (a: unknown) => Promise<Response>)({ request: new Request("https://app.example/r/x"), params: { token: forged } })).status).toBe(400);
+    expect(
+      (
+        await (loader as (a: unknown) => Promise<Response>)({
+          request: new Request("https://app.example/r/x"),
+          params: { token: forged },
+        })
+      ).status,
+    ).toBe(400);
     expect(body).toBeTruthy();
   });
 });

@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { LEASE_MS } from "~/jobs/backoff";
-import { claimJobs, completeJob, enqueueJob, retryDeadJob } from "~/jobs/queue.server";
+import {
+  claimJobs,
+  completeJob,
+  enqueueJob,
+  retryDeadJob,
+} from "~/jobs/queue.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { resetDatabase } from "../support/db";
 
@@ -13,8 +18,22 @@ beforeEach(async () => {
 
 describe("job queue", () => {
   it("enqueues a key once", async () => {
-    expect(await enqueueJob(prisma, { shop, type: "t", key: "k1", payload: { a: 1 } })).toBe(true);
-    expect(await enqueueJob(prisma, { shop, type: "t", key: "k1", payload: { a: 2 } })).toBe(false);
+    expect(
+      await enqueueJob(prisma, {
+        shop,
+        type: "t",
+        key: "k1",
+        payload: { a: 1 },
+      }),
+    ).toBe(true);
+    expect(
+      await enqueueJob(prisma, {
+        shop,
+        type: "t",
+        key: "k1",
+        payload: { a: 2 },
+      }),
+    ).toBe(false);
     expect(await prisma.job.count()).toBe(1);
   });
 
@@ -24,43 +43,79 @@ describe("job queue", () => {
     const [held] = await claimJobs(prisma, "worker-a", 10, t0);
     expect(held.attempts).toBe(1);
     // worker-a dies here without completing.
-    expect(await claimJobs(prisma, "worker-b", 10, new Date(t0.getTime() + 1000))).toEqual([]);
-    const [again] = await claimJobs(prisma, "worker-b", 10, new Date(t0.getTime() + LEASE_MS + 1000));
+    expect(
+      await claimJobs(prisma, "worker-b", 10, new Date(t0.getTime() + 1000)),
+    ).toEqual([]);
+    const [again] = await claimJobs(
+      prisma,
+      "worker-b",
+      10,
+      new Date(t0.getTime() + LEASE_MS + 1000),
+    );
     expect(again.id).toBe(held.id);
     expect(again.attempts).toBe(2);
     // The late worker-a can no longer complete a job it lost.
     await completeJob(prisma, held.id, "worker-a");
-    expect((await prisma.job.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("running");
+    expect(
+      (await prisma.job.findUniqueOrThrow({ where: { id: held.id } })).status,
+    ).toBe("running");
     await completeJob(prisma, held.id, "worker-b");
-    expect((await prisma.job.findUniqueOrThrow({ where: { id: held.id } })).status).toBe("done");
+    expect(
+      (await prisma.job.findUniqueOrThrow({ where: { id: held.id } })).status,
+    ).toBe("done");
   });
 
   it("concurrent claims never hand the same job to two workers", async () => {
-    for (let i = 0; i < 30; i++) await enqueueJob(prisma, { shop, type: "t", key: `c${i}`, payload: {} });
-    const [a, b, c] = await Promise.all([claimJobs(prisma, "a", 12), claimJobs(prisma, "b", 12), claimJobs(prisma, "c", 12)]);
+    for (let i = 0; i < 30; i++)
+      await enqueueJob(prisma, { shop, type: "t", key: `c${i}`, payload: {} });
+    const [a, b, c] = await Promise.all([
+      claimJobs(prisma, "a", 12),
+      claimJobs(prisma, "b", 12),
+      claimJobs(prisma, "c", 12),
+    ]);
     const ids = [...a, ...b, ...c].map((j) => j.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids.length).toBe(30);
   });
 
   it("retries with backoff, then keeps a dead job with its reason until retried by hand", async () => {
-    await enqueueJob(prisma, { shop, type: "flaky", key: "k3", payload: {}, maxAttempts: 2 });
-    const handlers = { flaky: async () => Promise.reject(new Error("SMTP unreachable")) };
+    await enqueueJob(prisma, {
+      shop,
+      type: "flaky",
+      key: "k3",
+      payload: {},
+      maxAttempts: 2,
+    });
+    const handlers = {
+      flaky: async () => Promise.reject(new Error("SMTP unreachable")),
+    };
     await runDueJobs({ db: prisma, handlers });
     let job = await prisma.job.findFirstOrThrow();
     expect(job.status).toBe("queued");
     expect(job.runAt.getTime()).toBeGreaterThan(Date.now() + 20_000);
-    await runDueJobs({ db: prisma, handlers, now: new Date(Date.now() + 3_600_000) });
+    await runDueJobs({
+      db: prisma,
+      handlers,
+      now: new Date(Date.now() + 3_600_000),
+    });
     job = await prisma.job.findFirstOrThrow();
     expect(job.status).toBe("dead");
     expect(job.lastError).toBe("SMTP unreachable");
-    expect(await retryDeadJob(prisma, "another-shop.myshopify.com", job.id)).toBe(false);
+    expect(
+      await retryDeadJob(prisma, "another-shop.myshopify.com", job.id),
+    ).toBe(false);
     expect(await retryDeadJob(prisma, shop, job.id)).toBe(true);
     expect((await prisma.job.findFirstOrThrow()).status).toBe("queued");
   });
 
   it("a job type without a handler fails visibly", async () => {
-    await enqueueJob(prisma, { shop, type: "unknown", key: "k4", payload: {}, maxAttempts: 1 });
+    await enqueueJob(prisma, {
+      shop,
+      type: "unknown",
+      key: "k4",
+      payload: {},
+      maxAttempts: 1,
+    });
     await runDueJobs({ db: prisma, handlers: {} });
     const job = await prisma.job.findFirstOrThrow();
     expect(job.status).toBe("dead");

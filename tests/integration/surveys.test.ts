@@ -1,10 +1,22 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { action } from "~/routes/proxy.survey";
-import { commentsCsvRows, followUpItems, markFollowedUp, saveSurvey, surveyDashboard, voiceByProduct } from "~/surveys/surveys.server";
+import {
+  commentsCsvRows,
+  followUpItems,
+  markFollowedUp,
+  saveSurvey,
+  surveyDashboard,
+  voiceByProduct,
+} from "~/surveys/surveys.server";
 import { toCsv } from "~/csv/csv";
 import { resetDatabase } from "../support/db";
-import { callRoute, installShop, proxyParams, signedProxyUrl } from "../support/proxy";
+import {
+  callRoute,
+  installShop,
+  proxyParams,
+  signedProxyUrl,
+} from "../support/proxy";
 
 const SHOP = "survey-answers.myshopify.com";
 let nps = "";
@@ -43,12 +55,31 @@ beforeEach(async () => {
 let ip = 0;
 function post(
   fields: Record<string, string>,
-  opts: { customer?: string; secret?: string; json?: boolean; ip?: string; shop?: string } = {},
+  opts: {
+    customer?: string;
+    secret?: string;
+    json?: boolean;
+    ip?: string;
+    shop?: string;
+  } = {},
 ) {
-  const url = signedProxyUrl("/survey", proxyParams(opts.shop ?? SHOP, opts.customer ?? ""), opts.secret);
-  const headers: Record<string, string> = { "X-Forwarded-For": opts.ip ?? `198.51.100.${++ip % 250}` };
+  const url = signedProxyUrl(
+    "/survey",
+    proxyParams(opts.shop ?? SHOP, opts.customer ?? ""),
+    opts.secret,
+  );
+  const headers: Record<string, string> = {
+    "X-Forwarded-For": opts.ip ?? `198.51.100.${++ip % 250}`,
+  };
   if (opts.json !== false) headers.Accept = "application/json";
-  return callRoute(action as never, new Request(url, { method: "POST", body: new URLSearchParams(fields), headers }));
+  return callRoute(
+    action as never,
+    new Request(url, {
+      method: "POST",
+      body: new URLSearchParams(fields),
+      headers,
+    }),
+  );
 }
 
 describe("survey answers through the app proxy", () => {
@@ -72,11 +103,16 @@ describe("survey answers through the app proxy", () => {
       locale: "ja",
       comment: "Tevaのハリケーンを探していたのでここで買いました",
     });
-    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(1);
+    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(
+      1,
+    );
   });
 
   it("answers a plain form post (no JavaScript) with a Liquid thank-you page", async () => {
-    const res = await post({ survey: choice, locale: "en", choice: "c2", back: "/products/x" }, { json: false });
+    const res = await post(
+      { survey: choice, locale: "en", choice: "c2", back: "/products/x" },
+      { json: false },
+    );
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("application/liquid");
     const body = await res.text();
@@ -85,17 +121,48 @@ describe("survey answers through the app proxy", () => {
   });
 
   it("never sends the shopper elsewhere: an outside 'back' link becomes the home page", async () => {
-    const body = await (await post({ survey: choice, locale: "ja", choice: "c1", back: "//evil.example/phish" }, { json: false })).text();
+    const body = await (
+      await post(
+        {
+          survey: choice,
+          locale: "ja",
+          choice: "c1",
+          back: "//evil.example/phish",
+        },
+        { json: false },
+      )
+    ).text();
     expect(body).toContain('href="/"');
     expect(body).not.toContain("evil");
   });
 
   it("links a logged-in customer and does not take the same survey from them again inside the window", async () => {
-    expect((await post({ survey: nps, score: "3", rid: "answer-0002" }, { customer: "4242" })).status).toBe(200);
+    expect(
+      (
+        await post(
+          { survey: nps, score: "3", rid: "answer-0002" },
+          { customer: "4242" },
+        )
+      ).status,
+    ).toBe(200);
     // The same submission retried counts once and still looks successful.
-    expect((await post({ survey: nps, score: "3", rid: "answer-0002" }, { customer: "4242" })).status).toBe(200);
+    expect(
+      (
+        await post(
+          { survey: nps, score: "3", rid: "answer-0002" },
+          { customer: "4242" },
+        )
+      ).status,
+    ).toBe(200);
     // A new answer inside the 90-day window is refused.
-    expect((await post({ survey: nps, score: "10", rid: "answer-0003" }, { customer: "4242" })).status).toBe(409);
+    expect(
+      (
+        await post(
+          { survey: nps, score: "10", rid: "answer-0003" },
+          { customer: "4242" },
+        )
+      ).status,
+    ).toBe(409);
     const rows = await prisma.surveyResponse.findMany();
     expect(rows.map((r) => [r.customerId, r.score])).toEqual([["4242", 3]]);
   });
@@ -107,7 +174,11 @@ describe("survey answers through the app proxy", () => {
   });
 
   it("keeps nothing from a filled honeypot but answers like a success", async () => {
-    const res = await post({ survey: nps, score: "10", website: "http://spam.example" });
+    const res = await post({
+      survey: nps,
+      score: "10",
+      website: "http://spam.example",
+    });
     expect(res.status).toBe(200);
     expect(await prisma.surveyResponse.count()).toBe(0);
   });
@@ -120,22 +191,40 @@ describe("survey answers through the app proxy", () => {
     ["comment over the limit", { score: "5", comment: "あ".repeat(1001) }, 422],
     ["malformed survey id", { survey: "../../etc" }, 400],
     ["unknown survey", { survey: "cunknownsurvey0000000000" }, 404],
-  ])("answers %s with a 4xx and stores nothing", async (_name, fields, status) => {
-    const res = await post({ survey: nps, locale: "ja", ...fields } as Record<string, string>);
-    expect(res.status).toBe(status);
-    expect(await prisma.surveyResponse.count()).toBe(0);
-  });
+  ])(
+    "answers %s with a 4xx and stores nothing",
+    async (_name, fields, status) => {
+      const res = await post({ survey: nps, locale: "ja", ...fields } as Record<
+        string,
+        string
+      >);
+      expect(res.status).toBe(status);
+      expect(await prisma.surveyResponse.count()).toBe(0);
+    },
+  );
 
   it("refuses a choice that is not the survey's, and a paused survey", async () => {
     expect((await post({ survey: choice, choice: "c9" })).status).toBe(422);
-    await prisma.survey.update({ where: { id: choice }, data: { active: false } });
+    await prisma.survey.update({
+      where: { id: choice },
+      data: { active: false },
+    });
     expect((await post({ survey: choice, choice: "c1" })).status).toBe(404);
     expect(await prisma.surveyResponse.count()).toBe(0);
   });
 
   it("rejects forged signatures and shops without the app with 401", async () => {
-    expect((await post({ survey: nps, score: "9" }, { secret: "forged" })).status).toBe(401);
-    expect((await post({ survey: nps, score: "9" }, { shop: "someone-else.myshopify.com" })).status).toBe(401);
+    expect(
+      (await post({ survey: nps, score: "9" }, { secret: "forged" })).status,
+    ).toBe(401);
+    expect(
+      (
+        await post(
+          { survey: nps, score: "9" },
+          { shop: "someone-else.myshopify.com" },
+        )
+      ).status,
+    ).toBe(401);
     expect(await prisma.surveyResponse.count()).toBe(0);
   });
 
@@ -146,7 +235,16 @@ describe("survey answers through the app proxy", () => {
       const statuses: number[] = [];
       for (let i = 0; i < 35; i++)
         statuses.push(
-          (await post({ survey: choice, choice: "c1", rid: `flood-${String(i).padStart(4, "0")}` }, { ip: "203.0.113.77" })).status,
+          (
+            await post(
+              {
+                survey: choice,
+                choice: "c1",
+                rid: `flood-${String(i).padStart(4, "0")}`,
+              },
+              { ip: "203.0.113.77" },
+            )
+          ).status,
         );
       expect(statuses.filter((s) => s === 200)).toHaveLength(30);
       expect(statuses.at(-1)).toBe(429);
@@ -162,9 +260,27 @@ describe("survey dashboard", () => {
     const at = (d: string) => new Date(`${d}T03:00:00Z`);
     const now = at("2026-11-20");
     const answers = [
-      { channel: "block", score: 10, locale: "ja", createdAt: at("2026-10-02"), comment: "" },
-      { channel: "block", score: 9, locale: "en", createdAt: at("2026-11-03"), comment: "" },
-      { channel: "thankyou", score: 7, locale: "ja", createdAt: at("2026-11-04"), comment: "" },
+      {
+        channel: "block",
+        score: 10,
+        locale: "ja",
+        createdAt: at("2026-10-02"),
+        comment: "",
+      },
+      {
+        channel: "block",
+        score: 9,
+        locale: "en",
+        createdAt: at("2026-11-03"),
+        comment: "",
+      },
+      {
+        channel: "thankyou",
+        score: 7,
+        locale: "ja",
+        createdAt: at("2026-11-04"),
+        comment: "",
+      },
       {
         channel: "email",
         score: 2,
@@ -174,13 +290,29 @@ describe("survey dashboard", () => {
         customerId: "77",
       },
     ];
-    for (const a of answers) await prisma.surveyResponse.create({ data: { shop: SHOP, surveyId: nps, ...a } });
+    for (const a of answers)
+      await prisma.surveyResponse.create({
+        data: { shop: SHOP, surveyId: nps, ...a },
+      });
     await prisma.surveyResponse.create({
-      data: { shop: SHOP, surveyId: choice, channel: "block", choice: "c1", locale: "ja", createdAt: at("2026-11-06") },
+      data: {
+        shop: SHOP,
+        surveyId: choice,
+        channel: "block",
+        choice: "c1",
+        locale: "ja",
+        createdAt: at("2026-11-06"),
+      },
     });
     const d = await surveyDashboard(prisma, SHOP, 365, now);
     expect(d.total).toBe(5);
-    expect(d.nps).toEqual({ responses: 4, promoters: 2, passives: 1, detractors: 1, nps: 25 });
+    expect(d.nps).toEqual({
+      responses: 4,
+      promoters: 2,
+      passives: 1,
+      detractors: 1,
+      nps: 25,
+    });
     expect(d.byChannel.map((c) => [c.key, c.responses])).toEqual([
       ["block", 2],
       ["email", 1],
@@ -199,7 +331,9 @@ describe("survey dashboard", () => {
     expect(items.map((i) => i.score)).toEqual([2]);
     expect(await markFollowedUp(prisma, SHOP, items[0].id, true)).toBe(true);
     expect(await followUpItems(prisma, SHOP)).toEqual([]);
-    expect(await markFollowedUp(prisma, "other.myshopify.com", items[0].id, false)).toBe(false);
+    expect(
+      await markFollowedUp(prisma, "other.myshopify.com", items[0].id, false),
+    ).toBe(false);
 
     const csv = toCsv(
       ["comment"],
@@ -277,7 +411,14 @@ describe("survey dashboard", () => {
     });
     // Anonymous answers have no product.
     await prisma.surveyResponse.create({
-      data: { shop: SHOP, surveyId: nps, channel: "block", score: 10, locale: "ja", createdAt: day("2026-11-03") },
+      data: {
+        shop: SHOP,
+        surveyId: nps,
+        channel: "block",
+        score: 10,
+        locale: "ja",
+        createdAt: day("2026-11-03"),
+      },
     });
     const voice = await voiceByProduct(prisma, SHOP, 365, day("2026-11-20"));
     expect(voice).toEqual([
@@ -331,9 +472,15 @@ describe("email score links", () => {
   };
   const open = async (url: string) => {
     const { loader } = await import("~/routes/survey.$token");
-    return callRoute(loader as never, new Request(url, { headers: { "X-Forwarded-For": `192.0.2.${++ip % 250}` } }), {
-      token: url.split("/").pop()!,
-    });
+    return callRoute(
+      loader as never,
+      new Request(url, {
+        headers: { "X-Forwarded-For": `192.0.2.${++ip % 250}` },
+      }),
+      {
+        token: url.split("/").pop()!,
+      },
+    );
   };
   const comment = async (url: string, text: string) => {
     const { action: post } = await import("~/routes/survey.$token");
@@ -369,7 +516,11 @@ describe("email score links", () => {
     const page = await res.text();
     expect(page).toContain("ご回答ありがとうございました");
     expect(page).toContain("<textarea");
-    expect(await prisma.surveyResponse.findMany({ select: { channel: true, score: true, customerId: true, orderId: true } })).toEqual([
+    expect(
+      await prisma.surveyResponse.findMany({
+        select: { channel: true, score: true, customerId: true, orderId: true },
+      }),
+    ).toEqual([
       { channel: "email", score: 4, customerId: "501", orderId: "9001" },
     ]);
 
@@ -378,13 +529,17 @@ describe("email score links", () => {
     const other = await (await open(await link({ score: 10 }))).text();
     expect(other).toContain("すでにご回答");
     expect(other).toContain("4");
-    expect((await prisma.surveyResponse.findMany()).map((r) => r.score)).toEqual([4]);
+    expect(
+      (await prisma.surveyResponse.findMany()).map((r) => r.score),
+    ).toEqual([4]);
 
     expect((await comment(url, "<b>届くのが遅かった</b>")).status).toBe(200);
     expect((await comment(url, "上書き")).status).toBe(409);
     const row = await prisma.surveyResponse.findFirstOrThrow();
     expect(row.comment).toBe("<b>届くのが遅かった</b>");
-    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(1);
+    expect(await prisma.job.count({ where: { type: "survey.analyze" } })).toBe(
+      1,
+    );
     // Shown as text, never as markup.
     const after = await (await open(url)).text();
     expect(after).not.toContain("<b>");
@@ -393,7 +548,11 @@ describe("email score links", () => {
   it("keeps another recipient's answer apart: a different order is a different answer", async () => {
     await open(await link({ score: 9, order: "9001" }));
     await open(await link({ score: 2, order: "9002", customer: "777" }));
-    expect((await prisma.surveyResponse.findMany({ orderBy: { orderId: "asc" } })).map((r) => [r.orderId, r.score])).toEqual([
+    expect(
+      (
+        await prisma.surveyResponse.findMany({ orderBy: { orderId: "asc" } })
+      ).map((r) => [r.orderId, r.score]),
+    ).toEqual([
       ["9001", 9],
       ["9002", 2],
     ]);
@@ -404,14 +563,23 @@ describe("email score links", () => {
     expect((await open(forged)).status).toBe(403);
     const good = await link({ score: 10 });
     const [body, sig] = good.split("/").pop()!.split(".");
-    const swapped = Buffer.from(JSON.parse(JSON.stringify(Buffer.from(body, "base64url").toString())).replace('"501"', '"502"')).toString(
-      "base64url",
-    );
-    expect((await open(`${process.env.SHOPIFY_APP_URL}/survey/${swapped}.${sig}`)).status).toBe(403);
+    const swapped = Buffer.from(
+      JSON.parse(
+        JSON.stringify(Buffer.from(body, "base64url").toString()),
+      ).replace('"501"', '"502"'),
+    ).toString("base64url");
+    expect(
+      (await open(`${process.env.SHOPIFY_APP_URL}/survey/${swapped}.${sig}`))
+        .status,
+    ).toBe(403);
     expect((await open(await link({ score: 10, days: -1 }))).status).toBe(410);
-    expect((await open(`${process.env.SHOPIFY_APP_URL}/survey/not-a-token`)).status).toBe(400);
+    expect(
+      (await open(`${process.env.SHOPIFY_APP_URL}/survey/not-a-token`)).status,
+    ).toBe(400);
     // A survey that is not sent by email, and a score outside the survey's range.
-    expect((await open(await link({ score: 5, survey: nps }))).status).toBe(404);
+    expect((await open(await link({ score: 5, survey: nps }))).status).toBe(
+      404,
+    );
     expect((await comment(forged, "x")).status).toBe(403);
     expect(await prisma.surveyResponse.count()).toBe(0);
   });

@@ -12,25 +12,70 @@ import { callRoute, installShop } from "../support/proxy";
  * The thank-you page extension's backend: checkout session tokens (HS256 with the app secret,
  * like Shopify's), the order read from the dev store's Admin API, one answer per order.
  */
-const core = createDevStore({ baseUrl: "http://dev-store.test", counts: { customers: 20, orders: 30 } });
+const core = createDevStore({
+  baseUrl: "http://dev-store.test",
+  counts: { customers: 20, orders: 30 },
+});
 const shop = core.shop;
-const graphql = async (query: string, options?: { variables?: Record<string, unknown> }) =>
-  new Response(JSON.stringify((await core.execute({ version: "2026-07", query, variables: options?.variables, scopes: ["read_orders", "read_customers"], bucketKey: "ty" })).body));
+const graphql = async (
+  query: string,
+  options?: { variables?: Record<string, unknown> },
+) =>
+  new Response(
+    JSON.stringify(
+      (
+        await core.execute({
+          version: "2026-07",
+          query,
+          variables: options?.variables,
+          scopes: ["read_orders", "read_customers"],
+          bucketKey: "ty",
+        })
+      ).body,
+    ),
+  );
 let firstOrder = "";
 let repeatOrder = "";
 let oldOrder = "";
 let survey = "";
 
-const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
+const b64 = (v: unknown) =>
+  Buffer.from(JSON.stringify(v)).toString("base64url");
 function token(o: { secret?: string; dest?: string; exp?: number } = {}) {
   const now = Math.floor(Date.now() / 1000);
   const body = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ dest: o.dest ?? `https://${shop}`, aud: process.env.SHOPIFY_API_KEY, iat: now, nbf: now - 5, exp: o.exp ?? now + 60, jti: randomUUID() })}`;
-  return `${body}.${createHmac("sha256", o.secret ?? process.env.SHOPIFY_API_SECRET!).update(body).digest("base64url")}`;
+  return `${body}.${createHmac(
+    "sha256",
+    o.secret ?? process.env.SHOPIFY_API_SECRET!,
+  )
+    .update(body)
+    .digest("base64url")}`;
 }
-const url = (q: Record<string, string>) => `${process.env.SHOPIFY_APP_URL}/api/checkout/survey?${new URLSearchParams(q)}`;
-const get = (q: Record<string, string>, t = token()) => callRoute(loader as never, new Request(url(q), { headers: { Authorization: `Bearer ${t}`, Origin: "https://extensions.shopifycdn.com" } }));
+const url = (q: Record<string, string>) =>
+  `${process.env.SHOPIFY_APP_URL}/api/checkout/survey?${new URLSearchParams(q)}`;
+const get = (q: Record<string, string>, t = token()) =>
+  callRoute(
+    loader as never,
+    new Request(url(q), {
+      headers: {
+        Authorization: `Bearer ${t}`,
+        Origin: "https://extensions.shopifycdn.com",
+      },
+    }),
+  );
 const post = (body: unknown, t = token()) =>
-  callRoute(action as never, new Request(url({}), { method: "POST", body: typeof body === "string" ? body : JSON.stringify(body), headers: { Authorization: `Bearer ${t}`, "Content-Type": "application/json", Origin: "https://extensions.shopifycdn.com" } }));
+  callRoute(
+    action as never,
+    new Request(url({}), {
+      method: "POST",
+      body: typeof body === "string" ? body : JSON.stringify(body),
+      headers: {
+        Authorization: `Bearer ${t}`,
+        "Content-Type": "application/json",
+        Origin: "https://extensions.shopifycdn.com",
+      },
+    }),
+  );
 
 beforeAll(async () => {
   vi.spyOn(unauthenticated, "admin").mockImplementation(async (s: string) => {
@@ -40,15 +85,46 @@ beforeAll(async () => {
   const variant = `gid://shopify/ProductVariant/${core.state.products[0].variants[0].legacyId}`;
   const newcomer = core.state.customers.find((c) => c.orderIds.length === 0)!;
   const regular = core.state.customers.find((c) => c.orderIds.length >= 1)!;
-  firstOrder = (await core.createOrder({ customerId: `gid://shopify/Customer/${newcomer.legacyId}`, lines: [{ variantId: variant, quantity: 1 }] })).orderId.split("/").pop()!;
-  repeatOrder = (await core.createOrder({ customerId: `gid://shopify/Customer/${regular.legacyId}`, lines: [{ variantId: variant, quantity: 1 }] })).orderId.split("/").pop()!;
-  oldOrder = (await core.createOrder({ lines: [{ variantId: variant, quantity: 1 }], processedAt: new Date(Date.now() - 90 * 86_400_000).toISOString() })).orderId.split("/").pop()!;
+  firstOrder = (
+    await core.createOrder({
+      customerId: `gid://shopify/Customer/${newcomer.legacyId}`,
+      lines: [{ variantId: variant, quantity: 1 }],
+    })
+  ).orderId
+    .split("/")
+    .pop()!;
+  repeatOrder = (
+    await core.createOrder({
+      customerId: `gid://shopify/Customer/${regular.legacyId}`,
+      lines: [{ variantId: variant, quantity: 1 }],
+    })
+  ).orderId
+    .split("/")
+    .pop()!;
+  oldOrder = (
+    await core.createOrder({
+      lines: [{ variantId: variant, quantity: 1 }],
+      processedAt: new Date(Date.now() - 90 * 86_400_000).toISOString(),
+    })
+  ).orderId
+    .split("/")
+    .pop()!;
 });
 
 beforeEach(async () => {
   await resetDatabase(prisma);
   await installShop(prisma, shop);
-  survey = (await saveSurvey(prisma, shop, null, { kind: "nps", question: { ja: "友人にすすめたいですか?", en: "Would you recommend us?" }, choices: [], followUp: true, placements: ["thankyou"], audience: "all", locales: [], cooldownDays: 90, active: true }))!;
+  survey = (await saveSurvey(prisma, shop, null, {
+    kind: "nps",
+    question: { ja: "友人にすすめたいですか?", en: "Would you recommend us?" },
+    choices: [],
+    followUp: true,
+    placements: ["thankyou"],
+    audience: "all",
+    locales: [],
+    cooldownDays: 90,
+    active: true,
+  }))!;
 });
 
 describe("thank-you page survey backend", () => {
@@ -56,31 +132,99 @@ describe("thank-you page survey backend", () => {
     const res = await get({ order: firstOrder, locale: "en-US" });
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    expect(await res.json()).toEqual({ survey: { id: survey, kind: "nps", question: "Would you recommend us?", choices: [], followUp: true } });
+    expect(await res.json()).toEqual({
+      survey: {
+        id: survey,
+        kind: "nps",
+        question: "Would you recommend us?",
+        choices: [],
+        followUp: true,
+      },
+    });
 
-    const answer = { survey, order: firstOrder, locale: "en-US", score: 6, comment: "配送が遅い" };
-    expect(await (await post(answer)).json()).toEqual({ ok: true, outcome: "recorded" });
-    expect(await (await post({ ...answer, score: 10 })).json()).toEqual({ ok: true, outcome: "duplicate" });
+    const answer = {
+      survey,
+      order: firstOrder,
+      locale: "en-US",
+      score: 6,
+      comment: "配送が遅い",
+    };
+    expect(await (await post(answer)).json()).toEqual({
+      ok: true,
+      outcome: "recorded",
+    });
+    expect(await (await post({ ...answer, score: 10 })).json()).toEqual({
+      ok: true,
+      outcome: "duplicate",
+    });
     const rows = await prisma.surveyResponse.findMany();
     expect(rows).toHaveLength(1);
     const newcomer = core.state.orderById.get(Number(firstOrder))!.customerId;
-    expect(rows[0]).toMatchObject({ channel: "thankyou", score: 6, orderId: firstOrder, customerId: String(newcomer), locale: "en", comment: "配送が遅い" });
-    expect(await (await get({ order: firstOrder, locale: "en" })).json()).toEqual({ survey: null });
+    expect(rows[0]).toMatchObject({
+      channel: "thankyou",
+      score: 6,
+      orderId: firstOrder,
+      customerId: String(newcomer),
+      locale: "en",
+      comment: "配送が遅い",
+    });
+    expect(
+      await (await get({ order: firstOrder, locale: "en" })).json(),
+    ).toEqual({ survey: null });
   });
 
   it("targets first and repeat buyers", async () => {
-    await prisma.survey.update({ where: { id: survey }, data: { audience: "repeat" } });
-    expect(await (await get({ order: firstOrder, locale: "ja" })).json()).toEqual({ survey: null });
-    expect((await (await get({ order: repeatOrder, locale: "ja" })).json()).survey.question).toBe("友人にすすめたいですか?");
+    await prisma.survey.update({
+      where: { id: survey },
+      data: { audience: "repeat" },
+    });
+    expect(
+      await (await get({ order: firstOrder, locale: "ja" })).json(),
+    ).toEqual({ survey: null });
+    expect(
+      (await (await get({ order: repeatOrder, locale: "ja" })).json()).survey
+        .question,
+    ).toBe("友人にすすめたいですか?");
   });
 
   it("rejects missing, forged, expired and other-shop tokens", async () => {
-    const bare = await callRoute(loader as never, new Request(url({ order: firstOrder, locale: "ja" })));
+    const bare = await callRoute(
+      loader as never,
+      new Request(url({ order: firstOrder, locale: "ja" })),
+    );
     expect(bare.status).toBe(401);
-    expect((await get({ order: firstOrder, locale: "ja" }, token({ secret: "forged" }))).status).toBe(401);
-    expect((await get({ order: firstOrder, locale: "ja" }, token({ exp: Math.floor(Date.now() / 1000) - 3600 }))).status).toBe(401);
-    expect((await get({ order: firstOrder, locale: "ja" }, token({ dest: "https://not-installed.myshopify.com" }))).status).toBe(401);
-    expect((await post({ survey, order: firstOrder, locale: "ja", score: 9 }, token({ secret: "forged" }))).status).toBe(401);
+    expect(
+      (
+        await get(
+          { order: firstOrder, locale: "ja" },
+          token({ secret: "forged" }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await get(
+          { order: firstOrder, locale: "ja" },
+          token({ exp: Math.floor(Date.now() / 1000) - 3600 }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await get(
+          { order: firstOrder, locale: "ja" },
+          token({ dest: "https://not-installed.myshopify.com" }),
+        )
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await post(
+          { survey, order: firstOrder, locale: "ja", score: 9 },
+          token({ secret: "forged" }),
+        )
+      ).status,
+    ).toBe(401);
     expect(await prisma.surveyResponse.count()).toBe(0);
   });
 
@@ -94,10 +238,22 @@ describe("thank-you page survey backend", () => {
     ["unknown order", { score: 9, order: "999999999" }, 404],
     ["order from months ago", { score: 9, order: "OLD" }, 404],
     ["malformed order id", { score: 9, order: "gid://shopify/Order/1" }, 400],
-  ])("answers %s with a 4xx and stores nothing", async (_name, patch, status) => {
-    const fields = patch as Record<string, unknown>;
-    const body = typeof patch === "string" ? patch : { survey, order: firstOrder, locale: "ja", ...fields, ...(fields.order === "OLD" ? { order: oldOrder } : {}) };
-    expect((await post(body)).status).toBe(status);
-    expect(await prisma.surveyResponse.count()).toBe(0);
-  });
+  ])(
+    "answers %s with a 4xx and stores nothing",
+    async (_name, patch, status) => {
+      const fields = patch as Record<string, unknown>;
+      const body =
+        typeof patch === "string"
+          ? patch
+          : {
+              survey,
+              order: firstOrder,
+              locale: "ja",
+              ...fields,
+              ...(fields.order === "OLD" ? { order: oldOrder } : {}),
+            };
+      expect((await post(body)).status).toBe(status);
+      expect(await prisma.surveyResponse.count()).toBe(0);
+    },
+  );
 });

@@ -12,7 +12,10 @@ import { resetDatabase } from "../support/db";
 import { TEST_SHOP, webhookRequest } from "../support/webhooks";
 
 const args = (request: Request) => ({ request, params: {}, context: {} });
-const respond = async (fn: (a: ReturnType<typeof args>) => Promise<Response>, request: Request) => {
+const respond = async (
+  fn: (a: ReturnType<typeof args>) => Promise<Response>,
+  request: Request,
+) => {
   try {
     return await fn(args(request));
   } catch (thrown) {
@@ -22,7 +25,12 @@ const respond = async (fn: (a: ReturnType<typeof args>) => Promise<Response>, re
 };
 const work = () => runDueJobs({ db: prisma, handlers: jobHandlers(prisma) });
 
-function order(id: number, customerId: number | null, total = "5400", at = "2026-11-01T10:00:00+09:00") {
+function order(
+  id: number,
+  customerId: number | null,
+  total = "5400",
+  at = "2026-11-01T10:00:00+09:00",
+) {
   return {
     id,
     name: `#${id}`,
@@ -35,7 +43,9 @@ function order(id: number, customerId: number | null, total = "5400", at = "2026
     financial_status: "paid",
     fulfillment_status: null,
     customer_locale: "ja",
-    customer: customerId ? { id: customerId, email: "hanako@example.jp", first_name: "花子" } : null,
+    customer: customerId
+      ? { id: customerId, email: "hanako@example.jp", first_name: "花子" }
+      : null,
     line_items: [{ product_id: 9001, title: "深蒸し煎茶", quantity: 1 }],
   };
 }
@@ -46,14 +56,21 @@ beforeEach(async () => {
 
 describe("webhook signatures", () => {
   it("accepts a correctly signed delivery and processes it in a job", async () => {
-    const res = await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(1001, 501) }));
+    const res = await respond(
+      ordersCreate,
+      webhookRequest({ topic: "orders/create", payload: order(1001, 501) }),
+    );
     expect(res.status).toBe(200);
     expect(await prisma.webhookEvent.count()).toBe(1);
     expect(await prisma.order.count()).toBe(0); // not inline: a job does it
     expect(await work()).toBe(1);
-    const stored = await prisma.order.findFirstOrThrow({ where: { shop: TEST_SHOP, orderId: "1001" } });
+    const stored = await prisma.order.findFirstOrThrow({
+      where: { shop: TEST_SHOP, orderId: "1001" },
+    });
     expect(stored.totalPrice.toString()).toBe("5400");
-    const customer = await prisma.customer.findFirstOrThrow({ where: { customerId: "501" } });
+    const customer = await prisma.customer.findFirstOrThrow({
+      where: { customerId: "501" },
+    });
     expect(customer.ordersCount).toBe(1);
     const event = await prisma.webhookEvent.findFirstOrThrow();
     expect(event.processedAt).not.toBeNull();
@@ -63,21 +80,41 @@ describe("webhook signatures", () => {
   it.each([
     ["forged", "bm90IHRoZSByaWdodCBzaWduYXR1cmU="],
     ["missing", null],
-  ])("rejects a %s signature with 401 and stores nothing", async (_label, hmac) => {
-    const res = await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(1002, 502), hmac }));
-    expect(res.status).toBe(401);
-    expect(await prisma.webhookEvent.count()).toBe(0);
-    expect(await prisma.job.count()).toBe(0);
-  });
+  ])(
+    "rejects a %s signature with 401 and stores nothing",
+    async (_label, hmac) => {
+      const res = await respond(
+        ordersCreate,
+        webhookRequest({
+          topic: "orders/create",
+          payload: order(1002, 502),
+          hmac,
+        }),
+      );
+      expect(res.status).toBe(401);
+      expect(await prisma.webhookEvent.count()).toBe(0);
+      expect(await prisma.job.count()).toBe(0);
+    },
+  );
 
   it("rejects a body signed with another app's secret", async () => {
-    const res = await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(1003, 503), secret: "someone-else" }));
+    const res = await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(1003, 503),
+        secret: "someone-else",
+      }),
+    );
     expect(res.status).toBe(401);
     expect(await prisma.webhookEvent.count()).toBe(0);
   });
 
   it("refuses a topic delivered to another topic's endpoint", async () => {
-    const res = await respond(ordersCreate, webhookRequest({ topic: "customers/update", payload: { id: 1 } }));
+    const res = await respond(
+      ordersCreate,
+      webhookRequest({ topic: "customers/update", payload: { id: 1 } }),
+    );
     expect(res.status).toBe(400);
     expect(await prisma.webhookEvent.count()).toBe(0);
   });
@@ -85,44 +122,122 @@ describe("webhook signatures", () => {
 
 describe("idempotency", () => {
   it("a redelivery with the same webhook id has no second effect", async () => {
-    const request = () => webhookRequest({ topic: "orders/create", payload: order(1004, 504), webhookId: "wh-1", eventId: "ev-1" });
+    const request = () =>
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(1004, 504),
+        webhookId: "wh-1",
+        eventId: "ev-1",
+      });
     expect((await respond(ordersCreate, request())).status).toBe(200);
     expect((await respond(ordersCreate, request())).status).toBe(200);
     expect(await prisma.webhookEvent.count()).toBe(1);
     expect(await prisma.job.count()).toBe(1);
     await work();
     expect(await work()).toBe(0);
-    expect((await prisma.customer.findFirstOrThrow({ where: { customerId: "504" } })).ordersCount).toBe(1);
+    expect(
+      (await prisma.customer.findFirstOrThrow({ where: { customerId: "504" } }))
+        .ordersCount,
+    ).toBe(1);
   });
 
   it("the same event under a new webhook id is recognised too", async () => {
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(1005, 505), webhookId: "a", eventId: "same" }));
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(1005, 505), webhookId: "b", eventId: "same" }));
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(1005, 505),
+        webhookId: "a",
+        eventId: "same",
+      }),
+    );
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(1005, 505),
+        webhookId: "b",
+        eventId: "same",
+      }),
+    );
     expect(await prisma.webhookEvent.count()).toBe(1);
   });
 
   it("an older customers/update arriving late does not overwrite a newer one", async () => {
-    const newer = { id: 506, first_name: "新", tags: "vip", updated_at: "2026-11-02T00:00:00Z" };
-    const older = { id: 506, first_name: "旧", tags: "", updated_at: "2026-11-01T00:00:00Z" };
-    await respond(customersUpdate, webhookRequest({ topic: "customers/update", payload: newer }));
+    const newer = {
+      id: 506,
+      first_name: "新",
+      tags: "vip",
+      updated_at: "2026-11-02T00:00:00Z",
+    };
+    const older = {
+      id: 506,
+      first_name: "旧",
+      tags: "",
+      updated_at: "2026-11-01T00:00:00Z",
+    };
+    await respond(
+      customersUpdate,
+      webhookRequest({ topic: "customers/update", payload: newer }),
+    );
     await work();
-    await respond(customersUpdate, webhookRequest({ topic: "customers/update", payload: older }));
+    await respond(
+      customersUpdate,
+      webhookRequest({ topic: "customers/update", payload: older }),
+    );
     await work();
-    const c = await prisma.customer.findFirstOrThrow({ where: { customerId: "506" } });
+    const c = await prisma.customer.findFirstOrThrow({
+      where: { customerId: "506" },
+    });
     expect(c.firstName).toBe("新");
     expect(c.tags).toBe(",vip,");
   });
 
   it("a customers/update in the 2025-01+ shape (no tags, consents or locale) keeps what the sync stored", async () => {
-    await prisma.customer.create({ data: { shop: TEST_SHOP, customerId: "507", locale: "ja", tags: ",points,", emailConsent: "SUBSCRIBED", smsConsent: "NOT_SUBSCRIBED" } });
-    await respond(customersUpdate, webhookRequest({ topic: "customers/update", payload: { id: 507, first_name: "花子", email: "hanako@example.jp", updated_at: "2026-11-03T00:00:00Z" } }));
+    await prisma.customer.create({
+      data: {
+        shop: TEST_SHOP,
+        customerId: "507",
+        locale: "ja",
+        tags: ",points,",
+        emailConsent: "SUBSCRIBED",
+        smsConsent: "NOT_SUBSCRIBED",
+      },
+    });
+    await respond(
+      customersUpdate,
+      webhookRequest({
+        topic: "customers/update",
+        payload: {
+          id: 507,
+          first_name: "花子",
+          email: "hanako@example.jp",
+          updated_at: "2026-11-03T00:00:00Z",
+        },
+      }),
+    );
     await work();
-    const c = await prisma.customer.findFirstOrThrow({ where: { customerId: "507" } });
-    expect(c).toMatchObject({ firstName: "花子", email: "hanako@example.jp", locale: "ja", tags: ",points,", emailConsent: "SUBSCRIBED", smsConsent: "NOT_SUBSCRIBED" });
+    const c = await prisma.customer.findFirstOrThrow({
+      where: { customerId: "507" },
+    });
+    expect(c).toMatchObject({
+      firstName: "花子",
+      email: "hanako@example.jp",
+      locale: "ja",
+      tags: ",points,",
+      emailConsent: "SUBSCRIBED",
+      smsConsent: "NOT_SUBSCRIBED",
+    });
   });
 
   it("a signed but malformed payload ends as a dead job with its reason, not a crash", async () => {
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: { id: "x", name: "" } }));
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: { id: "x", name: "" },
+      }),
+    );
     await work();
     const job = await prisma.job.findFirstOrThrow();
     expect(job.status).toBe("dead");
@@ -132,9 +247,29 @@ describe("idempotency", () => {
 
 describe("app/uninstalled", () => {
   it("removes the shop's sessions at once", async () => {
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "", accessToken: "shpat_x" } });
-    await prisma.session.create({ data: { id: "offline_other.myshopify.com", shop: "other.myshopify.com", state: "", accessToken: "y" } });
-    const res = await respond(appUninstalled, webhookRequest({ topic: "app/uninstalled", payload: { id: 1, domain: TEST_SHOP } }));
+    await prisma.session.create({
+      data: {
+        id: `offline_${TEST_SHOP}`,
+        shop: TEST_SHOP,
+        state: "",
+        accessToken: "shpat_x",
+      },
+    });
+    await prisma.session.create({
+      data: {
+        id: "offline_other.myshopify.com",
+        shop: "other.myshopify.com",
+        state: "",
+        accessToken: "y",
+      },
+    });
+    const res = await respond(
+      appUninstalled,
+      webhookRequest({
+        topic: "app/uninstalled",
+        payload: { id: 1, domain: TEST_SHOP },
+      }),
+    );
     expect(res.status).toBe(200);
     expect(await prisma.session.count({ where: { shop: TEST_SHOP } })).toBe(0);
     expect(await prisma.session.count()).toBe(1);
@@ -143,10 +278,35 @@ describe("app/uninstalled", () => {
 
 describe("compliance topics with data present", () => {
   async function seed() {
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(2001, 601, "3000") }));
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(2002, 601, "4000") }));
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(2003, 602, "1000") }));
-    await respond(ordersCreate, webhookRequest({ topic: "orders/create", payload: order(2004, 601), shop: "other.myshopify.com" }));
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(2001, 601, "3000"),
+      }),
+    );
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(2002, 601, "4000"),
+      }),
+    );
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(2003, 602, "1000"),
+      }),
+    );
+    await respond(
+      ordersCreate,
+      webhookRequest({
+        topic: "orders/create",
+        payload: order(2004, 601),
+        shop: "other.myshopify.com",
+      }),
+    );
     await work();
   }
 
@@ -159,35 +319,93 @@ describe("compliance topics with data present", () => {
       customer: { id: 601, email: "hanako@example.jp", phone: null },
       data_request: { id: 9999 },
     };
-    expect((await respond(dataRequest, webhookRequest({ topic: "customers/data_request", payload }))).status).toBe(200);
+    expect(
+      (
+        await respond(
+          dataRequest,
+          webhookRequest({ topic: "customers/data_request", payload }),
+        )
+      ).status,
+    ).toBe(200);
     await work();
-    const row = await prisma.dataRequest.findFirstOrThrow({ where: { shop: TEST_SHOP } });
+    const row = await prisma.dataRequest.findFirstOrThrow({
+      where: { shop: TEST_SHOP },
+    });
     const report = JSON.parse(row.report);
     expect(report.request.customer.id).toBe("601");
     expect(report.data.customerProfile).toHaveLength(1);
-    expect(report.data.customerProfile[0]).toMatchObject({ customerId: "601", ordersCount: 2, amountSpent: "7000" });
-    expect(report.data.orders.map((o: { orderId: string }) => o.orderId).sort()).toEqual(["2001", "2002"]);
-    expect(report.data.webhookEvents.map((e: { topic: string }) => e.topic)).toEqual(["orders/create", "orders/create"]);
+    expect(report.data.customerProfile[0]).toMatchObject({
+      customerId: "601",
+      ordersCount: 2,
+      amountSpent: "7000",
+    });
+    expect(
+      report.data.orders.map((o: { orderId: string }) => o.orderId).sort(),
+    ).toEqual(["2001", "2002"]);
+    expect(
+      report.data.webhookEvents.map((e: { topic: string }) => e.topic),
+    ).toEqual(["orders/create", "orders/create"]);
     // The other shop's order for a customer with the same id is not part of this shop's report.
-    expect(report.data.orders.some((o: { orderId: string }) => o.orderId === "2004")).toBe(false);
+    expect(
+      report.data.orders.some((o: { orderId: string }) => o.orderId === "2004"),
+    ).toBe(false);
   });
 
   it("customers/redact erases the customer everywhere and nothing else", async () => {
     await seed();
-    const payload = { shop_id: 1, shop_domain: TEST_SHOP, customer: { id: 601, email: "x", phone: null }, orders_to_redact: [2001, 2002] };
-    await respond(customersRedact, webhookRequest({ topic: "customers/redact", payload }));
+    const payload = {
+      shop_id: 1,
+      shop_domain: TEST_SHOP,
+      customer: { id: 601, email: "x", phone: null },
+      orders_to_redact: [2001, 2002],
+    };
+    await respond(
+      customersRedact,
+      webhookRequest({ topic: "customers/redact", payload }),
+    );
     await work();
-    expect(await prisma.customer.count({ where: { shop: TEST_SHOP, customerId: "601" } })).toBe(0);
-    expect(await prisma.order.count({ where: { shop: TEST_SHOP, orderId: { in: ["2001", "2002"] } } })).toBe(0);
-    expect(await prisma.webhookEvent.count({ where: { shop: TEST_SHOP, customerId: "601" } })).toBe(0);
-    expect(await prisma.order.count({ where: { shop: TEST_SHOP, orderId: "2003" } })).toBe(1);
-    expect(await prisma.customer.count({ where: { shop: "other.myshopify.com", customerId: "601" } })).toBe(1);
+    expect(
+      await prisma.customer.count({
+        where: { shop: TEST_SHOP, customerId: "601" },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.order.count({
+        where: { shop: TEST_SHOP, orderId: { in: ["2001", "2002"] } },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.webhookEvent.count({
+        where: { shop: TEST_SHOP, customerId: "601" },
+      }),
+    ).toBe(0);
+    expect(
+      await prisma.order.count({ where: { shop: TEST_SHOP, orderId: "2003" } }),
+    ).toBe(1);
+    expect(
+      await prisma.customer.count({
+        where: { shop: "other.myshopify.com", customerId: "601" },
+      }),
+    ).toBe(1);
   });
 
   it("shop/redact erases everything of the shop", async () => {
     await seed();
-    await prisma.session.create({ data: { id: `offline_${TEST_SHOP}`, shop: TEST_SHOP, state: "", accessToken: "t" } });
-    await respond(shopRedact, webhookRequest({ topic: "shop/redact", payload: { shop_id: 1, shop_domain: TEST_SHOP } }));
+    await prisma.session.create({
+      data: {
+        id: `offline_${TEST_SHOP}`,
+        shop: TEST_SHOP,
+        state: "",
+        accessToken: "t",
+      },
+    });
+    await respond(
+      shopRedact,
+      webhookRequest({
+        topic: "shop/redact",
+        payload: { shop_id: 1, shop_domain: TEST_SHOP },
+      }),
+    );
     await work();
     for (const count of [
       prisma.customer.count({ where: { shop: TEST_SHOP } }),
@@ -198,6 +416,8 @@ describe("compliance topics with data present", () => {
     ]) {
       expect(await count).toBe(0);
     }
-    expect(await prisma.order.count({ where: { shop: "other.myshopify.com" } })).toBe(1);
+    expect(
+      await prisma.order.count({ where: { shop: "other.myshopify.com" } }),
+    ).toBe(1);
   });
 });

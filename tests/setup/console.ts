@@ -5,9 +5,13 @@ import { afterEach, beforeEach, vi } from "vitest";
 let errorSpy: ReturnType<typeof vi.spyOn> | undefined;
 
 beforeEach(() => {
-  errorSpy = vi.spyOn(console, "error").mockImplementation((...args: unknown[]) => {
-    throw new Error(`Unexpected console.error: ${args.map(String).join(" ")}`);
-  });
+  errorSpy = vi
+    .spyOn(console, "error")
+    .mockImplementation((...args: unknown[]) => {
+      throw new Error(
+        `Unexpected console.error: ${args.map(String).join(" ")}`,
+      );
+    });
 });
 
 afterEach(() => {

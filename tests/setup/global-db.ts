@@ -9,7 +9,10 @@ import { migrate } from "../../scripts/migrate";
  * each test file then empties the tables it uses (tests/support/db.ts).
  */
 export default async function setup() {
-  if (!process.env.DATABASE_URL || process.env.DATABASE_URL.startsWith("file:")) {
+  if (
+    !process.env.DATABASE_URL ||
+    process.env.DATABASE_URL.startsWith("file:")
+  ) {
     const dir = mkdtempSync(path.join(tmpdir(), "tsunagu-test-"));
     process.env.DATABASE_URL = `file:${path.join(dir, "test.sqlite")}`;
   }

@@ -4,6 +4,8 @@ import { Prisma, type PrismaClient } from "@prisma/client";
 export async function resetDatabase(db: PrismaClient): Promise<void> {
   for (const model of Prisma.dmmf.datamodel.models) {
     const delegate = model.name.charAt(0).toLowerCase() + model.name.slice(1);
-    await (db as unknown as Record<string, { deleteMany(): Promise<unknown> }>)[delegate].deleteMany();
+    await (db as unknown as Record<string, { deleteMany(): Promise<unknown> }>)[
+      delegate
+    ].deleteMany();
   }
 }

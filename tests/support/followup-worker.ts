@@ -6,7 +6,12 @@
 const { default: prisma } = await import("../../app/db.server");
 const { jobHandlers } = await import("../../app/jobs/handlers.server");
 const { runDueJobs } = await import("../../app/jobs/worker.server");
-const ran = await runDueJobs({ db: prisma, handlers: jobHandlers(prisma), workerId: `kill-test-${process.pid}`, now: process.env.WORKER_NOW ? new Date(process.env.WORKER_NOW) : undefined });
+const ran = await runDueJobs({
+  db: prisma,
+  handlers: jobHandlers(prisma),
+  workerId: `kill-test-${process.pid}`,
+  now: process.env.WORKER_NOW ? new Date(process.env.WORKER_NOW) : undefined,
+});
 console.log(JSON.stringify({ ran }));
 await prisma.$disconnect();
 export {};

@@ -2,7 +2,11 @@ import { createHmac } from "node:crypto";
 import type { PrismaClient } from "@prisma/client";
 
 /** Signs like Shopify's app proxy: hex HMAC-SHA256 of the sorted "key=value" pairs, no separator. */
-export function signedProxyUrl(path: string, params: Record<string, string>, secret = process.env.SHOPIFY_API_SECRET!): string {
+export function signedProxyUrl(
+  path: string,
+  params: Record<string, string>,
+  secret = process.env.SHOPIFY_API_SECRET!,
+): string {
   const message = Object.keys(params)
     .sort()
     .map((k) => `${k}=${params[k]}`)
@@ -19,16 +23,34 @@ export const proxyParams = (shop: string, customerId = "") => ({
 });
 
 /** An installed shop: the offline session the app proxy looks up. */
-export async function installShop(db: PrismaClient, shop: string): Promise<void> {
+export async function installShop(
+  db: PrismaClient,
+  shop: string,
+): Promise<void> {
   await db.session.upsert({
     where: { id: `offline_${shop}` },
-    create: { id: `offline_${shop}`, shop, state: "", isOnline: false, accessToken: "shpat_test", scope: "read_customers" },
+    create: {
+      id: `offline_${shop}`,
+      shop,
+      state: "",
+      isOnline: false,
+      accessToken: "shpat_test",
+      scope: "read_customers",
+    },
     update: {},
   });
 }
 
 /** Calls a Remix loader/action, turning a thrown Response into the returned one. */
-export async function callRoute(fn: (args: { request: Request; params: Record<string, string>; context: object }) => unknown, request: Request, params: Record<string, string> = {}): Promise<Response> {
+export async function callRoute(
+  fn: (args: {
+    request: Request;
+    params: Record<string, string>;
+    context: object;
+  }) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Response> {
   try {
     return (await fn({ request, params, context: {} })) as Response;
   } catch (thrown) {

@@ -24,7 +24,10 @@ export function webhookRequest(opts: {
     "X-Shopify-Triggered-At": new Date().toISOString(),
     "X-Shopify-API-Version": "2026-07",
   });
-  const hmac = opts.hmac === undefined ? createHmac("sha256", secret).update(body, "utf8").digest("base64") : opts.hmac;
+  const hmac =
+    opts.hmac === undefined
+      ? createHmac("sha256", secret).update(body, "utf8").digest("base64")
+      : opts.hmac;
   if (hmac !== null) headers.set("X-Shopify-Hmac-Sha256", hmac);
   const url = `${opts.appUrl ?? process.env.SHOPIFY_APP_URL}/webhooks/${opts.topic}`;
   return new Request(url, { method: "POST", headers, body });

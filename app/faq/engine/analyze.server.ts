@@ -15,11 +15,75 @@ export type Term = { term: string; weight: number };
 const loadTokenizer = japaneseTokenizer;
 
 // Words that carry no topic of their own in a shop's question.
-const JA_STOP = new Set(["する", "ある", "いる", "なる", "できる", "れる", "られる", "こと", "もの", "ため", "よう", "これ", "それ", "あれ", "どれ", "ここ", "そこ", "ます", "です", "くださる", "下さる", "いただく", "頂く", "おる", "いう", "思う", "場合", "方", "際", "何", "どう", "どの", "その", "この", "お", "ご", "さん", "様", "的", "等", "くる", "いく", "みる", "おく", "しまう"]);
+const JA_STOP = new Set([
+  "する",
+  "ある",
+  "いる",
+  "なる",
+  "できる",
+  "れる",
+  "られる",
+  "こと",
+  "もの",
+  "ため",
+  "よう",
+  "これ",
+  "それ",
+  "あれ",
+  "どれ",
+  "ここ",
+  "そこ",
+  "ます",
+  "です",
+  "くださる",
+  "下さる",
+  "いただく",
+  "頂く",
+  "おる",
+  "いう",
+  "思う",
+  "場合",
+  "方",
+  "際",
+  "何",
+  "どう",
+  "どの",
+  "その",
+  "この",
+  "お",
+  "ご",
+  "さん",
+  "様",
+  "的",
+  "等",
+  "くる",
+  "いく",
+  "みる",
+  "おく",
+  "しまう",
+]);
 // Question words say how something is asked, not what about: they count, but little.
-const JA_LIGHT = new Set(["いつ", "どこ", "どれ", "どの", "どう", "なぜ", "どうして", "どんな", "どのくらい", "くらい", "ぐらい", "どれくらい", "いつごろ", "頃", "ころ"]);
-const TIME_QUESTION = /いつ|何(日|分|時間|週間|[かゖゕけ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
-const EN_TIME_QUESTION = /\b(when|how (long|soon|quickly|many (days|weeks|hours))|days?|weeks?|deadline|period)\b/;
+const JA_LIGHT = new Set([
+  "いつ",
+  "どこ",
+  "どれ",
+  "どの",
+  "どう",
+  "なぜ",
+  "どうして",
+  "どんな",
+  "どのくらい",
+  "くらい",
+  "ぐらい",
+  "どれくらい",
+  "いつごろ",
+  "頃",
+  "ころ",
+]);
+const TIME_QUESTION =
+  /いつ|何(日|分|時間|週間|[かゖゕけ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
+const EN_TIME_QUESTION =
+  /\b(when|how (long|soon|quickly|many (days|weeks|hours))|days?|weeks?|deadline|period)\b/;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
@@ -32,7 +96,10 @@ function kanaReading(reading: string | undefined): string | null {
 /** "申し込み" → ["申込み", "申込"]: the same word without some or all of its okurigana. */
 function okuriganaVariants(word: string): string[] {
   if (!HAS_KANJI.test(word)) return [];
-  const inner = word.replace(/(?<=[\u3400-\u9fff々])[\u3041-\u309f]+(?=[\u3400-\u9fff々])/g, "");
+  const inner = word.replace(
+    /(?<=[\u3400-\u9fff々])[\u3041-\u309f]+(?=[\u3400-\u9fff々])/g,
+    "",
+  );
   const bare = inner.replace(/[\u3041-\u309f]+$/, "");
   return [...new Set([inner, bare])].filter((v) => v && v !== word);
 }
@@ -42,16 +109,26 @@ type Tokenizer = JapaneseTokenizer;
 /** The single dictionary noun a string is, with its kana reading, or null. */
 function nounOf(t: Tokenizer, text: string): { reading: string | null } | null {
   const toks = t.tokenize(text);
-  return toks.length === 1 && toks[0].word_type === "KNOWN" && toks[0].pos === "名詞" && toks[0].pos_detail_1 !== "接尾" ? { reading: kanaReading(toks[0].reading) } : null;
+  return toks.length === 1 &&
+    toks[0].word_type === "KNOWN" &&
+    toks[0].pos === "名詞" &&
+    toks[0].pos_detail_1 !== "接尾"
+    ? { reading: kanaReading(toks[0].reading) }
+    : null;
 }
 
 /** Dictionary nouns of two or more characters found inside a compound, other than its own parts. */
-function innerWords(t: Tokenizer, whole: string, parts: string[]): { word: string; reading: string | null }[] {
+function innerWords(
+  t: Tokenizer,
+  whole: string,
+  parts: string[],
+): { word: string; reading: string | null }[] {
   const out: { word: string; reading: string | null }[] = [];
   for (let i = 0; i < whole.length; i++) {
     for (let j = i + 2; j <= Math.min(whole.length, i + 6); j++) {
       const sub = whole.slice(i, j);
-      if (sub === whole || parts.includes(sub) || !HAS_KANJI.test(sub)) continue;
+      if (sub === whole || parts.includes(sub) || !HAS_KANJI.test(sub))
+        continue;
       const noun = nounOf(t, sub);
       if (noun) out.push({ word: sub, reading: noun.reading });
     }
@@ -62,22 +139,38 @@ function innerWords(t: Tokenizer, whole: string, parts: string[]): { word: strin
 /** A katakana compound the dictionary has as one word ("クレジットカード") split into two words it also has ("カード"). */
 function katakanaParts(t: Tokenizer, word: string): string[] {
   if (!/^[\u30a1-\u30fc]{6,}$/.test(word)) return [];
-  for (let k = 3; k <= word.length - 3; k++) if (nounOf(t, word.slice(0, k)) && nounOf(t, word.slice(k))) return [fold(word.slice(0, k)), fold(word.slice(k))];
+  for (let k = 3; k <= word.length - 3; k++)
+    if (nounOf(t, word.slice(0, k)) && nounOf(t, word.slice(k)))
+      return [fold(word.slice(0, k)), fold(word.slice(k))];
   return [];
 }
 
-const VOICED: Record<string, string> = Object.fromEntries([..."かきくけこさしすせそたちつてとはひふへほ"].map((c) => [c, String.fromCharCode(c.charCodeAt(0) + 1)]));
+const VOICED: Record<string, string> = Object.fromEntries(
+  [..."かきくけこさしすせそたちつてとはひふへほ"].map((c) => [
+    c,
+    String.fromCharCode(c.charCodeAt(0) + 1),
+  ]),
+);
 
 /**
  * Readings of a compound: its parts' readings joined, and with the sound change compounds
  * take at a seam (rendaku: 代 + 引き = "だいびき", not "だいひき"), which the dictionary gives
  * only for words it has whole.
  */
-function compoundReadings(readings: string[]): { reading: string; voiced: boolean }[] {
+function compoundReadings(
+  readings: string[],
+): { reading: string; voiced: boolean }[] {
   const out = [{ reading: readings.join(""), voiced: false }];
   for (let i = 1; i < readings.length; i++) {
     const voiced = VOICED[readings[i][0]];
-    if (voiced) out.push({ reading: readings.slice(0, i).join("") + voiced + readings.slice(i).join("").slice(1), voiced: true });
+    if (voiced)
+      out.push({
+        reading:
+          readings.slice(0, i).join("") +
+          voiced +
+          readings.slice(i).join("").slice(1),
+        voiced: true,
+      });
   }
   return out;
 }
@@ -85,8 +178,13 @@ function compoundReadings(readings: string[]): { reading: string; voiced: boolea
 export async function analyzeJapanese(text: string): Promise<Term[]> {
   const t = await loadTokenizer();
   const out: Term[] = [];
-  const add = (term: string, weight: number) => term && out.push({ term, weight });
-  let compound: { surface: string; reading: string | null; prefix?: boolean }[] = [];
+  const add = (term: string, weight: number) =>
+    term && out.push({ term, weight });
+  let compound: {
+    surface: string;
+    reading: string | null;
+    prefix?: boolean;
+  }[] = [];
   const flush = () => {
     const n = compound.length;
     const surfaces = compound.map((p) => p.surface);
@@ -100,7 +198,9 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
         const weight = i === 0 && j === n ? 0.8 : 0.7;
         add(surfaces.slice(i, j).join(""), weight);
         const readings = compound.slice(i, j).map((p) => p.reading);
-        if (readings.every((r) => r)) for (const r of compoundReadings(readings as string[])) add(r.reading, weight * (r.voiced ? 0.8 : 0.9));
+        if (readings.every((r) => r))
+          for (const r of compoundReadings(readings as string[]))
+            add(r.reading, weight * (r.voiced ? 0.8 : 0.9));
       }
     }
     // Words inside a compound: "配送料" holds "送料", which a shopper may type alone (or as "そうりょう").
@@ -116,14 +216,41 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const pos = tok.pos;
     const detail = tok.pos_detail_1;
     const surface = fold(tok.surface_form);
-    const base = tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
-    const content = (pos === "名詞" && detail !== "非自立" && detail !== "接尾") || (pos === "動詞" && detail === "自立") || pos === "形容詞" || pos === "副詞" || (pos === "名詞" && detail === "接尾" && HAS_KANJI.test(surface) && surface.length > 1);
+    const base =
+      tok.basic_form && tok.basic_form !== "*" ? fold(tok.basic_form) : surface;
+    const content =
+      (pos === "名詞" && detail !== "非自立" && detail !== "接尾") ||
+      (pos === "動詞" && detail === "自立") ||
+      pos === "形容詞" ||
+      pos === "副詞" ||
+      (pos === "名詞" &&
+        detail === "接尾" &&
+        HAS_KANJI.test(surface) &&
+        surface.length > 1);
     // Nouns, and kanji prefixes (代引き, 再入荷), make compounds; not symbols (kuromoji calls "?"
     // a noun) nor kana-only nouns such as いくら ("送料いくら" is two words, not a compound).
     const joins = !/[\p{P}\p{S}]/u.test(surface) && !HIRAGANA.test(surface);
-    if (joins && ((pos === "名詞" && detail !== "非自立" && detail !== "代名詞" && detail !== "数") || (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface)))) compound.push({ surface, reading: kanaReading(tok.reading), prefix: pos === "接頭詞" });
+    if (
+      joins &&
+      ((pos === "名詞" &&
+        detail !== "非自立" &&
+        detail !== "代名詞" &&
+        detail !== "数") ||
+        (pos === "接頭詞" && detail === "名詞接続" && HAS_KANJI.test(surface)))
+    )
+      compound.push({
+        surface,
+        reading: kanaReading(tok.reading),
+        prefix: pos === "接頭詞",
+      });
     else flush();
-    if (!content || JA_STOP.has(base) || JA_STOP.has(surface) || /^[\p{P}\p{S}]+$/u.test(surface)) continue;
+    if (
+      !content ||
+      JA_STOP.has(base) ||
+      JA_STOP.has(surface) ||
+      /^[\p{P}\p{S}]+$/u.test(surface)
+    )
+      continue;
     // A single hiragana or symbol is never a topic; single kanji nouns are (e.g. "色", "箱").
     if (surface.length === 1 && !HAS_KANJI.test(surface)) continue;
     if (JA_LIGHT.has(surface) || JA_LIGHT.has(base)) {
@@ -135,16 +262,27 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const reading = kanaReading(tok.reading);
     if (reading && reading !== surface && reading.length > 1) add(reading, 0.9);
     for (const v of okuriganaVariants(surface)) add(v, 0.9);
-    for (const w of katakanaParts(t, tok.surface_form.normalize("NFKC"))) add(w, 0.7);
+    for (const w of katakanaParts(t, tok.surface_form.normalize("NFKC")))
+      add(w, 0.7);
     if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
     // A kana adjective's stem meets its inflections ("うるさい" → "うるさくない"); three kana at
     // least, as for reading stems below.
-    if (pos === "形容詞" && HIRAGANA.test(base) && base.length >= 4 && base.endsWith("い") && !GRAMMAR.includes(base)) add(base.slice(0, -1), 0.6);
+    if (
+      pos === "形容詞" &&
+      HIRAGANA.test(base) &&
+      base.length >= 4 &&
+      base.endsWith("い") &&
+      !GRAMMAR.includes(base)
+    )
+      add(base.slice(0, -1), 0.6);
     if ((pos === "動詞" || pos === "形容詞") && HAS_KANJI.test(base)) {
       // The stem meets every inflection the shopper may type: 戻って, 戻ります, 戻らない.
       const stemmed = base.replace(/[\u3041-\u309f]+$/, "");
       if (stemmed && stemmed !== base) add(stemmed, 0.6);
-      const baseReading = base === surface ? reading : kanaReading(t.tokenize(tok.basic_form)[0]?.reading);
+      const baseReading =
+        base === surface
+          ? reading
+          : kanaReading(t.tokenize(tok.basic_form)[0]?.reading);
       if (baseReading) {
         add(baseReading, 0.9);
         // Not a stem of two kana: たの (頼む) and いた (痛い) turn up inside grammar ("届いたのに").
@@ -158,14 +296,19 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   const folded = fold(text);
   // A question about time, however asked (いつ, 何日, どのくらい), meets the others lightly.
   const light = [...JA_LIGHT].filter((w) => w.length > 1 && folded.includes(w));
-  if (TIME_QUESTION.test(folded)) light.push("いつ", "どのくらい", "どれくらい");
-  for (const w of new Set(light)) if (!out.some((o) => o.term === w)) add(w, 0.3);
+  if (TIME_QUESTION.test(folded))
+    light.push("いつ", "どのくらい", "どれくらい");
+  for (const w of new Set(light))
+    if (!out.some((o) => o.term === w)) add(w, 0.3);
   return out;
 }
 
 // Grammar every question is made of, whether or not the FAQ's text has it: the query side skips
 // these words instead of leaving them as unknown text (where "できる" could match "きる").
-export const GRAMMAR = "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう".split(" ");
+export const GRAMMAR =
+  "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう".split(
+    " ",
+  );
 
 /**
  * Kana grammar of a text (particles, auxiliaries, verbs that carry no topic) plus the common
@@ -178,7 +321,14 @@ export async function grammarWords(text: string): Promise<string[]> {
     for (const tok of t.tokenize(text.normalize("NFKC"))) {
       const surface = fold(tok.surface_form);
       if (surface.length < 2 || !HIRAGANA.test(surface)) continue;
-      if (tok.pos === "助詞" || tok.pos === "助動詞" || tok.pos_detail_1 === "非自立" || JA_STOP.has(surface) || JA_STOP.has(fold(tok.basic_form))) out.add(surface);
+      if (
+        tok.pos === "助詞" ||
+        tok.pos === "助動詞" ||
+        tok.pos_detail_1 === "非自立" ||
+        JA_STOP.has(surface) ||
+        JA_STOP.has(fold(tok.basic_form))
+      )
+        out.add(surface);
     }
   }
   return [...out];
@@ -192,7 +342,8 @@ export function analyzeEnglish(text: string): Term[] {
   }
   // A question about time, however asked ("when", "how soon", "how many days"), meets the others
   // lightly, as いつ does in Japanese.
-  if (EN_TIME_QUESTION.test(fold(text))) out.push({ term: "when", weight: 0.6 });
+  if (EN_TIME_QUESTION.test(fold(text)))
+    out.push({ term: "when", weight: 0.6 });
   return out;
 }
 
@@ -200,5 +351,8 @@ export function analyzeEnglish(text: string): Term[] {
 export async function analyze(text: string): Promise<Term[]> {
   const folded = fold(text);
   const hasJapanese = /[\u3041-\u309f\u3400-\u9fff]/.test(folded);
-  return [...(hasJapanese ? await analyzeJapanese(text) : []), ...analyzeEnglish(text)];
+  return [
+    ...(hasJapanese ? await analyzeJapanese(text) : []),
+    ...analyzeEnglish(text),
+  ];
 }

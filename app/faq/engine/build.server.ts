@@ -51,7 +51,10 @@ export function learnKey(query: string): string {
  * (1 for its words, less for readings, stems, question words and synonyms). Mixing the second
  * into the first would let a synonym count almost fully once BM25 saturates.
  */
-export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promise<FaqIndex> {
+export async function buildIndex(
+  docs: FaqDoc[],
+  opts: BuildOptions = {},
+): Promise<FaqIndex> {
   const perDoc: Map<string, { tf: number; exact: number }>[] = [];
   const lengths: number[] = [];
   for (const doc of docs) {
@@ -74,24 +77,49 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     // An English answer's words count as less exact than the entry's own question: "until it
     // ships" in an order-change answer, plus the "ship" its shoppers borrow, had made it as much
     // about shipping as "How soon will my order ship?" (cv en +.002; Japanese answers lost at 0.8).
-    put(answer.filter((a) => !LATIN.test(a.term)), FIELDS.answer);
-    put(answer.filter((a) => LATIN.test(a.term)), FIELDS.answer, ENGLISH_ANSWER_EXACTNESS);
+    put(
+      answer.filter((a) => !LATIN.test(a.term)),
+      FIELDS.answer,
+    );
+    put(
+      answer.filter((a) => LATIN.test(a.term)),
+      FIELDS.answer,
+      ENGLISH_ANSWER_EXACTNESS,
+    );
     // Meaning: concepts the entry's words belong to, strongest from the question and tags.
-    put(await expansions(question.concat(tags), opts.synonyms ?? []), FIELDS.question, 1);
+    put(
+      await expansions(question.concat(tags), opts.synonyms ?? []),
+      FIELDS.question,
+      1,
+    );
     put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
     // The words other shops' shoppers typed for entries like this one.
-    put(await shopperWords(question.concat(tags)), FIELDS.question, SHOPPER_WEIGHT);
+    put(
+      await shopperWords(question.concat(tags)),
+      FIELDS.question,
+      SHOPPER_WEIGHT,
+    );
     // Character pairs of the question catch compounds and words the dictionary does not know.
     for (const run of runs(fold(doc.question))) {
       if (run.latin) continue;
-      for (let i = 0; i + 1 < run.text.length; i++) put([{ term: `~${run.text.slice(i, i + 2)}`, weight: BIGRAM_WEIGHT }], FIELDS.question);
+      for (let i = 0; i + 1 < run.text.length; i++)
+        put(
+          [{ term: `~${run.text.slice(i, i + 2)}`, weight: BIGRAM_WEIGHT }],
+          FIELDS.question,
+        );
     }
     perDoc.push(terms);
-    lengths.push(question.length * FIELDS.question + answer.length + tags.length * FIELDS.tags);
+    lengths.push(
+      question.length * FIELDS.question +
+        answer.length +
+        tags.length * FIELDS.tags,
+    );
   }
-  const avg = lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
+  const avg =
+    lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const df = new Map<string, number>();
-  for (const terms of perDoc) for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  for (const terms of perDoc)
+    for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = docs.length;
   const t: Record<string, number[]> = {};
   perDoc.forEach((terms, i) => {
@@ -99,7 +127,9 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
     for (const [term, { tf, exact }] of terms) {
       const d = df.get(term)!;
       const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
-      const w = Math.round(100 * exact * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)));
+      const w = Math.round(
+        100 * exact * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)),
+      );
       if (w > 0) (t[term] ??= []).push(i, w);
     }
   });
@@ -107,15 +137,24 @@ export async function buildIndex(docs: FaqDoc[], opts: BuildOptions = {}): Promi
   // Also when an entry's own words include them ("どうすればいい?", "届かない"): shoppers write
   // ない, いい, ほしい about every topic, and scored they ranked such entries first (cv ja +.005).
   const grammar = new Set<string>();
-  for (const doc of docs) for (const word of await grammarWords(`${doc.question}\n${doc.answer}`)) grammar.add(word);
+  for (const doc of docs)
+    for (const word of await grammarWords(`${doc.question}\n${doc.answer}`))
+      grammar.add(word);
   for (const word of grammar) t[word] = [];
   const lq: Record<string, number[]> = {};
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const row of opts.learned ?? []) {
     const i = position.get(row.handle);
-    const strength = Math.log2(1 + row.opens + 2 * row.helpful) - Math.log2(1 + 2 * row.notHelpful);
+    const strength =
+      Math.log2(1 + row.opens + 2 * row.helpful) -
+      Math.log2(1 + 2 * row.notHelpful);
     if (i === undefined || strength <= 0) continue;
     (lq[learnKey(row.query)] ??= []).push(i, Math.round(strength * 100) / 100);
   }
-  return { v: 1, ids: docs.map((d) => d.id), t, ...(Object.keys(lq).length ? { lq } : {}) };
+  return {
+    v: 1,
+    ids: docs.map((d) => d.id),
+    t,
+    ...(Object.keys(lq).length ? { lq } : {}),
+  };
 }

@@ -5,23 +5,61 @@ import { createSearch, type FaqIndex } from "./query";
 
 /** A small bilingual shop FAQ (a stationery shop), not the evaluation set. */
 const ja: FaqDoc[] = [
-  { id: "delivery", question: "注文した商品はいつ届きますか?", answer: "ご注文から3営業日以内に発送いたします。" },
-  { id: "fee", question: "配送料はいくらですか?", answer: "全国一律600円、5,000円以上で無料です。" },
-  { id: "refund", question: "返金の時期について", answer: "返品の到着を確認してから7日以内に払い戻します。" },
-  { id: "apply", question: "名入れの申し込み方法", answer: "商品ページの名入れオプションからお申し込みください。" },
-  { id: "ink", question: "インクの色は選べますか?", answer: "黒・青・赤の3色からお選びいただけます。" },
-  { id: "pen-case", question: "ペンケースの素材は何ですか?", answer: "本革を使用しています。" },
+  {
+    id: "delivery",
+    question: "注文した商品はいつ届きますか?",
+    answer: "ご注文から3営業日以内に発送いたします。",
+  },
+  {
+    id: "fee",
+    question: "配送料はいくらですか?",
+    answer: "全国一律600円、5,000円以上で無料です。",
+  },
+  {
+    id: "refund",
+    question: "返金の時期について",
+    answer: "返品の到着を確認してから7日以内に払い戻します。",
+  },
+  {
+    id: "apply",
+    question: "名入れの申し込み方法",
+    answer: "商品ページの名入れオプションからお申し込みください。",
+  },
+  {
+    id: "ink",
+    question: "インクの色は選べますか?",
+    answer: "黒・青・赤の3色からお選びいただけます。",
+  },
+  {
+    id: "pen-case",
+    question: "ペンケースの素材は何ですか?",
+    answer: "本革を使用しています。",
+  },
 ];
 const en: FaqDoc[] = [
-  { id: "returns", question: "What is your return policy?", answer: "Unused items can be returned within 30 days.", tags: ["exchange"] },
-  { id: "shipping", question: "How long does delivery take?", answer: "Orders ship within two business days." },
-  { id: "engraving", question: "Do you offer engraving?", answer: "Yes, add an engraving at checkout." },
+  {
+    id: "returns",
+    question: "What is your return policy?",
+    answer: "Unused items can be returned within 30 days.",
+    tags: ["exchange"],
+  },
+  {
+    id: "shipping",
+    question: "How long does delivery take?",
+    answer: "Orders ship within two business days.",
+  },
+  {
+    id: "engraving",
+    question: "Do you offer engraving?",
+    answer: "Yes, add an engraving at checkout.",
+  },
 ];
 
 // Loading kuromoji's and Sudachi's dictionaries takes seconds (more on a busy machine): once, here.
 beforeAll(() => buildIndex(ja).then(() => undefined), 60_000);
 
-const searchOf = async (docs: FaqDoc[], opts = {}) => createSearch(await buildIndex(docs, opts));
+const searchOf = async (docs: FaqDoc[], opts = {}) =>
+  createSearch(await buildIndex(docs, opts));
 const top = (r: { hits: { id: string }[] }) => r.hits[0]?.id;
 
 describe("Japanese search", () => {
@@ -57,8 +95,16 @@ describe("Japanese search", () => {
   it("tells grammar from unknown words: kana grammar neither matches nor counts", async () => {
     const s = await searchOf([
       ...ja,
-      { id: "power", question: "更新中に電源を切ってもいいですか?", answer: "電源は切らないでください。" },
-      { id: "lesson", question: "講習会はありますか?", answer: "毎月開催しています。" },
+      {
+        id: "power",
+        question: "更新中に電源を切ってもいいですか?",
+        answer: "電源は切らないでください。",
+      },
+      {
+        id: "lesson",
+        question: "講習会はありますか?",
+        answer: "毎月開催しています。",
+      },
       { id: "warranty", question: "保証期間は?", answer: "1年間です。" },
     ]);
     // "できる" holds "きる" (the reading of 切る); known as grammar, it no longer reaches "power".
@@ -71,22 +117,48 @@ describe("Japanese search", () => {
   it("scores no grammar even where an entry's own question has it (いい, ない, ほしい)", async () => {
     const s = await searchOf([
       ...ja,
-      { id: "size", question: "サイズが合わないときはどうすればいいですか?", answer: "交換を承ります。" },
-      { id: "receipt", question: "領収書がほしい", answer: "購入履歴から発行できます。" },
+      {
+        id: "size",
+        question: "サイズが合わないときはどうすればいいですか?",
+        answer: "交換を承ります。",
+      },
+      {
+        id: "receipt",
+        question: "領収書がほしい",
+        answer: "購入履歴から発行できます。",
+      },
     ]);
     // Shoppers write these about every topic: "返品してもいい?" is about returns, not sizes.
     for (const q of ["いい", "ない", "ほしい"]) expect(s(q).hits).toEqual([]);
   });
 
   it("reaches a word through a kanji of an inflected form the index lacks", async () => {
-    const s = await searchOf([...ja, { id: "flight", question: "飛行時間は?", answer: "約30分です。" }]);
+    const s = await searchOf([
+      ...ja,
+      { id: "flight", question: "飛行時間は?", answer: "約30分です。" },
+    ]);
     expect(top(s("どれくらい飛べる?"))).toBe("flight");
   });
 
   it("takes the words sharing most of their kanji, not the first ones in vocabulary order", async () => {
-    const long = ["保冷剤入り梱包", "保湿クリーム使用感", "保存料無添加製法", "保護フィルム貼付", "保育園向け名入れ", "保管温度管理方法", "保険適用外商品", "保温性能比較表", "保守点検契約内容", "保健所届出番号"];
+    const long = [
+      "保冷剤入り梱包",
+      "保湿クリーム使用感",
+      "保存料無添加製法",
+      "保護フィルム貼付",
+      "保育園向け名入れ",
+      "保管温度管理方法",
+      "保険適用外商品",
+      "保温性能比較表",
+      "保守点検契約内容",
+      "保健所届出番号",
+    ];
     const s = await searchOf([
-      ...long.map((q, i) => ({ id: `long-${i}`, question: `${q}について`, answer: "詳しくは商品ページをご覧ください。" })),
+      ...long.map((q, i) => ({
+        id: `long-${i}`,
+        question: `${q}について`,
+        answer: "詳しくは商品ページをご覧ください。",
+      })),
       { id: "warranty", question: "保証期間は?", answer: "1年間です。" },
     ]);
     // "保持" is unknown; of the many words holding 保, the short ones (保証) share the most of
@@ -97,8 +169,16 @@ describe("Japanese search", () => {
   it("reaches, more weakly, compounds sharing a kanji with a word the index knows", async () => {
     const s = await searchOf([
       ...ja,
-      { id: "chill", question: "おいしい冷やし方", answer: "飲む2時間前に冷蔵庫へ。" },
-      { id: "cool", question: "冷蔵便で届きますか?", answer: "夏季は冷蔵便でお送りします。" },
+      {
+        id: "chill",
+        question: "おいしい冷やし方",
+        answer: "飲む2時間前に冷蔵庫へ。",
+      },
+      {
+        id: "cool",
+        question: "冷蔵便で届きますか?",
+        answer: "夏季は冷蔵便でお送りします。",
+      },
     ]);
     // 冷やす is a word of "chill"; "cool" has 冷 only inside 冷蔵便, and also answers 届けて.
     const ids = s("冷やして届けて").hits.map((h) => h.id);
@@ -109,8 +189,16 @@ describe("Japanese search", () => {
     const s = await searchOf([
       ...ja,
       { id: "cod", question: "代引きの手数料は?", answer: "330円です。" },
-      { id: "pay", question: "支払い方法は?", answer: "クレジットカードと銀行振込です。" },
-      { id: "card", question: "メッセージを付けられますか?", answer: "無料でお付けします。" },
+      {
+        id: "pay",
+        question: "支払い方法は?",
+        answer: "クレジットカードと銀行振込です。",
+      },
+      {
+        id: "card",
+        question: "メッセージを付けられますか?",
+        answer: "無料でお付けします。",
+      },
     ]);
     // 代 + 引き is read "だいびき" in the compound, not "だいひき" as its parts.
     expect(top(s("だいびき"))).toBe("cod");
@@ -123,17 +211,37 @@ describe("Japanese search", () => {
   it("lets a long word also stand for the two words it is made of", async () => {
     const s = await searchOf([
       ...ja,
-      { id: "free", question: "送料が無料になる条件は?", answer: "5,000円以上のご注文です。" },
-      { id: "gift", question: "ギフト包装はできますか?", answer: "送料無料キャンペーン中も承ります。" },
+      {
+        id: "free",
+        question: "送料が無料になる条件は?",
+        answer: "5,000円以上のご注文です。",
+      },
+      {
+        id: "gift",
+        question: "ギフト包装はできますか?",
+        answer: "送料無料キャンペーン中も承ります。",
+      },
     ]);
     expect(top(s("そうりょうむりょう"))).toBe("free");
   });
 
   it("meets a question about time however it is asked", async () => {
     const s = await searchOf([
-      { id: "ship", question: "注文から何日で届きますか?", answer: "3日以内にお届けします。" },
-      { id: "refund", question: "返金はいつ頃ですか?", answer: "返品の到着後に返金します。" },
-      { id: "ship-when", question: "注文後いつ発送されますか?", answer: "翌営業日です。" },
+      {
+        id: "ship",
+        question: "注文から何日で届きますか?",
+        answer: "3日以内にお届けします。",
+      },
+      {
+        id: "refund",
+        question: "返金はいつ頃ですか?",
+        answer: "返品の到着後に返金します。",
+      },
+      {
+        id: "ship-when",
+        question: "注文後いつ発送されますか?",
+        answer: "翌営業日です。",
+      },
     ]);
     expect(top(s("いつ届く?"))).toBe("ship");
     // kuromoji reads "後いつ" as 後い + つ; the question word is still found.
@@ -142,9 +250,22 @@ describe("Japanese search", () => {
 
   it("reads 何日 / 何週間 as asking when, not as a topic of 日 (dates to choose)", async () => {
     const s = await searchOf([
-      { id: "date", question: "お届け日の指定はできますか?", answer: "ご注文時にお届け日時を指定できます。日付は3日後から、曜日指定も承ります。" },
-      { id: "ship-when", question: "注文後、いつ発送されますか?", answer: "翌営業日に発送します。" },
-      { id: "gift", question: "ギフト包装はできますか?", answer: "有料で承ります。" },
+      {
+        id: "date",
+        question: "お届け日の指定はできますか?",
+        answer:
+          "ご注文時にお届け日時を指定できます。日付は3日後から、曜日指定も承ります。",
+      },
+      {
+        id: "ship-when",
+        question: "注文後、いつ発送されますか?",
+        answer: "翌営業日に発送します。",
+      },
+      {
+        id: "gift",
+        question: "ギフト包装はできますか?",
+        answer: "有料で承ります。",
+      },
     ]);
     expect(top(s("注文してから何日で発送?"))).toBe("ship-when");
     expect(top(s("何週間で発送されますか"))).toBe("ship-when");
@@ -152,34 +273,46 @@ describe("Japanese search", () => {
 
   it("knows 何ヶ月 in every spelling as a question about time (ヶ, ケ, カ, ヵ fold to different kana)", async () => {
     for (const spelling of ["何ヶ月", "何ケ月", "何カ月", "何ヵ月"]) {
-      const terms = (await analyze(`開封後${spelling}もちますか?`)).map((t) => t.term);
+      const terms = (await analyze(`開封後${spelling}もちますか?`)).map(
+        (t) => t.term,
+      );
       expect(terms, spelling).toContain("いつ");
     }
   });
 
   it("makes compounds of nouns only: not of symbols or kana-only nouns", async () => {
     // kuromoji calls "?" a noun and いくら is one: "送料いくら?" is 送料 + いくら, not a compound.
-    const terms = (await analyze("送料いくら?配送料いくらですか")).map((t) => t.term);
+    const terms = (await analyze("送料いくら?配送料いくらですか")).map(
+      (t) => t.term,
+    );
     expect(terms).toEqual(expect.arrayContaining(["送料", "いくら", "配送料"]));
     expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
   });
 
   it("gives verbs their kana reading and its stem, but no stem of two kana that grammar is made of", async () => {
     // 頼む → たのむ, not たの: "届いたのに" holds たの, "してたの" too.
-    const terms = async (text: string) => (await analyze(text)).map((t) => t.term);
+    const terms = async (text: string) =>
+      (await analyze(text)).map((t) => t.term);
     expect(await terms("頼む")).toContain("たのむ");
     expect(await terms("頼む")).not.toContain("たの");
     expect(await terms("痛い")).not.toContain("いた");
-    expect(await terms("払い戻す")).toEqual(expect.arrayContaining(["はらいもどす", "はらいもど"]));
+    expect(await terms("払い戻す")).toEqual(
+      expect.arrayContaining(["はらいもどす", "はらいもど"]),
+    );
   });
 
   it("gives kana adjectives a stem for their inflections, and compounds no run that ends in a prefix", async () => {
-    const terms = async (text: string) => (await analyze(text)).map((t) => t.term);
+    const terms = async (text: string) =>
+      (await analyze(text)).map((t) => t.term);
     expect(await terms("うるさい")).toContain("うるさ");
     expect(await terms("ほしい")).not.toContain("ほし");
     // パスワード + 再 + 設定: "パスワード再" would win a query's segmentation over "パスワード".
-    expect(await terms("パスワード再設定")).toEqual(expect.arrayContaining(["ぱすわーど再設定", "再設定"]));
-    expect((await terms("パスワード再設定")).filter((t) => t.endsWith("再"))).toEqual([]);
+    expect(await terms("パスワード再設定")).toEqual(
+      expect.arrayContaining(["ぱすわーど再設定", "再設定"]),
+    );
+    expect(
+      (await terms("パスワード再設定")).filter((t) => t.endsWith("再")),
+    ).toEqual([]);
   });
 
   it("says a search is weak or empty when nothing answers it", async () => {
@@ -202,8 +335,16 @@ describe("English search", () => {
   it("reads a typo as the word it misspells before reading it as a compound of one known part", async () => {
     const s = await searchOf([
       ...en,
-      { id: "bulk", question: "Do you sell wholesale?", answer: "Yes, to cafés and shops." },
-      { id: "leaf", question: "Is your tea whole leaf?", answer: "All our teas are whole leaf." },
+      {
+        id: "bulk",
+        question: "Do you sell wholesale?",
+        answer: "Yes, to cafés and shops.",
+      },
+      {
+        id: "leaf",
+        question: "Is your tea whole leaf?",
+        answer: "All our teas are whole leaf.",
+      },
     ]);
     // "wholesail" holds the known word "whole", but it is "wholesale" one letter off.
     expect(top(s("wholesail"))).toBe("bulk");
@@ -211,15 +352,34 @@ describe("English search", () => {
 
   it("takes English synonyms from the thesaurus for words whose stem is not the word", async () => {
     // Sudachi has shop = store; the entry's term is the stem "stor".
-    const s = await searchOf([...en, { id: "stores", question: "Where are your stores?", answer: "In Kyoto and Osaka." }]);
+    const s = await searchOf([
+      ...en,
+      {
+        id: "stores",
+        question: "Where are your stores?",
+        answer: "In Kyoto and Osaka.",
+      },
+    ]);
     expect(top(s("shops"))).toBe("stores");
   });
 
   it("meets a question about time however it is asked", async () => {
     const s = await searchOf([
-      { id: "ship", question: "How soon will my order ship?", answer: "Within two business days." },
-      { id: "gift", question: "Can I send my order as a gift?", answer: "Yes, add gift wrapping at checkout." },
-      { id: "days", question: "How many days does delivery take?", answer: "Two to four." },
+      {
+        id: "ship",
+        question: "How soon will my order ship?",
+        answer: "Within two business days.",
+      },
+      {
+        id: "gift",
+        question: "Can I send my order as a gift?",
+        answer: "Yes, add gift wrapping at checkout.",
+      },
+      {
+        id: "days",
+        question: "How many days does delivery take?",
+        answer: "Two to four.",
+      },
     ]);
     expect(top(s("when will my order ship"))).toBe("ship");
     expect(top(s("when does delivery come"))).toBe("days");
@@ -228,24 +388,51 @@ describe("English search", () => {
   it("lets an entry's own question outweigh a word its English answer only mentions", async () => {
     // The order-change answer says "until it ships", and shoppers' words give it "ship" too.
     const s = await searchOf([
-      { id: "change", question: "Can I change my order?", answer: "Yes, until it ships. Contact us with your order number." },
-      { id: "ship", question: "How soon will my order ship?", answer: "Within two business days." },
-      { id: "gift", question: "Do you offer gift wrapping?", answer: "Yes, for 300 yen." },
+      {
+        id: "change",
+        question: "Can I change my order?",
+        answer: "Yes, until it ships. Contact us with your order number.",
+      },
+      {
+        id: "ship",
+        question: "How soon will my order ship?",
+        answer: "Within two business days.",
+      },
+      {
+        id: "gift",
+        question: "Do you offer gift wrapping?",
+        answer: "Yes, for 300 yen.",
+      },
     ]);
     expect(top(s("when will my order ship"))).toBe("ship");
     expect(top(s("when does it ship"))).toBe("ship");
   });
 
   it("does not treat a short real word as a typo of another", async () => {
-    const s = await searchOf([...en, { id: "shop", question: "Where is your shop?", answer: "In Kyoto." }]);
+    const s = await searchOf([
+      ...en,
+      { id: "shop", question: "Where is your shop?", answer: "In Kyoto." },
+    ]);
     expect(top(s("ship"))).not.toBe("shop");
   });
 
   it("lets the words a question is made with count only lightly (get, should, them)", async () => {
     const s = await searchOf([
-      { id: "size", question: "Which size should I get?", answer: "Check the size chart on each product page." },
-      { id: "care", question: "How do I clean my shoes?", answer: "Wipe them with a damp cloth." },
-      { id: "returns", question: "How do I return an item?", answer: "Send it back within 30 days." },
+      {
+        id: "size",
+        question: "Which size should I get?",
+        answer: "Check the size chart on each product page.",
+      },
+      {
+        id: "care",
+        question: "How do I clean my shoes?",
+        answer: "Wipe them with a damp cloth.",
+      },
+      {
+        id: "returns",
+        question: "How do I return an item?",
+        answer: "Send it back within 30 days.",
+      },
     ]);
     expect(top(s("should i get them cleaned"))).toBe("care");
     expect(top(s("should i wash them"))).toBe("care");
@@ -257,7 +444,9 @@ describe("what the merchant and shoppers teach", () => {
   it("uses the merchant's synonyms", async () => {
     // A shop's own name for a service: no dictionary and no other shop's shoppers know it.
     const without = await searchOf(ja);
-    const withSynonyms = await searchOf(ja, { synonyms: [["名入れ", "ツナグール"]] });
+    const withSynonyms = await searchOf(ja, {
+      synonyms: [["名入れ", "ツナグール"]],
+    });
     expect(top(without("ツナグールできますか"))).not.toBe("apply");
     expect(top(withSynonyms("ツナグールできますか"))).toBe("apply");
   });
@@ -265,10 +454,30 @@ describe("what the merchant and shoppers teach", () => {
   it("ranks what shoppers who asked the same question opened", async () => {
     const before = await searchOf(ja);
     expect(top(before("プレゼントに"))).not.toBe("pen-case");
-    const after = await searchOf(ja, { learned: [{ query: "プレゼントに", handle: "pen-case", opens: 6, helpful: 3, notHelpful: 0 }] });
+    const after = await searchOf(ja, {
+      learned: [
+        {
+          query: "プレゼントに",
+          handle: "pen-case",
+          opens: 6,
+          helpful: 3,
+          notHelpful: 0,
+        },
+      ],
+    });
     expect(top(after("プレゼントに"))).toBe("pen-case");
     // Votes that it did not help take the boost away.
-    const unhelpful = await searchOf(ja, { learned: [{ query: "プレゼントに", handle: "pen-case", opens: 1, helpful: 0, notHelpful: 4 }] });
+    const unhelpful = await searchOf(ja, {
+      learned: [
+        {
+          query: "プレゼントに",
+          handle: "pen-case",
+          opens: 1,
+          helpful: 0,
+          notHelpful: 4,
+        },
+      ],
+    });
     expect(top(unhelpful("プレゼントに"))).not.toBe("pen-case");
   });
 
@@ -276,6 +485,7 @@ describe("what the merchant and shoppers teach", () => {
     const index = await buildIndex(ja);
     const s1 = createSearch(index);
     const s2 = createSearch(JSON.parse(JSON.stringify(index)) as FaqIndex);
-    for (const q of ["送料", "いつ届く", "インク"]) expect(s2(q)).toEqual(s1(q));
+    for (const q of ["送料", "いつ届く", "インク"])
+      expect(s2(q)).toEqual(s1(q));
   });
 });

@@ -12,8 +12,15 @@ let tokenizer: Promise<JapaneseTokenizer> | null = null;
 
 export function japaneseTokenizer(): Promise<JapaneseTokenizer> {
   tokenizer ??= new Promise((resolve, reject) => {
-    const dicPath = path.join(path.dirname(createRequire(import.meta.url).resolve("kuromoji/package.json")), "dict");
-    kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t)));
+    const dicPath = path.join(
+      path.dirname(
+        createRequire(import.meta.url).resolve("kuromoji/package.json"),
+      ),
+      "dict",
+    );
+    kuromoji
+      .builder({ dicPath })
+      .build((error, t) => (error ? reject(error) : resolve(t)));
   });
   return tokenizer;
 }

@@ -40,7 +40,8 @@ function distance(a: string, b: string, max: number): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2] + 1);
       row.push(v);
       best = Math.min(best, v);
     }
@@ -54,8 +55,14 @@ function distance(a: string, b: string, max: number): number {
 export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const list = Array.isArray(chunks) ? chunks : [chunks];
   const ids = list.find((c) => c.ids?.length)?.ids ?? [];
-  const t: Record<string, number[]> = Object.assign({}, ...list.map((c) => c.t));
-  const lq: Record<string, number[]> = Object.assign({}, ...list.map((c) => c.lq ?? {}));
+  const t: Record<string, number[]> = Object.assign(
+    {},
+    ...list.map((c) => c.t),
+  );
+  const lq: Record<string, number[]> = Object.assign(
+    {},
+    ...list.map((c) => c.lq ?? {}),
+  );
   const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
   const known = (s: string) => t[s] && (s.length > 1 || KANJI.test(s));
   // Per-entry scratch, made once: a fresh buffer per query made the browser collect garbage
@@ -68,17 +75,30 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const byKanji = new Map<string, string[]>();
   for (const w of Object.keys(t)) {
     if (w.length < 2 || w[0] === "~") continue;
-    for (const c of new Set(w)) if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
+    for (const c of new Set(w))
+      if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
   }
   /**
    * Vocabulary words (of six characters at most) sharing a kanji with `text`, weighted by the share
    * of their characters that are those kanji: the twelve with the largest share, not the first
    * twelve in vocabulary order (borrowed words make the lists long).
    */
-  const sharingKanji = (text: string, weight: number, skip: (w: string) => boolean): [string, number][] => {
+  const sharingKanji = (
+    text: string,
+    weight: number,
+    skip: (w: string) => boolean,
+  ): [string, number][] => {
     const kanji = [...text].filter((c) => KANJI.test(c));
-    const near = [...new Set(kanji.flatMap((c) => byKanji.get(c) ?? []))].filter((w) => w.length <= 6 && !skip(w));
-    const scored = near.map((w) => [w, weight * ([...w].filter((c) => kanji.includes(c)).length / w.length)] as [string, number]);
+    const near = [
+      ...new Set(kanji.flatMap((c) => byKanji.get(c) ?? [])),
+    ].filter((w) => w.length <= 6 && !skip(w));
+    const scored = near.map(
+      (w) =>
+        [
+          w,
+          weight * ([...w].filter((c) => kanji.includes(c)).length / w.length),
+        ] as [string, number],
+    );
     return scored.sort((a, b) => b[1] - a[1]).slice(0, 12);
   };
 
@@ -108,7 +128,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       if (/[\u3400-\u9fff\u30fc]/.test(gap) || gap.length > 3) gaps.push(gap);
       gap = "";
     };
-    for (let i = n; i > 0; ) {
+    for (let i = n; i > 0;) {
       const j = from[i];
       if (j >= 0 && best[i] !== best[i - 1]) {
         close();
@@ -121,7 +141,11 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   }
 
   /** `explain` lists the query words each hit matched (the admin preview); the storefront skips it. */
-  return function search(query: string, limit = 10, explain = false): SearchResult {
+  return function search(
+    query: string,
+    limit = 10,
+    explain = false,
+  ): SearchResult {
     const units: [string, number][][] = [];
     const pairs: string[] = [];
     for (const run of runs(fold(query.slice(0, 200)))) {
@@ -129,44 +153,75 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         if (isStopword(run.text)) continue;
         const s = stem(run.text);
         const split = [...s]
-          .map((_, i) => [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter((w) => w.length > 3 && t[w]))
-          .sort((a, b) => b.length - a.length || b.join("").length - a.join("").length)[0];
+          .map((_, i) =>
+            [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter(
+              (w) => w.length > 3 && t[w],
+            ),
+          )
+          .sort(
+            (a, b) =>
+              b.length - a.length || b.join("").length - a.join("").length,
+          )[0];
         if (t[s]) units.push([[s, isLightWord(run.text) ? 0.3 : 1]]);
         else {
           // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
           // Not tried for a closed compound the entries write apart ("waterproof" → "water" + "proof").
-          const max = split?.length === 2 ? 0 : s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
+          const max =
+            split?.length === 2 ? 0 : s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
           // The nearest four: a large vocabulary holds many words two edits away.
-          const near = max ? latin.map((w) => [w, distance(s, w, max)] as [string, number]).filter(([, d]) => d <= max) : [];
+          const near = max
+            ? latin
+                .map((w) => [w, distance(s, w, max)] as [string, number])
+                .filter(([, d]) => d <= max)
+            : [];
           // Else the compound's parts, or its one known part ("sunscreen" → "screen"), which must
           // not hide a typo's word ("wholesail" is "wholesale", not "whole" + "sail").
-          if (near.length) units.push(near.sort((a, b) => a[1] - b[1]).slice(0, 4).map(([w]) => [w, 0.7] as [string, number]));
-          else units.push((split ?? []).map((w) => [w, 0.8] as [string, number]));
+          if (near.length)
+            units.push(
+              near
+                .sort((a, b) => a[1] - b[1])
+                .slice(0, 4)
+                .map(([w]) => [w, 0.7] as [string, number]),
+            );
+          else
+            units.push((split ?? []).map((w) => [w, 0.8] as [string, number]));
         }
       } else {
         // "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
         // 日付, 曜日 fill date-choice entries) but about time (cv ja +.001).
-        const { words, gaps } = segment(run.text.replace(/何(日|週間?|時間|[かゖゕけ]?月)/g, "いつ"));
+        const { words, gaps } = segment(
+          run.text.replace(/何(日|週間?|時間|[かゖゕけ]?月)/g, "いつ"),
+        );
         // Words without postings are grammar: recognised, so not unknown text, but not scored.
         // A long word also stands for the two words it is made of ("そうりょうむりょう" =
         // "そうりょう" + "むりょう"), for entries that have them apart or only one of them.
         for (const w of words)
           if (t[w].length) {
             const unit: [string, number][] = [[w, 1]];
-            for (let i = 2; w.length > 3 && i < w.length - 1; i++) if (known(w.slice(0, i)) && known(w.slice(i))) unit.push([w.slice(0, i), 0.5], [w.slice(i), 0.5]);
+            for (let i = 2; w.length > 3 && i < w.length - 1; i++)
+              if (known(w.slice(0, i)) && known(w.slice(i)))
+                unit.push([w.slice(0, i), 0.5], [w.slice(i), 0.5]);
             // And, more weakly than an unknown word, the words sharing its kanji ("死んでた" →
             // 死着): a word borrowed from other shops' shoppers is known, yet the shop's own
             // entry may have it only inside a compound.
-            unit.push(...sharingKanji(w, 0.125, (x) => unit.some(([u]) => u === x)));
+            unit.push(
+              ...sharingKanji(w, 0.125, (x) => unit.some(([u]) => u === x)),
+            );
             units.push(unit);
           }
         for (const gap of gaps) {
           // An unknown compound of two or more kanji, or an inflected word the index lacks
           // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A query of one kanji alone is not a topic.
           const kanji = [...gap].filter((c) => KANJI.test(c));
-          units.push(kanji.length > 1 || (kanji.length && run.text.length > 1) ? sharingKanji(gap, 0.25, () => false) : []);
+          units.push(
+            kanji.length > 1 || (kanji.length && run.text.length > 1)
+              ? sharingKanji(gap, 0.25, () => false)
+              : [],
+          );
           // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
-          for (let i = 0; i + 1 < gap.length; i++) if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`]) pairs.push(`~${gap.slice(i, i + 2)}`);
+          for (let i = 0; i + 1 < gap.length; i++)
+            if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`])
+              pairs.push(`~${gap.slice(i, i + 2)}`);
         }
       }
     }
@@ -188,7 +243,8 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     });
     for (const pair of new Set(pairs)) {
       const postings = t[pair];
-      for (let p = 0; p < postings.length; p += 2) score[postings[p]] += postings[p + 1];
+      for (let p = 0; p < postings.length; p += 2)
+        score[postings[p]] += postings[p + 1];
     }
     const total = units.length || 1;
     let top = 0;
@@ -198,17 +254,35 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     }
     // What shoppers who asked the same question went on to open (and found helpful).
     const learned = lq[fold(query).replace(/[^\p{L}\p{N}]+/gu, "")] ?? [];
-    for (let p = 0; p < learned.length; p += 2) score[learned[p]] += Math.max(top, 100) * 0.25 * learned[p + 1];
+    for (let p = 0; p < learned.length; p += 2)
+      score[learned[p]] += Math.max(top, 100) * 0.25 * learned[p + 1];
     const order: number[] = [];
     for (let d = 0; d < n; d++) if (score[d] > 0) order.push(d);
-    order.sort((a, b) => score[b] - score[a]).length = Math.min(order.length, limit);
+    order.sort((a, b) => score[b] - score[a]).length = Math.min(
+      order.length,
+      limit,
+    );
     const hits = order.map((d) => ({
       id: ids[d],
       score: Math.round(score[d]) / 100,
-      terms: explain ? [...new Set(units.flat().filter(([term]) => t[term].some((v, i) => i % 2 === 0 && v === d)).map(([term]) => term))] : [],
+      terms: explain
+        ? [
+            ...new Set(
+              units
+                .flat()
+                .filter(([term]) =>
+                  t[term].some((v, i) => i % 2 === 0 && v === d),
+                )
+                .map(([term]) => term),
+            ),
+          ]
+        : [],
     }));
     const best = order[0];
-    return { hits, weak: !hits.length || covered[best] / total < 0.5 || score[best] < 150 };
+    return {
+      hits,
+      weak: !hits.length || covered[best] / total < 0.5 || score[best] < 150,
+    };
   };
 }
 

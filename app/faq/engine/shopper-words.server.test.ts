@@ -8,13 +8,19 @@ import { corpusFile, shopperCorpus } from "../../../scripts/faq/shopper-corpus";
 import { associatedWords, shopperWords } from "./shopper-words.server";
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const words = async (text: string) => (await shopperWords(await analyze(text))).map((t) => t.term);
-const weights = async (text: string) => new Map((await shopperWords(await analyze(text))).map((t) => [t.term, t.weight]));
+const words = async (text: string) =>
+  (await shopperWords(await analyze(text))).map((t) => t.term);
+const weights = async (text: string) =>
+  new Map(
+    (await shopperWords(await analyze(text))).map((t) => [t.term, t.weight]),
+  );
 
 describe("words shoppers use for entries like this one", () => {
   it("gives an entry the words other shops' shoppers typed for the same topic, not its own", async () => {
     const returns = await words("返品・交換について");
-    expect(returns.some((w) => ["返す", "返し", "送り返す", "かえす"].includes(w))).toBe(true);
+    expect(
+      returns.some((w) => ["返す", "返し", "送り返す", "かえす"].includes(w)),
+    ).toBe(true);
     expect(returns).not.toContain("返品");
     const english = await words("Can I return an item?");
     expect(english.length).toBeGreaterThan(0);
@@ -28,17 +34,31 @@ describe("words shoppers use for entries like this one", () => {
 
   it("lets each word bring what shoppers typed for entries holding it, across all shops", async () => {
     // No corpus entry is about cancelling a wreath for a space station, but many hold キャンセル.
-    const brought = (await associatedWords(await analyze("宇宙ステーション用リースのキャンセル"))).map((t) => t.term);
-    expect(brought.some((w) => ["取り消す", "取り消し", "とりけす"].includes(w))).toBe(true);
+    const brought = (
+      await associatedWords(
+        await analyze("宇宙ステーション用リースのキャンセル"),
+      )
+    ).map((t) => t.term);
+    expect(
+      brought.some((w) => ["取り消す", "取り消し", "とりけす"].includes(w)),
+    ).toBe(true);
     expect(brought).not.toContain("きゃんせる"); // its own word (folded), not borrowed
     expect(await associatedWords(await analyze("恐竜の化石発掘"))).toEqual([]);
   }, 60_000);
 
   it("never borrows grammar, which the query side recognises and must not score", async () => {
     // Shoppers write "ほしい" and "いい" for every topic; borrowed, "ラクダを貸してほしい" found an entry.
-    for (const question of ["ギフト包装はできますか?", "注文した商品はいつ届きますか?", "保管方法"]) {
+    for (const question of [
+      "ギフト包装はできますか?",
+      "注文した商品はいつ届きますか?",
+      "保管方法",
+    ]) {
       const borrowed = await words(question);
-      expect(borrowed.filter((w) => ["ほしい", "いい", "したい", "できる", "ください"].includes(w))).toEqual([]);
+      expect(
+        borrowed.filter((w) =>
+          ["ほしい", "いい", "したい", "できる", "ください"].includes(w),
+        ),
+      ).toEqual([]);
     }
   }, 60_000);
 
@@ -48,9 +68,21 @@ describe("words shoppers use for entries like this one", () => {
 
   it("lets a shopper's words find an entry that never uses them", async () => {
     const docs = [
-      { id: "allergy", question: "アレルギー物質について", answer: "特定原材料の表示は商品ページをご確認ください。" },
-      { id: "days", question: "ご注文から発送までの日数", answer: "3営業日以内に出荷いたします。" },
-      { id: "wrap", question: "ギフト包装はできますか?", answer: "有料で承ります。" },
+      {
+        id: "allergy",
+        question: "アレルギー物質について",
+        answer: "特定原材料の表示は商品ページをご確認ください。",
+      },
+      {
+        id: "days",
+        question: "ご注文から発送までの日数",
+        answer: "3営業日以内に出荷いたします。",
+      },
+      {
+        id: "wrap",
+        question: "ギフト包装はできますか?",
+        answer: "有料で承ります。",
+      },
     ];
     const search = createSearch(await buildIndex(docs));
     // Neither "小麦" nor "届く" is in any entry: other shops' shoppers used them for such topics.
@@ -61,6 +93,13 @@ describe("words shoppers use for entries like this one", () => {
 
   it("shopper-words.json is what `npm run faq:train` makes from app/faq/training", () => {
     const fresh = corpusFile(shopperCorpus(root).entries);
-    expect(fresh === readFileSync(path.join(root, "app/faq/engine/shopper-words.json"), "utf8"), "stale: run `npm run faq:train`").toBe(true);
+    expect(
+      fresh ===
+        readFileSync(
+          path.join(root, "app/faq/engine/shopper-words.json"),
+          "utf8",
+        ),
+      "stale: run `npm run faq:train`",
+    ).toBe(true);
   });
 });

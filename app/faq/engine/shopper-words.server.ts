@@ -55,7 +55,10 @@ interface Prepared {
 let prepared: Promise<Prepared> | null = null;
 // Analyses of corpus texts, kept while another corpus is in use (cross-validation swaps it per shop).
 const analysed = new Map<string, Promise<Term[]>>();
-const analyseOnce = (text: string) => (corpus === shipped ? analyze(text) : (analysed.get(text) ?? analysed.set(text, analyze(text)).get(text))!);
+const analyseOnce = (text: string) =>
+  corpus === shipped
+    ? analyze(text)
+    : (analysed.get(text) ?? analysed.set(text, analyze(text)).get(text))!;
 
 /** For `npm run faq:train -- --cv`: the corpus entries to borrow from (all shops but one); none = the shipped corpus. */
 export function setShopperCorpus(entries?: ShopperEntry[]) {
@@ -66,11 +69,15 @@ export function setShopperCorpus(entries?: ShopperEntry[]) {
 
 const termsOf = (terms: Term[]) => {
   const out = new Map<string, number>();
-  for (const t of terms) out.set(t.term, Math.max(out.get(t.term) ?? 0, t.weight));
+  for (const t of terms)
+    out.set(t.term, Math.max(out.get(t.term) ?? 0, t.weight));
   return out;
 };
 
-function vectorOf(terms: Map<string, number>, idf: Map<string, number>): Vector {
+function vectorOf(
+  terms: Map<string, number>,
+  idf: Map<string, number>,
+): Vector {
   const v: Vector = new Map();
   let norm = 0;
   for (const [term, weight] of terms) {
@@ -90,31 +97,53 @@ function prepare() {
       corpus.map(async (e) => ({
         locale: e.locale,
         terms: termsOf(await analyseOnce(`${e.question}\n${e.tags}`)),
-        queries: await Promise.all(e.queries.map(async (q) => new Set((await analyseOnce(q)).filter((t) => t.weight >= 0.5 && !grammar.has(t.term)).map((t) => t.term)))),
+        queries: await Promise.all(
+          e.queries.map(
+            async (q) =>
+              new Set(
+                (await analyseOnce(q))
+                  .filter((t) => t.weight >= 0.5 && !grammar.has(t.term))
+                  .map((t) => t.term),
+              ),
+          ),
+        ),
       })),
     );
     const df = new Map<string, number>();
-    for (const e of entries) for (const term of e.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    const idf = new Map([...df].map(([term, d]) => [term, Math.log(1 + entries.length / d)]));
+    for (const e of entries)
+      for (const term of e.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    const idf = new Map(
+      [...df].map(([term, d]) => [term, Math.log(1 + entries.length / d)]),
+    );
     // How many corpus entries' shoppers used a word: the spread of a word across topics.
     const spread = new Map<string, number>();
-    for (const e of entries) for (const term of new Set(e.queries.flatMap((q) => [...q]))) spread.set(term, (spread.get(term) ?? 0) + 1);
+    for (const e of entries)
+      for (const term of new Set(e.queries.flatMap((q) => [...q])))
+        spread.set(term, (spread.get(term) ?? 0) + 1);
     const associations = new Map<string, Map<string, number>>();
     const neighbours = entries.map((e) => {
       const words = new Map<string, number>();
-      for (const q of e.queries) for (const term of q) words.set(term, (words.get(term) ?? 0) + 1 / e.queries.length);
-      for (const term of words.keys()) if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD) words.delete(term);
+      for (const q of e.queries)
+        for (const term of q)
+          words.set(term, (words.get(term) ?? 0) + 1 / e.queries.length);
+      for (const term of words.keys())
+        if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD)
+          words.delete(term);
       for (const [word, weight] of e.terms) {
         if (weight < 0.5) continue;
-        const row = associations.get(word) ?? associations.set(word, new Map()).get(word)!;
-        for (const [term, share] of words) if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
+        const row =
+          associations.get(word) ??
+          associations.set(word, new Map()).get(word)!;
+        for (const [term, share] of words)
+          if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
       }
       return { locale: e.locale, vector: vectorOf(e.terms, idf), words };
     });
     for (const [word, row] of associations) {
       const holders = (df.get(word) ?? 0) + 1;
       for (const [term, sum] of row) {
-        if (sum < MIN_SUPPORT || sum / holders < MIN_ASSOCIATION) row.delete(term);
+        if (sum < MIN_SUPPORT || sum / holders < MIN_ASSOCIATION)
+          row.delete(term);
         else row.set(term, sum / holders);
       }
     }
@@ -126,14 +155,23 @@ function prepare() {
 // Grammar the query side recognises and never scores ("ほしい", "いい"): borrowed, it would score.
 const grammar = new Set(GRAMMAR);
 
-const isJapanese = (terms: Term[]) => terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
+const isJapanese = (terms: Term[]) =>
+  terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
 
 /** Word by word: query words that came, across the corpus, with entries holding this entry's words. */
-function associated(v: Vector, mine: Map<string, number>, associations: Prepared["associations"]): Map<string, number> {
+function associated(
+  v: Vector,
+  mine: Map<string, number>,
+  associations: Prepared["associations"],
+): Map<string, number> {
   const sum = new Map<string, number>();
-  for (const [word, w] of v) for (const [term, a] of associations.get(word) ?? []) sum.set(term, (sum.get(term) ?? 0) + a * w);
+  for (const [word, w] of v)
+    for (const [term, a] of associations.get(word) ?? [])
+      sum.set(term, (sum.get(term) ?? 0) + a * w);
   const out = new Map<string, number>();
-  for (const [term, a] of sum) if (a >= MIN_ASSOCIATED && !mine.has(term)) out.set(term, ASSOCIATION_SCALE * a);
+  for (const [term, a] of sum)
+    if (a >= MIN_ASSOCIATED && !mine.has(term))
+      out.set(term, ASSOCIATION_SCALE * a);
   return out;
 }
 
@@ -141,7 +179,9 @@ function associated(v: Vector, mine: Map<string, number>, associations: Prepared
 export async function associatedWords(terms: Term[]): Promise<Term[]> {
   const { idf, associations } = await prepare();
   const mine = termsOf(terms);
-  return [...associated(vectorOf(mine, idf), mine, associations)].map(([term, w]) => ({ term, weight: Math.min(1, w) }));
+  return [...associated(vectorOf(mine, idf), mine, associations)].map(
+    ([term, w]) => ({ term, weight: Math.min(1, w) }),
+  );
 }
 
 /** Words shoppers typed for the corpus entries most like this one, and for entries holding its words (question and tag terms). */
@@ -163,6 +203,11 @@ export async function shopperWords(terms: Term[]): Promise<Term[]> {
     .slice(0, NEIGHBOURS);
   const total = scored.reduce((a, s) => a + s.sim, 0);
   const out = associated(v, mine, associations);
-  for (const { n, sim } of scored) for (const [term, share] of n.words) if (!mine.has(term)) out.set(term, (out.get(term) ?? 0) + (sim / total) * share);
-  return [...out].filter(([, w]) => w >= MIN_SCORE).map(([term, w]) => ({ term, weight: Math.min(1, w) }));
+  for (const { n, sim } of scored)
+    for (const [term, share] of n.words)
+      if (!mine.has(term))
+        out.set(term, (out.get(term) ?? 0) + (sim / total) * share);
+  return [...out]
+    .filter(([, w]) => w >= MIN_SCORE)
+    .map(([term, w]) => ({ term, weight: Math.min(1, w) }));
 }

@@ -25,18 +25,24 @@ function analyseOnce(phrase: string): Promise<Term[]> {
 /** The words a phrase needs in an entry to count as mentioned: its full-weight terms. */
 async function member(phrase: string): Promise<Member> {
   const terms = await analyseOnce(phrase);
-  return { phrase, key: [...new Set(terms.filter((t) => t.weight === 1).map((t) => t.term))] };
+  return {
+    phrase,
+    key: [...new Set(terms.filter((t) => t.weight === 1).map((t) => t.term))],
+  };
 }
 
 type LexiconGroup = Group & { related: number[] };
 let lexicon: Promise<LexiconGroup[]> | null = null;
 function lexiconGroups(): Promise<LexiconGroup[]> {
-  const groupOf = (phrase: string) => LEXICON.findIndex((g) => g.includes(phrase));
+  const groupOf = (phrase: string) =>
+    LEXICON.findIndex((g) => g.includes(phrase));
   lexicon ??= Promise.all(
     LEXICON.map(async (g, i) => ({
       members: await Promise.all(g.map(member)),
       weight: WEIGHT.lexicon,
-      related: RELATED.flatMap(([a, b]) => (groupOf(a) === i ? [groupOf(b)] : groupOf(b) === i ? [groupOf(a)] : [])).filter((j) => j >= 0),
+      related: RELATED.flatMap(([a, b]) =>
+        groupOf(a) === i ? [groupOf(b)] : groupOf(b) === i ? [groupOf(a)] : [],
+      ).filter((j) => j >= 0),
     })),
   );
   return lexicon;
@@ -47,18 +53,28 @@ let sudachi: Map<string, string[][]> | null = null;
 /** folded headword → the groups it triggers (members that may be expanded to). */
 async function sudachiIndex(): Promise<Map<string, string[][]>> {
   if (sudachi) return sudachi;
-  const dictionary = createRequire(import.meta.url)("sudachi-synonyms-dictionary") as { fetchDictionary(): Promise<SudachiGroup[]> };
+  const dictionary = createRequire(import.meta.url)(
+    "sudachi-synonyms-dictionary",
+  ) as { fetchDictionary(): Promise<SudachiGroup[]> };
   const groups = await dictionary.fetchDictionary();
   sudachi = new Map();
   for (const g of groups) {
-    const members = g.items.filter((i) => i.expandControl !== 2).map((i) => i.midashi);
+    const members = g.items
+      .filter((i) => i.expandControl !== 2)
+      .map((i) => i.midashi);
     if (members.length < 2 || members.length > MAX_GROUP) continue;
     for (const item of g.items) {
       // English equivalents are marked "expanded to, never from" for Japanese text; an English
       // FAQ needs them to trigger among themselves.
-      if (item.expandControl === 2 || (item.expandControl === 1 && !/^[a-z][a-z -]*$/i.test(item.midashi))) continue;
+      if (
+        item.expandControl === 2 ||
+        (item.expandControl === 1 && !/^[a-z][a-z -]*$/i.test(item.midashi))
+      )
+        continue;
       // Keyed as entries' terms are: an English word by its stem ("update" → "updat").
-      const key = /^[a-z]+$/.test(fold(item.midashi)) ? stem(fold(item.midashi)) : fold(item.midashi);
+      const key = /^[a-z]+$/.test(fold(item.midashi))
+        ? stem(fold(item.midashi))
+        : fold(item.midashi);
       const list = sudachi.get(key) ?? [];
       list.push(members);
       sudachi.set(key, list);
@@ -67,20 +83,43 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
   return sudachi;
 }
 
-export async function expansions(terms: Term[], merchant: string[][]): Promise<Term[]> {
-  const present = new Set(terms.filter((t) => t.weight === 1).map((t) => t.term));
+export async function expansions(
+  terms: Term[],
+  merchant: string[][],
+): Promise<Term[]> {
+  const present = new Set(
+    terms.filter((t) => t.weight === 1).map((t) => t.term),
+  );
   if (!present.size) return [];
   const lexiconList = await lexiconGroups();
-  const mentioned = (g: Group) => g.members.some((m) => m.key.length > 0 && m.key.every((k) => present.has(k)));
+  const mentioned = (g: Group) =>
+    g.members.some(
+      (m) => m.key.length > 0 && m.key.every((k) => present.has(k)),
+    );
   const groups: Group[] = [
-    ...(await Promise.all(merchant.map(async (g) => ({ members: await Promise.all(g.map(member)), weight: WEIGHT.merchant })))),
+    ...(await Promise.all(
+      merchant.map(async (g) => ({
+        members: await Promise.all(g.map(member)),
+        weight: WEIGHT.merchant,
+      })),
+    )),
     ...lexiconList,
     // Related concepts of the ones the entry mentions, at a lower weight.
-    ...lexiconList.filter(mentioned).flatMap((g) => g.related.map((j) => ({ members: lexiconList[j].members, weight: WEIGHT.lexicon * 0.5, always: true }))),
+    ...lexiconList.filter(mentioned).flatMap((g) =>
+      g.related.map((j) => ({
+        members: lexiconList[j].members,
+        weight: WEIGHT.lexicon * 0.5,
+        always: true,
+      })),
+    ),
   ];
   const thesaurus = await sudachiIndex();
   for (const term of present) {
-    for (const members of thesaurus.get(term) ?? []) groups.push({ members: await Promise.all(members.map(member)), weight: WEIGHT.sudachi });
+    for (const members of thesaurus.get(term) ?? [])
+      groups.push({
+        members: await Promise.all(members.map(member)),
+        weight: WEIGHT.sudachi,
+      });
   }
   const out = new Map<string, number>();
   for (const g of groups) {

@@ -23,7 +23,9 @@ describe("runs", () => {
 
 describe("stem", () => {
   it("brings inflected English words together", () => {
-    expect(new Set(["returns", "returned", "returning", "return"].map(stem)).size).toBe(1);
+    expect(
+      new Set(["returns", "returned", "returning", "return"].map(stem)).size,
+    ).toBe(1);
     expect(stem("deliveries")).toBe(stem("delivery"));
     expect(stem("shipping")).toBe(stem("shipped"));
     expect(stem("shipping")).toBe(stem("ship"));

@@ -8,18 +8,27 @@ export function fold(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 96))
+    .replace(/[\u30a1-\u30f6]/g, (c) =>
+      String.fromCharCode(c.charCodeAt(0) - 96),
+    )
     .replace(/([\u3041-\u309f])ー+(?![\u3041-\u309f])/g, "$1");
 }
 
 /** Runs of one script: Latin words/numbers, or Japanese (kana and kanji) text. */
 export function runs(folded: string): { latin: boolean; text: string }[] {
   const out: { latin: boolean; text: string }[] = [];
-  for (const m of folded.matchAll(/([a-z0-9]+(?:['’][a-z]+)?)|([\u3041-\u309f\u3400-\u9fff\u30fc々〆]+)/g)) out.push({ latin: !!m[1], text: m[0] });
+  for (const m of folded.matchAll(
+    /([a-z0-9]+(?:['’][a-z]+)?)|([\u3041-\u309f\u3400-\u9fff\u30fc々〆]+)/g,
+  ))
+    out.push({ latin: !!m[1], text: m[0] });
   return out;
 }
 
-const STOP = new Set("a an and are as at be by can could do does for from have how i if in is it me my of on or our please so that the this to was we what where which who why will with would you your yours".split(" "));
+const STOP = new Set(
+  "a an and are as at be by can could do does for from have how i if in is it me my of on or our please so that the this to was we what where which who why will with would you your yours".split(
+    " ",
+  ),
+);
 
 export function isStopword(word: string): boolean {
   return STOP.has(word);
@@ -28,7 +37,11 @@ export function isStopword(word: string): boolean {
 // Words a question is made with rather than about ("how do I get…", "should I put…"): kept, so
 // they still count for coverage, but light, so they cannot carry an entry that merely uses them
 // (chosen with `npm run faq:train -- --cv`: en +.002).
-const LIGHT = new Set("also any but each get getting go got just made make put really should some them then there very".split(" "));
+const LIGHT = new Set(
+  "also any but each get getting go got just made make put really should some them then there very".split(
+    " ",
+  ),
+);
 
 export function isLightWord(word: string): boolean {
   return LIGHT.has(word);
@@ -42,7 +55,10 @@ export function stem(word: string): string {
   if (word.length < 4 || /\d/.test(word)) return word;
   let w = word.replace(/['’]s$/, "");
   w = w.replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => (ss ? ss : c ? c : "y"));
-  w = w.replace(/(ational|ation)$/, "ate").replace(/(ment|ness|able|ible|ful|less|ly)$/, "");
-  if (/[aeiou].*(ing|ed)$/.test(w)) w = w.replace(/(ing|ed)$/, "").replace(/([^aeiouslz])\1$/, "$1");
+  w = w
+    .replace(/(ational|ation)$/, "ate")
+    .replace(/(ment|ness|able|ible|ful|less|ly)$/, "");
+  if (/[aeiou].*(ing|ed)$/.test(w))
+    w = w.replace(/(ing|ed)$/, "").replace(/([^aeiouslz])\1$/, "$1");
   return w.replace(/e$/, "") || word;
 }

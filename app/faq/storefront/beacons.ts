@@ -3,7 +3,10 @@
  * when ten are waiting, when the page is hidden, or when the shopper leaves. No request is made
  * on page load.
  */
-export type FaqSignal = { t: "search"; q: string; r: "empty" | "weak" } | { t: "open"; h: string; q?: string } | { t: "vote"; h: string; v: 0 | 1; q?: string };
+export type FaqSignal =
+  | { t: "search"; q: string; r: "empty" | "weak" }
+  | { t: "open"; h: string; q?: string }
+  | { t: "vote"; h: string; v: 0 | 1; q?: string };
 
 export class BeaconQueue {
   private events: FaqSignal[] = [];
@@ -11,7 +14,10 @@ export class BeaconQueue {
   constructor(
     private readonly endpoint: string,
     private readonly locale: string,
-    private readonly send: (url: string, body: string) => boolean = (url, body) => navigator.sendBeacon(url, body),
+    private readonly send: (url: string, body: string) => boolean = (
+      url,
+      body,
+    ) => navigator.sendBeacon(url, body),
   ) {}
 
   push(event: FaqSignal): void {

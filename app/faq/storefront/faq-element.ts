@@ -15,10 +15,17 @@ class TsunaguFaq extends HTMLElement {
   private opened = new Set<string>();
 
   connectedCallback() {
-    const chunks = [...this.querySelectorAll<HTMLScriptElement>("script[data-faq-index]")].map((s) => JSON.parse(s.textContent || "null"));
-    const strings = JSON.parse(this.querySelector("script[data-faq-strings]")?.textContent || "{}") as Record<string, string>;
+    const chunks = [
+      ...this.querySelectorAll<HTMLScriptElement>("script[data-faq-index]"),
+    ].map((s) => JSON.parse(s.textContent || "null"));
+    const strings = JSON.parse(
+      this.querySelector("script[data-faq-strings]")?.textContent || "{}",
+    ) as Record<string, string>;
     this.search = chunks.length ? loadSearch(chunks) : null;
-    this.beacons = new BeaconQueue(this.dataset.endpoint || "/apps/tsunagu/faq/events", this.dataset.locale || "ja");
+    this.beacons = new BeaconQueue(
+      this.dataset.endpoint || "/apps/tsunagu/faq/events",
+      this.dataset.locale || "ja",
+    );
     const form = this.querySelector("form");
     const input = this.querySelector<HTMLInputElement>("input[type=search]");
     const results = this.querySelector<HTMLElement>(".tsunagu-faq__results");
@@ -33,7 +40,10 @@ class TsunaguFaq extends HTMLElement {
       const { hits, weak } = this.search(this.query);
       if (hits.length) {
         const title = document.createElement("p");
-        title.textContent = (strings.results || "{count}").replace("{count}", String(hits.length));
+        title.textContent = (strings.results || "{count}").replace(
+          "{count}",
+          String(hits.length),
+        );
         const list = document.createElement("ol");
         for (const id of hits) {
           const entry = this.entry(id);
@@ -51,7 +61,11 @@ class TsunaguFaq extends HTMLElement {
       } else empty.hidden = false;
       if (report && (weak || !hits.length) && this.query !== this.reported) {
         this.reported = this.query;
-        this.beacons.push({ t: "search", q: this.query, r: hits.length ? "weak" : "empty" });
+        this.beacons.push({
+          t: "search",
+          q: this.query,
+          r: hits.length ? "weak" : "empty",
+        });
       }
     };
 
@@ -68,9 +82,16 @@ class TsunaguFaq extends HTMLElement {
       run(true);
     });
 
-    this.addEventListener("toggle", (e) => this.onToggle(e.target as HTMLDetailsElement), true);
-    this.addEventListener("click", (e) => this.onVote(e.target as HTMLElement, strings.thanks || ""));
-    for (const vote of this.querySelectorAll<HTMLElement>(".tsunagu-faq__vote")) vote.hidden = false;
+    this.addEventListener(
+      "toggle",
+      (e) => this.onToggle(e.target as HTMLDetailsElement),
+      true,
+    );
+    this.addEventListener("click", (e) =>
+      this.onVote(e.target as HTMLElement, strings.thanks || ""),
+    );
+    for (const vote of this.querySelectorAll<HTMLElement>(".tsunagu-faq__vote"))
+      vote.hidden = false;
     const follow = () => {
       const m = /^#faq-([a-z0-9-]+)$/.exec(location.hash);
       if (m) this.open(m[1], false);
@@ -78,12 +99,17 @@ class TsunaguFaq extends HTMLElement {
     window.addEventListener("hashchange", follow);
     follow();
     const flush = () => this.beacons.flush();
-    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
+    document.addEventListener(
+      "visibilitychange",
+      () => document.visibilityState === "hidden" && flush(),
+    );
     window.addEventListener("pagehide", flush);
   }
 
   private entry(id: string) {
-    return this.querySelector<HTMLDetailsElement>(`details[data-handle="${id}"]`);
+    return this.querySelector<HTMLDetailsElement>(
+      `details[data-handle="${id}"]`,
+    );
   }
 
   private open(id: string, fromSearch: boolean) {
@@ -99,7 +125,9 @@ class TsunaguFaq extends HTMLElement {
     const h = details.dataset?.handle;
     if (!h || !details.open || this.opened.has(h)) return;
     this.opened.add(h);
-    this.beacons.push(this.query ? { t: "open", h, q: this.query } : { t: "open", h });
+    this.beacons.push(
+      this.query ? { t: "open", h, q: this.query } : { t: "open", h },
+    );
   }
 
   private onVote(target: HTMLElement, thanks: string) {
@@ -107,8 +135,14 @@ class TsunaguFaq extends HTMLElement {
     const details = button?.closest<HTMLDetailsElement>("details");
     if (!button || !details?.dataset.handle) return;
     const v = button.dataset.vote === "1" ? 1 : 0;
-    this.beacons.push(this.query ? { t: "vote", h: details.dataset.handle, v, q: this.query } : { t: "vote", h: details.dataset.handle, v });
-    for (const b of details.querySelectorAll<HTMLButtonElement>("button[data-vote]")) {
+    this.beacons.push(
+      this.query
+        ? { t: "vote", h: details.dataset.handle, v, q: this.query }
+        : { t: "vote", h: details.dataset.handle, v },
+    );
+    for (const b of details.querySelectorAll<HTMLButtonElement>(
+      "button[data-vote]",
+    )) {
       b.disabled = true;
       b.setAttribute("aria-pressed", String(b === button));
     }
@@ -117,4 +151,5 @@ class TsunaguFaq extends HTMLElement {
   }
 }
 
-if (!customElements.get("tsunagu-faq")) customElements.define("tsunagu-faq", TsunaguFaq);
+if (!customElements.get("tsunagu-faq"))
+  customElements.define("tsunagu-faq", TsunaguFaq);

@@ -2,7 +2,11 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import tls from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
-import { PermanentChannelError, TransientChannelError, type Channel } from "./channel";
+import {
+  PermanentChannelError,
+  TransientChannelError,
+  type Channel,
+} from "./channel";
 
 export interface SmtpSettings {
   host: string;
@@ -35,8 +39,21 @@ export function emailChannel(settings: SmtpSettings): Channel {
       try {
         // A send never hangs the worker: after 30 s it counts as a transient failure.
         const info = await Promise.race([
-          t.sendMail({ from: settings.from, to: m.to, subject: m.subject ?? "", html: m.body, text: htmlToText(m.body), messageId, headers: { "X-Tsunagu-Key": m.idemKey } }),
-          new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timed out after 30 s")), 30_000).unref()),
+          t.sendMail({
+            from: settings.from,
+            to: m.to,
+            subject: m.subject ?? "",
+            html: m.body,
+            text: htmlToText(m.body),
+            messageId,
+            headers: { "X-Tsunagu-Key": m.idemKey },
+          }),
+          new Promise<never>((_, reject) =>
+            setTimeout(
+              () => reject(new Error("timed out after 30 s")),
+              30_000,
+            ).unref(),
+          ),
         ]);
         return { providerId: info.messageId ?? messageId };
       } catch (error) {
@@ -48,7 +65,8 @@ export function emailChannel(settings: SmtpSettings): Channel {
         const code = (error as { responseCode?: number }).responseCode;
         const message = error instanceof Error ? error.message : String(error);
         // 5xx: the server refuses this message for good (bad mailbox, rejected sender).
-        if (code && code >= 500 && code < 600) throw new PermanentChannelError(`SMTP ${code}: ${message}`);
+        if (code && code >= 500 && code < 600)
+          throw new PermanentChannelError(`SMTP ${code}: ${message}`);
         throw new TransientChannelError(`SMTP: ${message}`);
       }
     },
@@ -60,7 +78,9 @@ export function createTransport(settings: SmtpSettings): Transporter {
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
-    auth: settings.user ? { user: settings.user, pass: settings.pass ?? "" } : undefined,
+    auth: settings.user
+      ? { user: settings.user, pass: settings.pass ?? "" }
+      : undefined,
     pool: true,
     maxConnections: 4,
     connectionTimeout: 5_000,
@@ -70,10 +90,24 @@ export function createTransport(settings: SmtpSettings): Transporter {
     tls: { rejectUnauthorized: !/^(127\.|localhost)/.test(settings.host) },
     // Our own sockets with Nagle off: SMTP's small commands otherwise wait ~40 ms each for
     // delayed ACKs (48 ms per message against a local server, 3 ms without).
-    getSocket: (_options: unknown, callback: (err: Error | null, socket?: { connection: net.Socket; secured?: boolean }) => void) => {
-      const socket = settings.secure ? tls.connect({ host: settings.host, port: settings.port, servername: settings.host }) : net.connect(settings.port, settings.host);
+    getSocket: (
+      _options: unknown,
+      callback: (
+        err: Error | null,
+        socket?: { connection: net.Socket; secured?: boolean },
+      ) => void,
+    ) => {
+      const socket = settings.secure
+        ? tls.connect({
+            host: settings.host,
+            port: settings.port,
+            servername: settings.host,
+          })
+        : net.connect(settings.port, settings.host);
       socket.setNoDelay(true);
-      socket.setTimeout(10_000, () => socket.destroy(new Error("SMTP connection timed out")));
+      socket.setTimeout(10_000, () =>
+        socket.destroy(new Error("SMTP connection timed out")),
+      );
       socket.once("error", (error) => callback(error));
       socket.once(settings.secure ? "secureConnect" : "connect", () => {
         socket.setTimeout(0);

@@ -8,7 +8,8 @@ import styles from "./styles.module.css";
 /** Public landing page. Shopify admin opens the app with ?shop=..., which goes straight to /app. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
-  if (url.searchParams.get("shop")) throw redirect(`/app?${url.searchParams.toString()}`);
+  if (url.searchParams.get("shop"))
+    throw redirect(`/app?${url.searchParams.toString()}`);
   const locale = resolveLocale(request.headers.get("accept-language"), "ja");
   return json({ showForm: Boolean(login), locale });
 };

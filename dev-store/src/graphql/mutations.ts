@@ -7,17 +7,33 @@ import type { RequestContext } from "./root";
 type UserError = { field: string[] | null; message: string; code?: string };
 
 const METAFIELD_TYPES = new Set([
-  "single_line_text_field", "multi_line_text_field", "rich_text_field", "json", "boolean", "number_integer", "number_decimal",
-  "date", "date_time", "url", "color", "product_reference", "list.product_reference", "list.single_line_text_field", "money",
+  "single_line_text_field",
+  "multi_line_text_field",
+  "rich_text_field",
+  "json",
+  "boolean",
+  "number_integer",
+  "number_decimal",
+  "date",
+  "date_time",
+  "url",
+  "color",
+  "product_reference",
+  "list.product_reference",
+  "list.single_line_text_field",
+  "money",
 ]);
 
 function ownerList(s: State, ownerId: string): Metafield[] | null {
   const parsed = parseGid(ownerId);
   if (!parsed) return null;
   if (parsed.type === "Shop") return s.shopMetafields;
-  if (parsed.type === "AppInstallation" && parsed.id === APP_ID) return s.appMetafields;
-  if (parsed.type === "Customer") return s.customerById.get(parsed.id)?.metafields ?? null;
-  if (parsed.type === "Product") return s.productById.get(parsed.id)?.metafields ?? null;
+  if (parsed.type === "AppInstallation" && parsed.id === APP_ID)
+    return s.appMetafields;
+  if (parsed.type === "Customer")
+    return s.customerById.get(parsed.id)?.metafields ?? null;
+  if (parsed.type === "Product")
+    return s.productById.get(parsed.id)?.metafields ?? null;
   return null;
 }
 
@@ -41,66 +57,152 @@ export function mutations(ctx: RequestContext) {
   const s = ctx.state;
   const now = () => new Date().toISOString();
   return {
-    metafieldsSet: ({ metafields }: { metafields: { ownerId: string; namespace?: string; key: string; type?: string; value: string }[] }) => {
+    metafieldsSet: ({
+      metafields,
+    }: {
+      metafields: {
+        ownerId: string;
+        namespace?: string;
+        key: string;
+        type?: string;
+        value: string;
+      }[];
+    }) => {
       const userErrors: UserError[] = [];
-      if (metafields.length > 25) userErrors.push({ field: ["metafields"], message: "Exceeded the maximum metafields input limit of 25.", code: "LESS_THAN_OR_EQUAL_TO" });
+      if (metafields.length > 25)
+        userErrors.push({
+          field: ["metafields"],
+          message: "Exceeded the maximum metafields input limit of 25.",
+          code: "LESS_THAN_OR_EQUAL_TO",
+        });
       metafields.forEach((m, i) => {
         const list = ownerList(s, m.ownerId);
-        if (!list) userErrors.push({ field: ["metafields", String(i), "ownerId"], message: "Owner does not exist.", code: "INVALID" });
-        else if (m.type && !METAFIELD_TYPES.has(m.type)) userErrors.push({ field: ["metafields", String(i), "type"], message: `Type '${m.type}' is not a valid type.`, code: "INVALID_TYPE" });
-        else if (!validValue(m.type ?? "single_line_text_field", m.value)) userErrors.push({ field: ["metafields", String(i), "value"], message: `Value is invalid for type ${m.type}.`, code: "INVALID_VALUE" });
+        if (!list)
+          userErrors.push({
+            field: ["metafields", String(i), "ownerId"],
+            message: "Owner does not exist.",
+            code: "INVALID",
+          });
+        else if (m.type && !METAFIELD_TYPES.has(m.type))
+          userErrors.push({
+            field: ["metafields", String(i), "type"],
+            message: `Type '${m.type}' is not a valid type.`,
+            code: "INVALID_TYPE",
+          });
+        else if (!validValue(m.type ?? "single_line_text_field", m.value))
+          userErrors.push({
+            field: ["metafields", String(i), "value"],
+            message: `Value is invalid for type ${m.type}.`,
+            code: "INVALID_VALUE",
+          });
         // From API 2026-04 a JSON value may be 128 KB (other types 64 KB); older apps are grandfathered at 2 MB.
-        else if (Buffer.byteLength(m.value) > (m.type === "json" ? 128 * 1024 : 64 * 1024)) userErrors.push({ field: ["metafields", String(i), "value"], message: `Value is too big: the limit for ${m.type ?? "this type"} is ${m.type === "json" ? "128" : "64"} KB.`, code: "TOO_LONG" });
+        else if (
+          Buffer.byteLength(m.value) >
+          (m.type === "json" ? 128 * 1024 : 64 * 1024)
+        )
+          userErrors.push({
+            field: ["metafields", String(i), "value"],
+            message: `Value is too big: the limit for ${m.type ?? "this type"} is ${m.type === "json" ? "128" : "64"} KB.`,
+            code: "TOO_LONG",
+          });
       });
       // Shopify applies metafieldsSet atomically: one bad input, nothing written.
       if (userErrors.length) return { metafields: [], userErrors };
       const written = metafields.map((m) => {
         const list = ownerList(s, m.ownerId)!;
         const namespace = resolveNamespace(m.namespace ?? "$app");
-        let existing = list.find((x) => x.namespace === namespace && x.key === m.key);
+        let existing = list.find(
+          (x) => x.namespace === namespace && x.key === m.key,
+        );
         if (existing) {
           existing.value = m.value;
           existing.type = m.type ?? existing.type;
           existing.updatedAt = now();
         } else {
-          existing = { id: gid("Metafield", s.id()), namespace, key: m.key, type: m.type ?? "single_line_text_field", value: m.value, createdAt: now(), updatedAt: now() };
+          existing = {
+            id: gid("Metafield", s.id()),
+            namespace,
+            key: m.key,
+            type: m.type ?? "single_line_text_field",
+            value: m.value,
+            createdAt: now(),
+            updatedAt: now(),
+          };
           list.push(existing);
         }
         return metafieldView(existing, m.ownerId);
       });
       return { metafields: written, userErrors };
     },
-    metafieldsDelete: ({ metafields }: { metafields: { ownerId: string; namespace: string; key: string }[] }) => {
+    metafieldsDelete: ({
+      metafields,
+    }: {
+      metafields: { ownerId: string; namespace: string; key: string }[];
+    }) => {
       const deleted = metafields.map((m) => {
         const list = ownerList(s, m.ownerId);
         const ns = resolveNamespace(m.namespace);
-        const at = list?.findIndex((x) => x.namespace === ns && x.key === m.key) ?? -1;
+        const at =
+          list?.findIndex((x) => x.namespace === ns && x.key === m.key) ?? -1;
         if (!list || at < 0) return null;
         list.splice(at, 1);
         return { ownerId: m.ownerId, namespace: m.namespace, key: m.key };
       });
       return { deletedMetafields: deleted, userErrors: [] };
     },
-    tagsAdd: ({ id, tags }: { id: string; tags: string[] }) => changeTags(s, id, tags, "add"),
-    tagsRemove: ({ id, tags }: { id: string; tags: string[] }) => changeTags(s, id, tags, "remove"),
+    tagsAdd: ({ id, tags }: { id: string; tags: string[] }) =>
+      changeTags(s, id, tags, "add"),
+    tagsRemove: ({ id, tags }: { id: string; tags: string[] }) =>
+      changeTags(s, id, tags, "remove"),
     segmentCreate: ({ name, query }: { name: string; query: string }) => {
       const userErrors = checkSegment(s, name, query, null);
       if (userErrors.length) return { segment: null, userErrors };
-      const seg = { legacyId: s.id(), name, query, creationDate: now(), lastEditDate: now() };
+      const seg = {
+        legacyId: s.id(),
+        name,
+        query,
+        creationDate: now(),
+        lastEditDate: now(),
+      };
       s.segments.push(seg);
       return { segment: segmentView(seg), userErrors };
     },
-    segmentUpdate: ({ id, name, query }: { id: string; name?: string; query?: string }) => {
+    segmentUpdate: ({
+      id,
+      name,
+      query,
+    }: {
+      id: string;
+      name?: string;
+      query?: string;
+    }) => {
       const seg = s.segments.find((x) => x.legacyId === parseGid(id)?.id);
-      if (!seg) return { segment: null, userErrors: [{ field: ["id"], message: "Segment does not exist" }] };
-      const userErrors = checkSegment(s, name ?? seg.name, query ?? seg.query, seg.legacyId);
+      if (!seg)
+        return {
+          segment: null,
+          userErrors: [{ field: ["id"], message: "Segment does not exist" }],
+        };
+      const userErrors = checkSegment(
+        s,
+        name ?? seg.name,
+        query ?? seg.query,
+        seg.legacyId,
+      );
       if (userErrors.length) return { segment: null, userErrors };
-      Object.assign(seg, { name: name ?? seg.name, query: query ?? seg.query, lastEditDate: now() });
+      Object.assign(seg, {
+        name: name ?? seg.name,
+        query: query ?? seg.query,
+        lastEditDate: now(),
+      });
       return { segment: segmentView(seg), userErrors };
     },
     segmentDelete: ({ id }: { id: string }) => {
       const at = s.segments.findIndex((x) => x.legacyId === parseGid(id)?.id);
-      if (at < 0) return { deletedSegmentId: null, userErrors: [{ field: ["id"], message: "Segment does not exist" }] };
+      if (at < 0)
+        return {
+          deletedSegmentId: null,
+          userErrors: [{ field: ["id"], message: "Segment does not exist" }],
+        };
       s.segments.splice(at, 1);
       return { deletedSegmentId: id, userErrors: [] };
     },
@@ -111,28 +213,57 @@ export function mutations(ctx: RequestContext) {
   };
 }
 
-function checkSegment(s: State, name: string, query: string, selfId: number | null): UserError[] {
+function checkSegment(
+  s: State,
+  name: string,
+  query: string,
+  selfId: number | null,
+): UserError[] {
   const errors: UserError[] = [];
-  if (!name.trim()) errors.push({ field: ["name"], message: "Name can't be blank" });
-  if (s.segments.some((x) => x.name === name && x.legacyId !== selfId)) errors.push({ field: ["name"], message: "Name has already been taken" });
+  if (!name.trim())
+    errors.push({ field: ["name"], message: "Name can't be blank" });
+  if (s.segments.some((x) => x.name === name && x.legacyId !== selfId))
+    errors.push({ field: ["name"], message: "Name has already been taken" });
   try {
     parseSegmentQuery(query);
   } catch (e) {
-    if (e instanceof SegmentQueryError) errors.push({ field: ["query"], message: e.message });
+    if (e instanceof SegmentQueryError)
+      errors.push({ field: ["query"], message: e.message });
     else throw e;
   }
   return errors;
 }
 
-function changeTags(s: State, id: string, tags: string[], how: "add" | "remove") {
+function changeTags(
+  s: State,
+  id: string,
+  tags: string[],
+  how: "add" | "remove",
+) {
   const parsed = parseGid(id);
-  const target = parsed?.type === "Customer" ? s.customerById.get(parsed.id) : parsed?.type === "Product" ? s.productById.get(parsed.id) : undefined;
-  if (!target) return { node: null, userErrors: [{ field: ["id"], message: "Resource does not exist" }] };
-  const clean = tags.flatMap((t) => t.split(",")).map((t) => t.trim()).filter(Boolean);
+  const target =
+    parsed?.type === "Customer"
+      ? s.customerById.get(parsed.id)
+      : parsed?.type === "Product"
+        ? s.productById.get(parsed.id)
+        : undefined;
+  if (!target)
+    return {
+      node: null,
+      userErrors: [{ field: ["id"], message: "Resource does not exist" }],
+    };
+  const clean = tags
+    .flatMap((t) => t.split(","))
+    .map((t) => t.trim())
+    .filter(Boolean);
   if (how === "add") {
     for (const t of clean) if (!target.tags.includes(t)) target.tags.push(t);
   } else {
-    target.tags.splice(0, target.tags.length, ...target.tags.filter((t) => !clean.includes(t)));
+    target.tags.splice(
+      0,
+      target.tags.length,
+      ...target.tags.filter((t) => !clean.includes(t)),
+    );
   }
   return { node: { __typename: parsed!.type, id }, userErrors: [] };
 }

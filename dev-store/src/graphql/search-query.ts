@@ -4,11 +4,17 @@
  *   NOT tag:vip  a OR b  (implicit AND)  free text
  * Unknown fields match nothing rather than everything, as Shopify ignores them only partly.
  */
-export type Getter<T> = (item: T) => string | number | string[] | null | undefined;
-type Node = { op: "and" | "or"; items: Node[] } | { op: "not"; item: Node } | { op: "term"; field: string | null; cmp: string; value: string };
+export type Getter<T> = (
+  item: T,
+) => string | number | string[] | null | undefined;
+type Node =
+  | { op: "and" | "or"; items: Node[] }
+  | { op: "not"; item: Node }
+  | { op: "term"; field: string | null; cmp: string; value: string };
 
 export function parseSearch(input: string): Node {
-  const tokens = input.match(/\(|\)|[^\s()"']+(?:'[^']*'|"[^"]*")?|'[^']*'|"[^"]*"/g) ?? [];
+  const tokens =
+    input.match(/\(|\)|[^\s()"']+(?:'[^']*'|"[^"]*")?|'[^']*'|"[^"]*"/g) ?? [];
   let pos = 0;
   const peek = () => tokens[pos];
   function parseOr(): Node {
@@ -33,7 +39,8 @@ export function parseSearch(input: string): Node {
   function parseUnary(): Node {
     const t = tokens[pos++];
     if (t === "NOT" || t === "-") return { op: "not", item: parseUnary() };
-    if (t.startsWith("-") && t.length > 1) return { op: "not", item: term(t.slice(1)) };
+    if (t.startsWith("-") && t.length > 1)
+      return { op: "not", item: term(t.slice(1)) };
     if (t === "(") {
       const inner = parseOr();
       if (peek() === ")") pos++;
@@ -44,7 +51,12 @@ export function parseSearch(input: string): Node {
   function term(t: string): Node {
     const m = /^([a-z_.]+):(>=|<=|>|<)?(.*)$/i.exec(t);
     if (!m) return { op: "term", field: null, cmp: ":", value: unquote(t) };
-    return { op: "term", field: m[1].toLowerCase(), cmp: m[2] ?? ":", value: unquote(m[3]) };
+    return {
+      op: "term",
+      field: m[1].toLowerCase(),
+      cmp: m[2] ?? ":",
+      value: unquote(m[3]),
+    };
   }
   return tokens.length ? parseOr() : { op: "and", items: [] };
 }
@@ -53,7 +65,12 @@ function unquote(v: string): string {
   return v.replace(/^['"]|['"]$/g, "");
 }
 
-export function matches<T>(node: Node, item: T, fields: Record<string, Getter<T>>, text: (item: T) => string): boolean {
+export function matches<T>(
+  node: Node,
+  item: T,
+  fields: Record<string, Getter<T>>,
+  text: (item: T) => string,
+): boolean {
   switch (node.op) {
     case "and":
       return node.items.every((n) => matches(n, item, fields, text));
@@ -62,7 +79,8 @@ export function matches<T>(node: Node, item: T, fields: Record<string, Getter<T>
     case "not":
       return !matches(node.item, item, fields, text);
     case "term": {
-      if (!node.field) return text(item).toLowerCase().includes(node.value.toLowerCase());
+      if (!node.field)
+        return text(item).toLowerCase().includes(node.value.toLowerCase());
       const get = fields[node.field];
       if (!get) return false;
       return compare(get(item), node.cmp, node.value);
@@ -70,15 +88,34 @@ export function matches<T>(node: Node, item: T, fields: Record<string, Getter<T>
   }
 }
 
-function compare(actual: string | number | string[] | null | undefined, cmp: string, expected: string): boolean {
-  if (actual == null) return expected === "" || expected.toLowerCase() === "null";
-  if (Array.isArray(actual)) return actual.some((a) => a.toLowerCase() === expected.toLowerCase());
+function compare(
+  actual: string | number | string[] | null | undefined,
+  cmp: string,
+  expected: string,
+): boolean {
+  if (actual == null)
+    return expected === "" || expected.toLowerCase() === "null";
+  if (Array.isArray(actual))
+    return actual.some((a) => a.toLowerCase() === expected.toLowerCase());
   if (cmp === ":") {
-    if (expected.endsWith("*")) return String(actual).toLowerCase().startsWith(expected.slice(0, -1).toLowerCase());
+    if (expected.endsWith("*"))
+      return String(actual)
+        .toLowerCase()
+        .startsWith(expected.slice(0, -1).toLowerCase());
     return String(actual).toLowerCase() === expected.toLowerCase();
   }
-  const a = typeof actual === "number" ? actual : Date.parse(actual) || Number(actual);
-  const e = typeof actual === "number" ? Number(expected) : Date.parse(expected) || Number(expected);
+  const a =
+    typeof actual === "number" ? actual : Date.parse(actual) || Number(actual);
+  const e =
+    typeof actual === "number"
+      ? Number(expected)
+      : Date.parse(expected) || Number(expected);
   if (Number.isNaN(a) || Number.isNaN(e)) return false;
-  return cmp === ">" ? a > e : cmp === ">=" ? a >= e : cmp === "<" ? a < e : a <= e;
+  return cmp === ">"
+    ? a > e
+    : cmp === ">="
+      ? a >= e
+      : cmp === "<"
+        ? a < e
+        : a <= e;
 }

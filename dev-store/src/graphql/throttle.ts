@@ -9,7 +9,11 @@ export interface ThrottleConfig {
   maxQueryCost: number;
 }
 
-export const STANDARD_PLAN: ThrottleConfig = { maximumAvailable: 2000, restoreRate: 100, maxQueryCost: 1000 };
+export const STANDARD_PLAN: ThrottleConfig = {
+  maximumAvailable: 2000,
+  restoreRate: 100,
+  maxQueryCost: 1000,
+};
 
 export class LeakyBuckets {
   private buckets = new Map<string, { available: number; at: number }>();
@@ -22,7 +26,10 @@ export class LeakyBuckets {
     const b = this.buckets.get(key);
     const now = this.clock();
     if (!b) return this.config.maximumAvailable;
-    return Math.min(this.config.maximumAvailable, b.available + ((now - b.at) / 1000) * this.config.restoreRate);
+    return Math.min(
+      this.config.maximumAvailable,
+      b.available + ((now - b.at) / 1000) * this.config.restoreRate,
+    );
   }
 
   /** Takes `cost` if available; returns false (and takes nothing) otherwise. */
@@ -36,7 +43,10 @@ export class LeakyBuckets {
   /** Returns the unused part of a reservation (requested minus actual). */
   refund(key: string, points: number): void {
     const available = this.available(key);
-    this.buckets.set(key, { available: Math.min(this.config.maximumAvailable, available + points), at: this.clock() });
+    this.buckets.set(key, {
+      available: Math.min(this.config.maximumAvailable, available + points),
+      at: this.clock(),
+    });
   }
 
   status(key: string) {

@@ -1,5 +1,18 @@
-import type { Customer, Fulfillment, Metafield, Order, Product, Variant } from "../seed/types";
-import { gid, orderTotal, type BulkOperation, type Segment, type State } from "../state";
+import type {
+  Customer,
+  Fulfillment,
+  Metafield,
+  Order,
+  Product,
+  Variant,
+} from "../seed/types";
+import {
+  gid,
+  orderTotal,
+  type BulkOperation,
+  type Segment,
+  type State,
+} from "../state";
 import { connection, type PageArgs } from "./connection";
 import { matches, parseSearch } from "./search-query";
 import { productCollectionFields } from "./collections";
@@ -9,8 +22,16 @@ import { productCollectionFields } from "./collections";
  * arguments are methods: graphql-js's default resolver calls them with the arguments.
  */
 export const APP_ID = 1;
-export const money = (amount: number, currencyCode = "JPY") => ({ __typename: "MoneyV2", amount: amount.toFixed(1), currencyCode });
-const bag = (amount: number) => ({ __typename: "MoneyBag", shopMoney: money(amount), presentmentMoney: money(amount) });
+export const money = (amount: number, currencyCode = "JPY") => ({
+  __typename: "MoneyV2",
+  amount: amount.toFixed(1),
+  currencyCode,
+});
+const bag = (amount: number) => ({
+  __typename: "MoneyBag",
+  shopMoney: money(amount),
+  presentmentMoney: money(amount),
+});
 
 /** `$app:tsunagu` -> `app--1--tsunagu`, Shopify's reserved per-app namespace. */
 export function resolveNamespace(ns: string): string {
@@ -19,7 +40,14 @@ export function resolveNamespace(ns: string): string {
 }
 
 export function metafieldView(m: Metafield, ownerId: string) {
-  return { __typename: "Metafield", ...m, ownerType: ownerId.split("/")[3]?.toUpperCase(), jsonValue: safeJson(m), reference: null, owner: null };
+  return {
+    __typename: "Metafield",
+    ...m,
+    ownerType: ownerId.split("/")[3]?.toUpperCase(),
+    jsonValue: safeJson(m),
+    reference: null,
+    owner: null,
+  };
 }
 
 function safeJson(m: Metafield): unknown {
@@ -44,13 +72,27 @@ export function metafieldFields(list: Metafield[], ownerId: string) {
     },
     metafields: (args: PageArgs & { namespace?: string; keys?: string[] }) => {
       const ns = args.namespace ? resolveNamespace(args.namespace) : null;
-      const filtered = list.filter((m) => (!ns || m.namespace === ns) && (!args.keys || args.keys.includes(`${m.namespace}.${m.key}`)));
-      return connection(filtered, args, (m) => m.id, (m) => metafieldView(m, ownerId));
+      const filtered = list.filter(
+        (m) =>
+          (!ns || m.namespace === ns) &&
+          (!args.keys || args.keys.includes(`${m.namespace}.${m.key}`)),
+      );
+      return connection(
+        filtered,
+        args,
+        (m) => m.id,
+        (m) => metafieldView(m, ownerId),
+      );
     },
   };
 }
 
-const consent = (state: string, updatedAt: string) => ({ marketingState: state, marketingOptInLevel: state === "SUBSCRIBED" ? "SINGLE_OPT_IN" : null, consentUpdatedAt: updatedAt, marketingUpdatedAt: updatedAt });
+const consent = (state: string, updatedAt: string) => ({
+  marketingState: state,
+  marketingOptInLevel: state === "SUBSCRIBED" ? "SINGLE_OPT_IN" : null,
+  consentUpdatedAt: updatedAt,
+  marketingUpdatedAt: updatedAt,
+});
 
 export function customerView(s: State, c: Customer): Record<string, unknown> {
   const id = gid("Customer", c.legacyId);
@@ -61,7 +103,10 @@ export function customerView(s: State, c: Customer): Record<string, unknown> {
     legacyResourceId: String(c.legacyId),
     firstName: c.firstName,
     lastName: c.lastName,
-    displayName: c.locale === "ja" ? `${c.lastName} ${c.firstName}` : `${c.firstName} ${c.lastName}`,
+    displayName:
+      c.locale === "ja"
+        ? `${c.lastName} ${c.firstName}`
+        : `${c.firstName} ${c.lastName}`,
     email: c.email,
     phone: c.phone,
     locale: c.locale,
@@ -76,8 +121,20 @@ export function customerView(s: State, c: Customer): Record<string, unknown> {
     amountSpent: () => money(s.amountSpent(c)),
     emailMarketingConsent: consent(c.emailMarketing, c.updatedAt),
     smsMarketingConsent: c.phone ? consent(c.smsMarketing, c.updatedAt) : null,
-    defaultEmailAddress: { emailAddress: c.email, marketingState: c.emailMarketing, marketingOptInLevel: null, marketingUpdatedAt: c.updatedAt },
-    defaultPhoneNumber: c.phone ? { phoneNumber: c.phone, marketingState: c.smsMarketing, marketingOptInLevel: null, marketingUpdatedAt: c.updatedAt } : null,
+    defaultEmailAddress: {
+      emailAddress: c.email,
+      marketingState: c.emailMarketing,
+      marketingOptInLevel: null,
+      marketingUpdatedAt: c.updatedAt,
+    },
+    defaultPhoneNumber: c.phone
+      ? {
+          phoneNumber: c.phone,
+          marketingState: c.smsMarketing,
+          marketingOptInLevel: null,
+          marketingUpdatedAt: c.updatedAt,
+        }
+      : null,
     defaultAddress: addressView(c.address, c.legacyId),
     addresses: () => [addressView(c.address, c.legacyId)],
     lastOrder: () => {
@@ -85,7 +142,12 @@ export function customerView(s: State, c: Customer): Record<string, unknown> {
       return list.length ? orderView(s, list[list.length - 1]) : null;
     },
     orders: (args: PageArgs & { query?: string; sortKey?: string }) =>
-      connection(filterOrders(orders(), args.query), args, (o) => o.legacyId, (o) => orderView(s, o)),
+      connection(
+        filterOrders(orders(), args.query),
+        args,
+        (o) => o.legacyId,
+        (o) => orderView(s, o),
+      ),
     ...metafieldFields(c.metafields, id),
   };
 }
@@ -109,24 +171,32 @@ export function filterOrders(list: Order[], query?: string | null): Order[] {
   if (!query) return list;
   const tree = parseSearch(query);
   return list.filter((o) =>
-    matches(tree, o, {
-      name: (x) => x.name,
-      email: (x) => x.email,
-      created_at: (x) => x.createdAt,
-      processed_at: (x) => x.processedAt,
-      updated_at: (x) => x.updatedAt,
-      financial_status: (x) => x.financialStatus.toLowerCase(),
-      fulfillment_status: (x) => (x.fulfillments.length ? "shipped" : "unshipped"),
-      customer_id: (x) => (x.customerId ? String(x.customerId) : null),
-      id: (x) => x.legacyId,
-    }, (x) => `${x.name} ${x.email ?? ""}`),
+    matches(
+      tree,
+      o,
+      {
+        name: (x) => x.name,
+        email: (x) => x.email,
+        created_at: (x) => x.createdAt,
+        processed_at: (x) => x.processedAt,
+        updated_at: (x) => x.updatedAt,
+        financial_status: (x) => x.financialStatus.toLowerCase(),
+        fulfillment_status: (x) =>
+          x.fulfillments.length ? "shipped" : "unshipped",
+        customer_id: (x) => (x.customerId ? String(x.customerId) : null),
+        id: (x) => x.legacyId,
+      },
+      (x) => `${x.name} ${x.email ?? ""}`,
+    ),
   );
 }
 
 export function orderView(s: State, o: Order): Record<string, unknown> {
   const id = gid("Order", o.legacyId);
   const total = orderTotal(o);
-  const delivered = o.fulfillments.length > 0 && o.fulfillments.every((f) => f.displayStatus === "DELIVERED");
+  const delivered =
+    o.fulfillments.length > 0 &&
+    o.fulfillments.every((f) => f.displayStatus === "DELIVERED");
   return {
     __typename: "Order",
     id,
@@ -145,33 +215,48 @@ export function orderView(s: State, o: Order): Record<string, unknown> {
     currencyCode: "JPY",
     customerLocale: o.locale,
     displayFinancialStatus: o.financialStatus,
-    displayFulfillmentStatus: o.fulfillments.length ? "FULFILLED" : "UNFULFILLED",
+    displayFulfillmentStatus: o.fulfillments.length
+      ? "FULFILLED"
+      : "UNFULFILLED",
     totalPriceSet: bag(total),
     currentTotalPriceSet: bag(o.financialStatus === "REFUNDED" ? 0 : total),
     subtotalPriceSet: bag(total),
-    customer: () => (o.customerId ? customerView(s, s.customerById.get(o.customerId)!) : null),
+    customer: () =>
+      o.customerId ? customerView(s, s.customerById.get(o.customerId)!) : null,
     shippingAddress: addressView(o.shippingAddress, o.legacyId),
     lineItems: (args: PageArgs) =>
-      connection(o.lines, args, (l) => l.legacyId, (l) => {
-        const variant = s.variantById.get(l.variantId);
-        const product = s.productById.get(l.productId);
-        return {
-          __typename: "LineItem",
-          id: gid("LineItem", l.legacyId),
-          title: l.title,
-          name: variant ? `${l.title} - ${variant.title}` : l.title,
-          quantity: l.quantity,
-          sku: variant?.sku ?? null,
-          variant: variant ? variantView(s, variant) : null,
-          product: product ? productView(s, product) : null,
-          // The dev store fulfils whole orders: a line is unfulfilled until the order has a fulfilment.
-          unfulfilledQuantity: o.fulfillments.some((f) => f.status === "SUCCESS") ? 0 : l.quantity,
-          originalUnitPriceSet: bag(l.price),
-          originalTotalSet: bag(l.price * l.quantity),
-          discountedTotalSet: bag(l.price * l.quantity),
-        };
-      }),
-    fulfillments: (args: { first?: number }) => o.fulfillments.slice(0, args.first ?? o.fulfillments.length).map((f) => fulfillmentView(s, f)),
+      connection(
+        o.lines,
+        args,
+        (l) => l.legacyId,
+        (l) => {
+          const variant = s.variantById.get(l.variantId);
+          const product = s.productById.get(l.productId);
+          return {
+            __typename: "LineItem",
+            id: gid("LineItem", l.legacyId),
+            title: l.title,
+            name: variant ? `${l.title} - ${variant.title}` : l.title,
+            quantity: l.quantity,
+            sku: variant?.sku ?? null,
+            variant: variant ? variantView(s, variant) : null,
+            product: product ? productView(s, product) : null,
+            // The dev store fulfils whole orders: a line is unfulfilled until the order has a fulfilment.
+            unfulfilledQuantity: o.fulfillments.some(
+              (f) => f.status === "SUCCESS",
+            )
+              ? 0
+              : l.quantity,
+            originalUnitPriceSet: bag(l.price),
+            originalTotalSet: bag(l.price * l.quantity),
+            discountedTotalSet: bag(l.price * l.quantity),
+          };
+        },
+      ),
+    fulfillments: (args: { first?: number }) =>
+      o.fulfillments
+        .slice(0, args.first ?? o.fulfillments.length)
+        .map((f) => fulfillmentView(s, f)),
   };
 }
 
@@ -189,16 +274,34 @@ export function fulfillmentView(s: State, f: Fulfillment) {
     estimatedDeliveryAt: null,
     inTransitAt: f.displayStatus === "IN_TRANSIT" ? f.updatedAt : null,
     totalQuantity: 1,
-    trackingInfo: (args: { first?: number }) => f.tracking.slice(0, args.first ?? f.tracking.length).map((t) => ({ __typename: "FulfillmentTrackingInfo", ...t })),
+    trackingInfo: (args: { first?: number }) =>
+      f.tracking
+        .slice(0, args.first ?? f.tracking.length)
+        .map((t) => ({ __typename: "FulfillmentTrackingInfo", ...t })),
     // Every line of the order (the dev store fulfils whole orders).
     fulfillmentLineItems: (args: PageArgs) => {
       const order = s.orderById.get(f.orderId)!;
-      return connection(order.lines, args, (l) => l.legacyId, (l) => ({
-        __typename: "FulfillmentLineItem",
-        id: gid("FulfillmentLineItem", f.legacyId * 100 + (l.legacyId % 100)),
-        quantity: l.quantity,
-        lineItem: { __typename: "LineItem", id: gid("LineItem", l.legacyId), title: l.title, name: l.title, quantity: l.quantity, product: () => { const p = s.productById.get(l.productId); return p ? productView(s, p) : null; } },
-      }));
+      return connection(
+        order.lines,
+        args,
+        (l) => l.legacyId,
+        (l) => ({
+          __typename: "FulfillmentLineItem",
+          id: gid("FulfillmentLineItem", f.legacyId * 100 + (l.legacyId % 100)),
+          quantity: l.quantity,
+          lineItem: {
+            __typename: "LineItem",
+            id: gid("LineItem", l.legacyId),
+            title: l.title,
+            name: l.title,
+            quantity: l.quantity,
+            product: () => {
+              const p = s.productById.get(l.productId);
+              return p ? productView(s, p) : null;
+            },
+          },
+        }),
+      );
     },
     order: () => orderView(s, s.orderById.get(f.orderId)!),
   };
@@ -223,10 +326,27 @@ export function productView(s: State, p: Product): Record<string, unknown> {
     updatedAt: p.updatedAt,
     publishedAt: p.createdAt,
     onlineStoreUrl: null,
-    totalInventory: p.variants.reduce((n, v) => n + v.levels.reduce((m, l) => m + l.available, 0), 0),
+    totalInventory: p.variants.reduce(
+      (n, v) => n + v.levels.reduce((m, l) => m + l.available, 0),
+      0,
+    ),
     tracksInventory: true,
-    featuredMedia: { __typename: "MediaImage", id: gid("MediaImage", p.legacyId), alt: p.title, mediaContentType: "IMAGE", preview: { image: { url: imageUrl, altText: p.title, width: 600, height: 600 } } },
-    variants: (args: PageArgs) => connection(p.variants, args, (v) => v.legacyId, (v) => variantView(s, v)),
+    featuredMedia: {
+      __typename: "MediaImage",
+      id: gid("MediaImage", p.legacyId),
+      alt: p.title,
+      mediaContentType: "IMAGE",
+      preview: {
+        image: { url: imageUrl, altText: p.title, width: 600, height: 600 },
+      },
+    },
+    variants: (args: PageArgs) =>
+      connection(
+        p.variants,
+        args,
+        (v) => v.legacyId,
+        (v) => variantView(s, v),
+      ),
     variantsCount: { count: p.variants.length, precision: "EXACT" },
     ...productCollectionFields(s, p.legacyId),
     ...metafieldFields(p.metafields, id),
@@ -257,22 +377,46 @@ export function inventoryItemView(s: State, v: Variant) {
     tracked: true,
     variant: () => variantView(s, v),
     inventoryLevels: (args: PageArgs) =>
-      connection(v.levels, args, (l) => l.locationId, (l) => ({
-        __typename: "InventoryLevel",
-        id: gid("InventoryLevel", `${v.inventoryItemId}${l.locationId}`),
-        location: locationView(s, Number(l.locationId)),
-        quantities: ({ names }: { names: string[] }) => names.map((name) => ({ __typename: "InventoryQuantity", name, quantity: name === "available" || name === "on_hand" ? l.available : 0 })),
-      })),
+      connection(
+        v.levels,
+        args,
+        (l) => l.locationId,
+        (l) => ({
+          __typename: "InventoryLevel",
+          id: gid("InventoryLevel", `${v.inventoryItemId}${l.locationId}`),
+          location: locationView(s, Number(l.locationId)),
+          quantities: ({ names }: { names: string[] }) =>
+            names.map((name) => ({
+              __typename: "InventoryQuantity",
+              name,
+              quantity:
+                name === "available" || name === "on_hand" ? l.available : 0,
+            })),
+        }),
+      ),
   };
 }
 
 export function locationView(s: State, id: number) {
   const loc = s.locations.find((l) => l.legacyId === id);
-  return { __typename: "Location", id: gid("Location", id), legacyResourceId: String(id), name: loc?.name ?? "", isActive: true };
+  return {
+    __typename: "Location",
+    id: gid("Location", id),
+    legacyResourceId: String(id),
+    name: loc?.name ?? "",
+    isActive: true,
+  };
 }
 
 export function segmentView(seg: Segment) {
-  return { __typename: "Segment", id: gid("Segment", seg.legacyId), name: seg.name, query: seg.query, creationDate: seg.creationDate, lastEditDate: seg.lastEditDate };
+  return {
+    __typename: "Segment",
+    id: gid("Segment", seg.legacyId),
+    name: seg.name,
+    query: seg.query,
+    creationDate: seg.creationDate,
+    lastEditDate: seg.lastEditDate,
+  };
 }
 
 export function bulkOperationView(op: BulkOperation, baseUrl: string) {
@@ -287,7 +431,10 @@ export function bulkOperationView(op: BulkOperation, baseUrl: string) {
     objectCount: String(op.objectCount),
     rootObjectCount: String(op.rootObjectCount),
     fileSize: op.fileSize === null ? null : String(op.fileSize),
-    url: op.file && op.status === "COMPLETED" ? `${baseUrl}/_bulk/${op.legacyId}.jsonl` : null,
+    url:
+      op.file && op.status === "COMPLETED"
+        ? `${baseUrl}/_bulk/${op.legacyId}.jsonl`
+        : null,
     partialDataUrl: op.partialDataUrl,
     query: op.query,
   };

@@ -10,8 +10,10 @@ export function rng(seed: number) {
   };
   return {
     next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)],
+    int: (min: number, max: number) =>
+      min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T =>
+      items[Math.floor(next() * items.length)],
     chance: (p: number) => next() < p,
   };
 }
@@ -20,6 +22,7 @@ export type Rng = ReturnType<typeof rng>;
 /** A stable hash of a string, to derive per-entity seeds. */
 export function hash(text: string): number {
   let h = 2166136261;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  for (let i = 0; i < text.length; i++)
+    h = Math.imul(h ^ text.charCodeAt(i), 16777619);
   return h >>> 0;
 }

@@ -1,4 +1,10 @@
-import { customerAt, generateProducts, guestOrderAt, numberOrders, type SeedOptions } from "./generate";
+import {
+  customerAt,
+  generateProducts,
+  guestOrderAt,
+  numberOrders,
+  type SeedOptions,
+} from "./generate";
 import type { Customer, Order, Product, ShopData } from "./types";
 
 /**
@@ -6,7 +12,10 @@ import type { Customer, Order, Product, ShopData } from "./types";
  * wanted order count. Nothing but one chunk is held in memory; the same (seed, index) always gives
  * the same customer, so a run can be repeated or resumed.
  */
-export function* shopChunks(opts: SeedOptions, chunkSize = 1000): Generator<ShopData> {
+export function* shopChunks(
+  opts: SeedOptions,
+  chunkSize = 1000,
+): Generator<ShopData> {
   const products: Product[] = generateProducts(opts);
   const locations = [{ legacyId: 61_000_000_001, name: "東京倉庫" }];
   let numbered = 0;
@@ -25,7 +34,12 @@ export function* shopChunks(opts: SeedOptions, chunkSize = 1000): Generator<Shop
   }
   for (let g = 0; numbered < opts.orders; g += chunkSize) {
     const orders: Order[] = [];
-    for (let k = 0; k < chunkSize && numbered + orders.length < opts.orders; k++) orders.push(guestOrderAt(opts, g + k, products));
+    for (
+      let k = 0;
+      k < chunkSize && numbered + orders.length < opts.orders;
+      k++
+    )
+      orders.push(guestOrderAt(opts, g + k, products));
     numberOrders(orders, numbered);
     numbered += orders.length;
     yield { products, customers: [], orders, locations };

@@ -54,7 +54,8 @@ export interface Collection {
   metafields: Metafield[];
 }
 
-export type MarketingState = "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
+export type MarketingState =
+  "SUBSCRIBED" | "NOT_SUBSCRIBED" | "UNSUBSCRIBED" | "PENDING";
 export type CustomerState = "ENABLED" | "DISABLED" | "INVITED" | "DECLINED";
 
 export interface Address {
@@ -101,7 +102,8 @@ export interface Fulfillment {
   legacyId: number;
   orderId: number;
   status: "SUCCESS" | "CANCELLED";
-  displayStatus: "FULFILLED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CONFIRMED";
+  displayStatus:
+    "FULFILLED" | "IN_TRANSIT" | "OUT_FOR_DELIVERY" | "DELIVERED" | "CONFIRMED";
   createdAt: string;
   updatedAt: string;
   deliveredAt: string | null;

@@ -5,11 +5,49 @@ import { escapeHtml as esc } from "./html";
  */
 
 const copy = {
-  ja: { home: "ホーム", orders: "注文管理", products: "商品管理", customers: "顧客管理", apps: "アプリ", note: "ローカル開発ストア — Shopify の代役", language: "English", pick: "商品を選択", search: "商品を検索", pickCollection: "コレクションを選択", searchCollection: "コレクションを検索", productUnit: "商品", select: "選択", cancel: "キャンセル", selected: "件選択中" },
-  en: { home: "Home", orders: "Orders", products: "Products", customers: "Customers", apps: "Apps", note: "Local dev store — a stand-in for Shopify", language: "日本語", pick: "Select products", search: "Search products", pickCollection: "Select collections", searchCollection: "Search collections", productUnit: "products", select: "Select", cancel: "Cancel", selected: "selected" },
+  ja: {
+    home: "ホーム",
+    orders: "注文管理",
+    products: "商品管理",
+    customers: "顧客管理",
+    apps: "アプリ",
+    note: "ローカル開発ストア — Shopify の代役",
+    language: "English",
+    pick: "商品を選択",
+    search: "商品を検索",
+    pickCollection: "コレクションを選択",
+    searchCollection: "コレクションを検索",
+    productUnit: "商品",
+    select: "選択",
+    cancel: "キャンセル",
+    selected: "件選択中",
+  },
+  en: {
+    home: "Home",
+    orders: "Orders",
+    products: "Products",
+    customers: "Customers",
+    apps: "Apps",
+    note: "Local dev store — a stand-in for Shopify",
+    language: "日本語",
+    pick: "Select products",
+    search: "Search products",
+    pickCollection: "Select collections",
+    searchCollection: "Search collections",
+    productUnit: "products",
+    select: "Select",
+    cancel: "Cancel",
+    selected: "selected",
+  },
 };
 
-export function adminPage(o: { shopName: string; appName: string; frameSrc: string; appOrigin: string; locale: "ja" | "en" }): string {
+export function adminPage(o: {
+  shopName: string;
+  appName: string;
+  frameSrc: string;
+  appOrigin: string;
+  locale: "ja" | "en";
+}): string {
   const c = copy[o.locale];
   const other = o.locale === "ja" ? "en" : "ja";
   return `<!doctype html>

@@ -10,10 +10,18 @@ const schema = z.object({
   webhooks: z.object({
     api_version: z.string(),
     subscriptions: z
-      .array(z.object({ topics: z.array(z.string()).optional(), compliance_topics: z.array(z.string()).optional(), uri: z.string() }))
+      .array(
+        z.object({
+          topics: z.array(z.string()).optional(),
+          compliance_topics: z.array(z.string()).optional(),
+          uri: z.string(),
+        }),
+      )
       .default([]),
   }),
-  app_proxy: z.object({ url: z.string(), subpath: z.string(), prefix: z.string() }).optional(),
+  app_proxy: z
+    .object({ url: z.string(), subpath: z.string(), prefix: z.string() })
+    .optional(),
 });
 
 export interface AppConfig {
@@ -31,16 +39,31 @@ export function readAppConfig(path: string): AppConfig {
   return {
     clientId: toml.client_id,
     handle: toml.handle,
-    scopes: toml.access_scopes.scopes.split(",").map((s) => s.trim()).filter(Boolean),
+    scopes: toml.access_scopes.scopes
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     apiVersion: toml.webhooks.api_version,
     subscriptions: toml.webhooks.subscriptions.flatMap((s) => [
-      ...(s.topics ?? []).map((topic) => ({ topic, uri: s.uri, compliance: false })),
-      ...(s.compliance_topics ?? []).map((topic) => ({ topic, uri: s.uri, compliance: true })),
+      ...(s.topics ?? []).map((topic) => ({
+        topic,
+        uri: s.uri,
+        compliance: false,
+      })),
+      ...(s.compliance_topics ?? []).map((topic) => ({
+        topic,
+        uri: s.uri,
+        compliance: true,
+      })),
     ]),
     proxy: toml.app_proxy,
   };
 }
 
 export function absolute(uri: string, appUrl: string): string {
-  return /^https?:\/\//.test(uri) ? uri : new URL(uri, appUrl.endsWith("/") ? appUrl : `${appUrl}/`).toString().replace(/\/(?=\/)/, "");
+  return /^https?:\/\//.test(uri)
+    ? uri
+    : new URL(uri, appUrl.endsWith("/") ? appUrl : `${appUrl}/`)
+        .toString()
+        .replace(/\/(?=\/)/, "");
 }

@@ -1,17 +1,36 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDevStore } from "../store";
-import { declaredMetafields, discoverUiTargets, orderLines, orderStatusMain, productAppMetafields, thankYouMain } from "./checkout-preview";
+import {
+  declaredMetafields,
+  discoverUiTargets,
+  orderLines,
+  orderStatusMain,
+  productAppMetafields,
+  thankYouMain,
+} from "./checkout-preview";
 import { checkoutToken, customerAccountToken, verifyJwt } from "./crypto";
 import type { HostConfig } from "./ui-extension-host";
 
 /** The thank-you and order-status pages' extension hosts, against the app's real extensions. */
 const extensionsDir = path.resolve("extensions");
-const store = createDevStore({ baseUrl: "http://127.0.0.1:4400", now: new Date("2026-11-01T00:00:00Z") });
-const order = store.state.orders.find((o) => o.customerId && new Set(o.lines.map((l) => l.productId)).size > 1)!;
+const store = createDevStore({
+  baseUrl: "http://127.0.0.1:4400",
+  now: new Date("2026-11-01T00:00:00Z"),
+});
+const order = store.state.orders.find(
+  (o) => o.customerId && new Set(o.lines.map((l) => l.productId)).size > 1,
+)!;
 const guest = store.state.orders.find((o) => !o.customerId)!;
 const [first, second] = [...new Set(order.lines.map((l) => l.productId))];
-const tutorials = { items: [{ kind: "video", locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" } } }] };
+const tutorials = {
+  items: [
+    {
+      kind: "video",
+      locales: { ja: { title: "組み立て動画", url: "https://example.com/ja" } },
+    },
+  ],
+};
 
 const page = (orderId: number, locale: "ja" | "en" = "ja") => ({
   state: store.state,
@@ -32,7 +51,12 @@ function hosts(html: string): HostConfig[] {
       .replace(/&lt;/g, "<")
       .replace(/&gt;/g, ">")
       .replace(/&amp;/g, "&");
-  return [...html.matchAll(/srcdoc="([^"]*)"/g)].map((m) => JSON.parse(/const config = (.*);\n/.exec(unescape(m[1]))![1]) as HostConfig);
+  return [...html.matchAll(/srcdoc="([^"]*)"/g)].map(
+    (m) =>
+      JSON.parse(
+        /const config = (.*);\n/.exec(unescape(m[1]))![1],
+      ) as HostConfig,
+  );
 }
 
 beforeAll(async () => {
@@ -49,25 +73,38 @@ beforeAll(async () => {
           type: "json",
           value: JSON.stringify(tutorials),
         },
-        { ownerId: `gid://shopify/Product/${second}`, namespace: "custom", key: "tutorials", type: "json", value: "{}" },
+        {
+          ownerId: `gid://shopify/Product/${second}`,
+          namespace: "custom",
+          key: "tutorials",
+          type: "json",
+          value: "{}",
+        },
       ],
     },
     scopes: ["read_products", "write_products"],
     bucketKey: "test",
   });
-  expect((res.body as { data: { metafieldsSet: { userErrors: unknown[] } } }).data.metafieldsSet.userErrors).toEqual([]);
+  expect(
+    (res.body as { data: { metafieldsSet: { userErrors: unknown[] } } }).data
+      .metafieldsSet.userErrors,
+  ).toEqual([]);
 });
 
 describe("extension discovery", () => {
   it("finds both blocks and the metafields each declares", () => {
-    expect(discoverUiTargets(extensionsDir).map((t) => `${t.extension}:${t.target}`)).toEqual(
+    expect(
+      discoverUiTargets(extensionsDir).map((t) => `${t.extension}:${t.target}`),
+    ).toEqual(
       expect.arrayContaining([
         "tsunagu-thank-you:purchase.thank-you.block.render",
         "tsunagu-order-status:customer-account.order-status.block.render",
       ]),
     );
     for (const ext of ["tsunagu-thank-you", "tsunagu-order-status"])
-      expect(declaredMetafields(extensionsDir, ext)).toEqual([{ namespace: "$app:tsunagu", key: "tutorials" }]);
+      expect(declaredMetafields(extensionsDir, ext)).toEqual([
+        { namespace: "$app:tsunagu", key: "tutorials" },
+      ]);
   });
 });
 
@@ -87,7 +124,9 @@ describe("lines and app metafields", () => {
   });
 
   it("gives only the declared metafield of the order's products, in the $app: form", () => {
-    const entries = productAppMetafields(store.state, order, [{ namespace: "$app:tsunagu", key: "tutorials" }]);
+    const entries = productAppMetafields(store.state, order, [
+      { namespace: "$app:tsunagu", key: "tutorials" },
+    ]);
     expect(entries).toEqual([
       {
         target: { type: "product", id: `gid://shopify/Product/${first}` },
@@ -110,7 +149,8 @@ describe("thank-you page", () => {
     const [host] = hosts(html);
     expect(host).toMatchObject({
       target: "purchase.thank-you.block.render",
-      module: "/storefront/ui-ext/tsunagu-thank-you/purchase.thank-you.block.render.js",
+      module:
+        "/storefront/ui-ext/tsunagu-thank-you/purchase.thank-you.block.render.js",
       tokenUrl: "/storefront/_checkout-token",
       locale: "ja",
     });
@@ -120,8 +160,12 @@ describe("thank-you page", () => {
     });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
     expect(host.signals.appMetafields).toHaveLength(1);
-    expect((host.strings as { tracking: { heading: string } }).tracking.heading).toBe("配送状況");
-    expect(html).toContain(`href="/storefront/orders/${order.legacyId}/status?locale=ja"`);
+    expect(
+      (host.strings as { tracking: { heading: string } }).tracking.heading,
+    ).toBe("配送状況");
+    expect(html).toContain(
+      `href="/storefront/orders/${order.legacyId}/status?locale=ja"`,
+    );
     expect(thankYouMain(page(guest.legacyId))).not.toContain("/status");
   });
 });
@@ -133,15 +177,25 @@ describe("order-status page", () => {
     const [host] = hosts(html);
     expect(host).toMatchObject({
       target: "customer-account.order-status.block.render",
-      module: "/storefront/ui-ext/tsunagu-order-status/customer-account.order-status.block.render.js",
+      module:
+        "/storefront/ui-ext/tsunagu-order-status/customer-account.order-status.block.render.js",
       tokenUrl: `/storefront/_customer-account-token?order=${order.legacyId}`,
       locale: "en",
     });
-    expect(host.signals.order).toEqual({ id: `gid://shopify/Order/${order.legacyId}`, name: order.name, processedAt: order.processedAt });
+    expect(host.signals.order).toEqual({
+      id: `gid://shopify/Order/${order.legacyId}`,
+      name: order.name,
+      processedAt: order.processedAt,
+    });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
     expect(host.signals.appMetafields).toHaveLength(1);
-    expect((host.strings as { tracking: { heading: string } }).tracking.heading).toBe("Shipping");
-    expect(host.rewrite).toEqual({ from: "https://tsunagu.example.com", to: "http://127.0.0.1:3000" });
+    expect(
+      (host.strings as { tracking: { heading: string } }).tracking.heading,
+    ).toBe("Shipping");
+    expect(host.rewrite).toEqual({
+      from: "https://tsunagu.example.com",
+      to: "http://127.0.0.1:3000",
+    });
   });
 
   it("has no page for an unknown order or a guest's (customer accounts need a customer)", () => {
@@ -151,20 +205,40 @@ describe("order-status page", () => {
 });
 
 describe("session tokens", () => {
-  const opts = { shop: "tsunagu-dev.myshopify.com", apiKey: "api-key", secret: "s3cret" };
+  const opts = {
+    shop: "tsunagu-dev.myshopify.com",
+    apiKey: "api-key",
+    secret: "s3cret",
+  };
 
   it("a customer-account token names the shop, the app and the customer, for five minutes", () => {
-    const claims = verifyJwt(customerAccountToken({ ...opts, customerId: 7000000000001 }), opts.secret)!;
-    expect(claims).toMatchObject({ dest: "tsunagu-dev.myshopify.com", aud: "api-key", sub: "gid://shopify/Customer/7000000000001" });
+    const claims = verifyJwt(
+      customerAccountToken({ ...opts, customerId: 7000000000001 }),
+      opts.secret,
+    )!;
+    expect(claims).toMatchObject({
+      dest: "tsunagu-dev.myshopify.com",
+      aud: "api-key",
+      sub: "gid://shopify/Customer/7000000000001",
+    });
     expect(claims.exp).toBe((claims.iat as number) + 300);
     expect(claims.nbf).toBe(claims.iat);
     expect(claims.jti).toMatch(/^[0-9a-f-]{36}$/);
-    expect(verifyJwt(customerAccountToken({ ...opts, customerId: 1 }), "other-secret")).toBeNull();
+    expect(
+      verifyJwt(
+        customerAccountToken({ ...opts, customerId: 1 }),
+        "other-secret",
+      ),
+    ).toBeNull();
   });
 
   it("a checkout token names the buyer only when logged in", () => {
-    expect(verifyJwt(checkoutToken({ ...opts, customerId: null }), opts.secret)).not.toHaveProperty("sub");
-    expect(verifyJwt(checkoutToken({ ...opts, customerId: "42" }), opts.secret)).toMatchObject({
+    expect(
+      verifyJwt(checkoutToken({ ...opts, customerId: null }), opts.secret),
+    ).not.toHaveProperty("sub");
+    expect(
+      verifyJwt(checkoutToken({ ...opts, customerId: "42" }), opts.secret),
+    ).toMatchObject({
       iss: "https://tsunagu-dev.myshopify.com/checkouts",
       dest: "https://tsunagu-dev.myshopify.com",
       aud: "api-key",

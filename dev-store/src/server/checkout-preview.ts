@@ -30,7 +30,14 @@ export function discoverUiTargets(extensionsDir: string): UiTarget[] {
     if (!existsSync(toml)) continue;
     const text = readFileSync(toml, "utf8");
     if (!/type\s*=\s*"ui_extension"/.test(text)) continue;
-    for (const m of text.matchAll(/module\s*=\s*"([^"]+)"\s*\ntarget\s*=\s*"([^"]+)"/g)) out.push({ extension: name, target: m[2], module: path.join(extensionsDir, name, m[1]) });
+    for (const m of text.matchAll(
+      /module\s*=\s*"([^"]+)"\s*\ntarget\s*=\s*"([^"]+)"/g,
+    ))
+      out.push({
+        extension: name,
+        target: m[2],
+        module: path.join(extensionsDir, name, m[1]),
+      });
   }
   return out;
 }
@@ -41,7 +48,16 @@ export function bundleTarget(t: UiTarget): Promise<string> {
   const key = `${t.module}:${t.target}`;
   let hit = bundles.get(key);
   if (!hit) {
-    hit = build({ entryPoints: [t.module], bundle: true, format: "esm", target: "es2020", write: false, jsx: "automatic", jsxImportSource: "preact", logLevel: "silent" }).then((r) => r.outputFiles[0].text);
+    hit = build({
+      entryPoints: [t.module],
+      bundle: true,
+      format: "esm",
+      target: "es2020",
+      write: false,
+      jsx: "automatic",
+      jsxImportSource: "preact",
+      logLevel: "silent",
+    }).then((r) => r.outputFiles[0].text);
     // A failed build is not cached, so fixing the source and reloading works.
     hit.catch(() => bundles.delete(key));
     bundles.set(key, hit);
@@ -49,21 +65,42 @@ export function bundleTarget(t: UiTarget): Promise<string> {
   return hit;
 }
 
-export function extensionStrings(extensionsDir: string, extension: string, locale: string): Record<string, unknown> {
+export function extensionStrings(
+  extensionsDir: string,
+  extension: string,
+  locale: string,
+): Record<string, unknown> {
   const dir = path.join(extensionsDir, extension, "locales");
-  const file = [path.join(dir, `${locale}.json`), path.join(dir, `${locale}.default.json`), path.join(dir, "en.default.json")].find(existsSync);
-  return file ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  const file = [
+    path.join(dir, `${locale}.json`),
+    path.join(dir, `${locale}.default.json`),
+    path.join(dir, "en.default.json"),
+  ].find(existsSync);
+  return file
+    ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>)
+    : {};
 }
 
 /**
  * The metafields an extension declares (`[[extensions.metafields]]` in its toml): Shopify gives an
  * extension's `appMetafields` only those.
  */
-export function declaredMetafields(extensionsDir: string, extension: string): { namespace: string; key: string }[] {
+export function declaredMetafields(
+  extensionsDir: string,
+  extension: string,
+): { namespace: string; key: string }[] {
   const file = path.join(extensionsDir, extension, "shopify.extension.toml");
   if (!existsSync(file)) return [];
-  const toml = parse(readFileSync(file, "utf8")) as { extensions?: { metafields?: { namespace?: unknown; key?: unknown }[] }[] };
-  return (toml.extensions ?? []).flatMap((e) => e.metafields ?? []).flatMap((m) => (typeof m.namespace === "string" && typeof m.key === "string" ? [{ namespace: m.namespace, key: m.key }] : []));
+  const toml = parse(readFileSync(file, "utf8")) as {
+    extensions?: { metafields?: { namespace?: unknown; key?: unknown }[] }[];
+  };
+  return (toml.extensions ?? [])
+    .flatMap((e) => e.metafields ?? [])
+    .flatMap((m) =>
+      typeof m.namespace === "string" && typeof m.key === "string"
+        ? [{ namespace: m.namespace, key: m.key }]
+        : [],
+    );
 }
 
 /** The order's lines as a UI extension's `shopify.lines` carries them (CartLine, 2026-07). */
@@ -78,13 +115,22 @@ export function orderLines(state: State, order: Order) {
         type: "variant",
         id: gid("ProductVariant", l.variantId),
         title: l.title,
-        subtitle: variant && variant.title !== "Default Title" ? variant.title : undefined,
+        subtitle:
+          variant && variant.title !== "Default Title"
+            ? variant.title
+            : undefined,
         sku: variant?.sku,
         selectedOptions: [],
-        product: { id: gid("Product", l.productId), vendor: product?.vendor ?? "", productType: product?.productType ?? "" },
+        product: {
+          id: gid("Product", l.productId),
+          vendor: product?.vendor ?? "",
+          productType: product?.productType ?? "",
+        },
         requiresShipping: true,
       },
-      cost: { totalAmount: { amount: l.price * l.quantity, currencyCode: "JPY" } },
+      cost: {
+        totalAmount: { amount: l.price * l.quantity, currencyCode: "JPY" },
+      },
       attributes: [],
       discountAllocations: [],
       lineComponents: [],
@@ -92,20 +138,48 @@ export function orderLines(state: State, order: Order) {
   });
 }
 
-const valueType = (type: string) => (type === "json" || type.startsWith("list.") ? "json_string" : type === "boolean" ? "boolean" : type === "number_integer" ? "integer" : type === "number_decimal" ? "float" : "string");
+const valueType = (type: string) =>
+  type === "json" || type.startsWith("list.")
+    ? "json_string"
+    : type === "boolean"
+      ? "boolean"
+      : type === "number_integer"
+        ? "integer"
+        : type === "number_decimal"
+          ? "float"
+          : "string";
 
 /**
  * `shopify.appMetafields` for the order's products: the declared metafields each product has,
  * with app-owned namespaces given back in the `$app:` form the extension asked for.
  */
-export function productAppMetafields(state: State, order: Order, declared: { namespace: string; key: string }[]) {
+export function productAppMetafields(
+  state: State,
+  order: Order,
+  declared: { namespace: string; key: string }[],
+) {
   const productIds = [...new Set(order.lines.map((l) => l.productId))];
   return productIds.flatMap((id) => {
     const product = state.productById.get(id);
     if (!product) return [];
     return declared.flatMap((d) => {
-      const m = product.metafields.find((x) => x.namespace === resolveNamespace(d.namespace) && x.key === d.key);
-      return m ? [{ target: { type: "product", id: gid("Product", id) }, metafield: { namespace: d.namespace, key: d.key, value: m.value, valueType: valueType(m.type), type: m.type } }] : [];
+      const m = product.metafields.find(
+        (x) => x.namespace === resolveNamespace(d.namespace) && x.key === d.key,
+      );
+      return m
+        ? [
+            {
+              target: { type: "product", id: gid("Product", id) },
+              metafield: {
+                namespace: d.namespace,
+                key: d.key,
+                value: m.value,
+                valueType: valueType(m.type),
+                type: m.type,
+              },
+            },
+          ]
+        : [];
     });
   });
 }
@@ -124,7 +198,11 @@ export interface PageOptions {
 }
 
 /** Each extension of `target` in its own frame, like Shopify's sandbox; each frame reports its height. */
-function mounts(o: PageOptions, target: string, config: (t: UiTarget) => Pick<HostConfig, "tokenUrl" | "signals">): string {
+function mounts(
+  o: PageOptions,
+  target: string,
+  config: (t: UiTarget) => Pick<HostConfig, "tokenUrl" | "signals">,
+): string {
   const frames = o.targets
     .filter((t) => t.target === target)
     .map((t, i) => {
@@ -149,28 +227,64 @@ function mounts(o: PageOptions, target: string, config: (t: UiTarget) => Pick<Ho
 }
 
 const copy = {
-  ja: { title: "ご注文ありがとうございます", order: "注文", total: "合計", note: "開発用ストアのサンクスページ(チェックアウトUI拡張機能のプレビュー)", status: "注文状況を見る", statusTitle: "注文", statusNote: "開発用ストアの注文状況ページ(顧客アカウントUI拡張機能のプレビュー)", signedIn: "ログイン中", placed: "注文日" },
-  en: { title: "Thank you for your order", order: "Order", total: "Total", note: "Dev store thank-you page (checkout UI extension preview)", status: "View order status", statusTitle: "Order", statusNote: "Dev store order status page (customer account UI extension preview)", signedIn: "Signed in as", placed: "Placed" },
+  ja: {
+    title: "ご注文ありがとうございます",
+    order: "注文",
+    total: "合計",
+    note: "開発用ストアのサンクスページ(チェックアウトUI拡張機能のプレビュー)",
+    status: "注文状況を見る",
+    statusTitle: "注文",
+    statusNote:
+      "開発用ストアの注文状況ページ(顧客アカウントUI拡張機能のプレビュー)",
+    signedIn: "ログイン中",
+    placed: "注文日",
+  },
+  en: {
+    title: "Thank you for your order",
+    order: "Order",
+    total: "Total",
+    note: "Dev store thank-you page (checkout UI extension preview)",
+    status: "View order status",
+    statusTitle: "Order",
+    statusNote:
+      "Dev store order status page (customer account UI extension preview)",
+    signedIn: "Signed in as",
+    placed: "Placed",
+  },
 };
 
-const yen = (order: Order) => `¥${order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0).toLocaleString("ja-JP")}`;
-const lineList = (order: Order) => `<ul>${order.lines.map((l) => `<li>${esc(l.title)} × ${l.quantity}</li>`).join("")}</ul>`;
+const yen = (order: Order) =>
+  `¥${order.lines.reduce((sum, l) => sum + Number(l.price) * l.quantity, 0).toLocaleString("ja-JP")}`;
+const lineList = (order: Order) =>
+  `<ul>${order.lines.map((l) => `<li>${esc(l.title)} × ${l.quantity}</li>`).join("")}</ul>`;
 
 /** The thank-you page for one order, with every thank-you block extension mounted below it. */
 export function thankYouMain(o: PageOptions): string | null {
   const order = o.state.orderById.get(o.orderId);
   const c = copy[o.locale];
   if (!order) return null;
-  const customer = order.customerId ? o.state.customerById.get(order.customerId) : null;
+  const customer = order.customerId
+    ? o.state.customerById.get(order.customerId)
+    : null;
   const frames = mounts(o, THANK_YOU_TARGET, (t) => ({
     tokenUrl: "/storefront/_checkout-token",
     signals: {
-      orderConfirmation: { order: { id: `gid://shopify/OrderIdentity/${order.legacyId}` }, number: String(order.number), isFirstOrder: (customer?.orderIds.length ?? 1) <= 1 },
+      orderConfirmation: {
+        order: { id: `gid://shopify/OrderIdentity/${order.legacyId}` },
+        number: String(order.number),
+        isFirstOrder: (customer?.orderIds.length ?? 1) <= 1,
+      },
       lines: orderLines(o.state, order),
-      appMetafields: productAppMetafields(o.state, order, declaredMetafields(o.extensionsDir, t.extension)),
+      appMetafields: productAppMetafields(
+        o.state,
+        order,
+        declaredMetafields(o.extensionsDir, t.extension),
+      ),
     },
   }));
-  const status = customer ? `<p><a href="/storefront/orders/${order.legacyId}/status?locale=${o.locale}">${c.status}</a></p>` : "";
+  const status = customer
+    ? `<p><a href="/storefront/orders/${order.legacyId}/status?locale=${o.locale}">${c.status}</a></p>`
+    : "";
   return `<p class="dev-note" style="color:#777;font-size:13px">${c.note}</p>
 <h1>${c.title}</h1>
 <p>${c.order} ${esc(order.name)} · ${c.total} ${yen(order)}</p>
@@ -185,18 +299,31 @@ ${status}`;
  */
 export function orderStatusMain(o: PageOptions): string | null {
   const order = o.state.orderById.get(o.orderId);
-  const customer = order?.customerId ? o.state.customerById.get(order.customerId) : null;
+  const customer = order?.customerId
+    ? o.state.customerById.get(order.customerId)
+    : null;
   if (!order || !customer) return null;
   const c = copy[o.locale];
   const frames = mounts(o, ORDER_STATUS_TARGET, (t) => ({
     tokenUrl: `/storefront/_customer-account-token?order=${order.legacyId}`,
     signals: {
-      order: { id: gid("Order", order.legacyId), name: order.name, processedAt: order.processedAt },
+      order: {
+        id: gid("Order", order.legacyId),
+        name: order.name,
+        processedAt: order.processedAt,
+      },
       lines: orderLines(o.state, order),
-      appMetafields: productAppMetafields(o.state, order, declaredMetafields(o.extensionsDir, t.extension)),
+      appMetafields: productAppMetafields(
+        o.state,
+        order,
+        declaredMetafields(o.extensionsDir, t.extension),
+      ),
     },
   }));
-  const name = customer.locale === "ja" ? `${customer.lastName} ${customer.firstName}` : `${customer.firstName} ${customer.lastName}`;
+  const name =
+    customer.locale === "ja"
+      ? `${customer.lastName} ${customer.firstName}`
+      : `${customer.firstName} ${customer.lastName}`;
   return `<p class="dev-note" style="color:#777;font-size:13px">${c.statusNote} · ${c.signedIn} ${esc(name)}</p>
 <h1>${c.statusTitle} ${esc(order.name)}</h1>
 <p>${c.placed} ${esc(order.processedAt.slice(0, 10))} · ${c.total} ${yen(order)}</p>

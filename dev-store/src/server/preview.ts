@@ -1,7 +1,14 @@
 import { escapeHtml as esc } from "./html";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { Liquid, Tag, type Emitter, type TagToken, type TopLevelToken, type Liquid as LiquidType } from "liquidjs";
+import {
+  Liquid,
+  Tag,
+  type Emitter,
+  type TagToken,
+  type TopLevelToken,
+  type Liquid as LiquidType,
+} from "liquidjs";
 import type { DevStoreCore, StorefrontProduct } from "../contract";
 
 /**
@@ -13,7 +20,13 @@ export interface AppBlock {
   name: string;
   file: string;
   target: "section" | "head" | "body";
-  schema: { name?: string; target?: string; settings?: { id: string; default?: unknown }[]; javascript?: string; stylesheet?: string };
+  schema: {
+    name?: string;
+    target?: string;
+    settings?: { id: string; default?: unknown }[];
+    javascript?: string;
+    stylesheet?: string;
+  };
 }
 
 export function discoverBlocks(extensionsDir: string): AppBlock[] {
@@ -24,32 +37,73 @@ export function discoverBlocks(extensionsDir: string): AppBlock[] {
     if (!existsSync(dir)) continue;
     for (const file of readdirSync(dir).filter((f) => f.endsWith(".liquid"))) {
       const source = readFileSync(path.join(dir, file), "utf8");
-      const json = /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(source)?.[1];
+      const json =
+        /\{%-?\s*schema\s*-?%\}([\s\S]*?)\{%-?\s*endschema\s*-?%\}/.exec(
+          source,
+        )?.[1];
       const schema = json ? (JSON.parse(json) as AppBlock["schema"]) : {};
       const target = (schema.target ?? "section") as AppBlock["target"];
-      out.push({ extension: ext, name: file.replace(/\.liquid$/, ""), file: path.join(dir, file), target, schema });
+      out.push({
+        extension: ext,
+        name: file.replace(/\.liquid$/, ""),
+        file: path.join(dir, file),
+        target,
+        schema,
+      });
     }
   }
   return out;
 }
 
-function translations(extensionsDir: string, extension: string, locale: string): Record<string, unknown> {
+function translations(
+  extensionsDir: string,
+  extension: string,
+  locale: string,
+): Record<string, unknown> {
   const dir = path.join(extensionsDir, extension, "locales");
   if (!existsSync(dir)) return {};
   const files = readdirSync(dir);
-  const pick = files.find((f) => f === `${locale}.json`) ?? files.find((f) => f === `${locale}.default.json`);
+  const pick =
+    files.find((f) => f === `${locale}.json`) ??
+    files.find((f) => f === `${locale}.default.json`);
   const fallback = files.find((f) => f.endsWith(".default.json"));
-  const load = (f?: string) => (f ? (JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Record<string, unknown>) : {});
+  const load = (f?: string) =>
+    f
+      ? (JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Record<
+          string,
+          unknown
+        >)
+      : {};
   return { ...load(fallback), ...load(pick) };
 }
 
-function lookup(tree: Record<string, unknown>, key: string): string | undefined {
-  const value = key.split(".").reduce<unknown>((node, part) => (node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined), tree);
+function lookup(
+  tree: Record<string, unknown>,
+  key: string,
+): string | undefined {
+  const value = key
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        node && typeof node === "object"
+          ? (node as Record<string, unknown>)[part]
+          : undefined,
+      tree,
+    );
   return typeof value === "string" ? value : undefined;
 }
 
-export function createEngine(extensionsDir: string, extension: string, locale: string): LiquidType {
-  const engine = new Liquid({ strictFilters: true, root: [path.join(extensionsDir, extension, "snippets")], extname: ".liquid", jsTruthy: false });
+export function createEngine(
+  extensionsDir: string,
+  extension: string,
+  locale: string,
+): LiquidType {
+  const engine = new Liquid({
+    strictFilters: true,
+    root: [path.join(extensionsDir, extension, "snippets")],
+    extname: ".liquid",
+    jsTruthy: false,
+  });
   class Raw extends Tag {
     constructor(token: TagToken, remain: TopLevelToken[], liquid: LiquidType) {
       super(token, remain, liquid);
@@ -59,24 +113,46 @@ export function createEngine(extensionsDir: string, extension: string, locale: s
         if (t.name === end) return;
       }
     }
-    *render(_ctx: unknown, _emitter: Emitter): Generator<never, void, unknown> {}
+    *render(
+      _ctx: unknown,
+      _emitter: Emitter,
+    ): Generator<never, void, unknown> {}
   }
-  for (const name of ["schema", "javascript", "stylesheet"]) engine.registerTag(name, Raw);
+  for (const name of ["schema", "javascript", "stylesheet"])
+    engine.registerTag(name, Raw);
   const strings = translations(extensionsDir, extension, locale);
   engine.registerFilter("t", (key: string, ...args: [string, unknown][]) => {
-    const text = lookup(strings, String(key)) ?? `translation missing: ${locale}.${key}`;
+    const text =
+      lookup(strings, String(key)) ?? `translation missing: ${locale}.${key}`;
     const vars = Object.fromEntries(args.filter(Array.isArray));
-    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => String(vars[name] ?? ""));
+    return text.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) =>
+      String(vars[name] ?? ""),
+    );
   });
-  engine.registerFilter("asset_url", (name: string) => `/storefront/ext/${encodeURIComponent(extension)}/assets/${encodeURIComponent(name)}`);
-  engine.registerFilter("script_tag", (url: string) => `<script src="${url}" defer></script>`);
-  engine.registerFilter("stylesheet_tag", (url: string) => `<link rel="stylesheet" href="${url}">`);
-  engine.registerFilter("json", (value: unknown) => JSON.stringify(value ?? null).replace(/</g, "\\u003c"));
-  engine.registerFilter("money", (cents: unknown) => `¥${Math.round(Number(cents) / 100).toLocaleString("ja-JP")}`);
+  engine.registerFilter(
+    "asset_url",
+    (name: string) =>
+      `/storefront/ext/${encodeURIComponent(extension)}/assets/${encodeURIComponent(name)}`,
+  );
+  engine.registerFilter(
+    "script_tag",
+    (url: string) => `<script src="${url}" defer></script>`,
+  );
+  engine.registerFilter(
+    "stylesheet_tag",
+    (url: string) => `<link rel="stylesheet" href="${url}">`,
+  );
+  engine.registerFilter("json", (value: unknown) =>
+    JSON.stringify(value ?? null).replace(/</g, "\\u003c"),
+  );
+  engine.registerFilter(
+    "money",
+    (cents: unknown) =>
+      `¥${Math.round(Number(cents) / 100).toLocaleString("ja-JP")}`,
+  );
   engine.registerFilter("image_url", (url: unknown) => String(url ?? ""));
   return engine;
 }
-
 
 function parseMetafieldValues(flat: Record<string, string>) {
   const out: Record<string, Record<string, { value: unknown }>> = {};
@@ -96,27 +172,62 @@ function parseMetafieldValues(flat: Record<string, string>) {
 }
 
 export async function renderBlocks(o: {
-  core: DevStoreCore; extensionsDir: string; locale: string; target: AppBlock["target"]; product?: StorefrontProduct | null; customerId: string | null;
+  core: DevStoreCore;
+  extensionsDir: string;
+  locale: string;
+  target: AppBlock["target"];
+  product?: StorefrontProduct | null;
+  customerId: string | null;
 }): Promise<string> {
-  const blocks = discoverBlocks(o.extensionsDir).filter((b) => b.target === o.target);
+  const blocks = discoverBlocks(o.extensionsDir).filter(
+    (b) => b.target === o.target,
+  );
   let html = "";
   for (const [i, block] of blocks.entries()) {
     const engine = createEngine(o.extensionsDir, block.extension, o.locale);
-    const settings = Object.fromEntries((block.schema.settings ?? []).filter((s) => s.id).map((s) => [s.id, s.default ?? null]));
+    const settings = Object.fromEntries(
+      (block.schema.settings ?? [])
+        .filter((s) => s.id)
+        .map((s) => [s.id, s.default ?? null]),
+    );
     const shopMetafields = parseMetafieldValues(o.core.shopMetafields());
     const context = {
       block: { id: `${block.name}-${i + 1}`, settings, shopify_attributes: "" },
       app: { metafields: shopMetafields },
-      shop: { name: o.core.shopName, permanent_domain: o.core.shop, locale: o.core.primaryLocale, metafields: shopMetafields },
-      product: o.product ? { ...o.product, price: Number(o.product.priceAmount) * 100, metafields: parseMetafieldValues(o.product.metafields) } : null,
+      shop: {
+        name: o.core.shopName,
+        permanent_domain: o.core.shop,
+        locale: o.core.primaryLocale,
+        metafields: shopMetafields,
+      },
+      product: o.product
+        ? {
+            ...o.product,
+            price: Number(o.product.priceAmount) * 100,
+            metafields: parseMetafieldValues(o.product.metafields),
+          }
+        : null,
       customer: o.customerId ? { id: Number(o.customerId) } : null,
-      request: { locale: { iso_code: o.locale, primary: o.locale === o.core.primaryLocale }, design_mode: false },
+      request: {
+        locale: {
+          iso_code: o.locale,
+          primary: o.locale === o.core.primaryLocale,
+        },
+        design_mode: false,
+      },
       routes: { root_url: "/storefront" },
     };
-    const body = await engine.parseAndRender(readFileSync(block.file, "utf8"), context);
+    const body = await engine.parseAndRender(
+      readFileSync(block.file, "utf8"),
+      context,
+    );
     const assets = [
-      block.schema.stylesheet ? `<link rel="stylesheet" href="/storefront/ext/${block.extension}/assets/${block.schema.stylesheet}">` : "",
-      block.schema.javascript ? `<script src="/storefront/ext/${block.extension}/assets/${block.schema.javascript}" defer></script>` : "",
+      block.schema.stylesheet
+        ? `<link rel="stylesheet" href="/storefront/ext/${block.extension}/assets/${block.schema.stylesheet}">`
+        : "",
+      block.schema.javascript
+        ? `<script src="/storefront/ext/${block.extension}/assets/${block.schema.javascript}" defer></script>`
+        : "",
     ].join("");
     html += `<div class="app-block" data-block="${esc(block.name)}">${assets}${body}</div>`;
   }
@@ -124,11 +235,35 @@ export async function renderBlocks(o: {
 }
 
 const copy = {
-  ja: { products: "商品一覧", account: "ログイン中", guest: "ゲスト", login: "顧客としてログイン", logout: "ログアウト", back: "一覧に戻る", footer: "ストアのプレビュー(ローカル開発ストア)" },
-  en: { products: "Products", account: "Signed in", guest: "Guest", login: "Log in as a customer", logout: "Log out", back: "Back to products", footer: "Storefront preview (local dev store)" },
+  ja: {
+    products: "商品一覧",
+    account: "ログイン中",
+    guest: "ゲスト",
+    login: "顧客としてログイン",
+    logout: "ログアウト",
+    back: "一覧に戻る",
+    footer: "ストアのプレビュー(ローカル開発ストア)",
+  },
+  en: {
+    products: "Products",
+    account: "Signed in",
+    guest: "Guest",
+    login: "Log in as a customer",
+    logout: "Log out",
+    back: "Back to products",
+    footer: "Storefront preview (local dev store)",
+  },
 };
 
-export function layout(o: { shopName: string; locale: "ja" | "en"; customerId: string | null; head: string; body: string; main: string; path: string }): string {
+export function layout(o: {
+  shopName: string;
+  locale: "ja" | "en";
+  customerId: string | null;
+  head: string;
+  body: string;
+  main: string;
+  path: string;
+}): string {
   const c = copy[o.locale];
   const other = o.locale === "ja" ? "en" : "ja";
   return `<!doctype html><html lang="${o.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -151,12 +286,22 @@ export function layout(o: { shopName: string; locale: "ja" | "en"; customerId: s
 <footer>${c.footer}</footer>${o.body}</body></html>`;
 }
 
-export function homeMain(products: StorefrontProduct[], locale: "ja" | "en"): string {
+export function homeMain(
+  products: StorefrontProduct[],
+  locale: "ja" | "en",
+): string {
   return `<h1>${copy[locale].products}</h1><div class="grid">${products
-    .map((p) => `<a class="card" href="/storefront/products/${esc(p.handle)}?locale=${locale}"><img src="${esc(p.imageUrl ?? "")}" alt="" width="300" height="300"><div>${esc(p.title)}</div><div>¥${Number(p.priceAmount).toLocaleString("ja-JP")}</div></a>`)
+    .map(
+      (p) =>
+        `<a class="card" href="/storefront/products/${esc(p.handle)}?locale=${locale}"><img src="${esc(p.imageUrl ?? "")}" alt="" width="300" height="300"><div>${esc(p.title)}</div><div>¥${Number(p.priceAmount).toLocaleString("ja-JP")}</div></a>`,
+    )
     .join("")}</div>`;
 }
 
-export function productMain(p: StorefrontProduct, locale: "ja" | "en", blocks: string): string {
+export function productMain(
+  p: StorefrontProduct,
+  locale: "ja" | "en",
+  blocks: string,
+): string {
   return `<p><a href="/storefront?locale=${locale}">← ${copy[locale].back}</a></p><div class="product"><img src="${esc(p.imageUrl ?? "")}" alt="${esc(p.title)}" width="420" height="420"><div><p>${esc(p.vendor)}</p><h1>${esc(p.title)}</h1><p>¥${Number(p.priceAmount).toLocaleString("ja-JP")}</p>${p.descriptionHtml}</div></div>${blocks}`;
 }

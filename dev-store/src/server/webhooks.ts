@@ -33,7 +33,11 @@ export class WebhookDelivery {
 
   constructor(
     private config: AppConfig,
-    private opts: { appUrl: string; shop: string; apiSecret: string } & WebhookOptions,
+    private opts: {
+      appUrl: string;
+      shop: string;
+      apiSecret: string;
+    } & WebhookOptions,
   ) {
     this.duplicate = opts.duplicate ?? false;
     this.retryDelays = opts.retryDelaysMs ?? [1000, 5000, 15000, 60000];
@@ -41,19 +45,39 @@ export class WebhookDelivery {
   }
 
   deliver(event: WebhookEvent): DeliveryRecord[] {
-    const subs = this.config.subscriptions.filter((s) => s.topic === event.topic);
+    const subs = this.config.subscriptions.filter(
+      (s) => s.topic === event.topic,
+    );
     return subs.map((sub) => {
-      const record: DeliveryRecord = { webhookId: randomUUID(), eventId: event.eventId, topic: event.topic, url: absolute(sub.uri, this.opts.appUrl), attempts: [], state: "pending" };
+      const record: DeliveryRecord = {
+        webhookId: randomUUID(),
+        eventId: event.eventId,
+        topic: event.topic,
+        url: absolute(sub.uri, this.opts.appUrl),
+        attempts: [],
+        state: "pending",
+      };
       this.log.push(record);
       if (this.log.length > 2000) this.log.splice(0, this.log.length - 2000);
       const body = JSON.stringify(event.payload);
       void this.attempt(record, body, event, 0);
-      if (this.duplicate) void this.attempt({ ...record, attempts: [] }, body, event, this.retryDelays.length);
+      if (this.duplicate)
+        void this.attempt(
+          { ...record, attempts: [] },
+          body,
+          event,
+          this.retryDelays.length,
+        );
       return record;
     });
   }
 
-  private async attempt(record: DeliveryRecord, body: string, event: WebhookEvent, retry: number): Promise<void> {
+  private async attempt(
+    record: DeliveryRecord,
+    body: string,
+    event: WebhookEvent,
+    retry: number,
+  ): Promise<void> {
     const headers = {
       "Content-Type": "application/json",
       "User-Agent": "Shopify-Captain-Hook",
@@ -68,13 +92,22 @@ export class WebhookDelivery {
     let status: number | null = null;
     let error: string | undefined;
     try {
-      const res = await fetch(record.url, { method: "POST", headers, body, signal: AbortSignal.timeout(this.timeoutMs) });
+      const res = await fetch(record.url, {
+        method: "POST",
+        headers,
+        body,
+        signal: AbortSignal.timeout(this.timeoutMs),
+      });
       status = res.status;
       await res.arrayBuffer().catch(() => undefined);
     } catch (e) {
       error = e instanceof Error ? e.message : String(e);
     }
-    record.attempts.push({ at: new Date().toISOString(), status, ...(error ? { error } : {}) });
+    record.attempts.push({
+      at: new Date().toISOString(),
+      status,
+      ...(error ? { error } : {}),
+    });
     if (status !== null && status >= 200 && status < 300) {
       record.state = "delivered";
       return;

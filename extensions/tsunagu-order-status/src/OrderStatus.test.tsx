@@ -10,11 +10,18 @@ const extension = getExtension("customer-account.order-status.block.render");
 
 beforeEach(() => {
   extension.setUp();
-  extension.shopify.order.value = { id: "gid://shopify/Order/5001", name: "#1001" };
+  extension.shopify.order.value = {
+    id: "gid://shopify/Order/5001",
+    name: "#1001",
+  };
 });
 afterEach(() => extension.tearDown());
 
-describeAfterSale({ extension, strings: { ja, en }, fulfillmentsUrl: `${APP_URL}/api/customer-account/fulfillments?order=5001` });
+describeAfterSale({
+  extension,
+  strings: { ja, en },
+  fulfillmentsUrl: `${APP_URL}/api/customer-account/fulfillments?order=5001`,
+});
 
 describe("order-status block", () => {
   it("asks nothing of the app without an order", async () => {

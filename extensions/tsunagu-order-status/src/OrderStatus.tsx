@@ -16,8 +16,19 @@ function OrderStatus() {
   const order = orderId();
   return (
     <s-stack gap="large">
-      <Tracking path={order ? `/api/customer-account/fulfillments?order=${order}` : null} backend={backend} i18n={shopify.i18n} />
-      <Tutorials lines={shopify.lines.value} entries={shopify.appMetafields.value} language={locale()} i18n={shopify.i18n} />
+      <Tracking
+        path={
+          order ? `/api/customer-account/fulfillments?order=${order}` : null
+        }
+        backend={backend}
+        i18n={shopify.i18n}
+      />
+      <Tutorials
+        lines={shopify.lines.value}
+        entries={shopify.appMetafields.value}
+        language={locale()}
+        i18n={shopify.i18n}
+      />
     </s-stack>
   );
 }

@@ -10,4 +10,5 @@ export function orderId(): string | null {
   return numericId(shopify.order.value?.id);
 }
 
-export const locale = () => shopify.localization.language.value?.isoCode ?? "ja";
+export const locale = () =>
+  shopify.localization.language.value?.isoCode ?? "ja";

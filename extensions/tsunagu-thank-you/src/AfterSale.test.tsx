@@ -11,11 +11,19 @@ const extension = getExtension("purchase.thank-you.block.render");
 
 beforeEach(() => {
   extension.setUp();
-  extension.shopify.orderConfirmation.value = { order: { id: "gid://shopify/OrderIdentity/5001" }, number: "1001", isFirstOrder: true };
+  extension.shopify.orderConfirmation.value = {
+    order: { id: "gid://shopify/OrderIdentity/5001" },
+    number: "1001",
+    isFirstOrder: true,
+  };
 });
 afterEach(() => extension.tearDown());
 
-describeAfterSale({ extension, strings: { ja, en }, fulfillmentsUrl: `${APP_URL}/api/checkout/fulfillments?order=5001` });
+describeAfterSale({
+  extension,
+  strings: { ja, en },
+  fulfillmentsUrl: `${APP_URL}/api/checkout/fulfillments?order=5001`,
+});
 
 describe("thank-you block", () => {
   it("asks the app for shipments only with an order", async () => {

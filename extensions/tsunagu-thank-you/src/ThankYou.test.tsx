@@ -6,17 +6,40 @@ import { APP_URL } from "./config";
 
 const extension = getExtension("purchase.thank-you.block.render");
 
-const nps = { id: "csurvey0001", kind: "nps", question: "このショップを友人にすすめたいですか?", choices: [], followUp: true };
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const nps = {
+  id: "csurvey0001",
+  kind: "nps",
+  question: "このショップを友人にすすめたいですか?",
+  choices: [],
+  followUp: true,
+};
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "Content-Type": "application/json" },
+  });
 /** The survey endpoint as `handle` answers it; the tracking part's call finds no shipments. */
-const survey = (handle: (url: string, init?: RequestInit) => Promise<Response>) =>
-  vi.fn(async (url: string, init?: RequestInit) => (url.includes("/api/checkout/survey") ? handle(url, init) : json({ error: "unknown order" }, 404)));
-const surveyCalls = (fetch: ReturnType<typeof survey>) => fetch.mock.calls.filter(([url]) => url.includes("/api/checkout/survey"));
+const survey = (
+  handle: (url: string, init?: RequestInit) => Promise<Response>,
+) =>
+  vi.fn(async (url: string, init?: RequestInit) =>
+    url.includes("/api/checkout/survey")
+      ? handle(url, init)
+      : json({ error: "unknown order" }, 404),
+  );
+const surveyCalls = (fetch: ReturnType<typeof survey>) =>
+  fetch.mock.calls.filter(([url]) => url.includes("/api/checkout/survey"));
 
 beforeEach(() => {
   extension.setUp();
-  extension.shopify.orderConfirmation.value = { order: { id: "gid://shopify/OrderIdentity/5001" }, number: "1001", isFirstOrder: true };
-  extension.shopify.sessionToken.get = vi.fn().mockResolvedValue("session-token");
+  extension.shopify.orderConfirmation.value = {
+    order: { id: "gid://shopify/OrderIdentity/5001" },
+    number: "1001",
+    isFirstOrder: true,
+  };
+  extension.shopify.sessionToken.get = vi
+    .fn()
+    .mockResolvedValue("session-token");
 });
 afterEach(() => extension.tearDown());
 
@@ -24,51 +47,126 @@ const buttons = () => [...document.body.querySelectorAll("s-button")];
 
 describe("thank-you block: the survey part", () => {
   it("asks the order's question with the session token and posts the score and comment", async () => {
-    const fetch = survey(async (_url, init) => (init?.method === "POST" ? json({ ok: true, outcome: "recorded" }) : json({ survey: nps })));
+    const fetch = survey(async (_url, init) =>
+      init?.method === "POST"
+        ? json({ ok: true, outcome: "recorded" })
+        : json({ survey: nps }),
+    );
     extension.fetch = fetch as never;
     await extension.render();
-    await waitFor(() => expect(document.body.textContent).toContain("このショップを友人にすすめたいですか?"));
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        "このショップを友人にすすめたいですか?",
+      ),
+    );
     const [url, init] = surveyCalls(fetch)[0];
-    expect(url).toBe(`${APP_URL}/api/checkout/survey?order=5001&locale=${extension.shopify.localization.language.value.isoCode}`);
-    expect((init!.headers as Record<string, string>).Authorization).toBe("Bearer session-token");
+    expect(url).toBe(
+      `${APP_URL}/api/checkout/survey?order=5001&locale=${extension.shopify.localization.language.value.isoCode}`,
+    );
+    expect((init!.headers as Record<string, string>).Authorization).toBe(
+      "Bearer session-token",
+    );
 
     // Eleven score buttons (0–10) and a disabled send button until a score is chosen.
     const scores = buttons().filter((b) => /^\d+$/.test(b.textContent ?? ""));
-    expect(scores.map((b) => b.textContent)).toEqual(["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-    const send = () => buttons().find((b) => b.textContent === "survey.submit")!;
-    expect(send().hasAttribute("disabled") || (send() as unknown as { disabled: boolean }).disabled).toBe(true);
+    expect(scores.map((b) => b.textContent)).toEqual([
+      "0",
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+    ]);
+    const send = () =>
+      buttons().find((b) => b.textContent === "survey.submit")!;
+    expect(
+      send().hasAttribute("disabled") ||
+        (send() as unknown as { disabled: boolean }).disabled,
+    ).toBe(true);
     expect(document.body.querySelector("s-text-area")).toBeNull();
 
     fireEvent.click(scores[9]);
-    await waitFor(() => expect(document.body.querySelector("s-text-area")).not.toBeNull());
-    const area = document.body.querySelector("s-text-area") as unknown as HTMLTextAreaElement;
+    await waitFor(() =>
+      expect(document.body.querySelector("s-text-area")).not.toBeNull(),
+    );
+    const area = document.body.querySelector(
+      "s-text-area",
+    ) as unknown as HTMLTextAreaElement;
     area.value = "梱包が丁寧でした";
     fireEvent.input(area);
     fireEvent.click(send());
-    await waitFor(() => expect(document.body.textContent).toContain("survey.thanks"));
+    await waitFor(() =>
+      expect(document.body.textContent).toContain("survey.thanks"),
+    );
     const post = surveyCalls(fetch)[1];
     expect(post[0]).toBe(`${APP_URL}/api/checkout/survey`);
-    expect(JSON.parse(String(post[1]!.body))).toEqual({ survey: "csurvey0001", order: "5001", locale: extension.shopify.localization.language.value.isoCode, score: 9, choice: null, comment: "梱包が丁寧でした" });
+    expect(JSON.parse(String(post[1]!.body))).toEqual({
+      survey: "csurvey0001",
+      order: "5001",
+      locale: extension.shopify.localization.language.value.isoCode,
+      score: 9,
+      choice: null,
+      comment: "梱包が丁寧でした",
+    });
   });
 
   it("offers a choice survey's options and sends the chosen one", async () => {
-    const fetch = survey(async (_url, init) => (init?.method === "POST" ? json({ ok: true }) : json({ survey: { id: "csurvey0002", kind: "choice", question: "どこで知りましたか?", choices: [{ value: "c1", label: "Instagram" }, { value: "c2", label: "友人" }], followUp: false } })));
+    const fetch = survey(async (_url, init) =>
+      init?.method === "POST"
+        ? json({ ok: true })
+        : json({
+            survey: {
+              id: "csurvey0002",
+              kind: "choice",
+              question: "どこで知りましたか?",
+              choices: [
+                { value: "c1", label: "Instagram" },
+                { value: "c2", label: "友人" },
+              ],
+              followUp: false,
+            },
+          }),
+    );
     extension.fetch = fetch as never;
     await extension.render();
-    await waitFor(() => expect(buttons().some((b) => b.textContent === "友人")).toBe(true));
+    await waitFor(() =>
+      expect(buttons().some((b) => b.textContent === "友人")).toBe(true),
+    );
     fireEvent.click(buttons().find((b) => b.textContent === "友人")!);
     fireEvent.click(buttons().find((b) => b.textContent === "survey.submit")!);
     await waitFor(() => expect(surveyCalls(fetch)).toHaveLength(2));
-    expect(JSON.parse(String(surveyCalls(fetch)[1][1]!.body))).toMatchObject({ choice: "c2", score: null });
+    expect(JSON.parse(String(surveyCalls(fetch)[1][1]!.body))).toMatchObject({
+      choice: "c2",
+      score: null,
+    });
   });
 
   it("shows an error and keeps the answer when sending fails", async () => {
-    extension.fetch = survey(async (_url, init) => (init?.method === "POST" ? json({ error: "x" }, 503) : json({ survey: { ...nps, kind: "csat" } }))) as never;
+    extension.fetch = survey(async (_url, init) =>
+      init?.method === "POST"
+        ? json({ error: "x" }, 503)
+        : json({ survey: { ...nps, kind: "csat" } }),
+    ) as never;
     await extension.render();
-    await waitFor(() => expect(buttons().filter((b) => /^\d+$/.test(b.textContent ?? "")).map((b) => b.textContent)).toEqual(["1", "2", "3", "4", "5"]));
+    await waitFor(() =>
+      expect(
+        buttons()
+          .filter((b) => /^\d+$/.test(b.textContent ?? ""))
+          .map((b) => b.textContent),
+      ).toEqual(["1", "2", "3", "4", "5"]),
+    );
     fireEvent.click(buttons().find((b) => b.textContent === "4")!);
     fireEvent.click(buttons().find((b) => b.textContent === "survey.submit")!);
-    await waitFor(() => expect(document.body.querySelector("s-banner")?.textContent).toBe("survey.error"));
+    await waitFor(() =>
+      expect(document.body.querySelector("s-banner")?.textContent).toBe(
+        "survey.error",
+      ),
+    );
   });
 
   it("shows nothing when the shop asks nothing, the app is unreachable, or there is no order", async () => {

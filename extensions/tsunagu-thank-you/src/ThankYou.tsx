@@ -18,8 +18,17 @@ function ThankYou() {
   const order = orderId();
   return (
     <s-stack gap="large">
-      <Tracking path={order ? `/api/checkout/fulfillments?order=${order}` : null} backend={backend} i18n={shopify.i18n} />
-      <Tutorials lines={shopify.lines.value} entries={shopify.appMetafields.value} language={locale()} i18n={shopify.i18n} />
+      <Tracking
+        path={order ? `/api/checkout/fulfillments?order=${order}` : null}
+        backend={backend}
+        i18n={shopify.i18n}
+      />
+      <Tutorials
+        lines={shopify.lines.value}
+        entries={shopify.appMetafields.value}
+        language={locale()}
+        i18n={shopify.i18n}
+      />
       <Survey />
     </s-stack>
   );

@@ -27,7 +27,9 @@ export function Survey() {
 
   useEffect(() => {
     if (!order) return setPhase("hidden");
-    backend<{ survey: Question | null }>(`/api/checkout/survey?order=${order}&locale=${encodeURIComponent(locale())}`)
+    backend<{ survey: Question | null }>(
+      `/api/checkout/survey?order=${order}&locale=${encodeURIComponent(locale())}`,
+    )
       .then((r) => {
         setQ(r.survey);
         setPhase(r.survey ? "asking" : "hidden");
@@ -48,7 +50,17 @@ export function Survey() {
     setPhase("sending");
     setError(false);
     try {
-      await backend("/api/checkout/survey", { method: "POST", body: { survey: q.id, order, locale: locale(), score: q.kind === "choice" ? null : score, choice: q.kind === "choice" ? choice : null, comment: comment.trim() } });
+      await backend("/api/checkout/survey", {
+        method: "POST",
+        body: {
+          survey: q.id,
+          order,
+          locale: locale(),
+          score: q.kind === "choice" ? null : score,
+          choice: q.kind === "choice" ? choice : null,
+          comment: comment.trim(),
+        },
+      });
       setPhase("done");
     } catch {
       setError(true);
@@ -56,7 +68,10 @@ export function Survey() {
     }
   };
   const range = q.kind === "nps" ? [0, 10] : [1, 5];
-  const scores = q.kind === "choice" ? [] : Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
+  const scores =
+    q.kind === "choice"
+      ? []
+      : Array.from({ length: range[1] - range[0] + 1 }, (_, i) => range[0] + i);
 
   return (
     <s-section heading={t("survey.heading")}>
@@ -65,7 +80,11 @@ export function Survey() {
         {q.kind === "choice" ? (
           <s-stack direction="inline" gap="small-200">
             {q.choices.map((c) => (
-              <s-button key={c.value} variant={choice === c.value ? "primary" : "secondary"} onClick={() => setChoice(c.value)}>
+              <s-button
+                key={c.value}
+                variant={choice === c.value ? "primary" : "secondary"}
+                onClick={() => setChoice(c.value)}
+              >
                 {c.label}
               </s-button>
             ))}
@@ -74,20 +93,43 @@ export function Survey() {
           <s-stack gap="small-200">
             <s-stack direction="inline" gap="small-300">
               {scores.map((n) => (
-                <s-button key={n} variant={score === n ? "primary" : "secondary"} accessibilityLabel={t("survey.scoreLabel", { score: n })} onClick={() => setScore(n)}>
+                <s-button
+                  key={n}
+                  variant={score === n ? "primary" : "secondary"}
+                  accessibilityLabel={t("survey.scoreLabel", { score: n })}
+                  onClick={() => setScore(n)}
+                >
                   {String(n)}
                 </s-button>
               ))}
             </s-stack>
             <s-stack direction="inline" justifyContent="space-between">
-              <s-text color="subdued">{t(q.kind === "csat" ? "survey.lowCsat" : "survey.low")}</s-text>
-              <s-text color="subdued">{t(q.kind === "csat" ? "survey.highCsat" : "survey.high")}</s-text>
+              <s-text color="subdued">
+                {t(q.kind === "csat" ? "survey.lowCsat" : "survey.low")}
+              </s-text>
+              <s-text color="subdued">
+                {t(q.kind === "csat" ? "survey.highCsat" : "survey.high")}
+              </s-text>
             </s-stack>
           </s-stack>
         )}
-        {q.followUp && answered && <s-text-area label={t("survey.comment")} maxLength={1000} value={comment} onInput={(e: Event) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />}
+        {q.followUp && answered && (
+          <s-text-area
+            label={t("survey.comment")}
+            maxLength={1000}
+            value={comment}
+            onInput={(e: Event) =>
+              setComment((e.currentTarget as HTMLTextAreaElement).value)
+            }
+          />
+        )}
         {error && <s-banner tone="critical">{t("survey.error")}</s-banner>}
-        <s-button variant="primary" disabled={!answered} loading={phase === "sending"} onClick={send}>
+        <s-button
+          variant="primary"
+          disabled={!answered}
+          loading={phase === "sending"}
+          onClick={send}
+        >
           {t("survey.submit")}
         </s-button>
       </s-stack>
