@@ -8,6 +8,7 @@ import { build } from "esbuild";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
+import { stopWhenPipeCloses } from "./cli";
 
 export const STOREFRONT_SCRIPTS = [
   {
@@ -38,6 +39,7 @@ export async function bundle(entry: string): Promise<string> {
 export const gzipSize = (code: string) => gzipSync(code, { level: 9 }).length;
 
 if (process.argv[1]?.endsWith("build-storefront.ts")) {
+  stopWhenPipeCloses();
   for (const s of STOREFRONT_SCRIPTS) {
     const code = await bundle(s.entry);
     writeFileSync(path.resolve(s.out), code);
