@@ -2,6 +2,7 @@ import { analyze, grammarWords, type Term } from "./analyze.server";
 import { expansions } from "./synonyms.server";
 import { SHOPPER_WEIGHT, shopperWords } from "./shopper-words.server";
 import { fold, runs } from "./text";
+import { mergeWeakTypos } from "./typos.server";
 import type { FaqIndex } from "./query";
 
 /**
@@ -133,6 +134,7 @@ export async function buildIndex(
       if (w > 0) (t[term] ??= []).push(i, w);
     }
   });
+  mergeWeakTypos(t);
   // Grammar words, with no postings: they let the query side tell grammar from unknown words.
   // Also when an entry's own words include them ("どうすればいい?", "届かない"): shoppers write
   // ない, いい, ほしい about every topic, and scored they ranked such entries first (cv ja +.005).

@@ -408,6 +408,46 @@ describe("English search", () => {
     expect(top(s("when does it ship"))).toBe("ship");
   });
 
+  it("reads a weakly known long word as a typo of a stronger word an edit away", async () => {
+    // Other shops' shoppers misspelt "warrenty", so borrowed words make it known, but weakly;
+    // the entry's own word is "warranty".
+    const s = await searchOf([
+      {
+        id: "warranty",
+        question: "What warranty do you offer?",
+        answer: "Two years on every bike.",
+      },
+      {
+        id: "size",
+        question: "How do I choose the right frame size?",
+        answer: "Measure your inseam and see the size chart.",
+      },
+      {
+        id: "assembly",
+        question: "Do bikes arrive assembled?",
+        answer: "Yes, 90% assembled: attach the handlebar and pedals.",
+      },
+    ]);
+    expect(top(s("warrenty on the frame"))).toBe("warranty");
+  });
+
+  it("counts 'take' as lightly as the other words a question is made with", async () => {
+    const s = await searchOf([
+      {
+        id: "ship",
+        question: "When will my order ship?",
+        answer: "Within three business days.",
+      },
+      {
+        id: "battery",
+        question: "How do I charge the battery?",
+        answer:
+          "A full charge takes about four hours; take it off the bike first.",
+      },
+    ]);
+    expect(top(s("how long does shiping take"))).toBe("ship");
+  });
+
   it("does not treat a short real word as a typo of another", async () => {
     const s = await searchOf([
       ...en,

@@ -30,7 +30,7 @@ export interface SearchResult {
 const KANJI = /[\u3400-\u9fff々]/;
 
 /** Optimal string alignment distance, stopping early once above `max`. */
-function distance(a: string, b: string, max: number): number {
+export function distance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
