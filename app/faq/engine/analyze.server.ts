@@ -320,7 +320,9 @@ export async function grammarWords(text: string): Promise<string[]> {
     const t = await loadTokenizer();
     for (const tok of t.tokenize(text.normalize("NFKC"))) {
       const surface = fold(tok.surface_form);
-      if (surface.length < 2 || !HIRAGANA.test(surface)) continue;
+      // Single particles too (は, で): without them "はいつ" segmented as はい + つ, not は + いつ.
+      if (!HIRAGANA.test(surface) || (surface.length < 2 && tok.pos !== "助詞"))
+        continue;
       if (
         tok.pos === "助詞" ||
         tok.pos === "助動詞" ||

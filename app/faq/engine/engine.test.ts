@@ -248,6 +248,26 @@ describe("Japanese search", () => {
     expect(top(s("いつ発送?"))).toBe("ship-when");
   });
 
+  it("reads a particle before a question word as a particle (返金はいつ: は + いつ, not はい + つ)", async () => {
+    const s = await searchOf([
+      {
+        id: "refund",
+        question: "返金の時期はいつですか?",
+        answer: "返品の到着から7日以内です。",
+      },
+      {
+        id: "ash",
+        // 灰 is read はい: a word the query's "はいつ" also holds.
+        question: "お香の灰はどう捨てればいいですか?",
+        answer: "灰は冷めてから燃えるごみに出してください。",
+      },
+    ]);
+    const r = s("返金はいつ?", 10, true);
+    expect(top(r)).toBe("refund");
+    expect(r.hits[0].terms).toContain("いつ");
+    expect(r.hits.flatMap((h) => h.terms)).not.toContain("はい");
+  });
+
   it("reads 何日 / 何週間 as asking when, not as a topic of 日 (dates to choose)", async () => {
     const s = await searchOf([
       {

@@ -64,7 +64,9 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     ...list.map((c) => c.lq ?? {}),
   );
   const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
-  const known = (s: string) => t[s] && (s.length > 1 || KANJI.test(s));
+  // Single characters only as kanji words or as grammar (a particle: は + いつ, not はい + つ).
+  const known = (s: string) =>
+    t[s] && (s.length > 1 || KANJI.test(s) || !t[s].length);
   // Per-entry scratch, made once: a fresh buffer per query made the browser collect garbage
   // often enough to show in p99 (chromium, 1,000 entries).
   const n = ids.length;
