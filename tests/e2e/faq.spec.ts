@@ -91,6 +91,13 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     "返品はできますか?",
   );
   expect(appRequests).toEqual([]);
+  // The block's heading is left empty in the demo, so it reads in the shopper's language.
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "ヘルプセンター",
+  );
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
+    "よくある質問",
+  );
   const search = page.getByRole("searchbox", { name: "よくある質問を検索" });
   await search.fill("いつとどく");
   await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
@@ -131,6 +138,9 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
 
   // 5. In English, with a typo.
   await page.goto("/storefront/pages/faq?locale=en"); // leaving the page sends the beacon
+  await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
+    "Frequently asked questions",
+  );
   await page
     .getByRole("searchbox", { name: "Search the FAQ" })
     .fill("retrun policy");

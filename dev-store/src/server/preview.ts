@@ -243,6 +243,7 @@ const copy = {
     logout: "ログアウト",
     back: "一覧に戻る",
     footer: "ストアのプレビュー(ローカル開発ストア)",
+    pages: { faq: "ヘルプセンター", survey: "ご意見をお聞かせください" },
   },
   en: {
     products: "Products",
@@ -252,6 +253,7 @@ const copy = {
     logout: "Log out",
     back: "Back to products",
     footer: "Storefront preview (local dev store)",
+    pages: { faq: "Help centre", survey: "Tell us what you think" },
   },
 };
 
@@ -296,6 +298,19 @@ export function homeMain(
         `<a class="card" href="/storefront/products/${esc(p.handle)}?locale=${locale}"><img src="${esc(p.imageUrl ?? "")}" alt="" width="300" height="300"><div>${esc(p.title)}</div><div>¥${Number(p.priceAmount).toLocaleString("ja-JP")}</div></a>`,
     )
     .join("")}</div>`;
+}
+
+/**
+ * An online-store page, as a theme's page template renders it: the page's title, then the
+ * section's app blocks. The demo's pages have titles of their own; any other handle is its title.
+ */
+export function pageMain(
+  handle: string,
+  locale: "ja" | "en",
+  blocks: string,
+): string {
+  const pages: Record<string, string> = copy[locale].pages;
+  return `<h1>${esc(pages[handle] ?? handle)}</h1>${blocks}`;
 }
 
 export function productMain(

@@ -28,7 +28,13 @@ import { outboxPage } from "./outbox";
 import type { ReceivedMail } from "../smtp-sink";
 import { runEvent } from "./events-api";
 import { OAuth } from "./oauth";
-import { layout, homeMain, productMain, renderBlocks } from "./preview";
+import {
+  layout,
+  homeMain,
+  pageMain,
+  productMain,
+  renderBlocks,
+} from "./preview";
 import { BodyTooLarge, proxyTarget, readBody } from "./proxy";
 import {
   WebhookDelivery,
@@ -530,7 +536,17 @@ export async function startDevStore(opts: StartOptions): Promise<{
     }
     if ((m = /^\/storefront\/pages\/([\w-]+)$/.exec(p))) {
       return page(
-        `<h1>${m[1]}</h1>${await renderBlocks({ core: core!, extensionsDir: opts.extensionsDir, locale, target: "section", customerId })}`,
+        pageMain(
+          m[1],
+          locale,
+          await renderBlocks({
+            core: core!,
+            extensionsDir: opts.extensionsDir,
+            locale,
+            target: "section",
+            customerId,
+          }),
+        ),
       );
     }
     return send(res, 404, { error: "Not Found" });
