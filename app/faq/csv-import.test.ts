@@ -8,13 +8,12 @@ describe("parseFaqCsv", () => {
   it("joins a handle's rows into one bilingual entry", () => {
     const r = parseFaqCsv(
       header +
-        'returns,ja,返品できますか,"<p>7日以内なら<b>可能</b>です</p>",返品,"返品,交換",2,true\nreturns,en,Can I return it?,Within 7 days,,,,\n',
+        'returns,ja,返品できますか,"<p>7日以内なら<b>可能</b>です</p>",返品,"返品,交換",2,true\nreturns,en,Can I return it?,Within 7 days,Returns,,,\n',
     );
     expect(r.bad).toEqual([]);
     expect(r.entries).toEqual([
       {
         handle: "returns",
-        category: "返品",
         tags: ["返品", "交換"],
         position: 2,
         published: true,
@@ -23,11 +22,13 @@ describe("parseFaqCsv", () => {
             locale: "ja",
             question: "返品できますか",
             answer: "<p>7日以内なら<b>可能</b>です</p>",
+            category: "返品",
           },
           {
             locale: "en",
             question: "Can I return it?",
             answer: "<p>Within 7 days</p>",
+            category: "Returns",
           },
         ],
       },
@@ -71,12 +72,22 @@ describe("parseFaqCsv", () => {
     const entries = [
       {
         handle: "calc",
-        category: "=cmd",
         tags: "a,b",
         position: 1,
         published: false,
         translations: [
-          { locale: "ja", question: "+1は?", answer: "<p>-1です</p>" },
+          {
+            locale: "ja",
+            question: "+1は?",
+            answer: "<p>-1です</p>",
+            category: "=cmd",
+          },
+          {
+            locale: "en",
+            question: "What is +1?",
+            answer: "<p>-1</p>",
+            category: "Maths",
+          },
         ],
       },
     ];
@@ -86,8 +97,11 @@ describe("parseFaqCsv", () => {
     expect(back.bad).toEqual([]);
     expect(back.entries[0]).toMatchObject({
       handle: "calc",
-      category: "=cmd",
-      translations: [{ question: "+1は?", answer: "<p>-1です</p>" }],
+      // Each language keeps its own category.
+      translations: [
+        { question: "+1は?", answer: "<p>-1です</p>", category: "=cmd" },
+        { question: "What is +1?", category: "Maths" },
+      ],
     });
   });
 });

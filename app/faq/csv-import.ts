@@ -114,12 +114,17 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
     const result = validateEntry(
       {
         handle: col(cells, "handle"),
-        category: col(cells, "category"),
         position: col(cells, "position"),
         published: col(cells, "published"),
         tags: col(cells, "tags"),
         translations: [
-          { locale, question, answer: col(cells, "answer"), field: "row" },
+          {
+            locale,
+            question,
+            answer: col(cells, "answer"),
+            category: col(cells, "category"),
+            field: "row",
+          },
         ],
       },
       () => handleFrom(question, random),
@@ -149,7 +154,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
     else {
       existing.translations.push(...entry.translations);
       // Entry-wide columns may be filled on any of its rows; the first filled value wins.
-      existing.category ||= entry.category;
+      // (The category is a row's own: each language names it in its words.)
       existing.tags = existing.tags.length ? existing.tags : entry.tags;
       existing.position ||= entry.position;
       existing.published ||= entry.published;
@@ -165,11 +170,15 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
 
 export interface ExportableEntry {
   handle: string;
-  category: string;
   tags: string;
   position: number;
   published: boolean;
-  translations: { locale: string; question: string; answer: string }[];
+  translations: {
+    locale: string;
+    question: string;
+    answer: string;
+    category: string;
+  }[];
 }
 
 export function faqCsv(entries: ExportableEntry[]): string {
@@ -181,7 +190,7 @@ export function faqCsv(entries: ExportableEntry[]): string {
         t.locale,
         t.question,
         t.answer,
-        e.category,
+        t.category,
         e.tags,
         e.position,
         e.published ? "true" : "false",

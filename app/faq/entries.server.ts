@@ -5,7 +5,7 @@ import type { EntryInput } from "./entry";
 
 const withTranslations = {
   translations: {
-    select: { locale: true, question: true, answer: true },
+    select: { locale: true, question: true, answer: true, category: true },
     orderBy: { locale: "asc" },
   },
 } as const;
@@ -13,11 +13,10 @@ const withTranslations = {
 export async function listEntries(db: PrismaClient, shop: string) {
   return db.faqEntry.findMany({
     where: { shop },
-    orderBy: [{ category: "asc" }, { position: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: {
       id: true,
       handle: true,
-      category: true,
       position: true,
       published: true,
       tags: true,
@@ -36,7 +35,6 @@ export async function getEntry(db: PrismaClient, shop: string, id: string) {
     select: {
       id: true,
       handle: true,
-      category: true,
       position: true,
       published: true,
       tags: true,
@@ -67,7 +65,6 @@ export async function saveEntry(
   if (clash) return { ok: false, errors: { handle: "faq.error.handleTaken" } };
   const data = {
     handle: input.handle,
-    category: input.category,
     position: input.position,
     published: input.published,
     tags: input.tags.join(","),
@@ -96,7 +93,11 @@ export async function saveEntry(
       db.faqTranslation.upsert({
         where: { entryId_locale: { entryId: id, locale: t.locale } },
         create: { entryId: id, ...t },
-        update: { question: t.question, answer: t.answer },
+        update: {
+          question: t.question,
+          answer: t.answer,
+          category: t.category,
+        },
       }),
     ),
   ]);
@@ -140,7 +141,6 @@ export async function importEntries(
     async (tx) => {
       for (const e of entries) {
         const data = {
-          category: e.category,
           position: e.position,
           published: e.published,
           tags: e.tags.join(","),
@@ -168,7 +168,11 @@ export async function importEntries(
               entryId_locale: { entryId: existing.id, locale: t.locale },
             },
             create: { entryId: existing.id, ...t },
-            update: { question: t.question, answer: t.answer },
+            update: {
+              question: t.question,
+              answer: t.answer,
+              category: t.category,
+            },
           });
         }
         updated++;

@@ -6,20 +6,26 @@ const t = (
   question: string,
   answer: string,
   field = locale,
-) => ({ locale, question, answer, field });
+  category = "",
+) => ({ locale, question, answer, field, category });
 
 describe("validateEntry", () => {
   it("accepts a bilingual entry, sanitising the answers and splitting tags", () => {
     const r = validateEntry(
       {
         handle: "Shipping-Days",
-        category: "配送",
         position: "3",
         published: "on",
         tags: "配送, 発送、日数",
         translations: [
-          t("ja", " いつ届きますか ", "<p onclick=x>3日以内</p>"),
-          t("en", "When will it arrive?", "Within 3 days"),
+          t(
+            "ja",
+            " いつ届きますか ",
+            "<p onclick=x>3日以内</p>",
+            "a",
+            " 配送 ",
+          ),
+          t("en", "When will it arrive?", "Within 3 days", "b", "Shipping"),
         ],
       },
       () => "x",
@@ -28,7 +34,6 @@ describe("validateEntry", () => {
       ok: true,
       value: {
         handle: "shipping-days",
-        category: "配送",
         position: 3,
         published: true,
         tags: ["配送", "発送", "日数"],
@@ -37,11 +42,13 @@ describe("validateEntry", () => {
             locale: "ja",
             question: "いつ届きますか",
             answer: "<p>3日以内</p>",
+            category: "配送",
           },
           {
             locale: "en",
             question: "When will it arrive?",
             answer: "<p>Within 3 days</p>",
+            category: "Shipping",
           },
         ],
       },

@@ -8,11 +8,12 @@ export interface EntryTranslation {
   locale: string;
   question: string;
   answer: string;
+  /** Shown to shoppers as a heading, so written per language ("" for none). */
+  category: string;
 }
 
 export interface EntryInput {
   handle: string;
-  category: string;
   position: number;
   published: boolean;
   tags: string[];
@@ -53,7 +54,6 @@ export function isLocaleCode(value: string): boolean {
 
 export interface RawEntry {
   handle?: string;
-  category?: string;
   position?: string;
   published?: string;
   tags?: string;
@@ -61,6 +61,7 @@ export interface RawEntry {
     locale: string;
     question?: string;
     answer?: string;
+    category?: string;
     field: string;
   }[];
 }
@@ -72,8 +73,6 @@ export function validateEntry(
   const errors: EntryErrors = {};
   const handle = (raw.handle ?? "").trim().toLowerCase();
   if (handle && !HANDLE.test(handle)) errors.handle = "faq.error.handle";
-  const category = (raw.category ?? "").trim();
-  if (category.length > LIMITS.category) errors.category = "faq.error.category";
   const tags = (raw.tags ?? "")
     .split(/[,、，]/)
     .map((t) => t.trim())
@@ -104,7 +103,15 @@ export function validateEntry(
     if (!answerHtml) errors[`${t.field}.answer`] = "faq.error.answerRequired";
     else if (answerHtml.length > LIMITS.answer)
       errors[`${t.field}.answer`] = "faq.error.answerTooLong";
-    translations.push({ locale: t.locale, question, answer: answerHtml });
+    const category = (t.category ?? "").trim();
+    if (category.length > LIMITS.category)
+      errors[`${t.field}.category`] = "faq.error.category";
+    translations.push({
+      locale: t.locale,
+      question,
+      answer: answerHtml,
+      category,
+    });
   }
   if (translations.length === 0)
     errors.translations = "faq.error.noTranslation";
@@ -125,7 +132,6 @@ export function validateEntry(
     ok: true,
     value: {
       handle: handle || fallbackHandle(),
-      category,
       position,
       published: published as boolean,
       tags,

@@ -1,8 +1,8 @@
 import type { RawEntry } from "./entry";
 
 /**
- * Reads the entry form: entry-wide fields plus parallel `locale` / `question` / `answer` lists,
- * one item per language section. Each section's errors come back keyed `t<index>.<field>`.
+ * Reads the entry form: entry-wide fields plus parallel `locale` / `question` / `answer` /
+ * `category` lists, one item per language section. Each section's errors come back keyed `t<index>.<field>`.
  */
 export function rawEntryFromForm(form: FormData): RawEntry {
   const text = (name: string) => {
@@ -14,9 +14,9 @@ export function rawEntryFromForm(form: FormData): RawEntry {
   const locales = all("locale");
   const questions = all("question");
   const answers = all("answer");
+  const categories = all("category");
   return {
     handle: text("handle"),
-    category: text("category"),
     position: text("position"),
     published: form.get("published") === "on" ? "true" : "false",
     tags: text("tags"),
@@ -24,6 +24,7 @@ export function rawEntryFromForm(form: FormData): RawEntry {
       locale: locale.trim(),
       question: questions[i] ?? "",
       answer: answers[i] ?? "",
+      category: categories[i] ?? "",
       field: `t${i}`,
     })),
   };

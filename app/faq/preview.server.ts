@@ -46,8 +46,9 @@ export async function previewSearch(
       select: {
         question: true,
         answer: true,
+        category: true,
         entry: {
-          select: { handle: true, category: true, tags: true, published: true },
+          select: { handle: true, tags: true, published: true },
         },
       },
     }),
@@ -79,7 +80,7 @@ export async function previewSearch(
         question: r.question,
         answer: answerText(r.answer),
         tags: r.entry.tags.split(",").filter(Boolean),
-        category: r.entry.category,
+        category: r.category,
       })),
       { synonyms: parseSynonyms(settings?.synonyms ?? ""), learned },
     );

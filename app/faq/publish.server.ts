@@ -145,10 +145,11 @@ async function publishedEntries(db: PrismaClient, shop: string) {
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
     select: {
       handle: true,
-      category: true,
       position: true,
       tags: true,
-      translations: { select: { locale: true, question: true, answer: true } },
+      translations: {
+        select: { locale: true, question: true, answer: true, category: true },
+      },
     },
   });
   const byLocale = new Map<string, (PublishableEntry & { tags: string })[]>();
@@ -157,7 +158,7 @@ async function publishedEntries(db: PrismaClient, shop: string) {
       const list = byLocale.get(t.locale) ?? [];
       list.push({
         handle: r.handle,
-        category: r.category,
+        category: t.category,
         position: r.position,
         tags: r.tags,
         question: t.question,

@@ -91,6 +91,7 @@ interface Section {
   locale: string;
   question: string;
   answer: string;
+  category: string;
 }
 
 export default function FaqEntryForm() {
@@ -110,6 +111,7 @@ export default function FaqEntryForm() {
           locale,
           question: draft?.locale === locale ? draft.question : "",
           answer: "",
+          category: "",
         },
     );
     return [
@@ -119,7 +121,6 @@ export default function FaqEntryForm() {
   })();
   const [sections, setSections] = useState<Section[]>(initial);
   const [handle, setHandle] = useState(entry?.handle ?? "");
-  const [category, setCategory] = useState(entry?.category ?? "");
   const [tags, setTags] = useState(
     entry?.tags.split(",").filter(Boolean).join(", ") ?? "",
   );
@@ -180,6 +181,16 @@ export default function FaqEntryForm() {
                       helpText={t("faq.formAnswerHelp")}
                       error={err(`t${i}.answer`)}
                     />
+                    <TextField
+                      label={t("faq.formCategory")}
+                      name="category"
+                      value={s.category}
+                      onChange={(v) => update(i, { category: v })}
+                      autoComplete="off"
+                      maxLength={80}
+                      helpText={t("faq.formCategoryHelp")}
+                      error={err(`t${i}.category`)}
+                    />
                   </FormLayout>
                 </Card>
               ))}
@@ -202,7 +213,12 @@ export default function FaqEntryForm() {
                     onClick={() => {
                       setSections((all) => [
                         ...all,
-                        { locale: newLocale.trim(), question: "", answer: "" },
+                        {
+                          locale: newLocale.trim(),
+                          question: "",
+                          answer: "",
+                          category: "",
+                        },
                       ]);
                       setNewLocale("");
                     }}
@@ -230,15 +246,6 @@ export default function FaqEntryForm() {
                     type="hidden"
                     name="published"
                     value={published ? "on" : "off"}
-                  />
-                  <TextField
-                    label={t("faq.formCategory")}
-                    name="category"
-                    value={category}
-                    onChange={setCategory}
-                    autoComplete="off"
-                    helpText={t("faq.formCategoryHelp")}
-                    error={err("category")}
                   />
                   <TextField
                     label={t("faq.formTags")}

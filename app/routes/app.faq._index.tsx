@@ -38,9 +38,10 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({
     entries: entries.map(({ translations, ...e }) => ({
       ...e,
-      translations: translations.map(({ locale, question }) => ({
+      translations: translations.map(({ locale, question, category }) => ({
         locale,
         question,
+        category,
       })),
     })),
     settings,
@@ -86,9 +87,19 @@ export default function FaqList() {
         locales: string[];
       })
     : null;
+  // Question and category in the admin's language when the entry has it, else its first.
+  const primary = (e: (typeof entries)[number]) =>
+    e.translations.find((x) => x.locale === locale) ?? e.translations[0];
   const primaryQuestion = (e: (typeof entries)[number]) =>
-    (e.translations.find((x) => x.locale === locale) ?? e.translations[0])
-      ?.question ?? e.handle;
+    primary(e)?.question ?? e.handle;
+  const categoryOf = (e: (typeof entries)[number]) =>
+    primary(e)?.category ?? "";
+  // Grouped by category (uncategorised last), in position order within each.
+  const sorted = [...entries].sort(
+    (a, b) =>
+      Number(!categoryOf(a)) - Number(!categoryOf(b)) ||
+      categoryOf(a).localeCompare(categoryOf(b), locale),
+  );
   const rate = (e: (typeof entries)[number]) =>
     e.helpful + e.notHelpful
       ? t("faq.helpfulRate", {
@@ -168,7 +179,7 @@ export default function FaqList() {
                   { title: t("faq.colHelpful"), alignment: "end" },
                 ]}
               >
-                {entries.map((e, i) => (
+                {sorted.map((e, i) => (
                   <IndexTable.Row
                     id={e.id}
                     key={e.id}
@@ -181,7 +192,7 @@ export default function FaqList() {
                       </Text>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      {e.category || t("faq.uncategorised")}
+                      {categoryOf(e) || t("faq.uncategorised")}
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <InlineStack gap="100">

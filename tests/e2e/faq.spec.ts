@@ -48,7 +48,10 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     .fill(
       "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
     );
-  await app.getByLabel("カテゴリ").fill("配送");
+  // Each language names the category in its own words: it is a heading shoppers read.
+  const categories = app.getByLabel("カテゴリ", { exact: true });
+  await categories.nth(0).fill("配送");
+  await categories.nth(1).fill("Shipping");
   await app.getByRole("button", { name: "保存" }).click();
   await expect(app.getByText("注文した商品はいつ届きますか?")).toBeVisible();
 
@@ -141,6 +144,9 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(page.getByRole("heading", { level: 2 }).first()).toHaveText(
     "Frequently asked questions",
   );
+  await expect(
+    page.locator(".tsunagu-faq__category-title").allTextContents(),
+  ).resolves.toEqual(["Shipping", "Returns"]);
   await page
     .getByRole("searchbox", { name: "Search the FAQ" })
     .fill("retrun policy");

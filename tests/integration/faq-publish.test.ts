@@ -59,31 +59,32 @@ beforeAll(async () => {
   await resetDatabase(prisma);
   await entry({
     handle: "shipping-time",
-    category: "配送",
     published: "true",
     translations: [
       {
         locale: "ja",
         question: "注文した商品はいつ届きますか?",
         answer: "<p>3営業日以内に<strong>発送</strong>します。</p>",
+        category: "配送",
         field: "a",
       },
       {
         locale: "en",
         question: "When will my order arrive?",
         answer: "We ship within 3 business days.",
+        category: "Shipping",
         field: "b",
       },
     ],
   });
   await entry({
     handle: "returns",
-    category: "返品",
     position: "1",
     published: "true",
     translations: [
       {
         locale: "ja",
+        category: "返品",
         question: "返品 <script>alert(1)</script> できますか?",
         answer:
           '<p onclick="steal()">未使用なら7日以内に返品できます。</p><img src=x onerror=alert(1)>',
@@ -149,6 +150,13 @@ describe("publishing the FAQ to the storefront", () => {
     const en = await html("en");
     expect(en).toContain("When will my order arrive?");
     expect(en).not.toContain("いつ届きますか");
+    // Category headings are in the shopper's language too.
+    const headings = (page: string) =>
+      [...page.matchAll(/<h3 class="tsunagu-faq__category-title">(.*?)</g)].map(
+        (m) => m[1],
+      );
+    expect(headings(en)).toEqual(["Shipping"]);
+    expect(headings(await html("ja"))).toEqual(["配送", "返品"]);
     const fr = await html("fr");
     expect(fr).toContain("いつ届きますか");
   });
