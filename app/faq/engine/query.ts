@@ -28,6 +28,10 @@ export interface SearchResult {
 }
 
 const KANJI = /[\u3400-\u9fff々]/;
+/** Vocabulary words tried as what a misspelt Latin word meant (the index builder uses it too). */
+export const LATIN_WORD = /^[a-z0-9]{3,}$/;
+/** The weight of a typo's nearest words (the index builder gives weak misspellings the same). */
+export const TYPO_WEIGHT = 0.7;
 
 /** Optimal string alignment distance, stopping early once above `max`. */
 export function distance(a: string, b: string, max: number): number {
@@ -63,7 +67,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     {},
     ...list.map((c) => c.lq ?? {}),
   );
-  const latin = Object.keys(t).filter((k) => /^[a-z0-9]{3,}$/.test(k));
+  const latin = Object.keys(t).filter((k) => LATIN_WORD.test(k));
   // Single characters only as kanji words or as grammar (a particle: は + いつ, not はい + つ).
   const known = (s: string) =>
     t[s] && (s.length > 1 || KANJI.test(s) || !t[s].length);
@@ -183,7 +187,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
               near
                 .sort((a, b) => a[1] - b[1])
                 .slice(0, 4)
-                .map(([w]) => [w, 0.7] as [string, number]),
+                .map(([w]) => [w, TYPO_WEIGHT] as [string, number]),
             );
           else
             units.push((split ?? []).map((w) => [w, 0.8] as [string, number]));

@@ -1,9 +1,4 @@
-import { distance } from "./query";
-
-/** Latin vocabulary words, as the query side tries them as typos. */
-const LATIN_WORD = /^[a-z0-9]{3,}$/;
-/** The weight the query side gives a typo's nearest words. */
-const TYPO_WEIGHT = 0.7;
+import { distance, LATIN_WORD, TYPO_WEIGHT } from "./query";
 
 /**
  * Known words that are typos of the shop's words. Other shops' shoppers misspell ("warrenty"), so

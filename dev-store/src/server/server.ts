@@ -7,7 +7,7 @@ import {
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { DevStoreCore } from "../contract";
+import type { DevStoreCore, StorefrontProduct } from "../contract";
 import { createDevStore } from "../store";
 import type { State } from "../state";
 import { adminPage } from "./admin-page";
@@ -29,6 +29,7 @@ import type { ReceivedMail } from "../smtp-sink";
 import { runEvent } from "./events-api";
 import { OAuth } from "./oauth";
 import {
+  type AppBlock,
   layout,
   homeMain,
   pageMain,
@@ -493,12 +494,16 @@ export async function startDevStore(opts: StartOptions): Promise<{
       res.writeHead(200, { "Content-Type": `${type}; charset=utf-8` });
       return void createReadStream(file).pipe(res);
     }
-    const embeds = async (target: "head" | "body") =>
+    const blocks = async (
+      target: AppBlock["target"],
+      product?: StorefrontProduct,
+    ) =>
       renderBlocks({
         core: core!,
         extensionsDir: opts.extensionsDir,
         locale,
         target,
+        product,
         customerId,
       });
     const page = async (main: string) =>
@@ -508,8 +513,8 @@ export async function startDevStore(opts: StartOptions): Promise<{
           shopName: core!.shopName,
           locale,
           customerId,
-          head: await embeds("head"),
-          body: await embeds("body"),
+          head: await blocks("head"),
+          body: await blocks("body"),
           main,
           path: p,
         }),
@@ -520,34 +525,11 @@ export async function startDevStore(opts: StartOptions): Promise<{
       const product = core!.productByHandle(m[1]);
       if (!product) return send(res, 404, { error: "no such product" });
       return page(
-        productMain(
-          product,
-          locale,
-          await renderBlocks({
-            core: core!,
-            extensionsDir: opts.extensionsDir,
-            locale,
-            target: "section",
-            product,
-            customerId,
-          }),
-        ),
+        productMain(product, locale, await blocks("section", product)),
       );
     }
     if ((m = /^\/storefront\/pages\/([\w-]+)$/.exec(p))) {
-      return page(
-        pageMain(
-          m[1],
-          locale,
-          await renderBlocks({
-            core: core!,
-            extensionsDir: opts.extensionsDir,
-            locale,
-            target: "section",
-            customerId,
-          }),
-        ),
-      );
+      return page(pageMain(m[1], locale, await blocks("section")));
     }
     return send(res, 404, { error: "Not Found" });
   }
