@@ -68,61 +68,17 @@ export const topicHandlers: Record<string, TopicHandler> = {
   },
   "fulfillments/create": async (db, shop, p) => {
     const f = parse(fulfillmentPayload, p);
-    await scheduleFlows(
-      db,
-      shop,
-      "fulfilled",
-      {
-        orderId: String(f.order_id),
-        customerId: null,
-        at: new Date(),
-        tracking: trackingOf(f),
-      },
-      { timeScale: env().FOLLOWUP_TIME_SCALE },
-    );
+    await fulfillmentFlows(db, shop, "fulfilled", f);
     if (f.shipment_status === "delivered")
-      await scheduleFlows(
-        db,
-        shop,
-        "delivered",
-        {
-          orderId: String(f.order_id),
-          customerId: null,
-          at: new Date(),
-          tracking: trackingOf(f),
-        },
-        { timeScale: env().FOLLOWUP_TIME_SCALE },
-      );
+      await fulfillmentFlows(db, shop, "delivered", f);
   },
   "fulfillments/update": async (db, shop, p) => {
     const f = parse(fulfillmentPayload, p);
     // The tracking message goes once per order (its key); later updates with tracking add nothing.
     if (f.tracking_urls.length || f.tracking_number)
-      await scheduleFlows(
-        db,
-        shop,
-        "fulfilled",
-        {
-          orderId: String(f.order_id),
-          customerId: null,
-          at: new Date(),
-          tracking: trackingOf(f),
-        },
-        { timeScale: env().FOLLOWUP_TIME_SCALE },
-      );
+      await fulfillmentFlows(db, shop, "fulfilled", f);
     if (f.shipment_status === "delivered")
-      await scheduleFlows(
-        db,
-        shop,
-        "delivered",
-        {
-          orderId: String(f.order_id),
-          customerId: null,
-          at: new Date(),
-          tracking: trackingOf(f),
-        },
-        { timeScale: env().FOLLOWUP_TIME_SCALE },
-      );
+      await fulfillmentFlows(db, shop, "delivered", f);
   },
   "orders/updated": (db, shop, p) =>
     upsertOrder(db, shop, parse(orderPayload, p)),
@@ -213,6 +169,27 @@ function trackingOf(f: z.infer<typeof fulfillmentPayload>) {
     number,
     url: f.tracking_urls[i] ?? null,
   }));
+}
+
+/** Starts the flows of a fulfilment event ("fulfilled", "delivered") for its order, with its tracking. */
+function fulfillmentFlows(
+  db: PrismaClient,
+  shop: string,
+  trigger: "fulfilled" | "delivered",
+  f: z.infer<typeof fulfillmentPayload>,
+) {
+  return scheduleFlows(
+    db,
+    shop,
+    trigger,
+    {
+      orderId: String(f.order_id),
+      customerId: null,
+      at: new Date(),
+      tracking: trackingOf(f),
+    },
+    { timeScale: env().FOLLOWUP_TIME_SCALE },
+  );
 }
 
 function parse<T>(
