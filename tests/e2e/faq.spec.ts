@@ -153,6 +153,10 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
     "Can I return an item?",
   );
+  // One hit is "1 matching question", not "1 matching questions".
+  await expect(page.locator(".tsunagu-faq__results p")).toHaveText(
+    "1 matching question",
+  );
   await page.screenshot({
     path: "screenshots/faq-storefront-en.png",
     fullPage: true,

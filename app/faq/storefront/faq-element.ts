@@ -40,10 +40,12 @@ class TsunaguFaq extends HTMLElement {
       const { hits, weak } = this.search(this.query);
       if (hits.length) {
         const title = document.createElement("p");
-        title.textContent = (strings.results || "{count}").replace(
-          "{count}",
-          String(hits.length),
-        );
+        // "1 matching question", not "1 matching questions": the block sends both forms.
+        title.textContent = (
+          (hits.length == 1 && strings.result) ||
+          strings.results ||
+          "{count}"
+        ).replace("{count}", String(hits.length));
         const list = document.createElement("ol");
         for (const id of hits) {
           const entry = this.entry(id);
