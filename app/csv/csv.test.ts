@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseCsv, toCsv } from "./csv";
+import { decodeCsv, parseCsv, toCsv } from "./csv";
 
 describe("toCsv", () => {
   it("quotes, neutralises formulas and starts with a BOM", () => {
@@ -61,5 +61,41 @@ describe("parseCsv", () => {
       line: 2,
       reason: "stray-quote",
     });
+  });
+});
+
+describe("decodeCsv", () => {
+  const ascii = (text: string) => [...text].map((c) => c.charCodeAt(0));
+
+  it("reads UTF-8 and drops the BOM our export writes", () => {
+    expect(
+      decodeCsv(new TextEncoder().encode(toCsv(["q"], [["送料は無料です"]]))),
+    ).toBe("q\r\n送料は無料です\r\n");
+  });
+
+  it("reads Shift_JIS, as Excel in Japanese saves CSV", () => {
+    // "q\r\n送料は無料です" in Shift_JIS (cp932): invalid as UTF-8.
+    const bytes = Uint8Array.from([
+      ...ascii("q\r\n"),
+      0x91,
+      0x97,
+      0x97,
+      0xbf,
+      0x82,
+      0xcd,
+      0x96,
+      0xb3,
+      0x97,
+      0xbf,
+      0x82,
+      0xc5,
+      0x82,
+      0xb7,
+    ]);
+    expect(decodeCsv(bytes)).toBe("q\r\n送料は無料です");
+  });
+
+  it("returns null for bytes that are neither", () => {
+    expect(decodeCsv(Uint8Array.from([0xff, 0xfe, 0x41, 0xff]))).toBeNull();
   });
 });

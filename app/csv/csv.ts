@@ -28,6 +28,24 @@ export function toCsv(
   );
 }
 
+/**
+ * The text of an uploaded CSV file. UTF-8 (with or without a BOM) as our export writes it, or
+ * Shift_JIS: Excel in Japanese saves "CSV (コンマ区切り)" in Shift_JIS (cp932), so a merchant who
+ * edits an export there and saves brings it back in that encoding. Read as UTF-8 it would turn
+ * into replacement characters and still pass validation. Null when it is neither.
+ */
+export function decodeCsv(bytes: Uint8Array): string | null {
+  for (const encoding of ["utf-8", "shift_jis"])
+    try {
+      return new TextDecoder(encoding, { fatal: true })
+        .decode(bytes)
+        .replace(/^\uFEFF/, "");
+    } catch {
+      // not this encoding
+    }
+  return null;
+}
+
 export interface CsvRecord {
   /** 1-based line of the file where the record starts, for error reports. */
   line: number;

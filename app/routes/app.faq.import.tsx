@@ -1,12 +1,21 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
+import {
+  Form,
+  useActionData,
+  useNavigation,
+  useSubmit,
+} from "@remix-run/react";
 import {
   Banner,
   BlockStack,
+  Box,
   Button,
   Card,
   DataTable,
+  DropZone,
+  InlineError,
   InlineStack,
   Layout,
   Page,
@@ -15,6 +24,7 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
+import { decodeCsv } from "../csv/csv";
 import { parseFaqCsv, type BadRow } from "../faq/csv-import";
 import { importEntries } from "../faq/entries.server";
 import { requestPublish } from "../faq/publish.server";
@@ -56,7 +66,13 @@ export const action = async ({ request }: ActionFunctionArgs) => {
         { step: "error", error: "faq.importFileTooLarge" },
         { status: 413 },
       );
-    csv = await file.text();
+    const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+    if (text === null)
+      return json<ActionData>(
+        { step: "error", error: "faq.importEncoding" },
+        { status: 422 },
+      );
+    csv = text;
   }
   if (csv.length > MAX_BYTES)
     return json<ActionData>(
@@ -87,6 +103,9 @@ export default function FaqImport() {
   const navigation = useNavigation();
   const t = useT();
   const busy = navigation.state === "submitting";
+  const submit = useSubmit();
+  const [file, setFile] = useState<File | null>(null);
+  const [rejected, setRejected] = useState(false);
   const badTable = (bad: BadRow[]) => (
     <DataTable
       columnContentTypes={["text", "text"]}
@@ -123,28 +142,63 @@ export default function FaqImport() {
               </Banner>
             )}
             <Card>
-              <Form method="post" encType="multipart/form-data">
-                <BlockStack gap="300">
-                  <Text as="p">{t("faq.importHelp")}</Text>
-                  <label>
-                    <Text as="span" variant="bodyMd">
-                      {t("faq.importFile")}
-                    </Text>{" "}
-                    <input
-                      type="file"
-                      name="file"
-                      accept=".csv,text/csv"
-                      required
-                    />
-                  </label>
-                  <input type="hidden" name="intent" value="check" />
-                  <InlineStack>
-                    <Button submit loading={busy}>
-                      {t("faq.importCheck")}
-                    </Button>
-                  </InlineStack>
-                </BlockStack>
-              </Form>
+              <BlockStack gap="300">
+                <Text as="p">{t("faq.importHelp")}</Text>
+                <DropZone
+                  id="faq-import-file"
+                  label={t("faq.importFile")}
+                  accept=".csv,text/csv"
+                  type="file"
+                  allowMultiple={false}
+                  error={rejected}
+                  errorOverlayText={t("faq.importFileRequired")}
+                  onDrop={(_all, accepted) => {
+                    setFile(accepted[0] ?? null);
+                    setRejected(accepted.length === 0);
+                  }}
+                >
+                  {file ? (
+                    <Box padding="400">
+                      <BlockStack gap="100" inlineAlign="center">
+                        <Text as="p" fontWeight="semibold">
+                          {file.name}
+                        </Text>
+                        <Text as="p" tone="subdued">
+                          {t("faq.importSize", {
+                            size: Math.max(1, Math.round(file.size / 1024)),
+                          })}
+                        </Text>
+                      </BlockStack>
+                    </Box>
+                  ) : (
+                    <DropZone.FileUpload />
+                  )}
+                </DropZone>
+                {rejected && (
+                  <InlineError
+                    message={t("faq.importFileRequired")}
+                    fieldID="faq-import-file"
+                  />
+                )}
+                <InlineStack>
+                  <Button
+                    loading={busy}
+                    disabled={!file}
+                    onClick={() => {
+                      if (!file) return;
+                      const form = new FormData();
+                      form.set("intent", "check");
+                      form.set("file", file);
+                      submit(form, {
+                        method: "post",
+                        encType: "multipart/form-data",
+                      });
+                    }}
+                  >
+                    {t("faq.importCheck")}
+                  </Button>
+                </InlineStack>
+              </BlockStack>
             </Card>
             {data?.step === "review" && (
               <Card>

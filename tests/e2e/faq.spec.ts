@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { shiftJis } from "../support/shift-jis";
 
 /**
  * The FAQ issue's demo, in a browser: a merchant writes a bilingual entry and imports more from a
@@ -57,11 +58,13 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
 
   // 2. More entries from a CSV; the bad row is reported by line and skipped on confirmation.
   await app.getByRole("link", { name: "CSVを取り込む" }).first().click();
+  // Saved from Excel in Japanese, so in Shift_JIS, not UTF-8.
   await app.locator("input[type=file]").setInputFiles({
     name: "faq.csv",
     mimeType: "text/csv",
-    buffer: Buffer.from(CSV),
+    buffer: shiftJis(CSV),
   });
+  await expect(app.getByText("faq.csv")).toBeVisible();
   await app.getByRole("button", { name: "ファイルを確認" }).click();
   await expect(app.getByText("5行目")).toBeVisible();
   await expect(
