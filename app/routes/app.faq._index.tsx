@@ -19,6 +19,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { useEffect } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -158,7 +159,7 @@ export default function FaqList() {
                   content: t("faq.import"),
                   url: "/app/faq/import",
                 }}
-                image=""
+                image={EMPTY_STATE_IMAGE}
               >
                 <p>{t("faq.emptyBody")}</p>
               </EmptyState>

@@ -17,6 +17,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { gapReport } from "../faq/events.server";
 import { useLocale, useT } from "../i18n/useT";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -37,7 +38,10 @@ export default function FaqGaps() {
         <Layout.Section>
           <Card padding={gaps.length ? "0" : undefined}>
             {gaps.length === 0 ? (
-              <EmptyState heading={t("faq.gapsTitle")} image="">
+              <EmptyState
+                heading={t("faq.gapsTitle")}
+                image={EMPTY_STATE_IMAGE}
+              >
                 <p>{t("faq.gapsEmpty")}</p>
               </EmptyState>
             ) : (

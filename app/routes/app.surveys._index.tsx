@@ -38,6 +38,7 @@ import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 import { MonthBars } from "../components/charts.client";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 const LOYALTIES = ["psychological", "behavioral", "none"] as const;
@@ -142,7 +143,7 @@ export default function SurveysDashboard() {
           <EmptyState
             heading={t("surveys.emptyHeading")}
             action={{ content: t("surveys.new"), url: "/app/surveys/new" }}
-            image=""
+            image={EMPTY_STATE_IMAGE}
           >
             <p>{t("surveys.emptyBody")}</p>
           </EmptyState>

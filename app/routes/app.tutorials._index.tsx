@@ -34,6 +34,7 @@ import { pickLocale } from "../tutorials/definition";
 import { pickProducts } from "../components/product-picker";
 import { pickCollections } from "../components/collection-picker";
 import { useLocale, useT } from "../i18n/useT";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 /** The shop's tutorials: which products show which video or article. */
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -228,7 +229,7 @@ export default function TutorialsPage() {
                     content: t("tutorials.add"),
                     url: "/app/tutorials/new",
                   }}
-                  image=""
+                  image={EMPTY_STATE_IMAGE}
                 >
                   <p>{t("tutorials.empty.body")}</p>
                 </EmptyState>

@@ -52,6 +52,13 @@ for (const locale of ["ja", "en"] as const) {
         app.getByRole("heading", { level: 1, name: label }),
       ).toBeVisible();
       await expect(page.locator("#app-sub a.active")).toHaveText(label);
+      // An empty state's illustration loads (an unloadable one leaves a grey disc over the text).
+      for (const img of await app
+        .locator("img.Polaris-EmptyState__Image")
+        .all())
+        await expect
+          .poll(() => img.evaluate((e: HTMLImageElement) => e.naturalWidth))
+          .toBeGreaterThan(0);
       await page.screenshot({
         path: `screenshots/admin-${slugs[i]}-${locale}.png`,
       });
