@@ -26,6 +26,7 @@ import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
+import { editableAnswer } from "../faq/sanitize";
 import { handleFrom, validateEntry } from "../faq/entry";
 import { rawEntryFromForm } from "../faq/form-data";
 import { requestPublish } from "../faq/publish.server";
@@ -48,7 +49,11 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
   const entry = await getEntry(prisma, session.shop, params.id!);
   if (!entry) throw new Response("Not found", { status: 404 });
-  return json({ entry, draft: null });
+  const translations = entry.translations.map((t) => ({
+    ...t,
+    answer: editableAnswer(t.answer),
+  }));
+  return json({ entry: { ...entry, translations }, draft: null });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {

@@ -55,6 +55,19 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await categories.nth(1).fill("Shipping");
   await app.getByRole("button", { name: "保存" }).click();
   await expect(app.getByText("注文した商品はいつ届きますか?")).toBeVisible();
+  // Opened again, an answer written as plain text reads as written, not as the <p> it was
+  // saved as; one written in HTML stays HTML.
+  await app.getByText("注文した商品はいつ届きますか?").click();
+  await expect(answers.nth(1)).toHaveValue(
+    "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
+  );
+  await expect(answers.nth(0)).toHaveValue(
+    "<p>平日14時までのご注文は<strong>当日発送</strong>します。通常1〜3日でお届けします。</p>",
+  );
+  await app.getByRole("link", { name: "よくある質問(FAQ)" }).click();
+  await expect(
+    app.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" }),
+  ).toBeVisible();
 
   // 2. More entries from a CSV; the bad row is reported by line and skipped on confirmation.
   await app.getByRole("link", { name: "CSVを取り込む" }).first().click();
