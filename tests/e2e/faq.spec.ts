@@ -64,6 +64,10 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(answers.nth(0)).toHaveValue(
     "<p>平日14時までのご注文は<strong>当日発送</strong>します。通常1〜3日でお届けします。</p>",
   );
+  await page.screenshot({
+    path: "screenshots/faq-edit-ja.png",
+    fullPage: true,
+  });
   await app.getByRole("link", { name: "よくある質問(FAQ)" }).click();
   await expect(
     app.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" }),
@@ -98,6 +102,14 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   }).toPass({ timeout: 60_000 });
   await expect(app.getByText("返品はできますか?")).toBeVisible();
   await page.screenshot({ path: "screenshots/faq-admin-ja.png" });
+
+  // The search preview ranks as the storefront will, and says what matched.
+  await app
+    .getByLabel("お客様の質問", { exact: true })
+    .fill("お金はいつ戻ってきますか");
+  const preview = app.locator("ol li").first();
+  await expect(preview).toContainText("返品はできますか?");
+  await page.screenshot({ path: "screenshots/faq-preview-ja.png" });
 
   // 4. A shopper on the storefront, in Japanese: every entry is in the page; search is instant.
   const appRequests: string[] = [];
