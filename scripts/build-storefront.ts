@@ -32,6 +32,8 @@ export async function bundle(entry: string): Promise<string> {
     target: "es2020",
     write: false,
     legalComments: "none",
+    // The engine's explanations serve the admin preview only (app/faq/engine/query.ts).
+    define: { "process.env.FAQ_STOREFRONT": '"1"' },
   });
   return result.outputFiles[0].text;
 }

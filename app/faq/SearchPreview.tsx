@@ -11,6 +11,7 @@ import {
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "../i18n/useT";
 import type { PreviewResult } from "./preview.server";
+import { whyText } from "./preview-why";
 
 /** The merchant types a shopper's question and sees the shopper's ranking, with the reasons. */
 export function SearchPreview() {
@@ -84,8 +85,13 @@ export function SearchPreview() {
                     <Text as="span" tone="subdued" variant="bodySm">
                       {[
                         t("faq.previewScore", { score: hit.score.toFixed(2) }),
-                        hit.terms.length
-                          ? t("faq.previewWhy", { terms: hit.terms.join(", ") })
+                        hit.why.length
+                          ? t("faq.previewWhy", {
+                              terms: whyText(
+                                hit.why,
+                                adminLocale === "ja" ? "、" : ", ",
+                              ),
+                            })
                           : "",
                         hit.learned ? t("faq.previewLearned") : "",
                       ]

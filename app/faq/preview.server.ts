@@ -15,7 +15,8 @@ export interface PreviewHit {
   question: string;
   published: boolean;
   score: number;
-  terms: string[];
+  /** Per query word, in query order, the entry's words it matched (the index's forms). */
+  why: { word: string; matched: string[] }[];
   learned: boolean;
 }
 
@@ -104,8 +105,7 @@ export async function previewSearch(
       question: byHandle.get(h.id)?.question ?? h.id,
       published: byHandle.get(h.id)?.entry.published ?? false,
       score: h.score,
-      // Readings and bigrams are how a word was found; show the words a merchant recognises.
-      terms: h.terms.filter((t) => !t.startsWith("~")),
+      why: h.why.map(([word, matched]) => ({ word, matched })),
       learned: cached.learnedKeys.has(`${learnKey(query)}\u0000${h.id}`),
     })),
   };

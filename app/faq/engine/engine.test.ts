@@ -343,6 +343,16 @@ describe("Japanese search", () => {
 });
 
 describe("English search", () => {
+  it("explains a hit per query word, in query order, only when asked", async () => {
+    const s = await searchOf(en);
+    const hit = s("delivry time", 1, true).hits[0];
+    expect(hit.id).toBe("shipping");
+    expect(hit.why.map(([word]) => word)).toEqual(["delivry", "time"]);
+    expect(hit.why[0][1]).toContain("delivery");
+    expect(hit.terms).toEqual(hit.why.flatMap(([, terms]) => terms));
+    expect(s("delivry time").hits[0]).toMatchObject({ terms: [], why: [] });
+  });
+
   it("stems, tolerates typos and splits closed compounds", async () => {
     const s = await searchOf(en);
     expect(top(s("retrun policy"))).toBe("returns");

@@ -19,7 +19,10 @@ export interface FaqIndex {
 export interface Hit {
   id: string;
   score: number;
+  /** With `explain`: the index words the entry matched. */
   terms: string[];
+  /** With `explain`: per query word, in query order, the index words of the entry it matched. */
+  why: [string, string[]][];
 }
 
 export interface SearchResult {
@@ -153,6 +156,8 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     explain = false,
   ): SearchResult {
     const units: [string, number][][] = [];
+    /** The query word each unit stands for (explanations only). */
+    const heads: string[] = [];
     const pairs: string[] = [];
     for (const run of runs(fold(query.slice(0, 200)))) {
       if (run.latin) {
@@ -192,6 +197,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
           else
             units.push((split ?? []).map((w) => [w, 0.8] as [string, number]));
         }
+        heads.push(run.text);
       } else {
         // "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
         // 日付, 曜日 fill date-choice entries) but about time (cv ja +.001).
@@ -214,6 +220,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
               ...sharingKanji(w, 0.125, (x) => unit.some(([u]) => u === x)),
             );
             units.push(unit);
+            heads.push(w);
           }
         for (const gap of gaps) {
           // An unknown compound of two or more kanji, or an inflected word the index lacks
@@ -224,6 +231,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
               ? sharingKanji(gap, 0.25, () => false)
               : [],
           );
+          heads.push(gap);
           // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
           for (let i = 0; i + 1 < gap.length; i++)
             if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`])
@@ -268,22 +276,28 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       order.length,
       limit,
     );
-    const hits = order.map((d) => ({
-      id: ids[d],
-      score: Math.round(score[d]) / 100,
-      terms: explain
-        ? [
-            ...new Set(
-              units
-                .flat()
-                .filter(([term]) =>
-                  t[term].some((v, i) => i % 2 === 0 && v === d),
-                )
-                .map(([term]) => term),
-            ),
-          ]
-        : [],
-    }));
+    const hits = order.map((d) => {
+      const hit: Hit = {
+        id: ids[d],
+        score: Math.round(score[d]) / 100,
+        terms: [],
+        why: [],
+      };
+      // For the admin preview only: the storefront build defines FAQ_STOREFRONT, and the
+      // minifier drops this block (esbuild inlines the comparison, not a constant holding it).
+      if (process.env.FAQ_STOREFRONT !== "1" && explain) {
+        const has = (term: string) =>
+          t[term].some((v, i) => i % 2 === 0 && v === d);
+        units.forEach((unit, k) => {
+          const matched = [...new Set(unit.map(([term]) => term).filter(has))];
+          if (matched.length) hit.why.push([heads[k], matched]);
+        });
+        const folded = fold(query);
+        hit.why.sort((a, b) => folded.indexOf(a[0]) - folded.indexOf(b[0]));
+        hit.terms = [...new Set(hit.why.flatMap(([, terms]) => terms))];
+      }
+      return hit;
+    });
     const best = order[0];
     return {
       hits,

@@ -1,0 +1,31 @@
+import { describe, expect, it } from "vitest";
+import { whyText } from "./preview-why";
+
+describe("whyText", () => {
+  it("names each query word, and the entry words it found when they are other words", () => {
+    expect(
+      whyText(
+        [
+          { word: "送料", matched: ["送料", "配送料"] },
+          { word: "いくら", matched: ["いくら"] },
+        ],
+        "、",
+      ),
+    ).toBe("送料 → 配送料 / いくら");
+  });
+
+  it("leaves out the word's own stem and shows four words at most", () => {
+    expect(
+      whyText(
+        [
+          { word: "time", matched: ["tim"] },
+          {
+            word: "delivry",
+            matched: ["delivery", "shipping", "ship", "dispatch", "post"],
+          },
+        ],
+        ", ",
+      ),
+    ).toBe("time / delivry → delivery, shipping, ship, dispatch…");
+  });
+});

@@ -1,0 +1,20 @@
+import type { PreviewHit } from "./preview.server";
+
+/**
+ * "送料 → 配送料、送料無料 / いくら": each query word, and the entry's words it found when they
+ * are not just the word itself or its stem (readings, synonyms, shoppers' words, typos), four
+ * at most.
+ */
+export function whyText(why: PreviewHit["why"], comma: string): string {
+  return why
+    .map(({ word, matched }) => {
+      // A stem of the word itself ("time" → "tim") says nothing new.
+      const others = matched.filter(
+        (m) => m !== word && !(m.length >= 3 && word.startsWith(m)),
+      );
+      if (!others.length) return word;
+      const shown = others.slice(0, 4).join(comma);
+      return `${word} → ${shown}${others.length > 4 ? "…" : ""}`;
+    })
+    .join(" / ");
+}
