@@ -14,7 +14,12 @@ import { createSearch } from "../app/faq/engine/query";
 import { metrics, readFaq, readQueries, type EvalEntry } from "./faq/eval-data";
 import { fuseSearch, miniSearch } from "./faq/baselines";
 import { synthesise } from "./faq/synth";
-import { STOREFRONT_SCRIPTS, bundle, gzipSize } from "./build-storefront";
+import {
+  STOREFRONT_DEFINE,
+  STOREFRONT_SCRIPTS,
+  bundle,
+  gzipSize,
+} from "./build-storefront";
 import { arg } from "./cli";
 
 const entries = readFaq(arg("faq") ?? "../shared/eval/faq/faq.json");
@@ -115,6 +120,7 @@ if (existsSync(chromiumPath)) {
       globalName: "FaqEngine",
       write: false,
       minify: true,
+      define: STOREFRONT_DEFINE,
     })
   ).outputFiles[0].text;
   await page.addScriptTag({ content: engine });

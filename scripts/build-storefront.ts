@@ -23,6 +23,9 @@ export const STOREFRONT_SCRIPTS = [
   },
 ];
 
+/** The engine's explanations serve the admin preview only (app/faq/engine/query.ts): dropped here. */
+export const STOREFRONT_DEFINE = { "process.env.FAQ_STOREFRONT": '"1"' };
+
 export async function bundle(entry: string): Promise<string> {
   const result = await build({
     entryPoints: [entry],
@@ -32,8 +35,7 @@ export async function bundle(entry: string): Promise<string> {
     target: "es2020",
     write: false,
     legalComments: "none",
-    // The engine's explanations serve the admin preview only (app/faq/engine/query.ts).
-    define: { "process.env.FAQ_STOREFRONT": '"1"' },
+    define: STOREFRONT_DEFINE,
   });
   return result.outputFiles[0].text;
 }
