@@ -79,21 +79,6 @@ export function answerText(html: string): string {
   return decodeEntities(text).replace(/\s+/g, " ").trim();
 }
 
-/**
- * What the answer field shows when an entry is edited again. Plain text was saved as paragraphs
- * (`textToHtml`); showing that HTML back would confront a merchant who never wrote a tag with
- * `<p>` and `<br />`. An answer of paragraphs and line breaks only goes back to its text, which
- * saves to the same HTML; any other markup (lists, links, bold) is shown as written.
- */
-export function editableAnswer(html: string): string {
-  if (!/^(?:<p>(?:[^<]|<br\s*\/?>)*<\/p>)+$/.test(html)) return html;
-  return html
-    .slice(3, -4)
-    .split("</p><p>")
-    .map((para) => decodeEntities(para.replace(/<br\s*\/?>/g, "\n")))
-    .join("\n\n");
-}
-
 function textToHtml(text: string): string {
   const esc = (s: string) =>
     s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -26,7 +26,7 @@ import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
-import { editableAnswer } from "../faq/sanitize";
+import { AnswerEditor } from "../faq/AnswerEditor";
 import { handleFrom, validateEntry } from "../faq/entry";
 import { rawEntryFromForm } from "../faq/form-data";
 import { requestPublish } from "../faq/publish.server";
@@ -49,11 +49,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   }
   const entry = await getEntry(prisma, session.shop, params.id!);
   if (!entry) throw new Response("Not found", { status: 404 });
-  const translations = entry.translations.map((t) => ({
-    ...t,
-    answer: editableAnswer(t.answer),
-  }));
-  return json({ entry: { ...entry, translations }, draft: null });
+  return json({ entry, draft: null });
 };
 
 export const action = async ({ request, params }: ActionFunctionArgs) => {
@@ -176,13 +172,11 @@ export default function FaqEntryForm() {
                       maxLength={300}
                       error={err(`t${i}.question`)}
                     />
-                    <TextField
+                    <AnswerEditor
                       label={t("faq.formAnswer")}
                       name="answer"
                       value={s.answer}
                       onChange={(v) => update(i, { answer: v })}
-                      autoComplete="off"
-                      multiline={5}
                       helpText={t("faq.formAnswerHelp")}
                       error={err(`t${i}.answer`)}
                     />

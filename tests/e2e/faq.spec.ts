@@ -38,6 +38,8 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   const questions = app.getByLabel("質問", { exact: true });
   const answers = app.getByLabel("回答", { exact: true });
   await questions.nth(0).fill("注文した商品はいつ届きますか?");
+  // The Japanese answer is written as HTML, the English one with the toolbar.
+  await app.getByRole("button", { name: "HTMLで編集" }).first().click();
   await answers
     .nth(0)
     .fill(
@@ -49,20 +51,31 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     .fill(
       "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
     );
+  await answers.nth(1).press("Control+A");
+  await app.getByRole("button", { name: "太字" }).click();
+  await answers.nth(1).press("Control+A");
+  await app.getByRole("button", { name: "リンク", exact: true }).click();
+  await app.getByLabel("リンク先のURL").fill("javascript:alert(1)");
+  await app.getByRole("button", { name: "リンクを付ける" }).click();
+  await expect(app.getByText(/https:\/\/ で始まるURL/)).toBeVisible();
+  await app.getByLabel("リンク先のURL").fill("/pages/shipping");
+  await app.getByRole("button", { name: "リンクを付ける" }).click();
   // Each language names the category in its own words: it is a heading shoppers read.
   const categories = app.getByLabel("カテゴリ", { exact: true });
   await categories.nth(0).fill("配送");
   await categories.nth(1).fill("Shipping");
   await app.getByRole("button", { name: "保存" }).click();
   await expect(app.getByText("注文した商品はいつ届きますか?")).toBeVisible();
-  // Opened again, an answer written as plain text reads as written, not as the <p> it was
-  // saved as; one written in HTML stays HTML.
+  // Opened again, both answers show formatted: bold from HTML and from the toolbar, the link.
   await app.getByText("注文した商品はいつ届きますか?").click();
-  await expect(answers.nth(1)).toHaveValue(
+  await expect(answers.nth(0).locator("strong")).toHaveText("当日発送");
+  await expect(answers.nth(1)).toHaveText(
     "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
   );
-  await expect(answers.nth(0)).toHaveValue(
-    "<p>平日14時までのご注文は<strong>当日発送</strong>します。通常1〜3日でお届けします。</p>",
+  await expect(answers.nth(1).locator("b")).toHaveText(/^Orders placed/);
+  await expect(answers.nth(1).locator("a")).toHaveAttribute(
+    "href",
+    "/pages/shipping",
   );
   await page.screenshot({
     path: "screenshots/faq-edit-ja.png",
