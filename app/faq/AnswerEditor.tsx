@@ -10,6 +10,7 @@ import {
 import { useEffect, useId, useRef, useState } from "react";
 import { useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
+import { inertHtml } from "./answer-html";
 
 interface Props {
   label: string;
@@ -58,7 +59,7 @@ export function AnswerEditor({
   useEffect(() => {
     const el = area.current;
     if (el && el.innerHTML !== value && document.activeElement !== el)
-      el.innerHTML = value;
+      el.innerHTML = inertHtml(value);
   }, [value, source]);
 
   const emit = () => {

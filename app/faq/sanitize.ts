@@ -1,4 +1,10 @@
 import sanitizeHtml from "sanitize-html";
+import {
+  ANSWER_ATTRIBUTES,
+  ANSWER_SCHEMES,
+  ANSWER_TAGS,
+  DROPPED_WITH_TEXT,
+} from "./answer-html";
 
 /**
  * FAQ answers are rich text written by merchants (or imported from another app's CSV), shown on
@@ -7,53 +13,14 @@ import sanitizeHtml from "sanitize-html";
  * served can run code even if a row was written around the form.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    "p",
-    "br",
-    "strong",
-    "b",
-    "em",
-    "i",
-    "u",
-    "s",
-    "ul",
-    "ol",
-    "li",
-    "a",
-    "h3",
-    "h4",
-    "blockquote",
-    "code",
-    "pre",
-    "hr",
-    "table",
-    "thead",
-    "tbody",
-    "tr",
-    "th",
-    "td",
-  ],
-  allowedAttributes: {
-    a: ["href", "title", "target", "rel"],
-    th: ["colspan", "rowspan"],
-    td: ["colspan", "rowspan"],
-  },
-  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedTags: ANSWER_TAGS,
+  allowedAttributes: ANSWER_ATTRIBUTES,
+  allowedSchemes: ANSWER_SCHEMES,
   allowedSchemesAppliedToAttributes: ["href"],
   allowProtocolRelative: false,
   disallowedTagsMode: "discard",
   // Text inside <script>/<style>/<iframe> is dropped with the tag, not left as visible text.
-  nonTextTags: [
-    "script",
-    "style",
-    "textarea",
-    "option",
-    "noscript",
-    "iframe",
-    "object",
-    "embed",
-    "template",
-  ],
+  nonTextTags: DROPPED_WITH_TEXT,
   transformTags: {
     a: (tagName, attribs) => {
       const out: Record<string, string> = { ...attribs };
