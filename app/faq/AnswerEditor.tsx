@@ -88,7 +88,14 @@ export function AnswerEditor({
   const addLink = () => {
     const url = (link ?? "").trim();
     if (!LINK.test(url)) return setLinkError(true);
-    run("createLink", url);
+    // With nothing selected the link is its own text, not an invisible anchor.
+    if (!selection.current || selection.current.collapsed) {
+      const text = url.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+      run(
+        "insertHTML",
+        `<a href="${text.replace(/"/g, "&quot;")}">${text}</a>`,
+      );
+    } else run("createLink", url);
     setLink(null);
     setLinkError(false);
   };

@@ -60,6 +60,12 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(app.getByText(/https:\/\/ で始まるURL/)).toBeVisible();
   await app.getByLabel("リンク先のURL").fill("/pages/shipping");
   await app.getByRole("button", { name: "リンクを付ける" }).click();
+  // With nothing selected, the link is inserted as its own text.
+  await answers.nth(1).press("End");
+  await answers.nth(1).pressSequentially(" ");
+  await app.getByRole("button", { name: "リンク", exact: true }).click();
+  await app.getByLabel("リンク先のURL").fill("mailto:help@example.com");
+  await app.getByRole("button", { name: "リンクを付ける" }).click();
   // Each language names the category in its own words: it is a heading shoppers read.
   const categories = app.getByLabel("カテゴリ", { exact: true });
   await categories.nth(0).fill("配送");
@@ -70,12 +76,16 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await app.getByText("注文した商品はいつ届きますか?").click();
   await expect(answers.nth(0).locator("strong")).toHaveText("当日発送");
   await expect(answers.nth(1)).toHaveText(
-    "Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days.",
+    /^Orders placed before 2pm on weekdays ship the same day and arrive in 1 to 3 days\.\s?mailto:help@example\.com$/,
   );
   await expect(answers.nth(1).locator("b")).toHaveText(/^Orders placed/);
-  await expect(answers.nth(1).locator("a")).toHaveAttribute(
+  await expect(answers.nth(1).locator("a").first()).toHaveAttribute(
     "href",
     "/pages/shipping",
+  );
+  await expect(answers.nth(1).locator("a").last()).toHaveAttribute(
+    "href",
+    "mailto:help@example.com",
   );
   await page.screenshot({
     path: "screenshots/faq-edit-ja.png",
