@@ -189,6 +189,17 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     path: "screenshots/faq-storefront-ja.png",
     fullPage: true,
   });
+  // On a phone (375 px): nothing is wider than the screen.
+  await page.setViewportSize({ width: 375, height: 740 });
+  await search.fill("送料はいくら?");
+  await expect(
+    page.evaluate(() => document.documentElement.scrollWidth),
+  ).resolves.toBeLessThanOrEqual(375);
+  await page.screenshot({
+    path: "screenshots/faq-storefront-mobile-ja.png",
+    fullPage: true,
+  });
+  await page.setViewportSize({ width: 1280, height: 860 });
 
   // 5. In English, with a typo.
   await page.goto("/storefront/pages/faq?locale=en"); // leaving the page sends the beacon
