@@ -181,6 +181,7 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(
     page.getByText("お探しの答えが見つかりませんでした。"),
   ).toBeVisible();
+  await expect(page.locator(".tsunagu-faq__weak")).toBeHidden();
   await expect(
     page.getByRole("link", { name: "お問い合わせはこちら" }),
   ).toBeVisible();
@@ -192,6 +193,13 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   // On a phone (375 px): nothing is wider than the screen.
   await page.setViewportSize({ width: 375, height: 740 });
   await search.fill("送料はいくら?");
+  // Results that match only loosely keep the way to the shop in sight.
+  await expect(page.getByText("探している答えがないときは")).toBeVisible();
+  await expect(
+    page.locator(".tsunagu-faq__weak").getByRole("link", {
+      name: "お問い合わせはこちら",
+    }),
+  ).toBeVisible();
   await expect(
     page.evaluate(() => document.documentElement.scrollWidth),
   ).resolves.toBeLessThanOrEqual(375);

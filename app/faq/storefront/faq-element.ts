@@ -30,12 +30,14 @@ class TsunaguFaq extends HTMLElement {
     const input = this.querySelector<HTMLInputElement>("input[type=search]");
     const results = this.querySelector<HTMLElement>(".tsunagu-faq__results");
     const empty = this.querySelector<HTMLElement>(".tsunagu-faq__empty");
+    const loose = this.querySelector<HTMLElement>(".tsunagu-faq__weak");
 
     const run = (report: boolean) => {
       if (!this.search || !input || !results || !empty) return;
       this.query = input.value.trim().slice(0, 200);
       results.textContent = "";
       empty.hidden = true;
+      if (loose) loose.hidden = true;
       if (!this.query) return;
       const { hits, weak } = this.search(this.query);
       if (hits.length) {
@@ -60,6 +62,7 @@ class TsunaguFaq extends HTMLElement {
           list.appendChild(document.createElement("li")).appendChild(a);
         }
         results.append(title, list);
+        if (loose) loose.hidden = !weak;
       } else empty.hidden = false;
       if (report && (weak || !hits.length) && this.query !== this.reported) {
         this.reported = this.query;
