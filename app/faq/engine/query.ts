@@ -19,8 +19,6 @@ export interface FaqIndex {
 export interface Hit {
   id: string;
   score: number;
-  /** With `explain`: the index words the entry matched. */
-  terms: string[];
   /** With `explain`: per query word, in query order, the index words of the entry it matched. */
   why: [string, string[]][];
 }
@@ -280,7 +278,6 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       const hit: Hit = {
         id: ids[d],
         score: Math.round(score[d]) / 100,
-        terms: [],
         why: [],
       };
       // For the admin preview only: the storefront build defines FAQ_STOREFRONT, and the
@@ -294,7 +291,6 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         });
         const folded = fold(query);
         hit.why.sort((a, b) => folded.indexOf(a[0]) - folded.indexOf(b[0]));
-        hit.terms = [...new Set(hit.why.flatMap(([, terms]) => terms))];
       }
       return hit;
     });
