@@ -1,5 +1,9 @@
 import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { arg, fileArg } from "./cli";
 
 /** Runs a script that prints far more than a pipe holds, and closes the pipe after its first line. */
 function printIntoClosedPipe(
@@ -33,4 +37,35 @@ describe("printing into a pipe (`npm run faq:eval -- … --json | head`)", () =>
     expect(code).not.toBe(0);
     expect(stderr).toContain("EPIPE");
   }, 30_000);
+});
+
+describe("reading flags", () => {
+  const argv = [
+    "node",
+    "script",
+    "--faq",
+    "a.json",
+    "--queries=q.tsv",
+    "--json",
+  ];
+  it("reads --name value and --name=value", () => {
+    expect(arg("faq", argv)).toBe("a.json");
+    expect(arg("queries", argv)).toBe("q.tsv");
+    expect(arg("missing", argv)).toBeUndefined();
+  });
+
+  it("reads a relative file from where npm was started, not from the package", () => {
+    const caller = mkdtempSync(path.join(tmpdir(), "caller-"));
+    writeFileSync(path.join(caller, "a.json"), "[]");
+    expect(fileArg("faq", argv, { INIT_CWD: caller })).toBe(
+      path.join(caller, "a.json"),
+    );
+    // Not beside the caller but inside the package: found there (a script run from the package).
+    expect(
+      fileArg("faq", ["n", "s", "--faq", "package.json"], { INIT_CWD: caller }),
+    ).toBe(path.resolve("package.json"));
+    expect(fileArg("faq", ["n", "s", "--faq", "/abs/x.json"], {})).toBe(
+      "/abs/x.json",
+    );
+  });
 });

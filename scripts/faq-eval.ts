@@ -3,15 +3,16 @@
  * Builds the engine's index per locale from faq.json exactly as publishing does (no per-query
  * hints, no learned signals) and ranks every query among the entries of its locale.
  * Prints MRR@10, recall@1 and recall@3 per locale; with --json one line per query.
+ * Relative paths are read from where npm was started. Bad files stop it with one line naming
+ * the entry or line at fault (exit 2).
  */
-import { buildIndex } from "../app/faq/engine/build.server";
-import { createSearch } from "../app/faq/engine/query";
-import { metrics, readFaq, readQueries } from "./faq/eval-data";
-import { arg, stopWhenPipeCloses } from "./cli";
+import { EvalInputError, metrics, readFaq, readQueries } from "./faq/eval-data";
+import { rankQueries } from "./faq/rank";
+import { fileArg, stopWhenPipeCloses } from "./cli";
 
 stopWhenPipeCloses();
-const faqFile = arg("faq");
-const queryFile = arg("queries");
+const faqFile = fileArg("faq");
+const queryFile = fileArg("queries");
 if (!faqFile || !queryFile) {
   console.error(
     "usage: npm run faq:eval -- --faq <faq.json> --queries <queries.tsv> [--json]",
@@ -19,30 +20,21 @@ if (!faqFile || !queryFile) {
   process.exit(2);
 }
 const asJson = process.argv.includes("--json");
-const entries = readFaq(faqFile);
-const queries = readQueries(queryFile);
 
-const searchers = new Map<string, ReturnType<typeof createSearch>>();
-for (const locale of new Set(entries.map((e) => e.locale))) {
-  const docs = entries
-    .filter((e) => e.locale === locale)
-    .map((e) => ({
-      id: e.id,
-      question: e.question,
-      answer: e.answer,
-      tags: e.tags,
-      category: e.category,
-    }));
-  searchers.set(locale, createSearch(await buildIndex(docs)));
+let input;
+try {
+  input = { entries: readFaq(faqFile), queries: readQueries(queryFile) };
+} catch (error) {
+  if (!(error instanceof EvalInputError)) throw error;
+  console.error(`faq:eval: ${error.message}`);
+  process.exit(2);
 }
+const { rows, unmatched } = await rankQueries(input.entries, input.queries);
+for (const locale of unmatched)
+  console.error(
+    `faq:eval: no entries in locale "${locale}": its queries rank nothing`,
+  );
 
-const rows = queries.map((q) => ({
-  ...q,
-  ranked:
-    searchers
-      .get(q.locale)?.(q.query, 10)
-      .hits.map((h) => h.id) ?? [],
-}));
 if (asJson) {
   for (const r of rows)
     console.log(
