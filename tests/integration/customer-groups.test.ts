@@ -18,6 +18,7 @@ import type { GroupSettings } from "~/customers/groups";
 import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 
 /**
  * The five groups counted from synced data must match an independent computation over the dev
@@ -31,23 +32,10 @@ const core = createDevStore({
 });
 const shop = core.shop;
 const SCOPES = ["read_customers", "write_customers", "read_orders"];
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: SCOPES,
-          bucketKey: "g",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: SCOPES,
+  bucketKey: "g",
+});
 /** Dormancy is counted in whole days of the shop's zone: Tokyo (UTC+9, no DST) midnight N days ago. */
 const tokyoMidnightDaysAgo = (now: Date, days: number) =>
   Date.parse(

@@ -6,6 +6,7 @@ import * as checkoutRoute from "~/routes/api.checkout.fulfillments";
 import * as accountRoute from "~/routes/api.customer-account.fulfillments";
 import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 import { callRoute, installShop } from "../support/proxy";
 
 /**
@@ -18,23 +19,10 @@ const core = createDevStore({
   counts: { customers: 20, orders: 30 },
 });
 const shop = core.shop;
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_orders", "read_customers", "read_fulfillments"],
-          bucketKey: "ful",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_orders", "read_customers", "read_fulfillments"],
+  bucketKey: "ful",
+});
 
 const b64 = (v: unknown) =>
   Buffer.from(JSON.stringify(v)).toString("base64url");

@@ -8,6 +8,7 @@ import { createSearch, type FaqIndex } from "~/faq/engine/query";
 import { createDevStore } from "../../dev-store/src/store";
 import { renderBlocks } from "../../dev-store/src/server/preview";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 
 /**
  * Publishing writes the FAQ as app-data metafields in the dev store (which speaks Shopify's
@@ -20,23 +21,10 @@ const core = createDevStore({
   counts: { customers: 10, orders: 10 },
 });
 const shop = core.shop;
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_customers"],
-          bucketKey: "faq",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_customers"],
+  bucketKey: "faq",
+});
 const extensionsDir = path.resolve("extensions");
 
 async function entry(raw: Parameters<typeof validateEntry>[0]) {

@@ -11,6 +11,7 @@ import {
 import { conditionsMet } from "~/followups/engine.server";
 import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 
 /**
  * A follow-up flow conditioned on a collection, against the dev store through the real Admin
@@ -23,23 +24,10 @@ const core = createDevStore({
   throttle: { maximumAvailable: 1e6, restoreRate: 1e6 },
 });
 const shop = core.shop;
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_products"],
-          bucketKey: "flow-col",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_products"],
+  bucketKey: "flow-col",
+});
 const drones = core.state.collections.find((c) => c.handle === "drones")!;
 const other = core.state.products.find(
   (p) => !drones.productIds.includes(p.legacyId),

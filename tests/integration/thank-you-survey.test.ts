@@ -6,6 +6,7 @@ import { loader, action } from "~/routes/api.checkout.survey";
 import { saveSurvey } from "~/surveys/surveys.server";
 import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 import { callRoute, installShop } from "../support/proxy";
 
 /**
@@ -17,23 +18,10 @@ const core = createDevStore({
   counts: { customers: 20, orders: 30 },
 });
 const shop = core.shop;
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_orders", "read_customers"],
-          bucketKey: "ty",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_orders", "read_customers"],
+  bucketKey: "ty",
+});
 let firstOrder = "";
 let repeatOrder = "";
 let oldOrder = "";

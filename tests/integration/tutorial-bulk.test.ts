@@ -11,8 +11,8 @@ import type { Assignment } from "~/tutorials/assign";
 import { metafieldValues } from "~/tutorials/values";
 import type { TutorialInput } from "~/tutorials/definition";
 import { createDevStore } from "../../dev-store/src/store";
-import { resolveNamespace } from "../../dev-store/src/graphql/views";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin, appProductMetafield } from "../support/dev-store-admin";
 
 /**
  * Bulk assignment from the tutorials list, against the dev store through the real Admin schema:
@@ -26,35 +26,13 @@ const core = createDevStore({
 });
 const shop = core.shop;
 const calls: string[] = [];
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) => {
-  calls.push(/(query|mutation) (\w+)/.exec(query)?.[2] ?? "?");
-  return new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_products", "write_products"],
-          bucketKey: "tut-bulk",
-        })
-      ).body,
-    ),
-  );
-};
-const stored = (id: string | number) => {
-  const m = core.state.productById
-    .get(Number(id))!
-    .metafields.find(
-      (x) =>
-        x.namespace === resolveNamespace("$app:tsunagu") &&
-        x.key === "tutorials",
-    );
-  return m ? (JSON.parse(m.value) as unknown) : null;
-};
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_products", "write_products"],
+  bucketKey: "tut-bulk",
+  calls,
+});
+const stored = (id: string | number) =>
+  appProductMetafield<unknown>(core, id, "tutorials");
 /** Every product of the store holds exactly what the app's table says (and no more). */
 const expectShopifyMatchesTable = async () => {
   const values = metafieldValues(await listTutorials(prisma, shop));

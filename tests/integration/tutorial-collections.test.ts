@@ -13,9 +13,9 @@ import type { TutorialInput } from "~/tutorials/definition";
 import { topicHandlers } from "~/webhooks/process.server";
 import { action as collectionsUpdate } from "~/routes/webhooks.collections.update";
 import { createDevStore } from "../../dev-store/src/store";
-import { resolveNamespace } from "../../dev-store/src/graphql/views";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin, appProductMetafield } from "../support/dev-store-admin";
 import { webhookRequest } from "../support/webhooks";
 
 /**
@@ -29,37 +29,17 @@ const core = createDevStore({
 });
 const shop = core.shop;
 const calls: string[] = [];
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) => {
-  calls.push(/(query|mutation) (\w+)/.exec(query)?.[2] ?? "?");
-  return new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_products", "write_products"],
-          bucketKey: "tut-col",
-        })
-      ).body,
-    ),
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_products", "write_products"],
+  bucketKey: "tut-col",
+  calls,
+});
+const stored = (id: string | number) =>
+  appProductMetafield<{ product: string; items: { kind: string }[] }>(
+    core,
+    id,
+    "tutorials",
   );
-};
-const stored = (id: string | number) => {
-  const m = core.state.productById
-    .get(Number(id))!
-    .metafields.find(
-      (x) =>
-        x.namespace === resolveNamespace("$app:tsunagu") &&
-        x.key === "tutorials",
-    );
-  return m
-    ? (JSON.parse(m.value) as { product: string; items: { kind: string }[] })
-    : null;
-};
 const byHandle = (handle: string) =>
   core.state.collections.find((c) => c.handle === handle)!;
 const drones = byHandle("drones");

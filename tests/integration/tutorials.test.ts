@@ -8,8 +8,8 @@ import {
 } from "~/tutorials/tutorials.server";
 import type { TutorialInput } from "~/tutorials/definition";
 import { createDevStore } from "../../dev-store/src/store";
-import { resolveNamespace } from "../../dev-store/src/graphql/views";
 import { resetDatabase } from "../support/db";
+import { appProductMetafield, devStoreAdmin } from "../support/dev-store-admin";
 
 /** Tutorials published as app-owned product metafields in the dev store, through the real schema. */
 const core = createDevStore({
@@ -17,44 +17,21 @@ const core = createDevStore({
   counts: { customers: 5, orders: 5 },
 });
 const shop = core.shop;
-const graphql = async (
-  query: string,
-  options?: { variables?: Record<string, unknown> },
-) =>
-  new Response(
-    JSON.stringify(
-      (
-        await core.execute({
-          version: "2026-07",
-          query,
-          variables: options?.variables,
-          scopes: ["read_products", "write_products"],
-          bucketKey: "tut",
-        })
-      ).body,
-    ),
-  );
+const graphql = devStoreAdmin(core, {
+  scopes: ["read_products", "write_products"],
+  bucketKey: "tut",
+});
 const [p1, p2, p3] = core.state.products
   .slice(0, 3)
   .map((p) => ({ id: String(p.legacyId), title: p.title }));
-const stored = (id: string) => {
-  const m = core.state.productById
-    .get(Number(id))!
-    .metafields.find(
-      (x) =>
-        x.namespace === resolveNamespace("$app:tsunagu") &&
-        x.key === "tutorials",
-    );
-  return m
-    ? (JSON.parse(m.value) as {
-        product: string;
-        items: {
-          kind: string;
-          locales: Record<string, { title: string; url: string }>;
-        }[];
-      })
-    : null;
-};
+const stored = (id: string) =>
+  appProductMetafield<{
+    product: string;
+    items: {
+      kind: string;
+      locales: Record<string, { title: string; url: string }>;
+    }[];
+  }>(core, id, "tutorials");
 const video: TutorialInput = {
   kind: "video",
   locales: {
