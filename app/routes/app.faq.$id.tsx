@@ -13,7 +13,6 @@ import {
   Box,
   Button,
   Card,
-  Checkbox,
   FormLayout,
   InlineStack,
   Layout,
@@ -21,6 +20,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { FormCheckbox } from "../components/FormCheckbox";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -235,16 +235,11 @@ export default function FaqEntryForm() {
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <Checkbox
+                  <FormCheckbox
                     label={t("faq.formPublished")}
                     checked={published}
                     onChange={setPublished}
-                  />
-                  {/* Polaris' Checkbox posts nothing of its own; the form carries its state. */}
-                  <input
-                    type="hidden"
                     name="published"
-                    value={published ? "on" : "off"}
                   />
                   <TextField
                     label={t("faq.formTags")}

@@ -13,7 +13,6 @@ import {
   Box,
   Button,
   Card,
-  Checkbox,
   ChoiceList,
   FormLayout,
   InlineStack,
@@ -23,6 +22,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { FormCheckbox } from "../components/FormCheckbox";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { z } from "zod";
@@ -314,15 +314,11 @@ export default function FlowEditor() {
                     autoComplete="off"
                     error={err("name")}
                   />
-                  <Checkbox
+                  <FormCheckbox
                     label={t("followups.enabled")}
                     checked={enabled}
                     onChange={setEnabled}
-                  />
-                  <input
-                    type="hidden"
                     name="enabled"
-                    value={enabled ? "on" : "off"}
                   />
                   <Select
                     label={t("followups.when")}
@@ -429,16 +425,12 @@ export default function FlowEditor() {
                   <Text as="p" tone="subdued">
                     {t("followups.conditionsHelp")}
                   </Text>
-                  <Checkbox
+                  <FormCheckbox
                     label={t("followups.marketingLabel")}
                     helpText={t("followups.marketingHelp")}
                     checked={marketing}
                     onChange={setMarketing}
-                  />
-                  <input
-                    type="hidden"
                     name="marketing"
-                    value={marketing ? "on" : "off"}
                   />
                   <ChoiceList
                     allowMultiple

@@ -11,7 +11,6 @@ import {
   BlockStack,
   Button,
   Card,
-  Checkbox,
   FormLayout,
   InlineStack,
   Layout,
@@ -19,6 +18,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { FormCheckbox } from "../components/FormCheckbox";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -145,15 +145,11 @@ export default function ChannelSettingsPage() {
                       help: d.has.smtpPass ? kept : undefined,
                     })}
                   </FormLayout.Group>
-                  <Checkbox
+                  <FormCheckbox
                     label={t("followups.settings.smtpSecure")}
                     checked={secure}
                     onChange={setSecure}
-                  />
-                  <input
-                    type="hidden"
                     name="smtpSecure"
-                    value={secure ? "on" : "off"}
                   />
                   {field("emailFrom", t("followups.settings.emailFrom"), {
                     type: "email",

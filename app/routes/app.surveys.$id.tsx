@@ -11,7 +11,6 @@ import {
   BlockStack,
   Button,
   Card,
-  Checkbox,
   ChoiceList,
   FormLayout,
   InlineStack,
@@ -21,6 +20,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
+import { FormCheckbox } from "../components/FormCheckbox";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
@@ -193,15 +193,11 @@ export default function SurveyForm() {
                     error={err("choices")}
                   />
                 )}
-                <Checkbox
+                <FormCheckbox
                   label={t("surveys.formFollowUp")}
                   checked={followUp}
                   onChange={setFollowUp}
-                />
-                <input
-                  type="hidden"
                   name="followUp"
-                  value={followUp ? "on" : "off"}
                 />
               </FormLayout>
             </Card>
@@ -210,15 +206,11 @@ export default function SurveyForm() {
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
-                  <Checkbox
+                  <FormCheckbox
                     label={t("surveys.formActive")}
                     checked={active}
                     onChange={setActive}
-                  />
-                  <input
-                    type="hidden"
                     name="active"
-                    value={active ? "on" : "off"}
                   />
                   <ChoiceList
                     allowMultiple
