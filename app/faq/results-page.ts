@@ -3,12 +3,18 @@ import { escapeHtml as esc } from "../html/escape";
  * The FAQ search without JavaScript: the block's search form posts to the app proxy, which
  * answers with this page (Liquid, so the shop's theme frames it). Every value is escaped here;
  * answers are the sanitised HTML the storefront shows anyway.
+ *
+ * Shopify renders an app-proxy answer of type application/liquid as Liquid, so a query such as
+ * `{{ customer.email }}` (or an answer that mentions `{% … %}`) would be run, not shown. The page
+ * needs no Liquid of its own: every brace in it is written as a character reference, which the
+ * browser shows as a brace and Liquid never sees.
  */
 
 const copy = {
   ja: {
     title: "よくある質問の検索結果",
     none: "お探しの答えが見つかりませんでした。",
+    weak: "探している答えがないときは",
     contact: "お問い合わせはこちら",
     again: "もう一度検索",
     label: "よくある質問を検索",
@@ -16,26 +22,38 @@ const copy = {
   en: {
     title: "FAQ search results",
     none: "We could not find an answer to that.",
+    weak: "Not what you were looking for?",
     contact: "Contact us",
     again: "Search again",
     label: "Search the FAQ",
   },
 };
 
+const noLiquid = (html: string) =>
+  html.replace(/[{}]/g, (c) => (c === "{" ? "&#123;" : "&#125;"));
+
 export function resultsPage(o: {
   query: string;
   locale: string;
   hits: { question: string; answer: string }[];
+  /** The hits match the query only loosely: offer the contact path under them too. */
+  weak?: boolean;
   contactUrl: string;
 }): string {
-  const c = o.locale === "ja" ? copy.ja : copy.en;
+  const c = /^ja\b/i.test(o.locale) ? copy.ja : copy.en;
+  const contact = `<a href="${esc(o.contactUrl || "/pages/contact")}">${c.contact}</a>`;
   const items = o.hits
     .map(
       (h) =>
         `<details open><summary>${esc(h.question)}</summary>${h.answer}</details>`,
     )
     .join("");
-  return `<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
+  const footer = !items
+    ? `<p>${c.none} ${contact}</p>`
+    : o.weak
+      ? `<p>${c.weak} ${contact}</p>`
+      : "";
+  return noLiquid(`<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
   <h1>${c.title}</h1>
   <form action="/apps/tsunagu/faq" method="get" role="search">
     <label for="tsunagu-faq-q">${c.label}</label>
@@ -43,6 +61,6 @@ export function resultsPage(o: {
     <input type="hidden" name="locale" value="${esc(o.locale)}">
     <button type="submit">${c.again}</button>
   </form>
-  ${items || `<p>${c.none} <a href="${esc(o.contactUrl || "/pages/contact")}">${c.contact}</a></p>`}
-</section>`;
+  ${items}${footer}
+</section>`);
 }

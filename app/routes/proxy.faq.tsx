@@ -33,19 +33,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     where: { shop },
     select: { contactUrl: true },
   });
-  const hits = (
-    result?.weak && result.hits.length === 0 ? [] : (result?.hits ?? [])
-  )
-    .slice(0, 5)
-    .map((h) => ({
-      question: h.question,
-      answer: result!.answers.get(h.id) ?? "",
-    }));
+  const hits = (result?.hits ?? []).slice(0, 5).map((h) => ({
+    question: h.question,
+    answer: result!.answers.get(h.id) ?? "",
+  }));
   return new Response(
     resultsPage({
       query: q,
       locale,
       hits,
+      weak: Boolean(result?.weak),
       contactUrl: settings?.contactUrl ?? "",
     }),
     { headers: { "Content-Type": "application/liquid; charset=utf-8" } },

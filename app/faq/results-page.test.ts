@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { resultsPage } from "./results-page";
+
+const page = (o: Partial<Parameters<typeof resultsPage>[0]>) =>
+  resultsPage({ query: "", locale: "ja", hits: [], contactUrl: "", ...o });
+
+describe("FAQ results page without JavaScript (served as Liquid)", () => {
+  it("never lets a query or an answer run as Liquid", () => {
+    const html = page({
+      query: "{{ customer.email }} {% if true %}",
+      hits: [
+        { question: "{{ shop.name }}?", answer: "<p>{%- render 'x' -%}</p>" },
+      ],
+    });
+    expect(html).not.toMatch(/[{}]/);
+    expect(html).toContain(
+      'value="&#123;&#123; customer.email &#125;&#125; &#123;% if true %&#125;"',
+    );
+    expect(html).toContain(
+      "<summary>&#123;&#123; shop.name &#125;&#125;?</summary>",
+    );
+  });
+
+  it("escapes HTML in the query and the question", () => {
+    const html = page({
+      query: '"><script>',
+      hits: [{ question: "<b>", answer: "<p>ok</p>" }],
+    });
+    expect(html).toContain('value="&quot;&gt;&lt;script&gt;"');
+    expect(html).toContain("<summary>&lt;b&gt;</summary><p>ok</p>");
+  });
+
+  it("offers the contact path when nothing matched, and under loose matches", () => {
+    const none = page({ query: "x", contactUrl: "/pages/otoiawase" });
+    expect(none).toContain(
+      'お探しの答えが見つかりませんでした。 <a href="/pages/otoiawase">',
+    );
+    const hits = [{ question: "送料は?", answer: "<p>500円</p>" }];
+    expect(page({ hits, weak: true })).toContain(
+      '探している答えがないときは <a href="/pages/contact">',
+    );
+    expect(page({ hits })).not.toContain("お問い合わせ");
+  });
+
+  it("speaks the storefront's language, ja-JP included", () => {
+    expect(page({ locale: "ja-JP" })).toContain("よくある質問の検索結果");
+    expect(page({ locale: "en-US" })).toContain("FAQ search results");
+    expect(page({ locale: "fr" })).toContain("FAQ search results");
+  });
+});
