@@ -122,7 +122,7 @@ export async function buildIndex(
   for (const terms of perDoc)
     for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
   const n = docs.length;
-  const t: Record<string, number[]> = {};
+  const t: Record<string, number[]> = Object.create(null);
   perDoc.forEach((terms, i) => {
     const norm = 1 - B + (B * lengths[i]) / avg;
     for (const [term, { tf, exact }] of terms) {
@@ -143,7 +143,7 @@ export async function buildIndex(
     for (const word of await grammarWords(`${doc.question}\n${doc.answer}`))
       grammar.add(word);
   for (const word of grammar) t[word] = [];
-  const lq: Record<string, number[]> = {};
+  const lq: Record<string, number[]> = Object.create(null);
   const position = new Map(docs.map((d, i) => [d.id, i]));
   for (const row of opts.learned ?? []) {
     const i = position.get(row.handle);

@@ -353,6 +353,29 @@ describe("English search", () => {
     expect(s("delivry time").hits[0]).toMatchObject({ why: [] });
   });
 
+  it("takes names of JavaScript's object members as plain words", async () => {
+    const s = await searchOf(en);
+    // The index's tables once had a prototype: t["constructor"] was Object, and searching threw.
+    for (const q of [
+      "constructor shipping",
+      "toString",
+      "__proto__ returns",
+      "hasOwnProperty",
+    ])
+      expect(() => s(q, 10, true)).not.toThrow();
+    expect(top(s("constructor shipping"))).toBe("shipping");
+    // …and as words of an entry: a shop selling constructor sets could not publish.
+    const toys = await searchOf([
+      ...en,
+      {
+        id: "kit",
+        question: "Is the constructor set complete?",
+        answer: "Every valueOf piece is counted.",
+      },
+    ]);
+    expect(top(toys("constructor"))).toBe("kit");
+  });
+
   it("stems, tolerates typos and splits closed compounds", async () => {
     const s = await searchOf(en);
     expect(top(s("retrun policy"))).toBe("returns");

@@ -60,12 +60,13 @@ export function distance(a: string, b: string, max: number): number {
 export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const list = Array.isArray(chunks) ? chunks : [chunks];
   const ids = list.find((c) => c.ids?.length)?.ids ?? [];
+  // Without a prototype: "constructor" or "toString" typed by a shopper is not a term.
   const t: Record<string, number[]> = Object.assign(
-    {},
+    Object.create(null),
     ...list.map((c) => c.t),
   );
   const lq: Record<string, number[]> = Object.assign(
-    {},
+    Object.create(null),
     ...list.map((c) => c.lq ?? {}),
   );
   const latin = Object.keys(t).filter((k) => LATIN_WORD.test(k));
