@@ -62,6 +62,9 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
     "ご回答ありがとうございました!",
   );
   await page.screenshot({ path: "screenshots/survey-block-ja.png" });
+  // Answered in this browser: on the next visit the block stays out of the way.
+  await page.reload();
+  await expect(block).toBeHidden();
 
   // 3. The thank-you page question (the checkout UI extension, in the dev store's host).
   await page.goto(`/storefront/thank-you/${orderId}?locale=ja`);
