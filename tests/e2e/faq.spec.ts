@@ -23,6 +23,7 @@ async function openFaqAdmin(page: Page, locale: "ja" | "en") {
 
 test("a merchant builds a bilingual FAQ that shoppers search on the storefront", async ({
   page,
+  browser,
 }) => {
   test.setTimeout(150_000);
   const app = await openFaqAdmin(page, "ja");
@@ -177,9 +178,19 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(
     page.locator("details[data-handle=payment] .tsunagu-faq__thanks"),
   ).toHaveText("ご意見ありがとうございました。");
+  // The vote is taken once, and a keyboard user's focus stays where it was.
+  const yes = page
+    .locator("details[data-handle=payment]")
+    .getByRole("button", { name: "はい" });
+  await expect(yes).toBeFocused();
+  await expect(yes).toHaveAttribute("aria-pressed", "true");
+  await expect(yes).toHaveAttribute("aria-disabled", "true");
   await search.fill("ラクダを貸してほしい");
+  // Announced to screen readers: the notice is inside the results' live region.
   await expect(
-    page.getByText("お探しの答えが見つかりませんでした。"),
+    page.locator("[aria-live] .tsunagu-faq__empty", {
+      hasText: "お探しの答えが見つかりませんでした。",
+    }),
   ).toBeVisible();
   await expect(page.locator(".tsunagu-faq__weak")).toBeHidden();
   await expect(
@@ -249,4 +260,16 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(admin.getByLabel("質問", { exact: true }).first()).toHaveValue(
     "ラクダを貸してほしい",
   );
+
+  // 7. Without JavaScript every answer still opens, and nothing that needs the script shows.
+  const noScript = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    javaScriptEnabled: false,
+  });
+  const plain = await noScript.newPage();
+  await plain.goto("/storefront/pages/faq?locale=ja");
+  await plain.locator(".tsunagu-faq__question").first().click();
+  await expect(plain.locator(".tsunagu-faq__answer").first()).toBeVisible();
+  await expect(plain.locator(".tsunagu-faq__vote").first()).toBeHidden();
+  await noScript.close();
 });

@@ -34,13 +34,14 @@ async function entry(raw: Parameters<typeof validateEntry>[0]) {
   if (!saved.ok) throw new Error("not saved");
 }
 
-const html = (locale: string) =>
+const html = (locale: string, settings?: Record<string, unknown>) =>
   renderBlocks({
     core,
     extensionsDir,
     locale,
     target: "section",
     customerId: null,
+    settings,
   });
 
 beforeAll(async () => {
@@ -132,6 +133,24 @@ describe("publishing the FAQ to the storefront", () => {
     expect(ja).not.toMatch(/onclick|onerror|<img|<script>alert/);
     expect(ja).not.toContain("秘密のセール");
     expect(ja).toContain("よくある質問を検索");
+  });
+
+  it("shows the categories the merchant lists, however the list is typed", async () => {
+    const headings = async (categories: string) =>
+      [
+        ...(await html("ja", { categories })).matchAll(
+          /<h3 class="tsunagu-faq__category-title">(.*?)</g,
+        ),
+      ].map((m) => m[1]);
+    expect(await headings("返品")).toEqual(["返品"]);
+    for (const typed of [
+      "配送、返品",
+      "配送，返品",
+      "配送 ,  返品",
+      "配送,　返品",
+      " 配送,返品 ",
+    ])
+      expect(await headings(typed), typed).toEqual(["配送", "返品"]);
   });
 
   it("follows the storefront language, falling back to the shop's", async () => {

@@ -39,7 +39,10 @@ class TsunaguFaq extends HTMLElement {
       empty.hidden = true;
       if (loose) loose.hidden = true;
       if (!this.query) return;
-      const { hits, weak } = this.search(this.query);
+      const found = this.search(this.query);
+      // Only entries this block shows: a block limited to some categories counts none of the rest.
+      const hits = found.hits.filter((id) => this.entry(id));
+      const weak = found.weak;
       if (hits.length) {
         const title = document.createElement("p");
         // "1 matching question", not "1 matching questions": the block sends both forms.
@@ -50,8 +53,7 @@ class TsunaguFaq extends HTMLElement {
         ).replace("{count}", String(hits.length));
         const list = document.createElement("ol");
         for (const id of hits) {
-          const entry = this.entry(id);
-          if (!entry) continue;
+          const entry = this.entry(id)!;
           const a = document.createElement("a");
           a.href = `#faq-${id}`;
           a.textContent = entry.querySelector("summary")?.textContent || id;
@@ -138,7 +140,14 @@ class TsunaguFaq extends HTMLElement {
   private onVote(target: HTMLElement, thanks: string) {
     const button = target.closest<HTMLButtonElement>("button[data-vote]");
     const details = button?.closest<HTMLDetailsElement>("details");
-    if (!button || !details?.dataset.handle) return;
+    // One vote per entry. aria-disabled, not disabled: disabling the focused button would throw
+    // a keyboard user's focus back to the top of the page.
+    if (
+      !button ||
+      !details?.dataset.handle ||
+      button.getAttribute("aria-disabled")
+    )
+      return;
     const v = button.dataset.vote === "1" ? 1 : 0;
     this.beacons.push(
       this.query
@@ -148,7 +157,7 @@ class TsunaguFaq extends HTMLElement {
     for (const b of details.querySelectorAll<HTMLButtonElement>(
       "button[data-vote]",
     )) {
-      b.disabled = true;
+      b.setAttribute("aria-disabled", "true");
       b.setAttribute("aria-pressed", String(b === button));
     }
     const status = details.querySelector(".tsunagu-faq__thanks");

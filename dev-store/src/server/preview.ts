@@ -178,6 +178,8 @@ export async function renderBlocks(o: {
   target: AppBlock["target"];
   product?: StorefrontProduct | null;
   customerId: string | null;
+  /** Settings the merchant changed in the theme editor, over each block's defaults. */
+  settings?: Record<string, unknown>;
 }): Promise<string> {
   const blocks = discoverBlocks(o.extensionsDir).filter(
     (b) => b.target === o.target,
@@ -188,7 +190,7 @@ export async function renderBlocks(o: {
     const settings = Object.fromEntries(
       (block.schema.settings ?? [])
         .filter((s) => s.id)
-        .map((s) => [s.id, s.default ?? null]),
+        .map((s) => [s.id, o.settings?.[s.id] ?? s.default ?? null]),
     );
     const shopMetafields = parseMetafieldValues(o.core.shopMetafields());
     const context = {
