@@ -46,6 +46,31 @@ describe("sanitizeAnswer", () => {
   });
 });
 
+describe("sanitizing what was already stored", () => {
+  it("keeps one line typed in the editor as the merchant wrote it", () => {
+    // A one-line answer leaves the browser's editor as escaped text without tags.
+    const stored = sanitizeAnswer("マイページ &gt; 注文履歴 Q&amp;A&nbsp;");
+    expect(stored).toBe("<p>マイページ &gt; 注文履歴 Q&amp;A</p>");
+    expect(answerText(stored)).toBe("マイページ > 注文履歴 Q&A");
+  });
+
+  it("changes nothing the second time (publishing sanitises again)", () => {
+    for (const input of [
+      "マイページ &gt; 注文履歴",
+      "<div>A &amp; B</div>",
+      "1行目\n2行目\n\n5 < 6 & 7",
+      "Q&A",
+      "<p>送料は<strong>無料</strong></p>",
+      "text <em>inline</em> text",
+      "<ul><li>一</li></ul>",
+      "<script>x</script>",
+    ]) {
+      const once = sanitizeAnswer(input);
+      expect(sanitizeAnswer(once), input).toBe(once);
+    }
+  });
+});
+
 describe("answerText", () => {
   it("is the readable text of an answer", () => {
     expect(

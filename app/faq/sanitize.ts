@@ -32,9 +32,13 @@ const OPTIONS: sanitizeHtml.IOptions = {
 };
 
 export function sanitizeAnswer(html: string): string {
-  // Plain text (no tags at all) becomes paragraphs so CSV imports of plain answers read well.
-  const source = /<[a-z!/]/i.test(html) ? html : textToHtml(html);
-  return sanitizeHtml(source, OPTIONS).trim();
+  // Plain text (no tags, no character references) becomes paragraphs, so CSV imports of plain
+  // answers read well. A reference makes it HTML: the editor posts a one-line answer as bare
+  // escaped text ("マイページ &gt; 注文履歴"), and escaping that again showed shoppers "&gt;".
+  const isHtml = /<[a-z!/]|&(?:[a-z][a-z0-9]*|#\d+|#x[0-9a-f]+);/i.test(html);
+  const clean = sanitizeHtml(isHtml ? html : textToHtml(html), OPTIONS).trim();
+  // Bare text gets its paragraph too, so sanitising what was stored gives it back unchanged.
+  return clean && !/[<>]/.test(clean) ? `<p>${clean}</p>` : clean;
 }
 
 /** Text of an answer for search indexing and previews: tags gone, entities decoded, spaces folded. */
