@@ -35,6 +35,15 @@ describe("parseFaqCsv", () => {
     ]);
   });
 
+  it("skips the empty rows Excel leaves behind, and says which columns the file has", () => {
+    const r = parseFaqCsv(
+      "handle,locale,question,answer\r\nreturns,en,Can I return it?,Yes\r\n,,,\r\n , ,,\r\n",
+    );
+    expect(r.bad).toEqual([]);
+    expect(r).toMatchObject({ rows: 1, goodRows: 1 });
+    expect(r.columns).toEqual(["handle", "locale", "question", "answer"]);
+  });
+
   it("reports each bad row with its line and keeps the good ones", () => {
     const text =
       header +

@@ -41,6 +41,8 @@ export interface BadRow {
 
 export interface CsvImport {
   entries: EntryInput[];
+  /** The known columns the file has: what it lacks stays as it is on existing entries. */
+  columns: (typeof CSV_COLUMNS)[number][];
   rows: number;
   goodRows: number;
   bad: BadRow[];
@@ -53,6 +55,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   if (!parsed.ok)
     return {
       entries: [],
+      columns: [],
       rows: 0,
       goodRows: 0,
       bad: [
@@ -65,10 +68,13 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
         },
       ],
     };
-  const [header, ...records] = parsed.records;
+  const [header, ...rows] = parsed.records;
+  // Rows Excel keeps after their cells were cleared (",,,,,,,") are not rows of the FAQ.
+  const records = rows.filter((r) => r.cells.some((c) => c.trim()));
   if (!header)
     return {
       entries: [],
+      columns: [],
       rows: 0,
       goodRows: 0,
       bad: [{ line: 1, reason: "faq.import.empty" }],
@@ -78,6 +84,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   if (missing)
     return {
       entries: [],
+      columns: [],
       rows: records.length,
       goodRows: 0,
       bad: [{ line: header.line, reason: "faq.import.header", field: missing }],
@@ -85,6 +92,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   if (records.length > MAX_IMPORT_ROWS)
     return {
       entries: [],
+      columns: [],
       rows: records.length,
       goodRows: 0,
       bad: [
@@ -162,6 +170,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   }
   return {
     entries: [...byHandle.values()],
+    columns: CSV_COLUMNS.filter((c) => names.includes(c)),
     rows: records.length,
     goodRows,
     bad,

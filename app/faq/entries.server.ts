@@ -58,13 +58,23 @@ export async function saveEntry(
   id: string | null,
   input: EntryInput,
 ): Promise<SaveResult> {
-  const clash = await db.faqEntry.findFirst({
-    where: { shop, handle: input.handle, ...(id ? { NOT: { id } } : {}) },
-    select: { id: true },
-  });
-  if (clash) return { ok: false, errors: { handle: "faq.error.handleTaken" } };
+  const taken = async (handle: string) =>
+    Boolean(
+      await db.faqEntry.findFirst({
+        where: { shop, handle, ...(id ? { NOT: { id } } : {}) },
+        select: { id: true },
+      }),
+    );
+  let handle = input.handle;
+  // A link name the merchant typed must be free; one made from the question takes a number
+  // instead of showing "already used" under a field the merchant left empty.
+  for (let n = 2; await taken(handle); n++) {
+    if (!input.autoHandle || n > 50)
+      return { ok: false, errors: { handle: "faq.error.handleTaken" } };
+    handle = `${input.handle.slice(0, 60)}-${n}`;
+  }
   const data = {
-    handle: input.handle,
+    handle,
     position: input.position,
     published: input.published,
     tags: input.tags.join(","),
@@ -134,9 +144,12 @@ export async function importEntries(
   db: PrismaClient,
   shop: string,
   entries: EntryInput[],
+  /** The file's columns: an existing entry keeps what a column the file lacks would have set. */
+  columns: readonly string[] = ["position", "published", "tags", "category"],
 ): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
+  const has = (column: string) => columns.includes(column);
   await db.$transaction(
     async (tx) => {
       for (const e of entries) {
@@ -144,6 +157,11 @@ export async function importEntries(
           position: e.position,
           published: e.published,
           tags: e.tags.join(","),
+        };
+        const kept = {
+          ...(has("position") ? { position: e.position } : {}),
+          ...(has("published") ? { published: e.published } : {}),
+          ...(has("tags") ? { tags: data.tags } : {}),
         };
         const existing = await tx.faqEntry.findUnique({
           where: { shop_handle: { shop, handle: e.handle } },
@@ -161,7 +179,7 @@ export async function importEntries(
           created++;
           continue;
         }
-        await tx.faqEntry.update({ where: { id: existing.id }, data });
+        await tx.faqEntry.update({ where: { id: existing.id }, data: kept });
         for (const t of e.translations) {
           await tx.faqTranslation.upsert({
             where: {
@@ -171,7 +189,7 @@ export async function importEntries(
             update: {
               question: t.question,
               answer: t.answer,
-              category: t.category,
+              ...(has("category") ? { category: t.category } : {}),
             },
           });
         }

@@ -105,10 +105,18 @@ describe("validateEntry", () => {
 });
 
 describe("handleFrom", () => {
-  it("uses ASCII words or falls back to a random id for Japanese questions", () => {
+  it("uses ASCII words or falls back to an id made from the question", () => {
     expect(handleFrom("What is your Return Policy?")).toBe(
       "what-is-your-return-policy",
     );
     expect(handleFrom("返品できますか", () => "ab12cd")).toBe("faq-ab12cd");
+  });
+
+  it("gives a Japanese question the same handle every time, and another question another", () => {
+    const a = handleFrom("返品できますか?");
+    expect(a).toMatch(/^faq-[0-9a-z]{7}$/);
+    expect(handleFrom("返品できますか?")).toBe(a);
+    expect(handleFrom(" 返品できますか？ ")).toBe(a); // NFKC and spaces folded
+    expect(handleFrom("送料はいくら?")).not.toBe(a);
   });
 });

@@ -14,6 +14,8 @@ export interface EntryTranslation {
 
 export interface EntryInput {
   handle: string;
+  /** The merchant left the link name empty and it was made from the question. */
+  autoHandle?: boolean;
   position: number;
   published: boolean;
   tags: string[];
@@ -132,6 +134,7 @@ export function validateEntry(
     ok: true,
     value: {
       handle: handle || fallbackHandle(),
+      ...(handle ? {} : { autoHandle: true }),
       position,
       published: published as boolean,
       tags,
@@ -149,10 +152,14 @@ function parseFlag(value: string | undefined): boolean | null {
   return null;
 }
 
-/** A handle from the question: ASCII words when there are some, otherwise a short random id. */
+/**
+ * A handle from the question: its ASCII words when there are some, otherwise an id derived from
+ * the question itself. Derived, not random: importing the same file twice (rows without a handle,
+ * Japanese questions) finds the entries the first import made instead of adding them again.
+ */
 export function handleFrom(
   question: string,
-  random: () => string = () => Math.random().toString(36).slice(2, 8),
+  fallback: () => string = () => questionId(question),
 ): string {
   const ascii = question
     .normalize("NFKC")
@@ -161,5 +168,15 @@ export function handleFrom(
     .replace(/^-+|-+$/g, "")
     .slice(0, 48)
     .replace(/-+$/, "");
-  return ascii.length >= 3 ? ascii : `faq-${random()}`;
+  return ascii.length >= 3 ? ascii : `faq-${fallback()}`;
+}
+
+/** Seven base-36 characters from the question (FNV-1a over its NFKC form, spaces folded). */
+function questionId(question: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of question.normalize("NFKC").replace(/\s+/g, " ").trim()) {
+    h ^= ch.codePointAt(0)!;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(7, "0");
 }

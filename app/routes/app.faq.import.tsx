@@ -93,7 +93,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       good: parsed.goodRows,
       bad: parsed.bad,
     });
-  const result = await importEntries(prisma, session.shop, parsed.entries);
+  const result = await importEntries(
+    prisma,
+    session.shop,
+    parsed.entries,
+    parsed.columns,
+  );
   await requestPublish(prisma, session.shop);
   return json<ActionData>({ step: "done", ...result, bad: parsed.bad });
 };

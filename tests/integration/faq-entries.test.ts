@@ -1,0 +1,99 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { parseFaqCsv } from "~/faq/csv-import";
+import { importEntries, saveEntry } from "~/faq/entries.server";
+import { validateEntry, handleFrom } from "~/faq/entry";
+import { resetDatabase } from "../support/db";
+
+/** FAQ entries as the admin saves and imports them, against the real database. */
+const shop = "entries.myshopify.com";
+
+const importCsv = async (csv: string) => {
+  const parsed = parseFaqCsv(csv);
+  expect(parsed.bad).toEqual([]);
+  return importEntries(prisma, shop, parsed.entries, parsed.columns);
+};
+const entries = () =>
+  prisma.faqEntry.findMany({
+    where: { shop },
+    orderBy: { handle: "asc" },
+    select: {
+      handle: true,
+      position: true,
+      published: true,
+      tags: true,
+      translations: {
+        orderBy: { locale: "asc" },
+        select: { locale: true, question: true, category: true },
+      },
+    },
+  });
+
+beforeEach(() => resetDatabase(prisma));
+
+describe("importing the FAQ from CSV", () => {
+  it("keeps what the file has no column for (a file with only the required columns unpublished everything)", async () => {
+    await importCsv(
+      "handle,locale,question,answer,category,tags,position,published\n" +
+        "shipping,ja,送料は?,500円,配送,送料,3,true\n",
+    );
+    await importCsv(
+      "handle,locale,question,answer\n" +
+        "shipping,en,How much is shipping?,500 yen\n" +
+        "shipping,ja,送料はいくら?,500円です\n",
+    );
+    expect(await entries()).toEqual([
+      {
+        handle: "shipping",
+        position: 3,
+        published: true,
+        tags: "送料",
+        translations: [
+          { locale: "en", question: "How much is shipping?", category: "" },
+          { locale: "ja", question: "送料はいくら?", category: "配送" },
+        ],
+      },
+    ]);
+  });
+
+  it("adds nothing the second time a file without handles is imported", async () => {
+    const csv =
+      "locale,question,answer\n" +
+      "ja,送料はいくらですか?,全国一律500円\n" +
+      "ja,返品できますか?,7日以内なら\n";
+    expect(await importCsv(csv)).toEqual({ created: 2, updated: 0 });
+    expect(await importCsv(csv)).toEqual({ created: 0, updated: 2 });
+    expect(await prisma.faqEntry.count({ where: { shop } })).toBe(2);
+  });
+});
+
+describe("saving an entry from the form", () => {
+  const input = (handle: string, question: string) => {
+    const r = validateEntry(
+      {
+        handle,
+        translations: [{ locale: "en", question, answer: "A", field: "a" }],
+      },
+      () => handleFrom(question),
+    );
+    if (!r.ok) throw new Error("invalid");
+    return r.value;
+  };
+
+  it("numbers a link name made from the question instead of reporting it taken", async () => {
+    await saveEntry(prisma, shop, null, input("", "Shipping"));
+    const second = await saveEntry(prisma, shop, null, input("", "Shipping"));
+    expect(second.ok).toBe(true);
+    expect((await entries()).map((e) => e.handle)).toEqual([
+      "shipping",
+      "shipping-2",
+    ]);
+  });
+
+  it("still refuses a link name the merchant typed that another entry uses", async () => {
+    await saveEntry(prisma, shop, null, input("", "Shipping"));
+    expect(
+      await saveEntry(prisma, shop, null, input("shipping", "Delivery")),
+    ).toEqual({ ok: false, errors: { handle: "faq.error.handleTaken" } });
+  });
+});
