@@ -12,6 +12,15 @@ const SHOP_INFO = `#graphql
   }
 `;
 
+const SHOP_LOCALES = `#graphql
+  query ShopLocales {
+    shopLocales(published: true) {
+      locale
+      primary
+    }
+  }
+`;
+
 const shopInfoSchema = z.object({
   data: z.object({
     shop: z.object({
@@ -22,7 +31,19 @@ const shopInfoSchema = z.object({
   }),
 });
 
-/** Called after every successful auth: remembers the shop and its basics (name, time zone, currency). */
+const shopLocalesSchema = z.object({
+  data: z.object({
+    shopLocales: z.array(
+      z.object({ locale: z.string(), primary: z.boolean() }),
+    ),
+  }),
+});
+
+/**
+ * Called after every successful auth: remembers the shop and its basics (name, time zone,
+ * currency, and its primary language: what shoppers and customers without a language of their
+ * own are answered in).
+ */
 export async function recordInstall(opts: {
   db: PrismaClient;
   shop: string;
@@ -31,6 +52,19 @@ export async function recordInstall(opts: {
   const response = await opts.graphql(SHOP_INFO);
   const parsed = shopInfoSchema.parse(await response.json());
   const { name, ianaTimezone, currencyCode } = parsed.data.shop;
+  // Asked apart: a shop that installed before read_locales was asked is refused this query, and
+  // keeps the language the app knew until it grants it.
+  // (The app's Admin client throws on a GraphQL error; the dev store's answers with one.)
+  const locales = shopLocalesSchema.safeParse(
+    await opts
+      .graphql(SHOP_LOCALES)
+      .then((r) => r.json())
+      .catch(() => null),
+  );
+  const primary = locales.success
+    ? locales.data.data.shopLocales.find((l) => l.primary)?.locale
+    : undefined;
+  const locale = primary ? { locale: primary } : {};
   await opts.db.shop.upsert({
     where: { shop: opts.shop },
     create: {
@@ -38,11 +72,13 @@ export async function recordInstall(opts: {
       name,
       timezone: ianaTimezone,
       currency: currencyCode,
+      ...locale,
     },
     update: {
       name,
       timezone: ianaTimezone,
       currency: currencyCode,
+      ...locale,
       uninstalledAt: null,
     },
   });

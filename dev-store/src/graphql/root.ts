@@ -148,6 +148,18 @@ export function queryRoot(ctx: RequestContext) {
       },
       ...metafieldFields(s.shopMetafields, shopId),
     },
+    // The storefront languages: Japanese primary, English published (as the storefront preview).
+    shopLocales: ({ published }: { published?: boolean }) =>
+      [
+        { locale: "ja", name: "Japanese", primary: true, published: true },
+        { locale: "en", name: "English", primary: false, published: true },
+      ]
+        .filter((l) => published === undefined || l.published === published)
+        .map((l) => ({
+          __typename: "ShopLocale",
+          marketWebPresences: [],
+          ...l,
+        })),
     app: {
       __typename: "App",
       id: gid("App", APP_ID),

@@ -82,7 +82,7 @@ async function offlineToken(): Promise<string> {
   expect(res.status).toBe(200);
   const body = (await res.json()) as { access_token: string; scope: string };
   expect(body.scope).toBe(
-    "read_customers,read_fulfillments,read_orders,read_products,write_app_proxy,write_customers,write_products",
+    "read_customers,read_fulfillments,read_locales,read_orders,read_products,write_app_proxy,write_customers,write_products",
   );
   return body.access_token;
 }
