@@ -4,9 +4,11 @@ import type { Beacon } from "./beacon";
 import { gapKey, groupGaps, type GapGroup } from "./gaps";
 
 /**
- * Shopper signals from the storefront FAQ. A batch is counted once (FaqBeacon), entries are
- * matched by handle within the shop (a handle deleted since publish is skipped), and counts and
- * events are written in one transaction.
+ * Shopper signals from the storefront FAQ. A batch is counted once (FaqBeacon), and within it
+ * each entry's open and vote, and each search, once: the script sends one of each per page, so
+ * a batch repeating them was made by hand to inflate counts. Entries are matched by handle
+ * within the shop (a handle deleted since publish is skipped), and counts and events are written
+ * in one transaction.
  */
 export async function recordBeacon(
   db: PrismaClient,
@@ -26,7 +28,11 @@ export async function recordBeacon(
   try {
     await db.$transaction(async (tx) => {
       await tx.faqBeacon.create({ data: { shop, id: beacon.id } });
+      const seen = new Set<string>();
       for (const e of beacon.e) {
+        const key = e.t === "search" ? `s\u0000${e.q}` : `${e.t}\u0000${e.h}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
         if (e.t === "search") {
           await tx.faqEvent.create({
             data: {
@@ -106,8 +112,9 @@ export interface LearnedSignal {
 
 /**
  * What shoppers who searched a query went on to open and find helpful, per (locale, query,
- * entry): the input the engine learns from at publish time. Only queries seen at least twice
- * count, so one shopper cannot teach the shop's FAQ alone.
+ * entry): the input the engine learns from at publish time. Only a query that led to the entry
+ * being opened at least twice counts, so one shopper cannot teach the shop's FAQ alone: a vote
+ * comes with its shopper's own open, so it is never the second signal.
  */
 export async function learnedSignals(
   db: PrismaClient,
@@ -149,7 +156,7 @@ export async function learnedSignals(
     else if (r.kind === "helpful") s.helpful += n;
     else s.notHelpful += n;
   }
-  return [...byKey.values()].filter((s) => s.opens + s.helpful >= 2);
+  return [...byKey.values()].filter((s) => s.opens >= 2);
 }
 
 /** Old beacon ids are only needed while a duplicate could still arrive. */

@@ -89,16 +89,63 @@ describe("FAQ beacons through the app proxy", () => {
       empty: 1,
       examples: ["らっぴんぐ できる", "ラッピングできる?"],
     });
+    // One shopper's open and vote teach nothing yet; a second shopper's open does.
+    expect(await learnedSignals(prisma, SHOP)).toEqual([]);
+    await post(
+      batch("batch-0002", [{ t: "open", h: "shipping-fee", q: "そうりょう" }]),
+    );
     expect(await learnedSignals(prisma, SHOP)).toEqual([
       {
         locale: "ja",
         query: "そうりょう",
         handle: "shipping-fee",
-        opens: 1,
+        opens: 2,
         helpful: 1,
         notHelpful: 0,
       },
     ]);
+  });
+
+  it("counts an entry's open and vote, and a search, once per batch", async () => {
+    const before = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: entryId },
+      select: { views: true, helpful: true },
+    });
+    const res = await post(
+      batch("batch-stuffed", [
+        ...Array.from({ length: 8 }, () => ({
+          t: "vote",
+          h: "shipping-fee",
+          v: 1,
+          q: "x",
+        })),
+        ...Array.from({ length: 8 }, () => ({
+          t: "open",
+          h: "shipping-fee",
+          q: "x",
+        })),
+        ...Array.from({ length: 4 }, () => ({
+          t: "search",
+          q: "ぬいぐるみ",
+          r: "empty",
+        })),
+      ]),
+    );
+    expect(res.status).toBe(204);
+    expect(
+      await prisma.faqEntry.findUniqueOrThrow({
+        where: { id: entryId },
+        select: { views: true, helpful: true },
+      }),
+    ).toEqual({ views: before.views + 1, helpful: before.helpful + 1 });
+    expect(
+      await prisma.faqEvent.count({
+        where: { shop: SHOP, query: "ぬいぐるみ" },
+      }),
+    ).toBe(1);
+    expect(
+      (await learnedSignals(prisma, SHOP)).find((s) => s.query === "x"),
+    ).toBeUndefined();
   });
 
   it("schedules one learning publish an hour when shoppers open or vote", async () => {
