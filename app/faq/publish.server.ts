@@ -6,6 +6,7 @@ import {
   MANIFEST_KEY,
   NAMESPACE,
   type PublishableEntry,
+  versionOfKey,
 } from "./storefront-data";
 import { buildLocaleIndex } from "./index-build.server";
 import { learnedSignals } from "./events.server";
@@ -102,6 +103,30 @@ const DELETE = `#graphql
   }
 `;
 
+const MANIFEST = `#graphql
+  query FaqManifest {
+    currentAppInstallation {
+      metafield(namespace: "tsunagu", key: "faq") { value }
+    }
+  }
+`;
+const manifestResult = z.object({
+  data: z.object({
+    currentAppInstallation: z.object({
+      metafield: z.object({ value: z.string() }).nullable(),
+    }),
+  }),
+});
+/** When the publish that wrote this manifest started (0 for manifests from before `at`). */
+function manifestTime(value: string | undefined): number {
+  try {
+    const at = (JSON.parse(value ?? "{}") as { at?: unknown }).at;
+    return typeof at === "number" ? at : 0;
+  } catch {
+    return 0;
+  }
+}
+
 const installationResult = z.object({
   data: z.object({
     currentAppInstallation: z.object({
@@ -181,6 +206,8 @@ export async function publishFaq(
   graphql: GraphQL,
   now = new Date(),
 ): Promise<{ entries: number; locales: string[] }> {
+  // Before the data is read: a publish that starts later has read later data.
+  const startedAt = Date.now();
   try {
     const [byLocale, settings, learned, shopRow] = await Promise.all([
       publishedEntries(db, shop),
@@ -215,38 +242,66 @@ export async function publishFaq(
       indexByLocale,
       fallback: shopRow?.locale ?? "ja",
       contact: settings?.contactUrl ?? "",
+      at: startedAt,
     });
     const installation = await call(graphql, INSTALLATION, installationResult);
     const ownerId = installation.data.currentAppInstallation.id;
-    for (let i = 0; i < payload.metafields.length; i += 25) {
-      const batch = payload.metafields.slice(i, i + 25).map((m) => ({
-        ownerId,
-        namespace: NAMESPACE,
-        key: m.key,
-        type: "json",
-        value: m.value,
-      }));
-      const result = await call(graphql, SET, setResult, { metafields: batch });
-      const errors = result.data.metafieldsSet.userErrors;
-      if (errors.length)
-        throw new Error(errors.map((e) => e.message).join("; "));
+    const write = async (metafields: typeof payload.metafields) => {
+      for (let i = 0; i < metafields.length; i += 25) {
+        const batch = metafields.slice(i, i + 25).map((m) => ({
+          ownerId,
+          namespace: NAMESPACE,
+          key: m.key,
+          type: "json",
+          value: m.value,
+        }));
+        const result = await call(graphql, SET, setResult, {
+          metafields: batch,
+        });
+        const errors = result.data.metafieldsSet.userErrors;
+        if (errors.length)
+          throw new Error(errors.map((e) => e.message).join("; "));
+      }
+    };
+    const remove = async (keys: string[]) => {
+      for (let i = 0; i < keys.length; i += 25) {
+        const result = await call(graphql, DELETE, deleteResult, {
+          metafields: keys
+            .slice(i, i + 25)
+            .map((key) => ({ ownerId, namespace: NAMESPACE, key })),
+        });
+        const errors = result.data.metafieldsDelete.userErrors;
+        if (errors.length)
+          throw new Error(errors.map((e) => e.message).join("; "));
+      }
+    };
+    // New chunks under new keys first; the storefront still reads the previous publish's.
+    const chunks = payload.metafields.filter((m) => m.key !== MANIFEST_KEY);
+    await write(chunks);
+    // Two publishes can run at once (saves a few seconds apart, several workers). The one that
+    // started later read the later data: if its manifest is already out, ours stands aside.
+    const current = await call(graphql, MANIFEST, manifestResult);
+    const currentAt = manifestTime(
+      current.data.currentAppInstallation.metafield?.value,
+    );
+    if (currentAt > startedAt) {
+      await remove(chunks.map((m) => m.key));
+      return payload.info;
     }
+    await write(payload.metafields.filter((m) => m.key === MANIFEST_KEY));
+    // Then what no manifest reads any more: earlier publishes' chunks, never a later one's.
     const keep = new Set(payload.metafields.map((m) => m.key));
-    const stale = installation.data.currentAppInstallation.metafields.nodes
-      .map((n) => n.key)
-      .filter(
-        (k) => !keep.has(k) && k !== MANIFEST_KEY && /^faq(idx)?_/.test(k),
-      );
-    for (let i = 0; i < stale.length; i += 25) {
-      const result = await call(graphql, DELETE, deleteResult, {
-        metafields: stale
-          .slice(i, i + 25)
-          .map((key) => ({ ownerId, namespace: NAMESPACE, key })),
-      });
-      const errors = result.data.metafieldsDelete.userErrors;
-      if (errors.length)
-        throw new Error(errors.map((e) => e.message).join("; "));
-    }
+    await remove(
+      installation.data.currentAppInstallation.metafields.nodes
+        .map((n) => n.key)
+        .filter(
+          (k) =>
+            !keep.has(k) &&
+            k !== MANIFEST_KEY &&
+            /^faq(idx)?_/.test(k) &&
+            versionOfKey(k) < startedAt,
+        ),
+    );
     await db.faqSettings.upsert({
       where: { shop },
       create: {

@@ -4,7 +4,11 @@ import {
   chunkJson,
   displayOrder,
   localeKey,
+  publishVersion,
+  versionOfKey,
 } from "./storefront-data";
+
+const AT = Date.UTC(2026, 11, 3, 12);
 
 const entry = (
   handle: string,
@@ -60,20 +64,27 @@ describe("storefront payload", () => {
       indexByLocale: new Map([["en", ['{"v":1}']]]),
       fallback: "ja",
       contact: "",
+      at: AT,
     });
+    const v = publishVersion(AT);
     expect(payload.metafields.map((m) => m.key)).toEqual([
-      "faq_en_1",
-      "faqidx_en_1",
+      `faq_en_${v}_1`,
+      `faqidx_en_${v}_1`,
       "faq",
     ]);
+    expect(versionOfKey(`faqidx_en_${v}_1`)).toBe(AT);
+    expect(versionOfKey("faq_zh_tw_1")).toBe(0); // from before versions
     expect(JSON.parse(payload.metafields[0].value)).toEqual({
       entries: [{ h: "ship", c: "Shipping", q: "ship?", a: "<p>Free</p>" }],
     });
     expect(JSON.parse(payload.metafields[2].value)).toEqual({
       v: 1,
+      at: AT,
       fallback: "en",
       contact: "/pages/contact",
-      locales: { en: { key: "en", chunks: 1, index_chunks: 1, entries: 1 } },
+      locales: {
+        en: { key: `en_${v}`, chunks: 1, index_chunks: 1, entries: 1 },
+      },
     });
     expect(payload.info).toEqual({ entries: 1, locales: ["en"] });
     expect(localeKey("zh-TW")).toBe("zh_tw");

@@ -3,9 +3,10 @@ import { sanitizeAnswer } from "./sanitize";
 /**
  * What publishing writes for the storefront: app-data metafields in the `tsunagu` namespace of
  * the app installation, which the theme block reads as `app.metafields.tsunagu.*`:
- *   faq                     manifest {v, fallback, contact, locales: {<code>: {key, chunks, index_chunks, entries}}}
+ *   faq                     manifest {v, at, fallback, contact, locales: {<code>: {key, chunks, index_chunks, entries}}}
  *   faq_<key>_<n>           the entries of a locale, {entries: [{h, c, q, a}]}, in display order
  *   faqidx_<key>_<n>        the prebuilt search index of a locale (the engine's format)
+ * where <key> is the locale and the publish's version (ja_mi3k2qa0).
  * Shopify caps a JSON metafield at 128 KB from API 2026-04, so large FAQs are split into chunks.
  */
 export const NAMESPACE = "tsunagu";
@@ -81,12 +82,30 @@ export function chunkJson<T>(
   return chunks;
 }
 
+/**
+ * The metafield keys of one publish carry its version (faq_ja_<version>_1): a publish writes new
+ * keys beside the old ones and switches the manifest last, so a storefront never reads chunks of
+ * two publishes, and a publish that fails halfway leaves the previous one whole.
+ */
+export function publishVersion(at: number): string {
+  return at.toString(36);
+}
+
+/** The version in a chunk key, as a time; 0 for keys from before versions (faq_ja_1). */
+export function versionOfKey(key: string): number {
+  const m = /^faq(?:idx)?_.+_([0-9a-z]{8,})_\d+$/.exec(key);
+  return m ? parseInt(m[1], 36) : 0;
+}
+
 export function buildStorefrontPayload(opts: {
   entriesByLocale: Map<string, PublishableEntry[]>;
   indexByLocale: Map<string, string[]>;
   fallback: string;
   contact: string;
+  /** When this publish started (ms): names its chunk keys and lets a later publish win. */
+  at?: number;
 }): StorefrontPayload {
+  const at = opts.at ?? Date.now();
   const metafields: StorefrontMetafield[] = [];
   const locales: Record<
     string,
@@ -95,7 +114,7 @@ export function buildStorefrontPayload(opts: {
   const handles = new Set<string>();
   for (const [locale, entries] of opts.entriesByLocale) {
     if (!entries.length) continue;
-    const key = localeKey(locale);
+    const key = `${localeKey(locale)}_${publishVersion(at)}`;
     const ordered = displayOrder(entries).map((e) => ({
       h: e.handle,
       c: e.category,
@@ -129,6 +148,7 @@ export function buildStorefrontPayload(opts: {
     key: MANIFEST_KEY,
     value: JSON.stringify({
       v: 1,
+      at,
       fallback,
       contact: opts.contact || "/pages/contact",
       locales,

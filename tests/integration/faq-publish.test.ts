@@ -96,10 +96,15 @@ beforeAll(async () => {
   await publishFaq(prisma, shop, graphql);
 });
 
+/** The app-data keys, without each publish's version (faq_ja_<version>_1 → faq_ja_1). */
+const keys = () =>
+  core.state.appMetafields
+    .map((m) => m.key.replace(/_[0-9a-z]{8,}_(\d+)$/, "_$1"))
+    .sort();
+
 describe("publishing the FAQ to the storefront", () => {
   it("writes app-data metafields the block reads, and records what was published", async () => {
-    const keys = core.state.appMetafields.map((m) => m.key).sort();
-    expect(keys).toEqual([
+    expect(keys()).toEqual([
       "faq",
       "faq_en_1",
       "faq_ja_1",
@@ -184,10 +189,43 @@ describe("publishing the FAQ to the storefront", () => {
   it("removes what an earlier publish wrote and is no longer needed", async () => {
     await prisma.faqTranslation.deleteMany({ where: { locale: "en" } });
     await publishFaq(prisma, shop, graphql);
-    expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual([
-      "faq",
-      "faq_ja_1",
-      "faqidx_ja_1",
-    ]);
+    expect(keys()).toEqual(["faq", "faq_ja_1", "faqidx_ja_1"]);
+  });
+
+  it("writes each publish under new keys and switches the manifest last", async () => {
+    const before = core.state.appMetafields.map((m) => m.key).sort();
+    const manifests: string[] = [];
+    const watching = async (
+      query: string,
+      options?: { variables?: Record<string, unknown> },
+    ) => {
+      if (/mutation FaqPublish/.test(query))
+        manifests.push(
+          (options!.variables!.metafields as { key: string }[])
+            .map((m) => m.key)
+            .join(","),
+        );
+      return graphql(query, options);
+    };
+    await publishFaq(prisma, shop, watching);
+    // The previous chunks stayed readable until the manifest switched, and then went.
+    expect(manifests.at(-1)).toBe("faq");
+    expect(manifests.slice(0, -1).join(",")).not.toContain("faq,");
+    const after = core.state.appMetafields.map((m) => m.key).sort();
+    expect(after.filter((k) => before.includes(k))).toEqual(["faq"]);
+  });
+
+  it("stands aside when a publish that started later has already switched the manifest", async () => {
+    const manifest = () =>
+      core.state.appMetafields.find((m) => m.key === "faq")!;
+    const later = JSON.stringify({
+      ...JSON.parse(manifest().value),
+      at: Date.now() + 60_000,
+    });
+    manifest().value = later;
+    const chunks = core.state.appMetafields.map((m) => m.key).sort();
+    await publishFaq(prisma, shop, graphql);
+    expect(manifest().value).toBe(later);
+    expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual(chunks);
   });
 });
