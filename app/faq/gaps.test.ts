@@ -12,6 +12,10 @@ describe("gapKey", () => {
 
   it("keeps different questions apart", () => {
     expect(gapKey("送料はいくら")).not.toBe(gapKey("送料は無料"));
+    // A katakana word's last sound is not a polite ending.
+    expect(gapKey("アメリカ")).not.toBe(gapKey("アメリ"));
+    expect(gapKey("メガネ")).toBe("めがね");
+    expect(gapKey("アメリカに送れますか")).toBe(gapKey("あめりかに送れます"));
   });
 });
 

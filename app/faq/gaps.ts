@@ -4,18 +4,22 @@
  * "送料はいくら?", "送料はいくらですか" and "ソウリョウはいくら" are asked the same way.
  */
 export function gapKey(query: string): string {
-  return query
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (c) =>
-      String.fromCharCode(c.charCodeAt(0) - 0x60),
-    )
-    .replace(/[\s\p{P}\p{S}]+/gu, "")
-    .replace(
-      /(でしょうか|ですか|ますか|ますでしょうか|ですかね|かな|か|よね|ね)$/u,
-      "",
-    )
-    .replace(/ー+/g, "ー");
+  return (
+    query
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}]+/gu, "")
+      // Endings are written in hiragana: stripped before katakana is folded, so アメリカ and
+      // メガネ keep their last sound.
+      .replace(
+        /(でしょうか|ですか|ますか|ますでしょうか|ですかね|かな|か|よね|ね)$/u,
+        "",
+      )
+      .replace(/[\u30a1-\u30f6]/g, (c) =>
+        String.fromCharCode(c.charCodeAt(0) - 0x60),
+      )
+      .replace(/ー+/g, "ー")
+  );
 }
 
 export interface GapEvent {

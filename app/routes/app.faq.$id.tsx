@@ -41,7 +41,10 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if (params.id === "new") {
     // The gap report drafts an entry from what shoppers asked.
     const draft = url.searchParams.get("question")?.slice(0, 300) ?? "";
-    const draftLocale = url.searchParams.get("locale") ?? "ja";
+    const asked = url.searchParams.get("locale") ?? "";
+    const draftLocale = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,4})?$/.test(asked)
+      ? asked
+      : "ja";
     return json({
       entry: null,
       draft: { question: draft, locale: draftLocale },
@@ -115,9 +118,22 @@ export default function FaqEntryForm() {
           category: "",
         },
     );
+    // A draft from the gap report in another language (fr, zh-TW) gets its own section.
+    const draftSection =
+      draft?.question && !BASE_LOCALES.includes(draft.locale) && !entry
+        ? [
+            {
+              locale: draft.locale,
+              question: draft.question,
+              answer: "",
+              category: "",
+            },
+          ]
+        : [];
     return [
       ...sections,
       ...existing.filter((x) => !BASE_LOCALES.includes(x.locale)),
+      ...draftSection,
     ];
   })();
   const [sections, setSections] = useState<Section[]>(initial);
