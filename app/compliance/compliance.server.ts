@@ -103,6 +103,77 @@ const sources: CustomerDataSource[] = [
       ).count,
   },
   {
+    // Answers stay in the survey's figures without the person: the comment (and what was read
+    // from it) and every link to the customer or order go.
+    name: "surveyResponses",
+    collect: (db, shop, ref) =>
+      db.surveyResponse.findMany({
+        where: { shop, ...aboutCustomerOrOrder(ref) },
+        select: {
+          surveyId: true,
+          channel: true,
+          score: true,
+          choice: true,
+          comment: true,
+          locale: true,
+          orderId: true,
+          createdAt: true,
+        },
+      }),
+    erase: async (db, shop, ref) =>
+      (
+        await db.surveyResponse.updateMany({
+          where: { shop, ...aboutCustomerOrOrder(ref) },
+          data: {
+            comment: "",
+            cues: null,
+            customerId: null,
+            orderId: null,
+            responseKey: null,
+          },
+        })
+      ).count,
+  },
+  {
+    // Follow-up messages: the address, the text written for the customer, and the outbox row.
+    name: "followUpMessages",
+    collect: (db, shop, ref) =>
+      db.flowMessage.findMany({
+        where: { shop, ...aboutCustomerOrOrder(ref) },
+        select: {
+          channel: true,
+          recipient: true,
+          locale: true,
+          subject: true,
+          body: true,
+          status: true,
+          orderId: true,
+          scheduledAt: true,
+          sentAt: true,
+        },
+      }),
+    erase: async (db, shop, ref) =>
+      (
+        await db.flowMessage.deleteMany({
+          where: { shop, ...aboutCustomerOrOrder(ref) },
+        })
+      ).count,
+  },
+  {
+    name: "unsubscribes",
+    collect: (db, shop, ref) =>
+      db.unsubscribe.findMany({
+        where: { shop, customerId: ref.customerId },
+        select: { channel: true, createdAt: true },
+      }),
+    erase: async (db, shop, ref) =>
+      (
+        await db.unsubscribe.deleteMany({
+          where: { shop, customerId: ref.customerId },
+        })
+      ).count,
+  },
+  {
     name: "dataRequests",
     collect: async () => [], // earlier reports are copies of the above
     erase: async (db, shop, ref) =>
@@ -113,6 +184,13 @@ const sources: CustomerDataSource[] = [
       ).count,
   },
 ];
+
+/** Rows about the customer or one of the orders named in the request. */
+function aboutCustomerOrOrder(ref: CustomerRef) {
+  return {
+    OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }],
+  };
+}
 
 function aboutCustomer(ref: CustomerRef): Prisma.WebhookEventWhereInput {
   return {

@@ -308,6 +308,41 @@ describe("compliance topics with data present", () => {
       }),
     );
     await work();
+    // What the customer said and was sent: a survey answer, a follow-up, an unsubscribe.
+    for (const [customerId, orderId] of [
+      ["601", "2001"],
+      ["602", "2003"],
+    ]) {
+      await prisma.surveyResponse.create({
+        data: {
+          shop: TEST_SHOP,
+          surveyId: "s1",
+          channel: "thankyou",
+          score: 3,
+          comment: `サイズが小さかった (${customerId})`,
+          locale: "ja",
+          customerId,
+          orderId,
+          responseKey: `thankyou:s1:${orderId}`,
+        },
+      });
+      await prisma.flowMessage.create({
+        data: {
+          shop: TEST_SHOP,
+          flowId: "f1",
+          idemKey: `f1:${orderId}`,
+          orderId,
+          customerId,
+          channel: "email",
+          recipient: `c${customerId}@example.jp`,
+          body: "花子さま、ご注文ありがとうございます",
+          scheduledAt: new Date(),
+        },
+      });
+      await prisma.unsubscribe.create({
+        data: { shop: TEST_SHOP, customerId, channel: "email" },
+      });
+    }
   }
 
   it("customers/data_request assembles everything held about the customer", async () => {
@@ -345,6 +380,13 @@ describe("compliance topics with data present", () => {
     expect(
       report.data.webhookEvents.map((e: { topic: string }) => e.topic),
     ).toEqual(["orders/create", "orders/create"]);
+    expect(report.data.surveyResponses).toMatchObject([
+      { comment: "サイズが小さかった (601)", score: 3, orderId: "2001" },
+    ]);
+    expect(report.data.followUpMessages).toMatchObject([
+      { recipient: "c601@example.jp", channel: "email" },
+    ]);
+    expect(report.data.unsubscribes).toMatchObject([{ channel: "email" }]);
     // The other shop's order for a customer with the same id is not part of this shop's report.
     expect(
       report.data.orders.some((o: { orderId: string }) => o.orderId === "2004"),
@@ -382,6 +424,34 @@ describe("compliance topics with data present", () => {
     expect(
       await prisma.order.count({ where: { shop: TEST_SHOP, orderId: "2003" } }),
     ).toBe(1);
+    // The answer still counts in the survey's figures, without the person or their words.
+    expect(
+      await prisma.surveyResponse.findMany({
+        where: { shop: TEST_SHOP },
+        orderBy: { comment: "asc" },
+        select: { score: true, comment: true, customerId: true, orderId: true },
+      }),
+    ).toEqual([
+      { score: 3, comment: "", customerId: null, orderId: null },
+      {
+        score: 3,
+        comment: "サイズが小さかった (602)",
+        customerId: "602",
+        orderId: "2003",
+      },
+    ]);
+    expect(
+      await prisma.flowMessage.findMany({
+        where: { shop: TEST_SHOP },
+        select: { recipient: true },
+      }),
+    ).toEqual([{ recipient: "c602@example.jp" }]);
+    expect(
+      await prisma.unsubscribe.findMany({
+        where: { shop: TEST_SHOP },
+        select: { customerId: true },
+      }),
+    ).toEqual([{ customerId: "602" }]);
     expect(
       await prisma.customer.count({
         where: { shop: "other.myshopify.com", customerId: "601" },
