@@ -64,7 +64,7 @@ export async function upsertOrder(
   const updatedAt = o.updated_at ? new Date(o.updated_at) : null;
   const existing = await db.order.findUnique({
     where: { shop_orderId: { shop, orderId: o.id } },
-    select: { shopifyUpdatedAt: true },
+    select: { shopifyUpdatedAt: true, customerId: true },
   });
   if (
     existing?.shopifyUpdatedAt &&
@@ -97,16 +97,23 @@ export async function upsertOrder(
     create: { shop, orderId: o.id, ...data },
     update: data,
   });
-  if (customerId) {
+  // "Change customer" in Shopify moves the order: the customer it left is recounted too.
+  const moved = existing?.customerId && existing.customerId !== customerId;
+  const recount = [
+    ...(customerId ? [customerId] : []),
+    ...(moved ? [existing.customerId!] : []),
+  ];
+  if (recount.length) {
     await db.$transaction(async (tx) => {
       // The order may arrive before its customer's own webhook: make sure the row exists.
-      await tx.customer.upsert({
-        where: { shop_customerId: { shop, customerId } },
-        create: { shop, customerId, locale: o.customer_locale },
-        update: {},
-      });
-      await refreshOrderFactsFor(tx, shop, [customerId]);
-      await refreshContributions(tx, shop, [customerId]);
+      if (customerId)
+        await tx.customer.upsert({
+          where: { shop_customerId: { shop, customerId } },
+          create: { shop, customerId, locale: o.customer_locale },
+          update: {},
+        });
+      await refreshOrderFactsFor(tx, shop, recount);
+      await refreshContributions(tx, shop, recount);
     });
   }
 }

@@ -3,6 +3,8 @@ import prisma from "~/db.server";
 import { runDueJobs } from "~/jobs/worker.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import { action as ordersCreate } from "~/routes/webhooks.orders.create";
+import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
+import { readStats } from "~/dashboard/stats.server";
 import { action as customersUpdate } from "~/routes/webhooks.customers.update";
 import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
@@ -228,6 +230,43 @@ describe("idempotency", () => {
       emailConsent: "SUBSCRIBED",
       smsConsent: "NOT_SUBSCRIBED",
     });
+  });
+
+  it("an order moved to another customer counts for that customer only", async () => {
+    await respond(
+      ordersCreate,
+      webhookRequest({ topic: "orders/create", payload: order(3001, 501) }),
+    );
+    await work();
+    // "Change customer" in Shopify admin: orders/updated names another customer.
+    await respond(
+      ordersUpdated,
+      webhookRequest({
+        topic: "orders/updated",
+        payload: {
+          ...order(3001, 502),
+          updated_at: "2026-11-02T10:00:00+09:00",
+        },
+      }),
+    );
+    await work();
+    expect(
+      await prisma.customer.findMany({
+        where: { shop: TEST_SHOP },
+        orderBy: { customerId: "asc" },
+        select: { customerId: true, ordersCount: true, lastOrderAt: true },
+      }),
+    ).toEqual([
+      { customerId: "501", ordersCount: 0, lastOrderAt: null },
+      {
+        customerId: "502",
+        ordersCount: 1,
+        lastOrderAt: new Date("2026-11-01T01:00:00Z"),
+      },
+    ]);
+    const { months, days } = await readStats(prisma, TEST_SHOP);
+    expect(months.reduce((a, m) => a + m.orders, 0)).toBe(1);
+    expect(days.reduce((a, d) => a + d.lastOrders, 0)).toBe(1);
   });
 
   it("a signed but malformed payload ends as a dead job with its reason, not a crash", async () => {
