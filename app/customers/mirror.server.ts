@@ -5,7 +5,10 @@ import {
   type OrderPayload,
 } from "./payloads";
 import { refreshOrderFactsFor } from "./sync-sql.server";
-import { refreshContributions } from "../dashboard/stats.server";
+import {
+  refreshContributions,
+  removeContributions,
+} from "../dashboard/stats.server";
 
 /**
  * Keeps the app's small mirror of customers and orders current from webhooks. Out-of-order
@@ -116,4 +119,24 @@ export async function upsertOrder(
       await refreshContributions(tx, shop, recount);
     });
   }
+}
+
+/**
+ * A customer Shopify no longer has (deleted in admin): gone from the groups, exports, follow-ups
+ * and the dashboard. Shopify only deletes customers without orders; one the mirror still holds
+ * orders for stays until customers/redact.
+ */
+export async function removeCustomer(
+  db: PrismaClient,
+  shop: string,
+  customerId: string,
+): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    if (await tx.order.count({ where: { shop, customerId } })) return false;
+    await removeContributions(tx, shop, [customerId]);
+    const { count } = await tx.customer.deleteMany({
+      where: { shop, customerId },
+    });
+    return count > 0;
+  });
 }

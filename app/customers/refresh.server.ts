@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { enqueueJob } from "../jobs/queue.server";
 import { normaliseTags, type CustomerPayload } from "./payloads";
+import { removeCustomer } from "./mirror.server";
 import type { GraphQL } from "../admin-graphql";
 
 /**
@@ -75,7 +76,11 @@ export async function refreshCustomer(
     variables: { id: `gid://shopify/Customer/${customerId}` },
   });
   const { customer } = answer.parse(await response.json()).data;
-  if (!customer) return; // deleted meanwhile: customers/redact or the next sync deals with it
+  // Deleted in Shopify meanwhile: out of the groups, exports and follow-ups now.
+  if (!customer) {
+    await removeCustomer(db, shop, customerId);
+    return;
+  }
   const updatedAt = new Date(customer.updatedAt);
   await db.customer.updateMany({
     where: {

@@ -297,6 +297,41 @@ describe("customer sync and webhooks together", () => {
     ).toBe(1);
   });
 
+  it("forgets a customer Shopify no longer has, unless the mirror still holds their orders", async () => {
+    const { refreshCustomer } = await import("~/customers/refresh.server");
+    const shop = "deleted.myshopify.com";
+    await prisma.customer.createMany({
+      data: [
+        { shop, customerId: "71", email: "gone@example.jp" },
+        { shop, customerId: "72", email: "buyer@example.jp" },
+      ],
+    });
+    await prisma.order.create({
+      data: {
+        shop,
+        orderId: "8001",
+        customerId: "72",
+        name: "#8001",
+        processedAt: new Date(),
+        totalPrice: 1000,
+        currency: "JPY",
+      },
+    });
+    // What the Admin API answers for a customer deleted in Shopify admin.
+    const gone = async () =>
+      new Response(JSON.stringify({ data: { customer: null } }));
+    await refreshCustomer(prisma, shop, "71", gone);
+    await refreshCustomer(prisma, shop, "72", gone);
+    expect(
+      (
+        await prisma.customer.findMany({
+          where: { shop },
+          select: { customerId: true },
+        })
+      ).map((c) => c.customerId),
+    ).toEqual(["72"]);
+  });
+
   it("keeps a webhook's newer data when the snapshot it raced with is applied", async () => {
     const h = harness();
     const { id } = await h.ready();
