@@ -15,7 +15,9 @@ describe("gapKey", () => {
     // A katakana word's last sound is not a polite ending.
     expect(gapKey("アメリカ")).not.toBe(gapKey("アメリ"));
     expect(gapKey("メガネ")).toBe("めがね");
-    expect(gapKey("アメリカに送れますか")).toBe(gapKey("あめりかに送れますか?"));
+    expect(gapKey("アメリカに送れますか")).toBe(
+      gapKey("あめりかに送れますか?"),
+    );
   });
 });
 
