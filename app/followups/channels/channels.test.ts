@@ -8,6 +8,7 @@ import { smsChannel } from "./sms.server";
 import {
   PermanentChannelError,
   TransientChannelError,
+  UncertainChannelError,
   uuidFrom,
 } from "./channel";
 import { htmlToText } from "./email.server";
@@ -79,6 +80,16 @@ describe("LINE push", () => {
     await expect(
       lineChannel("t").send({ idemKey: "k", to: "U1", body: "x" }),
     ).rejects.toBeInstanceOf(TransientChannelError);
+    // A 5xx or a lost connection may hide an accepted push; retrying is still safe, since LINE
+    // answers 409 for a retry key it already accepted (the engine resends only such channels).
+    server.use(
+      http.post(LINE_PUSH_URL, () =>
+        HttpResponse.json({ message: "Internal error" }, { status: 500 }),
+      ),
+    );
+    await expect(
+      lineChannel("t").send({ idemKey: "k", to: "U1", body: "x" }),
+    ).rejects.toBeInstanceOf(TransientChannelError);
     server.use(
       http.post(LINE_PUSH_URL, () => reply(line.responses.badRecipient)),
     );
@@ -118,7 +129,7 @@ describe("Twilio SMS", () => {
     });
   });
 
-  it("fails an invalid number for good and retries a 503", async () => {
+  it("fails an invalid number for good, retries a 429, and never resends after a 5xx (Twilio may have created it)", async () => {
     server.use(http.post(url, () => reply(twilio.responses.invalidTo)));
     await expect(
       smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
@@ -127,7 +138,16 @@ describe("Twilio SMS", () => {
         body: "x",
       }),
     ).rejects.toThrow(/21211/);
-    server.use(http.post(url, () => reply(twilio.responses.serverError)));
+    server.use(
+      http.post(url, () =>
+        HttpResponse.json(
+          { code: 20429, message: "Too Many Requests" },
+          {
+            status: 429,
+          },
+        ),
+      ),
+    );
     await expect(
       smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
         idemKey: "k",
@@ -135,6 +155,43 @@ describe("Twilio SMS", () => {
         body: "x",
       }),
     ).rejects.toBeInstanceOf(TransientChannelError);
+    server.use(http.post(url, () => reply(twilio.responses.serverError)));
+    await expect(
+      smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
+        idemKey: "k",
+        to: "+819012345678",
+        body: "x",
+      }),
+    ).rejects.toBeInstanceOf(UncertainChannelError);
+  });
+
+  it("retries when the request never left (DNS, refused, TLS) and not when it may have (reset, timeout)", async () => {
+    // fetch (undici) fails with "fetch failed" and the socket's error as its cause.
+    const failing = (cause: unknown) =>
+      smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }, () =>
+        Promise.reject(new TypeError("fetch failed", { cause })),
+      ).send({ idemKey: "k", to: "+819012345678", body: "x" });
+    const coded = (code: string) => Object.assign(new Error(code), { code });
+    for (const cause of [
+      coded("ENOTFOUND"),
+      coded("ECONNREFUSED"),
+      coded("UND_ERR_CONNECT_TIMEOUT"),
+      coded("CERT_HAS_EXPIRED"),
+      new AggregateError([coded("ECONNREFUSED"), coded("ENETUNREACH")]),
+    ])
+      await expect(failing(cause), String(cause)).rejects.toBeInstanceOf(
+        TransientChannelError,
+      );
+    for (const cause of [
+      coded("ECONNRESET"),
+      coded("UND_ERR_SOCKET"),
+      coded("UND_ERR_HEADERS_TIMEOUT"),
+      new DOMException("The operation timed out.", "TimeoutError"),
+      undefined,
+    ])
+      await expect(failing(cause), String(cause)).rejects.toBeInstanceOf(
+        UncertainChannelError,
+      );
   });
 });
 

@@ -2,9 +2,11 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import tls from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
+import { Readable } from "node:stream";
 import {
   PermanentChannelError,
   TransientChannelError,
+  UncertainChannelError,
   type Channel,
 } from "./channel";
 
@@ -15,11 +17,26 @@ export interface SmtpSettings {
   user?: string | null;
   pass?: string | null;
   from: string;
+  /** Silence on the connection after which it is dropped (10 s; shorter in tests). */
+  socketTimeoutMs?: number;
+  /** How long one send may take in all before it is given up (30 s; shorter in tests). */
+  sendTimeoutMs?: number;
 }
 
 const transports = new Map<string, Transporter>();
 
-/** Email over SMTP with nodemailer (pooled connections). The Message-ID is derived from the idempotency key. */
+/** Where a send's mail options carry its hand-over gate (see createTransport). */
+const HAND_OVER = "tsunaguHandOver";
+/** Answers whether the message body may go out now (false once the send was given up). */
+type HandOverGate = () => boolean;
+
+/**
+ * Email over SMTP with nodemailer (pooled connections). The Message-ID is derived from the
+ * idempotency key. SMTP has no way to ask whether a server kept a message, so a failure is
+ * classified by when it happened: a reply (4xx: try later, 5xx: never) is the server's clear
+ * answer; a broken or silent connection before the message body started is safe to retry; after
+ * it started (the server may have it and its "250" got lost) it is "uncertain", never resent.
+ */
 export function emailChannel(settings: SmtpSettings): Channel {
   const cacheKey = JSON.stringify(settings);
   const transport = (): Transporter => {
@@ -36,8 +53,18 @@ export function emailChannel(settings: SmtpSettings): Channel {
     async send(m) {
       const messageId = `<${createHash("sha256").update(m.idemKey).digest("hex").slice(0, 32)}@tsunagu.app>`;
       const t = transport();
+      // Decided in one turn of the event loop each: either the body started before the send was
+      // given up (then the server may have it), or it never will.
+      let handedOver = false;
+      let abandoned = false;
+      const gate: HandOverGate = () => {
+        if (abandoned) return false;
+        handedOver = true;
+        return true;
+      };
       try {
-        // A send never hangs the worker: after 30 s it counts as a transient failure.
+        // A send never hangs the worker: after 30 s it is given up.
+        const limit = settings.sendTimeoutMs ?? 30_000;
         const info = await Promise.race([
           t.sendMail({
             from: settings.from,
@@ -47,12 +74,13 @@ export function emailChannel(settings: SmtpSettings): Channel {
             text: htmlToText(m.body),
             messageId,
             headers: { "X-Tsunagu-Key": m.idemKey },
-          }),
+            [HAND_OVER]: gate,
+          } as nodemailer.SendMailOptions),
           new Promise<never>((_, reject) =>
-            setTimeout(
-              () => reject(new Error("timed out after 30 s")),
-              30_000,
-            ).unref(),
+            setTimeout(() => {
+              abandoned = true;
+              reject(new Error(`timed out after ${limit / 1000} s`));
+            }, limit).unref(),
           ),
         ]);
         return { providerId: info.messageId ?? messageId };
@@ -62,19 +90,61 @@ export function emailChannel(settings: SmtpSettings): Channel {
           transports.delete(cacheKey);
           t.close();
         }
-        const code = (error as { responseCode?: number }).responseCode;
+        const e = error as { responseCode?: number; command?: string };
         const message = error instanceof Error ? error.message : String(error);
+        // The server answered a command (or the end of the message) with a refusal.
+        const code =
+          typeof e.responseCode === "number" && e.command !== "CONN"
+            ? e.responseCode
+            : null;
         // 5xx: the server refuses this message for good (bad mailbox, rejected sender).
         if (code && code >= 500 && code < 600)
           throw new PermanentChannelError(`SMTP ${code}: ${message}`);
+        if (code && code >= 400)
+          throw new TransientChannelError(`SMTP ${code}: ${message}`);
+        if (handedOver)
+          throw new UncertainChannelError(
+            `SMTP: ${message} after the message was handed over`,
+          );
         throw new TransientChannelError(`SMTP: ${message}`);
       }
     },
   };
 }
 
+/**
+ * The message as the SMTP connection reads it, opened only when the connection starts reading
+ * (after the server accepted DATA): the first read asks the send's gate, and a send already given
+ * up ends here with an error, so the server never gets its body (nor the final "."). The message
+ * itself is composed eagerly, so the gate has to sit on the reading end, not in a transform.
+ */
+function gated(input: Readable, gate: HandOverGate): Readable {
+  let started = false;
+  const out: Readable = new Readable({
+    read() {
+      if (started) {
+        input.resume();
+        return;
+      }
+      started = true;
+      if (!gate()) {
+        out.destroy(
+          new Error("the send was given up before the message went out"),
+        );
+        return;
+      }
+      input.on("data", (chunk: Buffer) => {
+        if (!out.push(chunk)) input.pause();
+      });
+      input.once("end", () => out.push(null));
+    },
+  });
+  input.once("error", (error) => out.destroy(error));
+  return out;
+}
+
 export function createTransport(settings: SmtpSettings): Transporter {
-  return nodemailer.createTransport({
+  const transport = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,
@@ -85,7 +155,7 @@ export function createTransport(settings: SmtpSettings): Transporter {
     maxConnections: 4,
     connectionTimeout: 5_000,
     greetingTimeout: 5_000,
-    socketTimeout: 10_000,
+    socketTimeout: settings.socketTimeoutMs ?? 10_000,
     // Local and test servers speak plain SMTP; a real server upgrades with STARTTLS when offered.
     tls: { rejectUnauthorized: !/^(127\.|localhost)/.test(settings.host) },
     // Our own sockets with Nagle off: SMTP's small commands otherwise wait ~40 ms each for
@@ -115,6 +185,15 @@ export function createTransport(settings: SmtpSettings): Transporter {
       });
     },
   } as nodemailer.TransportOptions);
+  // (Before DKIM signing, which this app does not set up: a signer would read the whole message
+  // ahead of the connection and open the gate too early.)
+  transport.use("stream", (mail, done) => {
+    const gate = (mail.data as Record<string, unknown>)[HAND_OVER];
+    if (typeof gate === "function")
+      mail.message.processFunc((input) => gated(input, gate as HandOverGate));
+    done();
+  });
+  return transport;
 }
 
 export function htmlToText(html: string): string {
