@@ -7,6 +7,7 @@ import {
 } from "../jobs/queue.server";
 import type { JobRow } from "../jobs/queue.server";
 import { scoreLinks } from "../surveys/email-link";
+import { orderAnswer } from "../surveys/surveys.server";
 import { clickUrl, unsubscribeUrl } from "./links";
 import type { Trigger } from "./presets";
 import {
@@ -22,7 +23,12 @@ import {
   type FlowStep,
   type StoredFlow,
 } from "./flows.server";
-import { PermanentChannelError, type Channel } from "./channels/channel";
+import {
+  PermanentChannelError,
+  UncertainChannelError,
+  type Channel,
+} from "./channels/channel";
+import { reason } from "./reasons";
 import {
   listTutorials,
   tutorialLinks,
@@ -33,16 +39,27 @@ import { customerGroups } from "../customers/groups.server";
 
 export const FOLLOWUP_JOB = "followup.send";
 
+/**
+ * How long a message that shows tracking links waits for them when the fulfilment came without
+ * tracking (merchants often add the number a little after marking the order fulfilled). It goes
+ * as soon as the tracking arrives, or after this without links.
+ */
+export const TRACKING_WAIT_MINUTES = 12 * 60;
+
+export interface Tracking {
+  company: string | null;
+  number: string | null;
+  url: string | null;
+  /** The fulfilment it belongs to: a later update of that fulfilment replaces it. */
+  fulfillmentId?: string | null;
+}
+
 /** What happened in the store, as the follow-ups need it. */
 export interface FlowEvent {
   orderId: string;
   customerId: string | null;
   at: Date;
-  tracking?: {
-    company: string | null;
-    number: string | null;
-    url: string | null;
-  }[];
+  tracking?: Tracking[];
 }
 
 export interface EngineDeps {
@@ -73,7 +90,9 @@ const idemKey = (
  * idempotency key are both (flow, step, order) — with the customer for win-back — so a webhook
  * delivered twice schedules nothing new. All steps are scheduled at once, each at the sum of the
  * delays before it; whether a step still applies (unsubscribed, ordered again, step removed, flow
- * off) is decided when it is due.
+ * off) is decided when it is due. A step that shows tracking links waits for them (up to
+ * TRACKING_WAIT_MINUTES) when the event has none; an event with tracking for a message already
+ * scheduled gives it that tracking (and releases it if it was waiting), while it has not gone yet.
  */
 export async function scheduleFlows(
   db: PrismaClient,
@@ -130,6 +149,7 @@ export async function scheduleFlows(
     customerId && parsed.some((f) => f.conditions.groups.length)
       ? await customerGroups(db, shop, customerId)
       : [];
+  const tracked = hasTracking(event.tracking);
   let scheduled = 0;
   for (const flow of parsed) {
     if (flow.trigger === "no_order" && !customerId) continue;
@@ -156,6 +176,15 @@ export async function scheduleFlows(
       // Marketing waits out the shop's quiet hours; a tracking notice goes when the parcel does.
       if (flow.marketing && deps.timeScale === 1)
         runAt = outsideQuietHours(runAt, quiet);
+      // Due at `runAt`; held back until the tracking comes, or the wait is over.
+      const dueAt = runAt;
+      if (flow.trigger === "fulfilled" && !tracked && showsTracking(step)) {
+        const waitUntil = new Date(
+          event.at.getTime() +
+            (TRACKING_WAIT_MINUTES * 60_000) / deps.timeScale,
+        );
+        if (waitUntil > runAt) runAt = waitUntil;
+      }
       const key = idemKey(flow, step, { orderId: event.orderId, customerId });
       const created = await db.$transaction(async (tx) => {
         const fresh = await enqueueJob(tx, {
@@ -171,6 +200,7 @@ export async function scheduleFlows(
             customerId,
             tracking: event.tracking ?? [],
             at: event.at.toISOString(),
+            ...(runAt > dueAt ? { dueAt: dueAt.toISOString() } : {}),
           },
         });
         if (fresh)
@@ -188,9 +218,100 @@ export async function scheduleFlows(
         return fresh;
       });
       if (created) scheduled++;
+      else if (tracked) await addTracking(db, key, event.tracking!);
     }
   }
   return scheduled;
+}
+
+/**
+ * Whether the event carries any tracking. A number without a link counts: the merchant has added
+ * what there is, and waiting longer would not bring a link.
+ */
+const hasTracking = (tracking: Tracking[] | undefined) =>
+  !!tracking?.some((t) => t.number || safeUrl(t.url));
+
+/** Whether a step's message shows tracking links in any channel or language. */
+const showsTracking = (step: FlowStep) =>
+  Object.values(step.templates).some((byLocale) =>
+    Object.values(byLocale).some(
+      (t) =>
+        t.body.includes("tracking_links") ||
+        !!t.subject?.includes("tracking_links"),
+    ),
+  );
+
+/** The tracking a message shows: the incoming entries replace those of the same fulfilment (or number). */
+export function mergeTracking(
+  old: Tracking[],
+  incoming: Tracking[],
+): Tracking[] {
+  const fulfillments = new Set(
+    incoming.map((t) => t.fulfillmentId).filter(Boolean),
+  );
+  const numbers = new Set(incoming.map((t) => t.number).filter(Boolean));
+  return [
+    ...old.filter((t) =>
+      t.fulfillmentId
+        ? !fulfillments.has(t.fulfillmentId)
+        : !(t.number && numbers.has(t.number)),
+    ),
+    ...incoming,
+  ];
+}
+
+/**
+ * Gives a message already scheduled the tracking of a later event, while it has not started to go
+ * (message "scheduled", job queued): the job's payload is what the send reads. A message waiting
+ * for tracking is released at once (or when it was due, if later). Compare-and-set on the payload:
+ * two webhooks at once for the same order never lose each other's tracking.
+ */
+async function addTracking(
+  db: PrismaClient,
+  key: string,
+  tracking: Tracking[],
+  now = new Date(),
+): Promise<void> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const [msg, job] = await Promise.all([
+      db.flowMessage.findUnique({
+        where: { idemKey: key },
+        select: { id: true, status: true },
+      }),
+      db.job.findUnique({
+        where: { key },
+        select: { id: true, payload: true, status: true, attempts: true },
+      }),
+    ]);
+    // Gone, going or gone out: what it shows is settled.
+    if (!job || !msg || msg.status !== "scheduled" || job.status !== "queued")
+      return;
+    const data = JSON.parse(job.payload) as JobData;
+    const { dueAt, ...rest } = data;
+    const release =
+      dueAt && job.attempts === 0
+        ? new Date(Math.max(Date.parse(dueAt), now.getTime()))
+        : null;
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.job.updateMany({
+        where: { id: job.id, status: "queued", payload: job.payload },
+        data: {
+          payload: JSON.stringify({
+            ...(release ? rest : data),
+            tracking: mergeTracking(data.tracking ?? [], tracking),
+          }),
+          ...(release ? { runAt: release } : {}),
+        },
+      });
+      if (count && release)
+        await tx.flowMessage.updateMany({
+          where: { id: msg.id, status: "scheduled" },
+          data: { scheduledAt: release },
+        });
+      return count === 1;
+    });
+    if (done) return;
+  }
 }
 
 /** The first moment at or after `at` that is outside quiet hours [start, end) in the shop's zone. */
@@ -259,6 +380,8 @@ type JobData = {
   customerId: string | null;
   tracking: FlowEvent["tracking"];
   at: string;
+  /** When it was due, while it waits for tracking (see scheduleFlows). */
+  dueAt?: string;
 };
 
 /** Sends one scheduled message (see runFollowupBatch); throws what the job queue should retry. */
@@ -278,8 +401,10 @@ export async function runFollowup(
  * before the provider is called, and "sent" after. A worker that dies between the two leaves
  * "sending": the next attempt resends only through a channel whose provider drops duplicates
  * (LINE's retry key); otherwise it marks the message "uncertain" for the merchant to check rather
- * than risk a second copy. Transient failures come back as errors for the job queue to retry with
- * backoff. Works on a batch of claimed jobs: the rows it needs are read with one query per table.
+ * than risk a second copy. So does a provider failure after which the provider may have the
+ * message (UncertainChannelError). Failures known to have come before anything was handed over
+ * come back as errors for the job queue to retry with backoff. Works on a batch of claimed jobs:
+ * the rows it needs are read with one query per table.
  */
 export async function runFollowupBatch(
   db: PrismaClient,
@@ -373,7 +498,7 @@ export async function runFollowupBatch(
     const shop = job.shop;
     const msg = msgByKey.get(job.key);
     if (!msg) {
-      results.set(job.id, new PermanentJobError("message row missing"));
+      results.set(job.id, new PermanentJobError(reason("message_missing")));
       continue;
     }
     if (["sent", "skipped", "failed", "uncertain"].includes(msg.status)) {
@@ -382,13 +507,13 @@ export async function runFollowupBatch(
     }
     const flow = flows.get(d.flowId);
     if (!flow || flowShop.get(d.flowId) !== shop || !flow.enabled) {
-      skip(job.id, msg.id, "flow switched off");
+      skip(job.id, msg.id, reason("flow_off"));
       continue;
     }
     // Jobs scheduled before flows had steps carry no step: they are the first.
     const step = flow.steps.find((s) => s.id === (d.stepId ?? FIRST_STEP));
     if (!step) {
-      skip(job.id, msg.id, "step removed from the flow");
+      skip(job.id, msg.id, reason("step_removed"));
       continue;
     }
     const cid = customerIdOf(job);
@@ -400,7 +525,7 @@ export async function runFollowupBatch(
       order &&
       customer.lastOrderAt > order.processedAt
     ) {
-      skip(job.id, msg.id, "ordered again");
+      skip(job.id, msg.id, reason("ordered_again"));
       continue;
     }
     const channels = channelsByShop.get(shop) ?? {};
@@ -434,13 +559,7 @@ export async function runFollowupBatch(
       break;
     }
     if (!chosen || !customer) {
-      skip(
-        job.id,
-        msg.id,
-        customer
-          ? "no channel the customer can be reached on with consent"
-          : "guest order without a customer",
-      );
+      skip(job.id, msg.id, reason(customer ? "no_channel" : "guest"));
       continue;
     }
     if (msg.status === "sending" && !chosen.channel.idempotentRetry) {
@@ -456,7 +575,7 @@ export async function runFollowupBatch(
     );
     const template = step.templates[chosen.channel.name]?.[locale];
     if (!template) {
-      skip(job.id, msg.id, `no ${chosen.channel.name} template`);
+      skip(job.id, msg.id, reason("no_template", chosen.channel.name));
       continue;
     }
     const link = (url: string) =>
@@ -479,6 +598,16 @@ export async function runFollowupBatch(
       );
     }
     const survey = surveyByShop.get(shop) ?? null;
+    // A message asking for the survey is not sent for an order that already answered it (on the
+    // thank-you page or through an earlier message): one answer per survey and order.
+    if (
+      survey &&
+      template.body.includes("survey_link") &&
+      (await orderAnswer(db, shop, survey.id, d.orderId))
+    ) {
+      skip(job.id, msg.id, reason("already_answered"));
+      continue;
+    }
     if (
       !tutorialsByShop.has(shop) &&
       order?.productIds &&
@@ -524,6 +653,7 @@ export async function runFollowupBatch(
         customer.customerId,
         chosen.channel.name,
         msg.id,
+        locale,
       ),
     };
     const body = await renderTemplate(
@@ -555,8 +685,8 @@ export async function runFollowupBatch(
       where: { id: { in: uncertain } },
       data: {
         status: "uncertain",
-        error:
-          "the worker stopped after sending began; not resent so the customer never gets it twice",
+        // The worker stopped after sending began; not resent so the customer never gets it twice.
+        error: reason("worker_stopped"),
       },
     });
 
@@ -607,24 +737,40 @@ export async function runFollowupBatch(
       results.set(x.job.id, "sent");
       return { ...base, status: "sent", providerId, error: null };
     }
+    // The provider may have it (a timeout after the message went out, a 5xx): a second attempt
+    // could reach the customer twice, so the merchant checks instead; the job is done.
+    if (error instanceof UncertainChannelError) {
+      results.set(x.job.id, "uncertain");
+      return {
+        ...base,
+        status: "uncertain",
+        providerId: null,
+        error: reason("uncertain", error.message).slice(0, 1000),
+      };
+    }
     const permanent = error instanceof PermanentChannelError;
     const last = permanent || x.job.attempts >= x.job.maxAttempts;
+    const why = reason("send_failed", error.message).slice(0, 1000);
     results.set(
       x.job.id,
-      permanent ? new PermanentJobError(error.message) : error,
+      permanent ? new PermanentJobError(why) : new Error(why),
     );
     // Nothing left the app: the next attempt may send again safely.
     return {
       ...base,
       status: last ? "failed" : "scheduled",
       providerId: null,
-      error: error.message.slice(0, 1000),
+      error: why,
     };
   });
   // One statement for the whole batch's per-message columns (one update per message cost most of
   // the worker's time in Prisma), plus the timestamps; together in one transaction. (An empty
   // batch transaction never settles with the SQLite driver adapter.)
   const sentIds = rows.filter((r) => r.status === "sent").map((r) => r.id);
+  // Sent and uncertain messages are both finished: their jobs are done in the same commit.
+  const doneJobIds = outcomes
+    .filter((o) => !o.error || o.error instanceof UncertainChannelError)
+    .map((o) => o.x.job.id);
   if (rows.length)
     await db.$transaction([
       db.$executeRaw`
@@ -645,10 +791,7 @@ export async function runFollowupBatch(
             }),
           ]
         : []),
-      // The sent messages' jobs are done in the same commit.
-      ...(complete && sentIds.length
-        ? [complete(outcomes.filter((o) => !o.error).map((o) => o.x.job.id))]
-        : []),
+      ...(complete && doneJobIds.length ? [complete(doneJobIds)] : []),
     ]);
   return results;
 }

@@ -1,6 +1,11 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
-import { PRESETS, TRIGGERS, type Trigger } from "./presets";
+import {
+  currentPresetTemplates,
+  PRESETS,
+  TRIGGERS,
+  type Trigger,
+} from "./presets";
 import { checkTemplate } from "./templates";
 import { CHANNELS, MAX_STEPS, newStepId } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
@@ -115,7 +120,12 @@ export const toFlow = (r: {
   trigger: r.trigger as Trigger,
   conditions: conditionsSchema.parse(JSON.parse(r.conditions)),
   channels: r.channels.split(",").filter(Boolean),
-  steps: parseSteps(r.steps),
+  // A ready-made flow's first step as created, never edited, speaks today's wording.
+  steps: parseSteps(r.steps).map((s) =>
+    s.id === FIRST_STEP && r.preset
+      ? { ...s, templates: currentPresetTemplates(r.preset, s.templates) }
+      : s,
+  ),
 });
 
 /** The ready-made flows exist for every shop (switched off until the merchant turns them on). */

@@ -28,7 +28,11 @@ export function verifyToken(
   return result.ok ? result.parts : null;
 }
 
-/** The message id, when given, lets the flow's stats count the unsubscribe against its step. */
+/**
+ * The message id, when given, lets the flow's stats count the unsubscribe against its step; the
+ * locale is the language the message went out in, which the unsubscribe page then speaks. Tokens
+ * handed out before either was carried (3 or 4 parts) stay valid.
+ */
 export const unsubscribeUrl = (
   appUrl: string,
   secret: string,
@@ -36,8 +40,36 @@ export const unsubscribeUrl = (
   customerId: string,
   channel: string,
   messageId?: string,
+  locale?: string,
 ) =>
-  `${appUrl.replace(/\/$/, "")}/unsubscribe/${signToken("unsubscribe", messageId ? [shop, customerId, channel, messageId] : [shop, customerId, channel], secret)}`;
+  `${appUrl.replace(/\/$/, "")}/unsubscribe/${signToken("unsubscribe", locale ? [shop, customerId, channel, messageId ?? null, locale] : messageId ? [shop, customerId, channel, messageId] : [shop, customerId, channel], secret)}`;
+
+export interface UnsubscribeClaims {
+  shop: string;
+  customerId: string;
+  channel: "email" | "line" | "sms";
+  messageId: string | null;
+  locale: string | null;
+}
+
+/** An unsubscribe token's claims, in any of its forms (see unsubscribeUrl); null if not valid. */
+export function readUnsubscribeToken(
+  token: string,
+  secret: string,
+): UnsubscribeClaims | null {
+  const parts = verifyToken("unsubscribe", token, secret);
+  if (!parts || parts.length < 3 || parts.length > 5) return null;
+  const [shop, customerId, channel, messageId = null, locale = null] = parts;
+  if (
+    typeof shop !== "string" ||
+    typeof customerId !== "string" ||
+    (channel !== "email" && channel !== "line" && channel !== "sms") ||
+    (messageId !== null && typeof messageId !== "string") ||
+    (locale !== null && typeof locale !== "string")
+  )
+    return null;
+  return { shop, customerId, channel, messageId, locale };
+}
 export const clickUrl = (
   appUrl: string,
   secret: string,

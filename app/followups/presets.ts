@@ -30,6 +30,9 @@ const emailLinks = (var_: string) =>
   `{% for l in ${var_} %}<p><a href="{{ l.url }}">{{ l.title }}</a></p>{% endfor %}`;
 const textLinks = (var_: string) =>
   `{% for l in ${var_} %}\n{{ l.title }} {{ l.url }}{% endfor %}`;
+/** Words that lead to the links, said only when there are links (a parcel may have no tracking). */
+const withTracking = (words: string) =>
+  `{% if tracking_links.size > 0 %}${words}{% endif %}`;
 const footerJa = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">配信停止</a></p>`;
 const footerEn = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">Unsubscribe</a></p>`;
 
@@ -48,11 +51,11 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "ご注文 {{ order_name }} を発送しました",
-          body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。配送状況は次のリンクからご確認いただけます。</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+          body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。${withTracking("配送状況は次のリンクからご確認いただけます。")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
         },
         en: {
           subject: "Your order {{ order_name }} is on its way",
-          body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped. Follow it here:</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+          body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped.${withTracking(" Follow it here:")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
         },
       },
       line: {
@@ -198,3 +201,56 @@ export const PRESETS: Preset[] = [
     },
   },
 ];
+
+/**
+ * Earlier wordings of the ready-made templates, by preset, channel and locale. A stored template
+ * still equal to one of them was never edited by the merchant, so it is read as today's wording
+ * (toFlow): the shipping notice used to say "Follow it here:" even with no tracking link to follow.
+ */
+const EARLIER: Record<
+  string,
+  Record<string, Record<string, { subject?: string; body: string }[]>>
+> = {
+  tracking: {
+    email: {
+      ja: [
+        {
+          subject: "ご注文 {{ order_name }} を発送しました",
+          body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。配送状況は次のリンクからご確認いただけます。</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+        },
+      ],
+      en: [
+        {
+          subject: "Your order {{ order_name }} is on its way",
+          body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped. Follow it here:</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+        },
+      ],
+    },
+  },
+};
+
+/** A preset flow's templates with every untouched earlier wording replaced by the current one. */
+export function currentPresetTemplates(
+  preset: string | null,
+  templates: Preset["templates"],
+): Preset["templates"] {
+  const earlier = preset ? EARLIER[preset] : undefined;
+  const current = PRESETS.find((p) => p.key === preset)?.templates;
+  if (!earlier || !current) return templates;
+  let out = templates;
+  for (const [channel, byLocale] of Object.entries(templates))
+    for (const [locale, t] of Object.entries(byLocale)) {
+      const now = current[channel]?.[locale];
+      if (
+        now &&
+        earlier[channel]?.[locale]?.some(
+          (e) => e.body === t.body && (e.subject ?? "") === (t.subject ?? ""),
+        )
+      )
+        out = {
+          ...out,
+          [channel]: { ...out[channel], [locale]: { ...now } },
+        };
+    }
+  return out;
+}

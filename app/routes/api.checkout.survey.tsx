@@ -7,6 +7,7 @@ import { RateLimiter } from "../proxy/rate-limit";
 import { validateAnswer } from "../surveys/definition";
 import {
   checkoutOrder,
+  isBuyersOrder,
   thankYouKey,
   thankYouSurvey,
 } from "../surveys/checkout.server";
@@ -15,7 +16,8 @@ import { getSurvey, recordResponse } from "../surveys/surveys.server";
 /**
  * The thank-you page extension's backend, authenticated by the checkout session token
  * (`authenticate.public.checkout`). GET: the one question to ask for this order. POST: the answer,
- * linked to the order (and its customer) as read from the Admin API.
+ * linked to the order (and its customer) as read from the Admin API. A logged-in buyer is answered
+ * only about their own orders.
  */
 const limiter = new RateLimiter(60, 2);
 const orderId = z.string().regex(/^\d{1,20}$/);
@@ -27,7 +29,7 @@ const context = (request: Request) =>
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const c = await context(request);
   if (!c.ok) return c.response;
-  const { shop, cors, fail } = c;
+  const { shop, sub, cors, fail } = c;
   const url = new URL(request.url);
   const id = orderId.safeParse(url.searchParams.get("order"));
   const lang = locale.safeParse(url.searchParams.get("locale") ?? "ja");
@@ -36,6 +38,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, id.data);
   if (!order) return fail(404, "unknown order");
+  if (!isBuyersOrder(order, sub))
+    return fail(403, "the order belongs to another customer");
   const survey = await thankYouSurvey(prisma, shop, order, lang.data);
   const l = lang.data.toLowerCase().split("-")[0];
   const pick = (labels: Record<string, string>) =>
@@ -75,7 +79,7 @@ const answer = z
 export const action = async ({ request }: ActionFunctionArgs) => {
   const c = await context(request);
   if (!c.ok) return c.response;
-  const { shop, cors, fail } = c;
+  const { shop, sub, cors, fail } = c;
   if (Number(request.headers.get("content-length") ?? 0) > 16_000)
     return fail(413, "answer too large");
   let body: unknown;
@@ -103,6 +107,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, a.order);
   if (!order) return fail(404, "unknown order");
+  if (!isBuyersOrder(order, sub))
+    return fail(403, "the order belongs to another customer");
   const { outcome } = await recordResponse(
     prisma,
     shop,

@@ -29,6 +29,7 @@ import {
   retryDeadLetter,
   upcomingMessages,
 } from "../followups/admin.server";
+import { describeReason } from "../followups/reasons";
 import { resolveLocale, type MessageKey } from "../i18n/i18n";
 import { useLocale, useT } from "../i18n/useT";
 
@@ -220,7 +221,7 @@ export default function FollowUps() {
                     blockAlign="center"
                   >
                     <Text as="span" tone="critical">
-                      {d.lastError}
+                      {describeReason(t, d.lastError ?? "")}
                     </Text>
                     <Button
                       onClick={() =>
@@ -297,7 +298,7 @@ export default function FollowUps() {
                         </Badge>
                         {m.error && m.status !== "sent" ? (
                           <Text as="span" tone="subdued" variant="bodySm">
-                            {m.error}
+                            {describeReason(t, m.error)}
                           </Text>
                         ) : null}
                       </InlineStack>

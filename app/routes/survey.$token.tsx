@@ -8,32 +8,37 @@ import { emailPage, type PageState } from "../surveys/email-page";
 import {
   addComment,
   getSurvey,
+  linkAnswer,
   recordResponse,
 } from "../surveys/surveys.server";
 
 /**
  * GET /survey/<token>: a one-click score link from a follow-up email. The click records the
- * score (first click wins; replays and other scores from the same email change nothing) and offers
- * the comment form, which posts back to the same link.
+ * score (first click wins; replays, other scores from the same email and an answer the order already
+ * gave on the thank-you page change nothing) and offers the comment form, which posts back to the
+ * same link.
  */
 const limiter = new RateLimiter(30, 1);
 
-const html = (status: number, locale: string, state: PageState) =>
+const html = (status: number, locale: string | null, state: PageState) =>
   emailPage(locale, state, status);
 
 async function resolve(request: Request, token: string) {
+  // Turned away before the link is read: its language is not known yet, so both.
   if (!limiter.take(clientIp(request)))
-    return { error: html(429, "en", { kind: "error", error: "invalid" }) };
+    return { error: html(429, null, { kind: "error", error: "tooMany" }) };
   const verified = verifyLink(token, env().SHOPIFY_API_SECRET);
   if (!verified.ok)
     return {
+      // An expired link is still the app's own and says its language; a forged or broken one
+      // says nothing trustworthy, so both languages.
       error: html(
         verified.error === "expired"
           ? 410
           : verified.error === "forged"
             ? 403
             : 400,
-        "ja",
+        verified.locale ?? null,
         {
           kind: "error",
           error: verified.error === "expired" ? "expired" : "invalid",
@@ -63,10 +68,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   if ("error" in r) return r.error;
   const { claims: c, survey } = r;
   const key = emailResponseKey(c);
-  const existing = await prisma.surveyResponse.findUnique({
-    where: { responseKey: key },
-    select: { score: true, comment: true },
-  });
+  // The order may have been answered already, here or on the thank-you page: that answer stands.
+  const existing = await linkAnswer(prisma, c);
   let fresh = false;
   let score = existing?.score ?? null;
   let comment = existing?.comment ?? "";
@@ -92,10 +95,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     fresh = outcome.outcome === "recorded";
     if (fresh) score = c.score;
     else {
-      const row = await prisma.surveyResponse.findUnique({
-        where: { responseKey: key },
-        select: { score: true, comment: true },
-      });
+      const row = await linkAnswer(prisma, c);
       score = row?.score ?? null;
       comment = row?.comment ?? "";
     }
@@ -128,12 +128,9 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   } catch {
     return html(400, c.locale, { kind: "error", error: "invalid" });
   }
-  const key = emailResponseKey(c);
-  const row = await prisma.surveyResponse.findUnique({
-    where: { responseKey: key },
-    select: { score: true },
-  });
-  if (!row) return html(404, c.locale, { kind: "error", error: "invalid" });
+  const row = await linkAnswer(prisma, c);
+  if (!row?.responseKey)
+    return html(404, c.locale, { kind: "error", error: "invalid" });
   if (text.length > MAX_COMMENT)
     return html(422, c.locale, {
       kind: "answered",
@@ -153,7 +150,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       canComment: survey.followUp,
       commented: false,
     });
-  const added = await addComment(prisma, c.shop, key, text);
+  const added = await addComment(prisma, c.shop, row.responseKey, text);
   return html(added ? 200 : 409, c.locale, {
     kind: "answered",
     fresh: false,

@@ -39,7 +39,8 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
     customer: c.customer,
     order: c.order,
     locale: c.locale,
-    days: Math.max(1, Math.round((c.exp * 1000 - Date.now()) / 86_400_000)),
+    // The score links expire with the link that led here, never later.
+    exp: c.exp,
   });
   const question =
     survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "";

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { env } from "../env.server";
-import { verifyToken } from "../followups/links";
+import { readUnsubscribeToken } from "../followups/links";
 import { unsubscribe } from "../followups/engine.server";
 import { publicPage } from "../html/public-page";
 
@@ -32,30 +32,33 @@ const channelName = {
 } as const;
 
 async function read(request: Request, token: string) {
-  const parts = verifyToken("unsubscribe", token, env().SHOPIFY_API_SECRET);
-  if (
-    !parts ||
-    (parts.length !== 3 && parts.length !== 4) ||
-    !["email", "line", "sms"].includes(String(parts[2]))
-  )
-    return null;
-  const [shop, customerId, channel, messageId] = parts.map(String) as [
-    string,
-    string,
-    "email" | "line" | "sms",
-    string | undefined,
-  ];
+  const claims = readUnsubscribeToken(token, env().SHOPIFY_API_SECRET);
+  if (!claims) return null;
+  const { shop, customerId } = claims;
+  // The language the message went out in; for older links, the customer's, else the browser's.
+  const lang: "ja" | "en" = claims.locale
+    ? claims.locale.startsWith("ja")
+      ? "ja"
+      : "en"
+    : await fallbackLang(request, shop, customerId);
+  return { ...claims, lang };
+}
+
+async function fallbackLang(
+  request: Request,
+  shop: string,
+  customerId: string,
+): Promise<"ja" | "en"> {
   const customer = await prisma.customer.findFirst({
     where: { shop, customerId },
     select: { locale: true },
   });
-  const lang: "ja" | "en" = customer?.locale?.startsWith("en")
+  return customer?.locale?.startsWith("en")
     ? "en"
     : (request.headers.get("accept-language") ?? "").startsWith("en") &&
         !customer
       ? "en"
       : "ja";
-  return { shop, customerId, channel, messageId: messageId ?? null, lang };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {

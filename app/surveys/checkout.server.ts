@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { listSurveys, type StoredSurvey } from "./surveys.server";
 import type { GraphQL } from "../admin-graphql";
+import { orderAnswerKey, orderAnswerKeys } from "./answer-keys";
 
 /**
  * The thank-you page question: which survey to ask after an order, and what the order is. The
@@ -67,8 +68,24 @@ export async function checkoutOrder(
   };
 }
 
-export const thankYouKey = (surveyId: string, orderId: string) =>
-  `thankyou:${surveyId}:${orderId}`;
+/**
+ * Whether the checkout's buyer may answer for this order. A logged-in buyer's session token names
+ * the customer (`sub`, a Customer GID): only that customer's orders. Without it (a guest checkout)
+ * the order id, of this shop and recent, is all there is to go on.
+ */
+export function isBuyersOrder(
+  order: CheckoutOrder,
+  sub: string | null,
+): boolean {
+  if (!sub) return true;
+  const customerId = /^(?:gid:\/\/shopify\/Customer\/)?(\d{1,20})$/.exec(
+    sub,
+  )?.[1];
+  return !!customerId && order.customerId === customerId;
+}
+
+/** The thank-you page's answer: the order's, shared with the email link (one per survey and order). */
+export const thankYouKey = orderAnswerKey;
 
 /**
  * The surveys the thank-you page may ask for this order (placement, audience, language), in a
@@ -96,7 +113,7 @@ export async function thankYouSurvey(
     where: {
       shop,
       responseKey: {
-        in: eligible.map((s) => thankYouKey(s.id, order.orderId)),
+        in: eligible.flatMap((s) => orderAnswerKeys(s.id, order.orderId)),
       },
     },
     select: { id: true },

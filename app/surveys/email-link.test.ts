@@ -62,7 +62,7 @@ describe("email score links", () => {
         SECRET,
         now,
       ),
-    ).toEqual({ ok: false, error: "expired" });
+    ).toEqual({ ok: false, error: "expired", locale: "ja" });
     for (const bad of ["", "abc", "a.b", "x".repeat(2000), "<script>.x"])
       expect(verifyLink(bad, SECRET, now)).toMatchObject({
         ok: false,
@@ -94,7 +94,7 @@ describe("email score links", () => {
       claims: { score: 3, customer: "42", order: null, locale: "en" },
     });
     expect(emailResponseKey({ survey: "s1", customer: "42", order: "7" })).toBe(
-      "email:s1:o7",
+      "order:s1:7",
     );
     expect(
       emailResponseKey({ survey: "s1", customer: "42", order: null }),

@@ -1,4 +1,5 @@
 import { signParts, verifyParts } from "../security/signed-token";
+import { orderAnswerKey } from "./answer-keys";
 
 /**
  * One-click score links for follow-up emails. Each link carries who it was sent to (customer
@@ -38,11 +39,14 @@ export function signLink(claims: LinkClaims, secret: string): string {
 
 export type LinkError = "malformed" | "forged" | "expired";
 
+/** An expired link was still signed by the app: its language is known (`locale`), for the page that says so. */
 export function verifyLink(
   token: string,
   secret: string,
   now = Date.now(),
-): { ok: true; claims: LinkClaims } | { ok: false; error: LinkError } {
+):
+  | { ok: true; claims: LinkClaims }
+  | { ok: false; error: LinkError; locale?: string } {
   const verified = verifyParts(PURPOSE, token, secret, 1000);
   if (!verified.ok) return verified;
   const parts = verified.parts;
@@ -61,7 +65,8 @@ export function verifyLink(
     !Number.isInteger(exp)
   )
     return { ok: false, error: "malformed" };
-  if ((exp as number) * 1000 < now) return { ok: false, error: "expired" };
+  if ((exp as number) * 1000 < now)
+    return { ok: false, error: "expired", locale };
   return {
     ok: true,
     claims: {
@@ -76,7 +81,10 @@ export function verifyLink(
   };
 }
 
-/** The row of score links an email shows (0–10 for NPS, 1–5 for CSAT), valid for `days`. */
+/**
+ * The row of score links an email shows (0–10 for NPS, 1–5 for CSAT), valid for `days`, or until
+ * `exp` (seconds since the epoch) when the row stands for a link that already has an expiry.
+ */
 export function scoreLinks(o: {
   appUrl: string;
   secret: string;
@@ -87,10 +95,11 @@ export function scoreLinks(o: {
   order: string | null;
   locale: string;
   days?: number;
+  exp?: number;
   now?: number;
 }): { score: number; url: string }[] {
   const exp =
-    Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 60) * 86_400;
+    o.exp ?? Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 60) * 86_400;
   const [low, high] = o.kind === "nps" ? [0, 10] : [1, 5];
   const links: { score: number; url: string }[] = [];
   for (let score = low; score <= high; score++) {
@@ -102,7 +111,13 @@ export function scoreLinks(o: {
   return links;
 }
 
-/** The answer an email link records: one per survey and recipient (the order, else the customer). */
+/**
+ * The answer an email link records: one per survey and recipient. An order's answer is shared with
+ * the thank-you page (one answer per survey and order); a link for a customer alone has its own.
+ */
 export const emailResponseKey = (
   c: Pick<LinkClaims, "survey" | "customer" | "order">,
-) => `email:${c.survey}:${c.order ? `o${c.order}` : `c${c.customer}`}`;
+) =>
+  c.order
+    ? orderAnswerKey(c.survey, c.order)
+    : `email:${c.survey}:c${c.customer}`;

@@ -18,6 +18,8 @@ const copy = {
     commentTooLong: "コメントは1000文字以内でお願いします。",
     invalid: "このリンクは無効です。メールのリンクをもう一度お試しください。",
     expired: "このリンクの有効期限が切れています。",
+    tooMany:
+      "短い間にたくさんのアクセスがありました。少し待ってからもう一度お試しください。",
   },
   en: {
     title: "Survey",
@@ -30,6 +32,7 @@ const copy = {
     commentTooLong: "Please keep your comment to 1,000 characters.",
     invalid: "This link is not valid. Please try the link in your email again.",
     expired: "This link has expired.",
+    tooMany: "Too many requests in a short time. Please try again in a moment.",
   },
 };
 
@@ -43,13 +46,26 @@ export type PageState =
       commented: boolean;
       error?: "commentTooLong";
     }
-  | { kind: "error"; error: "invalid" | "expired" };
+  | { kind: "error"; error: "invalid" | "expired" | "tooMany" };
 
+/**
+ * `locale` null: the page does not know the reader's language (a link that cannot be read, a
+ * request turned away before the link was), so an error says it in Japanese and in English.
+ */
 export function emailPage(
-  locale: string,
+  locale: string | null,
   state: PageState,
   status = 200,
 ): Response {
+  if (locale === null) {
+    const error = state.kind === "error" ? state.error : "invalid";
+    return publicPage(
+      "ja",
+      `${copy.ja.title} / ${copy.en.title}`,
+      `<p>${copy.ja[error]}</p><p lang="en">${copy.en[error]}</p>`,
+      status,
+    );
+  }
   const c = locale === "ja" ? copy.ja : copy.en;
   let body: string;
   if (state.kind === "error") body = `<p>${c[state.error]}</p>`;

@@ -9,6 +9,8 @@ import {
   type SurveyKind,
 } from "./definition";
 import type { GraphQL } from "../admin-graphql";
+import { orderAnswerKeys } from "./answer-keys";
+import { emailResponseKey, type LinkClaims } from "./email-link";
 
 export const SURVEY_ANALYZE_JOB = "survey.analyze";
 
@@ -185,9 +187,36 @@ export async function publishSurveys(
 
 export type RecordOutcome = "recorded" | "duplicate" | "cooldown";
 
+/** An order's answer to a survey, whichever channel brought it and whenever (see answer-keys.ts). */
+export async function orderAnswer(
+  db: PrismaClient,
+  shop: string,
+  surveyId: string,
+  orderId: string,
+) {
+  return db.surveyResponse.findFirst({
+    where: { shop, responseKey: { in: orderAnswerKeys(surveyId, orderId) } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, score: true, comment: true, responseKey: true },
+  });
+}
+
+/** The answer an email score link stands for: its order's (from any channel), else its own. */
+export async function linkAnswer(
+  db: PrismaClient,
+  c: Pick<LinkClaims, "shop" | "survey" | "customer" | "order">,
+) {
+  if (c.order) return orderAnswer(db, c.shop, c.survey, c.order);
+  return db.surveyResponse.findFirst({
+    where: { shop: c.shop, responseKey: emailResponseKey(c) },
+    select: { id: true, score: true, comment: true, responseKey: true },
+  });
+}
+
 /**
  * Stores one answer. A logged-in customer is not asked the same survey again within its window
- * (a second answer inside it is refused); the same submission (response key) counts once.
+ * (a second answer inside it is refused); the same submission (response key) counts once, and so
+ * does an order: a second answer to the same survey for it, from any channel, is a duplicate.
  */
 export async function recordResponse(
   db: PrismaClient,
@@ -225,6 +254,12 @@ export async function recordResponse(
         id: recent.id,
       };
   }
+  // Answers stored under the keys channels used before they shared one are not covered by the
+  // unique key; today's answers are.
+  if (answer.orderId) {
+    const prior = await orderAnswer(db, shop, survey.id, answer.orderId);
+    if (prior) return { outcome: "duplicate", id: prior.id };
+  }
   try {
     const row = await db.$transaction(async (tx) => {
       const created = await tx.surveyResponse.create({
@@ -259,6 +294,28 @@ export async function recordResponse(
   }
 }
 
+/**
+ * "YYYY-MM" of a moment in a time zone: the shop's month, so an answer at 00:00–09:00 JST on the
+ * 1st counts for that month, not the one before (UTC). An unknown zone falls back to UTC.
+ */
+export function monthIn(timeZone: string): (at: Date) => string {
+  let format: Intl.DateTimeFormat;
+  try {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+    });
+  } catch {
+    return (at) => at.toISOString().slice(0, 7);
+  }
+  return (at) => {
+    const parts = format.formatToParts(at);
+    const part = (type: string) => parts.find((p) => p.type === type)!.value;
+    return `${part("year")}-${part("month")}`;
+  };
+}
+
 /** The survey dashboard: counts first (responses, promoters, passives, detractors), then NPS. */
 export async function surveyDashboard(
   db: PrismaClient,
@@ -286,6 +343,10 @@ export async function surveyDashboard(
       })
     ).map((s) => [s.id, s.kind]),
   );
+  const month = monthIn(
+    (await db.shop.findUnique({ where: { shop }, select: { timezone: true } }))
+      ?.timezone ?? "Asia/Tokyo",
+  );
   const npsRows = rows.filter(
     (r) => kinds.get(r.surveyId) === "nps" && r.score !== null,
   );
@@ -302,7 +363,7 @@ export async function surveyDashboard(
     nps: npsCounts(npsRows.map((r) => r.score!)),
     byChannel: by((r) => r.channel),
     byLocale: by((r) => r.locale),
-    byMonth: by((r) => r.createdAt.toISOString().slice(0, 7)),
+    byMonth: by((r) => month(r.createdAt)),
   };
 }
 

@@ -74,8 +74,9 @@ export const topicHandlers: Record<string, TopicHandler> = {
   },
   "fulfillments/update": async (db, shop, p) => {
     const f = parse(fulfillmentPayload, p);
-    // The tracking message goes once per order (its key); later updates with tracking add nothing.
-    if (f.tracking_urls.length || f.tracking_number)
+    // The tracking message goes once per order (its key). Tracking added after the fulfilment
+    // reaches it while it has not gone yet (it waits a while for tracking; see scheduleFlows).
+    if (trackingOf(f).length || f.tracking_urls.length)
       await fulfillmentFlows(db, shop, "fulfilled", f);
     if (f.shipment_status === "delivered")
       await fulfillmentFlows(db, shop, "delivered", f);
@@ -147,6 +148,9 @@ const collectionPayload = z.object({
 });
 
 const fulfillmentPayload = z.object({
+  id: z
+    .union([z.number().int().positive(), z.string().regex(/^\d{1,20}$/)])
+    .optional(),
   order_id: z.union([
     z.number().int().positive(),
     z.string().regex(/^\d{1,20}$/),
@@ -168,6 +172,7 @@ function trackingOf(f: z.infer<typeof fulfillmentPayload>) {
     company: f.tracking_company ?? null,
     number,
     url: f.tracking_urls[i] ?? null,
+    fulfillmentId: f.id === undefined ? null : String(f.id),
   }));
 }
 

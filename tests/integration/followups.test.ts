@@ -189,6 +189,78 @@ describe("follow-up messages", () => {
     ]);
   });
 
+  it("waits for tracking added after the fulfilment and sends the notice once, with the link", async () => {
+    const { topicHandlers } = await import("~/webhooks/process.server");
+    const fulfilment = {
+      id: 7001,
+      order_id: 9001,
+      shipment_status: null,
+      tracking_company: null,
+      tracking_number: null,
+      tracking_numbers: [],
+      tracking_urls: [],
+    };
+    // Marked fulfilled without a tracking number: the notice waits for one.
+    await topicHandlers["fulfillments/create"](prisma, SHOP, fulfilment);
+    expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
+    expect(sink.mails).toHaveLength(0);
+    // The number is added a minute later: the notice goes now, with its link.
+    await topicHandlers["fulfillments/update"](prisma, SHOP, {
+      ...fulfilment,
+      tracking_company: "ヤマト運輸",
+      tracking_number: "1234-5678",
+      tracking_numbers: ["1234-5678"],
+      tracking_urls: ["https://track.example/1234-5678"],
+    });
+    expect(await prisma.job.count({ where: { type: FOLLOWUP_JOB } })).toBe(1);
+    await runDueJobs({ db: prisma, handlers: handlers() });
+    expect(sink.mails).toHaveLength(1);
+    const message = await prisma.flowMessage.findFirstOrThrow();
+    expect(message.status).toBe("sent");
+    expect(message.body).toContain("ヤマト運輸 1234-5678");
+    expect(message.body).toContain("Follow it here:");
+    const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(
+      message.body!,
+    )![1];
+    expect(verifyToken("click", token, secret())?.[2]).toBe(
+      "https://track.example/1234-5678",
+    );
+    // A later correction changes nothing: it went once.
+    await topicHandlers["fulfillments/update"](prisma, SHOP, {
+      ...fulfilment,
+      tracking_number: "9999",
+      tracking_numbers: ["9999"],
+      tracking_urls: ["https://track.example/9999"],
+    });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    expect(sink.mails).toHaveLength(1);
+  });
+
+  it("sends the notice without a link line when no tracking came within the wait", async () => {
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9001", customerId: null, at: new Date(), tracking: [] },
+      { timeScale: 1 },
+    );
+    await runDueJobs({
+      db: prisma,
+      handlers: handlers(),
+      now: new Date(Date.now() + 11 * 3_600_000),
+    });
+    expect(sink.mails).toHaveLength(0);
+    await runDueJobs({
+      db: prisma,
+      handlers: handlers(),
+      now: new Date(Date.now() + 13 * 3_600_000),
+    });
+    expect(sink.mails).toHaveLength(1);
+    const body = (await prisma.flowMessage.findFirstOrThrow()).body!;
+    expect(body).toContain("Your order #9001 has shipped.");
+    expect(body).not.toContain("Follow it here");
+  });
+
   it("never shows a tracking URL that is not http(s) as a link", async () => {
     await scheduleFlows(
       prisma,
@@ -231,7 +303,7 @@ describe("follow-up messages", () => {
       ["9001", "sent"],
       ["9002", "skipped"],
     ]);
-    expect(messages[1].error).toMatch(/consent/);
+    expect(messages[1].error).toBe("no_channel");
     const unsub = /https:\/\/app\.example\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(
       messages[0].body!,
     )![1];
@@ -240,6 +312,7 @@ describe("follow-up messages", () => {
       "101",
       "email",
       messages[0].id,
+      "en",
     ]);
 
     // The customer unsubscribes; the next marketing message to them is skipped.
@@ -419,6 +492,70 @@ describe("follow-up messages", () => {
     ).toEqual(stats.get(`${flow.id}|main`));
   });
 
+  it("does not ask an order for the survey it already answered on the thank-you page", async () => {
+    const { thankYouKey } = await import("~/surveys/checkout.server");
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tutorial" },
+      data: { enabled: false },
+    });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "survey" },
+      data: { enabled: true },
+    });
+    const survey = await prisma.survey.create({
+      data: {
+        shop: SHOP,
+        kind: "nps",
+        active: true,
+        placements: "thankyou,email",
+        question: JSON.stringify({ ja: "おすすめ度は?", en: "Recommend?" }),
+      },
+    });
+    await prisma.order.create({
+      data: {
+        shop: SHOP,
+        orderId: "9004",
+        name: "#9004",
+        customerId: "101",
+        processedAt: new Date(),
+        totalPrice: 800,
+        currency: "JPY",
+      },
+    });
+    for (const orderId of ["9001", "9004"])
+      await scheduleFlows(
+        prisma,
+        SHOP,
+        "delivered",
+        { orderId, customerId: null, at: new Date() },
+        { timeScale: 1 },
+      );
+    await prisma.surveyResponse.create({
+      data: {
+        shop: SHOP,
+        surveyId: survey.id,
+        channel: "thankyou",
+        score: 9,
+        locale: "en",
+        customerId: "101",
+        orderId: "9001",
+        responseKey: thankYouKey(survey.id, "9001"),
+      },
+    });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(15) });
+    expect(
+      (await prisma.flowMessage.findMany({ orderBy: { orderId: "asc" } })).map(
+        (m) => [m.orderId, m.status, m.error],
+      ),
+    ).toEqual([
+      ["9001", "skipped", "already_answered"],
+      ["9004", "sent", null],
+    ]);
+    expect(sink.mails.map((m) => m.subject)).toEqual([
+      "How was your order #9004?",
+    ]);
+  });
+
   it("skips a scheduled step the merchant removed, and schedules a step added later only for new events", async () => {
     const flow = await prisma.flow.findFirstOrThrow({
       where: { shop: SHOP, preset: "tutorial" },
@@ -454,7 +591,7 @@ describe("follow-up messages", () => {
     });
     expect(rows.map((m) => [m.step, m.status, m.error])).toEqual([
       ["main", "sent", null],
-      ["second01", "skipped", "step removed from the flow"],
+      ["second01", "skipped", "step_removed"],
     ]);
   });
 
@@ -639,6 +776,136 @@ describe("follow-up messages", () => {
     });
   });
 
+  it("never sends again when the SMTP server goes silent after taking the message body: uncertain, job done", async () => {
+    // The server has the whole message, but its "250" comes after the client gave up waiting.
+    let received = 0;
+    let answered: Promise<void> = Promise.resolve();
+    sink.onMessage = () => {
+      received++;
+      answered = new Promise((resolve) => setTimeout(resolve, 1000));
+      return answered;
+    };
+    const slow = emailChannel({
+      ...smtpFromUrl(sink.url, "shop@example.com"),
+      socketTimeoutMs: 300,
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "fulfilled",
+      { orderId: "9001", customerId: null, at: new Date(), tracking },
+      { timeScale: 1 },
+    );
+    let now = new Date();
+    for (let i = 0; i < 3; i++) {
+      await runDueJobs({
+        db: prisma,
+        handlers: handlers(deps({ email: slow })),
+        now,
+      });
+      now = new Date(now.getTime() + 7 * 3_600_000);
+    }
+    expect(received).toBe(1);
+    const message = await prisma.flowMessage.findFirstOrThrow();
+    expect(message.status).toBe("uncertain");
+    expect(message.error).toMatch(/^uncertain:SMTP: Timeout/);
+    expect(
+      (await prisma.job.findFirstOrThrow({ where: { type: FOLLOWUP_JOB } }))
+        .status,
+    ).toBe("done");
+    // (The late answer lands before the next test starts.)
+    await answered;
+  });
+
+  it("SMS: retries when Twilio was never reached, never after a 5xx or a connection lost mid-request", async () => {
+    const { smsChannel } = await import("~/followups/channels/sms.server");
+    await prisma.customer.update({
+      where: { shop_customerId: { shop: SHOP, customerId: "101" } },
+      data: { phone: "+819012345678" },
+    });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tracking" },
+      data: { channels: "sms" },
+    });
+    const created = () =>
+      Response.json({ sid: "SM1" }, { status: 201 }) as Response;
+    const fetchFailed = (code: string) =>
+      Promise.reject(
+        new TypeError("fetch failed", {
+          cause: Object.assign(new Error(code), { code }),
+        }),
+      );
+    const run = async (
+      orderId: string,
+      answers: (() => Promise<Response>)[],
+    ) => {
+      let calls = 0;
+      const sms = smsChannel(
+        { accountSid: "AC1", authToken: "t", from: "+15017122661" },
+        () => answers[Math.min(calls++, answers.length - 1)](),
+      );
+      await scheduleFlows(
+        prisma,
+        SHOP,
+        "fulfilled",
+        { orderId, customerId: null, at: new Date(), tracking },
+        { timeScale: 1 },
+      );
+      let now = new Date();
+      for (let i = 0; i < 3; i++) {
+        await runDueJobs({
+          db: prisma,
+          handlers: handlers(deps({ sms })),
+          now,
+        });
+        now = new Date(now.getTime() + 7 * 3_600_000);
+      }
+      const m = await prisma.flowMessage.findFirstOrThrow({
+        where: { orderId },
+      });
+      return { calls, status: m.status, error: m.error };
+    };
+    for (const orderId of ["9005", "9006", "9007"])
+      await prisma.order.create({
+        data: {
+          shop: SHOP,
+          orderId,
+          name: `#${orderId}`,
+          customerId: "101",
+          processedAt: new Date(),
+          totalPrice: 1000,
+          currency: "JPY",
+        },
+      });
+    // Refused before anything went out: tried again, then sent.
+    expect(
+      await run("9005", [
+        () => fetchFailed("ECONNREFUSED"),
+        async () => created(),
+      ]),
+    ).toMatchObject({ calls: 2, status: "sent" });
+    // 503: Twilio may have created the message; not sent again.
+    expect(
+      await run("9006", [
+        async () =>
+          Response.json(
+            { code: 20503, message: "Service Unavailable" },
+            {
+              status: 503,
+            },
+          ) as Response,
+        async () => created(),
+      ]),
+    ).toMatchObject({ calls: 1, status: "uncertain" });
+    // The connection dropped after the request was written: not sent again.
+    expect(
+      await run("9007", [
+        () => fetchFailed("ECONNRESET"),
+        async () => created(),
+      ]),
+    ).toMatchObject({ calls: 1, status: "uncertain" });
+  });
+
   it("resends through LINE after a crash mid-send, with the same retry key LINE deduplicates", async () => {
     const keys: string[] = [];
     const line: Channel = {
@@ -787,6 +1054,76 @@ describe("links in messages", () => {
     expect(await prisma.unsubscribe.count()).toBe(1);
   });
 
+  it("unsubscribe speaks the language the message went out in, and older links still work", async () => {
+    const { loader, action } = await import("~/routes/unsubscribe.$token");
+    const { unsubscribeUrl } = await import("~/followups/links");
+    // Hanako's row has no language; the message went out in English.
+    await prisma.customer.update({
+      where: { shop_customerId: { shop: SHOP, customerId: "101" } },
+      data: { locale: null },
+    });
+    await scheduleFlows(
+      prisma,
+      SHOP,
+      "delivered",
+      { orderId: "9001", customerId: null, at: new Date() },
+      { timeScale: 1 },
+    );
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tutorial" },
+      data: {
+        steps: JSON.stringify([
+          {
+            id: "main",
+            delayMinutes: 1440,
+            templates: {
+              email: {
+                en: {
+                  subject: "Hi",
+                  body: `<a href="{{ unsubscribe_link }}">Unsubscribe</a>`,
+                },
+              },
+            },
+          },
+        ]),
+      },
+    });
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    const message = await prisma.flowMessage.findFirstOrThrow();
+    expect(message).toMatchObject({ status: "sent", locale: "en" });
+    const token = /\/unsubscribe\/([\w-]+\.[\w-]+)/.exec(message.body!)![1];
+    const call = (
+      fn: unknown,
+      t: string,
+      init: RequestInit = {},
+    ): Promise<Response> =>
+      (fn as (a: unknown) => Promise<Response>)({
+        request: new Request(`https://app.example/unsubscribe/${t}`, init),
+        params: { token: t },
+      });
+    const page = await (await call(loader, token)).text();
+    expect(page).toContain("Stop receiving news from this shop by email?");
+    const done = await call(action, token, { method: "POST" });
+    expect(await done.text()).toContain("You are unsubscribed.");
+    expect(
+      await prisma.unsubscribe.findFirstOrThrow({
+        select: { customerId: true, channel: true, messageId: true },
+      }),
+    ).toEqual({ customerId: "101", channel: "email", messageId: message.id });
+    // A link from before the language was carried: the customer's or the browser's language.
+    const old = unsubscribeUrl(
+      "https://app.example",
+      secret(),
+      SHOP,
+      "101",
+      "line",
+      message.id,
+    )
+      .split("/")
+      .pop()!;
+    expect(await (await call(loader, old)).text()).toContain("配信を停止");
+  });
+
   it("click links count and redirect only where they were signed to go", async () => {
     const { loader } = await import("~/routes/r.$token");
     const { clickUrl } = await import("~/followups/links");
@@ -820,14 +1157,15 @@ describe("links in messages", () => {
     ).toBe(1);
     const [body] = token.split(".");
     const forged = `${Buffer.from(JSON.stringify([SHOP, msg.id, "https://evil.example"])).toString("base64url")}.${token.split(".")[1]}`;
-    expect(
-      (
-        await (loader as (a: unknown) => Promise<Response>)({
-          request: new Request("https://app.example/r/x"),
-          params: { token: forged },
-        })
-      ).status,
-    ).toBe(400);
+    const refused = await (loader as (a: unknown) => Promise<Response>)({
+      request: new Request("https://app.example/r/x"),
+      params: { token: forged },
+    });
+    expect(refused.status).toBe(400);
+    // Nothing tells the reader's language: both.
+    const text = await refused.text();
+    expect(text).toContain("このリンクは無効です");
+    expect(text).toContain("This link is not valid");
     expect(body).toBeTruthy();
   });
 });

@@ -342,6 +342,41 @@ describe("survey dashboard", () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")届くのが遅い"`);
   });
 
+  it("cuts months in the shop's time zone", async () => {
+    const answer = (createdAt: string) =>
+      prisma.surveyResponse.create({
+        data: {
+          shop: SHOP,
+          surveyId: nps,
+          channel: "block",
+          score: 9,
+          locale: "ja",
+          createdAt: new Date(createdAt),
+        },
+      });
+    // 08:30 on 1 November in Tokyo, still 31 October in UTC; and 23:00 on 30 November in Tokyo.
+    await answer("2026-10-31T23:30:00Z");
+    await answer("2026-11-30T14:00:00Z");
+    const months = async () =>
+      (
+        await surveyDashboard(
+          prisma,
+          SHOP,
+          365,
+          new Date("2026-12-20T00:00:00Z"),
+        )
+      ).byMonth.map((m) => [m.key, m.responses]);
+    // No shop row yet: Japan, the app's default.
+    expect(await months()).toEqual([["2026-11", 2]]);
+    await prisma.shop.create({
+      data: { shop: SHOP, timezone: "America/New_York" },
+    });
+    expect(await months()).toEqual([
+      ["2026-10", 1],
+      ["2026-11", 1],
+    ]);
+  });
+
   it("groups answers by the products bought, with each product's loyalty shares", async () => {
     const day = (d: string) => new Date(`${d}T00:00:00Z`);
     await prisma.order.create({
@@ -545,6 +580,59 @@ describe("email score links", () => {
     expect(after).not.toContain("<b>");
   });
 
+  it("counts one answer per survey and order, whichever of the thank-you page and the email comes first", async () => {
+    const { recordResponse } = await import("~/surveys/surveys.server");
+    const { thankYouKey } = await import("~/surveys/checkout.server");
+    const thankYou = (orderId: string, score: number) =>
+      recordResponse(
+        prisma,
+        SHOP,
+        { id: emailSurvey, cooldownDays: 0 },
+        {
+          channel: "thankyou",
+          score,
+          choice: null,
+          comment: "",
+          locale: "ja",
+          customerId: "501",
+          orderId,
+          responseKey: thankYouKey(emailSurvey, orderId),
+        },
+      );
+    // Answered on the thank-you page: the email's link shows that answer and records nothing.
+    expect((await thankYou("9001", 9)).outcome).toBe("recorded");
+    const page = await (await open(await link({ score: 3 }))).text();
+    expect(page).toContain("すでにご回答");
+    expect(page).toContain("あなたの回答: 9");
+    // Answered through the email first: the thank-you page's answer is a duplicate.
+    await open(await link({ score: 4, order: "9002" }));
+    expect((await thankYou("9002", 10)).outcome).toBe("duplicate");
+    // An answer stored before the two shared a key still counts.
+    await prisma.surveyResponse.create({
+      data: {
+        shop: SHOP,
+        surveyId: emailSurvey,
+        channel: "thankyou",
+        score: 6,
+        locale: "ja",
+        orderId: "9003",
+        responseKey: `thankyou:${emailSurvey}:9003`,
+      },
+    });
+    expect(
+      await (await open(await link({ score: 1, order: "9003" }))).text(),
+    ).toContain("あなたの回答: 6");
+    expect(
+      (
+        await prisma.surveyResponse.findMany({ orderBy: { orderId: "asc" } })
+      ).map((r) => [r.orderId, r.channel, r.score]),
+    ).toEqual([
+      ["9001", "thankyou", 9],
+      ["9002", "email", 4],
+      ["9003", "thankyou", 6],
+    ]);
+  });
+
   it("keeps another recipient's answer apart: a different order is a different answer", async () => {
     await open(await link({ score: 9, order: "9001" }));
     await open(await link({ score: 2, order: "9002", customer: "777" }));
@@ -560,7 +648,12 @@ describe("email score links", () => {
 
   it("rejects forged, tampered, expired and malformed links with a 4xx and stores nothing", async () => {
     const forged = await link({ score: 10, secret: "not-the-secret" });
-    expect((await open(forged)).status).toBe(403);
+    const refused = await open(forged);
+    expect(refused.status).toBe(403);
+    // A link that cannot be trusted says nothing of the reader's language: both.
+    const text = await refused.text();
+    expect(text).toContain("このリンクは無効です");
+    expect(text).toContain("This link is not valid");
     const good = await link({ score: 10 });
     const [body, sig] = good.split("/").pop()!.split(".");
     const swapped = Buffer.from(
@@ -573,6 +666,11 @@ describe("email score links", () => {
         .status,
     ).toBe(403);
     expect((await open(await link({ score: 10, days: -1 }))).status).toBe(410);
+    // An expired link is still the app's own: in its language.
+    const expired = await open(
+      await link({ score: 10, days: -1, locale: "en" }),
+    );
+    expect(await expired.text()).toContain("This link has expired.");
     expect(
       (await open(`${process.env.SHOPIFY_APP_URL}/survey/not-a-token`)).status,
     ).toBe(400);
@@ -582,6 +680,57 @@ describe("email score links", () => {
     );
     expect((await comment(forged, "x")).status).toBe(403);
     expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("gives the score links of a follow-up's survey page the expiry of the link that led there", async () => {
+    const { loader } = await import("~/routes/survey.ask.$token");
+    const { signLink, verifyLink } = await import("~/surveys/email-link");
+    // Ten hours left: the score links must not get a day.
+    const exp = Math.floor(Date.now() / 1000) + 10 * 3600;
+    const token = signLink(
+      {
+        shop: SHOP,
+        survey: emailSurvey,
+        customer: "501",
+        order: "9001",
+        score: 5,
+        locale: "ja",
+        exp,
+      },
+      secret(),
+    );
+    const res = await callRoute(
+      loader as never,
+      new Request(`${process.env.SHOPIFY_APP_URL}/survey/ask/${token}`),
+      { token },
+    );
+    expect(res.status).toBe(200);
+    const links = [
+      ...(await res.text()).matchAll(/\/survey\/([\w-]+\.[\w-]{43})"/g),
+    ].map((m) => m[1]);
+    expect(links).toHaveLength(11);
+    for (const l of links)
+      expect(verifyLink(l, secret())).toMatchObject({
+        ok: true,
+        claims: { exp },
+      });
+  });
+
+  it("turns a flood from one address away in both languages", async () => {
+    const { loader } = await import("~/routes/survey.$token");
+    const url = await link({ score: 10, locale: "en" });
+    const click = () =>
+      callRoute(
+        loader as never,
+        new Request(url, { headers: { "X-Forwarded-For": "203.0.113.77" } }),
+        { token: url.split("/").pop()! },
+      );
+    let last: Response | null = null;
+    for (let i = 0; i < 40 && last?.status !== 429; i++) last = await click();
+    expect(last!.status).toBe(429);
+    const text = await last!.text();
+    expect(text).toContain("少し待ってから");
+    expect(text).toContain("try again in a moment");
   });
 
   it("refuses a comment over the limit without storing it", async () => {

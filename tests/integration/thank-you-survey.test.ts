@@ -25,13 +25,16 @@ const graphql = devStoreAdmin(core, {
 let firstOrder = "";
 let repeatOrder = "";
 let oldOrder = "";
+let guestOrder = "";
 let survey = "";
 
 const b64 = (v: unknown) =>
   Buffer.from(JSON.stringify(v)).toString("base64url");
-function token(o: { secret?: string; dest?: string; exp?: number } = {}) {
+function token(
+  o: { secret?: string; dest?: string; exp?: number; sub?: string } = {},
+) {
   const now = Math.floor(Date.now() / 1000);
-  const body = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ dest: o.dest ?? `https://${shop}`, aud: process.env.SHOPIFY_API_KEY, iat: now, nbf: now - 5, exp: o.exp ?? now + 60, jti: randomUUID() })}`;
+  const body = `${b64({ alg: "HS256", typ: "JWT" })}.${b64({ dest: o.dest ?? `https://${shop}`, aud: process.env.SHOPIFY_API_KEY, iat: now, nbf: now - 5, exp: o.exp ?? now + 60, jti: randomUUID(), sub: o.sub })}`;
   return `${body}.${createHmac(
     "sha256",
     o.secret ?? process.env.SHOPIFY_API_SECRET!,
@@ -86,6 +89,11 @@ beforeAll(async () => {
       customerId: `gid://shopify/Customer/${regular.legacyId}`,
       lines: [{ variantId: variant, quantity: 1 }],
     })
+  ).orderId
+    .split("/")
+    .pop()!;
+  guestOrder = (
+    await core.createOrder({ lines: [{ variantId: variant, quantity: 1 }] })
   ).orderId
     .split("/")
     .pop()!;
@@ -159,6 +167,65 @@ describe("thank-you page survey backend", () => {
     expect(
       await (await get({ order: firstOrder, locale: "en" })).json(),
     ).toEqual({ survey: null });
+  });
+
+  it("takes no second answer for an order that answered the same survey through the email first", async () => {
+    await prisma.survey.update({
+      where: { id: survey },
+      data: { placements: "thankyou,email" },
+    });
+    const { scoreLinks } = await import("~/surveys/email-link");
+    const { loader: emailLink } = await import("~/routes/survey.$token");
+    const url = scoreLinks({
+      appUrl: process.env.SHOPIFY_APP_URL!,
+      secret: process.env.SHOPIFY_API_SECRET!,
+      shop,
+      survey,
+      kind: "nps",
+      customer: null,
+      order: firstOrder,
+      locale: "ja",
+    }).find((l) => l.score === 3)!.url;
+    const clicked = await callRoute(emailLink as never, new Request(url), {
+      token: url.split("/").pop()!,
+    });
+    expect(clicked.status).toBe(200);
+    expect(
+      await (await get({ order: firstOrder, locale: "ja" })).json(),
+    ).toEqual({ survey: null });
+    expect(
+      await (
+        await post({ survey, order: firstOrder, locale: "ja", score: 10 })
+      ).json(),
+    ).toEqual({ ok: true, outcome: "duplicate" });
+    expect(
+      (await prisma.surveyResponse.findMany()).map((r) => [r.channel, r.score]),
+    ).toEqual([["email", 3]]);
+  });
+
+  it("answers a logged-in buyer only about their own orders", async () => {
+    const owner = core.state.orderById.get(Number(firstOrder))!.customerId!;
+    const other = core.state.customers.find((c) => c.legacyId !== owner)!;
+    const as = (id: number) => token({ sub: `gid://shopify/Customer/${id}` });
+    const answer = { survey, order: firstOrder, locale: "ja", score: 9 };
+    // Someone else's order, or a guest's: refused with a reason, nothing stored.
+    for (const [order, t] of [
+      [firstOrder, as(other.legacyId)],
+      [guestOrder, as(owner)],
+    ] as const) {
+      const res = await post({ ...answer, order }, t);
+      expect(res.status).toBe(403);
+      expect(await res.json()).toEqual({
+        error: "the order belongs to another customer",
+      });
+      expect((await get({ order, locale: "ja" }, t)).status).toBe(403);
+    }
+    expect(await prisma.surveyResponse.count()).toBe(0);
+    // Their own order: taken.
+    expect(await (await post(answer, as(owner))).json()).toEqual({
+      ok: true,
+      outcome: "recorded",
+    });
   });
 
   it("targets first and repeat buyers", async () => {
