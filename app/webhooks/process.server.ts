@@ -6,7 +6,11 @@ import {
   type CustomerPayload,
 } from "../customers/payloads";
 import { refreshIfIncomplete } from "../customers/refresh.server";
-import { upsertCustomer, upsertOrder } from "../customers/mirror.server";
+import {
+  removeCustomer,
+  upsertCustomer,
+  upsertOrder,
+} from "../customers/mirror.server";
 import {
   customerRedactPayload,
   dataRequestPayload,
@@ -46,11 +50,22 @@ async function mirrorCustomer(
  * What each webhook topic does once recorded. Features add their topics here. Topics without a
  * handler are recorded and marked processed, nothing more.
  */
+const customerDeletePayload = z.object({
+  id: z
+    .union([z.number().int().positive(), z.string().regex(/^\d+$/)])
+    .transform(String),
+});
+
 export const topicHandlers: Record<string, TopicHandler> = {
   "customers/create": (db, shop, p) =>
     mirrorCustomer(db, shop, parse(customerPayload, p)),
   "customers/update": (db, shop, p) =>
     mirrorCustomer(db, shop, parse(customerPayload, p)),
+  // Deleted in Shopify admin: out of the groups, exports and follow-ups (a customer with orders
+  // cannot be deleted there; their data goes with customers/redact).
+  "customers/delete": async (db, shop, p) => {
+    await removeCustomer(db, shop, parse(customerDeletePayload, p).id);
+  },
   "orders/create": async (db, shop, p) => {
     const order = parse(orderPayload, p);
     await upsertOrder(db, shop, order);

@@ -6,6 +6,7 @@ import { action as ordersCreate } from "~/routes/webhooks.orders.create";
 import { action as ordersUpdated } from "~/routes/webhooks.orders.updated";
 import { readStats } from "~/dashboard/stats.server";
 import { action as customersUpdate } from "~/routes/webhooks.customers.update";
+import { action as customersDelete } from "~/routes/webhooks.customers.delete";
 import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
@@ -163,6 +164,41 @@ describe("idempotency", () => {
       }),
     );
     expect(await prisma.webhookEvent.count()).toBe(1);
+  });
+
+  it("customers/delete removes a customer deleted in Shopify, once", async () => {
+    await respond(
+      customersUpdate,
+      webhookRequest({
+        topic: "customers/update",
+        payload: {
+          id: 507,
+          first_name: "消",
+          updated_at: "2026-11-01T00:00:00Z",
+        },
+      }),
+    );
+    await work();
+    const gone = webhookRequest({
+      topic: "customers/delete",
+      payload: { id: 507 },
+    });
+    expect((await respond(customersDelete, gone)).status).toBe(200);
+    await work();
+    expect(
+      await prisma.customer.count({
+        where: { shop: TEST_SHOP, customerId: "507" },
+      }),
+    ).toBe(0);
+    expect(
+      (
+        await respond(
+          customersDelete,
+          webhookRequest({ topic: "customers/delete", payload: { id: "x" } }),
+        )
+      ).status,
+    ).toBe(200); // accepted; the job then ends dead with its reason, nothing else happens
+    await work();
   });
 
   it("an older customers/update arriving late does not overwrite a newer one", async () => {
