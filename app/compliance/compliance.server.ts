@@ -218,15 +218,30 @@ export async function fulfilDataRequest(
     },
     data,
   };
-  const row = await db.dataRequest.create({
-    data: {
-      shop,
-      customerId: ref.customerId,
-      requestId: p.data_request?.id ?? null,
-      report: JSON.stringify(report, jsonReplacer),
-    },
-    select: { id: true },
-  });
+  const requestId = p.data_request?.id ?? null;
+  const fields = {
+    customerId: ref.customerId,
+    requestId,
+    report: JSON.stringify(report, jsonReplacer),
+  };
+  // A job retried after this ran (the worker stopped before recording it done) renews the same
+  // request's report instead of listing the request twice.
+  const earlier = requestId
+    ? await db.dataRequest.findFirst({
+        where: { shop, requestId },
+        select: { id: true },
+      })
+    : null;
+  const row = earlier
+    ? await db.dataRequest.update({
+        where: { id: earlier.id },
+        data: fields,
+        select: { id: true },
+      })
+    : await db.dataRequest.create({
+        data: { shop, ...fields },
+        select: { id: true },
+      });
   return row.id;
 }
 

@@ -438,6 +438,18 @@ describe("compliance topics with data present", () => {
       ).status,
     ).toBe(200);
     await work();
+    // The job run again (a worker stopped before recording it done): still one report.
+    const { fulfilDataRequest } =
+      await import("~/compliance/compliance.server");
+    const { dataRequestPayload } = await import("~/compliance/payloads");
+    await fulfilDataRequest(
+      prisma,
+      TEST_SHOP,
+      dataRequestPayload.parse(payload),
+    );
+    expect(await prisma.dataRequest.count({ where: { shop: TEST_SHOP } })).toBe(
+      1,
+    );
     const row = await prisma.dataRequest.findFirstOrThrow({
       where: { shop: TEST_SHOP },
     });
