@@ -124,6 +124,33 @@ const tracking = [
   },
 ];
 
+/**
+ * Schedules an order's shipping notice and runs its job `attempts` times, seven hours apart
+ * (past every retry's backoff), through the given channels.
+ */
+async function sendShippingNotice(
+  orderId: string,
+  channels: Partial<Record<"email" | "line" | "sms", Channel>>,
+  attempts: number,
+): Promise<void> {
+  await scheduleFlows(
+    prisma,
+    SHOP,
+    "fulfilled",
+    { orderId, customerId: null, at: new Date(), tracking },
+    { timeScale: 1 },
+  );
+  let now = new Date();
+  for (let i = 0; i < attempts; i++) {
+    await runDueJobs({
+      db: prisma,
+      handlers: handlers(deps(channels)),
+      now,
+    });
+    now = new Date(now.getTime() + 7 * 3_600_000);
+  }
+}
+
 describe("follow-up messages", () => {
   it("sends the tracking email once, in the customer's language, with counted links, however often the webhook comes", async () => {
     for (let i = 0; i < 3; i++)
@@ -750,22 +777,7 @@ describe("follow-up messages", () => {
     const dead = emailChannel(
       smtpFromUrl("smtp://127.0.0.1:9", "shop@example.com"),
     );
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9001", customerId: null, at: new Date(), tracking },
-      { timeScale: 1 },
-    );
-    let now = new Date();
-    for (let i = 0; i < 6; i++) {
-      await runDueJobs({
-        db: prisma,
-        handlers: handlers(deps({ email: dead })),
-        now,
-      });
-      now = new Date(now.getTime() + 7 * 3_600_000);
-    }
+    await sendShippingNotice("9001", { email: dead }, 6);
     const job = await prisma.job.findFirstOrThrow({
       where: { type: FOLLOWUP_JOB },
     });
@@ -789,22 +801,7 @@ describe("follow-up messages", () => {
       ...smtpFromUrl(sink.url, "shop@example.com"),
       socketTimeoutMs: 300,
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9001", customerId: null, at: new Date(), tracking },
-      { timeScale: 1 },
-    );
-    let now = new Date();
-    for (let i = 0; i < 3; i++) {
-      await runDueJobs({
-        db: prisma,
-        handlers: handlers(deps({ email: slow })),
-        now,
-      });
-      now = new Date(now.getTime() + 7 * 3_600_000);
-    }
+    await sendShippingNotice("9001", { email: slow }, 3);
     expect(received).toBe(1);
     const message = await prisma.flowMessage.findFirstOrThrow();
     expect(message.status).toBe("uncertain");
@@ -844,22 +841,7 @@ describe("follow-up messages", () => {
         { accountSid: "AC1", authToken: "t", from: "+15017122661" },
         () => answers[Math.min(calls++, answers.length - 1)](),
       );
-      await scheduleFlows(
-        prisma,
-        SHOP,
-        "fulfilled",
-        { orderId, customerId: null, at: new Date(), tracking },
-        { timeScale: 1 },
-      );
-      let now = new Date();
-      for (let i = 0; i < 3; i++) {
-        await runDueJobs({
-          db: prisma,
-          handlers: handlers(deps({ sms })),
-          now,
-        });
-        now = new Date(now.getTime() + 7 * 3_600_000);
-      }
+      await sendShippingNotice(orderId, { sms }, 3);
       const m = await prisma.flowMessage.findFirstOrThrow({
         where: { orderId },
       });
