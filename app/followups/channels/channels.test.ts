@@ -130,14 +130,14 @@ describe("Twilio SMS", () => {
   });
 
   it("fails an invalid number for good, retries a 429, and never resends after a 5xx (Twilio may have created it)", async () => {
-    server.use(http.post(url, () => reply(twilio.responses.invalidTo)));
-    await expect(
+    const send = (to: string) =>
       smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
         idemKey: "k",
-        to: "+8190",
+        to,
         body: "x",
-      }),
-    ).rejects.toThrow(/21211/);
+      });
+    server.use(http.post(url, () => reply(twilio.responses.invalidTo)));
+    await expect(send("+8190")).rejects.toThrow(/21211/);
     server.use(
       http.post(url, () =>
         HttpResponse.json(
@@ -148,21 +148,13 @@ describe("Twilio SMS", () => {
         ),
       ),
     );
-    await expect(
-      smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
-        idemKey: "k",
-        to: "+819012345678",
-        body: "x",
-      }),
-    ).rejects.toBeInstanceOf(TransientChannelError);
+    await expect(send("+819012345678")).rejects.toBeInstanceOf(
+      TransientChannelError,
+    );
     server.use(http.post(url, () => reply(twilio.responses.serverError)));
-    await expect(
-      smsChannel({ accountSid: "AC123", authToken: "s", from: "+1" }).send({
-        idemKey: "k",
-        to: "+819012345678",
-        body: "x",
-      }),
-    ).rejects.toBeInstanceOf(UncertainChannelError);
+    await expect(send("+819012345678")).rejects.toBeInstanceOf(
+      UncertainChannelError,
+    );
   });
 
   it("retries when the request never left (DNS, refused, TLS) and not when it may have (reset, timeout)", async () => {
