@@ -54,13 +54,7 @@ const sources: CustomerDataSource[] = [
     name: "orders",
     collect: (db, shop, ref) =>
       db.order.findMany({
-        where: {
-          shop,
-          OR: [
-            { customerId: ref.customerId },
-            { orderId: { in: ref.orderIds } },
-          ],
-        },
+        where: { shop, ...aboutCustomerOrOrder(ref) },
         select: {
           orderId: true,
           name: true,
@@ -74,13 +68,7 @@ const sources: CustomerDataSource[] = [
     erase: async (db, shop, ref) =>
       (
         await db.order.deleteMany({
-          where: {
-            shop,
-            OR: [
-              { customerId: ref.customerId },
-              { orderId: { in: ref.orderIds } },
-            ],
-          },
+          where: { shop, ...aboutCustomerOrOrder(ref) },
         })
       ).count,
   },
@@ -90,7 +78,7 @@ const sources: CustomerDataSource[] = [
       db.webhookEvent.findMany({
         where: {
           shop,
-          ...aboutCustomer(ref),
+          ...aboutCustomerOrOrder(ref),
           topic: { notIn: ["customers/data_request", "customers/redact"] },
         },
         select: { topic: true, receivedAt: true, payload: true },
@@ -98,7 +86,7 @@ const sources: CustomerDataSource[] = [
     erase: async (db, shop, ref) =>
       (
         await db.webhookEvent.deleteMany({
-          where: { shop, ...aboutCustomer(ref) },
+          where: { shop, ...aboutCustomerOrOrder(ref) },
         })
       ).count,
   },
@@ -185,14 +173,8 @@ const sources: CustomerDataSource[] = [
   },
 ];
 
-/** Rows about the customer or one of the orders named in the request. */
+/** Rows about the customer or one of the orders named in the request (orders, events, answers, messages). */
 function aboutCustomerOrOrder(ref: CustomerRef) {
-  return {
-    OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }],
-  };
-}
-
-function aboutCustomer(ref: CustomerRef): Prisma.WebhookEventWhereInput {
   return {
     OR: [{ customerId: ref.customerId }, { orderId: { in: ref.orderIds } }],
   };
