@@ -14,6 +14,7 @@ import { createSearch } from "../app/faq/engine/query";
 import { metrics, readFaq, readQueries, type EvalEntry } from "./faq/eval-data";
 import { fuseSearch, miniSearch } from "./faq/baselines";
 import { synthesise } from "./faq/synth";
+import { publishedSearch } from "./faq/rank";
 import {
   STOREFRONT_DEFINE,
   STOREFRONT_SCRIPTS,
@@ -34,7 +35,7 @@ const engines: Record<
   (locale: string, docs: EvalEntry[]) => Promise<(q: string) => string[]>
 > = {
   tsunagu: async (_l, docs) => {
-    const s = createSearch(await buildIndex(docs));
+    const s = await publishedSearch(docs);
     return (q) => s(q).hits.map((h) => h.id);
   },
   "fuse.js": async (_l, docs) => fuseSearch(docs),

@@ -13,10 +13,9 @@
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { buildIndex } from "../app/faq/engine/build.server";
-import { createSearch } from "../app/faq/engine/query";
 import { setShopperCorpus } from "../app/faq/engine/shopper-words.server";
 import { metrics } from "./faq/eval-data";
+import { publishedSearch } from "./faq/rank";
 import { corpusFile, corpusOf, trainingShops } from "./faq/shopper-corpus";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -37,16 +36,9 @@ if (!process.argv.includes("--cv")) {
   for (const held of shops) {
     setShopperCorpus(corpusOf(shops.filter((s) => s !== held)).entries);
     for (const locale of [...new Set(held.faq.map((e) => e.locale))].sort()) {
-      const docs = held.faq
-        .filter((e) => e.locale === locale)
-        .map((e) => ({
-          id: e.id,
-          question: e.question,
-          answer: e.answer,
-          tags: e.tags,
-          category: e.category,
-        }));
-      const search = createSearch(await buildIndex(docs));
+      const search = await publishedSearch(
+        held.faq.filter((e) => e.locale === locale),
+      );
       const rows = held.queries
         .filter((q) => q.locale === locale)
         .map((q) => ({

@@ -6,8 +6,26 @@ import { normalizeLocale, type EvalEntry, type EvalQuery } from "./eval-data";
 export type RankedQuery = EvalQuery & { ranked: string[] };
 
 /**
- * Ranks every query among the entries of its locale, with an index built exactly as publishing
- * builds it (answers sanitised, then reduced to text; no per-query hints, no learned signals).
+ * The engine's search over one locale's entries, with an index built exactly as publishing
+ * builds it: answers sanitised, then reduced to text (no per-query hints, no learned signals).
+ * faq:eval, bench:faq and faq:train --cv all measure through this.
+ */
+export async function publishedSearch(docs: EvalEntry[]) {
+  return createSearch(
+    await buildIndex(
+      docs.map((e) => ({
+        id: e.id,
+        question: e.question,
+        answer: answerText(sanitizeAnswer(e.answer)),
+        tags: e.tags,
+        category: e.category,
+      })),
+    ),
+  );
+}
+
+/**
+ * Ranks every query among the entries of its locale (publishedSearch).
  * A query in ja-JP is ranked among the ja entries when the FAQ has no ja-JP ones. Queries whose
  * language the FAQ lacks rank nothing and are listed in `unmatched`.
  */
@@ -17,18 +35,11 @@ export async function rankQueries(
   top = 10,
 ): Promise<{ rows: RankedQuery[]; unmatched: string[] }> {
   const searchers = new Map<string, ReturnType<typeof createSearch>>();
-  for (const locale of new Set(entries.map((e) => e.locale))) {
-    const docs = entries
-      .filter((e) => e.locale === locale)
-      .map((e) => ({
-        id: e.id,
-        question: e.question,
-        answer: answerText(sanitizeAnswer(e.answer)),
-        tags: e.tags,
-        category: e.category,
-      }));
-    searchers.set(locale, createSearch(await buildIndex(docs)));
-  }
+  for (const locale of new Set(entries.map((e) => e.locale)))
+    searchers.set(
+      locale,
+      await publishedSearch(entries.filter((e) => e.locale === locale)),
+    );
   const searcherOf = (written: string) => {
     const locale = normalizeLocale(written);
     const exact = searchers.get(locale);
