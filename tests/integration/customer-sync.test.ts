@@ -13,6 +13,7 @@ import {
 import { createDevStore } from "../../dev-store/src/store";
 import type { WebhookEvent } from "../../dev-store/src/contract";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 import { DEFERRED_INDEXES } from "~/customers/sync-sqlite.server";
 import { migrate, pendingMigrations } from "../../scripts/migrate";
 
@@ -26,23 +27,7 @@ function harness() {
     counts: { customers: 600, orders: 1800 },
   });
   const shop = core.shop;
-  const graphql = async (
-    query: string,
-    options?: { variables?: Record<string, unknown> },
-  ) =>
-    new Response(
-      JSON.stringify(
-        (
-          await core.execute({
-            version: "2026-07",
-            query,
-            variables: options?.variables,
-            scopes: SCOPES,
-            bucketKey: "t",
-          })
-        ).body,
-      ),
-    );
+  const graphql = devStoreAdmin(core, { scopes: SCOPES, bucketKey: "t" });
   const fetchFile = (async (url: string | URL | Request) => {
     const id = String(url).match(/_bulk\/(\d+)\.jsonl$/)![1];
     const stream = core.openBulkResult(id);
