@@ -1,4 +1,4 @@
-import { removeContributions } from "../dashboard/stats.server";
+import { deleteCustomer } from "../customers/mirror.server";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import type { CustomerRedactPayload, DataRequestPayload } from "./payloads";
 
@@ -39,16 +39,8 @@ const sources: CustomerDataSource[] = [
           lastOrderAt: true,
         },
       }),
-    // The dashboard aggregates drop the customer too, so they always equal a rebuild from the tables.
     erase: (db, shop, ref) =>
-      db.$transaction(async (tx) => {
-        await removeContributions(tx, shop, [ref.customerId]);
-        return (
-          await tx.customer.deleteMany({
-            where: { shop, customerId: ref.customerId },
-          })
-        ).count;
-      }),
+      db.$transaction((tx) => deleteCustomer(tx, shop, ref.customerId)),
   },
   {
     name: "orders",

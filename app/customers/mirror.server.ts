@@ -133,10 +133,19 @@ export async function removeCustomer(
 ): Promise<boolean> {
   return db.$transaction(async (tx) => {
     if (await tx.order.count({ where: { shop, customerId } })) return false;
-    await removeContributions(tx, shop, [customerId]);
-    const { count } = await tx.customer.deleteMany({
-      where: { shop, customerId },
-    });
-    return count > 0;
+    return (await deleteCustomer(tx, shop, customerId)) > 0;
   });
+}
+
+/**
+ * Deletes a customer's row and its share of the dashboard aggregates, so they always equal a
+ * rebuild from the tables (customers/delete, the refresh job, customers/redact).
+ */
+export async function deleteCustomer(
+  tx: Prisma.TransactionClient,
+  shop: string,
+  customerId: string,
+): Promise<number> {
+  await removeContributions(tx, shop, [customerId]);
+  return (await tx.customer.deleteMany({ where: { shop, customerId } })).count;
 }
