@@ -1,13 +1,9 @@
-import { escapeHtml as esc } from "../html/escape";
+import { escapeHtml as esc, inertLiquid } from "../html/escape";
 /**
  * The FAQ search without JavaScript: the block's search form posts to the app proxy, which
  * answers with this page (Liquid, so the shop's theme frames it). Every value is escaped here;
- * answers are the sanitised HTML the storefront shows anyway.
- *
- * Shopify renders an app-proxy answer of type application/liquid as Liquid, so a query such as
- * `{{ customer.email }}` (or an answer that mentions `{% … %}`) would be run, not shown. The page
- * needs no Liquid of its own: every brace in it is written as a character reference, which the
- * browser shows as a brace and Liquid never sees.
+ * answers are the sanitised HTML the storefront shows anyway. Served as Liquid, so the whole
+ * page is made inert (inertLiquid).
  */
 
 const copy = {
@@ -28,9 +24,6 @@ const copy = {
     label: "Search the FAQ",
   },
 };
-
-const noLiquid = (html: string) =>
-  html.replace(/[{}]/g, (c) => (c === "{" ? "&#123;" : "&#125;"));
 
 export function resultsPage(o: {
   query: string;
@@ -53,7 +46,7 @@ export function resultsPage(o: {
     : o.weak
       ? `<p>${c.weak} ${contact}</p>`
       : "";
-  return noLiquid(`<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
+  return inertLiquid(`<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
   <h1>${c.title}</h1>
   <form action="/apps/tsunagu/faq" method="get" role="search">
     <label for="tsunagu-faq-q">${c.label}</label>

@@ -7,3 +7,12 @@ export const escapeHtml = (s: string) =>
         c
       ]!,
   );
+
+/**
+ * Makes a page the app proxy serves as application/liquid inert. Shopify renders such a page as
+ * Liquid, so a shopper's `{{ customer.email }}` or `{% … %}` (in a query, a return path, a
+ * merchant's answer) would run, not show. The app's pages need no Liquid of their own: every brace
+ * becomes a character reference, which the browser shows as a brace and Liquid never sees.
+ */
+export const inertLiquid = (html: string) =>
+  html.replace(/[{}]/g, (c) => (c === "{" ? "&#123;" : "&#125;"));

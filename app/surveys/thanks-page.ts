@@ -1,7 +1,8 @@
-import { escapeHtml as esc } from "../html/escape";
+import { escapeHtml as esc, inertLiquid } from "../html/escape";
 /**
  * What a shopper without JavaScript sees after answering the survey block (Liquid through the app
- * proxy, framed by the shop's theme). Text only; every value escaped.
+ * proxy, framed by the shop's theme). Text only; every value escaped, and no brace left for
+ * Liquid to run (inertLiquid).
  */
 
 const copy = {
@@ -28,5 +29,7 @@ export function thanksPage(o: {
   back: string;
 }): string {
   const c = o.locale === "ja" ? copy.ja : copy.en;
-  return `<section class="tsunagu-survey-thanks" lang="${esc(o.locale)}"><p>${c[o.outcome]}</p><p><a href="${esc(o.back)}">${c.back}</a></p></section>`;
+  return inertLiquid(
+    `<section class="tsunagu-survey-thanks" lang="${esc(o.locale)}"><p>${c[o.outcome]}</p><p><a href="${esc(o.back)}">${c.back}</a></p></section>`,
+  );
 }
