@@ -93,6 +93,7 @@ export function SearchPreview() {
                               ),
                             })
                           : "",
+                        hit.asked ? t("faq.previewAsked") : "",
                         hit.learned ? t("faq.previewLearned") : "",
                       ]
                         .filter(Boolean)

@@ -23,12 +23,14 @@ describe("parseFaqCsv", () => {
             question: "返品できますか",
             answer: "<p>7日以内なら<b>可能</b>です</p>",
             category: "返品",
+            phrasings: [],
           },
           {
             locale: "en",
             question: "Can I return it?",
             answer: "<p>Within 7 days</p>",
             category: "Returns",
+            phrasings: [],
           },
         ],
       },
@@ -90,12 +92,14 @@ describe("parseFaqCsv", () => {
             question: "+1は?",
             answer: "<p>-1です</p>",
             category: "=cmd",
+            phrasings: "いちたすいちは?\n=1+1",
           },
           {
             locale: "en",
             question: "What is +1?",
             answer: "<p>-1</p>",
             category: "Maths",
+            phrasings: "",
           },
         ],
       },
@@ -108,8 +112,14 @@ describe("parseFaqCsv", () => {
       handle: "calc",
       // Each language keeps its own category.
       translations: [
-        { question: "+1は?", answer: "<p>-1です</p>", category: "=cmd" },
-        { question: "What is +1?", category: "Maths" },
+        {
+          question: "+1は?",
+          answer: "<p>-1です</p>",
+          category: "=cmd",
+          // Other ways to ask travel in one cell, a line each.
+          phrasings: ["いちたすいちは?", "=1+1"],
+        },
+        { question: "What is +1?", category: "Maths", phrasings: [] },
       ],
     });
   });

@@ -20,6 +20,7 @@ export const CSV_COLUMNS = [
   "tags",
   "position",
   "published",
+  "phrasings",
 ] as const;
 const REQUIRED = ["locale", "question", "answer"] as const;
 
@@ -131,6 +132,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
             question,
             answer: col(cells, "answer"),
             category: col(cells, "category"),
+            phrasings: col(cells, "phrasings"),
             field: "row",
           },
         ],
@@ -187,6 +189,7 @@ export interface ExportableEntry {
     question: string;
     answer: string;
     category: string;
+    phrasings: string;
   }[];
 }
 
@@ -203,6 +206,7 @@ export function faqCsv(entries: ExportableEntry[]): string {
         e.tags,
         e.position,
         e.published ? "true" : "false",
+        t.phrasings,
       ]),
     ),
   );

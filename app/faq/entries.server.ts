@@ -5,7 +5,13 @@ import type { EntryInput } from "./entry";
 
 const withTranslations = {
   translations: {
-    select: { locale: true, question: true, answer: true, category: true },
+    select: {
+      locale: true,
+      question: true,
+      answer: true,
+      category: true,
+      phrasings: true,
+    },
     orderBy: { locale: "asc" },
   },
 } as const;
@@ -29,6 +35,23 @@ export async function listEntries(db: PrismaClient, shop: string) {
   });
 }
 
+/** Per language, the entries a gap-report group can be added to, in the FAQ's order. */
+export async function entryChoicesByLocale(
+  db: PrismaClient,
+  shop: string,
+): Promise<Record<string, { id: string; question: string }[]>> {
+  const rows = await db.faqTranslation.findMany({
+    where: { entry: { shop } },
+    orderBy: [{ entry: { position: "asc" } }, { entry: { createdAt: "asc" } }],
+    select: { locale: true, question: true, entryId: true },
+    take: 5_000,
+  });
+  const out: Record<string, { id: string; question: string }[]> = {};
+  for (const r of rows)
+    (out[r.locale] ??= []).push({ id: r.entryId, question: r.question });
+  return out;
+}
+
 export async function getEntry(db: PrismaClient, shop: string, id: string) {
   return db.faqEntry.findFirst({
     where: { shop, id },
@@ -50,6 +73,11 @@ export type SaveResult =
   | { ok: true; id: string }
   | { ok: false; errors: { handle: "faq.error.handleTaken" } }
   | { ok: false; notFound: true };
+
+/** A translation as stored: other ways to ask are one per line. */
+function stored(t: EntryInput["translations"][number]) {
+  return { ...t, phrasings: t.phrasings.join("\n") };
+}
 
 /** Creates (id null) or replaces an entry; the languages not in the input are removed. */
 export async function saveEntry(
@@ -81,7 +109,11 @@ export async function saveEntry(
   };
   if (!id) {
     const created = await db.faqEntry.create({
-      data: { shop, ...data, translations: { create: input.translations } },
+      data: {
+        shop,
+        ...data,
+        translations: { create: input.translations.map(stored) },
+      },
       select: { id: true },
     });
     return { ok: true, id: created.id };
@@ -102,11 +134,12 @@ export async function saveEntry(
     ...input.translations.map((t) =>
       db.faqTranslation.upsert({
         where: { entryId_locale: { entryId: id, locale: t.locale } },
-        create: { entryId: id, ...t },
+        create: { entryId: id, ...stored(t) },
         update: {
           question: t.question,
           answer: t.answer,
           category: t.category,
+          phrasings: stored(t).phrasings,
         },
       }),
     ),
@@ -145,7 +178,13 @@ export async function importEntries(
   shop: string,
   entries: EntryInput[],
   /** The file's columns: an existing entry keeps what a column the file lacks would have set. */
-  columns: readonly string[] = ["position", "published", "tags", "category"],
+  columns: readonly string[] = [
+    "position",
+    "published",
+    "tags",
+    "category",
+    "phrasings",
+  ],
 ): Promise<{ created: number; updated: number }> {
   let created = 0;
   let updated = 0;
@@ -173,7 +212,7 @@ export async function importEntries(
               shop,
               handle: e.handle,
               ...data,
-              translations: { create: e.translations },
+              translations: { create: e.translations.map(stored) },
             },
           });
           created++;
@@ -185,11 +224,12 @@ export async function importEntries(
             where: {
               entryId_locale: { entryId: existing.id, locale: t.locale },
             },
-            create: { entryId: existing.id, ...t },
+            create: { entryId: existing.id, ...stored(t) },
             update: {
               question: t.question,
               answer: t.answer,
               ...(has("category") ? { category: t.category } : {}),
+              ...(has("phrasings") ? { phrasings: stored(t).phrasings } : {}),
             },
           });
         }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { handleFrom, validateEntry } from "./entry";
+import { handleFrom, parsePhrasings, validateEntry } from "./entry";
 
 const t = (
   locale: string,
@@ -43,12 +43,14 @@ describe("validateEntry", () => {
             question: "いつ届きますか",
             answer: "<p>3日以内</p>",
             category: "配送",
+            phrasings: [],
           },
           {
             locale: "en",
             question: "When will it arrive?",
             answer: "<p>Within 3 days</p>",
             category: "Shipping",
+            phrasings: [],
           },
         ],
       },
@@ -100,6 +102,56 @@ describe("validateEntry", () => {
     ).toEqual({
       ok: false,
       errors: { "ja.answer": "faq.error.answerRequired" },
+    });
+  });
+});
+
+describe("other ways to ask", () => {
+  it("keeps one line per way of asking, without blanks or the same question asked twice", () => {
+    expect(
+      parsePhrasings(
+        " いつ届く？ \r\n\nいつ届く\nイツトドク?\n???\nwhen   will it  come\nWhen will it come?",
+      ),
+    ).toEqual(["いつ届く？", "イツトドク?", "when will it come"]);
+  });
+
+  it("reports too many or too long lines beside the section's field", () => {
+    const many = Array.from({ length: 51 }, (_, i) => `質問${i}`).join("\n");
+    expect(
+      validateEntry(
+        { translations: [{ ...t("ja", "質問", "答え"), phrasings: many }] },
+        () => "x",
+      ),
+    ).toEqual({ ok: false, errors: { "ja.phrasings": "faq.error.phrasings" } });
+    expect(
+      validateEntry(
+        {
+          translations: [
+            { ...t("en", "Q", "A"), phrasings: `ok\n${"x".repeat(201)}` },
+          ],
+        },
+        () => "x",
+      ),
+    ).toEqual({ ok: false, errors: { "en.phrasings": "faq.error.phrasings" } });
+  });
+
+  it("does not drop a section that has only ways to ask: it needs its question", () => {
+    expect(
+      validateEntry(
+        {
+          translations: [
+            t("ja", "質問", "答え"),
+            { ...t("en", "", ""), phrasings: "when will it come" },
+          ],
+        },
+        () => "x",
+      ),
+    ).toEqual({
+      ok: false,
+      errors: {
+        "en.question": "faq.error.questionRequired",
+        "en.answer": "faq.error.answerRequired",
+      },
     });
   });
 });

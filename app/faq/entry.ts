@@ -1,3 +1,4 @@
+import { gapKey } from "./gaps";
 import { sanitizeAnswer } from "./sanitize";
 
 /**
@@ -10,6 +11,8 @@ export interface EntryTranslation {
   answer: string;
   /** Shown to shoppers as a heading, so written per language ("" for none). */
   category: string;
+  /** Other ways shoppers ask: searched like the question, never shown to shoppers. */
+  phrasings: string[];
 }
 
 export interface EntryInput {
@@ -31,6 +34,7 @@ export type EntryErrorKey =
   | "faq.error.answerTooLong"
   | "faq.error.noTranslation"
   | "faq.error.category"
+  | "faq.error.phrasings"
   | "faq.error.tags"
   | "faq.error.position"
   | "faq.error.published"
@@ -44,6 +48,8 @@ export const LIMITS = {
   category: 80,
   tag: 40,
   tags: 20,
+  phrasing: 200,
+  phrasings: 50,
   position: 100_000,
 } as const;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -64,6 +70,8 @@ export interface RawEntry {
     question?: string;
     answer?: string;
     category?: string;
+    /** One per line. */
+    phrasings?: string;
     field: string;
   }[];
 }
@@ -93,7 +101,7 @@ export function validateEntry(
   for (const t of raw.translations) {
     const question = (t.question ?? "").trim();
     const answerHtml = (t.answer ?? "").trim();
-    if (!question && !answerHtml) continue;
+    if (!question && !answerHtml && !(t.phrasings ?? "").trim()) continue;
     if (!isLocaleCode(t.locale))
       errors[`${t.field}.locale`] = "faq.error.locale";
     else if (seen.has(t.locale))
@@ -108,11 +116,18 @@ export function validateEntry(
     const category = (t.category ?? "").trim();
     if (category.length > LIMITS.category)
       errors[`${t.field}.category`] = "faq.error.category";
+    const phrasings = parsePhrasings(t.phrasings ?? "");
+    if (
+      phrasings.length > LIMITS.phrasings ||
+      phrasings.some((p) => p.length > LIMITS.phrasing)
+    )
+      errors[`${t.field}.phrasings`] = "faq.error.phrasings";
     translations.push({
       locale: t.locale,
       question,
       answer: answerHtml,
       category,
+      phrasings,
     });
   }
   if (translations.length === 0)
@@ -141,6 +156,24 @@ export function validateEntry(
       translations: answers,
     },
   };
+}
+
+/**
+ * Other ways to ask, one per line: trimmed, blank lines dropped, and a line asked the same way as
+ * an earlier one (as the gap report groups searches) or holding only punctuation dropped, so
+ * adding a gap twice adds it once.
+ */
+export function parsePhrasings(text: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    const phrasing = line.replace(/\s+/g, " ").trim();
+    const key = gapKey(phrasing);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    out.push(phrasing);
+  }
+  return out;
 }
 
 function parseFlag(value: string | undefined): boolean | null {

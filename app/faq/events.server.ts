@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../jobs/queue.server";
 import type { Beacon } from "./beacon";
+import { LIMITS, parsePhrasings } from "./entry";
 import { gapKey, groupGaps, type GapGroup } from "./gaps";
 
 /**
@@ -78,7 +79,10 @@ export async function recordBeacon(
   }
 }
 
-/** Weak and empty searches of the last `days`, grouped for the gap report. */
+/**
+ * Weak and empty searches of the last `days`, grouped for the gap report. A group the merchant
+ * dealt with (added to an entry, drafted, dismissed) counts only the searches made after that.
+ */
 export async function gapReport(
   db: PrismaClient,
   shop: string,
@@ -86,19 +90,148 @@ export async function gapReport(
   now = new Date(),
 ): Promise<GapGroup[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
-  const events = await db.faqEvent.findMany({
-    where: { shop, kind: { in: ["weak", "empty"] }, createdAt: { gte: since } },
-    select: {
-      query: true,
-      normalized: true,
-      kind: true,
-      locale: true,
-      createdAt: true,
-    },
-    orderBy: { createdAt: "desc" },
-    take: 20_000,
+  const [events, resolutions] = await Promise.all([
+    db.faqEvent.findMany({
+      where: {
+        shop,
+        kind: { in: ["weak", "empty"] },
+        createdAt: { gte: since },
+      },
+      select: {
+        query: true,
+        normalized: true,
+        kind: true,
+        locale: true,
+        createdAt: true,
+      },
+      orderBy: { createdAt: "desc" },
+      take: 20_000,
+    }),
+    db.faqGapResolution.findMany({
+      where: { shop, resolvedAt: { gte: since } },
+      select: { locale: true, key: true, resolvedAt: true },
+    }),
+  ]);
+  const resolvedAt = new Map(
+    resolutions.map((r) => [`${r.locale}\u0000${r.key}`, r.resolvedAt]),
+  );
+  return groupGaps(
+    events.filter((e) => {
+      const at = resolvedAt.get(
+        `${e.locale}\u0000${e.normalized || gapKey(e.query)}`,
+      );
+      return !at || e.createdAt > at;
+    }),
+  );
+}
+
+export type GapAction = "attached" | "drafted" | "dismissed";
+
+/** Marks a gap-report group as dealt with now; a later search of it shows it again. */
+export async function resolveGap(
+  db: Pick<PrismaClient, "faqGapResolution">,
+  shop: string,
+  gap: { locale: string; key: string; action: GapAction; entryId?: string },
+  now = new Date(),
+) {
+  const data = {
+    action: gap.action,
+    entryId: gap.entryId ?? null,
+    resolvedAt: now,
+  };
+  await db.faqGapResolution.upsert({
+    where: { shop_locale_key: { shop, locale: gap.locale, key: gap.key } },
+    create: { shop, locale: gap.locale, key: gap.key, ...data },
+    update: data,
   });
-  return groupGaps(events);
+}
+
+/** Dismisses a group shoppers did ask (noise, or nothing the shop answers); false if none. */
+export async function dismissGap(
+  db: PrismaClient,
+  shop: string,
+  gap: { locale: string; key: string },
+  days = 90,
+  now = new Date(),
+): Promise<boolean> {
+  const asked = await db.faqEvent.findFirst({
+    where: {
+      shop,
+      locale: gap.locale,
+      kind: { in: ["weak", "empty"] },
+      normalized: gap.key,
+      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+    },
+    select: { id: true },
+  });
+  if (!asked) return false;
+  await resolveGap(db, shop, { ...gap, action: "dismissed" }, now);
+  return true;
+}
+
+export type AttachResult =
+  | { ok: true; question: string; added: number }
+  | { ok: false; reason: "entry" | "gap" };
+
+/**
+ * Adds what shoppers asked in a gap-report group to an entry's other ways to ask (in the group's
+ * language), and marks the group dealt with. The wordings come from the stored searches, not from
+ * the request, so the form cannot write anything shoppers did not ask. Adding the same group
+ * twice adds nothing new; a full list keeps the ways to ask it already had.
+ */
+export async function attachGap(
+  db: PrismaClient,
+  shop: string,
+  gap: { locale: string; key: string; entryId: string },
+  days = 90,
+  now = new Date(),
+): Promise<AttachResult> {
+  const translation = await db.faqTranslation.findFirst({
+    where: { locale: gap.locale, entry: { shop, id: gap.entryId } },
+    select: { id: true, question: true, phrasings: true },
+  });
+  if (!translation) return { ok: false, reason: "entry" };
+  const asked = await db.faqEvent.findMany({
+    where: {
+      shop,
+      locale: gap.locale,
+      kind: { in: ["weak", "empty"] },
+      normalized: gap.key,
+      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+    },
+    select: { query: true },
+    orderBy: { createdAt: "desc" },
+    take: 200,
+  });
+  if (!asked.length) return { ok: false, reason: "gap" };
+  const before = parsePhrasings(translation.phrasings);
+  const after = parsePhrasings(
+    [...before, ...asked.map((a) => a.query.slice(0, LIMITS.phrasing))].join(
+      "\n",
+    ),
+  ).slice(0, LIMITS.phrasings);
+  await db.$transaction(async (tx) => {
+    await tx.faqTranslation.update({
+      where: { id: translation.id },
+      data: { phrasings: after.join("\n") },
+    });
+    // The entry changed: the preview's cache and "unpublished changes" go by its updatedAt.
+    await tx.faqEntry.update({
+      where: { id: gap.entryId },
+      data: { updatedAt: now },
+    });
+    await resolveGap(
+      tx,
+      shop,
+      { ...gap, action: "attached", entryId: gap.entryId },
+      now,
+    );
+  });
+  return {
+    ok: true,
+    question: translation.question,
+    added: after.length - before.length,
+  };
 }
 
 export interface LearnedSignal {

@@ -2,7 +2,7 @@ import type { RawEntry } from "./entry";
 
 /**
  * Reads the entry form: entry-wide fields plus parallel `locale` / `question` / `answer` /
- * `category` lists, one item per language section. Each section's errors come back keyed `t<index>.<field>`.
+ * `category` / `phrasings` lists, one item per language section. Each section's errors come back keyed `t<index>.<field>`.
  */
 export function rawEntryFromForm(form: FormData): RawEntry {
   const text = (name: string) => {
@@ -15,6 +15,7 @@ export function rawEntryFromForm(form: FormData): RawEntry {
   const questions = all("question");
   const answers = all("answer");
   const categories = all("category");
+  const phrasings = all("phrasings");
   return {
     handle: text("handle"),
     position: text("position"),
@@ -25,6 +26,7 @@ export function rawEntryFromForm(form: FormData): RawEntry {
       question: questions[i] ?? "",
       answer: answers[i] ?? "",
       category: categories[i] ?? "",
+      phrasings: phrasings[i] ?? "",
       field: `t${i}`,
     })),
   };

@@ -16,6 +16,7 @@ export async function buildLocaleIndex(input: {
     answer: string;
     tags: string[];
     category: string;
+    phrasings?: string[];
   }[];
   synonyms: string[][];
   learned: LearnedRow[];

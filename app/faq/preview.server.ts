@@ -18,6 +18,8 @@ export interface PreviewHit {
   /** Per query word, in query order, the entry's words it matched (the index's forms). */
   why: { word: string; matched: string[] }[];
   learned: boolean;
+  /** The query is one of the entry's ways to ask, as written. */
+  asked: boolean;
 }
 
 export interface PreviewResult {
@@ -28,7 +30,12 @@ export interface PreviewResult {
 
 const cache = new Map<
   string,
-  { fingerprint: string; search: FaqSearch; learnedKeys: Set<string> }
+  {
+    fingerprint: string;
+    search: FaqSearch;
+    learnedKeys: Set<string>;
+    askedKeys: Set<string>;
+  }
 >();
 
 export async function previewSearch(
@@ -48,6 +55,7 @@ export async function previewSearch(
         question: true,
         answer: true,
         category: true,
+        phrasings: true,
         entry: {
           select: { handle: true, tags: true, published: true },
         },
@@ -82,6 +90,7 @@ export async function previewSearch(
         answer: answerText(r.answer),
         tags: r.entry.tags.split(",").filter(Boolean),
         category: r.category,
+        phrasings: r.phrasings.split("\n").filter(Boolean),
       })),
       { synonyms: parseSynonyms(settings?.synonyms ?? ""), learned },
     );
@@ -90,6 +99,14 @@ export async function previewSearch(
       search: createSearch(index),
       learnedKeys: new Set(
         learned.map((l) => `${learnKey(l.query)}\u0000${l.handle}`),
+      ),
+      askedKeys: new Set(
+        rows.flatMap((r) =>
+          r.phrasings
+            .split("\n")
+            .filter(Boolean)
+            .map((p) => `${learnKey(p)}\u0000${r.entry.handle}`),
+        ),
       ),
     };
     cache.set(key, cached);
@@ -107,6 +124,7 @@ export async function previewSearch(
       score: h.score,
       why: h.why.map(([word, matched]) => ({ word, matched })),
       learned: cached.learnedKeys.has(`${learnKey(query)}\u0000${h.id}`),
+      asked: cached.askedKeys.has(`${learnKey(query)}\u0000${h.id}`),
     })),
   };
 }

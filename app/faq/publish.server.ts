@@ -173,11 +173,21 @@ async function publishedEntries(db: PrismaClient, shop: string) {
       position: true,
       tags: true,
       translations: {
-        select: { locale: true, question: true, answer: true, category: true },
+        select: {
+          locale: true,
+          question: true,
+          answer: true,
+          category: true,
+          phrasings: true,
+        },
       },
     },
   });
-  const byLocale = new Map<string, (PublishableEntry & { tags: string })[]>();
+  // Tags and ways to ask feed the index only; the storefront entries never carry them.
+  const byLocale = new Map<
+    string,
+    (PublishableEntry & { tags: string; phrasings: string })[]
+  >();
   for (const r of rows) {
     for (const t of r.translations) {
       const list = byLocale.get(t.locale) ?? [];
@@ -188,6 +198,7 @@ async function publishedEntries(db: PrismaClient, shop: string) {
         tags: r.tags,
         question: t.question,
         answer: t.answer,
+        phrasings: t.phrasings,
       });
       byLocale.set(t.locale, list);
     }
@@ -231,6 +242,7 @@ export async function publishFaq(
             answer: answerText(e.answer),
             tags: e.tags.split(",").filter(Boolean),
             category: e.category,
+            phrasings: e.phrasings.split("\n").filter(Boolean),
           })),
           synonyms,
           learned: learned.filter((s) => s.locale === locale),

@@ -27,7 +27,13 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
-import { handleFrom, validateEntry } from "../faq/entry";
+import {
+  handleFrom,
+  isLocaleCode,
+  parsePhrasings,
+  validateEntry,
+} from "../faq/entry";
+import { resolveGap } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
 import { requestPublish } from "../faq/publish.server";
 import { useT } from "../i18n/useT";
@@ -39,15 +45,21 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
   if (params.id === "new") {
-    // The gap report drafts an entry from what shoppers asked.
+    // The gap report drafts an entry from what shoppers asked: the first wording as the
+    // question, the others as its other ways to ask, and the group to mark as dealt with.
     const draft = url.searchParams.get("question")?.slice(0, 300) ?? "";
     const asked = url.searchParams.get("locale") ?? "";
-    const draftLocale = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,4})?$/.test(asked)
-      ? asked
-      : "ja";
+    const draftLocale = isLocaleCode(asked) ? asked : "ja";
     return json({
       entry: null,
-      draft: { question: draft, locale: draftLocale },
+      draft: {
+        question: draft,
+        locale: draftLocale,
+        phrasings: parsePhrasings(url.searchParams.get("phrasings") ?? "")
+          .slice(0, 10)
+          .join("\n"),
+        gap: url.searchParams.get("gap")?.slice(0, 300) ?? "",
+      },
     });
   }
   const entry = await getEntry(prisma, session.shop, params.id!);
@@ -87,6 +99,21 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       { status: 422 },
     );
   }
+  const gap = form.get("gap");
+  const gapLocale = form.get("gapLocale");
+  if (
+    !id &&
+    typeof gap === "string" &&
+    gap &&
+    typeof gapLocale === "string" &&
+    parsed.value.translations.some((t) => t.locale === gapLocale)
+  )
+    await resolveGap(prisma, session.shop, {
+      locale: gapLocale,
+      key: gap,
+      action: "drafted",
+      entryId: saved.id,
+    });
   await requestPublish(prisma, session.shop);
   return redirect("/app/faq");
 };
@@ -96,6 +123,7 @@ interface Section {
   question: string;
   answer: string;
   category: string;
+  phrasings: string;
 }
 
 export default function FaqEntryForm() {
@@ -116,6 +144,7 @@ export default function FaqEntryForm() {
           question: draft?.locale === locale ? draft.question : "",
           answer: "",
           category: "",
+          phrasings: draft?.locale === locale ? draft.phrasings : "",
         },
     );
     // A draft from the gap report in another language (fr, zh-TW) gets its own section.
@@ -127,6 +156,7 @@ export default function FaqEntryForm() {
               question: draft.question,
               answer: "",
               category: "",
+              phrasings: draft.phrasings,
             },
           ]
         : [];
@@ -159,6 +189,12 @@ export default function FaqEntryForm() {
     >
       <TitleBar title={title} />
       <Form method="post">
+        {draft?.gap && (
+          <>
+            <input type="hidden" name="gap" value={draft.gap} />
+            <input type="hidden" name="gapLocale" value={draft.locale} />
+          </>
+        )}
         <Layout>
           {Object.keys(errors).length > 0 && (
             <Layout.Section>
@@ -187,6 +223,16 @@ export default function FaqEntryForm() {
                       autoComplete="off"
                       maxLength={300}
                       error={err(`t${i}.question`)}
+                    />
+                    <TextField
+                      label={t("faq.formPhrasings")}
+                      name="phrasings"
+                      value={s.phrasings}
+                      onChange={(v) => update(i, { phrasings: v })}
+                      autoComplete="off"
+                      multiline={2}
+                      helpText={t("faq.formPhrasingsHelp")}
+                      error={err(`t${i}.phrasings`)}
                     />
                     <AnswerEditor
                       label={t("faq.formAnswer")}
@@ -233,6 +279,7 @@ export default function FaqEntryForm() {
                           question: "",
                           answer: "",
                           category: "",
+                          phrasings: "",
                         },
                       ]);
                       setNewLocale("");

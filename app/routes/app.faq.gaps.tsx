@@ -1,33 +1,94 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import {
+  Form,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+} from "@remix-run/react";
 import {
   Badge,
+  Banner,
   BlockStack,
   Button,
   Card,
   DataTable,
   EmptyState,
+  InlineStack,
   Layout,
   Page,
+  Select,
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { gapReport } from "../faq/events.server";
+import { attachGap, dismissGap, gapReport } from "../faq/events.server";
+import { entryChoicesByLocale } from "../faq/entries.server";
+import { parseGapAction } from "../faq/gap-actions";
+import { requestPublish } from "../faq/publish.server";
 import { useLocale, useT } from "../i18n/useT";
+import type { MessageKey } from "../i18n/i18n";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  return json({ gaps: await gapReport(prisma, session.shop) });
+  const [gaps, entries] = await Promise.all([
+    gapReport(prisma, session.shop),
+    entryChoicesByLocale(prisma, session.shop),
+  ]);
+  return json({ gaps, entries });
+};
+
+type ActionData =
+  | { ok: true; done: "attached"; question: string }
+  | { ok: true; done: "dismissed" }
+  | { ok: false; error: MessageKey };
+
+export const action = async ({ request }: ActionFunctionArgs) => {
+  const { session } = await authenticate.admin(request);
+  const parsed = parseGapAction(await request.formData());
+  if (!parsed.ok)
+    return json<ActionData>(
+      { ok: false, error: "faq.gapsBadRequest" },
+      { status: 400 },
+    );
+  const { gap } = parsed;
+  if (gap.intent === "dismiss") {
+    if (!(await dismissGap(prisma, session.shop, gap)))
+      return json<ActionData>(
+        { ok: false, error: "faq.gapsBadRequest" },
+        { status: 404 },
+      );
+    return json<ActionData>({ ok: true, done: "dismissed" });
+  }
+  const result = await attachGap(prisma, session.shop, gap);
+  if (!result.ok)
+    return json<ActionData>(
+      {
+        ok: false,
+        error:
+          result.reason === "entry" ? "faq.gapsGone" : "faq.gapsBadRequest",
+      },
+      { status: 404 },
+    );
+  await requestPublish(prisma, session.shop);
+  return json<ActionData>({
+    ok: true,
+    done: "attached",
+    question: result.question,
+  });
 };
 
 export default function FaqGaps() {
-  const { gaps } = useLoaderData<typeof loader>();
+  const { gaps, entries } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as ActionData | undefined;
+  const [shown, setShown] = useState<ActionData | undefined>();
   const t = useT();
   const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: "medium" });
+  // A new result replaces the banner; dismissing it hides that result only.
+  const banner = result && result !== shown ? result : undefined;
   return (
     <Page
       title={t("faq.gapsTitle")}
@@ -35,6 +96,20 @@ export default function FaqGaps() {
     >
       <TitleBar title={t("faq.gapsTitle")} />
       <Layout>
+        {banner && (
+          <Layout.Section>
+            <Banner
+              tone={banner.ok ? "success" : "critical"}
+              onDismiss={() => setShown(banner)}
+            >
+              {banner.ok
+                ? banner.done === "attached"
+                  ? t("faq.gapsAttached", { question: banner.question })
+                  : t("faq.gapsDismissed")
+                : t(banner.error)}
+            </Banner>
+          </Layout.Section>
+        )}
         <Layout.Section>
           <Card padding={gaps.length ? "0" : undefined}>
             {gaps.length === 0 ? (
@@ -80,12 +155,15 @@ export default function FaqGaps() {
                     g.count,
                     g.empty,
                     date.format(new Date(g.lastAt)),
-                    <Button
-                      key="d"
-                      url={`/app/faq/new?${new URLSearchParams({ question: g.examples[0], locale: g.locale })}`}
-                    >
-                      {t("faq.gapsDraft")}
-                    </Button>,
+                    // Keyed by the group: when a row above is dealt with, the next row's
+                    // choice must not inherit that row's.
+                    <GapActions
+                      key={`${g.locale}\u0000${g.key}`}
+                      gapKey={g.key}
+                      locale={g.locale}
+                      examples={g.examples}
+                      entries={entries[g.locale] ?? []}
+                    />,
                   ])}
                 />
               </BlockStack>
@@ -94,5 +172,73 @@ export default function FaqGaps() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** Per group: add it to the entry that answers it, draft a new entry from it, or dismiss it. */
+function GapActions(props: {
+  gapKey: string;
+  locale: string;
+  examples: string[];
+  entries: { id: string; question: string }[];
+}) {
+  const t = useT();
+  const navigation = useNavigation();
+  const [entryId, setEntryId] = useState("");
+  const busy =
+    navigation.state === "submitting" &&
+    navigation.formData?.get("key") === props.gapKey &&
+    navigation.formData?.get("locale") === props.locale;
+  const draft = new URLSearchParams({
+    question: props.examples[0] ?? "",
+    phrasings: props.examples.slice(1).join("\n"),
+    locale: props.locale,
+    gap: props.gapKey,
+  });
+  return (
+    <BlockStack gap="200">
+      <Form method="post">
+        <input type="hidden" name="key" value={props.gapKey} />
+        <input type="hidden" name="locale" value={props.locale} />
+        <input type="hidden" name="intent" value="attach" />
+        <InlineStack gap="200" blockAlign="end" wrap={false}>
+          <div style={{ minWidth: 200, maxWidth: 280 }}>
+            <Select
+              label={t("faq.gapsAnsweredBy")}
+              name="entryId"
+              value={entryId}
+              onChange={setEntryId}
+              disabled={!props.entries.length}
+              options={[
+                {
+                  label: props.entries.length
+                    ? t("faq.gapsChoose")
+                    : t("faq.gapsNoEntries"),
+                  value: "",
+                },
+                ...props.entries.map((e) => ({
+                  label: e.question,
+                  value: e.id,
+                })),
+              ]}
+            />
+          </div>
+          <Button submit disabled={!entryId} loading={busy}>
+            {t("faq.gapsAttach")}
+          </Button>
+        </InlineStack>
+      </Form>
+      <InlineStack gap="200">
+        <Button url={`/app/faq/new?${draft}`}>{t("faq.gapsDraft")}</Button>
+        <Form method="post">
+          <input type="hidden" name="key" value={props.gapKey} />
+          <input type="hidden" name="locale" value={props.locale} />
+          <input type="hidden" name="intent" value="dismiss" />
+          <Button submit variant="plain">
+            {t("faq.gapsDismiss")}
+          </Button>
+        </Form>
+      </InlineStack>
+    </BlockStack>
   );
 }

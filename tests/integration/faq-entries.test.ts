@@ -32,6 +32,25 @@ const entries = () =>
 beforeEach(() => resetDatabase(prisma));
 
 describe("importing the FAQ from CSV", () => {
+  it("imports other ways to ask from their column, and keeps them when a file has none", async () => {
+    const ways = async () =>
+      (
+        await prisma.faqTranslation.findFirstOrThrow({
+          where: { entry: { shop, handle: "shipping" } },
+          select: { phrasings: true },
+        })
+      ).phrasings;
+    await importCsv(
+      "handle,locale,question,answer,phrasings\n" +
+        'shipping,ja,送料は?,500円,"いくらで届く?\n配送料\n配送料"\n',
+    );
+    expect(await ways()).toBe("いくらで届く?\n配送料");
+    await importCsv(
+      "handle,locale,question,answer\nshipping,ja,送料は?,600円\n",
+    );
+    expect(await ways()).toBe("いくらで届く?\n配送料");
+  });
+
   it("keeps what the file has no column for (a file with only the required columns unpublished everything)", async () => {
     await importCsv(
       "handle,locale,question,answer,category,tags,position,published\n" +

@@ -77,6 +77,7 @@ beforeAll(async () => {
         question: "返品 <script>alert(1)</script> できますか?",
         answer:
           '<p onclick="steal()">未使用なら7日以内に返品できます。</p><img src=x onerror=alert(1)>',
+        phrasings: "サイズが合わなかった\n思っていた色と違う",
         field: "a",
       },
     ],
@@ -184,6 +185,15 @@ describe("publishing the FAQ to the storefront", () => {
     const search = createSearch(chunks);
     expect(search("いつとどく").hits[0]?.id).toBe("shipping-time");
     expect(search("へんぴんしたい").hits[0]?.id).toBe("returns");
+    // The merchant's other ways to ask are searched, never shown.
+    expect(search("サイズが合わなかった").hits[0]?.id).toBe("returns");
+    expect(search("色が違う").hits[0]?.id).toBe("returns");
+    const shown = ja.replace(
+      /<script type="application\/json" data-faq-index>[\s\S]*?<\/script>/g,
+      "",
+    );
+    expect(shown).toContain("返品");
+    expect(shown).not.toContain("サイズが合わなかった");
   });
 
   it("removes what an earlier publish wrote and is no longer needed", async () => {

@@ -16,6 +16,8 @@ export interface FaqDoc {
   answer: string;
   tags?: string[];
   category?: string;
+  /** Other ways shoppers ask, as the merchant wrote or added them from the gap report. */
+  phrasings?: string[];
 }
 
 export interface LearnedRow {
@@ -34,6 +36,12 @@ export interface BuildOptions {
 // Field weights: the question says what an entry is about; tags are the merchant's search words;
 // an answer mentions many things it is not about (chosen with `npm run faq:train -- --cv`).
 const FIELDS = { question: 3, tags: 2, category: 1.2, answer: 0.6 } as const;
+/**
+ * A way to ask the merchant gave counts as the merchant's search words (the tags' weight), and
+ * asked as written it ranks its entry first as a learned query does when shoppers confirmed it
+ * several times over.
+ */
+const PHRASING_STRENGTH = 4;
 const BIGRAM_WEIGHT = 0.35;
 const ENGLISH_ANSWER_EXACTNESS = 0.8;
 /** A word in Latin letters and digits only: not a mixed term of a Japanese text ("cod不可"). */
@@ -72,8 +80,12 @@ export async function buildIndex(
     const tags = await analyze((doc.tags ?? []).join("、"));
     const category = await analyze(doc.category ?? "");
     const answer = await analyze(doc.answer);
+    const phrasings = await analyze((doc.phrasings ?? []).join("。"));
+    // What the entry says it is about: its question, the merchant's search words and ways to ask.
+    const about = question.concat(tags, phrasings);
     put(question, FIELDS.question);
     put(tags, FIELDS.tags);
+    put(phrasings, FIELDS.tags);
     put(category, FIELDS.category);
     // An English answer's words count as less exact than the entry's own question: "until it
     // ships" in an order-change answer, plus the "ship" its shoppers borrow, had made it as much
@@ -88,32 +100,29 @@ export async function buildIndex(
       ENGLISH_ANSWER_EXACTNESS,
     );
     // Meaning: concepts the entry's words belong to, strongest from the question and tags.
-    put(
-      await expansions(question.concat(tags), opts.synonyms ?? []),
-      FIELDS.question,
-      1,
-    );
+    put(await expansions(about, opts.synonyms ?? []), FIELDS.question, 1);
     put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
     // The words other shops' shoppers typed for entries like this one.
-    put(
-      await shopperWords(question.concat(tags)),
-      FIELDS.question,
-      SHOPPER_WEIGHT,
-    );
-    // Character pairs of the question catch compounds and words the dictionary does not know.
-    for (const run of runs(fold(doc.question))) {
-      if (run.latin) continue;
-      for (let i = 0; i + 1 < run.text.length; i++)
-        put(
-          [{ term: `~${run.text.slice(i, i + 2)}`, weight: BIGRAM_WEIGHT }],
-          FIELDS.question,
-        );
-    }
+    put(await shopperWords(about), FIELDS.question, SHOPPER_WEIGHT);
+    // Character pairs of the question (and of the ways to ask) catch compounds and words the
+    // dictionary does not know.
+    const pairs = (text: string, field: number) => {
+      for (const run of runs(fold(text))) {
+        if (run.latin) continue;
+        for (let i = 0; i + 1 < run.text.length; i++)
+          put(
+            [{ term: `~${run.text.slice(i, i + 2)}`, weight: BIGRAM_WEIGHT }],
+            field,
+          );
+      }
+    };
+    pairs(doc.question, FIELDS.question);
+    for (const phrasing of doc.phrasings ?? []) pairs(phrasing, FIELDS.tags);
     perDoc.push(terms);
     lengths.push(
       question.length * FIELDS.question +
         answer.length +
-        tags.length * FIELDS.tags,
+        (tags.length + phrasings.length) * FIELDS.tags,
     );
   }
   const avg =
@@ -140,11 +149,17 @@ export async function buildIndex(
   // ない, いい, ほしい about every topic, and scored they ranked such entries first (cv ja +.005).
   const grammar = new Set<string>();
   for (const doc of docs)
-    for (const word of await grammarWords(`${doc.question}\n${doc.answer}`))
+    for (const word of await grammarWords(
+      [doc.question, doc.answer, ...(doc.phrasings ?? [])].join("\n"),
+    ))
       grammar.add(word);
   for (const word of grammar) t[word] = [];
   const lq: Record<string, number[]> = Object.create(null);
   const position = new Map(docs.map((d, i) => [d.id, i]));
+  docs.forEach((doc, i) => {
+    for (const key of new Set((doc.phrasings ?? []).map(learnKey)))
+      if (key) (lq[key] ??= []).push(i, PHRASING_STRENGTH);
+  });
   for (const row of opts.learned ?? []) {
     const i = position.get(row.handle);
     const strength =

@@ -574,6 +574,37 @@ describe("what the merchant and shoppers teach", () => {
     expect(top(unhelpful("プレゼントに"))).not.toBe("pen-case");
   });
 
+  it("finds an entry by the ways to ask the merchant gave it, as written and reworded", async () => {
+    const asked = (docs: FaqDoc[], id: string, phrasings: string[]) =>
+      docs.map((d) => (d.id === id ? { ...d, phrasings } : d));
+    const before = await searchOf(ja);
+    expect(top(before("雨に濡れても大丈夫?"))).not.toBe("pen-case");
+    expect(before("雨の日でも使えますか").hits[0]?.id).not.toBe("pen-case");
+    const after = await searchOf(
+      asked(ja, "pen-case", ["雨に濡れても大丈夫?"]),
+    );
+    const exact = after("雨に濡れても大丈夫?");
+    expect(top(exact)).toBe("pen-case");
+    expect(exact.weak).toBe(false);
+    // Reworded: the way to ask is searched like the question, not only looked up whole.
+    expect(top(after("雨の日でも使えますか"))).toBe("pen-case");
+    expect(top(after("濡れても平気"))).toBe("pen-case");
+    // The entry's own words still find it, and other entries are not pulled along.
+    expect(top(after("インクの色"))).toBe("ink");
+    expect(top(after("送料はいくら"))).toBe("fee");
+
+    // In English: what was a weak guess becomes a confident answer.
+    const enBefore = await searchOf(en);
+    expect(enBefore("write something in the lid").weak).toBe(true);
+    const enAfter = await searchOf(
+      asked(en, "engraving", ["can you write a message inside the lid"]),
+    );
+    const reworded = enAfter("write something in the lid");
+    expect(top(reworded)).toBe("engraving");
+    expect(reworded.weak).toBe(false);
+    expect(top(enAfter("return policy"))).toBe("returns");
+  });
+
   it("survives serialisation: the storefront gets JSON", async () => {
     const index = await buildIndex(ja);
     const s1 = createSearch(index);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseGapAction } from "./gap-actions";
+
+const form = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+};
+
+describe("parseGapAction", () => {
+  it("reads adding a group to an entry, and dismissing one", () => {
+    expect(
+      parseGapAction(
+        form({ intent: "attach", locale: "ja", key: "雨でも", entryId: "c1x" }),
+      ),
+    ).toEqual({
+      ok: true,
+      gap: { intent: "attach", locale: "ja", key: "雨でも", entryId: "c1x" },
+    });
+    expect(
+      parseGapAction(form({ intent: "dismiss", locale: "zh-TW", key: "k" })),
+    ).toEqual({
+      ok: true,
+      gap: { intent: "dismiss", locale: "zh-TW", key: "k" },
+    });
+  });
+
+  it("refuses anything else", () => {
+    const good = { intent: "attach", locale: "ja", key: "k", entryId: "c1" };
+    for (const bad of [
+      { ...good, intent: "delete" },
+      { ...good, locale: "japanese" },
+      { ...good, key: "" },
+      { ...good, key: "x".repeat(301) },
+      { ...good, entryId: "" },
+      { ...good, entryId: "a'; drop" },
+      { intent: "attach", locale: "ja", key: "k" },
+    ])
+      expect(parseGapAction(form(bad))).toEqual({ ok: false });
+  });
+});
