@@ -115,7 +115,7 @@ export async function gapReport(
   const resolvedAt = new Map(
     resolutions.map((r) => [`${r.locale}\u0000${r.key}`, r.resolvedAt]),
   );
-  return groupGaps(
+  const groups = groupGaps(
     events.filter((e) => {
       const at = resolvedAt.get(
         `${e.locale}\u0000${e.normalized || gapKey(e.query)}`,
@@ -123,6 +123,50 @@ export async function gapReport(
       return !at || e.createdAt > at;
     }),
   );
+  return withSuggestions(db, shop, groups, since);
+}
+
+/**
+ * The entry shoppers opened most after asking a group's question (at least twice, by the
+ * searches' own beacons): the likely answer, offered first when the merchant adds the group.
+ */
+async function withSuggestions(
+  db: PrismaClient,
+  shop: string,
+  groups: GapGroup[],
+  since: Date,
+): Promise<GapGroup[]> {
+  if (!groups.length) return groups;
+  const opens = await db.faqEvent.groupBy({
+    by: ["locale", "normalized", "handle"],
+    where: {
+      shop,
+      kind: "open",
+      normalized: { in: [...new Set(groups.map((g) => g.key))] },
+      handle: { not: null },
+      createdAt: { gte: since },
+    },
+    _count: { _all: true },
+  });
+  const best = new Map<string, { handle: string; opens: number }>();
+  for (const o of opens) {
+    const key = `${o.locale}\u0000${o.normalized}`;
+    const n = o._count._all;
+    const seen = best.get(key);
+    if (n >= 2 && (!seen || n > seen.opens))
+      best.set(key, { handle: o.handle!, opens: n });
+  }
+  if (!best.size) return groups;
+  const entries = await db.faqEntry.findMany({
+    where: { shop, handle: { in: [...best.values()].map((b) => b.handle) } },
+    select: { id: true, handle: true },
+  });
+  const idOf = new Map(entries.map((e) => [e.handle, e.id]));
+  return groups.map((g) => {
+    const b = best.get(`${g.locale}\u0000${g.key}`);
+    const entryId = b && idOf.get(b.handle);
+    return entryId ? { ...g, suggested: { entryId, opens: b.opens } } : g;
+  });
 }
 
 export type GapAction = "attached" | "drafted" | "dismissed";

@@ -37,6 +37,8 @@ export interface GapGroup {
   empty: number;
   examples: string[];
   lastAt: Date;
+  /** The entry shoppers opened most after asking this (see gapReport). */
+  suggested?: { entryId: string; opens: number };
 }
 
 /** Groups weak/empty searches, most asked first; up to five distinct example wordings each. */

@@ -163,6 +163,7 @@ export default function FaqGaps() {
                       locale={g.locale}
                       examples={g.examples}
                       entries={entries[g.locale] ?? []}
+                      suggested={g.suggested?.entryId}
                     />,
                   ])}
                 />
@@ -181,10 +182,14 @@ function GapActions(props: {
   locale: string;
   examples: string[];
   entries: { id: string; question: string }[];
+  suggested?: string;
 }) {
   const t = useT();
   const navigation = useNavigation();
-  const [entryId, setEntryId] = useState("");
+  const suggested = props.entries.some((e) => e.id === props.suggested)
+    ? props.suggested
+    : undefined;
+  const [entryId, setEntryId] = useState(suggested ?? "");
   const busy =
     navigation.state === "submitting" &&
     navigation.formData?.get("key") === props.gapKey &&
@@ -209,6 +214,11 @@ function GapActions(props: {
               value={entryId}
               onChange={setEntryId}
               disabled={!props.entries.length}
+              helpText={
+                suggested && entryId === suggested
+                  ? t("faq.gapsSuggested")
+                  : undefined
+              }
               options={[
                 {
                   label: props.entries.length

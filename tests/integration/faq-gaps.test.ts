@@ -174,6 +174,46 @@ describe("adding a gap to the entry that answers it", () => {
   });
 });
 
+describe("suggesting the entry that answers a gap", () => {
+  it("offers the entry shoppers who asked it opened at least twice", async () => {
+    const opened = (query: string, handle: string, when: Date) =>
+      prisma.faqEvent.create({
+        data: {
+          shop: SHOP,
+          kind: "open",
+          locale: "ja",
+          query,
+          normalized: gapKey(query),
+          handle,
+          createdAt: when,
+        },
+      });
+    await opened("雨に濡れても大丈夫?", "care", at(5));
+    const once = await gapReport(prisma, SHOP, 90, at(60));
+    expect(once.find((g) => g.locale === "ja")?.suggested).toBeUndefined();
+    await opened("雨に濡れても大丈夫", "care", at(6));
+    await opened("雨に濡れても大丈夫", "deleted-entry", at(7));
+    // Opened in English after an English search: not this group's language.
+    await prisma.faqEvent.create({
+      data: {
+        shop: SHOP,
+        kind: "open",
+        locale: "en",
+        query: "gift wrap?",
+        normalized: gapKey("gift wrap?"),
+        handle: "care",
+        createdAt: at(8),
+      },
+    });
+    const report = await gapReport(prisma, SHOP, 90, at(60));
+    expect(report.find((g) => g.locale === "ja")?.suggested).toEqual({
+      entryId,
+      opens: 2,
+    });
+    expect(report.find((g) => g.locale === "en")?.suggested).toBeUndefined();
+  });
+});
+
 describe("dismissing a gap", () => {
   it("hides the group until shoppers ask it again, and refuses a group nobody asked", async () => {
     expect(
