@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { EntryInput } from "./entry";
+import { STARTER_ENTRIES } from "./starter";
 
 /** FAQ entries of one shop: the admin list, the form, CSV import/export. */
 
@@ -145,6 +146,57 @@ export async function saveEntry(
     ),
   ]);
   return { ok: true, id };
+}
+
+/**
+ * Adds the starter questions the shop does not have yet (by link name), as drafts in Japanese and
+ * English: an entry the merchant already has under that name is left as it is, so a second
+ * click adds nothing.
+ */
+export async function addStarterEntries(
+  db: PrismaClient,
+  shop: string,
+): Promise<number> {
+  const existing = new Set(
+    (
+      await db.faqEntry.findMany({
+        where: {
+          shop,
+          handle: { in: STARTER_ENTRIES.map((e) => e.handle) },
+        },
+        select: { handle: true },
+      })
+    ).map((e) => e.handle),
+  );
+  const last = await db.faqEntry.findFirst({
+    where: { shop },
+    orderBy: { position: "desc" },
+    select: { position: true },
+  });
+  const start = last ? last.position + 1 : 0;
+  const missing = STARTER_ENTRIES.filter((e) => !existing.has(e.handle));
+  await db.$transaction(
+    missing.map((e, i) =>
+      db.faqEntry.create({
+        data: {
+          shop,
+          handle: e.handle,
+          position: start + i,
+          published: false,
+          translations: {
+            create: (["ja", "en"] as const).map((locale) => ({
+              locale,
+              question: e[locale].question,
+              answer: e[locale].answer,
+              category: e[locale].category,
+              phrasings: e[locale].phrasings.join("\n"),
+            })),
+          },
+        },
+      }),
+    ),
+  );
+  return missing.length;
 }
 
 export async function deleteEntry(

@@ -10,6 +10,7 @@ import {
   Badge,
   Banner,
   BlockStack,
+  Button,
   Card,
   EmptyState,
   IndexTable,
@@ -23,9 +24,14 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { useEffect } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { getFaqSettings, listEntries } from "../faq/entries.server";
+import {
+  addStarterEntries,
+  getFaqSettings,
+  listEntries,
+} from "../faq/entries.server";
 import { publishPending, requestPublish } from "../faq/publish.server";
 import { SearchPreview } from "../faq/SearchPreview";
+import { STARTER_ENTRIES } from "../faq/starter";
 import { useLocale, useT } from "../i18n/useT";
 import { DownloadButton } from "../components/DownloadButton";
 
@@ -47,24 +53,32 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     })),
     settings,
     pending,
+    starterCount: STARTER_ENTRIES.length,
   });
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const form = await request.formData();
-  if (form.get("intent") !== "publish")
-    return json({ ok: false }, { status: 422 });
+  const intent = form.get("intent");
+  if (intent === "starter") {
+    // Drafts only: nothing reaches the storefront until the merchant fills in and publishes.
+    const added = await addStarterEntries(prisma, session.shop);
+    return json({ ok: true, added });
+  }
+  if (intent !== "publish") return json({ ok: false }, { status: 422 });
   await requestPublish(prisma, session.shop, 0);
   return json({ ok: true });
 };
 
 export default function FaqList() {
-  const { entries, settings, pending } = useLoaderData<typeof loader>();
+  const { entries, settings, pending, starterCount } =
+    useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   const navigate = useNavigate();
   const publish = useFetcher<typeof action>();
+  const starter = useFetcher<typeof action>();
   const revalidator = useRevalidator();
   const dateTime = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
@@ -161,7 +175,22 @@ export default function FaqList() {
                 }}
                 image={EMPTY_STATE_IMAGE}
               >
-                <p>{t("faq.emptyBody")}</p>
+                <BlockStack gap="300" inlineAlign="center">
+                  <p>{t("faq.emptyBody")}</p>
+                  <starter.Form method="post">
+                    <input type="hidden" name="intent" value="starter" />
+                    <Button
+                      submit
+                      variant="plain"
+                      loading={starter.state !== "idle"}
+                    >
+                      {t("faq.starter")}
+                    </Button>
+                  </starter.Form>
+                  <Text as="p" tone="subdued" variant="bodySm">
+                    {t("faq.starterHelp", { count: starterCount })}
+                  </Text>
+                </BlockStack>
               </EmptyState>
             ) : (
               <IndexTable

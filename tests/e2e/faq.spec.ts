@@ -30,6 +30,11 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(
     app.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" }),
   ).toBeVisible();
+  // An empty FAQ offers starter questions (added as drafts; tests/integration/faq-entries).
+  await expect(
+    app.getByRole("button", { name: "よくある質問のひな形を追加" }),
+  ).toBeVisible();
+  await page.screenshot({ path: "screenshots/faq-empty-ja.png" });
 
   // 1. One entry written in the admin, in Japanese and English.
   await app.getByRole("link", { name: "質問を追加" }).first().click();

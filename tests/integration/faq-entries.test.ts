@@ -1,7 +1,12 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { parseFaqCsv } from "~/faq/csv-import";
-import { importEntries, saveEntry } from "~/faq/entries.server";
+import {
+  addStarterEntries,
+  importEntries,
+  saveEntry,
+} from "~/faq/entries.server";
+import { STARTER_ENTRIES } from "~/faq/starter";
 import { validateEntry, handleFrom } from "~/faq/entry";
 import { resetDatabase } from "../support/db";
 
@@ -114,5 +119,31 @@ describe("saving an entry from the form", () => {
     expect(
       await saveEntry(prisma, shop, null, input("shipping", "Delivery")),
     ).toEqual({ ok: false, errors: { handle: "faq.error.handleTaken" } });
+  });
+});
+
+describe("starter questions", () => {
+  it("adds the ones the shop lacks as bilingual drafts after its entries, once", async () => {
+    await importCsv(
+      "handle,locale,question,answer,position,published\n" +
+        "returns,ja,返品について,当店の返品条件です,4,true\n",
+    );
+    const added = await addStarterEntries(prisma, shop);
+    expect(added).toBe(STARTER_ENTRIES.length - 1);
+    const all = await entries();
+    expect(all).toHaveLength(STARTER_ENTRIES.length);
+    // The merchant's own entry under a starter's name is left as it was.
+    expect(all.find((e) => e.handle === "returns")).toMatchObject({
+      position: 4,
+      published: true,
+      translations: [{ locale: "ja", question: "返品について" }],
+    });
+    for (const e of all.filter((x) => x.handle !== "returns")) {
+      expect(e.published).toBe(false);
+      expect(e.position).toBeGreaterThan(4);
+      expect(e.translations.map((t) => t.locale)).toEqual(["en", "ja"]);
+    }
+    expect(await addStarterEntries(prisma, shop)).toBe(0);
+    expect(await entries()).toEqual(all);
   });
 });
