@@ -65,6 +65,7 @@ export async function getEntry(db: PrismaClient, shop: string, id: string) {
       views: true,
       helpful: true,
       notHelpful: true,
+      updatedAt: true,
       ...withTranslations,
     },
   });
@@ -73,7 +74,10 @@ export async function getEntry(db: PrismaClient, shop: string, id: string) {
 export type SaveResult =
   | { ok: true; id: string }
   | { ok: false; errors: { handle: "faq.error.handleTaken" } }
+  | { ok: false; errors: { stale: "faq.error.stale" } }
   | { ok: false; notFound: true };
+
+class StaleEntry extends Error {}
 
 /** A translation as stored: other ways to ask are one per line. */
 function stored(t: EntryInput["translations"][number]) {
@@ -86,6 +90,8 @@ export async function saveEntry(
   shop: string,
   id: string | null,
   input: EntryInput,
+  /** The entry's updatedAt (ISO) the form was opened on: a later change refuses the save. */
+  opts: { version?: string } = {},
 ): Promise<SaveResult> {
   const taken = async (handle: string) =>
     Boolean(
@@ -121,30 +127,47 @@ export async function saveEntry(
   }
   const existing = await db.faqEntry.findFirst({
     where: { shop, id },
-    select: { id: true },
+    select: { id: true, updatedAt: true },
   });
   if (!existing) return { ok: false, notFound: true };
-  await db.$transaction([
-    db.faqEntry.update({ where: { id }, data }),
-    db.faqTranslation.deleteMany({
-      where: {
-        entryId: id,
-        locale: { notIn: input.translations.map((t) => t.locale) },
-      },
-    }),
-    ...input.translations.map((t) =>
-      db.faqTranslation.upsert({
-        where: { entryId_locale: { entryId: id, locale: t.locale } },
-        create: { entryId: id, ...stored(t) },
-        update: {
-          question: t.question,
-          answer: t.answer,
-          category: t.category,
-          phrasings: stored(t).phrasings,
+  const since = opts.version ? new Date(opts.version) : null;
+  try {
+    await db.$transaction(async (tx) => {
+      // Conditional on the version the form saw, inside the transaction: a change that lands
+      // between the read above and this write is caught too.
+      const { count } = await tx.faqEntry.updateMany({
+        where: {
+          id,
+          ...(since && !Number.isNaN(since.getTime())
+            ? { updatedAt: since }
+            : {}),
         },
-      }),
-    ),
-  ]);
+        data,
+      });
+      if (!count) throw new StaleEntry();
+      await tx.faqTranslation.deleteMany({
+        where: {
+          entryId: id,
+          locale: { notIn: input.translations.map((t) => t.locale) },
+        },
+      });
+      for (const t of input.translations)
+        await tx.faqTranslation.upsert({
+          where: { entryId_locale: { entryId: id, locale: t.locale } },
+          create: { entryId: id, ...stored(t) },
+          update: {
+            question: t.question,
+            answer: t.answer,
+            category: t.category,
+            phrasings: stored(t).phrasings,
+          },
+        });
+    });
+  } catch (error) {
+    if (error instanceof StaleEntry)
+      return { ok: false, errors: { stale: "faq.error.stale" } };
+    throw error;
+  }
   return { ok: true, id };
 }
 

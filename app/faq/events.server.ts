@@ -2,7 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../jobs/queue.server";
 import type { Beacon } from "./beacon";
 import { LIMITS, parsePhrasings } from "./entry";
-import { gapKey, groupGaps, type GapGroup } from "./gaps";
+import { gapKey, groupGaps, isShareableWording, type GapGroup } from "./gaps";
 
 /**
  * Shopper signals from the storefront FAQ. A batch is counted once (FaqBeacon), and within it
@@ -35,6 +35,8 @@ export async function recordBeacon(
         if (seen.has(key)) continue;
         seen.add(key);
         if (e.t === "search") {
+          // Punctuation, emoji or a polite ending alone asks nothing the report could show.
+          if (!gapKey(e.q)) continue;
           await tx.faqEvent.create({
             data: {
               shop,
@@ -148,24 +150,34 @@ async function withSuggestions(
     },
     _count: { _all: true },
   });
-  const best = new Map<string, { handle: string; opens: number }>();
-  for (const o of opens) {
-    const key = `${o.locale}\u0000${o.normalized}`;
-    const n = o._count._all;
-    const seen = best.get(key);
-    if (n >= 2 && (!seen || n > seen.opens))
-      best.set(key, { handle: o.handle!, opens: n });
-  }
-  if (!best.size) return groups;
+  const candidates = opens.filter((o) => o._count._all >= 2);
+  if (!candidates.length) return groups;
   const entries = await db.faqEntry.findMany({
-    where: { shop, handle: { in: [...best.values()].map((b) => b.handle) } },
+    where: { shop, handle: { in: candidates.map((o) => o.handle!) } },
     select: { id: true, handle: true },
   });
   const idOf = new Map(entries.map((e) => [e.handle, e.id]));
+  // Among entries that still exist: most opened, then by link name, so the choice is stable.
+  const best = new Map<
+    string,
+    { entryId: string; opens: number; handle: string }
+  >();
+  for (const o of candidates) {
+    const entryId = idOf.get(o.handle!);
+    if (!entryId) continue;
+    const key = `${o.locale}\u0000${o.normalized}`;
+    const n = o._count._all;
+    const seen = best.get(key);
+    if (
+      !seen ||
+      n > seen.opens ||
+      (n === seen.opens && o.handle! < seen.handle)
+    )
+      best.set(key, { entryId, opens: n, handle: o.handle! });
+  }
   return groups.map((g) => {
     const b = best.get(`${g.locale}\u0000${g.key}`);
-    const entryId = b && idOf.get(b.handle);
-    return entryId ? { ...g, suggested: { entryId, opens: b.opens } } : g;
+    return b ? { ...g, suggested: { entryId: b.entryId, opens: b.opens } } : g;
   });
 }
 
@@ -190,6 +202,29 @@ export async function resolveGap(
   });
 }
 
+/** Whether shoppers of the shop asked a gap-report group (in its language) within `days`. */
+export async function wasAsked(
+  db: PrismaClient,
+  shop: string,
+  gap: { locale: string; key: string },
+  days = 90,
+  now = new Date(),
+): Promise<boolean> {
+  if (!gap.key) return false;
+  return Boolean(
+    await db.faqEvent.findFirst({
+      where: {
+        shop,
+        locale: gap.locale,
+        kind: { in: ["weak", "empty"] },
+        normalized: gap.key,
+        createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+      },
+      select: { id: true },
+    }),
+  );
+}
+
 /** Dismisses a group shoppers did ask (noise, or nothing the shop answers); false if none. */
 export async function dismissGap(
   db: PrismaClient,
@@ -198,30 +233,21 @@ export async function dismissGap(
   days = 90,
   now = new Date(),
 ): Promise<boolean> {
-  const asked = await db.faqEvent.findFirst({
-    where: {
-      shop,
-      locale: gap.locale,
-      kind: { in: ["weak", "empty"] },
-      normalized: gap.key,
-      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-    },
-    select: { id: true },
-  });
-  if (!asked) return false;
+  if (!(await wasAsked(db, shop, gap, days, now))) return false;
   await resolveGap(db, shop, { ...gap, action: "dismissed" }, now);
   return true;
 }
 
 export type AttachResult =
   | { ok: true; question: string; added: number }
-  | { ok: false; reason: "entry" | "gap" };
+  | { ok: false; reason: "entry" | "gap" | "full" | "private" };
 
 /**
  * Adds what shoppers asked in a gap-report group to an entry's other ways to ask (in the group's
  * language), and marks the group dealt with. The wordings come from the stored searches, not from
  * the request, so the form cannot write anything shoppers did not ask. Adding the same group
- * twice adds nothing new; a full list keeps the ways to ask it already had.
+ * twice adds nothing new. The entry's ways to ask are replaced only if they are still what was
+ * read (two additions at once, or a save of the entry's form, would otherwise lose one).
  */
 export async function attachGap(
   db: PrismaClient,
@@ -230,52 +256,65 @@ export async function attachGap(
   days = 90,
   now = new Date(),
 ): Promise<AttachResult> {
-  const translation = await db.faqTranslation.findFirst({
-    where: { locale: gap.locale, entry: { shop, id: gap.entryId } },
-    select: { id: true, question: true, phrasings: true },
-  });
-  if (!translation) return { ok: false, reason: "entry" };
-  const asked = await db.faqEvent.findMany({
-    where: {
-      shop,
-      locale: gap.locale,
-      kind: { in: ["weak", "empty"] },
-      normalized: gap.key,
-      createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-    },
-    select: { query: true },
-    orderBy: { createdAt: "desc" },
-    take: 200,
-  });
-  if (!asked.length) return { ok: false, reason: "gap" };
-  const before = parsePhrasings(translation.phrasings);
-  const after = parsePhrasings(
-    [...before, ...asked.map((a) => a.query.slice(0, LIMITS.phrasing))].join(
-      "\n",
-    ),
-  ).slice(0, LIMITS.phrasings);
-  await db.$transaction(async (tx) => {
-    await tx.faqTranslation.update({
-      where: { id: translation.id },
-      data: { phrasings: after.join("\n") },
+  const asked = gap.key
+    ? await db.faqEvent.findMany({
+        where: {
+          shop,
+          locale: gap.locale,
+          kind: { in: ["weak", "empty"] },
+          normalized: gap.key,
+          createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+        },
+        select: { query: true },
+        orderBy: { createdAt: "desc" },
+        take: 200,
+      })
+    : [];
+  const wordings = asked
+    .map((a) => a.query.slice(0, LIMITS.phrasing))
+    .filter(isShareableWording);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const translation = await db.faqTranslation.findFirst({
+      where: { locale: gap.locale, entry: { shop, id: gap.entryId } },
+      select: { id: true, question: true, phrasings: true },
     });
-    // The entry changed: the preview's cache and "unpublished changes" go by its updatedAt.
-    await tx.faqEntry.update({
-      where: { id: gap.entryId },
-      data: { updatedAt: now },
+    if (!translation) return { ok: false, reason: "entry" };
+    if (!asked.length) return { ok: false, reason: "gap" };
+    if (!wordings.length) return { ok: false, reason: "private" };
+    const before = parsePhrasings(translation.phrasings);
+    const merged = parsePhrasings([...before, ...wordings].join("\n"));
+    const after = merged.slice(0, LIMITS.phrasings);
+    // Nothing new fits: say so rather than mark the group done with nothing added.
+    if (after.length === before.length && merged.length > before.length)
+      return { ok: false, reason: "full" };
+    const done = await db.$transaction(async (tx) => {
+      const { count } = await tx.faqTranslation.updateMany({
+        where: { id: translation.id, phrasings: translation.phrasings },
+        data: { phrasings: after.join("\n") },
+      });
+      if (!count) return false;
+      // The entry changed: the preview's cache, "unpublished changes" and an open edit form
+      // (which would otherwise save over this) go by its updatedAt.
+      await tx.faqEntry.update({
+        where: { id: gap.entryId },
+        data: { updatedAt: now },
+      });
+      await resolveGap(
+        tx,
+        shop,
+        { ...gap, action: "attached", entryId: gap.entryId },
+        now,
+      );
+      return true;
     });
-    await resolveGap(
-      tx,
-      shop,
-      { ...gap, action: "attached", entryId: gap.entryId },
-      now,
-    );
-  });
-  return {
-    ok: true,
-    question: translation.question,
-    added: after.length - before.length,
-  };
+    if (done)
+      return {
+        ok: true,
+        question: translation.question,
+        added: after.length - before.length,
+      };
+  }
+  throw new Error("the entry kept changing while the question was added");
 }
 
 export interface LearnedSignal {

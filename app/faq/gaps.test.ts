@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { gapKey, groupGaps } from "./gaps";
+import { gapKey, groupGaps, isShareableWording } from "./gaps";
 
 describe("gapKey", () => {
   it("treats width, kana script, punctuation and polite endings as the same question", () => {
@@ -55,5 +55,26 @@ describe("groupGaps", () => {
         lastAt: at(2),
       },
     ]);
+  });
+});
+
+describe("isShareableWording", () => {
+  it("keeps contact details and order names out, and ordinary numbers in", () => {
+    for (const q of [
+      "a.b@example.co.jp に連絡して",
+      "#1001 届かない",
+      "090-1234-5678",
+      "+81 90 1234 5678 call me",
+      "〒150-0001 に送れる?",
+    ])
+      expect(isShareableWording(q), q).toBe(false);
+    for (const q of [
+      "10000円以上で送料無料?",
+      "2〜3日で届く?",
+      "size 27.5 cm",
+      "@ what time do you ship",
+      "2026年12月に届く?",
+    ])
+      expect(isShareableWording(q), q).toBe(true);
   });
 });

@@ -45,6 +45,8 @@ export interface GapGroup {
 export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
   const groups = new Map<string, GapGroup & { seen: Set<string> }>();
   for (const e of events) {
+    // Only punctuation, an emoji or a polite ending ("？", "ですか"): nothing was asked.
+    if (!(e.normalized || gapKey(e.query))) continue;
     const key = `${e.locale}\u0000${e.normalized || gapKey(e.query)}`;
     let g = groups.get(key);
     if (!g)
@@ -75,4 +77,19 @@ export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
     )
     .slice(0, limit)
     .map(({ seen: _seen, ...g }) => g);
+}
+
+/**
+ * A shopper's wording goes into the storefront's search index once added to an entry, so one that
+ * carries someone's contact details or an order's number is not added: an email address, a phone
+ * number, a postal code or an order name (#1001).
+ */
+export function isShareableWording(query: string): boolean {
+  const text = query.normalize("NFKC");
+  return !(
+    /[^\s@]+@[^\s@]+\.[^\s@]+/.test(text) ||
+    /\d{10,}/.test(text.replace(/[\s()+-]/g, "")) ||
+    /\d{3}-\d{4}(?!\d)/.test(text) ||
+    /#\d+/.test(text)
+  );
 }

@@ -34,18 +34,24 @@ export function splitIndex(
 ): string[] {
   const whole = JSON.stringify(index);
   if (Buffer.byteLength(whole) <= limit) return [whole];
-  const chunks: FaqIndex[] = [
-    { v: 1, ids: index.ids, t: {}, ...(index.lq ? { lq: index.lq } : {}) },
-  ];
-  let size = Buffer.byteLength(JSON.stringify(chunks[0]));
-  for (const [term, postings] of Object.entries(index.t)) {
-    const entry = Buffer.byteLength(JSON.stringify({ [term]: postings }));
+  // Terms and learned queries are both keyed tables the script merges back, so each key may sit
+  // in any chunk: learned queries and ways to ask grow with the shop and must not all crowd the
+  // first one.
+  const chunks: FaqIndex[] = [{ v: 1, ids: index.ids, t: {} }];
+  let size = Buffer.byteLength(JSON.stringify(chunks[0])) + 8;
+  const place = (table: "t" | "lq", key: string, value: number[]) => {
+    const entry = Buffer.byteLength(JSON.stringify({ [key]: value })) + 8;
     if (size + entry > limit) {
       chunks.push({ v: 1, ids: [], t: {} });
       size = 40;
     }
-    chunks[chunks.length - 1].t[term] = postings;
+    const chunk = chunks[chunks.length - 1];
+    (chunk[table] ??= {})[key] = value;
     size += entry;
-  }
+  };
+  for (const [term, postings] of Object.entries(index.t))
+    place("t", term, postings);
+  for (const [query, boosts] of Object.entries(index.lq ?? {}))
+    place("lq", query, boosts);
   return chunks.map((c) => JSON.stringify(c));
 }

@@ -13,13 +13,27 @@ describe("splitIndex", () => {
       t,
       lq: { term1: [3, 1] },
     };
+    // Learned queries and ways to ask grow with the shop: far more than one chunk holds.
+    for (let i = 0; i < 2000; i++)
+      index.lq![`waystoask${i}`] = [i % 50, 4, (i * 7) % 50, 1.5];
     const chunks = splitIndex(index, 20_000);
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks)
       expect(Buffer.byteLength(c)).toBeLessThanOrEqual(20_000);
     const whole = createSearch(index);
     const parts = createSearch(chunks.map((c) => JSON.parse(c) as FaqIndex));
-    for (const q of ["term1", "term2999 term17", "term1500"])
+    expect(chunks.filter((c) => c.includes('"lq"')).length).toBeGreaterThan(1);
+    for (const q of [
+      "term1",
+      "term2999 term17",
+      "term1500",
+      "ways to ask 1999",
+    ])
       expect(parts(q)).toEqual(whole(q));
+    // A learned query in a later chunk still lifts its entries.
+    expect(parts("ways to ask 1999").hits.map((h) => h.id)).toEqual([
+      "entry-49",
+      "entry-43",
+    ]);
   });
 });

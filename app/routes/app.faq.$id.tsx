@@ -27,13 +27,8 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
-import {
-  handleFrom,
-  isLocaleCode,
-  parsePhrasings,
-  validateEntry,
-} from "../faq/entry";
-import { resolveGap } from "../faq/events.server";
+import { handleFrom, isLocaleCode, validateEntry } from "../faq/entry";
+import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
 import { requestPublish } from "../faq/publish.server";
 import { useT } from "../i18n/useT";
@@ -45,8 +40,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const url = new URL(request.url);
   if (params.id === "new") {
-    // The gap report drafts an entry from what shoppers asked: the first wording as the
-    // question, the others as its other ways to ask, and the group to mark as dealt with.
+    // The gap report drafts an entry from what shoppers asked, and names the group so saving
+    // the draft marks it dealt with.
     const draft = url.searchParams.get("question")?.slice(0, 300) ?? "";
     const asked = url.searchParams.get("locale") ?? "";
     const draftLocale = isLocaleCode(asked) ? asked : "ja";
@@ -55,9 +50,6 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       draft: {
         question: draft,
         locale: draftLocale,
-        phrasings: parsePhrasings(url.searchParams.get("phrasings") ?? "")
-          .slice(0, 10)
-          .join("\n"),
         gap: url.searchParams.get("gap")?.slice(0, 300) ?? "",
       },
     });
@@ -91,26 +83,35 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       { errors: parsed.errors as Record<string, string> },
       { status: 422 },
     );
-  const saved = await saveEntry(prisma, session.shop, id, parsed.value);
+  // A draft from the gap report: only a group this shop's shoppers asked, in a language the
+  // entry has, is marked dealt with.
+  const gap = { key: form.get("gap"), locale: form.get("gapLocale") };
+  const drafted =
+    !id &&
+    typeof gap.key === "string" &&
+    typeof gap.locale === "string" &&
+    gap.key.length <= 300 &&
+    parsed.value.translations.some((t) => t.locale === gap.locale) &&
+    (await wasAsked(prisma, session.shop, {
+      key: gap.key,
+      locale: gap.locale,
+    }))
+      ? { key: gap.key, locale: gap.locale as string }
+      : null;
+  const version = form.get("version");
+  const saved = await saveEntry(prisma, session.shop, id, parsed.value, {
+    version: typeof version === "string" && version ? version : undefined,
+  });
   if (!saved.ok) {
     if ("notFound" in saved) throw new Response("Not found", { status: 404 });
     return json(
       { errors: saved.errors as Record<string, string> },
-      { status: 422 },
+      { status: "stale" in saved.errors ? 409 : 422 },
     );
   }
-  const gap = form.get("gap");
-  const gapLocale = form.get("gapLocale");
-  if (
-    !id &&
-    typeof gap === "string" &&
-    gap &&
-    typeof gapLocale === "string" &&
-    parsed.value.translations.some((t) => t.locale === gapLocale)
-  )
+  if (drafted)
     await resolveGap(prisma, session.shop, {
-      locale: gapLocale,
-      key: gap,
+      ...drafted,
       action: "drafted",
       entryId: saved.id,
     });
@@ -144,7 +145,7 @@ export default function FaqEntryForm() {
           question: draft?.locale === locale ? draft.question : "",
           answer: "",
           category: "",
-          phrasings: draft?.locale === locale ? draft.phrasings : "",
+          phrasings: "",
         },
     );
     // A draft from the gap report in another language (fr, zh-TW) gets its own section.
@@ -156,7 +157,7 @@ export default function FaqEntryForm() {
               question: draft.question,
               answer: "",
               category: "",
-              phrasings: draft.phrasings,
+              phrasings: "",
             },
           ]
         : [];
@@ -195,10 +196,17 @@ export default function FaqEntryForm() {
             <input type="hidden" name="gapLocale" value={draft.locale} />
           </>
         )}
+        {/* What the form was opened on: saving over a later change (another tab, a gap added
+            from the report) is refused instead of silently undoing it. */}
+        {entry && (
+          <input type="hidden" name="version" value={entry.updatedAt} />
+        )}
         <Layout>
           {Object.keys(errors).length > 0 && (
             <Layout.Section>
-              <Banner tone="critical">{t("faq.formErrors")}</Banner>
+              <Banner tone="critical">
+                {errors.stale ? t(errors.stale) : t("faq.formErrors")}
+              </Banner>
             </Layout.Section>
           )}
           <Layout.Section>

@@ -21,7 +21,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { attachGap, dismissGap, gapReport } from "../faq/events.server";
@@ -46,6 +46,16 @@ type ActionData =
   | { ok: true; done: "dismissed" }
   | { ok: false; error: MessageKey };
 
+const ATTACH_ERRORS: Record<
+  Exclude<Awaited<ReturnType<typeof attachGap>>, { ok: true }>["reason"],
+  MessageKey
+> = {
+  entry: "faq.gapsGone",
+  gap: "faq.gapsBadRequest",
+  full: "faq.gapsFull",
+  private: "faq.gapsPrivate",
+};
+
 export const action = async ({ request }: ActionFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const parsed = parseGapAction(await request.formData());
@@ -66,12 +76,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const result = await attachGap(prisma, session.shop, gap);
   if (!result.ok)
     return json<ActionData>(
+      { ok: false, error: ATTACH_ERRORS[result.reason] },
       {
-        ok: false,
-        error:
-          result.reason === "entry" ? "faq.gapsGone" : "faq.gapsBadRequest",
+        status:
+          result.reason === "entry" || result.reason === "gap" ? 404 : 409,
       },
-      { status: 404 },
     );
   await requestPublish(prisma, session.shop);
   return json<ActionData>({
@@ -194,50 +203,76 @@ function GapActions(props: {
     navigation.state === "submitting" &&
     navigation.formData?.get("key") === props.gapKey &&
     navigation.formData?.get("locale") === props.locale;
+  // The entry list is rendered only for a row being added (a shop with hundreds of entries and
+  // a hundred rows would otherwise send tens of thousands of options), or when one is suggested.
+  const [choosing, setChoosing] = useState(Boolean(suggested));
+  const selectId = useId();
+  // The opener is replaced by the list: focus moves to the list, not to the top of the page.
+  const focusOnOpen = useRef(false);
+  useEffect(() => {
+    if (choosing && focusOnOpen.current) {
+      focusOnOpen.current = false;
+      document.getElementById(selectId)?.focus();
+    }
+  }, [choosing, selectId]);
   const draft = new URLSearchParams({
     question: props.examples[0] ?? "",
-    phrasings: props.examples.slice(1).join("\n"),
     locale: props.locale,
     gap: props.gapKey,
   });
   return (
     <BlockStack gap="200">
-      <Form method="post">
-        <input type="hidden" name="key" value={props.gapKey} />
-        <input type="hidden" name="locale" value={props.locale} />
-        <input type="hidden" name="intent" value="attach" />
-        <InlineStack gap="200" blockAlign="end" wrap={false}>
-          <div style={{ minWidth: 200, maxWidth: 280 }}>
-            <Select
-              label={t("faq.gapsAnsweredBy")}
-              name="entryId"
-              value={entryId}
-              onChange={setEntryId}
-              disabled={!props.entries.length}
-              helpText={
-                suggested && entryId === suggested
-                  ? t("faq.gapsSuggested")
-                  : undefined
-              }
-              options={[
-                {
-                  label: props.entries.length
-                    ? t("faq.gapsChoose")
-                    : t("faq.gapsNoEntries"),
-                  value: "",
-                },
-                ...props.entries.map((e) => ({
-                  label: e.question,
-                  value: e.id,
-                })),
-              ]}
-            />
-          </div>
-          <Button submit disabled={!entryId} loading={busy}>
-            {t("faq.gapsAttach")}
+      {choosing ? (
+        <Form method="post">
+          <input type="hidden" name="key" value={props.gapKey} />
+          <input type="hidden" name="locale" value={props.locale} />
+          <input type="hidden" name="intent" value="attach" />
+          <InlineStack gap="200" blockAlign="end" wrap={false}>
+            <div style={{ minWidth: 200, maxWidth: 280 }}>
+              <Select
+                id={selectId}
+                label={t("faq.gapsAnsweredBy")}
+                name="entryId"
+                value={entryId}
+                onChange={setEntryId}
+                disabled={!props.entries.length}
+                helpText={
+                  suggested && entryId === suggested
+                    ? t("faq.gapsSuggested")
+                    : undefined
+                }
+                options={[
+                  {
+                    label: props.entries.length
+                      ? t("faq.gapsChoose")
+                      : t("faq.gapsNoEntries"),
+                    value: "",
+                  },
+                  ...props.entries.map((e) => ({
+                    label: e.question,
+                    value: e.id,
+                  })),
+                ]}
+              />
+            </div>
+            <Button submit disabled={!entryId} loading={busy}>
+              {t("faq.gapsAttach")}
+            </Button>
+          </InlineStack>
+        </Form>
+      ) : (
+        <InlineStack>
+          <Button
+            onClick={() => {
+              setChoosing(true);
+              focusOnOpen.current = true;
+            }}
+            disabled={!props.entries.length}
+          >
+            {t("faq.gapsAttachOpen")}
           </Button>
         </InlineStack>
-      </Form>
+      )}
       <InlineStack gap="200">
         <Button url={`/app/faq/new?${draft}`}>{t("faq.gapsDraft")}</Button>
         <Form method="post">

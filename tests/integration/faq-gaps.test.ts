@@ -4,9 +4,11 @@ import {
   attachGap,
   dismissGap,
   gapReport,
+  recordBeacon,
   resolveGap,
 } from "~/faq/events.server";
-import { hasUnpublishedChanges } from "~/faq/entries.server";
+import { hasUnpublishedChanges, saveEntry } from "~/faq/entries.server";
+import { validateEntry } from "~/faq/entry";
 import { gapKey } from "~/faq/gaps";
 import { resetDatabase } from "../support/db";
 
@@ -156,7 +158,7 @@ describe("adding a gap to the entry that answers it", () => {
     expect(await prisma.faqGapResolution.count()).toBe(0);
   });
 
-  it("keeps the ways to ask an entry has when the list is full", async () => {
+  it("says the list is full instead of marking the group done with nothing added", async () => {
     const full = Array.from({ length: 50 }, (_, i) => `聞き方${i}`).join("\n");
     await prisma.faqTranslation.updateMany({
       where: { entryId },
@@ -169,8 +171,133 @@ describe("adding a gap to the entry that answers it", () => {
       90,
       at(60),
     );
-    expect(result).toMatchObject({ ok: true, added: 0 });
+    expect(result).toEqual({ ok: false, reason: "full" });
     expect(await phrasings()).toBe(full);
+    expect(await prisma.faqGapResolution.count()).toBe(0);
+  });
+
+  it("loses none of several groups added to one entry at once", async () => {
+    const asks = [
+      "アイロンはかけられる?",
+      "洗濯機で洗える?",
+      "乾燥機は使える?",
+    ];
+    for (const [i, q] of asks.entries()) await asked(q, at(10 + i));
+    const results = await Promise.all(
+      asks.map((q) =>
+        attachGap(
+          prisma,
+          SHOP,
+          { locale: "ja", key: gapKey(q), entryId },
+          90,
+          at(60),
+        ),
+      ),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await phrasings()).split("\n").sort()).toEqual(
+      ["汚れたらどうする", ...asks].sort(),
+    );
+  });
+
+  it("does not put a shopper's contact details or order number into the storefront's index", async () => {
+    await asked("yamada@example.com に返信ください", at(20));
+    await asked("#1024 まだ届かない", at(21));
+    await asked("09012345678に電話ください", at(22));
+    for (const q of [
+      "yamada@example.com に返信ください",
+      "#1024 まだ届かない",
+      "09012345678に電話ください",
+    ])
+      expect(
+        await attachGap(
+          prisma,
+          SHOP,
+          { locale: "ja", key: gapKey(q), entryId },
+          90,
+          at(60),
+        ),
+      ).toEqual({ ok: false, reason: "private" });
+    expect(await phrasings()).toBe("汚れたらどうする");
+  });
+
+  it("makes an edit form opened before the addition refuse to save over it", async () => {
+    const opened = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: entryId },
+      select: { updatedAt: true },
+    });
+    await attachGap(
+      prisma,
+      SHOP,
+      { locale: "ja", key: gapKey("雨に濡れても大丈夫"), entryId },
+      90,
+      at(60),
+    );
+    const form = validateEntry(
+      {
+        handle: "care",
+        published: "true",
+        translations: [
+          {
+            locale: "ja",
+            question: "お手入れの方法は?",
+            answer: "<p>水拭きできます。</p>",
+            phrasings: "汚れたらどうする",
+            field: "t0",
+          },
+        ],
+      },
+      () => "x",
+    );
+    if (!form.ok) throw new Error("invalid");
+    const stale = await saveEntry(prisma, SHOP, entryId, form.value, {
+      version: opened.updatedAt.toISOString(),
+    });
+    expect(stale).toEqual({ ok: false, errors: { stale: "faq.error.stale" } });
+    expect(await phrasings()).toBe(
+      "汚れたらどうする\n雨に濡れても大丈夫ですか？",
+    );
+    // Opened again after the addition, it saves.
+    const fresh = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: entryId },
+      select: { updatedAt: true },
+    });
+    expect(
+      await saveEntry(prisma, SHOP, entryId, form.value, {
+        version: fresh.updatedAt.toISOString(),
+      }),
+    ).toEqual({ ok: true, id: entryId });
+  });
+
+  it("neither records nor reports a search of punctuation or a polite ending alone", async () => {
+    await recordBeacon(prisma, SHOP, {
+      id: "batch-1",
+      l: "ja",
+      e: [
+        { t: "search", q: "？？", r: "empty" },
+        { t: "search", q: "ですか?", r: "empty" },
+        { t: "search", q: "🎁", r: "empty" },
+      ],
+    } as never);
+    expect(
+      await prisma.faqEvent.count({
+        where: { query: { in: ["？？", "ですか?", "🎁"] } },
+      }),
+    ).toBe(0);
+    expect(await prisma.faqBeacon.count()).toBe(1);
+    await prisma.faqEvent.create({
+      data: {
+        shop: SHOP,
+        kind: "empty",
+        locale: "ja",
+        query: "!!!",
+        normalized: "",
+        createdAt: at(30),
+      },
+    });
+    const keys = (await gapReport(prisma, SHOP, 90, at(60))).map((g) => g.key);
+    expect(keys).not.toContain("");
+    expect(keys).toHaveLength(2);
   });
 });
 
@@ -192,7 +319,9 @@ describe("suggesting the entry that answers a gap", () => {
     const once = await gapReport(prisma, SHOP, 90, at(60));
     expect(once.find((g) => g.locale === "ja")?.suggested).toBeUndefined();
     await opened("雨に濡れても大丈夫", "care", at(6));
-    await opened("雨に濡れても大丈夫", "deleted-entry", at(7));
+    // Opened more, but deleted since: the live entry is offered.
+    for (const m of [7, 8, 9])
+      await opened("雨に濡れても大丈夫", "deleted-entry", at(m));
     // Opened in English after an English search: not this group's language.
     await prisma.faqEvent.create({
       data: {
