@@ -3,7 +3,7 @@ import { buildIndex } from "./engine/build.server";
 import { createSearch } from "./engine/query";
 import { validateEntry } from "./entry";
 import { answerText } from "./sanitize";
-import { STARTER_ENTRIES } from "./starter";
+import { STARTER_ENTRIES, isStarterAnswer } from "./starter";
 
 describe("starter questions", () => {
   it("are valid entries in Japanese and English, with unique link names", () => {
@@ -37,6 +37,16 @@ describe("starter questions", () => {
     // Each leaves the shop's own facts to fill in, marked the same way in each language.
     for (const e of STARTER_ENTRIES.filter((x) => /【/.test(x.ja.answer)))
       expect(e.en.answer, e.handle).toMatch(/\[/);
+  });
+
+  it("are told apart from answers the merchant has filled in", () => {
+    const e = STARTER_ENTRIES[1];
+    expect(isStarterAnswer(e.ja.answer)).toBe(true);
+    expect(isStarterAnswer(e.en.answer)).toBe(true);
+    expect(isStarterAnswer(e.ja.answer.replace("【〇〇円】", "550円"))).toBe(
+      false,
+    );
+    expect(isStarterAnswer("")).toBe(false);
   });
 
   it("are found by their questions and ways to ask, each first", async () => {

@@ -220,3 +220,12 @@ export const STARTER_ENTRIES: StarterEntry[] = [
     },
   },
 ];
+
+const STARTER_ANSWERS = new Set(
+  STARTER_ENTRIES.flatMap((e) => [e.ja.answer, e.en.answer]),
+);
+
+/** An answer still exactly as a starter question wrote it: its 【】 / [ ] are not filled in. */
+export function isStarterAnswer(answer: string): boolean {
+  return STARTER_ANSWERS.has(answer);
+}

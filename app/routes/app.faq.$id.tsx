@@ -30,6 +30,7 @@ import { AnswerEditor } from "../faq/AnswerEditor";
 import { handleFrom, isLocaleCode, validateEntry } from "../faq/entry";
 import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
+import { isStarterAnswer } from "../faq/starter";
 import { requestPublish } from "../faq/publish.server";
 import { useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
@@ -242,6 +243,9 @@ export default function FaqEntryForm() {
                       helpText={t("faq.formPhrasingsHelp")}
                       error={err(`t${i}.phrasings`)}
                     />
+                    {isStarterAnswer(s.answer) && (
+                      <Banner tone="warning">{t("faq.formUnfilled")}</Banner>
+                    )}
                     <AnswerEditor
                       label={t("faq.formAnswer")}
                       name="answer"

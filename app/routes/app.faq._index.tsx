@@ -31,7 +31,7 @@ import {
 } from "../faq/entries.server";
 import { publishPending, requestPublish } from "../faq/publish.server";
 import { SearchPreview } from "../faq/SearchPreview";
-import { STARTER_ENTRIES } from "../faq/starter";
+import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
 import { useLocale, useT } from "../i18n/useT";
 import { DownloadButton } from "../components/DownloadButton";
 
@@ -45,11 +45,15 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({
     entries: entries.map(({ translations, ...e }) => ({
       ...e,
-      translations: translations.map(({ locale, question, category }) => ({
-        locale,
-        question,
-        category,
-      })),
+      translations: translations.map(
+        ({ locale, question, category, answer }) => ({
+          locale,
+          question,
+          category,
+          // Still a starter's text: its 【】 / [ ] are to be filled in before shoppers read it.
+          unfilled: isStarterAnswer(answer),
+        }),
+      ),
     })),
     settings,
     pending,
@@ -232,11 +236,20 @@ export default function FaqList() {
                       </InlineStack>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      {e.published ? (
-                        <Badge tone="success">{t("faq.statusPublished")}</Badge>
-                      ) : (
-                        <Badge>{t("faq.statusDraft")}</Badge>
-                      )}
+                      <InlineStack gap="100">
+                        {e.published ? (
+                          <Badge tone="success">
+                            {t("faq.statusPublished")}
+                          </Badge>
+                        ) : (
+                          <Badge>{t("faq.statusDraft")}</Badge>
+                        )}
+                        {e.translations.some((x) => x.unfilled) && (
+                          <Badge tone={e.published ? "critical" : "attention"}>
+                            {t("faq.statusUnfilled")}
+                          </Badge>
+                        )}
+                      </InlineStack>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" alignment="end" numeric>
