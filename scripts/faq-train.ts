@@ -10,6 +10,9 @@
  * FAQ is indexed with shoppers' words borrowed from the other shops only, and its queries are
  * ranked as `faq:eval` ranks them. Prints MRR@10, recall@1 and recall@3 per locale over all
  * queries, and the mean of the shops' MRR@10.
+ *
+ * With --cv --ways it measures instead what the merchant's "other ways to ask" do for wordings
+ * nobody added (scripts/faq/ways-cv.ts; about four minutes).
  */
 import { writeFileSync } from "node:fs";
 import path from "node:path";
@@ -17,6 +20,7 @@ import { setShopperCorpus } from "../app/faq/engine/shopper-words.server";
 import { metrics } from "./faq/eval-data";
 import { publishedSearch } from "./faq/rank";
 import { corpusFile, corpusOf, trainingShops } from "./faq/shopper-corpus";
+import { waysToAskCv } from "./faq/ways-cv";
 
 const root = path.resolve(import.meta.dirname, "..");
 const shops = trainingShops(root);
@@ -28,6 +32,8 @@ if (!process.argv.includes("--cv")) {
   console.log(
     `faq:train: ${entries.length} entries, ${queries} shopper queries -> ${path.relative(root, file)}`,
   );
+} else if (process.argv.includes("--ways")) {
+  await waysToAskCv(shops);
 } else {
   const fmt = (v: number) => v.toFixed(3);
   const all: { locale: string; ranked: string[]; relevant: string[] }[] = [];

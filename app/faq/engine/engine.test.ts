@@ -586,8 +586,12 @@ describe("what the merchant and shoppers teach", () => {
     const exact = after("雨に濡れても大丈夫?");
     expect(top(exact)).toBe("pen-case");
     expect(exact.weak).toBe(false);
-    // Reworded: the way to ask is searched like the question, not only looked up whole.
-    expect(top(after("雨の日でも使えますか"))).toBe("pen-case");
+    // Reworded: its words reach the entry too, lightly (the training corpus showed one entry's
+    // wordings pulling other entries' questions at full weight), so the shopper still sees the
+    // way to contact the shop and the search still reaches the gap report.
+    const reworded = after("雨の日でも使えますか");
+    expect(top(reworded)).toBe("pen-case");
+    expect(reworded.weak).toBe(true);
     expect(top(after("濡れても平気"))).toBe("pen-case");
     // The entry's own words still find it, and other entries are not pulled along.
     expect(top(after("インクの色"))).toBe("ink");
@@ -595,13 +599,14 @@ describe("what the merchant and shoppers teach", () => {
 
     // In English: what was a weak guess becomes a confident answer.
     const enBefore = await searchOf(en);
-    expect(enBefore("write something in the lid").weak).toBe(true);
+    expect(enBefore("can you write a message inside the lid").weak).toBe(true);
     const enAfter = await searchOf(
       asked(en, "engraving", ["can you write a message inside the lid"]),
     );
-    const reworded = enAfter("write something in the lid");
-    expect(top(reworded)).toBe("engraving");
-    expect(reworded.weak).toBe(false);
+    const asWritten = enAfter("can you write a message inside the lid");
+    expect(top(asWritten)).toBe("engraving");
+    expect(asWritten.weak).toBe(false);
+    expect(top(enAfter("write something in the lid"))).toBe("engraving");
     expect(top(enAfter("return policy"))).toBe("returns");
   });
 
