@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@prisma/client";
+import { Prisma, type PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../jobs/queue.server";
 import type { Beacon } from "./beacon";
 import { LIMITS, parsePhrasings } from "./entry";
@@ -58,10 +58,12 @@ export async function recordBeacon(
             : kind === "helpful"
               ? "helpful"
               : "notHelpful";
-        await tx.faqEntry.update({
-          where: { id },
-          data: { [counter]: { increment: 1 } },
-        });
+        // A count, not an edit: the entry's updatedAt (which an open edit form and the
+        // preview's cache go by) must not move each time a shopper opens it. Raw SQL because
+        // Prisma sets an @updatedAt field on every update; the column name is one of three fixed.
+        await tx.$executeRaw`UPDATE "FaqEntry" SET ${Prisma.raw(
+          `"${counter}" = "${counter}" + 1`,
+        )} WHERE "id" = ${id}`;
         await tx.faqEvent.create({
           data: {
             shop,

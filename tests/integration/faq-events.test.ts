@@ -62,6 +62,10 @@ const batch = (id: string, e: unknown[]) => JSON.stringify({ id, l: "ja", e });
 
 describe("FAQ beacons through the app proxy", () => {
   it("counts opens and votes on the entry, and keeps weak searches for the gap report", async () => {
+    const edited = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: entryId },
+      select: { updatedAt: true },
+    });
     const res = await post(
       batch("batch-0001", [
         { t: "search", q: "ラッピングできる?", r: "empty" },
@@ -82,6 +86,15 @@ describe("FAQ beacons through the app proxy", () => {
       helpful: 1,
       notHelpful: 0,
     });
+    // Counting is not editing: a form the merchant opened before can still be saved.
+    expect(
+      (
+        await prisma.faqEntry.findUniqueOrThrow({
+          where: { id: entryId },
+          select: { updatedAt: true },
+        })
+      ).updatedAt,
+    ).toEqual(edited.updatedAt);
     const gaps = await gapReport(prisma, SHOP);
     expect(gaps).toHaveLength(1);
     expect(gaps[0]).toMatchObject({
