@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { EntryInput } from "./entry";
+import { isUniqueViolation } from "../jobs/queue.server";
 import { STARTER_ENTRIES } from "./starter";
 
 /** FAQ entries of one shop: the admin list, the form, CSV import/export. */
@@ -127,10 +128,14 @@ export async function saveEntry(
   }
   const existing = await db.faqEntry.findFirst({
     where: { shop, id },
-    select: { id: true, updatedAt: true },
+    select: { id: true },
   });
   if (!existing) return { ok: false, notFound: true };
-  const since = opts.version ? new Date(opts.version) : null;
+  // The form always sends the version it was opened on; one that is missing or unreadable
+  // cannot show the entry is unchanged, so the save is refused rather than made unchecked.
+  const since = new Date(opts.version ?? "");
+  if (Number.isNaN(since.getTime()))
+    return { ok: false, errors: { stale: "faq.error.stale" } };
   try {
     await db.$transaction(async (tx) => {
       // Conditional on the version the form saw, inside the transaction: a change that lands
@@ -138,9 +143,7 @@ export async function saveEntry(
       const { count } = await tx.faqEntry.updateMany({
         where: {
           id,
-          ...(since && !Number.isNaN(since.getTime())
-            ? { updatedAt: since }
-            : {}),
+          updatedAt: since,
         },
         data,
       });
@@ -198,9 +201,10 @@ export async function addStarterEntries(
   });
   const start = last ? last.position + 1 : 0;
   const missing = STARTER_ENTRIES.filter((e) => !existing.has(e.handle));
-  await db.$transaction(
-    missing.map((e, i) =>
-      db.faqEntry.create({
+  let added = 0;
+  for (const [i, e] of missing.entries()) {
+    try {
+      await db.faqEntry.create({
         data: {
           shop,
           handle: e.handle,
@@ -216,10 +220,14 @@ export async function addStarterEntries(
             })),
           },
         },
-      }),
-    ),
-  );
-  return missing.length;
+      });
+      added++;
+    } catch (error) {
+      // Another request (a second tab, a retry) added it meanwhile: it is there, as wanted.
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+  return added;
 }
 
 export async function deleteEntry(
@@ -273,6 +281,9 @@ export async function importEntries(
           tags: e.tags.join(","),
         };
         const kept = {
+          // Always an edit of the entry, even when only its texts change: an edit form opened
+          // before the import must not save over it, and the preview's cache must see it.
+          updatedAt: new Date(),
           ...(has("position") ? { position: e.position } : {}),
           ...(has("published") ? { published: e.published } : {}),
           ...(has("tags") ? { tags: data.tags } : {}),

@@ -299,7 +299,7 @@ export async function attachGap(
       // (which would otherwise save over this) go by its updatedAt.
       await tx.faqEntry.update({
         where: { id: gap.entryId },
-        data: { updatedAt: now },
+        data: { updatedAt: new Date() },
       });
       await resolveGap(
         tx,

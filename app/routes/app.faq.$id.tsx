@@ -169,6 +169,9 @@ export default function FaqEntryForm() {
     ];
   })();
   const [sections, setSections] = useState<Section[]>(initial);
+  // Fixed when the form opens, like the fields: a refused or invalid save reloads the page's
+  // data, and a version that followed it would let the next save overwrite the other change.
+  const [version] = useState(entry?.updatedAt);
   const [handle, setHandle] = useState(entry?.handle ?? "");
   const [tags, setTags] = useState(
     entry?.tags.split(",").filter(Boolean).join(", ") ?? "",
@@ -199,9 +202,7 @@ export default function FaqEntryForm() {
         )}
         {/* What the form was opened on: saving over a later change (another tab, a gap added
             from the report) is refused instead of silently undoing it. */}
-        {entry && (
-          <input type="hidden" name="version" value={entry.updatedAt} />
-        )}
+        {version && <input type="hidden" name="version" value={version} />}
         <Layout>
           {Object.keys(errors).length > 0 && (
             <Layout.Section>

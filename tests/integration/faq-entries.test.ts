@@ -146,4 +146,49 @@ describe("starter questions", () => {
     expect(await addStarterEntries(prisma, shop)).toBe(0);
     expect(await entries()).toEqual(all);
   });
+
+  it("adds each once when two requests come at once (two tabs, a retry)", async () => {
+    const added = await Promise.all([
+      addStarterEntries(prisma, shop),
+      addStarterEntries(prisma, shop),
+    ]);
+    expect(added[0] + added[1]).toBe(STARTER_ENTRIES.length);
+    expect(await entries()).toHaveLength(STARTER_ENTRIES.length);
+  });
+});
+
+describe("an edit form opened before another change", () => {
+  it("refuses to save over an import, and without a readable version", async () => {
+    await importCsv("handle,locale,question,answer\nfee,ja,送料は?,500円\n");
+    const row = await prisma.faqEntry.findFirstOrThrow({
+      where: { shop, handle: "fee" },
+      select: { id: true, updatedAt: true },
+    });
+    const form = validateEntry(
+      {
+        handle: "fee",
+        translations: [
+          { locale: "ja", question: "送料は?", answer: "600円", field: "t0" },
+        ],
+      },
+      () => "x",
+    );
+    if (!form.ok) throw new Error("invalid");
+    await new Promise((r) => setTimeout(r, 5));
+    await importCsv("handle,locale,question,answer\nfee,ja,送料は?,550円\n");
+    for (const version of [row.updatedAt.toISOString(), undefined, "x"])
+      expect(
+        await saveEntry(prisma, shop, row.id, form.value, { version }),
+      ).toEqual({ ok: false, errors: { stale: "faq.error.stale" } });
+    const now = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: row.id },
+      select: { updatedAt: true, translations: { select: { answer: true } } },
+    });
+    expect(now.translations[0].answer).toContain("550円");
+    expect(
+      await saveEntry(prisma, shop, row.id, form.value, {
+        version: now.updatedAt.toISOString(),
+      }),
+    ).toEqual({ ok: true, id: row.id });
+  });
 });
