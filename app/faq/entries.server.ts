@@ -5,17 +5,17 @@ import { STARTER_ENTRIES } from "./starter";
 
 /** FAQ entries of one shop: the admin list, the form, CSV import/export. */
 
+/** What an entry holds per language: the admin, export and publishing all read these. */
+export const TRANSLATION_FIELDS = {
+  locale: true,
+  question: true,
+  answer: true,
+  category: true,
+  phrasings: true,
+} as const;
+
 const withTranslations = {
-  translations: {
-    select: {
-      locale: true,
-      question: true,
-      answer: true,
-      category: true,
-      phrasings: true,
-    },
-    orderBy: { locale: "asc" },
-  },
+  translations: { select: TRANSLATION_FIELDS, orderBy: { locale: "asc" } },
 } as const;
 
 export async function listEntries(db: PrismaClient, shop: string) {

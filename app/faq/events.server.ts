@@ -215,16 +215,26 @@ export async function wasAsked(
   if (!gap.key) return false;
   return Boolean(
     await db.faqEvent.findFirst({
-      where: {
-        shop,
-        locale: gap.locale,
-        kind: { in: ["weak", "empty"] },
-        normalized: gap.key,
-        createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-      },
+      where: gapSearches(shop, gap, days, now),
       select: { id: true },
     }),
   );
+}
+
+/** The searches a gap-report group is made of: weak or empty, in its language, within `days`. */
+function gapSearches(
+  shop: string,
+  gap: { locale: string; key: string },
+  days: number,
+  now: Date,
+) {
+  return {
+    shop,
+    locale: gap.locale,
+    kind: { in: ["weak", "empty"] },
+    normalized: gap.key,
+    createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
+  };
 }
 
 /** Dismisses a group shoppers did ask (noise, or nothing the shop answers); false if none. */
@@ -260,13 +270,7 @@ export async function attachGap(
 ): Promise<AttachResult> {
   const asked = gap.key
     ? await db.faqEvent.findMany({
-        where: {
-          shop,
-          locale: gap.locale,
-          kind: { in: ["weak", "empty"] },
-          normalized: gap.key,
-          createdAt: { gte: new Date(now.getTime() - days * 86_400_000) },
-        },
+        where: gapSearches(shop, gap, days, now),
         select: { query: true },
         orderBy: { createdAt: "desc" },
         take: 200,

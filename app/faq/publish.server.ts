@@ -8,6 +8,7 @@ import {
   type PublishableEntry,
   versionOfKey,
 } from "./storefront-data";
+import { TRANSLATION_FIELDS } from "./entries.server";
 import { buildLocaleIndex } from "./index-build.server";
 import { learnedSignals } from "./events.server";
 import { parseSynonyms } from "./settings";
@@ -172,15 +173,7 @@ async function publishedEntries(db: PrismaClient, shop: string) {
       handle: true,
       position: true,
       tags: true,
-      translations: {
-        select: {
-          locale: true,
-          question: true,
-          answer: true,
-          category: true,
-          phrasings: true,
-        },
-      },
+      translations: { select: TRANSLATION_FIELDS },
     },
   });
   // Tags and ways to ask feed the index only; the storefront entries never carry them.

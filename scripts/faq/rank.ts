@@ -7,10 +7,13 @@ export type RankedQuery = EvalQuery & { ranked: string[] };
 
 /**
  * The engine's search over one locale's entries, with an index built exactly as publishing
- * builds it: answers sanitised, then reduced to text (no per-query hints, no learned signals).
+ * builds it: answers sanitised, then reduced to text (no per-query hints, no learned signals;
+ * ways to ask only where the caller gives them, as faq:train --cv --ways does).
  * faq:eval, bench:faq and faq:train --cv all measure through this.
  */
-export async function publishedSearch(docs: EvalEntry[]) {
+export async function publishedSearch(
+  docs: (EvalEntry & { phrasings?: string[] })[],
+) {
   return createSearch(
     await buildIndex(
       docs.map((e) => ({
@@ -19,6 +22,7 @@ export async function publishedSearch(docs: EvalEntry[]) {
         answer: answerText(sanitizeAnswer(e.answer)),
         tags: e.tags,
         category: e.category,
+        phrasings: e.phrasings,
       })),
     ),
   );

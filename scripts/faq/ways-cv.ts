@@ -1,8 +1,6 @@
-import { buildIndex } from "../../app/faq/engine/build.server";
-import { createSearch } from "../../app/faq/engine/query";
 import { setShopperCorpus } from "../../app/faq/engine/shopper-words.server";
-import { answerText, sanitizeAnswer } from "../../app/faq/sanitize";
 import { metrics, type EvalQuery } from "./eval-data";
+import { publishedSearch } from "./rank";
 import { corpusOf, type TrainingShop } from "./shopper-corpus";
 
 /**
@@ -19,18 +17,9 @@ export async function waysToAskCv(shops: TrainingShop[]) {
     setShopperCorpus(corpusOf(shops.filter((s) => s !== held)).entries);
     for (const locale of [...new Set(held.faq.map((e) => e.locale))].sort()) {
       const docs = held.faq.filter((e) => e.locale === locale);
-      const search = async (ways: Map<string, string[]>) =>
-        createSearch(
-          await buildIndex(
-            docs.map((e) => ({
-              id: e.id,
-              question: e.question,
-              answer: answerText(sanitizeAnswer(e.answer)),
-              tags: e.tags,
-              category: e.category,
-              phrasings: ways.get(e.id) ?? [],
-            })),
-          ),
+      const search = (ways: Map<string, string[]>) =>
+        publishedSearch(
+          docs.map((e) => ({ ...e, phrasings: ways.get(e.id) ?? [] })),
         );
       const none = await search(new Map());
       const ranked = (s: typeof none, q: EvalQuery) => ({
