@@ -116,6 +116,20 @@ beforeEach(async () => {
   });
 });
 
+/** Schedules a guest order's follow-ups as its webhook does, with delays in real time. */
+const schedule = (
+  trigger: Parameters<typeof scheduleFlows>[2],
+  orderId: string,
+  extra: Partial<Parameters<typeof scheduleFlows>[3]> = {},
+) =>
+  scheduleFlows(
+    prisma,
+    SHOP,
+    trigger,
+    { orderId, customerId: null, at: new Date(), ...extra },
+    { timeScale: 1 },
+  );
+
 const tracking = [
   {
     company: "ヤマト運輸",
@@ -133,13 +147,7 @@ async function sendShippingNotice(
   channels: Partial<Record<"email" | "line" | "sms", Channel>>,
   attempts: number,
 ): Promise<void> {
-  await scheduleFlows(
-    prisma,
-    SHOP,
-    "fulfilled",
-    { orderId, customerId: null, at: new Date(), tracking },
-    { timeScale: 1 },
-  );
+  await schedule("fulfilled", orderId, { tracking });
   let now = new Date();
   for (let i = 0; i < attempts; i++) {
     await runDueJobs({
@@ -154,13 +162,7 @@ async function sendShippingNotice(
 describe("follow-up messages", () => {
   it("sends the tracking email once, in the customer's language, with counted links, however often the webhook comes", async () => {
     for (let i = 0; i < 3; i++)
-      await scheduleFlows(
-        prisma,
-        SHOP,
-        "fulfilled",
-        { orderId: "9001", customerId: null, at: new Date(), tracking },
-        { timeScale: 1 },
-      );
+      await schedule("fulfilled", "9001", { tracking });
     expect(await prisma.job.count({ where: { type: FOLLOWUP_JOB } })).toBe(1);
     await runDueJobs({ db: prisma, handlers: handlers() });
     await runDueJobs({ db: prisma, handlers: handlers() });
@@ -188,13 +190,7 @@ describe("follow-up messages", () => {
   });
 
   it("still reaches the customer when the fulfilment's webhook came before the order's", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9100", customerId: null, at: new Date(), tracking },
-      { timeScale: 1 },
-    );
+    await schedule("fulfilled", "9100", { tracking });
     await prisma.order.create({
       data: {
         shop: SHOP,
@@ -264,13 +260,7 @@ describe("follow-up messages", () => {
   });
 
   it("sends the notice without a link line when no tracking came within the wait", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9001", customerId: null, at: new Date(), tracking: [] },
-      { timeScale: 1 },
-    );
+    await schedule("fulfilled", "9001", { tracking: [] });
     await runDueJobs({
       db: prisma,
       handlers: handlers(),
@@ -289,18 +279,9 @@ describe("follow-up messages", () => {
   });
 
   it("never shows a tracking URL that is not http(s) as a link", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      {
-        orderId: "9001",
-        customerId: null,
-        at: new Date(),
-        tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }],
-      },
-      { timeScale: 1 },
-    );
+    await schedule("fulfilled", "9001", {
+      tracking: [{ company: "X", number: "1", url: "javascript:alert(1)" }],
+    });
     await runDueJobs({ db: prisma, handlers: handlers() });
     const body = (await prisma.flowMessage.findFirstOrThrow()).body!;
     expect(body).not.toContain("javascript:");
@@ -308,20 +289,8 @@ describe("follow-up messages", () => {
   });
 
   it("sends marketing only with consent, always with a working unsubscribe link, and nothing after unsubscribing", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9002", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001");
+    await schedule("delivered", "9002");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
     const messages = await prisma.flowMessage.findMany({
       orderBy: { orderId: "asc" },
@@ -355,13 +324,7 @@ describe("follow-up messages", () => {
         currency: "JPY",
       },
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9003", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9003");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
     expect(
       (
@@ -431,13 +394,7 @@ describe("follow-up messages", () => {
     });
     for (let i = 0; i < 2; i++)
       for (const orderId of ["9001", "9004"])
-        await scheduleFlows(
-          prisma,
-          SHOP,
-          "delivered",
-          { orderId, customerId: null, at },
-          { timeScale: 1 },
-        );
+        await schedule("delivered", orderId, { at });
     const scheduled = await prisma.flowMessage.findMany({
       where: { flowId: flow.id },
       orderBy: [{ orderId: "asc" }, { scheduledAt: "asc" }],
@@ -550,13 +507,7 @@ describe("follow-up messages", () => {
       },
     });
     for (const orderId of ["9001", "9004"])
-      await scheduleFlows(
-        prisma,
-        SHOP,
-        "delivered",
-        { orderId, customerId: null, at: new Date() },
-        { timeScale: 1 },
-      );
+      await schedule("delivered", orderId);
     await prisma.surveyResponse.create({
       data: {
         shop: SHOP,
@@ -597,13 +548,7 @@ describe("follow-up messages", () => {
         ]),
       },
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001");
     expect(await prisma.flowMessage.count({ where: { flowId: flow.id } })).toBe(
       2,
     );
@@ -644,13 +589,7 @@ describe("follow-up messages", () => {
         products: JSON.stringify([{ id: "999", title: "別の商品" }]),
       },
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
     const body = (
       await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } })
@@ -678,20 +617,8 @@ describe("follow-up messages", () => {
       data: { productIds: "501,777" },
     });
     const at = new Date();
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at },
-      { timeScale: 1 },
-    );
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9002", customerId: null, at },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001", { at });
+    await schedule("delivered", "9002", { at });
     const flow = await prisma.flow.findFirstOrThrow({
       where: { shop: SHOP, preset: "replenish" },
     });
@@ -730,13 +657,7 @@ describe("follow-up messages", () => {
       await prisma.flowMessage.deleteMany();
       await prisma.job.deleteMany();
       for (const orderId of ["9001", "9002"])
-        await scheduleFlows(
-          prisma,
-          SHOP,
-          "delivered",
-          { orderId, customerId: null, at: new Date() },
-          { timeScale: 1 },
-        );
+        await schedule("delivered", orderId);
       return (
         await prisma.flowMessage.findMany({
           where: { flowId: flow.id },
@@ -759,13 +680,7 @@ describe("follow-up messages", () => {
   });
 
   it("waits for the delay: nothing is sent before its time", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001");
     expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
     expect(
       await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) }),
@@ -903,13 +818,7 @@ describe("follow-up messages", () => {
       where: { shop: SHOP, preset: "tracking" },
       data: { channels: "line" },
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9001", customerId: null, at: new Date(), tracking },
-      { timeScale: 1 },
-    );
+    await schedule("fulfilled", "9001", { tracking });
     // As if a worker died after marking "sending": the next attempt goes through LINE again.
     await prisma.flowMessage.updateMany({
       data: { status: "sending", channel: "line" },
@@ -924,13 +833,7 @@ describe("follow-up messages", () => {
   });
 
   it("never sends twice when the worker is killed between send and commit and restarted", async () => {
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "fulfilled",
-      { orderId: "9001", customerId: null, at: new Date(), tracking },
-      { timeScale: 1 },
-    );
+    await schedule("fulfilled", "9001", { tracking });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       FOLLOWUP_SMTP_URL: sink.url,
@@ -1044,13 +947,7 @@ describe("links in messages", () => {
       where: { shop_customerId: { shop: SHOP, customerId: "101" } },
       data: { locale: null },
     });
-    await scheduleFlows(
-      prisma,
-      SHOP,
-      "delivered",
-      { orderId: "9001", customerId: null, at: new Date() },
-      { timeScale: 1 },
-    );
+    await schedule("delivered", "9001");
     await prisma.flow.updateMany({
       where: { shop: SHOP, preset: "tutorial" },
       data: {
