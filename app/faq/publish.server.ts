@@ -107,14 +107,16 @@ const DELETE = `#graphql
 const MANIFEST = `#graphql
   query FaqManifest {
     currentAppInstallation {
-      metafield(namespace: "tsunagu", key: "faq") { value }
+      metafield(namespace: "tsunagu", key: "faq") { value compareDigest }
     }
   }
 `;
 const manifestResult = z.object({
   data: z.object({
     currentAppInstallation: z.object({
-      metafield: z.object({ value: z.string() }).nullable(),
+      metafield: z
+        .object({ value: z.string(), compareDigest: z.string() })
+        .nullable(),
     }),
   }),
 });
@@ -139,7 +141,9 @@ const installationResult = z.object({
 const setResult = z.object({
   data: z.object({
     metafieldsSet: z.object({
-      userErrors: z.array(z.object({ message: z.string() })),
+      userErrors: z.array(
+        z.object({ message: z.string(), code: z.string().nullish() }),
+      ),
     }),
   }),
 });
@@ -251,7 +255,10 @@ export async function publishFaq(
     });
     const installation = await call(graphql, INSTALLATION, installationResult);
     const ownerId = installation.data.currentAppInstallation.id;
-    const write = async (metafields: typeof payload.metafields) => {
+    const write = async (
+      metafields: (typeof payload.metafields)[number][],
+      compareDigest?: string | null,
+    ) => {
       for (let i = 0; i < metafields.length; i += 25) {
         const batch = metafields.slice(i, i + 25).map((m) => ({
           ownerId,
@@ -259,14 +266,18 @@ export async function publishFaq(
           key: m.key,
           type: "json",
           value: m.value,
+          ...(compareDigest === undefined ? {} : { compareDigest }),
         }));
         const result = await call(graphql, SET, setResult, {
           metafields: batch,
         });
         const errors = result.data.metafieldsSet.userErrors;
+        if (errors.length && errors.every((e) => e.code === "STALE_OBJECT"))
+          return false;
         if (errors.length)
           throw new Error(errors.map((e) => e.message).join("; "));
       }
+      return true;
     };
     const remove = async (keys: string[]) => {
       for (let i = 0; i < keys.length; i += 25) {
@@ -282,18 +293,25 @@ export async function publishFaq(
     };
     // New chunks under new keys first; the storefront still reads the previous publish's.
     const chunks = payload.metafields.filter((m) => m.key !== MANIFEST_KEY);
+    const manifest = payload.metafields.find((m) => m.key === MANIFEST_KEY)!;
     await write(chunks);
     // Two publishes can run at once (saves a few seconds apart, several workers). The one that
-    // started later read the later data: if its manifest is already out, ours stands aside.
-    const current = await call(graphql, MANIFEST, manifestResult);
-    const currentAt = manifestTime(
-      current.data.currentAppInstallation.metafield?.value,
-    );
-    if (currentAt > startedAt) {
-      await remove(chunks.map((m) => m.key));
-      return payload.info;
+    // started later read the later data: if its manifest is out, ours stands aside. The switch is
+    // a compare-and-set on the manifest read, so a manifest written between that read and our
+    // write is never overwritten unseen: the write is refused and the manifest read again.
+    for (let attempt = 0; ; attempt++) {
+      const current = (await call(graphql, MANIFEST, manifestResult)).data
+        .currentAppInstallation.metafield;
+      if (manifestTime(current?.value) > startedAt) {
+        await remove(chunks.map((m) => m.key));
+        return payload.info;
+      }
+      if (await write([manifest], current?.compareDigest ?? null)) break;
+      if (attempt === 4)
+        throw new Error(
+          "Other publishes changed the storefront FAQ five times during this one; publish again.",
+        );
     }
-    await write(payload.metafields.filter((m) => m.key === MANIFEST_KEY));
     // Then what no manifest reads any more: earlier publishes' chunks, never a later one's.
     const keep = new Set(payload.metafields.map((m) => m.key));
     await remove(

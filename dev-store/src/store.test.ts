@@ -178,6 +178,57 @@ describe("Admin GraphQL against the published schema", () => {
     expect(read.data!.currentAppInstallation.metafield.value).toBe('{"v":1}');
     expect(s.shopMetafields()["tsunagu.faq"]).toBe('{"v":1}');
   });
+
+  it("sets a metafield only if it still has the digest the caller read", async () => {
+    const s = store();
+    const set = (value: string, digest: string | null | undefined) =>
+      gql(
+        s,
+        `mutation($m: [MetafieldsSetInput!]!) { metafieldsSet(metafields: $m) { metafields { value } userErrors { field code } } }`,
+        {
+          m: [
+            {
+              ownerId: "gid://shopify/AppInstallation/1",
+              namespace: "$app:tsunagu",
+              key: "cas",
+              type: "json",
+              value,
+              ...(digest === undefined ? {} : { compareDigest: digest }),
+            },
+          ],
+        },
+      );
+    const digestNow = async () =>
+      (
+        await gql(
+          s,
+          `query { currentAppInstallation { metafield(namespace: "$app:tsunagu", key: "cas") { compareDigest } } }`,
+        )
+      ).data!.currentAppInstallation.metafield?.compareDigest as string;
+    // Null: create only if nobody has.
+    expect((await set("1", null)).data!.metafieldsSet.userErrors).toEqual([]);
+    const first = await digestNow();
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect((await set("2", null)).data!.metafieldsSet.userErrors).toEqual([
+      { field: ["metafields", "0"], code: "STALE_OBJECT" },
+    ]);
+    expect((await set("2", first)).data!.metafieldsSet.userErrors).toEqual([]);
+    // The digest read before that write is stale now; nothing is written.
+    const stale = await set("3", first);
+    expect(stale.data!.metafieldsSet).toEqual({
+      metafields: [],
+      userErrors: [{ field: ["metafields", "0"], code: "STALE_OBJECT" }],
+    });
+    expect(s.shopMetafields()["tsunagu.cas"]).toBe("2");
+    expect(
+      (await set("3", "not a digest")).data!.metafieldsSet.userErrors[0].code,
+    ).toBe("INVALID_COMPARE_DIGEST");
+    // Without a digest, a write is unconditional as before.
+    expect((await set("4", undefined)).data!.metafieldsSet.userErrors).toEqual(
+      [],
+    );
+    expect(await digestNow()).not.toBe(first);
+  });
 });
 
 describe("segments", () => {

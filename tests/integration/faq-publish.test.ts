@@ -238,4 +238,84 @@ describe("publishing the FAQ to the storefront", () => {
     expect(manifest().value).toBe(later);
     expect(core.state.appMetafields.map((m) => m.key).sort()).toEqual(chunks);
   });
+
+  /** Runs a publish whose manifest is changed by `other` after it was read, before it is written. */
+  async function publishRacing(other: (manifest: { at: number }) => number) {
+    const manifest = () =>
+      core.state.appMetafields.find((m) => m.key === "faq")!;
+    // From a manifest older than any publish (the test before leaves a later one).
+    manifest().value = JSON.stringify({
+      ...JSON.parse(manifest().value),
+      at: 0,
+    });
+    let raced = false;
+    let written = "";
+    const racing = async (
+      query: string,
+      options?: { variables?: Record<string, unknown> },
+    ) => {
+      const keys = (
+        (options?.variables?.metafields ?? []) as { key: string }[]
+      ).map((m) => m.key);
+      if (/mutation FaqPublish/.test(query) && keys.includes("faq")) {
+        if (!raced) {
+          raced = true;
+          const value = JSON.parse(manifest().value) as { at: number };
+          // Through the dev store's own write path, so its digest changes as Shopify's would.
+          const set = await graphql(
+            `
+              mutation ($m: [MetafieldsSetInput!]!) {
+                metafieldsSet(metafields: $m) {
+                  userErrors {
+                    message
+                  }
+                }
+              }
+            `,
+            {
+              variables: {
+                m: [
+                  {
+                    ownerId: "gid://shopify/AppInstallation/1",
+                    namespace: "tsunagu",
+                    key: "faq",
+                    type: "json",
+                    value: JSON.stringify({ ...value, at: other(value) }),
+                  },
+                ],
+              },
+            },
+          );
+          expect(
+            ((await set.json()) as any).data.metafieldsSet.userErrors,
+          ).toEqual([]);
+        }
+        written = (options!.variables!.metafields as { value: string }[])[0]
+          .value;
+      }
+      return graphql(query, options);
+    };
+    await publishFaq(prisma, shop, racing);
+    return { live: manifest().value, ours: written };
+  }
+
+  it("does not overwrite a later publish's manifest written after ours read it", async () => {
+    const later = Date.now() + 60_000;
+    const chunks = core.state.appMetafields.map((m) => m.key).sort();
+    const { live } = await publishRacing(() => later);
+    expect(JSON.parse(live).at).toBe(later);
+    // Ours stood aside and took its chunks with it.
+    expect(
+      core.state.appMetafields
+        .map((m) => m.key)
+        .filter((k) => k !== "faq")
+        .sort(),
+    ).toEqual(chunks.filter((k) => k !== "faq"));
+  });
+
+  it("still switches over an earlier publish's manifest written after ours read it", async () => {
+    const { live, ours } = await publishRacing((m) => m.at + 1);
+    expect(live).toBe(ours);
+    expect(JSON.parse(live).at).toBeGreaterThan(0);
+  });
 });

@@ -1,7 +1,13 @@
 import { gid, parseGid, type State } from "../state";
 import type { Metafield } from "../seed/types";
 import { parseSegmentQuery, SegmentQueryError } from "../segments";
-import { APP_ID, metafieldView, resolveNamespace, segmentView } from "./views";
+import {
+  APP_ID,
+  metafieldDigest,
+  metafieldView,
+  resolveNamespace,
+  segmentView,
+} from "./views";
 import type { RequestContext } from "./root";
 
 type UserError = { field: string[] | null; message: string; code?: string };
@@ -66,6 +72,8 @@ export function mutations(ctx: RequestContext) {
         key: string;
         type?: string;
         value: string;
+        /** Absent: no check. Null: the metafield must not exist yet. */
+        compareDigest?: string | null;
       }[];
     }) => {
       const userErrors: UserError[] = [];
@@ -105,6 +113,30 @@ export function mutations(ctx: RequestContext) {
             message: `Value is too big: the limit for ${m.type ?? "this type"} is ${m.type === "json" ? "128" : "64"} KB.`,
             code: "TOO_LONG",
           });
+        else if (m.compareDigest !== undefined) {
+          // Compare-and-set (API 2024-07 on): only if the stored value is the one the caller read.
+          const namespace = resolveNamespace(m.namespace ?? "$app");
+          const stored = list.find(
+            (x) => x.namespace === namespace && x.key === m.key,
+          );
+          const digest = stored ? metafieldDigest(stored) : null;
+          if (
+            m.compareDigest !== null &&
+            !/^[0-9a-f]{64}$/.test(m.compareDigest)
+          )
+            userErrors.push({
+              field: ["metafields", String(i), "compareDigest"],
+              message: "The compareDigest is invalid.",
+              code: "INVALID_COMPARE_DIGEST",
+            });
+          else if (m.compareDigest !== digest)
+            userErrors.push({
+              field: ["metafields", String(i)],
+              message:
+                "The resource has been updated since it was loaded. Try again with an updated `compareDigest` value.",
+              code: "STALE_OBJECT",
+            });
+        }
       });
       // Shopify applies metafieldsSet atomically: one bad input, nothing written.
       if (userErrors.length) return { metafields: [], userErrors };

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type {
   Customer,
   Fulfillment,
@@ -39,12 +40,18 @@ export function resolveNamespace(ns: string): string {
   return ns.startsWith("$app:") ? `app--${APP_ID}--${ns.slice(5)}` : ns;
 }
 
+/** What `compareDigest` reads and `metafieldsSet` compares: a digest of the stored value and type. */
+export function metafieldDigest(m: Pick<Metafield, "type" | "value">): string {
+  return createHash("sha256").update(`${m.type}\u0000${m.value}`).digest("hex");
+}
+
 export function metafieldView(m: Metafield, ownerId: string) {
   return {
     __typename: "Metafield",
     ...m,
     ownerType: ownerId.split("/")[3]?.toUpperCase(),
     jsonValue: safeJson(m),
+    compareDigest: metafieldDigest(m),
     reference: null,
     owner: null,
   };
