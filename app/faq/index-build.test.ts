@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { splitIndex } from "./index-build.server";
-import { createSearch, type FaqIndex } from "./engine/query";
+import { createSearch, learnKey, type FaqIndex } from "./engine/query";
 
 describe("splitIndex", () => {
   it("splits a large index by terms into chunks under the limit that search exactly like the whole", () => {
@@ -11,11 +11,11 @@ describe("splitIndex", () => {
       v: 1,
       ids: Array.from({ length: 50 }, (_, i) => `entry-${i}`),
       t,
-      lq: { term1: [3, 1] },
+      lq: { [learnKey("term1")]: [3, 1] },
     };
     // Learned queries and ways to ask grow with the shop: far more than one chunk holds.
     for (let i = 0; i < 2000; i++)
-      index.lq![`waystoask${i}`] = [i % 50, 4, (i * 7) % 50, 1.5];
+      index.lq![learnKey(`waystoask${i}`)] = [i % 50, 4, (i * 7) % 50, 1.5];
     const chunks = splitIndex(index, 20_000);
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks)

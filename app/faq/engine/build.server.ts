@@ -3,7 +3,7 @@ import { expansions } from "./synonyms.server";
 import { SHOPPER_WEIGHT, shopperWords } from "./shopper-words.server";
 import { fold, runs } from "./text";
 import { mergeWeakTypos } from "./typos.server";
-import type { FaqIndex } from "./query";
+import { learnKey, type FaqIndex } from "./query";
 
 /**
  * Builds a locale's search index at publish time. Everything heavy happens here: morphological
@@ -55,9 +55,7 @@ const K1 = 2;
 const B = 0.3;
 
 /** The key a learned query is looked up by: folded, letters and digits only. */
-export function learnKey(query: string): string {
-  return fold(query).replace(/[^\p{L}\p{N}]+/gu, "");
-}
+export { learnKey };
 
 /**
  * Per (entry, term) two things are kept apart: how much the entry is about the term (field-weighted

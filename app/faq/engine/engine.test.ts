@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
-import { createSearch, type FaqIndex, type Hit } from "./query";
+import { createSearch, learnKey, type FaqIndex, type Hit } from "./query";
 
 /** A small bilingual shop FAQ (a stationery shop), not the evaluation set. */
 const ja: FaqDoc[] = [
@@ -572,6 +572,39 @@ describe("what the merchant and shoppers teach", () => {
       ],
     });
     expect(top(unhelpful("プレゼントに"))).not.toBe("pen-case");
+  });
+
+  it("keeps what shoppers typed out of the published index, and finds it asked the same way", async () => {
+    const typed = "山田花子です、注文したペンケースを彼に贈りたい";
+    const index = await buildIndex(ja, {
+      learned: [
+        {
+          query: typed,
+          handle: "pen-case",
+          opens: 4,
+          helpful: 1,
+          notHelpful: 0,
+        },
+      ],
+    });
+    const page = JSON.stringify(index);
+    expect(page).not.toContain("山田");
+    expect(page).not.toContain("やまだ");
+    expect(page).not.toContain("彼に贈りたい");
+    const s = createSearch(index);
+    // Width, kana and punctuation fold as before the key is hashed.
+    expect(
+      s("山田花子です 注文したﾍﾟﾝｹｰｽを彼に贈りたい!").hits[0],
+    ).toMatchObject({
+      id: "pen-case",
+    });
+    expect(learnKey(typed)).toBe(
+      learnKey("山田花子です。注文したペンケースを彼に贈りたい"),
+    );
+    expect(learnKey(typed)).not.toBe(
+      learnKey("山田花子です、注文したペンケースを彼に贈りたくない"),
+    );
+    expect(learnKey("?!…")).toBe("");
   });
 
   it("finds an entry by the ways to ask the merchant gave it, as written and reworded", async () => {

@@ -12,7 +12,7 @@ export interface FaqIndex {
   ids: string[];
   /** term → [entry, weight, entry, weight, ...] (BM25 weights × 100) */
   t: Record<string, number[]>;
-  /** learned query key → [entry, strength, ...] */
+  /** learnKey(query) → [entry, strength, ...]: learned queries and ways to ask */
   lq?: Record<string, number[]>;
 }
 
@@ -55,6 +55,17 @@ export function distance(a: string, b: string, max: number): number {
     prev = row;
   }
   return prev[b.length];
+}
+
+/**
+ * The key a learned query or a way to ask is stored under: a 32-bit FNV-1a hash of its folded
+ * letters and digits, so the page carries no text a shopper typed. "" when nothing is left.
+ */
+export function learnKey(query: string): string {
+  let h = 2166136261;
+  const key = fold(query).replace(/[^\p{L}\p{N}]+/gu, "");
+  for (const c of key) h = Math.imul(h ^ c.codePointAt(0)!, 16777619);
+  return key && (h >>> 0).toString(36);
 }
 
 export function createSearch(chunks: FaqIndex | FaqIndex[]) {
@@ -266,7 +277,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       top = Math.max(top, score[d]);
     }
     // What shoppers who asked the same question went on to open (and found helpful).
-    const learned = lq[fold(query).replace(/[^\p{L}\p{N}]+/gu, "")] ?? [];
+    const learned = lq[learnKey(query)] ?? [];
     for (let p = 0; p < learned.length; p += 2)
       score[learned[p]] += Math.max(top, 100) * 0.25 * learned[p + 1];
     const order: number[] = [];
