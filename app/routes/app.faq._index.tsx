@@ -20,6 +20,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { RowLink } from "../components/RowLink";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { useEffect } from "react";
 import prisma from "../db.server";
@@ -221,9 +222,11 @@ export default function FaqList() {
                     onClick={() => navigate(`/app/faq/${e.id}`)}
                   >
                     <IndexTable.Cell>
-                      <Text as="span" fontWeight="semibold">
-                        {primaryQuestion(e)}
-                      </Text>
+                      <RowLink to={`/app/faq/${e.id}`}>
+                        <Text as="span" fontWeight="semibold">
+                          {primaryQuestion(e)}
+                        </Text>
+                      </RowLink>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {categoryOf(e) || t("faq.uncategorised")}

@@ -15,6 +15,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { RowLink } from "../components/RowLink";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import {
@@ -276,7 +277,9 @@ export default function FollowUps() {
                     onClick={() => navigate(`/app/followups/${m.flowId}`)}
                   >
                     <IndexTable.Cell>
-                      {time.format(new Date(m.sentAt ?? m.updatedAt))}
+                      <RowLink to={`/app/followups/${m.flowId}`}>
+                        {time.format(new Date(m.sentAt ?? m.updatedAt))}
+                      </RowLink>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {flowName.get(m.flowId) ?? "—"}

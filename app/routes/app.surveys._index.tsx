@@ -1,12 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  Form,
-  Link as RemixLink,
-  useLoaderData,
-  useNavigate,
-  useSubmit,
-} from "@remix-run/react";
+import { Form, useLoaderData, useNavigate, useSubmit } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
@@ -23,6 +17,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { RowLink } from "../components/RowLink";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -219,7 +214,9 @@ export default function SurveysDashboard() {
                     onClick={() => navigate(`/app/surveys/responses/${f.id}`)}
                   >
                     <IndexTable.Cell>
-                      {date.format(new Date(f.createdAt))}
+                      <RowLink to={`/app/surveys/responses/${f.id}`}>
+                        {date.format(new Date(f.createdAt))}
+                      </RowLink>
                     </IndexTable.Cell>
                     <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
@@ -493,12 +490,9 @@ export default function SurveysDashboard() {
                   onClick={() => navigate(`/app/surveys/${s.id}`)}
                 >
                   <IndexTable.Cell>
-                    <RemixLink
-                      to={`/app/surveys/${s.id}`}
-                      onClick={(e) => e.stopPropagation()}
-                    >
+                    <RowLink to={`/app/surveys/${s.id}`}>
                       {question(s.question)}
-                    </RemixLink>
+                    </RowLink>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
                     {t(`surveys.kind.${s.kind}`)}

@@ -14,6 +14,7 @@ import {
   useIndexResourceState,
 } from "@shopify/polaris";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
+import { RowLink } from "../components/RowLink";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -289,9 +290,11 @@ export default function TutorialsPage() {
                       onClick={() => navigate(`/app/tutorials/${x.id}`)}
                     >
                       <IndexTable.Cell>
-                        <Text as="span" fontWeight="semibold">
-                          {pickLocale(x.locales, locale)?.title ?? "—"}
-                        </Text>
+                        <RowLink to={`/app/tutorials/${x.id}`}>
+                          <Text as="span" fontWeight="semibold">
+                            {pickLocale(x.locales, locale)?.title ?? "—"}
+                          </Text>
+                        </RowLink>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
                         <Badge tone={x.kind === "video" ? "info" : undefined}>
