@@ -230,13 +230,29 @@ export async function addStarterEntries(
   return added;
 }
 
+/**
+ * Deletes an entry as the form showed it: `version` is the `updatedAt` the form was opened on, so
+ * a change made since (an addition from the gap report, an import, another tab) is not deleted
+ * unseen.
+ */
 export async function deleteEntry(
   db: PrismaClient,
   shop: string,
   id: string,
-): Promise<boolean> {
-  const { count } = await db.faqEntry.deleteMany({ where: { shop, id } });
-  return count > 0;
+  version: string | undefined,
+): Promise<"deleted" | "notFound" | "stale"> {
+  const since = new Date(version ?? "");
+  if (!Number.isNaN(since.getTime())) {
+    const { count } = await db.faqEntry.deleteMany({
+      where: { shop, id, updatedAt: since },
+    });
+    if (count) return "deleted";
+  }
+  const exists = await db.faqEntry.findFirst({
+    where: { shop, id },
+    select: { id: true },
+  });
+  return exists ? "stale" : "notFound";
 }
 
 export async function setPublished(

@@ -64,9 +64,23 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, redirect } = await authenticate.admin(request);
   const form = await request.formData();
   const id = params.id === "new" ? null : params.id!;
+  const version = form.get("version");
   if (form.get("intent") === "delete" && id) {
-    if (!(await deleteEntry(prisma, session.shop, id)))
+    const deleted = await deleteEntry(
+      prisma,
+      session.shop,
+      id,
+      typeof version === "string" ? version : undefined,
+    );
+    if (deleted === "notFound")
       throw new Response("Not found", { status: 404 });
+    if (deleted === "stale")
+      return json(
+        {
+          errors: { stale: "faq.error.staleDelete" } as Record<string, string>,
+        },
+        { status: 409 },
+      );
     await requestPublish(prisma, session.shop);
     return redirect("/app/faq");
   }
@@ -99,7 +113,6 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     }))
       ? { key: gap.key, locale: gap.locale as string }
       : null;
-  const version = form.get("version");
   const saved = await saveEntry(prisma, session.shop, id, parsed.value, {
     version: typeof version === "string" && version ? version : undefined,
   });
@@ -363,7 +376,10 @@ export default function FaqEntryForm() {
                         variant="plain"
                         onClick={() => {
                           if (window.confirm(t("faq.formDeleteConfirm")))
-                            submit({ intent: "delete" }, { method: "post" });
+                            submit(
+                              { intent: "delete", version: version ?? "" },
+                              { method: "post" },
+                            );
                         }}
                       >
                         {t("faq.formDelete")}

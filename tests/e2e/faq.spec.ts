@@ -300,6 +300,15 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(
     admin.getByText("答えられなかった検索はまだありません。", { exact: false }),
   ).toBeVisible();
+  // The merchant thinks better of it and deletes the draft from its form, after confirming.
+  admin = await openFaqAdmin(page, "ja");
+  await admin.getByRole("link", { name: "ラクダを貸してほしい" }).click();
+  page.once("dialog", (dialog) => void dialog.accept());
+  await admin.getByRole("button", { name: "質問を削除" }).click();
+  await expect(
+    admin.getByRole("heading", { level: 1, name: "よくある質問(FAQ)" }),
+  ).toBeVisible();
+  await expect(admin.getByText("ラクダを貸してほしい")).toHaveCount(0);
 
   // After the next publish, the shopper's words find the entry without a loose-match notice.
   await expect(async () => {

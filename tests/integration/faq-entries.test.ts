@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { parseFaqCsv } from "~/faq/csv-import";
 import {
+  deleteEntry,
   addStarterEntries,
   importEntries,
   saveEntry,
@@ -190,5 +191,36 @@ describe("an edit form opened before another change", () => {
         version: now.updatedAt.toISOString(),
       }),
     ).toEqual({ ok: true, id: row.id });
+  });
+
+  it("refuses to delete an entry changed since the form opened, or without a version", async () => {
+    await importCsv("handle,locale,question,answer\ngone,ja,消す?,はい\n");
+    const opened = await prisma.faqEntry.findFirstOrThrow({
+      where: { shop, handle: "gone" },
+      select: { id: true, updatedAt: true },
+    });
+    await new Promise((r) => setTimeout(r, 5));
+    await importCsv("handle,locale,question,answer\ngone,ja,消す?,まだ\n");
+    for (const version of [opened.updatedAt.toISOString(), undefined, "x"])
+      expect(await deleteEntry(prisma, shop, opened.id, version)).toBe("stale");
+    const now = await prisma.faqEntry.findUniqueOrThrow({
+      where: { id: opened.id },
+      select: { updatedAt: true },
+    });
+    // Another shop's id, or one already gone, is not found.
+    expect(
+      await deleteEntry(
+        prisma,
+        "other.myshopify.com",
+        opened.id,
+        now.updatedAt.toISOString(),
+      ),
+    ).toBe("notFound");
+    expect(
+      await deleteEntry(prisma, shop, opened.id, now.updatedAt.toISOString()),
+    ).toBe("deleted");
+    expect(
+      await deleteEntry(prisma, shop, opened.id, now.updatedAt.toISOString()),
+    ).toBe("notFound");
   });
 });
