@@ -3,6 +3,7 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { unauthenticated } from "../shopify.server";
 import { extensionRequest } from "../security/extension-request.server";
+import { checkoutTokenParam } from "../security/checkout-buyer";
 import { RateLimiter } from "../proxy/rate-limit";
 import { validateAnswer } from "../surveys/definition";
 import {
@@ -16,8 +17,8 @@ import { getSurvey, recordResponse } from "../surveys/surveys.server";
 /**
  * The thank-you page extension's backend, authenticated by the checkout session token
  * (`authenticate.public.checkout`). GET: the one question to ask for this order. POST: the answer,
- * linked to the order (and its customer) as read from the Admin API. A logged-in buyer is answered
- * only about their own orders.
+ * linked to the order (and its customer) as read from the Admin API. Only the checkout's own buyer
+ * (by the page's checkout token) or the logged-in customer the order belongs to is answered.
  */
 const limiter = new RateLimiter(60, 2);
 const orderId = z.string().regex(/^\d{1,20}$/);
@@ -33,13 +34,16 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   const id = orderId.safeParse(url.searchParams.get("order"));
   const lang = locale.safeParse(url.searchParams.get("locale") ?? "ja");
-  if (!id.success || !lang.success)
-    return fail(400, "order and locale required");
+  const checkout = checkoutTokenParam
+    .nullable()
+    .safeParse(url.searchParams.get("checkout"));
+  if (!id.success || !lang.success || !checkout.success)
+    return fail(400, "order and locale required, checkout a checkout token");
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, id.data);
   if (!order) return fail(404, "unknown order");
-  if (!isBuyersOrder(order, sub))
-    return fail(403, "the order belongs to another customer");
+  if (!isBuyersOrder(order, { sub, checkoutToken: checkout.data }))
+    return fail(404, "unknown order"); // as for a missing one, so ids cannot be probed
   const survey = await thankYouSurvey(prisma, shop, order, lang.data);
   const l = lang.data.toLowerCase().split("-")[0];
   const pick = (labels: Record<string, string>) =>
@@ -69,6 +73,7 @@ const answer = z
   .object({
     survey: z.string().regex(/^[a-z0-9]{8,40}$/),
     order: orderId,
+    checkout: checkoutTokenParam.optional(),
     locale,
     score: z.number().int().nullable().optional(),
     choice: z.string().max(20).nullable().optional(),
@@ -107,8 +112,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   const { admin } = await unauthenticated.admin(shop);
   const order = await checkoutOrder(admin.graphql, a.order);
   if (!order) return fail(404, "unknown order");
-  if (!isBuyersOrder(order, sub))
-    return fail(403, "the order belongs to another customer");
+  if (!isBuyersOrder(order, { sub, checkoutToken: a.checkout ?? null }))
+    return fail(404, "unknown order"); // as for a missing one, so ids cannot be probed
   const { outcome } = await recordResponse(
     prisma,
     shop,

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import { isCheckoutBuyer } from "../security/checkout-buyer";
 import { listSurveys, type StoredSurvey } from "./surveys.server";
 import type { GraphQL } from "../admin-graphql";
 import { orderAnswerKey, orderAnswerKeys } from "./answer-keys";
@@ -14,6 +15,7 @@ const ORDER = `#graphql
     order(id: $id) {
       id
       createdAt
+      checkoutToken
       customer { id numberOfOrders }
     }
   }
@@ -25,6 +27,7 @@ const orderResult = z.object({
       .object({
         id: z.string(),
         createdAt: z.string(),
+        checkoutToken: z.string().nullable(),
         customer: z
           .object({
             id: z.string(),
@@ -44,6 +47,8 @@ export interface CheckoutOrder {
   customerId: string | null;
   /** The customer's orders including this one; 1 for a guest. */
   orders: number;
+  /** The token of the checkout the order came from. */
+  checkoutToken: string | null;
 }
 
 export async function checkoutOrder(
@@ -65,23 +70,25 @@ export async function checkoutOrder(
     orderId,
     customerId: o.customer?.id.split("/").pop() ?? null,
     orders: o.customer ? Math.max(1, Number(o.customer.numberOfOrders)) : 1,
+    checkoutToken: o.checkoutToken,
   };
 }
 
 /**
- * Whether the checkout's buyer may answer for this order. A logged-in buyer's session token names
- * the customer (`sub`, a Customer GID): only that customer's orders. Without it (a guest checkout)
- * the order id, of this shop and recent, is all there is to go on.
+ * Whether the checkout's buyer may answer for this order: the logged-in customer it belongs to,
+ * or whoever holds the token of the checkout it came from (see `isCheckoutBuyer`).
  */
 export function isBuyersOrder(
   order: CheckoutOrder,
-  sub: string | null,
+  asker: { sub: string | null; checkoutToken: string | null },
 ): boolean {
-  if (!sub) return true;
-  const customerId = /^(?:gid:\/\/shopify\/Customer\/)?(\d{1,20})$/.exec(
-    sub,
-  )?.[1];
-  return !!customerId && order.customerId === customerId;
+  return isCheckoutBuyer(
+    {
+      customerGid: order.customerId,
+      checkoutToken: order.checkoutToken,
+    },
+    asker,
+  );
 }
 
 /** The thank-you page's answer: the order's, shared with the email link (one per survey and order). */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isCheckoutBuyer } from "../security/checkout-buyer";
 import type { GraphQL } from "../admin-graphql";
 
 /**
@@ -12,6 +13,7 @@ const ORDER = `#graphql
     order(id: $id) {
       id
       createdAt
+      checkoutToken
       customer { id }
       fulfillments(first: 20) {
         status
@@ -31,6 +33,7 @@ const result = z.object({
       .object({
         id: z.string(),
         createdAt: z.string(),
+        checkoutToken: z.string().nullable(),
         customer: z.object({ id: z.string() }).nullable(),
         fulfillments: z.array(
           z.object({
@@ -81,12 +84,14 @@ export interface OrderShipments {
   unfulfilled: { title: string; quantity: number }[];
 }
 
-/** Who is asking: a checkout token (maybe a guest) or a customer-account token (always a customer). */
+/** Who is asking: a checkout session (maybe a guest) or a customer-account session (always a customer). */
 export interface Viewer {
-  /** The token's `sub`: a customer gid when the buyer is logged in, else absent. */
+  /** The session token's `sub`: a customer gid when the buyer is logged in, else absent. */
   customerGid: string | null;
   /** Customer-account tokens always name the customer, and only their own orders are shown. */
   mustOwn: boolean;
+  /** The thank-you page's checkout token (`shopify.checkoutToken`), which the order must have come from. */
+  checkoutToken?: string | null;
 }
 
 /** How long after the purchase a checkout token may still read the order (thank-you page reloads). */
@@ -115,8 +120,16 @@ export async function orderShipments(
   if (viewer.mustOwn) {
     if (!viewer.customerGid || viewer.customerGid !== owner) return null;
   } else {
-    // A checkout token for a logged-in buyer must match; a guest's only within the window.
-    if (viewer.customerGid && owner && viewer.customerGid !== owner)
+    // The thank-you page: the logged-in owner or the checkout's own buyer, within the window.
+    if (
+      !isCheckoutBuyer(
+        { customerGid: owner, checkoutToken: order.checkoutToken },
+        {
+          sub: viewer.customerGid,
+          checkoutToken: viewer.checkoutToken ?? null,
+        },
+      )
+    )
       return null;
     if (now - Date.parse(order.createdAt) > CHECKOUT_WINDOW_DAYS * 86_400_000)
       return null;

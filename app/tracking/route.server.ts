@@ -7,9 +7,10 @@ import {
   type ExtensionSurface,
 } from "../security/extension-request.server";
 import { orderShipments } from "./fulfillments.server";
+import { checkoutTokenParam } from "../security/checkout-buyer";
 
 /**
- * GET ?order=<numeric id>: the order's shipments for the thank-you ("checkout") or order-status
+ * GET ?order=<numeric id>&checkout=<checkout token>: the order's shipments for the thank-you ("checkout") or order-status
  * ("customerAccount") extension. Only GET reads; any other method gets 405 after the CORS
  * preflight, which Shopify's library answers itself.
  */
@@ -20,14 +21,18 @@ export function fulfillmentsRoute(surface: ExtensionSurface) {
   const loader = async ({ request }: LoaderFunctionArgs) => {
     const c = await extensionRequest(request, surface, limiter);
     if (!c.ok) return c.response;
-    const id = orderId.safeParse(
-      new URL(request.url).searchParams.get("order"),
-    );
+    const params = new URL(request.url).searchParams;
+    const id = orderId.safeParse(params.get("order"));
     if (!id.success) return c.fail(400, "order required: a numeric order id");
+    const checkout = params.get("checkout");
+    const token = checkoutTokenParam.safeParse(checkout);
+    if (checkout !== null && !token.success)
+      return c.fail(400, "checkout: not a checkout token");
     const { admin } = await unauthenticated.admin(c.shop);
     const shipments = await orderShipments(admin.graphql, id.data, {
       customerGid: c.sub,
       mustOwn: surface === "customerAccount",
+      checkoutToken: token.success ? token.data : null,
     });
     if (!shipments) return c.fail(404, "unknown order");
     return c.cors(

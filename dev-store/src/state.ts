@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from "node:crypto";
 import type {
   Collection,
   Customer,
@@ -100,6 +101,22 @@ export class State {
 
   id(): number {
     return ++this.nextId;
+  }
+
+  /** Per store, so a checkout token cannot be worked out from an order's id. */
+  private readonly checkoutSecret = randomBytes(16);
+
+  /**
+   * The token of the checkout an order came from (Order.checkoutToken; the thank-you page's
+   * `shopify.checkoutToken`): a secret only that checkout's buyer sees. Shopify's are random;
+   * here they are derived from the id with the store's secret, so every order has one and seed
+   * data need not store it.
+   */
+  checkoutToken(o: Pick<Order, "legacyId">): string {
+    return createHmac("sha256", this.checkoutSecret)
+      .update(String(o.legacyId))
+      .digest("hex")
+      .slice(0, 32);
   }
 
   customerOrders(c: Customer): Order[] {

@@ -43,11 +43,12 @@ const call = (
   order: string,
   t: string,
   method = "GET",
+  checkout: string | null = null,
 ) =>
   callRoute(
     (method === "GET" ? route.loader : route.action) as never,
     new Request(
-      `${process.env.SHOPIFY_APP_URL}${path}?order=${encodeURIComponent(order)}`,
+      `${process.env.SHOPIFY_APP_URL}${path}?order=${encodeURIComponent(order)}${checkout === null ? "" : `&checkout=${encodeURIComponent(checkout)}`}`,
       {
         method,
         headers: {
@@ -57,8 +58,17 @@ const call = (
       },
     ),
   );
-const thankYou = (order: string, t = token()) =>
-  call(checkoutRoute, "/api/checkout/fulfillments", order, t);
+/** The token of the checkout an order came from, as the thank-you page has it (`shopify.checkoutToken`). */
+const checkoutOf = (id: string) =>
+  /^\d{1,15}$/.test(id)
+    ? core.state.checkoutToken({ legacyId: Number(id) })
+    : null;
+const thankYou = (
+  order: string,
+  t = token(),
+  checkout: string | null = checkoutOf(order),
+) =>
+  call(checkoutRoute, "/api/checkout/fulfillments", order, t, "GET", checkout);
 const orderStatus = (order: string, t: string) =>
   call(accountRoute, "/api/customer-account/fulfillments", order, t);
 
@@ -164,8 +174,25 @@ describe("shipments for the thank-you and order-status extensions", () => {
     );
   });
 
+  it("shows the thank-you page its own checkout's order only, not one it names by id", async () => {
+    // Another shopper's guest checkout: a valid session token, this order's id, not its checkout.
+    expect((await thankYou(order, token(), null)).status).toBe(404);
+    expect((await thankYou(order, token(), checkoutOf(oldOrder))).status).toBe(
+      404,
+    );
+    expect((await thankYou(order, token(), "0".repeat(32))).status).toBe(404);
+    // The logged-in customer the order belongs to needs no checkout token.
+    expect((await thankYou(order, token({ sub: buyer }), null)).status).toBe(
+      200,
+    );
+    for (const bad of ["", "a b", "<x>", "x".repeat(101)])
+      expect((await thankYou(order, token(), bad)).status).toBe(400);
+  });
+
   it("gives a checkout token a recent order only, and never another logged-in customer's", async () => {
-    expect((await thankYou(order, token({ sub: other }))).status).toBe(404);
+    expect((await thankYou(order, token({ sub: other }), null)).status).toBe(
+      404,
+    );
     expect((await thankYou(oldOrder)).status).toBe(404);
     expect((await thankYou("999999999")).status).toBe(404);
   });

@@ -44,22 +44,37 @@ function token(
 }
 const url = (q: Record<string, string>) =>
   `${process.env.SHOPIFY_APP_URL}/api/checkout/survey?${new URLSearchParams(q)}`;
-const get = (q: Record<string, string>, t = token()) =>
-  callRoute(
+/** The token of the checkout an order came from, as the thank-you page has it (`shopify.checkoutToken`). */
+const checkoutOf = (order: unknown) =>
+  typeof order === "string" && /^\d{1,15}$/.test(order)
+    ? core.state.checkoutToken({ legacyId: Number(order) })
+    : undefined;
+/** As the thank-you page asks: with the token of the order's checkout, unless `own` is false. */
+const get = (q: Record<string, string>, t = token(), own = true) => {
+  const checkout = own ? checkoutOf(q.order) : undefined;
+  return callRoute(
     loader as never,
-    new Request(url(q), {
+    new Request(url(checkout ? { ...q, checkout } : q), {
       headers: {
         Authorization: `Bearer ${t}`,
         Origin: "https://extensions.shopifycdn.com",
       },
     }),
   );
-const post = (body: unknown, t = token()) =>
-  callRoute(
+};
+const post = (body: unknown, t = token(), own = true) => {
+  const checkout =
+    own && typeof body === "object" && body && !("checkout" in body)
+      ? checkoutOf((body as { order?: unknown }).order)
+      : undefined;
+  return callRoute(
     action as never,
     new Request(url({}), {
       method: "POST",
-      body: typeof body === "string" ? body : JSON.stringify(body),
+      body:
+        typeof body === "string"
+          ? body
+          : JSON.stringify(checkout ? { ...body, checkout } : body),
       headers: {
         Authorization: `Bearer ${t}`,
         "Content-Type": "application/json",
@@ -67,6 +82,7 @@ const post = (body: unknown, t = token()) =>
       },
     }),
   );
+};
 
 beforeAll(async () => {
   vi.spyOn(unauthenticated, "admin").mockImplementation(async (s: string) => {
@@ -208,21 +224,46 @@ describe("thank-you page survey backend", () => {
     const other = core.state.customers.find((c) => c.legacyId !== owner)!;
     const as = (id: number) => token({ sub: `gid://shopify/Customer/${id}` });
     const answer = { survey, order: firstOrder, locale: "ja", score: 9 };
-    // Someone else's order, or a guest's: refused with a reason, nothing stored.
+    // Someone else's order, or a guest's, without its checkout: refused as unknown, nothing stored.
     for (const [order, t] of [
       [firstOrder, as(other.legacyId)],
       [guestOrder, as(owner)],
     ] as const) {
-      const res = await post({ ...answer, order }, t);
-      expect(res.status).toBe(403);
-      expect(await res.json()).toEqual({
-        error: "the order belongs to another customer",
-      });
-      expect((await get({ order, locale: "ja" }, t)).status).toBe(403);
+      const res = await post({ ...answer, order }, t, false);
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: "unknown order" });
+      expect((await get({ order, locale: "ja" }, t, false)).status).toBe(404);
     }
     expect(await prisma.surveyResponse.count()).toBe(0);
     // Their own order: taken.
     expect(await (await post(answer, as(owner))).json()).toEqual({
+      ok: true,
+      outcome: "recorded",
+    });
+  });
+
+  it("answers a guest only about the order of their own checkout", async () => {
+    const answer = { survey, order: guestOrder, locale: "ja", score: 9 };
+    // A shopper with a session token of their own, naming another order's id.
+    for (const checkout of [
+      undefined,
+      checkoutOf(firstOrder),
+      "0".repeat(32),
+    ]) {
+      const body = checkout ? { ...answer, checkout } : answer;
+      expect((await post(body, token(), false)).status).toBe(404);
+      const q = { order: guestOrder, locale: "ja" };
+      expect(
+        (await get(checkout ? { ...q, checkout } : q, token(), false)).status,
+      ).toBe(404);
+    }
+    expect((await post({ ...answer, checkout: "no spaces" })).status).toBe(400);
+    expect(await prisma.surveyResponse.count()).toBe(0);
+    // The buyer of that checkout: asked and taken.
+    expect(
+      (await (await get({ order: guestOrder, locale: "ja" })).json()).survey,
+    ).not.toBeNull();
+    expect(await (await post(answer)).json()).toEqual({
       ok: true,
       outcome: "recorded",
     });

@@ -210,6 +210,7 @@ export function orderView(s: State, o: Order): Record<string, unknown> {
     legacyResourceId: String(o.legacyId),
     name: o.name,
     email: o.email,
+    checkoutToken: s.checkoutToken(o),
     createdAt: o.createdAt,
     processedAt: o.processedAt,
     updatedAt: o.updatedAt,

@@ -159,6 +159,12 @@ describe("thank-you page", () => {
       number: String(order.number),
     });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
+    // shopify.checkoutToken: the order's Order.checkoutToken, and another order's differs.
+    expect(host.signals.checkoutToken).toBe(store.state.checkoutToken(order));
+    expect(host.signals.checkoutToken).toMatch(/^[0-9a-f]{32}$/);
+    expect(store.state.checkoutToken(guest)).not.toBe(
+      host.signals.checkoutToken,
+    );
     expect(host.signals.appMetafields).toHaveLength(1);
     expect(
       (host.strings as { tracking: { heading: string } }).tracking.heading,
@@ -188,6 +194,8 @@ describe("order-status page", () => {
       processedAt: order.processedAt,
     });
     expect(host.signals.lines).toEqual(orderLines(store.state, order));
+    // The order-status page is the customer's account, not a checkout: no checkout token.
+    expect(host.signals.checkoutToken).toBeUndefined();
     expect(host.signals.appMetafields).toHaveLength(1);
     expect(
       (host.strings as { tracking: { heading: string } }).tracking.heading,

@@ -274,6 +274,7 @@ export function thankYouMain(o: PageOptions): string | null {
         number: String(order.number),
         isFirstOrder: (customer?.orderIds.length ?? 1) <= 1,
       },
+      checkoutToken: o.state.checkoutToken(order),
       lines: orderLines(o.state, order),
       appMetafields: productAppMetafields(
         o.state,

@@ -16,13 +16,14 @@ beforeEach(() => {
     number: "1001",
     isFirstOrder: true,
   };
+  extension.shopify.checkoutToken.value = "c0ffee00c0ffee00";
 });
 afterEach(() => extension.tearDown());
 
 describeAfterSale({
   extension,
   strings: { ja, en },
-  fulfillmentsUrl: `${APP_URL}/api/checkout/fulfillments?order=5001`,
+  fulfillmentsUrl: `${APP_URL}/api/checkout/fulfillments?order=5001&checkout=c0ffee00c0ffee00`,
 });
 
 describe("thank-you block", () => {

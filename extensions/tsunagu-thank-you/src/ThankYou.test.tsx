@@ -37,6 +37,7 @@ beforeEach(() => {
     number: "1001",
     isFirstOrder: true,
   };
+  extension.shopify.checkoutToken.value = "c0ffee00c0ffee00";
   extension.shopify.sessionToken.get = vi
     .fn()
     .mockResolvedValue("session-token");
@@ -61,7 +62,7 @@ describe("thank-you block: the survey part", () => {
     );
     const [url, init] = surveyCalls(fetch)[0];
     expect(url).toBe(
-      `${APP_URL}/api/checkout/survey?order=5001&locale=${extension.shopify.localization.language.value.isoCode}`,
+      `${APP_URL}/api/checkout/survey?order=5001&checkout=c0ffee00c0ffee00&locale=${extension.shopify.localization.language.value.isoCode}`,
     );
     expect((init!.headers as Record<string, string>).Authorization).toBe(
       "Bearer session-token",
@@ -108,6 +109,8 @@ describe("thank-you block: the survey part", () => {
     expect(JSON.parse(String(post[1]!.body))).toEqual({
       survey: "csurvey0001",
       order: "5001",
+      // The token of this checkout: the app answers only the order it came from.
+      checkout: "c0ffee00c0ffee00",
       locale: extension.shopify.localization.language.value.isoCode,
       score: 9,
       choice: null,

@@ -2,7 +2,7 @@ import "@shopify/ui-extensions/preact";
 import { render } from "preact";
 import { Tracking } from "../../shared/Tracking";
 import { Tutorials } from "../../shared/Tutorials";
-import { backend, locale, orderId } from "./api";
+import { backend, locale, orderQuery } from "./api";
 import { Survey } from "./parts/Survey";
 
 /**
@@ -15,11 +15,11 @@ export default async function extension() {
 }
 
 function ThankYou() {
-  const order = orderId();
+  const order = orderQuery();
   return (
     <s-stack gap="large">
       <Tracking
-        path={order ? `/api/checkout/fulfillments?order=${order}` : null}
+        path={order ? `/api/checkout/fulfillments?${order}` : null}
         backend={backend}
         i18n={shopify.i18n}
       />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
-import { backend, locale, orderId } from "../api";
+import { backend, checkoutToken, locale, orderId, orderQuery } from "../api";
 
 interface Question {
   id: string;
@@ -28,7 +28,7 @@ export function Survey() {
   useEffect(() => {
     if (!order) return setPhase("hidden");
     backend<{ survey: Question | null }>(
-      `/api/checkout/survey?order=${order}&locale=${encodeURIComponent(locale())}`,
+      `/api/checkout/survey?${orderQuery()}&locale=${encodeURIComponent(locale())}`,
     )
       .then((r) => {
         setQ(r.survey);
@@ -55,6 +55,7 @@ export function Survey() {
         body: {
           survey: q.id,
           order,
+          checkout: checkoutToken() ?? undefined,
           locale: locale(),
           score: q.kind === "choice" ? null : score,
           choice: q.kind === "choice" ? choice : null,
