@@ -151,6 +151,22 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     "返品はできますか?",
   );
   expect(appRequests).toEqual([]);
+  // No layout shift: the script only fills in what the page already holds room for.
+  const shifted = await page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries() as unknown as {
+            value: number;
+            hadRecentInput: boolean;
+          }[])
+            if (!e.hadRecentInput) total += e.value;
+        }).observe({ type: "layout-shift", buffered: true });
+        setTimeout(() => resolve(total), 300);
+      }),
+  );
+  expect(shifted).toBe(0);
   // The block's heading is left empty in the demo, so it reads in the shopper's language.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "ヘルプセンター",
