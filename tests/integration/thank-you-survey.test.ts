@@ -74,7 +74,7 @@ const post = (body: unknown, t = token(), own = true) => {
       body:
         typeof body === "string"
           ? body
-          : JSON.stringify(checkout ? { ...body, checkout } : body),
+          : JSON.stringify(checkout ? { ...(body as object), checkout } : body),
       headers: {
         Authorization: `Bearer ${t}`,
         "Content-Type": "application/json",
