@@ -8,6 +8,7 @@ import {
  * Polaris Viz charts for the dashboard. A `.client` module: Remix leaves it out of the server
  * build (the charts measure the DOM), and the dashboard renders them once hydrated.
  */
+/** Counts per month, one bar per series (the axis shows whole numbers only). */
 export function MonthBars({
   series,
   label,
@@ -24,6 +25,7 @@ export function MonthBars({
           showLegend
           isAnimated={false}
           xAxisOptions={{ allowLineWrap: true }}
+          yAxisOptions={{ integersOnly: true }}
         />
       </figure>
     </PolarisVizProvider>

@@ -18,12 +18,12 @@ import { requestStatsRebuild } from "../dashboard/stats.server";
 import { getGroupSettings } from "../customers/groups.server";
 import { getShopSettings } from "../shops/shops.server";
 import { MonthBars, Spark } from "../components/charts.client";
-import vizStyles from "@shopify/polaris-viz/build/esm/styles.css?url";
+import { chartLinks } from "../components/chart-styles";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { useEffect, useState } from "react";
 
-export const links = () => [{ rel: "stylesheet", href: vizStyles }];
+export const links = chartLinks;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);

@@ -17,6 +17,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
+import { chartLinks } from "../components/chart-styles";
 import { RowLink } from "../components/RowLink";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
@@ -37,6 +38,8 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 const LOYALTIES = ["psychological", "behavioral", "none"] as const;
+
+export const links = chartLinks;
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
@@ -258,44 +261,16 @@ export default function SurveysDashboard() {
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("surveys.byChannel")}
-                </Text>
-                <DataTable
-                  columnContentTypes={[
-                    "text",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                  ]}
-                  headings={["", ...countHeadings]}
-                  rows={countRows(d.byChannel, channel)}
-                />
-              </BlockStack>
-            </Card>
-            <Card>
-              <BlockStack gap="200">
-                <Text as="h2" variant="headingMd">
-                  {t("surveys.byLocale")}
-                </Text>
-                <DataTable
-                  columnContentTypes={[
-                    "text",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                  ]}
-                  headings={["", ...countHeadings]}
-                  rows={countRows(d.byLocale, (k) => k)}
-                />
-              </BlockStack>
-            </Card>
+            <CountsCard
+              title={t("surveys.byChannel")}
+              headings={countHeadings}
+              rows={countRows(d.byChannel, channel)}
+            />
+            <CountsCard
+              title={t("surveys.byLocale")}
+              headings={countHeadings}
+              rows={countRows(d.byLocale, (k) => k)}
+            />
           </InlineGrid>
         </Layout.Section>
         <Layout.Section>
@@ -514,5 +489,34 @@ export default function SurveysDashboard() {
         </Layout.Section>
       </Layout>
     </Page>
+  );
+}
+
+/** A card of response counts, one row per channel or language. */
+function CountsCard({
+  title,
+  headings,
+  rows,
+}: {
+  title: string;
+  headings: string[];
+  rows: (string | number)[][];
+}) {
+  return (
+    <Card>
+      <BlockStack gap="200">
+        <Text as="h2" variant="headingMd">
+          {title}
+        </Text>
+        <DataTable
+          columnContentTypes={[
+            "text",
+            ...headings.map(() => "numeric" as const),
+          ]}
+          headings={["", ...headings]}
+          rows={rows}
+        />
+      </BlockStack>
+    </Card>
   );
 }
