@@ -29,6 +29,17 @@ export interface TemplateContext {
   unsubscribe_link: string;
 }
 
+/**
+ * Any merchant writes these templates, and they are rendered in the shared web process (check and
+ * preview) and worker (sends): a loop such as `{% for i in (1..3000000) %}` must not stall every
+ * shop. A message needs a few kilobytes and a few milliseconds; these bounds are far above that.
+ */
+export const TEMPLATE_LIMITS = {
+  parseLimit: 100_000, // characters parsed per template
+  renderLimit: 200, // milliseconds per render
+  memoryLimit: 1_000_000, // characters and list items allocated per render
+} as const;
+
 const engines = {
   html: new Liquid({
     strictVariables: true,
@@ -36,12 +47,14 @@ const engines = {
     ownPropertyOnly: true,
     outputEscape: "escape",
     cache: 200,
+    ...TEMPLATE_LIMITS,
   }),
   text: new Liquid({
     strictVariables: true,
     strictFilters: true,
     ownPropertyOnly: true,
     cache: 200,
+    ...TEMPLATE_LIMITS,
   }),
 };
 
