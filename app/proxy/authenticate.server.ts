@@ -8,7 +8,22 @@ export const PROXY_MAX_SKEW_SECONDS = 300;
  * Verifies the signature (the library), then freshness, and reads the shopper: a logged-in
  * customer's numeric id, or null for an anonymous shopper. Bad signatures answer 401.
  */
+/** Shopify adds each of these once; a second copy is a forgery attempt (see below). */
+const SIGNED_ONCE = [
+  "shop",
+  "timestamp",
+  "signature",
+  "logged_in_customer_id",
+  "path_prefix",
+] as const;
+
 export async function authenticateProxy(request: Request, now = Date.now()) {
+  // The library checks the signature against the last copy of each parameter, while the shop and
+  // customer are read from the first: a signed query with `shop=other&logged_in_customer_id=…`
+  // put in front would pass as another shop's or customer's. Shopify never repeats these.
+  const params = new URL(request.url).searchParams;
+  if (SIGNED_ONCE.some((name) => params.getAll(name).length > 1))
+    throw proxyError(401, "invalid or missing signature");
   let context: Awaited<ReturnType<typeof authenticate.public.appProxy>>;
   try {
     context = await authenticate.public.appProxy(request);

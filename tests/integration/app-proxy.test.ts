@@ -36,4 +36,19 @@ describe("app proxy", () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error).toMatch(/signature|timestamp/);
   });
+
+  it("rejects a signed query with another shop or customer put in front of it", async () => {
+    // The library checks the last copy of a parameter; the first was read as the shop.
+    const signed = proxyUrl(base());
+    const [path, query] = signed.split("?");
+    for (const front of [
+      "shop=victim.myshopify.com",
+      "logged_in_customer_id=7777",
+      "timestamp=1",
+    ]) {
+      const res = await call(`${path}?${front}&${query}`);
+      expect(res.status).toBe(401);
+    }
+    expect((await call(signed)).status).toBe(200);
+  });
 });
