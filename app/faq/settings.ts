@@ -1,3 +1,4 @@
+import { isStorePath } from "../security/store-path";
 /** The shop's FAQ search settings: synonym groups (one per line) and where "contact us" goes. */
 export interface FaqSettingsInput {
   synonyms: string;
@@ -59,7 +60,7 @@ export function validateFaqSettings(input: FaqSettingsInput):
 
 /** A storefront link: an absolute https URL or a path on the shop ("/pages/contact"). */
 function isHttpsUrlOrPath(value: string): boolean {
-  if (/^\/(?!\/)[^\s]*$/.test(value)) return value.length <= 500;
+  if (value.startsWith("/")) return isStorePath(value);
   try {
     const url = new URL(value);
     return url.protocol === "https:" && value.length <= 500;

@@ -6,6 +6,7 @@ import { enforceStorefrontLimits } from "../proxy/limits.server";
 import { validateAnswer } from "../surveys/definition";
 import { getSurvey, recordResponse } from "../surveys/surveys.server";
 import { thanksPage } from "../surveys/thanks-page";
+import { storePath } from "../security/store-path";
 
 const form = z.object({
   survey: z.string().regex(/^[a-z0-9]{8,40}$/),
@@ -57,7 +58,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
       `invalid answer: ${parsed.error.issues[0].path.join(".")}`,
     );
   const f = parsed.data;
-  const back = f.back && /^\/(?!\/)/.test(f.back) ? f.back : "/";
+  const back = storePath(f.back);
   const reply = (
     status: number,
     outcome: "recorded" | "cooldown" | "invalid",
