@@ -28,6 +28,8 @@ export interface PreviewResult {
   locales: string[];
 }
 
+/** Most recently used first out last: a shop's languages in use stay, idle ones make room. */
+const CACHE_SIZE = 100;
 const cache = new Map<
   string,
   {
@@ -37,6 +39,9 @@ const cache = new Map<
     askedKeys: Set<string>;
   }
 >();
+
+/** How many indexes are cached (for tests: the cache stays bounded). */
+export const cachedIndexes = () => cache.size;
 
 export async function previewSearch(
   db: PrismaClient,
@@ -77,8 +82,18 @@ export async function previewSearch(
     }),
   ]);
   const fingerprint = `${rows.length}:${newest?.updatedAt.toISOString()}:${settings?.updatedAt.toISOString()}`;
+  // A language the shop has no entries in answers nothing, and is not cached: the no-JavaScript
+  // search takes any well-formed language code from the storefront.
+  if (!rows.length)
+    return {
+      answers: new Map(),
+      weak: true,
+      locales: localeRows.map((l) => l.locale),
+      hits: [],
+    };
   const key = `${shop}\u0000${locale}\u0000${publishedOnly}`;
   let cached = cache.get(key);
+  if (cached) cache.delete(key); // re-inserted below as the most recent
   if (!cached || cached.fingerprint !== fingerprint) {
     const learned = (await learnedSignals(db, shop)).filter(
       (s) => s.locale === locale,
@@ -109,8 +124,9 @@ export async function previewSearch(
         ),
       ),
     };
-    cache.set(key, cached);
   }
+  cache.set(key, cached);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
   const result = cached.search(query, 10, true);
   const byHandle = new Map(rows.map((r) => [r.entry.handle, r]));
   return {

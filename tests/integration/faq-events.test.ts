@@ -315,6 +315,24 @@ describe("FAQ search without JavaScript", () => {
     expect(body).toContain('value="そうりょう&lt;script&gt;"');
   });
 
+  it("answers a language the shop has no entries in without building or keeping an index", async () => {
+    const { loader } = await import("~/routes/proxy.faq");
+    const { cachedIndexes } = await import("~/faq/preview.server");
+    const before = cachedIndexes();
+    for (const locale of ["ab-ghij", "xy", "zz-abcd"]) {
+      const res = await callRoute(
+        loader as never,
+        new Request(
+          signedProxyUrl("/faq", { ...proxyParams(SHOP), q: "送料", locale }),
+          { headers: { "X-Forwarded-For": "192.0.2.11" } },
+        ),
+      );
+      expect(res.status).toBe(200);
+      expect(await res.text()).not.toContain("全国一律500円");
+    }
+    expect(cachedIndexes()).toBe(before);
+  });
+
   it("rejects unsigned requests", async () => {
     const { loader } = await import("~/routes/proxy.faq");
     const res = await callRoute(
