@@ -1,5 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
+import {
+  isPrivateHostName,
+  privateHostsAllowed,
+} from "../security/public-host";
 import { retryDeadJob } from "../jobs/queue.server";
 import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
@@ -118,6 +122,8 @@ export async function saveChannelSettings(
     );
   const v = parsed.data;
   if (v.smtpHost && v.smtpPort === "") return { smtpPort: "invalid" };
+  if (v.smtpHost && !privateHostsAllowed() && isPrivateHostName(v.smtpHost))
+    return { smtpHost: "private" };
   const data = {
     smtpHost: v.smtpHost || null,
     smtpPort: v.smtpPort === "" ? null : v.smtpPort,

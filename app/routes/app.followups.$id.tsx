@@ -23,6 +23,7 @@ import {
   TextField,
 } from "@shopify/polaris";
 import { FormCheckbox } from "../components/FormCheckbox";
+import { RateLimiter } from "../proxy/rate-limit";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import { z } from "zod";
@@ -81,6 +82,8 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   });
 };
 
+const testSends = new RateLimiter(10, 10 / 3600);
+
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const { session, admin } = await authenticate.admin(request);
   const form = await request.formData();
@@ -92,6 +95,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       return json(
         { errors: [{ field: "to", message: "email" }], sent: null },
         { status: 422 },
+      );
+    // Test sends go to any address the merchant types: a few an hour, not a mailing service.
+    if (!testSends.take(session.shop))
+      return json(
+        { errors: [{ field: "to", message: "too-many-tests" }], sent: null },
+        { status: 429 },
       );
     const email = (await channelsFor(prisma)([session.shop])).get(
       session.shop,
@@ -572,9 +581,12 @@ export default function FlowEditor() {
                     autoComplete="email"
                     error={
                       testError
-                        ? ["email", "no-smtp", "no-template"].includes(
-                            testError.message,
-                          )
+                        ? [
+                            "email",
+                            "no-smtp",
+                            "no-template",
+                            "too-many-tests",
+                          ].includes(testError.message)
                           ? t(
                               `followups.error.${testError.message}` as MessageKey,
                             )

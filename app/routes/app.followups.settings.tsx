@@ -103,7 +103,13 @@ export default function ChannelSettingsPage() {
       onChange={(x) => setV((all) => ({ ...all, [name]: x }))}
       autoComplete="off"
       helpText={opts.help}
-      error={errors[name] ? t("followups.settings.invalid") : undefined}
+      error={
+        errors[name] === "private"
+          ? t("followups.settings.privateHost")
+          : errors[name]
+            ? t("followups.settings.invalid")
+            : undefined
+      }
     />
   );
   const kept = t("followups.settings.secretKept");

@@ -13,7 +13,9 @@ import { flowStats } from "~/followups/stats.server";
 import { ensurePresets, toFlow } from "~/followups/flows.server";
 import { saveCycles } from "~/followups/cycles.server";
 import { emailChannel } from "~/followups/channels/email.server";
-import { smtpFromUrl } from "~/followups/runtime.server";
+import { channelsFor, smtpFromUrl } from "~/followups/runtime.server";
+import { saveChannelSettings } from "~/followups/admin.server";
+import { env } from "~/env.server";
 import { verifyToken } from "~/followups/links";
 import type { Channel } from "~/followups/channels/channel";
 import { startSmtpSink, type SmtpSink } from "../../dev-store/src/smtp-sink";
@@ -884,6 +886,107 @@ describe("follow-up messages", () => {
         .status,
     ).toBe("done");
   }, 60_000);
+});
+
+describe("which server sends, as whom", () => {
+  const settings = () => ({
+    ...env(),
+    FOLLOWUP_SMTP_URL: sink.url,
+    FOLLOWUP_EMAIL_FROM: "followups@tsunagu.example",
+  });
+  const send = async () => {
+    const email = (await channelsFor(prisma, settings())([SHOP])).get(
+      SHOP,
+    )?.email;
+    await email!.send({
+      idemKey: `sender-test:${Date.now()}`,
+      to: "buyer@example.com",
+      subject: "件名",
+      body: "<p>本文</p>",
+    });
+    return sink.mails.at(-1)!;
+  };
+
+  it("sends from the app's shared server as the app, with the shop's address for replies", async () => {
+    // Any merchant could type a bank's address; the shared server must not send as it.
+    await prisma.channelSettings.update({
+      where: { shop: SHOP },
+      data: { emailFrom: "security@bank.example" },
+    });
+    const mail = await send();
+    expect(mail.from).toBe("followups@tsunagu.example");
+    expect(mail.raw).toMatch(/^From: followups@tsunagu\.example/im);
+    expect(mail.raw).toMatch(/^Reply-To: security@bank\.example/im);
+  });
+
+  it("refuses a merchant's SMTP host inside the app's network in production, when saved", async () => {
+    const form = {
+      smtpHost: "169.254.169.254",
+      smtpPort: "25",
+      smtpUser: "",
+      smtpPass: "",
+      smtpSecure: "off",
+      emailFrom: "",
+      lineToken: "",
+      twilioSid: "",
+      twilioToken: "",
+      twilioFrom: "",
+      quietStart: "0",
+      quietEnd: "0",
+    };
+    const was = process.env.NODE_ENV;
+    process.env.NODE_ENV = "production";
+    try {
+      for (const smtpHost of [
+        "169.254.169.254",
+        "localhost",
+        "redis",
+        "10.0.0.5",
+      ])
+        expect(
+          await saveChannelSettings(prisma, SHOP, { ...form, smtpHost }, "s"),
+        ).toEqual({ smtpHost: "private" });
+      expect(
+        await saveChannelSettings(
+          prisma,
+          SHOP,
+          { ...form, smtpHost: "smtp.example.com" },
+          "s",
+        ),
+      ).toBeNull();
+    } finally {
+      process.env.NODE_ENV = was;
+    }
+  });
+
+  it("does not connect a merchant's server to a private address, even by a public-looking name", async () => {
+    const channel = emailChannel({
+      ...smtpFromUrl(sink.url, "shop@example.com"),
+      host: "localhost", // resolves to 127.0.0.1, where the sink listens
+      publicOnly: true,
+    });
+    await expect(
+      channel.send({
+        idemKey: `private:${Date.now()}`,
+        to: "buyer@example.com",
+        subject: "x",
+        body: "x",
+      }),
+    ).rejects.toThrow(/not a public address/);
+    const byAddress = emailChannel({
+      ...smtpFromUrl(sink.url, "shop@example.com"),
+      publicOnly: true,
+    });
+    await expect(
+      byAddress.send({
+        idemKey: `private2:${Date.now()}`,
+        to: "buyer@example.com",
+        subject: "x",
+        body: "x",
+      }),
+    ).rejects.toThrow(/not a public address/);
+    expect(sink.mails).toHaveLength(0);
+  });
 });
 
 describe("links in messages", () => {

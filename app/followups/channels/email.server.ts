@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import tls from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
+import { isPrivateAddress, publicLookup } from "../../security/public-host";
 import { Readable } from "node:stream";
 import {
   PermanentChannelError,
@@ -17,6 +18,10 @@ export interface SmtpSettings {
   user?: string | null;
   pass?: string | null;
   from: string;
+  /** Where replies go when `from` is not the shop's own address (the app's shared server). */
+  replyTo?: string | null;
+  /** A merchant's server in production: never connect to a private address (public-host.ts). */
+  publicOnly?: boolean;
   /** Silence on the connection after which it is dropped (10 s; shorter in tests). */
   socketTimeoutMs?: number;
   /** How long one send may take in all before it is given up (30 s; shorter in tests). */
@@ -68,6 +73,7 @@ export function emailChannel(settings: SmtpSettings): Channel {
         const info = await Promise.race([
           t.sendMail({
             from: settings.from,
+            ...(settings.replyTo ? { replyTo: settings.replyTo } : {}),
             to: m.to,
             subject: m.subject ?? "",
             html: m.body,
@@ -167,13 +173,21 @@ export function createTransport(settings: SmtpSettings): Transporter {
         socket?: { connection: net.Socket; secured?: boolean },
       ) => void,
     ) => {
+      if (
+        settings.publicOnly &&
+        net.isIP(settings.host) &&
+        isPrivateAddress(settings.host)
+      )
+        return callback(new Error(`${settings.host} is not a public address`));
+      const lookup = settings.publicOnly ? { lookup: publicLookup } : {};
       const socket = settings.secure
         ? tls.connect({
             host: settings.host,
             port: settings.port,
             servername: settings.host,
+            ...lookup,
           })
-        : net.connect(settings.port, settings.host);
+        : net.connect({ port: settings.port, host: settings.host, ...lookup });
       socket.setNoDelay(true);
       socket.setTimeout(10_000, () =>
         socket.destroy(new Error("SMTP connection timed out")),
