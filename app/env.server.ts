@@ -38,6 +38,7 @@ const schema = z
         "must be smtp://host:port or smtps://user:pass@host:port",
       )
       .optional(),
+    // The sender of every message through FOLLOWUP_SMTP_URL (the shop's address is Reply-To).
     FOLLOWUP_EMAIL_FROM: z.string().email().optional(),
     // The demo's clock switch: delays run this many times faster (1 = real time).
     FOLLOWUP_TIME_SCALE: z.coerce.number().min(1).max(10_000_000).default(1),
