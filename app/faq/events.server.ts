@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../jobs/queue.server";
 import type { Beacon } from "./beacon";
@@ -11,10 +12,30 @@ import { gapKey, groupGaps, isShareableWording, type GapGroup } from "./gaps";
  * within the shop (a handle deleted since publish is skipped), and counts and events are written
  * in one transaction.
  */
+/**
+ * Who sent a beacon, without keeping who: a keyed hash of the shop, the shopper's address and
+ * the UTC day, so one shopper's batches count as one shopper (learning needs two) and the key
+ * cannot be turned back into an address or followed from one day to the next.
+ */
+export function visitorKey(
+  secret: string,
+  shop: string,
+  address: string,
+  now = new Date(),
+): string {
+  return createHmac("sha256", secret)
+    .update(
+      `faq-visitor\u0000${shop}\u0000${address}\u0000${now.toISOString().slice(0, 10)}`,
+    )
+    .digest("base64url")
+    .slice(0, 16);
+}
+
 export async function recordBeacon(
   db: PrismaClient,
   shop: string,
   beacon: Beacon,
+  visitor = "",
 ): Promise<"recorded" | "duplicate"> {
   const handles = [
     ...new Set(beacon.e.flatMap((e) => ("h" in e ? [e.h] : []))),
@@ -72,6 +93,7 @@ export async function recordBeacon(
             query: e.q ?? "",
             normalized: e.q ? gapKey(e.q) : "",
             handle: e.h,
+            visitor,
           },
         });
       }
@@ -334,9 +356,10 @@ export interface LearnedSignal {
 
 /**
  * What shoppers who searched a query went on to open and find helpful, per (locale, query,
- * entry): the input the engine learns from at publish time. Only a query that led to the entry
- * being opened at least twice counts, so one shopper cannot teach the shop's FAQ alone: a vote
- * comes with its shopper's own open, so it is never the second signal.
+ * entry): the input the engine learns from at publish time. Each count is of shoppers, not of
+ * events (one shopper's opens in a day are one open, however many batches they send), and only
+ * a query two shoppers went on to open counts, so one shopper cannot teach the shop's FAQ alone.
+ * Events from before shoppers were told apart (visitor "") count one each, as they did.
  */
 export async function learnedSignals(
   db: PrismaClient,
@@ -346,7 +369,7 @@ export async function learnedSignals(
 ): Promise<LearnedSignal[]> {
   const since = new Date(now.getTime() - days * 86_400_000);
   const rows = await db.faqEvent.groupBy({
-    by: ["locale", "normalized", "handle", "kind"],
+    by: ["locale", "normalized", "handle", "kind", "visitor"],
     where: {
       shop,
       kind: { in: ["open", "helpful", "not_helpful"] },
@@ -373,7 +396,7 @@ export async function learnedSignals(
           notHelpful: 0,
         }),
       );
-    const n = r._count._all;
+    const n = r.visitor ? 1 : r._count._all;
     if (r.kind === "open") s.opens += n;
     else if (r.kind === "helpful") s.helpful += n;
     else s.notHelpful += n;

@@ -2,7 +2,9 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { authenticateProxy, proxyError } from "../proxy/authenticate.server";
 import { enforceStorefrontLimits } from "../proxy/limits.server";
 import { MAX_BEACON_BYTES, parseBeacon } from "../faq/beacon";
-import { recordBeacon } from "../faq/events.server";
+import { recordBeacon, visitorKey } from "../faq/events.server";
+import { clientIp } from "../proxy/rate-limit";
+import { env } from "../env.server";
 import { requestLearningPublish } from "../faq/publish.server";
 import prisma from "../db.server";
 
@@ -16,7 +18,12 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     return proxyError(413, "beacon too large");
   const parsed = parseBeacon(await request.text());
   if (!parsed.ok) return proxyError(parsed.status, parsed.error);
-  const outcome = await recordBeacon(prisma, shop, parsed.beacon);
+  const outcome = await recordBeacon(
+    prisma,
+    shop,
+    parsed.beacon,
+    visitorKey(env().SHOPIFY_API_SECRET, shop, clientIp(request)),
+  );
   if (outcome === "recorded" && parsed.beacon.e.some((e) => e.t !== "search"))
     await requestLearningPublish(prisma, shop);
   return new Response(null, { status: 204 });

@@ -119,6 +119,38 @@ describe("FAQ beacons through the app proxy", () => {
     ]);
   });
 
+  it("learns from shoppers, not from batches: one address sending many teaches nothing", async () => {
+    const rig = (n: number, ip: string) =>
+      post(
+        batch(`rig-${ip.split(".").join("")}-${n}`, [
+          { t: "open", h: "shipping-fee", q: "ぬいぐるみを買いたい" },
+          { t: "vote", h: "shipping-fee", v: 1, q: "ぬいぐるみを買いたい" },
+        ]),
+        { ip },
+      );
+    for (let n = 0; n < 10; n++)
+      expect((await rig(n, "203.0.113.7")).status).toBe(204);
+    const learned = () =>
+      learnedSignals(prisma, SHOP).then((all) =>
+        all.find((x) => x.query === "ぬいぐるみを買いたい"),
+      );
+    expect(await learned()).toBeUndefined();
+    // A second shopper: now two opens and two helpful votes, not eleven.
+    await rig(0, "203.0.113.8");
+    expect(await learned()).toMatchObject({ opens: 2, helpful: 2 });
+    // What is kept cannot be read back as an address.
+    const visitors = await prisma.faqEvent.findMany({
+      where: { shop: SHOP, query: "ぬいぐるみを買いたい" },
+      select: { visitor: true },
+      distinct: ["visitor"],
+    });
+    expect(visitors).toHaveLength(2);
+    for (const v of visitors) {
+      expect(v.visitor).toMatch(/^[A-Za-z0-9_-]{16}$/);
+      expect(v.visitor).not.toContain("203");
+    }
+  });
+
   it("counts an entry's open and vote, and a search, once per batch", async () => {
     const before = await prisma.faqEntry.findUniqueOrThrow({
       where: { id: entryId },

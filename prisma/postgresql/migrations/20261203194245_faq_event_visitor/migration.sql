@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "FaqEvent" ADD COLUMN     "visitor" TEXT NOT NULL DEFAULT '';
+
