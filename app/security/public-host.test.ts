@@ -55,4 +55,19 @@ describe("public hosts", () => {
     });
     expect(error.message).toMatch(/not a public address/);
   });
+
+  it("answers a public address in both shapes net.connect asks for", async () => {
+    const one = await new Promise<[string, number]>((resolve, reject) =>
+      publicLookup("203.0.113.9", {}, (error, address, family) =>
+        error ? reject(error) : resolve([address as string, family!]),
+      ),
+    );
+    expect(one).toEqual(["203.0.113.9", 4]);
+    const all = await new Promise<unknown>((resolve, reject) =>
+      publicLookup("203.0.113.9", { all: true }, (error, addresses) =>
+        error ? reject(error) : resolve(addresses),
+      ),
+    );
+    expect(all).toEqual([{ address: "203.0.113.9", family: 4 }]);
+  });
 });
