@@ -24,18 +24,20 @@ export function Survey() {
   const [comment, setComment] = useState("");
   const [error, setError] = useState(false);
   const order = orderId();
+  // With the checkout's token, which may arrive after the first render: asked again then.
+  const query = orderQuery();
 
   useEffect(() => {
-    if (!order) return setPhase("hidden");
+    if (!query) return setPhase("hidden");
     backend<{ survey: Question | null }>(
-      `/api/checkout/survey?${orderQuery()}&locale=${encodeURIComponent(locale())}`,
+      `/api/checkout/survey?${query}&locale=${encodeURIComponent(locale())}`,
     )
       .then((r) => {
         setQ(r.survey);
         setPhase(r.survey ? "asking" : "hidden");
       })
       .catch(() => setPhase("hidden"));
-  }, [order]);
+  }, [query]);
 
   if (phase === "hidden" || phase === "loading" || !q) return null;
   if (phase === "done")
