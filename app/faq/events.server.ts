@@ -65,6 +65,7 @@ export async function recordBeacon(
               locale: beacon.l,
               query: e.q,
               normalized: gapKey(e.q),
+              visitor,
             },
           });
           continue;
@@ -129,6 +130,7 @@ export async function gapReport(
         kind: true,
         locale: true,
         createdAt: true,
+        visitor: true,
       },
       orderBy: { createdAt: "desc" },
       take: 20_000,

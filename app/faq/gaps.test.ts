@@ -42,6 +42,7 @@ describe("groupGaps", () => {
         key: gapKey("らっぴんぐできる"),
         locale: "ja",
         count: 3,
+        shoppers: 3,
         empty: 2,
         examples: ["ラッピングできる?", "らっぴんぐできる"],
         lastAt: at(4),
@@ -50,10 +51,35 @@ describe("groupGaps", () => {
         key: "gift wrap".replace(" ", ""),
         locale: "en",
         count: 1,
+        shoppers: 1,
         empty: 0,
         examples: ["gift wrap"],
         lastAt: at(2),
       },
+    ]);
+  });
+});
+
+describe("ranking the report by shoppers", () => {
+  it("puts a question many shoppers asked above one shopper asking many times", () => {
+    const e = (query: string, visitor: string) => ({
+      query,
+      normalized: gapKey(query),
+      kind: "empty",
+      locale: "ja",
+      createdAt: new Date(Date.UTC(2026, 10, 1)),
+      visitor,
+    });
+    const groups = groupGaps([
+      ...Array.from({ length: 50 }, () => e("安く売って", "v-flood")),
+      e("ラッピングできる?", "v-1"),
+      e("ラッピングできる?", "v-2"),
+      e("ラッピングできる?", "v-2"),
+      e("ラッピングできる?", "v-3"),
+    ]);
+    expect(groups.map((g) => [g.examples[0], g.shoppers, g.count])).toEqual([
+      ["ラッピングできる?", 3, 4],
+      ["安く売って", 1, 50],
     ]);
   });
 });

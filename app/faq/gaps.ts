@@ -28,12 +28,16 @@ export interface GapEvent {
   kind: string;
   locale: string;
   createdAt: Date;
+  /** Who searched (a daily keyed hash, events.server.ts); "" or absent for older events. */
+  visitor?: string;
 }
 
 export interface GapGroup {
   key: string;
   locale: string;
   count: number;
+  /** How many shoppers searched it (one shopper's repeats count once a day). */
+  shoppers: number;
   empty: number;
   examples: string[];
   lastAt: Date;
@@ -41,9 +45,16 @@ export interface GapGroup {
   suggested?: { entryId: string; opens: number };
 }
 
-/** Groups weak/empty searches, most asked first; up to five distinct example wordings each. */
+/**
+ * Groups weak/empty searches, asked by most shoppers first (then most searches); up to five
+ * distinct example wordings each. Ranking by shoppers keeps one shopper's repeated searches (or
+ * a script's) from pushing real questions out of the top of the report.
+ */
 export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
-  const groups = new Map<string, GapGroup & { seen: Set<string> }>();
+  const groups = new Map<
+    string,
+    GapGroup & { seen: Set<string>; visitors: Set<string> }
+  >();
   for (const e of events) {
     // Only punctuation, an emoji or a polite ending ("？", "ですか"): nothing was asked.
     if (!(e.normalized || gapKey(e.query))) continue;
@@ -56,13 +67,20 @@ export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
           key: e.normalized || gapKey(e.query),
           locale: e.locale,
           count: 0,
+          shoppers: 0,
           empty: 0,
           examples: [],
           lastAt: e.createdAt,
           seen: new Set(),
+          visitors: new Set(),
         }),
       );
     g.count++;
+    if (!e.visitor) g.shoppers++;
+    else if (!g.visitors.has(e.visitor)) {
+      g.visitors.add(e.visitor);
+      g.shoppers++;
+    }
     if (e.kind === "empty") g.empty++;
     if (e.createdAt > g.lastAt) g.lastAt = e.createdAt;
     const wording = e.query.trim();
@@ -73,10 +91,13 @@ export function groupGaps(events: GapEvent[], limit = 100): GapGroup[] {
   }
   return [...groups.values()]
     .sort(
-      (a, b) => b.count - a.count || b.lastAt.getTime() - a.lastAt.getTime(),
+      (a, b) =>
+        b.shoppers - a.shoppers ||
+        b.count - a.count ||
+        b.lastAt.getTime() - a.lastAt.getTime(),
     )
     .slice(0, limit)
-    .map(({ seen: _seen, ...g }) => g);
+    .map(({ seen: _seen, visitors: _visitors, ...g }) => g);
 }
 
 /**

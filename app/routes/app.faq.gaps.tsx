@@ -141,12 +141,14 @@ export default function FaqGaps() {
                     "text",
                     "numeric",
                     "numeric",
+                    "numeric",
                     "text",
                     "text",
                   ]}
                   headings={[
                     t("faq.gapsAsked"),
                     t("faq.previewLocale"),
+                    t("faq.gapsShoppers"),
                     t("faq.gapsCount"),
                     t("faq.gapsNoResult"),
                     t("faq.gapsLast"),
@@ -161,6 +163,7 @@ export default function FaqGaps() {
                       ))}
                     </BlockStack>,
                     <Badge key="l">{g.locale}</Badge>,
+                    g.shoppers,
                     g.count,
                     g.empty,
                     date.format(new Date(g.lastAt)),
