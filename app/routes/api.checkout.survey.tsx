@@ -7,6 +7,7 @@ import { checkoutTokenParam } from "../security/checkout-buyer";
 import { RateLimiter } from "../proxy/rate-limit";
 import { validateAnswer } from "../surveys/definition";
 import {
+  asksOnThankYou,
   checkoutOrder,
   isBuyersOrder,
   thankYouKey,
@@ -114,6 +115,9 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   if (!order) return fail(404, "unknown order");
   if (!isBuyersOrder(order, { sub, checkoutToken: a.checkout ?? null }))
     return fail(404, "unknown order"); // as for a missing one, so ids cannot be probed
+  // Only a question this page could have asked for this order (audience, language).
+  if (!asksOnThankYou(survey, order, a.locale))
+    return fail(404, "unknown survey");
   const { outcome } = await recordResponse(
     prisma,
     shop,

@@ -94,6 +94,24 @@ export function isBuyersOrder(
 /** The thank-you page's answer: the order's, shared with the email link (one per survey and order). */
 export const thankYouKey = orderAnswerKey;
 
+/** Whether the thank-you page may ask this survey for this order (placement, audience, language). */
+export function asksOnThankYou(
+  s: StoredSurvey,
+  order: CheckoutOrder,
+  locale: string,
+): boolean {
+  const lang = locale.toLowerCase().split("-")[0];
+  return (
+    s.active &&
+    s.placements.includes("thankyou") &&
+    (s.audience === "all" ||
+      (s.audience === "first" ? order.orders <= 1 : order.orders >= 2)) &&
+    (!s.locales.length ||
+      s.locales.includes(lang) ||
+      s.locales.includes(locale))
+  );
+}
+
 /**
  * The surveys the thank-you page may ask for this order (placement, audience, language), in a
  * stable rotation by order so one question is asked per purchase; none once it is answered.
@@ -104,16 +122,8 @@ export async function thankYouSurvey(
   order: CheckoutOrder,
   locale: string,
 ): Promise<StoredSurvey | null> {
-  const lang = locale.toLowerCase().split("-")[0];
-  const eligible = (await listSurveys(db, shop)).filter(
-    (s) =>
-      s.active &&
-      s.placements.includes("thankyou") &&
-      (s.audience === "all" ||
-        (s.audience === "first" ? order.orders <= 1 : order.orders >= 2)) &&
-      (!s.locales.length ||
-        s.locales.includes(lang) ||
-        s.locales.includes(locale)),
+  const eligible = (await listSurveys(db, shop)).filter((s) =>
+    asksOnThankYou(s, order, locale),
   );
   if (!eligible.length) return null;
   const answered = await db.surveyResponse.findFirst({

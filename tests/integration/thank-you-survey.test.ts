@@ -283,6 +283,27 @@ describe("thank-you page survey backend", () => {
     ).toBe("友人にすすめたいですか?");
   });
 
+  it("takes an answer only to a question the page could have asked for the order", async () => {
+    await prisma.survey.update({
+      where: { id: survey },
+      data: { audience: "repeat" },
+    });
+    // A first order is not asked the repeat buyers' question, so its answer is not taken either.
+    const res = await post({
+      survey,
+      order: firstOrder,
+      locale: "ja",
+      score: 9,
+    });
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: "unknown survey" });
+    expect(await prisma.surveyResponse.count()).toBe(0);
+    expect(
+      (await post({ survey, order: repeatOrder, locale: "ja", score: 9 }))
+        .status,
+    ).toBe(200);
+  });
+
   it("rejects missing, forged, expired and other-shop tokens", async () => {
     const bare = await callRoute(
       loader as never,
