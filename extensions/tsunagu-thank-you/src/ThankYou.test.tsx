@@ -1,6 +1,7 @@
 /// <reference types="@shopify/ui-extensions/purchase.thank-you.block.render" />
 import { getExtension } from "@shopify/ui-extensions-tester";
 import { fireEvent, waitFor } from "@testing-library/preact";
+import { signal } from "@preact/signals";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { APP_URL } from "./config";
 
@@ -186,5 +187,35 @@ describe("thank-you block: the survey part", () => {
     await extension.render();
     await new Promise((r) => setTimeout(r, 20));
     expect(document.body.querySelector("s-section")).toBeNull();
+  });
+});
+
+describe("thank-you block: a checkout token that arrives late", () => {
+  it("asks again with it, and the earlier answer without it does not hide the question", async () => {
+    // As on Shopify: a signal the block re-renders on (the tester's is a plain object).
+    const token = signal<string | undefined>(undefined);
+    Object.assign(extension.shopify, { checkoutToken: token });
+    let answerFirst!: () => void;
+    const first = new Promise<void>((resolve) => (answerFirst = resolve));
+    const fetch = survey(async (url) => {
+      if (url.includes("checkout=")) return json({ survey: nps });
+      await first; // the request without the token answers last
+      return json({ error: "unknown order" }, 404);
+    });
+    extension.fetch = fetch as never;
+    await extension.render();
+    await waitFor(() => expect(surveyCalls(fetch)).toHaveLength(1));
+    token.value = "c0ffee00c0ffee00";
+    await waitFor(() =>
+      expect(document.body.textContent).toContain(
+        "このショップを友人にすすめたいですか?",
+      ),
+    );
+    expect(surveyCalls(fetch)[1][0]).toContain("checkout=c0ffee00c0ffee00");
+    answerFirst();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(document.body.textContent).toContain(
+      "このショップを友人にすすめたいですか?",
+    );
   });
 });

@@ -29,14 +29,20 @@ export function Survey() {
 
   useEffect(() => {
     if (!query) return setPhase("hidden");
+    // Only the latest request decides: an earlier one (without the token) may answer last.
+    let live = true;
     backend<{ survey: Question | null }>(
       `/api/checkout/survey?${query}&locale=${encodeURIComponent(locale())}`,
     )
       .then((r) => {
+        if (!live) return;
         setQ(r.survey);
         setPhase(r.survey ? "asking" : "hidden");
       })
-      .catch(() => setPhase("hidden"));
+      .catch(() => live && setPhase("hidden"));
+    return () => {
+      live = false;
+    };
   }, [query]);
 
   if (phase === "hidden" || phase === "loading" || !q) return null;
