@@ -15,6 +15,16 @@ describe("RateLimiter", () => {
     expect(limit.take("ip", 1000)).toBe(true);
   });
 
+  it("takes several tokens at once, or none when they are not all there", () => {
+    const limit = new RateLimiter(20, 20 / 3600);
+    expect(limit.take("shop", 0, 10)).toBe(true);
+    expect(limit.take("shop", 0, 10)).toBe(true);
+    // A third ten-step test in the same hour: refused, and nothing taken.
+    expect(limit.take("shop", 0, 10)).toBe(false);
+    expect(limit.take("shop", 1_800_000, 10)).toBe(true);
+    expect(limit.take("shop", 1_800_000, 1)).toBe(false);
+  });
+
   it("stays bounded when every request comes from a new address", () => {
     const limit = new RateLimiter(2, 1, 100);
     for (let i = 0; i < 1000; i++)

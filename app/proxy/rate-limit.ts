@@ -13,8 +13,8 @@ export class RateLimiter {
     private readonly maxKeys = 50_000,
   ) {}
 
-  /** Takes one token for `key`; false means the caller is over its limit. */
-  take(key: string, now = Date.now()): boolean {
+  /** Takes `cost` tokens (one by default) for `key`; false, taking none, means over the limit. */
+  take(key: string, now = Date.now(), cost = 1): boolean {
     let bucket = this.buckets.get(key);
     if (!bucket) {
       if (this.buckets.size >= this.maxKeys) this.evict(now);
@@ -26,8 +26,8 @@ export class RateLimiter {
       bucket.tokens + ((now - bucket.at) / 1000) * this.refillPerSecond,
     );
     bucket.at = now;
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
+    if (bucket.tokens < cost) return false;
+    bucket.tokens -= cost;
     return true;
   }
 
