@@ -154,8 +154,12 @@ export async function gapReport(
   return withSuggestions(db, shop, groups, since);
 }
 
+/** Shoppers behind a group of events of one visitor key; events from before keys were kept ("") count one each. */
+const shoppersIn = (r: { visitor: string; _count: { _all: number } }) =>
+  r.visitor ? 1 : r._count._all;
+
 /**
- * The entry shoppers opened most after asking a group's question (at least twice, by the
+ * The entry most shoppers opened after asking a group's question (at least two shoppers, by the
  * searches' own beacons): the likely answer, offered first when the merchant adds the group.
  */
 async function withSuggestions(
@@ -165,8 +169,8 @@ async function withSuggestions(
   since: Date,
 ): Promise<GapGroup[]> {
   if (!groups.length) return groups;
-  const opens = await db.faqEvent.groupBy({
-    by: ["locale", "normalized", "handle"],
+  const rows = await db.faqEvent.groupBy({
+    by: ["locale", "normalized", "handle", "visitor"],
     where: {
       shop,
       kind: "open",
@@ -176,10 +180,26 @@ async function withSuggestions(
     },
     _count: { _all: true },
   });
-  const candidates = opens.filter((o) => o._count._all >= 2);
+  // Shoppers who opened it, as learning counts them: one shopper's batches are one.
+  const opens = new Map<
+    string,
+    { locale: string; normalized: string; handle: string; shoppers: number }
+  >();
+  for (const r of rows) {
+    const key = `${r.locale}\u0000${r.normalized}\u0000${r.handle}`;
+    const o = opens.get(key) ?? {
+      locale: r.locale,
+      normalized: r.normalized,
+      handle: r.handle!,
+      shoppers: 0,
+    };
+    o.shoppers += shoppersIn(r);
+    opens.set(key, o);
+  }
+  const candidates = [...opens.values()].filter((o) => o.shoppers >= 2);
   if (!candidates.length) return groups;
   const entries = await db.faqEntry.findMany({
-    where: { shop, handle: { in: candidates.map((o) => o.handle!) } },
+    where: { shop, handle: { in: candidates.map((o) => o.handle) } },
     select: { id: true, handle: true },
   });
   const idOf = new Map(entries.map((e) => [e.handle, e.id]));
@@ -189,17 +209,13 @@ async function withSuggestions(
     { entryId: string; opens: number; handle: string }
   >();
   for (const o of candidates) {
-    const entryId = idOf.get(o.handle!);
+    const entryId = idOf.get(o.handle);
     if (!entryId) continue;
     const key = `${o.locale}\u0000${o.normalized}`;
-    const n = o._count._all;
+    const n = o.shoppers;
     const seen = best.get(key);
-    if (
-      !seen ||
-      n > seen.opens ||
-      (n === seen.opens && o.handle! < seen.handle)
-    )
-      best.set(key, { entryId, opens: n, handle: o.handle! });
+    if (!seen || n > seen.opens || (n === seen.opens && o.handle < seen.handle))
+      best.set(key, { entryId, opens: n, handle: o.handle });
   }
   return groups.map((g) => {
     const b = best.get(`${g.locale}\u0000${g.key}`);
@@ -398,7 +414,7 @@ export async function learnedSignals(
           notHelpful: 0,
         }),
       );
-    const n = r.visitor ? 1 : r._count._all;
+    const n = shoppersIn(r);
     if (r.kind === "open") s.opens += n;
     else if (r.kind === "helpful") s.helpful += n;
     else s.notHelpful += n;

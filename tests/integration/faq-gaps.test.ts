@@ -341,6 +341,31 @@ describe("suggesting the entry that answers a gap", () => {
     });
     expect(report.find((g) => g.locale === "en")?.suggested).toBeUndefined();
   });
+
+  it("counts shoppers: one shopper opening an entry many times suggests nothing", async () => {
+    const opened = (handle: string, visitor: string, day: number) =>
+      prisma.faqEvent.create({
+        data: {
+          shop: SHOP,
+          kind: "open",
+          locale: "ja",
+          query: "雨に濡れても大丈夫?",
+          normalized: gapKey("雨に濡れても大丈夫?"),
+          handle,
+          visitor,
+          createdAt: at(day),
+        },
+      });
+    for (const day of [5, 6, 7, 8]) await opened("care", "visitor-a", day);
+    const alone = await gapReport(prisma, SHOP, 90, at(60));
+    expect(alone.find((g) => g.locale === "ja")?.suggested).toBeUndefined();
+    await opened("care", "visitor-b", 9);
+    const two = await gapReport(prisma, SHOP, 90, at(60));
+    expect(two.find((g) => g.locale === "ja")?.suggested).toEqual({
+      entryId,
+      opens: 2,
+    });
+  });
 });
 
 describe("dismissing a gap", () => {
