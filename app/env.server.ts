@@ -23,6 +23,8 @@ const schema = z
       )
       .default("file:./prisma/dev.sqlite"),
     SHOP_CUSTOM_DOMAIN: z.string().optional(),
+    // How many proxies of the app's own append to X-Forwarded-For (proxy/rate-limit.ts clientIp).
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).optional(),
     // The local dev store (dev-store/). Only honoured outside production.
     DEV_STORE_URL: z.string().url().optional(),
     // Where the worker runs: "inline" starts it inside the web process (demo, single dyno);

@@ -46,4 +46,15 @@ describe("clientIp", () => {
     ).toBe("203.0.113.9");
     expect(clientIp(new Request("http://x"))).toBe("unknown");
   });
+
+  it("skips the app's own proxies when told how many append to the header", () => {
+    // A client's own header, then the address Shopify saw, then the app's load balancer.
+    const request = new Request("http://x", {
+      headers: { "X-Forwarded-For": "1.2.3.4, 203.0.113.9, 10.0.0.1" },
+    });
+    expect(clientIp(request, 1)).toBe("203.0.113.9");
+    expect(clientIp(request, 0)).toBe("10.0.0.1");
+    expect(clientIp(request, null)).toBe("1.2.3.4");
+    expect(clientIp(request, 5)).toBe("unknown");
+  });
 });

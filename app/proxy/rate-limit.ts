@@ -44,11 +44,23 @@ export class RateLimiter {
   }
 }
 
-/** The shopper's address as Shopify's proxy forwards it (first hop of X-Forwarded-For). */
-export function clientIp(request: Request): string {
-  const forwarded = request.headers
-    .get("x-forwarded-for")
-    ?.split(",")[0]
-    ?.trim();
-  return forwarded || request.headers.get("x-real-ip") || "unknown";
+/**
+ * The shopper's address as Shopify's proxy forwards it in X-Forwarded-For. By default the first
+ * entry. A client can send a header of its own that proxies append to, so where the app's own
+ * proxies (a load balancer) append too, set TRUSTED_PROXY_HOPS to how many they are (0 when
+ * none): the address is then the entry just before theirs, which the client cannot write.
+ */
+export function clientIp(request: Request, hops = trustedHops()): string {
+  const list = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const pick = hops === null ? list[0] : list[list.length - 1 - hops];
+  return pick || request.headers.get("x-real-ip") || "unknown";
+}
+
+/** TRUSTED_PROXY_HOPS (validated at start-up by env.server.ts), or null when unset. */
+function trustedHops(): number | null {
+  const value = process.env.TRUSTED_PROXY_HOPS;
+  return value && /^\d{1,2}$/.test(value) ? Number(value) : null;
 }
