@@ -3,6 +3,7 @@ import type { Metafield } from "../seed/types";
 import { parseSegmentQuery, SegmentQueryError } from "../segments";
 import {
   APP_ID,
+  findMetafield,
   metafieldDigest,
   metafieldView,
   resolveNamespace,
@@ -115,10 +116,7 @@ export function mutations(ctx: RequestContext) {
           });
         else if (m.compareDigest !== undefined) {
           // Compare-and-set (API 2024-07 on): only if the stored value is the one the caller read.
-          const namespace = resolveNamespace(m.namespace ?? "$app");
-          const stored = list.find(
-            (x) => x.namespace === namespace && x.key === m.key,
-          );
+          const stored = findMetafield(list, m.namespace, m.key);
           const digest = stored ? metafieldDigest(stored) : null;
           if (
             m.compareDigest !== null &&
@@ -143,9 +141,7 @@ export function mutations(ctx: RequestContext) {
       const written = metafields.map((m) => {
         const list = ownerList(s, m.ownerId)!;
         const namespace = resolveNamespace(m.namespace ?? "$app");
-        let existing = list.find(
-          (x) => x.namespace === namespace && x.key === m.key,
-        );
+        let existing = findMetafield(list, m.namespace, m.key);
         if (existing) {
           existing.value = m.value;
           existing.type = m.type ?? existing.type;

@@ -40,6 +40,16 @@ export function resolveNamespace(ns: string): string {
   return ns.startsWith("$app:") ? `app--${APP_ID}--${ns.slice(5)}` : ns;
 }
 
+/** The metafield of `list` under a namespace as the app writes it ("$app", "$app:x" or plain) and key. */
+export function findMetafield(
+  list: Metafield[],
+  namespace: string | undefined,
+  key: string,
+): Metafield | undefined {
+  const ns = resolveNamespace(namespace ?? "$app");
+  return list.find((x) => x.namespace === ns && x.key === key);
+}
+
 /** What `compareDigest` reads and `metafieldsSet` compares: a digest of the stored value and type. */
 export function metafieldDigest(m: Pick<Metafield, "type" | "value">): string {
   return createHash("sha256").update(`${m.type}\u0000${m.value}`).digest("hex");
@@ -73,8 +83,7 @@ function safeJson(m: Metafield): unknown {
 export function metafieldFields(list: Metafield[], ownerId: string) {
   return {
     metafield: ({ namespace, key }: { namespace?: string; key: string }) => {
-      const ns = resolveNamespace(namespace ?? `$app`);
-      const m = list.find((x) => x.namespace === ns && x.key === key);
+      const m = findMetafield(list, namespace, key);
       return m ? metafieldView(m, ownerId) : null;
     },
     metafields: (args: PageArgs & { namespace?: string; keys?: string[] }) => {

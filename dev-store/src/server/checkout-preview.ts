@@ -3,7 +3,7 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { parse } from "smol-toml";
-import { resolveNamespace } from "../graphql/views";
+import { findMetafield } from "../graphql/views";
 import type { Order } from "../seed/types";
 import { gid, type State } from "../state";
 import { hostDocument, type HostConfig } from "./ui-extension-host";
@@ -163,9 +163,7 @@ export function productAppMetafields(
     const product = state.productById.get(id);
     if (!product) return [];
     return declared.flatMap((d) => {
-      const m = product.metafields.find(
-        (x) => x.namespace === resolveNamespace(d.namespace) && x.key === d.key,
-      );
+      const m = findMetafield(product.metafields, d.namespace, d.key);
       return m
         ? [
             {
