@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import ja from "./ja.json";
-import { resolveLocale, translator } from "./i18n";
+import { localeFromAcceptLanguage, resolveLocale, translator } from "./i18n";
 
 describe("admin strings", () => {
   it("exist in Japanese and English with the same keys and placeholders", () => {
@@ -29,6 +29,23 @@ describe("resolveLocale", () => {
     expect(resolveLocale("fr")).toBe("en");
     expect(resolveLocale(undefined)).toBe("ja");
     expect(resolveLocale(null, "en")).toBe("en");
+  });
+});
+
+describe("localeFromAcceptLanguage", () => {
+  it("reads a browser's list of languages, not its first letters", () => {
+    // Chrome and Firefox in Japanese send these: they once resolved to English.
+    expect(localeFromAcceptLanguage("ja,en-US;q=0.9,en;q=0.8")).toBe("ja");
+    expect(localeFromAcceptLanguage("ja-JP,ja;q=0.9,en-US;q=0.8")).toBe("ja");
+    expect(localeFromAcceptLanguage("en-US,en;q=0.9,ja;q=0.8")).toBe("en");
+    // By quality, then by order; languages of neither kind are skipped.
+    expect(localeFromAcceptLanguage("en;q=0.5, ja;q=0.7")).toBe("ja");
+    expect(localeFromAcceptLanguage("fr-FR,fr;q=0.9,ja;q=0.8")).toBe("ja");
+    expect(localeFromAcceptLanguage("ja;q=0, en")).toBe("en");
+    expect(localeFromAcceptLanguage("fr,de")).toBe("en");
+    expect(localeFromAcceptLanguage("", "ja")).toBe("ja");
+    expect(localeFromAcceptLanguage(null, "en")).toBe("en");
+    expect(localeFromAcceptLanguage("*")).toBe("ja");
   });
 });
 

@@ -23,6 +23,34 @@ export function resolveLocale(
     : "en";
 }
 
+/**
+ * A browser's Accept-Language ("ja,en-US;q=0.9,en;q=0.8"): the language it prefers most among
+ * Japanese and English; English when it names only others; `fallback` when there is none.
+ */
+export function localeFromAcceptLanguage(
+  header: string | null | undefined,
+  fallback: Locale = "ja",
+): Locale {
+  const ranges = (header ?? "")
+    .split(",")
+    .map((part, order) => {
+      const [tag, ...params] = part.trim().split(";");
+      const q = params
+        .map((p) => p.trim().match(/^q=([\d.]+)$/i)?.[1])
+        .find((v) => v !== undefined);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), order };
+    })
+    .filter((r) => r.tag && r.tag !== "*" && r.q > 0 && !Number.isNaN(r.q))
+    .sort((a, b) => b.q - a.q || a.order - b.order);
+  if (!ranges.length) return fallback;
+  for (const { tag } of ranges) {
+    const primary = tag.toLowerCase().split(/[-_]/)[0];
+    if ((LOCALES as readonly string[]).includes(primary))
+      return primary as Locale;
+  }
+  return "en";
+}
+
 export type Translate = (
   key: MessageKey,
   vars?: Record<string, string | number>,

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { login } from "../../shopify.server";
-import { resolveLocale } from "../../i18n/i18n";
+import { localeFromAcceptLanguage } from "../../i18n/i18n";
 import styles from "./styles.module.css";
 
 /** Public landing page. Shopify admin opens the app with ?shop=..., which goes straight to /app. */
@@ -10,7 +10,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const url = new URL(request.url);
   if (url.searchParams.get("shop"))
     throw redirect(`/app?${url.searchParams.toString()}`);
-  const locale = resolveLocale(request.headers.get("accept-language"), "ja");
+  const locale = localeFromAcceptLanguage(
+    request.headers.get("accept-language"),
+  );
   return json({ showForm: Boolean(login), locale });
 };
 

@@ -15,13 +15,15 @@ import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisJa from "@shopify/polaris/locales/ja.json";
 import { useState } from "react";
 import { login } from "../../shopify.server";
-import { resolveLocale } from "../../i18n/i18n";
+import { localeFromAcceptLanguage } from "../../i18n/i18n";
 import { loginErrorMessage } from "./error.server";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  const locale = resolveLocale(request.headers.get("accept-language"), "ja");
+  const locale = localeFromAcceptLanguage(
+    request.headers.get("accept-language"),
+  );
   return json({
     errors: loginErrorMessage(await login(request), locale),
     locale,
@@ -29,7 +31,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
 };
 
 export const action = async ({ request }: ActionFunctionArgs) => {
-  const locale = resolveLocale(request.headers.get("accept-language"), "ja");
+  const locale = localeFromAcceptLanguage(
+    request.headers.get("accept-language"),
+  );
   return json({ errors: loginErrorMessage(await login(request), locale) });
 };
 
