@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeCsv, parseCsv, toCsv } from "./csv";
+import { decodeCsv, parseCsv, toCsv, zonedIso } from "./csv";
 
 describe("toCsv", () => {
   it("quotes, neutralises formulas and starts with a BOM", () => {
@@ -12,6 +12,22 @@ describe("toCsv", () => {
         ],
       ),
     ).toBe('\uFEFFa,b\r\n\'=1+1,"say ""hi"", 改行\nあり"\r\n,\'-3\r\n');
+  });
+});
+
+describe("dates", () => {
+  it("are written as the shop's clock shows them, with the offset", () => {
+    // 08:30 on 1 March in Tokyo is still 28 February in UTC.
+    const at = new Date("2025-02-28T23:30:00Z");
+    expect(toCsv(["at"], [[at]], "Asia/Tokyo")).toBe(
+      "\uFEFFat\r\n2025-03-01T08:30:00+09:00\r\n",
+    );
+    expect(zonedIso(at, "America/New_York")).toBe("2025-02-28T18:30:00-05:00");
+    expect(zonedIso(new Date("2025-07-01T12:00:00Z"), "America/New_York")).toBe(
+      "2025-07-01T08:00:00-04:00",
+    );
+    expect(zonedIso(at, "Asia/Kolkata")).toBe("2025-03-01T05:00:00+05:30");
+    expect(zonedIso(at, "UTC")).toBe("2025-02-28T23:30:00+00:00");
   });
 });
 

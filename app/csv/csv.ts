@@ -3,11 +3,46 @@
  * and a UTF-8 BOM so Excel opens Japanese text correctly.
  */
 
+/**
+ * A moment as the shop's clock shows it, with its offset: "2025-03-01T08:30:00+09:00". In UTC an
+ * order at 08:30 in Tokyo reads as the day before, and a merchant filters a sheet by day.
+ */
+export function zonedIso(at: Date, timeZone: string): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  const local = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
+  const minutes = Math.round(
+    (local - Math.floor(at.getTime() / 1000) * 1000) / 60_000,
+  );
+  const abs = Math.abs(minutes);
+  const offset = `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+}
+
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text. */
-export function csvCell(value: unknown): string {
+export function csvCell(value: unknown, timeZone = "UTC"): string {
   let text =
     value instanceof Date
-      ? value.toISOString()
+      ? zonedIso(value, timeZone)
       : value == null
         ? ""
         : String(value);
@@ -15,15 +50,18 @@ export function csvCell(value: unknown): string {
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** Dates are written in `timeZone`, the shop's. */
 export function toCsv(
   header: readonly string[],
   rows: readonly (readonly unknown[])[],
+  timeZone = "UTC",
 ): string {
   return (
     "\uFEFF" +
-    [header.join(","), ...rows.map((r) => r.map(csvCell).join(","))].join(
-      "\r\n",
-    ) +
+    [
+      header.join(","),
+      ...rows.map((r) => r.map((v) => csvCell(v, timeZone)).join(",")),
+    ].join("\r\n") +
     "\r\n"
   );
 }

@@ -186,13 +186,16 @@ export async function groupMembers(
   );
 }
 
-/** CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised. */
+/**
+ * CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised, and
+ * dates are in the shop's time zone.
+ */
 export async function groupCsv(
   db: PrismaClient,
   shop: string,
   group: GroupKey,
   s: GroupSettings,
-  now = new Date(),
+  { timeZone, now = new Date() }: { timeZone: string; now?: Date },
 ): Promise<string> {
   const rows = await membersOf(db, shop, group, s, now);
   const header = [
@@ -217,6 +220,7 @@ export async function groupCsv(
       r.lastOrderAt,
       r.tags.split(",").filter(Boolean).join(" "),
     ]),
+    timeZone,
   );
 }
 

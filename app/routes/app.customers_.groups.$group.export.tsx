@@ -3,6 +3,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { GROUP_KEYS, type GroupKey } from "../customers/groups";
 import { getGroupSettings, groupCsv } from "../customers/groups.server";
+import { shopTimeZone } from "../shops/shops.server";
 
 /** CSV of every member of a group (UTF-8 with BOM so Excel reads Japanese names). */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -15,6 +16,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     session.shop,
     group,
     await getGroupSettings(prisma, session.shop),
+    { timeZone: await shopTimeZone(prisma, session.shop) },
   );
   return new Response(csv, {
     headers: {

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { toCsv } from "../csv/csv";
+import { shopTimeZone } from "../shops/shops.server";
 import {
   COMMENTS_CSV_HEADER,
   commentsCsvRows,
@@ -19,10 +20,13 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     sentiment: pick("sentiment", ["positive", "neutral", "negative"]),
     loyalty: pick("loyalty", ["psychological", "behavioral", "none"]),
   });
-  return new Response(toCsv(COMMENTS_CSV_HEADER, rows), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": 'attachment; filename="tsunagu-comments.csv"',
+  return new Response(
+    toCsv(COMMENTS_CSV_HEADER, rows, await shopTimeZone(prisma, session.shop)),
+    {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": 'attachment; filename="tsunagu-comments.csv"',
+      },
     },
-  });
+  );
 };

@@ -96,6 +96,15 @@ export async function recordUninstall(
   ]);
 }
 
+/** The shop's IANA time zone; Tokyo until the shop's details have been read from Shopify. */
+export async function shopTimeZone(
+  db: PrismaClient,
+  shop: string,
+): Promise<string> {
+  return (await getShopSettings(db, shop))?.timezone ?? DEFAULT_TIME_ZONE;
+}
+export const DEFAULT_TIME_ZONE = "Asia/Tokyo";
+
 export async function getShopSettings(db: PrismaClient, shop: string) {
   return db.shop.findUnique({
     where: { shop },

@@ -162,9 +162,15 @@ describe("customer groups", () => {
       where: { id: row.id },
       data: { firstName: '=HYPERLINK("http://x","花子")' },
     });
-    const csv = await groupCsv(prisma, shop, "registered", settings, NOW);
+    const csv = await groupCsv(prisma, shop, "registered", settings, {
+      timeZone: "Asia/Tokyo",
+      now: NOW,
+    });
     expect(csv.startsWith("\uFEFFcustomer_id,first_name,email")).toBe(true);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""花子"")"`);
+    // Last orders as the shop's clock shows them, not in UTC.
+    expect(csv).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00,/);
+    expect(csv).not.toMatch(/\d\d\.\d{3}Z/);
     expect(csv.trim().split("\r\n").length - 1).toBe(
       (await groupCounts(prisma, shop, settings, NOW)).registered,
     );
