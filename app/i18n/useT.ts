@@ -7,6 +7,17 @@ export function useLocale(): Locale {
   return useRouteLoaderData<{ locale: Locale }>("routes/app")?.locale ?? "ja";
 }
 
+/** The shop's time zone and currency, read once by the app layout's loader. */
+export function useShopFormats(): { timeZone: string; currency: string } {
+  const data = useRouteLoaderData<{ timeZone: string; currency: string }>(
+    "routes/app",
+  );
+  return {
+    timeZone: data?.timeZone ?? "Asia/Tokyo",
+    currency: data?.currency ?? "JPY",
+  };
+}
+
 /** A stable translate function (effects that depend on it run once per language, not per render). */
 export function useT(): Translate {
   const locale = useLocale();

@@ -34,7 +34,7 @@ import {
 } from "../customers/groups.server";
 import { validateSettings } from "../customers/groups";
 import { GroupsCard } from "../customers/GroupsCard";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useShopFormats, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -96,6 +96,7 @@ export default function Customers() {
   const revalidator = useRevalidator();
   const t = useT();
   const locale = useLocale();
+  const { timeZone } = useShopFormats();
   const number = new Intl.NumberFormat(locale);
   const active = sync ? ACTIVE.has(sync.status) : false;
 
@@ -179,7 +180,7 @@ export default function Customers() {
                     orders: number.format(sync.orders),
                   })}
                   {sync.finishedAt
-                    ? ` · ${t("customers.sync.finishedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(sync.finishedAt)) })}`
+                    ? ` · ${t("customers.sync.finishedAt", { date: new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(new Date(sync.finishedAt)) })}`
                     : ""}
                 </Text>
               )}

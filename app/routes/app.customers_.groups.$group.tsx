@@ -14,7 +14,7 @@ import {
 } from "../customers/lists.server";
 import { getShopSettings } from "../shops/shops.server";
 import { DownloadButton } from "../components/DownloadButton";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -49,11 +49,12 @@ export default function GroupMembers() {
   const { group, list, settings, members } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const money = new Intl.NumberFormat(locale, {
-    style: "currency",
-    currency: "JPY",
+  const { timeZone, currency } = useShopFormats();
+  const money = new Intl.NumberFormat(locale, { style: "currency", currency });
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeZone,
   });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
   const title = t((list ? `lists.${group}` : `groups.${group}`) as MessageKey, {
     days: settings.dormantDays,
   });

@@ -33,7 +33,7 @@ import {
 import { publishPending, requestPublish } from "../faq/publish.server";
 import { SearchPreview } from "../faq/SearchPreview";
 import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { DownloadButton } from "../components/DownloadButton";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -88,6 +88,7 @@ export default function FaqList() {
   const dateTime = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",
+    timeZone: useShopFormats().timeZone,
   });
   const busy = pending || publish.state !== "idle";
 

@@ -28,7 +28,7 @@ import { attachGap, dismissGap, gapReport } from "../faq/events.server";
 import { entryChoicesByLocale } from "../faq/entries.server";
 import { parseGapAction } from "../faq/gap-actions";
 import { requestPublish } from "../faq/publish.server";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
@@ -95,7 +95,10 @@ export default function FaqGaps() {
   const result = useActionData<typeof action>() as ActionData | undefined;
   const [shown, setShown] = useState<ActionData | undefined>();
   const t = useT();
-  const date = new Intl.DateTimeFormat(useLocale(), { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(useLocale(), {
+    dateStyle: "medium",
+    timeZone: useShopFormats().timeZone,
+  });
   // A new result replaces the banner; dismissing it hides that result only.
   const banner = result && result !== shown ? result : undefined;
   return (

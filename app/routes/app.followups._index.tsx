@@ -32,7 +32,7 @@ import {
 } from "../followups/admin.server";
 import { describeReason } from "../followups/reasons";
 import { resolveLocale, type MessageKey } from "../i18n/i18n";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -110,6 +110,7 @@ export default function FollowUps() {
   const time = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
     timeStyle: "short",
+    timeZone: useShopFormats().timeZone,
   });
   const flowName = new Map(flows.map((f) => [f.id, f.name]));
   const delay = (minutes: number) =>

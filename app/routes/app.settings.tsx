@@ -18,7 +18,7 @@ import { authenticate } from "../shopify.server";
 import { getShopSettings } from "../shops/shops.server";
 import { listDataRequests, listDeadJobs } from "../settings/settings.server";
 import { retryDeadJob } from "../jobs/queue.server";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { DownloadButton } from "../components/DownloadButton";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -62,6 +62,7 @@ export default function Settings() {
   const dateTime = new Intl.DateTimeFormat(useLocale(), {
     dateStyle: "medium",
     timeStyle: "short",
+    timeZone: useShopFormats().timeZone,
   });
   useEffect(() => {
     if (result?.ok) window.shopify?.toast.show(t("settings.retried"));

@@ -30,7 +30,7 @@ import {
   surveyDashboard,
   voiceByProduct,
 } from "../surveys/surveys.server";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 import { MonthBars } from "../components/charts.client";
@@ -96,7 +96,10 @@ export default function SurveysDashboard() {
   const navigate = useNavigate();
   const submit = useSubmit();
   const number = new Intl.NumberFormat(locale);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeZone: useShopFormats().timeZone,
+  });
   const month = new Intl.DateTimeFormat(locale, {
     year: "2-digit",
     month: "short",

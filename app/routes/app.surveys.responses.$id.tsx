@@ -23,7 +23,7 @@ import {
   markFollowedUp,
   recentOrders,
 } from "../surveys/surveys.server";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
 /** One answer to follow up: what the customer said, and their recent orders from the Admin API. */
@@ -72,7 +72,10 @@ export default function FollowUp() {
   const t = useT();
   const locale = useLocale();
   const fetcher = useFetcher<typeof action>();
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeZone: useShopFormats().timeZone,
+  });
   const done = fetcher.formData
     ? fetcher.formData.get("done") === "true"
     : !!r.followedUpAt;

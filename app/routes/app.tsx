@@ -13,20 +13,26 @@ import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
 import polarisEn from "@shopify/polaris/locales/en.json";
 import polarisJa from "@shopify/polaris/locales/ja.json";
+import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { env } from "../env.server";
+import { DEFAULT_TIME_ZONE, getShopSettings } from "../shops/shops.server";
 import { resolveLocale } from "../i18n/i18n";
 import { useT } from "../i18n/useT";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
-  await authenticate.admin(request);
+  const { session } = await authenticate.admin(request);
   const locale = resolveLocale(new URL(request.url).searchParams.get("locale"));
   const config = env();
+  const shop = await getShopSettings(prisma, session.shop);
   return json({
     apiKey: config.SHOPIFY_API_KEY,
     locale,
+    // Dates print as the merchant's day, the same on the server and in the browser.
+    timeZone: shop?.timezone ?? DEFAULT_TIME_ZONE,
+    currency: shop?.currency ?? "JPY",
     polarisI18n: locale === "ja" ? polarisJa : polarisEn,
     // Only the local dev store replaces App Bridge (Shopify's CDN is unreachable there).
     appBridgeUrl:

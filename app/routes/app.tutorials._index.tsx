@@ -34,7 +34,7 @@ import { parseBulkForm } from "../tutorials/assign";
 import { pickLocale } from "../tutorials/definition";
 import { pickProducts } from "../components/product-picker";
 import { pickCollections } from "../components/collection-picker";
-import { useLocale, useT } from "../i18n/useT";
+import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 /** The shop's tutorials: which products show which video or article. */
@@ -128,7 +128,10 @@ export default function TutorialsPage() {
     tone: "critical" | "info";
     text: string;
   } | null>(null);
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
+  const date = new Intl.DateTimeFormat(locale, {
+    dateStyle: "medium",
+    timeZone: useShopFormats().timeZone,
+  });
   const titleOf = (id: string) =>
     pickLocale(tutorials.find((x) => x.id === id)?.locales ?? {}, locale)
       ?.title ?? id;
