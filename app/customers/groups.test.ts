@@ -157,4 +157,30 @@ describe("customer groups", () => {
       },
     });
   });
+
+  it("takes tags as Japanese merchants write them", () => {
+    const { errors, value } = validateSettings({
+      dormantDays: "90",
+      pointsSource: "tag:【会員】ゴールド",
+      engagedTags:
+        "キャンペーン、問い合わせ，キャンペーン・応募,\u3000セール 2024\u3000",
+    });
+    expect(errors).toEqual({});
+    expect(value.engagedTags).toBe(
+      "キャンペーン,問い合わせ,キャンペーン・応募,セール 2024",
+    );
+    expect(parsePointsSource(value.pointsSource)).toEqual({
+      kind: "tag",
+      tag: "【会員】ゴールド",
+    });
+    for (const bad of ['a"b', "a`b", "a\\b", "a\nb", "x".repeat(101)])
+      expect(
+        validateSettings({
+          dormantDays: "90",
+          pointsSource: "",
+          engagedTags: bad,
+        }).errors,
+        bad,
+      ).toEqual({ engagedTags: "groups.error.tags" });
+  });
 });

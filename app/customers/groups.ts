@@ -33,7 +33,16 @@ export type PointsSource =
   | { kind: "tag"; tag: string }
   | { kind: "metafield"; namespace: string; key: string };
 
-const TAG = /^[\p{L}\p{N} _\-:./]{1,40}$/u;
+// A tag goes into a segment query between single quotes: no quotes, backslashes or control
+// characters; anything else a merchant tags with (【会員】, キャンペーン・応募, #vip) is fine.
+const TAG = /^[^'"`\\\p{Cc}]{1,100}$/u;
+/** A list of tags as merchants type it: commas, or Japanese 、 and ，; full-width spaces trimmed too. */
+export function tagList(text: string): string[] {
+  return text
+    .split(/[,、，]/)
+    .map((t) => t.replace(/\u3000/g, " ").trim())
+    .filter(Boolean);
+}
 const IDENT = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parsePointsSource(
@@ -51,10 +60,7 @@ export function parsePointsSource(
 export function engagedTagList(
   settings: Pick<GroupSettings, "engagedTags">,
 ): string[] {
-  return settings.engagedTags
-    .split(",")
-    .map((t) => t.trim())
-    .filter((t) => TAG.test(t));
+  return tagList(settings.engagedTags).filter((t) => TAG.test(t));
 }
 
 /** Field-level problems with a settings form, as message keys. */
@@ -76,23 +82,14 @@ export function validateSettings(input: {
     typeof input.pointsSource === "string" ? input.pointsSource.trim() : "";
   if (points && !parsePointsSource(points))
     errors.pointsSource = "groups.error.points";
-  const tags = typeof input.engagedTags === "string" ? input.engagedTags : "";
-  if (
-    tags
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean)
-      .some((t) => !TAG.test(t))
-  )
-    errors.engagedTags = "groups.error.tags";
+  const tags = tagList(
+    typeof input.engagedTags === "string" ? input.engagedTags : "",
+  );
+  if (tags.some((t) => !TAG.test(t))) errors.engagedTags = "groups.error.tags";
   const value: GroupSettings = {
     dormantDays: days,
     pointsSource: points || null,
-    engagedTags: tags
-      .split(",")
-      .map((t) => t.trim())
-      .filter(Boolean)
-      .join(","),
+    engagedTags: tags.join(","),
   };
   return { errors, value };
 }
