@@ -8,7 +8,13 @@ describe("admin strings", () => {
     expect(Object.keys(ja).sort()).toEqual(Object.keys(en).sort());
     for (const key of Object.keys(en) as (keyof typeof en)[]) {
       expect(ja[key].trim(), key).not.toBe("");
-      const vars = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort();
+      // Names of plain ({count}) and plural ({count, plural, …}) placeholders.
+      const vars = (s: string) =>
+        [
+          ...new Set(
+            [...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]),
+          ),
+        ].sort();
       expect(vars(ja[key]), key).toEqual(vars(en[key]));
     }
   });
@@ -29,6 +35,28 @@ describe("resolveLocale", () => {
     expect(resolveLocale("fr")).toBe("en");
     expect(resolveLocale(undefined)).toBe("ja");
     expect(resolveLocale(null, "en")).toBe("en");
+  });
+});
+
+describe("plurals", () => {
+  it("pick English's form by the count and leave Japanese alone", () => {
+    const en = translator("en");
+    const ja = translator("ja");
+    expect(en("followups.delayDays", { days: 1 })).toBe("after 1 day");
+    expect(en("followups.delayDays", { days: 3 })).toBe("after 3 days");
+    expect(en("dashboard.jobsDead", { count: 1 })).toBe(
+      "1 background task failed and needs attention.",
+    );
+    expect(en("customers.sync.counts", { customers: 1, orders: "1,234" })).toBe(
+      "1 customer and 1,234 orders in the last sync",
+    );
+    expect(ja("followups.delayDays", { days: 1 })).toBe("1日後");
+    // Every plural form in the catalogue is one this translator reads.
+    for (const text of Object.values(en))
+      if (text.includes("plural"))
+        expect(text).toMatch(
+          /\{\w+, plural, one \{[^{}]*\} other \{[^{}]*\}\}/,
+        );
   });
 });
 

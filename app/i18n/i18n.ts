@@ -56,14 +56,29 @@ export type Translate = (
   vars?: Record<string, string | number>,
 ) => string;
 
+// "{count, plural, one {# order} other {# orders}}": English needs the count's form, Japanese
+// does not (its strings use the plain {count}). # is the value as given.
+const PLURAL = /\{(\w+), plural, one \{([^{}]*)\} other \{([^{}]*)\}\}/g;
+
 export function translator(locale: Locale): Translate {
   const catalog = catalogs[locale];
+  const rules = new Intl.PluralRules(locale);
   return (key, vars) => {
     const template = catalog[key] ?? catalogs.en[key] ?? key;
     return vars
-      ? template.replace(/\{(\w+)\}/g, (m, name: string) =>
-          name in vars ? String(vars[name]) : m,
-        )
+      ? template
+          .replace(PLURAL, (m, name: string, one: string, other: string) => {
+            if (!(name in vars)) return m;
+            const value = String(vars[name]);
+            const n = Number(value.replace(/,/g, ""));
+            return (rules.select(n) === "one" ? one : other).replace(
+              /#/g,
+              value,
+            );
+          })
+          .replace(/\{(\w+)\}/g, (m, name: string) =>
+            name in vars ? String(vars[name]) : m,
+          )
       : template;
   };
 }
