@@ -79,7 +79,7 @@ test("the dashboard counts orders that arrive by webhook", async ({
   const ordersThisMonth = async () => {
     await page.goto("/admin?locale=en");
     const text = await app
-      .getByText(/orders this month/)
+      .getByText(/orders? this month/)
       .textContent({ timeout: 15_000 });
     return Number(text!.replace(/[^\d]/g, ""));
   };
