@@ -7,6 +7,7 @@ describe("customer sync lines", () => {
       JSON.stringify({
         id: "gid://shopify/Customer/7000000000001",
         firstName: "花子",
+        lastName: "山田",
         locale: "ja",
         state: "ENABLED",
         tags: ["vip", "ニュースレター"],
@@ -21,6 +22,8 @@ describe("customer sync lines", () => {
     expect(row).toEqual({
       customer: expect.objectContaining({
         customerId: "7000000000001",
+        firstName: "花子",
+        lastName: "山田",
         tags: ",vip,ニュースレター,",
         emailConsent: "SUBSCRIBED",
         smsConsent: null,

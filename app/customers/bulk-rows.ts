@@ -86,6 +86,7 @@ function optObj(value: unknown, field: string): Record<string, unknown> | null {
 export type SyncedCustomer = {
   customerId: string;
   firstName: string | null;
+  lastName: string | null;
   locale: string | null;
   accountState: string | null;
   tags: string;
@@ -205,6 +206,7 @@ function parseObject(r: Record<string, unknown>) {
     customer: {
       customerId: gidNumber(r.id, "Customer", "id"),
       firstName: optStr(r.firstName, "firstName"),
+      lastName: optStr(r.lastName, "lastName"),
       locale: optStr(r.locale, "locale"),
       accountState: optStr(r.state, "state"),
       tags: normaliseTags((tags as string[]).join(",")),

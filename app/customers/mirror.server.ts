@@ -36,6 +36,7 @@ export async function upsertCustomer(
     email: c.email,
     phone: c.phone,
     firstName: c.first_name,
+    lastName: c.last_name,
     accountState: c.state ? c.state.toUpperCase() : null,
     shopifyUpdatedAt: updatedAt,
     // Only what the payload carries: an absent field keeps what the sync or an earlier webhook stored.

@@ -23,6 +23,7 @@ export const customerPayload = z.object({
   email: nullableString,
   phone: nullableString,
   first_name: nullableString,
+  last_name: nullableString,
   state: nullableString,
   tags: z
     .string()

@@ -31,6 +31,7 @@ export async function upsertCustomersPostgres(
       email: c.email,
       phone: c.phone,
       firstName: c.firstName,
+      lastName: c.lastName,
       locale: c.locale,
       accountState: c.accountState,
       emailConsent: c.emailConsent,
@@ -41,14 +42,14 @@ export async function upsertCustomersPostgres(
     })),
   );
   await tx.$executeRaw`
-    INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "locale", "accountState",
+    INSERT INTO "Customer" ("id", "shop", "customerId", "email", "phone", "firstName", "lastName", "locale", "accountState",
       "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt", "updatedAt")
-    SELECT r."id", ${shop}::text, r."customerId", r."email", r."phone", r."firstName", r."locale", r."accountState",
+    SELECT r."id", ${shop}::text, r."customerId", r."email", r."phone", r."firstName", r."lastName", r."locale", r."accountState",
       r."emailConsent", r."smsConsent", r."tags", r."metafields", r."shopifyUpdatedAt", ${now}::timestamp(3)
-    FROM json_to_recordset(${json}::json) AS r("id" text, "customerId" text, "email" text, "phone" text, "firstName" text, "locale" text,
+    FROM json_to_recordset(${json}::json) AS r("id" text, "customerId" text, "email" text, "phone" text, "firstName" text, "lastName" text, "locale" text,
       "accountState" text, "emailConsent" text, "smsConsent" text, "tags" text, "metafields" text, "shopifyUpdatedAt" timestamp(3))
     ON CONFLICT ("shop", "customerId") DO UPDATE SET
-      "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "locale" = excluded."locale",
+      "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "lastName" = excluded."lastName", "locale" = excluded."locale",
       "accountState" = excluded."accountState", "emailConsent" = excluded."emailConsent", "smsConsent" = excluded."smsConsent",
       "tags" = excluded."tags", "metafields" = excluded."metafields", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt"
     WHERE "Customer"."shopifyUpdatedAt" IS NULL OR excluded."shopifyUpdatedAt" IS NULL OR "Customer"."shopifyUpdatedAt" <= excluded."shopifyUpdatedAt"`;

@@ -73,12 +73,12 @@ function factsOf(orders: SyncedOrder[]): Map<string, Facts> {
 // The values a whole batch shares (shop, time) come last, passed once per batch (Step.flat.suffix):
 // millions of copies of the same strings were a good part of what the threads passed each other.
 const CUSTOMER = `
-  INSERT INTO "Customer" ("id", "customerId", "email", "phone", "firstName", "locale", "accountState",
+  INSERT INTO "Customer" ("id", "customerId", "email", "phone", "firstName", "lastName", "locale", "accountState",
     "emailConsent", "smsConsent", "tags", "metafields", "shopifyUpdatedAt",
     "ordersCount", "amountSpent", "firstOrderAt", "lastOrderAt", "contrib", "shop", "updatedAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT ("shop", "customerId") DO UPDATE SET
-    "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "locale" = excluded."locale",
+    "email" = excluded."email", "phone" = excluded."phone", "firstName" = excluded."firstName", "lastName" = excluded."lastName", "locale" = excluded."locale",
     "accountState" = excluded."accountState", "emailConsent" = excluded."emailConsent", "smsConsent" = excluded."smsConsent",
     "tags" = excluded."tags", "metafields" = excluded."metafields", "shopifyUpdatedAt" = excluded."shopifyUpdatedAt", "updatedAt" = excluded."updatedAt",
     "ordersCount" = excluded."ordersCount", "amountSpent" = excluded."amountSpent", "firstOrderAt" = excluded."firstOrderAt", "lastOrderAt" = excluded."lastOrderAt",
@@ -137,7 +137,7 @@ const MONTH = `
   INSERT INTO "StatMonth" ("shop", "month", "orders", "repeatOrders", "recovered") VALUES (?, ?, ?, ?, ?)
   ON CONFLICT ("shop", "month") DO UPDATE SET "orders" = "StatMonth"."orders" + excluded."orders",
     "repeatOrders" = "StatMonth"."repeatOrders" + excluded."repeatOrders", "recovered" = "StatMonth"."recovered" + excluded."recovered"`;
-const CUSTOMER_WIDTH = 17;
+const CUSTOMER_WIDTH = 18;
 const ORDER_WIDTH = 11;
 const PROGRESS = `UPDATE "SyncRun" SET "linesApplied" = ?, "customers" = "customers" + ?, "orders" = "orders" + ?, "updatedAt" = ? WHERE "id" = ?`;
 
@@ -377,6 +377,7 @@ export function sqliteSyncWriter(
         c.email,
         c.phone,
         c.firstName,
+        c.lastName,
         c.locale,
         c.accountState,
         c.emailConsent,

@@ -32,6 +32,7 @@ export const CUSTOMER_SYNC_QUERY = `#graphql
         node {
           id
           firstName
+          lastName
           locale
           state
           tags

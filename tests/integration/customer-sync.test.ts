@@ -151,6 +151,11 @@ describe("customer sync", () => {
       where: { shop: h.shop, customerId: String(sample.legacyId) },
     });
     expect(Number(row.amountSpent)).toBe(h.core.state.amountSpent(sample));
+    // Both names: Japanese greetings address the family name.
+    expect([row.lastName, row.firstName]).toEqual([
+      sample.lastName,
+      sample.firstName,
+    ]);
   });
 
   it("gives the same tables when run twice, and never runs two at once", async () => {

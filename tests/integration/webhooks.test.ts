@@ -205,6 +205,7 @@ describe("idempotency", () => {
     const newer = {
       id: 506,
       first_name: "新",
+      last_name: "山田",
       tags: "vip",
       updated_at: "2026-11-02T00:00:00Z",
     };
@@ -228,6 +229,7 @@ describe("idempotency", () => {
       where: { customerId: "506" },
     });
     expect(c.firstName).toBe("新");
+    expect(c.lastName).toBe("山田");
     expect(c.tags).toBe(",vip,");
   });
 
