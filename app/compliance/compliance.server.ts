@@ -28,6 +28,7 @@ const sources: CustomerDataSource[] = [
           email: true,
           phone: true,
           firstName: true,
+          lastName: true,
           locale: true,
           accountState: true,
           emailConsent: true,

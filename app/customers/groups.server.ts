@@ -97,6 +97,7 @@ function where(
 const MEMBER = {
   customerId: true,
   firstName: true,
+  lastName: true,
   email: true,
   locale: true,
   ordersCount: true,
@@ -201,6 +202,7 @@ export async function groupCsv(
   const header = [
     "customer_id",
     "first_name",
+    "last_name",
     "email",
     "locale",
     "orders_count",
@@ -213,6 +215,7 @@ export async function groupCsv(
     rows.map((r) => [
       r.customerId,
       r.firstName,
+      r.lastName,
       r.email,
       r.locale,
       r.ordersCount,

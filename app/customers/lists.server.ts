@@ -19,6 +19,7 @@ export type ListKey = (typeof LIST_KEYS)[number];
 const SELECT = {
   customerId: true,
   firstName: true,
+  lastName: true,
   email: true,
   ordersCount: true,
   amountSpent: true,

@@ -36,6 +36,7 @@ import {
 } from "../tutorials/tutorials.server";
 import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
+import { fullName } from "../customers/names";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -617,6 +618,8 @@ export async function runFollowupBatch(
     const context: TemplateContext = {
       shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
       first_name: customer.firstName ?? "",
+      last_name: customer.lastName ?? "",
+      full_name: fullName(customer.firstName, customer.lastName),
       order_name: order?.name ?? "",
       tracking_links: (d.tracking ?? []).flatMap((t): LinkVar[] => {
         const url = safeUrl(t.url);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PRESETS } from "./presets";
+import { currentPresetTemplates, PRESETS } from "./presets";
 import {
   checkTemplate,
   renderTemplate,
@@ -22,6 +22,74 @@ describe("ready-made flows", () => {
         }
       }
     }
+  });
+
+  it("address the customer by name, and politely without one", async () => {
+    const greeting = async (
+      channel: "email" | "line" | "sms",
+      locale: "ja" | "en",
+      names: { first_name: string; last_name: string; full_name: string },
+    ) => {
+      const t = PRESETS.find((p) => p.key === "tracking")!.templates[channel][
+        locale
+      ];
+      const text = await renderTemplate(
+        t.body,
+        channel === "email" ? "html" : "text",
+        { ...SAMPLE_CONTEXT, ...names },
+      );
+      return text
+        .replace(/<[^>]+>/g, "\n")
+        .trim()
+        .split(/[\n、]/)[0];
+    };
+    const yamada = {
+      first_name: "花子",
+      last_name: "山田",
+      full_name: "山田 花子",
+    };
+    const familyOnly = { first_name: "", last_name: "山田", full_name: "山田" };
+    const none = { first_name: "", last_name: "", full_name: "" };
+    expect(await greeting("email", "ja", yamada)).toBe("山田 花子 様");
+    expect(await greeting("email", "ja", familyOnly)).toBe("山田 様");
+    expect(await greeting("email", "ja", none)).toBe("お客様");
+    expect(await greeting("line", "ja", none)).toBe("お客様");
+    expect(await greeting("email", "en", yamada)).toBe("Hi 花子,");
+    expect(await greeting("email", "en", none)).toBe("Hi there,");
+    // No preset greets with a bare honorific or comma, whatever the names.
+    for (const p of PRESETS)
+      for (const c of p.channels)
+        for (const l of ["ja", "en"] as const) {
+          const t = p.templates[c][l];
+          const text = await renderTemplate(
+            t.body,
+            c === "email" ? "html" : "text",
+            { ...SAMPLE_CONTEXT, ...none },
+          );
+          expect(text, `${p.key} ${c} ${l}`).not.toMatch(/(^|>|\s) 様|Hi ,/);
+        }
+  });
+
+  it("greet by full name in flows created before, unless the merchant edited the text", () => {
+    const now = PRESETS.find((p) => p.key === "winback")!.templates;
+    const old = {
+      body: now.line.ja.body.replace(
+        /\{% if full_name[^]*?endif %\}/,
+        "{{ first_name }} 様",
+      ),
+    };
+    expect(old.body).toMatch(/^\{\{ first_name \}\} 様、/);
+    expect(currentPresetTemplates("winback", { line: { ja: old } })).toEqual({
+      line: { ja: now.line.ja },
+    });
+    const edited = {
+      body: old.body.replace("お久しぶりです", "ごぶさたしています"),
+    };
+    expect(currentPresetTemplates("winback", { line: { ja: edited } })).toEqual(
+      {
+        line: { ja: edited },
+      },
+    );
   });
 
   it("carry an unsubscribe link in every marketing message", () => {

@@ -33,6 +33,10 @@ const textLinks = (var_: string) =>
 /** Words that lead to the links, said only when there are links (a parcel may have no tracking). */
 const withTracking = (words: string) =>
   `{% if tracking_links.size > 0 %}${words}{% endif %}`;
+// Japanese shops address the customer by full name (山田 花子 様), or お客様 without one; English
+// by given name, or "there". Shopify's checkout asks only for the family name by default.
+const dearJa = `{% if full_name != "" %}{{ full_name }} 様{% else %}お客様{% endif %}`;
+const hiEn = `Hi {{ first_name | default: "there" }},`;
 const footerJa = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">配信停止</a></p>`;
 const footerEn = `<p style="color:#888;font-size:12px">{{ shop_name }} · <a href="{{ unsubscribe_link }}">Unsubscribe</a></p>`;
 
@@ -51,16 +55,16 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "ご注文 {{ order_name }} を発送しました",
-          body: `<p>{{ first_name }} 様</p><p>ご注文 {{ order_name }} を発送しました。${withTracking("配送状況は次のリンクからご確認いただけます。")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+          body: `<p>${dearJa}</p><p>ご注文 {{ order_name }} を発送しました。${withTracking("配送状況は次のリンクからご確認いただけます。")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
         },
         en: {
           subject: "Your order {{ order_name }} is on its way",
-          body: `<p>Hi {{ first_name }},</p><p>Your order {{ order_name }} has shipped.${withTracking(" Follow it here:")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
+          body: `<p>${hiEn}</p><p>Your order {{ order_name }} has shipped.${withTracking(" Follow it here:")}</p>${emailLinks("tracking_links")}<p>{{ shop_name }}</p>`,
         },
       },
       line: {
         ja: {
-          body: `{{ first_name }} 様、ご注文 {{ order_name }} を発送しました。${textLinks("tracking_links")}`,
+          body: `${dearJa}、ご注文 {{ order_name }} を発送しました。${textLinks("tracking_links")}`,
         },
         en: {
           body: `Your order {{ order_name }} has shipped.${textLinks("tracking_links")}`,
@@ -90,16 +94,16 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "{{ order_name }} の商品をもっと楽しむために",
-          body: `<p>{{ first_name }} 様</p><p>商品は無事に届きましたか?使い方のご案内です。</p>${emailLinks("tutorial_links")}${footerJa}`,
+          body: `<p>${dearJa}</p><p>商品は無事に届きましたか?使い方のご案内です。</p>${emailLinks("tutorial_links")}${footerJa}`,
         },
         en: {
           subject: "Getting the most from your order {{ order_name }}",
-          body: `<p>Hi {{ first_name }},</p><p>Your order has arrived. Here is how to get started:</p>${emailLinks("tutorial_links")}${footerEn}`,
+          body: `<p>${hiEn}</p><p>Your order has arrived. Here is how to get started:</p>${emailLinks("tutorial_links")}${footerEn}`,
         },
       },
       line: {
         ja: {
-          body: `{{ first_name }} 様、商品の使い方をご案内します。${textLinks("tutorial_links")}\n配信停止: {{ unsubscribe_link }}`,
+          body: `${dearJa}、商品の使い方をご案内します。${textLinks("tutorial_links")}\n配信停止: {{ unsubscribe_link }}`,
         },
         en: {
           body: `How to get started with your order:${textLinks("tutorial_links")}\nUnsubscribe: {{ unsubscribe_link }}`,
@@ -121,16 +125,16 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "{{ order_name }} はいかがでしたか?",
-          body: `<p>{{ first_name }} 様</p><p>お届けした商品はいかがでしたか?ひとことお聞かせください。</p><p><a href="{{ survey_link }}">アンケートに答える</a></p>${footerJa}`,
+          body: `<p>${dearJa}</p><p>お届けした商品はいかがでしたか?ひとことお聞かせください。</p><p><a href="{{ survey_link }}">アンケートに答える</a></p>${footerJa}`,
         },
         en: {
           subject: "How was your order {{ order_name }}?",
-          body: `<p>Hi {{ first_name }},</p><p>How was your order? One question, one click:</p><p><a href="{{ survey_link }}">Answer the survey</a></p>${footerEn}`,
+          body: `<p>${hiEn}</p><p>How was your order? One question, one click:</p><p><a href="{{ survey_link }}">Answer the survey</a></p>${footerEn}`,
         },
       },
       line: {
         ja: {
-          body: `{{ first_name }} 様、お届けした商品はいかがでしたか?\n{{ survey_link }}\n配信停止: {{ unsubscribe_link }}`,
+          body: `${dearJa}、お届けした商品はいかがでしたか?\n{{ survey_link }}\n配信停止: {{ unsubscribe_link }}`,
         },
         en: {
           body: `How was your order?\n{{ survey_link }}\nUnsubscribe: {{ unsubscribe_link }}`,
@@ -152,16 +156,16 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "そろそろ買い替えの時期ではありませんか?",
-          body: `<p>{{ first_name }} 様</p><p>前回のご注文 {{ order_name }} の商品が、そろそろなくなる頃ではありませんか?なくなる前にご用意ください。</p>${footerJa}`,
+          body: `<p>${dearJa}</p><p>前回のご注文 {{ order_name }} の商品が、そろそろなくなる頃ではありませんか?なくなる前にご用意ください。</p>${footerJa}`,
         },
         en: {
           subject: "Running low?",
-          body: `<p>Hi {{ first_name }},</p><p>The products from your order {{ order_name }} may be running low. Stock up before you run out.</p>${footerEn}`,
+          body: `<p>${hiEn}</p><p>The products from your order {{ order_name }} may be running low. Stock up before you run out.</p>${footerEn}`,
         },
       },
       line: {
         ja: {
-          body: `{{ first_name }} 様、そろそろ買い替えの時期です。\n配信停止: {{ unsubscribe_link }}`,
+          body: `${dearJa}、そろそろ買い替えの時期です。\n配信停止: {{ unsubscribe_link }}`,
         },
         en: {
           body: `Running low? It may be time to reorder.\nUnsubscribe: {{ unsubscribe_link }}`,
@@ -183,16 +187,16 @@ export const PRESETS: Preset[] = [
       email: {
         ja: {
           subject: "{{ shop_name }} からのお便り",
-          body: `<p>{{ first_name }} 様</p><p>しばらくお会いできていませんね。新しい商品も入荷しています。</p>${footerJa}`,
+          body: `<p>${dearJa}</p><p>しばらくお会いできていませんね。新しい商品も入荷しています。</p>${footerJa}`,
         },
         en: {
           subject: "We miss you at {{ shop_name }}",
-          body: `<p>Hi {{ first_name }},</p><p>It has been a while. Come and see what is new.</p>${footerEn}`,
+          body: `<p>${hiEn}</p><p>It has been a while. Come and see what is new.</p>${footerEn}`,
         },
       },
       line: {
         ja: {
-          body: `{{ first_name }} 様、お久しぶりです。新しい商品が入荷しています。\n配信停止: {{ unsubscribe_link }}`,
+          body: `${dearJa}、お久しぶりです。新しい商品が入荷しています。\n配信停止: {{ unsubscribe_link }}`,
         },
         en: {
           body: `It has been a while — come and see what is new.\nUnsubscribe: {{ unsubscribe_link }}`,
@@ -206,6 +210,7 @@ export const PRESETS: Preset[] = [
  * Earlier wordings of the ready-made templates, by preset, channel and locale. A stored template
  * still equal to one of them was never edited by the merchant, so it is read as today's wording
  * (toFlow): the shipping notice used to say "Follow it here:" even with no tracking link to follow.
+ * Besides these, every template as it was before greetings used the full name (beforeNames).
  */
 const EARLIER: Record<
   string,
@@ -229,6 +234,16 @@ const EARLIER: Record<
   },
 };
 
+/** A template as it read before greetings used full_name and a fallback: "{{ first_name }} 様". */
+function beforeNames(t: { subject?: string; body: string }) {
+  return {
+    ...t,
+    body: t.body
+      .replaceAll(dearJa, "{{ first_name }} 様")
+      .replaceAll(hiEn, "Hi {{ first_name }},"),
+  };
+}
+
 /** A preset flow's templates with every untouched earlier wording replaced by the current one. */
 export function currentPresetTemplates(
   preset: string | null,
@@ -236,14 +251,18 @@ export function currentPresetTemplates(
 ): Preset["templates"] {
   const earlier = preset ? EARLIER[preset] : undefined;
   const current = PRESETS.find((p) => p.key === preset)?.templates;
-  if (!earlier || !current) return templates;
+  if (!current) return templates;
   let out = templates;
   for (const [channel, byLocale] of Object.entries(templates))
     for (const [locale, t] of Object.entries(byLocale)) {
       const now = current[channel]?.[locale];
+      if (!now) continue;
+      const before = [
+        ...(earlier?.[channel]?.[locale] ?? []),
+        beforeNames(now),
+      ];
       if (
-        now &&
-        earlier[channel]?.[locale]?.some(
+        before.some(
           (e) => e.body === t.body && (e.subject ?? "") === (t.subject ?? ""),
         )
       )

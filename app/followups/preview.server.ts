@@ -5,6 +5,7 @@ import { unsubscribeUrl } from "./links";
 import { renderTemplate, type TemplateContext } from "./templates";
 import { listTutorials, tutorialLinks } from "../tutorials/tutorials.server";
 import { reachedProducts } from "../tutorials/values";
+import { fullName } from "../customers/names";
 
 export interface PreviewMessage {
   /** Index of the step in the flow (0 = first). */
@@ -41,6 +42,8 @@ export async function runFollowupPreview(
   const context: TemplateContext = {
     shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
     first_name: customer?.firstName ?? "",
+    last_name: customer?.lastName ?? "",
+    full_name: fullName(customer?.firstName, customer?.lastName),
     order_name: order?.name ?? "",
     tracking_links: [
       {

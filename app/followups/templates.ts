@@ -8,6 +8,8 @@ import { Liquid } from "liquidjs";
 export const VARIABLES = [
   "shop_name",
   "first_name",
+  "last_name",
+  "full_name",
   "order_name",
   "tracking_links",
   "tutorial_links",
@@ -22,6 +24,9 @@ export interface LinkVar {
 export interface TemplateContext {
   shop_name: string;
   first_name: string;
+  last_name: string;
+  /** 山田 花子 in Japanese script, Hanako Yamada otherwise; either part alone when one is missing. */
+  full_name: string;
   order_name: string;
   tracking_links: LinkVar[];
   tutorial_links: LinkVar[];
@@ -62,6 +67,8 @@ const engines = {
 export const SAMPLE_CONTEXT: TemplateContext = {
   shop_name: "Sample shop",
   first_name: "花子",
+  last_name: "山田",
+  full_name: "山田 花子",
   order_name: "#1001",
   tracking_links: [
     {

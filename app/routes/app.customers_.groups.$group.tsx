@@ -13,6 +13,7 @@ import {
   type ListKey,
 } from "../customers/lists.server";
 import { getShopSettings } from "../shops/shops.server";
+import { fullName } from "../customers/names";
 import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
@@ -106,7 +107,7 @@ export default function GroupMembers() {
                 >
                   <IndexTable.Cell>
                     <Text as="span" fontWeight="semibold">
-                      {m.firstName ?? m.customerId}
+                      {fullName(m.firstName, m.lastName) || m.customerId}
                     </Text>{" "}
                     <Text as="span" tone="subdued">
                       {m.email ?? ""}

@@ -166,7 +166,9 @@ describe("customer groups", () => {
       timeZone: "Asia/Tokyo",
       now: NOW,
     });
-    expect(csv.startsWith("\uFEFFcustomer_id,first_name,email")).toBe(true);
+    expect(csv.startsWith("\uFEFFcustomer_id,first_name,last_name,email")).toBe(
+      true,
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""花子"")"`);
     // Last orders as the shop's clock shows them, not in UTC.
     expect(csv).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00,/);
