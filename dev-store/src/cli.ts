@@ -4,6 +4,7 @@
  *   npm run dev-store -- event order [--customerId 7000000000001] [--locale en]
  *   npm run dev-store -- event fulfill [--orderId ...] [--company "Sagawa (JA)"] [--number 1234]
  *   npm run dev-store -- event deliver | inventory --inventoryItemId N --delta -5 | customer --email a@b.jp | clock --advanceDays 14
+ *   npm run dev-store -- event collection --collectionId N ([--title T] [--add '[productId,...]'] [--remove '[...]'] | --delete)
  *   npm run dev-store -- compliance customers-data-request|customers-redact|shop-redact [--customerId N]
  *   npm run dev-store -- duplicates on|off
  * Event commands talk to a running dev store at DEV_STORE_URL (default http://127.0.0.1:4400).
@@ -85,7 +86,7 @@ switch (command) {
   case "event":
     if (!positional[0])
       throw new Error(
-        "usage: event <order|fulfill|deliver|inventory|customer|clock> [--flags]",
+        "usage: event <order|fulfill|deliver|inventory|customer|collection|clock> [--flags]",
       );
     await call(`/_dev/events/${positional[0]}`, coerce(named));
     break;

@@ -71,7 +71,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     SHOPIFY_APP_URL: appUrl,
     DATABASE_URL: opts.databaseUrl,
     DEV_STORE_URL: store.url,
-    APP_BRIDGE_URL: `${store.url}/cdn/app-bridge.js`,
     JOBS_WORKER: "inline",
     FOLLOWUP_SMTP_URL: smtp.url,
     FOLLOWUP_EMAIL_FROM: "shop@tsunagu-dev.example",
