@@ -13,7 +13,7 @@ const schema = z
     SHOPIFY_API_KEY: z.string().min(1, "is required"),
     SHOPIFY_API_SECRET: z.string().min(1, "is required"),
     SHOPIFY_APP_URL: z.string().url("must be the app's public https URL"),
-    // Kept in sync with shopify.app.toml by a test; the toml is what Shopify installs with.
+    // Optional; when set, keep it equal to shopify.app.toml's access_scopes, which Shopify installs with.
     SCOPES: z.string().optional(),
     DATABASE_URL: z
       .string()
