@@ -10,6 +10,7 @@ import {
 } from "@shopify/polaris";
 import { useEffect, useState } from "react";
 import { useLocale, useT } from "../i18n/useT";
+import { languageName } from "../i18n/i18n";
 import type { PreviewResult } from "./preview.server";
 import { whyText } from "./preview-why";
 
@@ -53,7 +54,7 @@ export function SearchPreview() {
           label={t("faq.previewLocale")}
           options={[...new Set(["ja", "en", ...(data?.locales ?? [])])].map(
             (l) => ({
-              label: l === "ja" || l === "en" ? t(`faq.localeName.${l}`) : l,
+              label: languageName(l, adminLocale),
               value: l,
             }),
           )}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import en from "./en.json";
 import ja from "./ja.json";
-import { localeFromAcceptLanguage, resolveLocale, translator } from "./i18n";
+import {
+  languageList,
+  languageName,
+  localeFromAcceptLanguage,
+  resolveLocale,
+  translator,
+} from "./i18n";
 
 describe("admin strings", () => {
   it("exist in Japanese and English with the same keys and placeholders", () => {
@@ -35,6 +41,17 @@ describe("resolveLocale", () => {
     expect(resolveLocale("fr")).toBe("en");
     expect(resolveLocale(undefined)).toBe("ja");
     expect(resolveLocale(null, "en")).toBe("en");
+  });
+});
+
+describe("language names", () => {
+  it("name any shop language in the admin's language", () => {
+    expect(languageName("en", "ja")).toBe("英語");
+    expect(languageName("ja", "en")).toBe("Japanese");
+    expect(languageName("fr", "ja")).toBe("フランス語");
+    expect(languageName("not a code", "en")).toBe("not a code");
+    expect(languageList(["ja", "en"], "ja")).toBe("日本語、英語");
+    expect(languageList(["ja", "en"], "en")).toBe("Japanese and English");
   });
 });
 

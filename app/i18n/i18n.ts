@@ -83,6 +83,27 @@ export function translator(locale: Locale): Translate {
   };
 }
 
+/**
+ * A shop language's name in the admin's language ("en" → 英語 / English, "pt-BR" → ポルトガル語
+ * (ブラジル)); the code itself when the runtime does not know it.
+ */
+export function languageName(code: string, locale: Locale): string {
+  try {
+    return (
+      new Intl.DisplayNames([locale], { type: "language" }).of(code) ?? code
+    );
+  } catch {
+    return code;
+  }
+}
+
+/** Languages as a sentence lists them: 日本語、英語 / Japanese and English. */
+export function languageList(codes: readonly string[], locale: Locale): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(
+    codes.map((c) => languageName(c, locale)),
+  );
+}
+
 export function messages(locale: Locale): Record<MessageKey, string> {
   return catalogs[locale];
 }

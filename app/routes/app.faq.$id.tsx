@@ -32,8 +32,8 @@ import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
 import { isStarterAnswer } from "../faq/starter";
 import { requestPublish } from "../faq/publish.server";
-import { useT } from "../i18n/useT";
-import type { MessageKey } from "../i18n/i18n";
+import { useLocale, useT } from "../i18n/useT";
+import { languageName, type MessageKey } from "../i18n/i18n";
 
 const BASE_LOCALES = ["ja", "en"];
 
@@ -196,8 +196,8 @@ export default function FaqEntryForm() {
   const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
   const update = (i: number, patch: Partial<Section>) =>
     setSections((all) => all.map((s, j) => (j === i ? { ...s, ...patch } : s)));
-  const localeName = (code: string) =>
-    code === "ja" || code === "en" ? t(`faq.localeName.${code}`) : code;
+  const adminLocale = useLocale();
+  const localeName = (code: string) => languageName(code, adminLocale);
   const title = entry ? t("faq.formEdit") : t("faq.formNew");
 
   return (

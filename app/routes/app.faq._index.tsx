@@ -34,6 +34,7 @@ import { publishPending, requestPublish } from "../faq/publish.server";
 import { SearchPreview } from "../faq/SearchPreview";
 import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
+import { languageList } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
@@ -161,7 +162,7 @@ export default function FaqList() {
                 time: dateTime.format(new Date(settings.publishedAt)),
                 info: t("faq.publishedInfo", {
                   entries: info.entries,
-                  locales: info.locales.join(", "),
+                  locales: languageList(info.locales, locale),
                 }),
               })}
             </Banner>
