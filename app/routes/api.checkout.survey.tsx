@@ -50,8 +50,9 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   const pick = (labels: Record<string, string>) =>
     labels[l] ??
     labels[lang.data] ??
-    labels.ja ??
+    // The extension's own words fall back to English for other languages: so does the question.
     labels.en ??
+    labels.ja ??
     Object.values(labels)[0] ??
     "";
   return cors(

@@ -59,6 +59,20 @@ describe("survey block scale", () => {
     expect(await ends("en")).toBe("Not satisfied Very satisfied");
   });
 
+  it("asks a shopper in another language in English, as the block's own words are", async () => {
+    await publishOnly("csat");
+    const html = await renderBlocks({
+      core,
+      extensionsDir,
+      locale: "fr",
+      target: "section",
+      customerId: null,
+    });
+    expect(html).toContain("How satisfied are you?");
+    expect(html).not.toContain("満足度を教えてください");
+    expect(await ends("fr")).toBe("Not satisfied Very satisfied");
+  });
+
   it("names the ends of a recommendation scale by likelihood", async () => {
     await publishOnly("nps");
     expect(await ends("ja")).toBe("すすめない ぜひすすめたい");
