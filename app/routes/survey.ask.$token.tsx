@@ -4,16 +4,20 @@ import { env } from "../env.server";
 import { scoreLinks, verifyLink } from "../surveys/email-link";
 import { getSurvey } from "../surveys/surveys.server";
 import { esc, publicPage } from "../html/public-page";
+import { emailPage } from "../surveys/email-page";
 
 /** /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link per score. */
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const { SHOPIFY_API_SECRET, SHOPIFY_APP_URL } = env();
   const verified = verifyLink(params.token ?? "", SHOPIFY_API_SECRET);
   if (!verified.ok)
-    return publicPage(
-      "ja",
-      "アンケート / Survey",
-      "<p>このリンクは無効です。/ This link is not valid.</p>",
+    // An expired link is still the app's own and says its language; a broken one, both.
+    return emailPage(
+      verified.error === "expired" ? (verified.locale ?? null) : null,
+      {
+        kind: "error",
+        error: verified.error === "expired" ? "expired" : "invalid",
+      },
       verified.error === "expired" ? 410 : 400,
     );
   const c = verified.claims;
@@ -23,12 +27,7 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
     !survey.active ||
     (survey.kind !== "nps" && survey.kind !== "csat")
   )
-    return publicPage(
-      "ja",
-      "アンケート / Survey",
-      "<p>このアンケートは終了しました。/ This survey has ended.</p>",
-      404,
-    );
+    return emailPage(c.locale ?? null, { kind: "error", error: "ended" }, 404);
   const lang = c.locale === "en" ? "en" : "ja";
   const links = scoreLinks({
     appUrl: SHOPIFY_APP_URL,

@@ -18,6 +18,7 @@ const copy = {
     commentTooLong: "コメントは1000文字以内でお願いします。",
     invalid: "このリンクは無効です。メールのリンクをもう一度お試しください。",
     expired: "このリンクの有効期限が切れています。",
+    ended: "このアンケートは終了しました。ありがとうございました。",
     tooMany:
       "短い間にたくさんのアクセスがありました。少し待ってからもう一度お試しください。",
   },
@@ -32,6 +33,7 @@ const copy = {
     commentTooLong: "Please keep your comment to 1,000 characters.",
     invalid: "This link is not valid. Please try the link in your email again.",
     expired: "This link has expired.",
+    ended: "This survey has ended. Thank you.",
     tooMany: "Too many requests in a short time. Please try again in a moment.",
   },
 };
@@ -46,7 +48,7 @@ export type PageState =
       commented: boolean;
       error?: "commentTooLong";
     }
-  | { kind: "error"; error: "invalid" | "expired" | "tooMany" };
+  | { kind: "error"; error: "invalid" | "expired" | "ended" | "tooMany" };
 
 /**
  * `locale` null: the page does not know the reader's language (a link that cannot be read, a

@@ -716,6 +716,43 @@ describe("email score links", () => {
       });
   });
 
+  it("tells a follow-up's survey page reader in their language that the link expired or the survey ended", async () => {
+    const { loader } = await import("~/routes/survey.ask.$token");
+    const { signLink } = await import("~/surveys/email-link");
+    const open = async (exp: number, locale = "en") => {
+      const token = signLink(
+        {
+          shop: SHOP,
+          survey: emailSurvey,
+          customer: "501",
+          order: "9001",
+          score: 5,
+          locale,
+          exp,
+        },
+        secret(),
+      );
+      const res = await callRoute(
+        loader as never,
+        new Request(`${process.env.SHOPIFY_APP_URL}/survey/ask/${token}`),
+        { token },
+      );
+      return { status: res.status, text: await res.text() };
+    };
+    const past = Math.floor(Date.now() / 1000) - 60;
+    expect(await open(past)).toMatchObject({ status: 410 });
+    expect((await open(past)).text).toContain("This link has expired.");
+    expect((await open(past, "ja")).text).toContain("有効期限が切れています");
+    await prisma.survey.update({
+      where: { id: emailSurvey },
+      data: { active: false },
+    });
+    const ended = await open(Math.floor(Date.now() / 1000) + 3600);
+    expect(ended.status).toBe(404);
+    expect(ended.text).toContain("This survey has ended.");
+    expect(ended.text).not.toContain("終了しました");
+  });
+
   it("turns a flood from one address away in both languages", async () => {
     const { loader } = await import("~/routes/survey.$token");
     const url = await link({ score: 10, locale: "en" });
