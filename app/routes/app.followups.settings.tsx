@@ -165,7 +165,7 @@ export default function ChannelSettingsPage() {
               <Card>
                 <FormLayout>
                   <Text as="h2" variant="headingMd">
-                    LINE
+                    {t("followups.settings.lineTitle")}
                   </Text>
                   {field("lineToken", t("followups.settings.lineToken"), {
                     type: "password",
@@ -178,17 +178,17 @@ export default function ChannelSettingsPage() {
               <Card>
                 <FormLayout>
                   <Text as="h2" variant="headingMd">
-                    SMS (Twilio)
+                    {t("followups.settings.smsTitle")}
                   </Text>
                   <FormLayout.Group>
-                    {field("twilioSid", "Account SID")}
-                    {field("twilioToken", "Auth token", {
+                    {field("twilioSid", t("followups.settings.twilioSid"))}
+                    {field("twilioToken", t("followups.settings.twilioToken"), {
                       type: "password",
                       help: d.has.twilioToken ? kept : undefined,
                     })}
                   </FormLayout.Group>
                   {field("twilioFrom", t("followups.settings.twilioFrom"), {
-                    help: "+15017122661",
+                    help: t("followups.settings.twilioFromHelp"),
                   })}
                 </FormLayout>
               </Card>
