@@ -35,7 +35,9 @@ import {
   resolveConditionCollections,
   saveFlow,
   validateFlow,
+  type FlowFieldError,
 } from "../followups/flows.server";
+import { describeFlowError } from "../followups/flow-errors";
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
@@ -145,7 +147,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           errors: [
             {
               field: "to",
-              message: error instanceof Error ? error.message : String(error),
+              message: "send-failed",
+              detail: error instanceof Error ? error.message : String(error),
             },
           ],
           sent: null,
@@ -271,33 +274,14 @@ export default function FlowEditor() {
         })
       : null;
   const [to, setTo] = useState("");
-  const errors = (result?.errors ?? []) as { field: string; message: string }[];
+  const errors = (result?.errors ?? []) as FlowFieldError[];
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field);
-    if (!e) return undefined;
-    const key = `followups.error.${e.message}` as MessageKey;
-    return [
-      "name",
-      "trigger",
-      "delay",
-      "conditions",
-      "channels",
-      "steps",
-      "collectionsMissing",
-      "collectionsTooLarge",
-      "collectionsLookup",
-      "missing",
-      "unsubscribe",
-      "email",
-      "no-smtp",
-      "no-template",
-    ].includes(e.message)
-      ? t(key)
-      : t("followups.error.template", { message: e.message });
+    return e ? describeFlowError(t, e) : undefined;
   };
-  const testError = (
-    (test.data?.errors ?? []) as { field: string; message: string }[]
-  ).find((e) => e.field === "to");
+  const testError = ((test.data?.errors ?? []) as FlowFieldError[]).find(
+    (e) => e.field === "to",
+  );
   return (
     <Page
       title={flow.name}
@@ -585,18 +569,7 @@ export default function FlowEditor() {
                     onChange={setTo}
                     autoComplete="email"
                     error={
-                      testError
-                        ? [
-                            "email",
-                            "no-smtp",
-                            "no-template",
-                            "too-many-tests",
-                          ].includes(testError.message)
-                          ? t(
-                              `followups.error.${testError.message}` as MessageKey,
-                            )
-                          : testError.message
-                        : undefined
+                      testError ? describeFlowError(t, testError) : undefined
                     }
                   />
                   <Button submit loading={test.state !== "idle"}>
