@@ -1,5 +1,6 @@
 import { publicPage } from "../html/public-page";
 import { escapeHtml as esc } from "../html/escape";
+import { TOO_MANY } from "../proxy/too-many";
 /**
  * What an email score link's page says: thanks, the score as recorded, and the optional comment
  * form (framed by app/html/public-page.ts). Every value is escaped.
@@ -18,8 +19,7 @@ const copy = {
     commentTooLong: "コメントは1000文字以内でお願いします。",
     invalid: "このリンクは無効です。メールのリンクをもう一度お試しください。",
     expired: "このリンクの有効期限が切れています。",
-    tooMany:
-      "短い間にたくさんのアクセスがありました。少し待ってからもう一度お試しください。",
+    tooMany: TOO_MANY.ja,
   },
   en: {
     title: "Survey",
@@ -32,7 +32,7 @@ const copy = {
     commentTooLong: "Please keep your comment to 1,000 characters.",
     invalid: "This link is not valid. Please try the link in your email again.",
     expired: "This link has expired.",
-    tooMany: "Too many requests in a short time. Please try again in a moment.",
+    tooMany: TOO_MANY.en,
   },
 };
 
