@@ -129,10 +129,14 @@ export const toFlow = (r: {
 });
 
 /** The ready-made flows exist for every shop (switched off until the merchant turns them on). */
+/**
+ * Creates the ready-made flows a shop does not have yet. Their stored name is the Japanese one;
+ * the admin shows an untouched preset's name in its own language (preset-names.ts), so which
+ * language a request happened to name when they were created does not matter.
+ */
 export async function ensurePresets(
   db: PrismaClient,
   shop: string,
-  locale: "ja" | "en" = "ja",
 ): Promise<void> {
   const existing = new Set(
     (
@@ -149,7 +153,7 @@ export async function ensurePresets(
         data: {
           shop,
           preset: p.key,
-          name: p.name[locale],
+          name: p.name.ja,
           trigger: p.trigger,
           marketing: p.marketing,
           channels: p.channels.join(","),

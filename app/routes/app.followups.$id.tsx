@@ -38,6 +38,7 @@ import {
   type FlowFieldError,
 } from "../followups/flows.server";
 import { describeFlowError } from "../followups/flow-errors";
+import { flowDisplayName } from "../followups/preset-names";
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
@@ -203,7 +204,8 @@ export default function FlowEditor() {
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
   const t = useT();
-  const [name, setName] = useState(flow.name);
+  const title = flowDisplayName(t, flow);
+  const [name, setName] = useState(title);
   const [trigger, setTrigger] = useState<string>(flow.trigger);
   const [orders, setOrders] = useState<string>(flow.conditions.orders);
   const [minTotal, setMinTotal] = useState(String(flow.conditions.minTotal));
@@ -284,10 +286,10 @@ export default function FlowEditor() {
   );
   return (
     <Page
-      title={flow.name}
+      title={title}
       backAction={{ content: t("followups.title"), url: "/app/followups" }}
     >
-      <TitleBar title={flow.name} />
+      <TitleBar title={title} />
       <Layout>
         {result && "saved" in result && Boolean(result.saved) && (
           <Layout.Section>
