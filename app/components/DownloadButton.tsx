@@ -1,5 +1,7 @@
 import { Button } from "@shopify/polaris";
 import { useState } from "react";
+import { useT } from "../i18n/useT";
+import { downloadErrorMessage } from "./download-error";
 
 /**
  * Downloads a file from an authenticated app route. Inside the admin the app is framed and
@@ -16,11 +18,16 @@ export function DownloadButton({
   children: string;
 }) {
   const [busy, setBusy] = useState(false);
+  const t = useT();
+  const fail = (failure: unknown) =>
+    window.shopify?.toast.show(downloadErrorMessage(t, failure), {
+      isError: true,
+    });
   async function download() {
     setBusy(true);
     try {
       const response = await fetch(href);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      if (!response.ok) return fail({ status: response.status });
       const url = URL.createObjectURL(await response.blob());
       const a = Object.assign(document.createElement("a"), {
         href: url,
@@ -29,7 +36,7 @@ export function DownloadButton({
       a.click();
       URL.revokeObjectURL(url);
     } catch (error) {
-      window.shopify?.toast.show(String(error), { isError: true });
+      fail(error);
     } finally {
       setBusy(false);
     }

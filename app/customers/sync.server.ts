@@ -9,6 +9,7 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import { parseSyncLine } from "./bulk-rows";
+import { syncError, truncatedDetail } from "./sync-errors";
 import { isUniqueViolation } from "../jobs/queue.server";
 import {
   syncWriterFor,
@@ -139,8 +140,7 @@ export async function startCustomerSync(
     await fail(
       db,
       run.id,
-      userErrors.map((e) => e.message).join("; ") ||
-        "bulk operation was not started",
+      syncError("not_started", userErrors.map((e) => e.message).join("; ")),
     );
     return { id: run.id, started: false };
   }
@@ -175,7 +175,10 @@ export async function onBulkFinished(
       data: {
         status: "failed",
         activeKey: null,
-        error: `bulk operation ${payload.status}${payload.error_code ? ` (${payload.error_code})` : ""}`,
+        error: syncError(
+          "export_failed",
+          [payload.status, payload.error_code].filter(Boolean).join(", "),
+        ),
         finishedAt: new Date(),
       },
     });
@@ -235,7 +238,11 @@ export async function applyCustomerSync(
     })
     .parse(await response.json()).data.node;
   if (!status || status.status !== "COMPLETED" || !status.url)
-    return fail(db, runId, `bulk operation is ${status?.status ?? "missing"}`);
+    return fail(
+      db,
+      runId,
+      syncError("export_failed", status?.status ?? "missing"),
+    );
   const expected = Number(status.objectCount);
 
   const dir = await mkdtemp(path.join(tmpdir(), "tsunagu-sync-"));
@@ -255,7 +262,7 @@ export async function applyCustomerSync(
       return fail(
         db,
         runId,
-        `result file is truncated: ${lines} of ${expected} lines; nothing was applied`,
+        syncError("truncated", truncatedDetail(lines, expected)),
       );
     await db.syncRun.update({
       where: { id: runId },

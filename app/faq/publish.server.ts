@@ -13,6 +13,7 @@ import { buildLocaleIndex } from "./index-build.server";
 import { learnedSignals } from "./events.server";
 import { parseSynonyms } from "./settings";
 import { answerText } from "./sanitize";
+import { PublishError, storedPublishError } from "./publish-errors";
 import type { GraphQL } from "../admin-graphql";
 
 export const FAQ_PUBLISH_JOB = "faq.publish";
@@ -164,7 +165,10 @@ async function call<T>(
   const response = await graphql(query, variables ? { variables } : undefined);
   const body = (await response.json()) as { errors?: { message: string }[] };
   if (body.errors?.length)
-    throw new Error(body.errors.map((e) => e.message).join("; "));
+    throw new PublishError(
+      "shopify",
+      body.errors.map((e) => e.message).join("; "),
+    );
   return schema.parse(body);
 }
 
@@ -275,7 +279,10 @@ export async function publishFaq(
         if (errors.length && errors.every((e) => e.code === "STALE_OBJECT"))
           return false;
         if (errors.length)
-          throw new Error(errors.map((e) => e.message).join("; "));
+          throw new PublishError(
+            "shopify",
+            errors.map((e) => e.message).join("; "),
+          );
       }
       return true;
     };
@@ -288,7 +295,10 @@ export async function publishFaq(
         });
         const errors = result.data.metafieldsDelete.userErrors;
         if (errors.length)
-          throw new Error(errors.map((e) => e.message).join("; "));
+          throw new PublishError(
+            "shopify",
+            errors.map((e) => e.message).join("; "),
+          );
       }
     };
     // New chunks under new keys first; the storefront still reads the previous publish's.
@@ -307,10 +317,7 @@ export async function publishFaq(
         return payload.info;
       }
       if (await write([manifest], current?.compareDigest ?? null)) break;
-      if (attempt === 4)
-        throw new Error(
-          "Other publishes changed the storefront FAQ five times during this one; publish again.",
-        );
+      if (attempt === 4) throw new PublishError("contended");
     }
     // Then what no manifest reads any more: earlier publishes' chunks, never a later one's.
     const keep = new Set(payload.metafields.map((m) => m.key));
@@ -341,11 +348,11 @@ export async function publishFaq(
     });
     return payload.info;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const publishError = storedPublishError(error);
     await db.faqSettings.upsert({
       where: { shop },
-      create: { shop, publishError: message.slice(0, 500) },
-      update: { publishError: message.slice(0, 500) },
+      create: { shop, publishError },
+      update: { publishError },
     });
     throw error;
   }

@@ -6,7 +6,7 @@ import {
   TRIGGERS,
   type Trigger,
 } from "./presets";
-import { checkTemplate } from "./templates";
+import { checkTemplate, type TemplateError } from "./templates";
 import { CHANNELS, MAX_STEPS, newStepId } from "./flow-form";
 import { GROUP_KEYS } from "../customers/groups";
 import {
@@ -129,10 +129,14 @@ export const toFlow = (r: {
 });
 
 /** The ready-made flows exist for every shop (switched off until the merchant turns them on). */
+/**
+ * Creates the ready-made flows a shop does not have yet. Their stored name is the Japanese one;
+ * the admin shows an untouched preset's name in its own language (preset-names.ts), so which
+ * language a request happened to name when they were created does not matter.
+ */
 export async function ensurePresets(
   db: PrismaClient,
   shop: string,
-  locale: "ja" | "en" = "ja",
 ): Promise<void> {
   const existing = new Set(
     (
@@ -149,7 +153,7 @@ export async function ensurePresets(
         data: {
           shop,
           preset: p.key,
-          name: p.name[locale],
+          name: p.name.ja,
           trigger: p.trigger,
           marketing: p.marketing,
           channels: p.channels.join(","),
@@ -185,7 +189,28 @@ export async function getFlow(
   return row ? toFlow(row) : null;
 }
 
-export type FlowFieldError = { field: string; message: string };
+/**
+ * `message` is a code the admin translates (flow-errors.ts); `detail`, when there is one, is the
+ * template engine's or the mail server's own words, shown after it.
+ */
+export type FlowFieldError = {
+  field: string;
+  message: string;
+  detail?: string;
+};
+
+const TEMPLATE_ERROR = {
+  syntax: "templateSyntax",
+  variable: "templateVariable",
+  tooLong: "templateTooLong",
+  tooHeavy: "templateTooHeavy",
+} as const satisfies Record<TemplateError["kind"], string>;
+
+const templateError = (field: string, e: TemplateError): FlowFieldError => ({
+  field,
+  message: TEMPLATE_ERROR[e.kind],
+  ...(e.message ? { detail: e.message } : {}),
+});
 
 export interface StepInput {
   /** Empty for a step the merchant just added. */
@@ -254,17 +279,13 @@ export function validateFlow(
           channel === "email" ? "html" : "text",
         );
         if (body)
-          errors.push({
-            field: `${f}.${channel}.${locale}.body`,
-            message: body.message,
-          });
+          errors.push(templateError(`${f}.${channel}.${locale}.body`, body));
         if (channel === "email") {
+          const field = `${f}.${channel}.${locale}.subject`;
           const subject = checkTemplate(t.subject ?? "", "text");
-          if (subject || !t.subject?.trim())
-            errors.push({
-              field: `${f}.${channel}.${locale}.subject`,
-              message: subject?.message ?? "missing",
-            });
+          if (subject) errors.push(templateError(field, subject));
+          else if (!t.subject?.trim())
+            errors.push({ field, message: "missing" });
         }
         if (input.marketing && !t.body.includes("unsubscribe_link"))
           errors.push({

@@ -20,12 +20,27 @@ describe("message templates", () => {
     const loop =
       "{% for i in (1..3000000) %}{% for j in (1..10) %}x{% endfor %}{% endfor %}";
     for (const format of ["html", "text"] as const)
-      expect(checkTemplate(loop, format)).toMatchObject({ kind: "syntax" });
+      expect(checkTemplate(loop, format)).toMatchObject({ kind: "tooHeavy" });
     await expect(
       renderTemplate(loop, "text", SAMPLE_CONTEXT),
     ).rejects.toThrow();
     // A long but ordinary message is still fine.
     const long = `{% for l in tracking_links %}{{ l.title }} {{ l.url }}\n{% endfor %}${"ご購入ありがとうございます。".repeat(400)}`;
     expect(checkTemplate(long, "text")).toBeNull();
+  });
+
+  it("says what is wrong as a kind the admin translates, with liquidjs's words as detail", () => {
+    expect(checkTemplate("x".repeat(10_001), "text")).toEqual({
+      kind: "tooLong",
+      message: "",
+    });
+    expect(checkTemplate("{{ password }}", "text")).toEqual({
+      kind: "variable",
+      message: "undefined variable: password, line:1, col:4",
+    });
+    expect(checkTemplate("{% if x %}", "text")).toMatchObject({
+      kind: "syntax",
+      message: expect.stringContaining("not closed"),
+    });
   });
 });

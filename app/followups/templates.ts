@@ -83,15 +83,24 @@ export const SAMPLE_CONTEXT: TemplateContext = {
   unsubscribe_link: "https://example.com/unsubscribe/sample",
 };
 
-export type TemplateError = { kind: "syntax" | "variable"; message: string };
+/**
+ * `kind` is what the admin translates (flow-errors.ts); `message` is liquidjs's own words, shown
+ * after it as detail (where the error is: "tag {% if %} not closed, line:2, col:1").
+ */
+export type TemplateError = {
+  kind: "syntax" | "variable" | "tooLong" | "tooHeavy";
+  message: string;
+};
+
+const MAX_TEMPLATE_LENGTH = 10_000;
 
 /** Checks one template: it parses, and renders with every variable the app provides and no other. */
 export function checkTemplate(
   source: string,
   format: "html" | "text",
 ): TemplateError | null {
-  if (source.length > 10_000)
-    return { kind: "syntax", message: "too long (10,000 characters at most)" };
+  if (source.length > MAX_TEMPLATE_LENGTH)
+    return { kind: "tooLong", message: "" };
   try {
     const engine = engines[format];
     engine.renderSync(engine.parse(source), SAMPLE_CONTEXT);
@@ -106,7 +115,12 @@ export function checkTemplate(
     const message =
       error instanceof Error ? error.message.split("\n")[0] : String(error);
     return {
-      kind: /undefined variable/i.test(message) ? "variable" : "syntax",
+      // TEMPLATE_LIMITS: liquidjs says "memory alloc|template render|parse length limit exceeded".
+      kind: /limit exceeded/i.test(message)
+        ? "tooHeavy"
+        : /undefined variable/i.test(message)
+          ? "variable"
+          : "syntax",
       message,
     };
   }

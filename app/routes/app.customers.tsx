@@ -25,6 +25,7 @@ import { z } from "zod";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { latestSync, startCustomerSync } from "../customers/sync.server";
+import { describeSyncError } from "../customers/sync-errors";
 import {
   getGroupSettings,
   groupCounts,
@@ -154,7 +155,9 @@ export default function Customers() {
               <Text as="p">{`${t("customers.total")}: ${number.format(customers)}`}</Text>
               {!sync && <Text as="p">{t("customers.sync.never")}</Text>}
               {sync?.status === "failed" && sync.error && (
-                <Banner tone="critical">{sync.error}</Banner>
+                <Banner tone="critical">
+                  {describeSyncError(t, sync.error)}
+                </Banner>
               )}
               {active && (
                 <BlockStack gap="100">

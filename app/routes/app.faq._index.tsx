@@ -31,6 +31,7 @@ import {
   listEntries,
 } from "../faq/entries.server";
 import { publishPending, requestPublish } from "../faq/publish.server";
+import { describePublishError } from "../faq/publish-errors";
 import { SearchPreview } from "../faq/SearchPreview";
 import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
@@ -152,7 +153,7 @@ export default function FaqList() {
         <Layout.Section>
           {settings.publishError ? (
             <Banner tone="critical">
-              {t("faq.publishError", { error: settings.publishError })}
+              {describePublishError(t, settings.publishError)}
             </Banner>
           ) : busy ? (
             <Banner tone="info">{t("faq.publishQueued")}</Banner>

@@ -35,7 +35,10 @@ import {
   resolveConditionCollections,
   saveFlow,
   validateFlow,
+  type FlowFieldError,
 } from "../followups/flows.server";
+import { describeFlowError } from "../followups/flow-errors";
+import { flowDisplayName } from "../followups/preset-names";
 import { CollectionTooLarge } from "../tutorials/collections.server";
 import { runFollowupPreview } from "../followups/preview.server";
 import { flowStats, type StepStats } from "../followups/stats.server";
@@ -145,7 +148,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           errors: [
             {
               field: "to",
-              message: error instanceof Error ? error.message : String(error),
+              message: "send-failed",
+              detail: error instanceof Error ? error.message : String(error),
             },
           ],
           sent: null,
@@ -200,7 +204,8 @@ export default function FlowEditor() {
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
   const t = useT();
-  const [name, setName] = useState(flow.name);
+  const title = flowDisplayName(t, flow);
+  const [name, setName] = useState(title);
   const [trigger, setTrigger] = useState<string>(flow.trigger);
   const [orders, setOrders] = useState<string>(flow.conditions.orders);
   const [minTotal, setMinTotal] = useState(String(flow.conditions.minTotal));
@@ -271,39 +276,20 @@ export default function FlowEditor() {
         })
       : null;
   const [to, setTo] = useState("");
-  const errors = (result?.errors ?? []) as { field: string; message: string }[];
+  const errors = (result?.errors ?? []) as FlowFieldError[];
   const err = (field: string) => {
     const e = errors.find((x) => x.field === field);
-    if (!e) return undefined;
-    const key = `followups.error.${e.message}` as MessageKey;
-    return [
-      "name",
-      "trigger",
-      "delay",
-      "conditions",
-      "channels",
-      "steps",
-      "collectionsMissing",
-      "collectionsTooLarge",
-      "collectionsLookup",
-      "missing",
-      "unsubscribe",
-      "email",
-      "no-smtp",
-      "no-template",
-    ].includes(e.message)
-      ? t(key)
-      : t("followups.error.template", { message: e.message });
+    return e ? describeFlowError(t, e) : undefined;
   };
-  const testError = (
-    (test.data?.errors ?? []) as { field: string; message: string }[]
-  ).find((e) => e.field === "to");
+  const testError = ((test.data?.errors ?? []) as FlowFieldError[]).find(
+    (e) => e.field === "to",
+  );
   return (
     <Page
-      title={flow.name}
+      title={title}
       backAction={{ content: t("followups.title"), url: "/app/followups" }}
     >
-      <TitleBar title={flow.name} />
+      <TitleBar title={title} />
       <Layout>
         {result && "saved" in result && Boolean(result.saved) && (
           <Layout.Section>
@@ -585,18 +571,7 @@ export default function FlowEditor() {
                     onChange={setTo}
                     autoComplete="email"
                     error={
-                      testError
-                        ? [
-                            "email",
-                            "no-smtp",
-                            "no-template",
-                            "too-many-tests",
-                          ].includes(testError.message)
-                          ? t(
-                              `followups.error.${testError.message}` as MessageKey,
-                            )
-                          : testError.message
-                        : undefined
+                      testError ? describeFlowError(t, testError) : undefined
                     }
                   />
                   <Button submit loading={test.state !== "idle"}>

@@ -31,16 +31,13 @@ import {
   upcomingMessages,
 } from "../followups/admin.server";
 import { describeReason } from "../followups/reasons";
-import { resolveLocale, type MessageKey } from "../i18n/i18n";
+import type { MessageKey } from "../i18n/i18n";
+import { flowDisplayName } from "../followups/preset-names";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
-  await ensurePresets(
-    prisma,
-    session.shop,
-    resolveLocale(new URL(request.url).searchParams.get("locale")),
-  );
+  await ensurePresets(prisma, session.shop);
   const [flows, stats, messages, upcoming, dead, settings] = await Promise.all([
     listFlows(prisma, session.shop),
     flowStats(prisma, session.shop),
@@ -55,6 +52,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   return json({
     flows: flows.map((f) => ({
       id: f.id,
+      preset: f.preset,
       name: f.name,
       trigger: f.trigger,
       delays: f.steps.map((s) => s.delayMinutes),
@@ -112,7 +110,7 @@ export default function FollowUps() {
     timeStyle: "short",
     timeZone: useShopFormats().timeZone,
   });
-  const flowName = new Map(flows.map((f) => [f.id, f.name]));
+  const flowName = new Map(flows.map((f) => [f.id, flowDisplayName(t, f)]));
   const delay = (minutes: number) =>
     minutes === 0
       ? t("followups.delayNone")
@@ -151,7 +149,7 @@ export default function FollowUps() {
                 <BlockStack gap="200">
                   <InlineStack align="space-between" blockAlign="center">
                     <Text as="h2" variant="headingMd">
-                      {f.name}
+                      {flowName.get(f.id)}
                     </Text>
                     {f.enabled ? (
                       <Badge tone="success">{t("followups.on")}</Badge>

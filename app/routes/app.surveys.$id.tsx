@@ -41,6 +41,7 @@ import {
 import { scoreLinks } from "../surveys/email-link";
 import { env } from "../env.server";
 import { useT } from "../i18n/useT";
+import { questionLabel } from "../surveys/form-labels";
 import type { MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -162,7 +163,7 @@ export default function SurveyForm() {
                   error={err("kind")}
                 />
                 <TextField
-                  label={t("surveys.formQuestion", { locale: "日本語" })}
+                  label={questionLabel(t, "ja")}
                   name="question_ja"
                   value={questionJa}
                   onChange={setQuestionJa}
@@ -174,7 +175,7 @@ export default function SurveyForm() {
                   error={err("question")}
                 />
                 <TextField
-                  label={t("surveys.formQuestion", { locale: "English" })}
+                  label={questionLabel(t, "en")}
                   name="question_en"
                   value={questionEn}
                   onChange={setQuestionEn}

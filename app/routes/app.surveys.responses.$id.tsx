@@ -24,6 +24,7 @@ import {
   recentOrders,
 } from "../surveys/surveys.server";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
+import { fulfillmentStatusLabel } from "../surveys/fulfillment-status";
 import type { MessageKey } from "../i18n/i18n";
 
 /** One answer to follow up: what the customer said, and their recent orders from the Admin API. */
@@ -203,7 +204,7 @@ export default function FollowUp() {
                       o.items
                         .map((i) => `${i.title} × ${i.quantity}`)
                         .join(", "),
-                      o.status,
+                      fulfillmentStatusLabel(t, o.status),
                       money(o.total),
                     ])}
                   />

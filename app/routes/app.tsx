@@ -1,12 +1,18 @@
-import type { HeadersFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type {
+  HeadersFunction,
+  LoaderFunctionArgs,
+  SerializeFrom,
+} from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   Link,
   Outlet,
   useLoaderData,
   useRouteError,
+  useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
@@ -19,6 +25,8 @@ import { env } from "../env.server";
 import { DEFAULT_TIME_ZONE, getShopSettings } from "../shops/shops.server";
 import { resolveLocale } from "../i18n/i18n";
 import { useT } from "../i18n/useT";
+import { AdminErrorPage } from "../components/AdminErrorPage";
+import { isShopifyAuthResponse } from "../components/error-page";
 
 export const links = () => [{ rel: "stylesheet", href: polarisStyles }];
 
@@ -52,7 +60,21 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
   nextUrl.searchParams.get("locale") !== currentUrl.searchParams.get("locale");
 
 export default function App() {
-  const { apiKey, polarisI18n, appBridgeUrl } = useLoaderData<typeof loader>();
+  return (
+    <Frame data={useLoaderData<typeof loader>()}>
+      <Outlet />
+    </Frame>
+  );
+}
+
+/** Polaris and App Bridge in the admin's language, with the app's menu. */
+function Frame({
+  data: { apiKey, polarisI18n, appBridgeUrl },
+  children,
+}: {
+  data: SerializeFrom<typeof loader>;
+  children: ReactNode;
+}) {
   const t = useT();
   return (
     <AppProvider
@@ -72,14 +94,25 @@ export default function App() {
         <Link to="/app/customers">{t("nav.customers")}</Link>
         <Link to="/app/settings">{t("nav.settings")}</Link>
       </NavMenu>
-      <Outlet />
+      {children}
     </AppProvider>
   );
 }
 
-// Shopify needs Remix to catch some thrown responses so their headers reach the browser.
+// Shopify needs Remix to catch its auth responses so their headers reach the browser; its
+// boundary renders those. Every other error gets a page in the merchant's language inside the
+// frame, with the menu and a way back.
 export function ErrorBoundary() {
-  return boundary.error(useRouteError());
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("routes/app");
+  if (isShopifyAuthResponse(error)) return boundary.error(error);
+  // This layout's own loader failed: no frame to draw in; the root boundary answers.
+  if (!data) throw error;
+  return (
+    <Frame data={data}>
+      <AdminErrorPage error={error} />
+    </Frame>
+  );
 }
 
 export const headers: HeadersFunction = (headersArgs) =>

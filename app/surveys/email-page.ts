@@ -1,5 +1,6 @@
 import { publicPage } from "../html/public-page";
 import { escapeHtml as esc } from "../html/escape";
+import { TOO_MANY } from "../proxy/too-many";
 /**
  * What an email score link's page says: thanks, the score as recorded, and the optional comment
  * form (framed by app/html/public-page.ts). Every value is escaped.
@@ -19,8 +20,7 @@ const copy = {
     invalid: "このリンクは無効です。メールのリンクをもう一度お試しください。",
     expired: "このリンクの有効期限が切れています。",
     ended: "このアンケートは終了しました。ありがとうございました。",
-    tooMany:
-      "短い間にたくさんのアクセスがありました。少し待ってからもう一度お試しください。",
+    tooMany: TOO_MANY.ja,
   },
   en: {
     title: "Survey",
@@ -34,7 +34,7 @@ const copy = {
     invalid: "This link is not valid. Please try the link in your email again.",
     expired: "This link has expired.",
     ended: "This survey has ended. Thank you.",
-    tooMany: "Too many requests in a short time. Please try again in a moment.",
+    tooMany: TOO_MANY.en,
   },
 };
 

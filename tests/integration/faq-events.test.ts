@@ -284,19 +284,21 @@ describe("FAQ beacons through the app proxy", () => {
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 40; i++)
-        statuses.push(
-          (
-            await post(
-              batch(`flood-${String(i).padStart(4, "0")}`, [
-                { t: "open", h: "shipping-fee" },
-              ]),
-              { ip: "203.0.113.66" },
-            )
-          ).status,
+      let last: Response | undefined;
+      for (let i = 0; i < 40; i++) {
+        last = await post(
+          batch(`flood-${String(i).padStart(4, "0")}`, [
+            { t: "open", h: "shipping-fee" },
+          ]),
+          { ip: "203.0.113.66" },
         );
+        statuses.push(last.status);
+      }
       expect(statuses.filter((s) => s === 204).length).toBe(30);
       expect(statuses.at(-1)).toBe(429);
+      // A beacon is a script's request: it keeps the JSON answer.
+      expect(last!.headers.get("retry-after")).toBe("5");
+      expect(await last!.json()).toEqual({ error: "too many requests" });
       expect(
         (await prisma.faqEntry.findUnique({ where: { id: entryId } }))!.views,
       ).toBe(30);
@@ -363,6 +365,40 @@ describe("FAQ search without JavaScript", () => {
       expect(await res.text()).not.toContain("全国一律500円");
     }
     expect(cachedIndexes()).toBe(before);
+  });
+
+  it("turns a flood of searches away with a page in the shopper's language", async () => {
+    const { loader } = await import("~/routes/proxy.faq");
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
+    try {
+      const search = () =>
+        callRoute(
+          loader as never,
+          new Request(
+            signedProxyUrl("/faq", {
+              ...proxyParams(SHOP),
+              q: "送料",
+              locale: "en",
+            }),
+            {
+              headers: {
+                Accept: "text/html,application/xhtml+xml,*/*;q=0.8",
+                "X-Forwarded-For": "203.0.113.88",
+              },
+            },
+          ),
+        );
+      let res = await search();
+      for (let i = 0; i < 40 && res.status !== 429; i++) res = await search();
+      expect(res.status).toBe(429);
+      expect(res.headers.get("retry-after")).toBe("5");
+      expect(res.headers.get("content-type")).toContain("application/liquid");
+      const body = await res.text();
+      expect(body).toContain("Too many requests in a short time");
+      expect(body).not.toContain('"error"');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("rejects unsigned requests", async () => {

@@ -318,4 +318,44 @@ describe("publishing the FAQ to the storefront", () => {
     expect(live).toBe(ours);
     expect(JSON.parse(live).at).toBeGreaterThan(0);
   });
+
+  it("records why a publish failed as a code the admin translates", async () => {
+    // Every switch of the manifest is refused as stale: other publishes keep changing it.
+    const stale: typeof graphql = async (query, options) => {
+      const keys = (
+        (options?.variables?.metafields ?? []) as { key: string }[]
+      ).map((m) => m.key);
+      if (/mutation FaqPublish/.test(query) && keys.includes("faq"))
+        return new Response(
+          JSON.stringify({
+            data: {
+              metafieldsSet: {
+                userErrors: [
+                  {
+                    field: ["metafields", "0"],
+                    message:
+                      "The resource has been updated since it was loaded.",
+                    code: "STALE_OBJECT",
+                  },
+                ],
+              },
+            },
+          }),
+        );
+      return graphql(query, options);
+    };
+    await expect(publishFaq(prisma, shop, stale)).rejects.toThrow();
+    const settings = () =>
+      prisma.faqSettings.findUniqueOrThrow({ where: { shop } });
+    expect((await settings()).publishError).toBe("contended");
+    // Shopify's own words are kept as the detail.
+    const refused: typeof graphql = async (query, options) =>
+      /mutation FaqPublish/.test(query)
+        ? new Response(JSON.stringify({ errors: [{ message: "Throttled" }] }))
+        : graphql(query, options);
+    await expect(publishFaq(prisma, shop, refused)).rejects.toThrow();
+    expect((await settings()).publishError).toBe("shopify:Throttled");
+    await publishFaq(prisma, shop, graphql);
+    expect((await settings()).publishError).toBeNull();
+  });
 });

@@ -1,0 +1,35 @@
+import type { MessageKey, Translate } from "../i18n/i18n";
+import { withDetail } from "../i18n/with-detail";
+
+/**
+ * Why a customer sync failed, as stored in SyncRun.error: a code, or `code:detail` where the
+ * detail is Shopify's own words (a bulk operation's status and error code, a user error). The
+ * admin translates the code. Runs stored before codes existed hold English sentences; those are
+ * shown as stored.
+ */
+export const SYNC_ERRORS = [
+  "not_started",
+  "export_failed",
+  "truncated",
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
+
+export const syncError = (code: SyncErrorCode, detail?: string): string =>
+  detail ? `${code}:${detail}` : code;
+
+/** `truncated`'s detail: lines received and lines Shopify said the file has. */
+export const truncatedDetail = (lines: number, expected: number) =>
+  `${lines}/${expected}`;
+
+export function describeSyncError(t: Translate, stored: string): string {
+  const m = /^([a-z_]+)(?::([\s\S]*))?$/.exec(stored);
+  const code = m?.[1] as SyncErrorCode | undefined;
+  if (!code || !SYNC_ERRORS.includes(code)) return stored;
+  const detail = m?.[2] ?? "";
+  const key = `customers.sync.error.${code}` as MessageKey;
+  if (code === "truncated") {
+    const [lines = "?", expected = "?"] = detail.split("/");
+    return t(key, { lines, expected });
+  }
+  return withDetail(t, t(key), detail);
+}

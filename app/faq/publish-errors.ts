@@ -1,0 +1,50 @@
+import type { MessageKey, Translate } from "../i18n/i18n";
+import { withDetail } from "../i18n/with-detail";
+
+/**
+ * Why the last FAQ publish failed, as stored in FaqSettings.publishError: a code, or
+ * `code:detail` where the detail is Shopify's own words (a GraphQL or user error). The admin
+ * translates the code. Errors stored before codes existed hold English sentences; those are
+ * shown after "Publishing failed:" as before.
+ */
+export const PUBLISH_ERRORS = [
+  /** Other publishes kept replacing the manifest while this one tried to switch to its own. */
+  "contended",
+  /** Shopify answered with errors (GraphQL errors, metafield user errors). */
+  "shopify",
+  /** Anything else (network, an unexpected answer). */
+  "failed",
+] as const;
+export type PublishErrorCode = (typeof PUBLISH_ERRORS)[number];
+
+export class PublishError extends Error {
+  constructor(
+    readonly code: PublishErrorCode,
+    readonly detail = "",
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = "PublishError";
+  }
+}
+
+/** What to store for a failed publish. */
+export function storedPublishError(error: unknown): string {
+  const { code, detail } =
+    error instanceof PublishError
+      ? error
+      : {
+          code: "failed" as const,
+          detail: (error instanceof Error ? error.message : String(error))
+            .split("\n")[0]
+            .slice(0, 200),
+        };
+  return (detail ? `${code}:${detail}` : code).slice(0, 500);
+}
+
+export function describePublishError(t: Translate, stored: string): string {
+  const m = /^([a-z]+)(?::([\s\S]*))?$/.exec(stored);
+  const code = m?.[1] as PublishErrorCode | undefined;
+  if (!code || !PUBLISH_ERRORS.includes(code))
+    return t("faq.publishError", { error: stored });
+  return withDetail(t, t(`faq.publishFailed.${code}` as MessageKey), m?.[2]);
+}

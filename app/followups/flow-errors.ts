@@ -1,0 +1,40 @@
+import type { MessageKey, Translate } from "../i18n/i18n";
+import { withDetail } from "../i18n/with-detail";
+import type { FlowFieldError } from "./flows.server";
+
+/**
+ * The flow editor's field errors in the admin's language: each `message` is a code under
+ * `followups.error.`; a detail (where liquidjs found the error, what the mail server answered)
+ * follows in parentheses.
+ */
+const CODES = [
+  "name",
+  "trigger",
+  "delay",
+  "conditions",
+  "channels",
+  "steps",
+  "collectionsMissing",
+  "collectionsTooLarge",
+  "collectionsLookup",
+  "missing",
+  "unsubscribe",
+  "templateSyntax",
+  "templateVariable",
+  "templateTooLong",
+  "templateTooHeavy",
+  // The test email (field "to").
+  "email",
+  "no-smtp",
+  "no-template",
+  "too-many-tests",
+  "send-failed",
+] as const;
+export type FlowErrorCode = (typeof CODES)[number];
+
+export function describeFlowError(t: Translate, e: FlowFieldError): string {
+  const known = (CODES as readonly string[]).includes(e.message);
+  return known
+    ? withDetail(t, t(`followups.error.${e.message}` as MessageKey), e.detail)
+    : withDetail(t, t("error.generic"), e.message);
+}
