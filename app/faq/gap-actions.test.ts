@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseGapAction } from "./gap-actions";
+import { draftEntryHref, draftLanguage, parseGapAction } from "./gap-actions";
 
 const form = (fields: Record<string, string>) => {
   const f = new FormData();
@@ -37,5 +37,24 @@ describe("parseGapAction", () => {
       { intent: "attach", locale: "ja", key: "k" },
     ])
       expect(parseGapAction(form(bad))).toEqual({ ok: false });
+  });
+});
+
+describe("drafting an entry from a gap", () => {
+  it("names the entry's language without switching the admin's", () => {
+    const href = draftEntryHref({
+      question: "送料 いくら?",
+      language: "en",
+      gap: "en:shipping",
+    });
+    const url = new URL(href, "https://app.example");
+    // The app layout takes `locale` in a URL as the admin's language (app/routes/app.tsx).
+    expect(url.searchParams.has("locale")).toBe(false);
+    expect(url.pathname).toBe("/app/faq/new");
+    expect(url.searchParams.get("question")).toBe("送料 いくら?");
+    expect(draftLanguage(url)).toBe("en");
+    expect(
+      draftLanguage(new URL("https://app.example/app/faq/new?language=x!")),
+    ).toBe("ja");
   });
 });

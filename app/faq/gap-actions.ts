@@ -25,3 +25,26 @@ export function parseGapAction(
     return { ok: false };
   return { ok: true, gap: { intent, locale, key, entryId } };
 }
+
+/**
+ * The new-entry form drafted from a group of unanswered questions. The entry's language goes as
+ * `language`: the admin reads `locale` in a URL as its own language and would switch to it.
+ */
+export function draftEntryHref(d: {
+  question: string;
+  language: string;
+  gap: string;
+}): string {
+  const query = new URLSearchParams({
+    question: d.question,
+    language: d.language,
+    gap: d.gap,
+  });
+  return `/app/faq/new?${query}`;
+}
+
+/** The draft's language from that URL, or Japanese when it names none the FAQ takes. */
+export function draftLanguage(url: URL): string {
+  const asked = url.searchParams.get("language") ?? "";
+  return isLocaleCode(asked) ? asked : "ja";
+}

@@ -27,7 +27,8 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
-import { handleFrom, isLocaleCode, validateEntry } from "../faq/entry";
+import { handleFrom, validateEntry } from "../faq/entry";
+import { draftLanguage } from "../faq/gap-actions";
 import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
 import { isStarterAnswer } from "../faq/starter";
@@ -44,8 +45,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     // The gap report drafts an entry from what shoppers asked, and names the group so saving
     // the draft marks it dealt with.
     const draft = url.searchParams.get("question")?.slice(0, 300) ?? "";
-    const asked = url.searchParams.get("locale") ?? "";
-    const draftLocale = isLocaleCode(asked) ? asked : "ja";
+    const draftLocale = draftLanguage(url);
     return json({
       entry: null,
       draft: {

@@ -26,7 +26,7 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { attachGap, dismissGap, gapReport } from "../faq/events.server";
 import { entryChoicesByLocale } from "../faq/entries.server";
-import { parseGapAction } from "../faq/gap-actions";
+import { draftEntryHref, parseGapAction } from "../faq/gap-actions";
 import { requestPublish } from "../faq/publish.server";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
@@ -221,9 +221,9 @@ function GapActions(props: {
       document.getElementById(selectId)?.focus();
     }
   }, [choosing, selectId]);
-  const draft = new URLSearchParams({
+  const draft = draftEntryHref({
     question: props.examples[0] ?? "",
-    locale: props.locale,
+    language: props.locale,
     gap: props.gapKey,
   });
   return (
@@ -280,7 +280,7 @@ function GapActions(props: {
         </InlineStack>
       )}
       <InlineStack gap="200">
-        <Button url={`/app/faq/new?${draft}`}>{t("faq.gapsDraft")}</Button>
+        <Button url={draft}>{t("faq.gapsDraft")}</Button>
         <Form method="post">
           <input type="hidden" name="key" value={props.gapKey} />
           <input type="hidden" name="locale" value={props.locale} />
