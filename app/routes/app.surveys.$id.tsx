@@ -43,6 +43,7 @@ import { env } from "../env.server";
 import { useT } from "../i18n/useT";
 import { questionLabel } from "../surveys/form-labels";
 import type { MessageKey } from "../i18n/i18n";
+import { withDetail } from "../i18n/with-detail";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -102,7 +103,10 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     return json(
       {
         errors: {} as Record<string, string>,
-        publishError: String(error instanceof Error ? error.message : error),
+        // Shopify's or the network's own words, shown after the translated sentence.
+        publishError: (error instanceof Error ? error.message : String(error))
+          .split("\n")[0]
+          .slice(0, 200),
       },
       { status: 502 },
     );
@@ -143,7 +147,11 @@ export default function SurveyForm() {
             <Layout.Section>
               <Banner tone="critical">
                 {result?.publishError
-                  ? t("surveys.publishError", { error: result.publishError })
+                  ? withDetail(
+                      t,
+                      t("surveys.publishError"),
+                      result.publishError,
+                    )
                   : t("surveys.formErrors")}
               </Banner>
             </Layout.Section>
