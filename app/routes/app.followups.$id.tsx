@@ -55,11 +55,11 @@ import { TRIGGERS } from "../followups/presets";
 import { GROUP_KEYS } from "../customers/groups";
 import { getGroupSettings } from "../customers/groups.server";
 import { VARIABLES } from "../followups/templates";
-import { useT } from "../i18n/useT";
+import { useLocale, useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 import { pickCollections } from "../components/collection-picker";
 import { PickedList } from "../components/PickedList";
-import type { MessageKey } from "../i18n/i18n";
+import { languageName, type MessageKey } from "../i18n/i18n";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -139,7 +139,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         await email.send({
           idemKey: `test:${flow.id}:${m.step}:${Date.now()}`,
           to: to.data,
-          subject: `[TEST ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`,
+          // Marked in the message's own language: [テスト 1/2] or [TEST 1/2].
+          subject: `[${m.locale === "ja" ? "テスト" : "TEST"} ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`,
           body: m.body,
         });
     } catch (error) {
@@ -204,6 +205,7 @@ export default function FlowEditor() {
   const test = useFetcher<typeof action>();
   const saving = useNavigation().state === "submitting";
   const t = useT();
+  const adminLocale = useLocale();
   const title = flowDisplayName(t, flow);
   const [name, setName] = useState(title);
   const [trigger, setTrigger] = useState<string>(flow.trigger);
@@ -528,7 +530,7 @@ export default function FlowEditor() {
                           ? `${t("followups.previewStep", { n: m.step + 1 })} · `
                           : ""}
                         {t(`followups.channel.${m.channel}` as MessageKey)} ·{" "}
-                        {m.locale}
+                        {languageName(m.locale, adminLocale)}
                       </Text>
                       {m.subject && (
                         <Text as="p" fontWeight="semibold">

@@ -203,7 +203,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
     2,
   );
   // The preview shows both steps rendered with a real order.
-  await expect(app.getByText("ステップ 2 · メール · ja")).toBeVisible();
+  await expect(app.getByText("ステップ 2 · メール · 日本語")).toBeVisible();
 
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(card.getByText("14日後 → 7日後")).toBeVisible();
