@@ -31,7 +31,7 @@ import {
   voiceByProduct,
 } from "../surveys/surveys.server";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
-import type { MessageKey } from "../i18n/i18n";
+import { languageName, type MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 import { MonthBars } from "../components/charts.client";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
@@ -272,7 +272,7 @@ export default function SurveysDashboard() {
             <CountsCard
               title={t("surveys.byLocale")}
               headings={countHeadings}
-              rows={countRows(d.byLocale, (k) => k)}
+              rows={countRows(d.byLocale, (k) => languageName(k, locale))}
             />
           </InlineGrid>
         </Layout.Section>
@@ -419,7 +419,7 @@ export default function SurveysDashboard() {
                                 ? `${t("surveys.colScore")} ${c.score}`
                                 : null,
                               channel(c.channel),
-                              c.locale,
+                              c.locale && languageName(c.locale, locale),
                               date.format(new Date(c.createdAt)),
                             ]
                               .filter(Boolean)

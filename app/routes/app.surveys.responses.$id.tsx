@@ -25,7 +25,7 @@ import {
 } from "../surveys/surveys.server";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { fulfillmentStatusLabel } from "../surveys/fulfillment-status";
-import type { MessageKey } from "../i18n/i18n";
+import { languageName, type MessageKey } from "../i18n/i18n";
 
 /** One answer to follow up: what the customer said, and their recent orders from the Admin API. */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -127,7 +127,7 @@ export default function FollowUp() {
                 <Text as="span" tone="subdued">
                   {[
                     t(`surveys.channel.${r.channel}` as MessageKey),
-                    r.locale,
+                    r.locale && languageName(r.locale, locale),
                     date.format(new Date(r.createdAt)),
                   ].join(" · ")}
                 </Text>

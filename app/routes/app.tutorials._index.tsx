@@ -35,6 +35,7 @@ import { pickLocale } from "../tutorials/definition";
 import { pickProducts } from "../components/product-picker";
 import { pickCollections } from "../components/collection-picker";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
+import { languageList } from "../i18n/i18n";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 
 /** The shop's tutorials: which products show which video or article. */
@@ -309,7 +310,7 @@ export default function TutorialsPage() {
                         </Badge>
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        {Object.keys(x.locales).join(" · ")}
+                        {languageList(Object.keys(x.locales), locale)}
                       </IndexTable.Cell>
                       <IndexTable.Cell>
                         {shownFor(
