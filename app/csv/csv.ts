@@ -2,40 +2,22 @@
  * CSV as spreadsheets (Excel, Numbers, Google Sheets) write and read it: RFC 4180 quoting, CRLF,
  * and a UTF-8 BOM so Excel opens Japanese text correctly.
  */
+import { zoneOffset } from "../shops/clock";
 
 /**
  * A moment as the shop's clock shows it, with its offset: "2025-03-01T08:30:00+09:00". In UTC an
  * order at 08:30 in Tokyo reads as the day before, and a merchant filters a sheet by day.
  */
 export function zonedIso(at: Date, timeZone: string): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    })
-      .formatToParts(at)
-      .map((x) => [x.type, x.value]),
-  );
-  const local = Date.UTC(
-    Number(p.year),
-    Number(p.month) - 1,
-    Number(p.day),
-    Number(p.hour),
-    Number(p.minute),
-    Number(p.second),
-  );
-  const minutes = Math.round(
-    (local - Math.floor(at.getTime() / 1000) * 1000) / 60_000,
-  );
+  const offset = zoneOffset(at.getTime(), timeZone);
+  const local = new Date(Math.floor(at.getTime() / 1000) * 1000 + offset)
+    .toISOString()
+    .slice(0, 19);
+  const minutes = Math.round(offset / 60_000);
   const abs = Math.abs(minutes);
-  const offset = `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}${offset}`;
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${local}${minutes < 0 ? "-" : "+"}${hh}:${mm}`;
 }
 
 /** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR) is written as text. */

@@ -1,3 +1,5 @@
+import { zoneOffset } from "../shops/clock";
+
 /**
  * What one customer adds to the dashboard aggregates, computed from their order times alone:
  *   d  the local day of their last order (the StatDay histogram; null without orders)
@@ -25,42 +27,14 @@ export class LocalCalendar {
   private readonly offsets = new Map<number, number>();
   private readonly days = new Map<number, string>();
   private readonly months = new Map<number, string>();
-  private readonly format: Intl.DateTimeFormat;
 
-  constructor(readonly timeZone: string) {
-    this.format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-  }
+  constructor(readonly timeZone: string) {}
 
   private offset(ms: number): number {
     const hour = Math.floor(ms / HOUR);
     let offset = this.offsets.get(hour);
-    if (offset === undefined) {
-      const p = Object.fromEntries(
-        this.format
-          .formatToParts(new Date(hour * HOUR))
-          .map((x) => [x.type, x.value]),
-      );
-      offset =
-        Date.UTC(
-          Number(p.year),
-          Number(p.month) - 1,
-          Number(p.day),
-          Number(p.hour),
-          Number(p.minute),
-          Number(p.second),
-        ) -
-        hour * HOUR;
-      this.offsets.set(hour, offset);
-    }
+    if (offset === undefined)
+      this.offsets.set(hour, (offset = zoneOffset(hour * HOUR, this.timeZone)));
     return offset;
   }
 
