@@ -682,11 +682,10 @@ describe("email score links", () => {
     expect(await prisma.surveyResponse.count()).toBe(0);
   });
 
-  it("gives the score links of a follow-up's survey page the expiry of the link that led there", async () => {
+  /** The survey page a follow-up message links to, for a link that expires at `exp`. */
+  async function askPage(exp: number, locale = "ja") {
     const { loader } = await import("~/routes/survey.ask.$token");
-    const { signLink, verifyLink } = await import("~/surveys/email-link");
-    // Ten hours left: the score links must not get a day.
-    const exp = Math.floor(Date.now() / 1000) + 10 * 3600;
+    const { signLink } = await import("~/surveys/email-link");
     const token = signLink(
       {
         shop: SHOP,
@@ -694,16 +693,23 @@ describe("email score links", () => {
         customer: "501",
         order: "9001",
         score: 5,
-        locale: "ja",
+        locale,
         exp,
       },
       secret(),
     );
-    const res = await callRoute(
+    return callRoute(
       loader as never,
       new Request(`${process.env.SHOPIFY_APP_URL}/survey/ask/${token}`),
       { token },
     );
+  }
+
+  it("gives the score links of a follow-up's survey page the expiry of the link that led there", async () => {
+    const { verifyLink } = await import("~/surveys/email-link");
+    // Ten hours left: the score links must not get a day.
+    const exp = Math.floor(Date.now() / 1000) + 10 * 3600;
+    const res = await askPage(exp);
     expect(res.status).toBe(200);
     const links = [
       ...(await res.text()).matchAll(/\/survey\/([\w-]+\.[\w-]{43})"/g),
@@ -717,26 +723,8 @@ describe("email score links", () => {
   });
 
   it("tells a follow-up's survey page reader in their language that the link expired or the survey ended", async () => {
-    const { loader } = await import("~/routes/survey.ask.$token");
-    const { signLink } = await import("~/surveys/email-link");
     const open = async (exp: number, locale = "en") => {
-      const token = signLink(
-        {
-          shop: SHOP,
-          survey: emailSurvey,
-          customer: "501",
-          order: "9001",
-          score: 5,
-          locale,
-          exp,
-        },
-        secret(),
-      );
-      const res = await callRoute(
-        loader as never,
-        new Request(`${process.env.SHOPIFY_APP_URL}/survey/ask/${token}`),
-        { token },
-      );
+      const res = await askPage(exp, locale);
       return { status: res.status, text: await res.text() };
     };
     const past = Math.floor(Date.now() / 1000) - 60;
