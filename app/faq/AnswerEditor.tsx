@@ -150,12 +150,22 @@ export function AnswerEditor({
           </ButtonGroup>
           {link !== null && (
             <InlineStack gap="200" blockAlign="end">
-              <div style={{ flex: 1 }}>
+              {/* Enter adds the link (it used to submit the whole entry form); Escape closes. */}
+              <div
+                style={{ flex: 1 }}
+                onKeyDown={(e) => {
+                  if (e.key === "Enter") {
+                    e.preventDefault();
+                    addLink();
+                  } else if (e.key === "Escape") setLink(null);
+                }}
+              >
                 <TextField
                   label={t("faq.editorLinkUrl")}
                   value={link}
                   onChange={setLink}
                   autoComplete="off"
+                  autoFocus
                   error={linkError ? t("faq.editorLinkBad") : undefined}
                 />
               </div>
