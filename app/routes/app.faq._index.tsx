@@ -161,10 +161,14 @@ export default function FaqList() {
             <Banner tone="success">
               {t("faq.publishedAt", {
                 time: dateTime.format(new Date(settings.publishedAt)),
-                info: t("faq.publishedInfo", {
-                  entries: info.entries,
-                  locales: languageList(info.locales, locale),
-                }),
+                // A publish with nothing shown yet (only drafts) has no languages to list.
+                info:
+                  info.entries && info.locales.length
+                    ? t("faq.publishedInfo", {
+                        entries: info.entries,
+                        locales: languageList(info.locales, locale),
+                      })
+                    : t("faq.publishedEmpty"),
               })}
             </Banner>
           ) : (
