@@ -34,12 +34,13 @@ export async function recentMessages(
   });
 }
 
+/** The next messages to go out, each with its order's name (#1001) when the app knows it. */
 export async function upcomingMessages(
   db: PrismaClient,
   shop: string,
   take = 10,
 ) {
-  return db.flowMessage.findMany({
+  const messages = await db.flowMessage.findMany({
     where: { shop, status: "scheduled" },
     orderBy: { scheduledAt: "asc" },
     take,
@@ -51,6 +52,19 @@ export async function upcomingMessages(
       error: true,
     },
   });
+  const ids = [...new Set(messages.flatMap((m) => m.orderId ?? []))];
+  const names = new Map(
+    (
+      await db.order.findMany({
+        where: { shop, orderId: { in: ids } },
+        select: { orderId: true, name: true },
+      })
+    ).map((o) => [o.orderId, o.name]),
+  );
+  return messages.map((m) => ({
+    ...m,
+    orderName: (m.orderId && names.get(m.orderId)) || null,
+  }));
 }
 
 /** Messages whose job gave up: the dead letters, with the reason, retryable. */

@@ -322,7 +322,9 @@ export default function FollowUps() {
                   <Text as="p" key={u.id}>
                     {time.format(new Date(u.scheduledAt))} ·{" "}
                     {flowName.get(u.flowId) ?? "—"} ·{" "}
-                    {t("followups.forOrder", { order: u.orderId ?? "—" })}
+                    {t("followups.forOrder", {
+                      order: u.orderName ?? u.orderId ?? "—",
+                    })}
                   </Text>
                 ))}
               </BlockStack>

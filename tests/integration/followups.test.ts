@@ -14,7 +14,10 @@ import { ensurePresets, toFlow } from "~/followups/flows.server";
 import { saveCycles } from "~/followups/cycles.server";
 import { emailChannel } from "~/followups/channels/email.server";
 import { channelsFor, smtpFromUrl } from "~/followups/runtime.server";
-import { saveChannelSettings } from "~/followups/admin.server";
+import {
+  saveChannelSettings,
+  upcomingMessages,
+} from "~/followups/admin.server";
 import { env } from "~/env.server";
 import { verifyToken } from "~/followups/links";
 import type { Channel } from "~/followups/channels/channel";
@@ -640,6 +643,12 @@ describe("follow-up messages", () => {
       ).status;
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(19) });
     expect(await status()).toBe("scheduled");
+    // The list of what goes out next names the order as the merchant knows it.
+    expect(
+      (await upcomingMessages(prisma, SHOP)).find(
+        (m) => m.id === replenish[0].id,
+      )?.orderName,
+    ).toBe("#9001");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(21) });
     expect(await status()).toBe("sent");
     expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(
