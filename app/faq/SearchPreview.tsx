@@ -48,7 +48,8 @@ export function SearchPreview() {
           value={query}
           onChange={setQuery}
           autoComplete="off"
-          placeholder="送料はいくら? / retrun policy"
+          // A shopper's question in the language previewed, typed as shoppers type.
+          placeholder={locale === "ja" ? "送料いくら?" : "retrun policy"}
         />
         <Select
           label={t("faq.previewLocale")}
