@@ -263,18 +263,19 @@ export default function SurveysDashboard() {
           </Card>
         </Layout.Section>
         <Layout.Section>
-          <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
+          {/* Full width each: six columns in half a page squeezed the names to a letter a line. */}
+          <BlockStack gap="400">
             <CountsCard
               title={t("surveys.byChannel")}
-              headings={countHeadings}
+              headings={[t("surveys.colChannel"), ...countHeadings]}
               rows={countRows(d.byChannel, channel)}
             />
             <CountsCard
               title={t("surveys.byLocale")}
-              headings={countHeadings}
+              headings={[t("surveys.colLanguage"), ...countHeadings]}
               rows={countRows(d.byLocale, (k) => languageName(k, locale))}
             />
-          </InlineGrid>
+          </BlockStack>
         </Layout.Section>
         <Layout.Section>
           <Card>
@@ -514,9 +515,9 @@ function CountsCard({
         <DataTable
           columnContentTypes={[
             "text",
-            ...headings.map(() => "numeric" as const),
+            ...headings.slice(1).map(() => "numeric" as const),
           ]}
-          headings={["", ...headings]}
+          headings={headings}
           rows={rows}
         />
       </BlockStack>
