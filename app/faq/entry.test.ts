@@ -172,3 +172,39 @@ describe("handleFrom", () => {
     expect(handleFrom("送料はいくら?")).not.toBe(a);
   });
 });
+
+describe("starter answers", () => {
+  it("may be saved as drafts but not shown while their 【】 / [ ] are unfilled", async () => {
+    const { STARTER_ENTRIES } = await import("./starter");
+    const starter = STARTER_ENTRIES[0];
+    const raw = (published: string) => ({
+      handle: "",
+      tags: "",
+      position: "",
+      published,
+      translations: [
+        {
+          field: "t0",
+          locale: "ja",
+          question: starter.ja.question,
+          answer: starter.ja.answer,
+          category: "",
+          phrasings: "",
+        },
+        {
+          field: "t1",
+          locale: "en",
+          question: starter.en.question,
+          answer: "<p>Shipping is ¥500.</p>",
+          category: "",
+          phrasings: "",
+        },
+      ],
+    });
+    expect(validateEntry(raw("false"), () => "x").ok).toBe(true);
+    expect(validateEntry(raw("true"), () => "x")).toEqual({
+      ok: false,
+      errors: { "t0.answer": "faq.error.starterUnfilled" },
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { gapKey } from "./gaps";
 import { sanitizeAnswer } from "./sanitize";
+import { isStarterAnswer } from "./starter";
 
 /**
  * An FAQ entry as the admin form and the CSV import deliver it, validated to one shape. Errors
@@ -30,6 +31,7 @@ export type EntryErrorKey =
   | "faq.error.locale"
   | "faq.error.questionRequired"
   | "faq.error.answerRequired"
+  | "faq.error.starterUnfilled"
   | "faq.error.questionTooLong"
   | "faq.error.answerTooLong"
   | "faq.error.noTranslation"
@@ -137,12 +139,14 @@ export function validateEntry(
     ...t,
     answer: sanitizeAnswer(t.answer),
   }));
-  // Sanitising can empty an answer that was only a script: that is no answer.
   answers.forEach((t, i) => {
-    if (!t.answer)
-      errors[
-        `${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`
-      ] = "faq.error.answerRequired";
+    const field = `${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`;
+    // Sanitising can empty an answer that was only a script: that is no answer.
+    if (!t.answer) errors[field] = "faq.error.answerRequired";
+    // A starter answer still holds 【7日】 / [amount] for the merchant to fill in: shoppers
+    // must not read it. As a draft it may stay.
+    else if (published && isStarterAnswer(t.answer))
+      errors[field] = "faq.error.starterUnfilled";
   });
   if (Object.keys(errors).length) return { ok: false, errors };
   return {
