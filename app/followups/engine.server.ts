@@ -659,6 +659,15 @@ export async function runFollowupBatch(
         locale,
       ),
     };
+    // A message made to carry the order's tutorials says "here is how to get started" and then
+    // nothing when none of its products has one: not sent.
+    if (
+      template.body.includes("tutorial_links") &&
+      !context.tutorial_links.length
+    ) {
+      skip(job.id, msg.id, reason("no_tutorials"));
+      continue;
+    }
     const body = await renderTemplate(
       template.body,
       chosen.channel.name === "email" ? "html" : "text",

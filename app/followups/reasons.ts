@@ -14,6 +14,7 @@ export const REASONS = [
   "guest",
   "no_template",
   "already_answered",
+  "no_tutorials",
   "worker_stopped",
   "uncertain",
   "send_failed",

@@ -57,6 +57,24 @@ afterAll(async () => {
   await sink.close();
 });
 
+/** A tutorial for the products of both orders: the tutorial email is sent only with one. */
+async function tutorialsForOrders() {
+  await prisma.tutorial.create({
+    data: {
+      shop: SHOP,
+      kind: "video",
+      locales: JSON.stringify({
+        ja: { title: "使い方", url: "https://video.example/ja" },
+        en: { title: "How to", url: "https://video.example/en" },
+      }),
+      products: JSON.stringify([
+        { id: "501", title: "煎茶" },
+        { id: "502", title: "急須" },
+      ]),
+    },
+  });
+}
+
 beforeEach(async () => {
   await resetDatabase(prisma);
   sink.mails.length = 0;
@@ -294,6 +312,7 @@ describe("follow-up messages", () => {
   });
 
   it("sends marketing only with consent, always with a working unsubscribe link, and nothing after unsubscribing", async () => {
+    await tutorialsForOrders();
     await schedule("delivered", "9001");
     await schedule("delivered", "9002");
     await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
@@ -540,6 +559,7 @@ describe("follow-up messages", () => {
   });
 
   it("skips a scheduled step the merchant removed, and schedules a step added later only for new events", async () => {
+    await tutorialsForOrders();
     const flow = await prisma.flow.findFirstOrThrow({
       where: { shop: SHOP, preset: "tutorial" },
     });
@@ -606,6 +626,15 @@ describe("follow-up messages", () => {
     expect(verifyToken("click", token, secret())?.[2]).toBe(
       "https://video.example/en",
     );
+  });
+
+  it("does not send the tutorial email for an order none of whose products has a tutorial", async () => {
+    await schedule("delivered", "9001");
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(1) });
+    expect(
+      await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } }),
+    ).toMatchObject({ status: "skipped", error: "no_tutorials" });
+    expect(sink.mails).toHaveLength(0);
   });
 
   it("reminds to replenish after the shortest consumption cycle of the order's products, and not at all without one", async () => {
@@ -691,6 +720,7 @@ describe("follow-up messages", () => {
   });
 
   it("waits for the delay: nothing is sent before its time", async () => {
+    await tutorialsForOrders();
     await schedule("delivered", "9001");
     expect(await runDueJobs({ db: prisma, handlers: handlers() })).toBe(0);
     expect(
