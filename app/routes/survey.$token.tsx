@@ -153,7 +153,8 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const added = await addComment(prisma, c.shop, row.responseKey, text);
   return html(added ? 200 : 409, c.locale, {
     kind: "answered",
-    fresh: false,
+    // Just after sending a comment: thanks, not "you already answered", which reads as a refusal.
+    fresh: added,
     score: row.score,
     question,
     canComment: false,

@@ -72,9 +72,7 @@ export function emailPage(
   let body: string;
   if (state.kind === "error") body = `<p>${c[state.error]}</p>`;
   else {
-    // Just after sending a comment the answer is not news, but "already answered" would read
-    // as a refusal: thank them.
-    body = `<p class="lead">${state.fresh || state.commented ? c.recorded : c.already}</p>`;
+    body = `<p class="lead">${state.fresh ? c.recorded : c.already}</p>`;
     if (state.question) body += `<p class="q">${esc(state.question)}</p>`;
     if (state.score !== null)
       body += `<p class="score">${esc(c.yourScore.replace("{score}", String(state.score)))}</p>`;

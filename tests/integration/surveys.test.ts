@@ -568,7 +568,11 @@ describe("email score links", () => {
       (await prisma.surveyResponse.findMany()).map((r) => r.score),
     ).toEqual([4]);
 
-    expect((await comment(url, "<b>届くのが遅かった</b>")).status).toBe(200);
+    const sent = await comment(url, "<b>届くのが遅かった</b>");
+    expect(sent.status).toBe(200);
+    const thanks = await sent.text();
+    expect(thanks).toContain("ご回答ありがとうございました");
+    expect(thanks).not.toContain("すでにご回答");
     expect((await comment(url, "上書き")).status).toBe(409);
     const row = await prisma.surveyResponse.findFirstOrThrow();
     expect(row.comment).toBe("<b>届くのが遅かった</b>");
