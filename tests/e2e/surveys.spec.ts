@@ -34,7 +34,7 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
     .getByLabel("質問(日本語)")
     .fill("このショップを友人にすすめる可能性はどのくらいありますか?");
   await app
-    .getByLabel("質問(English)")
+    .getByLabel("質問(英語)")
     .fill("How likely are you to recommend us to a friend?");
   await app.getByLabel("サンクスページ").check();
   await app.getByLabel("メールのリンク").check();
