@@ -100,8 +100,9 @@ export default function SurveysDashboard() {
     dateStyle: "medium",
     timeZone: useShopFormats().timeZone,
   });
+  // "2026年12月" / "Dec 2026": a two-digit year read as a day ("26年12月", "Dec 26").
   const month = new Intl.DateTimeFormat(locale, {
-    year: "2-digit",
+    year: "numeric",
     month: "short",
   });
   const [hydrated, setHydrated] = useState(false);
