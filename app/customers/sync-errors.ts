@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from "../i18n/i18n";
 import { withDetail } from "../i18n/with-detail";
+import { coded, parseCoded } from "../i18n/coded";
 
 /**
  * Why a customer sync failed, as stored in SyncRun.error: a code, or `code:detail` where the
@@ -15,17 +16,16 @@ export const SYNC_ERRORS = [
 export type SyncErrorCode = (typeof SYNC_ERRORS)[number];
 
 export const syncError = (code: SyncErrorCode, detail?: string): string =>
-  detail ? `${code}:${detail}` : code;
+  coded(code, detail);
 
 /** `truncated`'s detail: lines received and lines Shopify said the file has. */
 export const truncatedDetail = (lines: number, expected: number) =>
   `${lines}/${expected}`;
 
 export function describeSyncError(t: Translate, stored: string): string {
-  const m = /^([a-z_]+)(?::([\s\S]*))?$/.exec(stored);
-  const code = m?.[1] as SyncErrorCode | undefined;
-  if (!code || !SYNC_ERRORS.includes(code)) return stored;
-  const detail = m?.[2] ?? "";
+  const parsed = parseCoded(stored, SYNC_ERRORS);
+  if (!parsed) return stored;
+  const { code, detail } = parsed;
   const key = `customers.sync.error.${code}` as MessageKey;
   if (code === "truncated") {
     const [lines = "?", expected = "?"] = detail.split("/");

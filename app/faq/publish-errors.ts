@@ -1,5 +1,6 @@
 import type { MessageKey, Translate } from "../i18n/i18n";
 import { withDetail } from "../i18n/with-detail";
+import { coded, parseCoded } from "../i18n/coded";
 
 /**
  * Why the last FAQ publish failed, as stored in FaqSettings.publishError: a code, or
@@ -38,13 +39,15 @@ export function storedPublishError(error: unknown): string {
             .split("\n")[0]
             .slice(0, 200),
         };
-  return (detail ? `${code}:${detail}` : code).slice(0, 500);
+  return coded(code, detail).slice(0, 500);
 }
 
 export function describePublishError(t: Translate, stored: string): string {
-  const m = /^([a-z]+)(?::([\s\S]*))?$/.exec(stored);
-  const code = m?.[1] as PublishErrorCode | undefined;
-  if (!code || !PUBLISH_ERRORS.includes(code))
-    return t("faq.publishError", { error: stored });
-  return withDetail(t, t(`faq.publishFailed.${code}` as MessageKey), m?.[2]);
+  const parsed = parseCoded(stored, PUBLISH_ERRORS);
+  if (!parsed) return t("faq.publishError", { error: stored });
+  return withDetail(
+    t,
+    t(`faq.publishFailed.${parsed.code}` as MessageKey),
+    parsed.detail,
+  );
 }

@@ -1,4 +1,5 @@
 import type { MessageKey, Translate } from "../i18n/i18n";
+import { coded, parseCoded } from "../i18n/coded";
 
 /**
  * Why a message was skipped, failed or needs checking, as stored in FlowMessage.error and in a
@@ -23,15 +24,9 @@ export const REASONS = [
 export type Reason = (typeof REASONS)[number];
 
 export const reason = (code: Reason, detail?: string): string =>
-  detail ? `${code}:${detail}` : code;
+  coded(code, detail);
 
-export function parseReason(
-  stored: string,
-): { code: Reason; detail: string } | null {
-  const m = /^([a-z_]+)(?::([\s\S]*))?$/.exec(stored);
-  if (!m || !(REASONS as readonly string[]).includes(m[1])) return null;
-  return { code: m[1] as Reason, detail: m[2] ?? "" };
-}
+export const parseReason = (stored: string) => parseCoded(stored, REASONS);
 
 /** The reason in the admin's language; an old stored sentence as it is. */
 export function describeReason(t: Translate, stored: string): string {
