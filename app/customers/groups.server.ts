@@ -14,6 +14,7 @@ import {
   type GroupSettings,
 } from "./groups";
 import type { GraphQL } from "../admin-graphql";
+import { shopTimeZone } from "../shops/shops.server";
 
 const DEFAULTS: GroupSettings = {
   dormantDays: 120,
@@ -106,13 +107,6 @@ const MEMBER = {
   tags: true,
   metafields: true,
 } as const;
-
-async function shopTimeZone(db: PrismaClient, shop: string): Promise<string> {
-  return (
-    (await db.shop.findUnique({ where: { shop }, select: { timezone: true } }))
-      ?.timezone ?? "Asia/Tokyo"
-  );
-}
 
 async function membersOf(
   db: PrismaClient,

@@ -8,6 +8,7 @@ import {
   type Contribution,
   type StatDeltas,
 } from "./contrib";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 /**
  * The dashboard's aggregate tables (StatTotal, StatDay, StatMonth), moved by each customer's
@@ -33,7 +34,7 @@ export async function statsContext(
     }),
   ]);
   return {
-    calendar: new LocalCalendar(shopRow?.timezone ?? "Asia/Tokyo"),
+    calendar: new LocalCalendar(shopRow?.timezone ?? DEFAULT_TIME_ZONE),
     dormantDays: settings?.dormantDays ?? 120,
   };
 }

@@ -37,6 +37,7 @@ import {
 import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
 import { fullName } from "../customers/names";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -139,7 +140,7 @@ export async function scheduleFlows(
   const quiet = {
     start: settings?.quietStart ?? 21,
     end: settings?.quietEnd ?? 9,
-    timeZone: shopRow?.timezone ?? "Asia/Tokyo",
+    timeZone: shopRow?.timezone ?? DEFAULT_TIME_ZONE,
   };
   const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
   const cycleDays = flows.some((f) => f.trigger === "replenish")

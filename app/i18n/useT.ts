@@ -1,6 +1,7 @@
 import { useRouteLoaderData } from "@remix-run/react";
 import { useMemo } from "react";
 import { translator, type Locale, type Translate } from "./i18n";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 /** The admin's language, decided once by the app layout's loader from Shopify's `locale` parameter. */
 export function useLocale(): Locale {
@@ -13,7 +14,7 @@ export function useShopFormats(): { timeZone: string; currency: string } {
     "routes/app",
   );
   return {
-    timeZone: data?.timeZone ?? "Asia/Tokyo",
+    timeZone: data?.timeZone ?? DEFAULT_TIME_ZONE,
     currency: data?.currency ?? "JPY",
   };
 }

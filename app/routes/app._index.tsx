@@ -22,6 +22,7 @@ import { chartLinks } from "../components/chart-styles";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { useEffect, useState } from "react";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 export const links = chartLinks;
 
@@ -35,7 +36,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     prisma,
     session.shop,
     settings,
-    shop?.timezone ?? "Asia/Tokyo",
+    shop?.timezone ?? DEFAULT_TIME_ZONE,
   );
   if (dashboard.recalculating) await requestStatsRebuild(prisma, session.shop);
   else await recordSnapshot(prisma, session.shop, dashboard);

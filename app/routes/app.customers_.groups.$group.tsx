@@ -17,6 +17,7 @@ import { fullName } from "../customers/names";
 import { DownloadButton } from "../components/DownloadButton";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -30,7 +31,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       list: true,
       settings,
       members: await listMembers(prisma, session.shop, list, {
-        timeZone: shop?.timezone ?? "Asia/Tokyo",
+        timeZone: shop?.timezone ?? DEFAULT_TIME_ZONE,
         dormantDays: settings.dormantDays,
       }),
     });

@@ -1,3 +1,6 @@
+/** The zone a shop's dates are read in until its details have been read from Shopify. */
+export const DEFAULT_TIME_ZONE = "Asia/Tokyo";
+
 const formats = new Map<string, Intl.DateTimeFormat>();
 
 /**

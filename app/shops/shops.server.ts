@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { GraphQL } from "../admin-graphql";
+import { DEFAULT_TIME_ZONE } from "./clock";
 
 const SHOP_INFO = `#graphql
   query ShopInfo {
@@ -103,7 +104,6 @@ export async function shopTimeZone(
 ): Promise<string> {
   return (await getShopSettings(db, shop))?.timezone ?? DEFAULT_TIME_ZONE;
 }
-export const DEFAULT_TIME_ZONE = "Asia/Tokyo";
 
 export async function getShopSettings(db: PrismaClient, shop: string) {
   return db.shop.findUnique({

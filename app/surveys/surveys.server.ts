@@ -11,6 +11,7 @@ import {
 import type { GraphQL } from "../admin-graphql";
 import { orderAnswerKeys } from "./answer-keys";
 import { emailResponseKey, type LinkClaims } from "./email-link";
+import { shopTimeZone } from "../shops/shops.server";
 
 export const SURVEY_ANALYZE_JOB = "survey.analyze";
 
@@ -343,10 +344,7 @@ export async function surveyDashboard(
       })
     ).map((s) => [s.id, s.kind]),
   );
-  const month = monthIn(
-    (await db.shop.findUnique({ where: { shop }, select: { timezone: true } }))
-      ?.timezone ?? "Asia/Tokyo",
-  );
+  const month = monthIn(await shopTimeZone(db, shop));
   const npsRows = rows.filter(
     (r) => kinds.get(r.surveyId) === "nps" && r.score !== null,
   );
