@@ -40,7 +40,7 @@ import {
 } from "../surveys/surveys.server";
 import { scoreLinks } from "../surveys/email-link";
 import { env } from "../env.server";
-import { useT } from "../i18n/useT";
+import { useLocale, useT } from "../i18n/useT";
 import { questionLabel } from "../surveys/form-labels";
 import type { MessageKey } from "../i18n/i18n";
 import { withDetail } from "../i18n/with-detail";
@@ -120,6 +120,7 @@ export default function SurveyForm() {
   const errors = (result?.errors ?? {}) as Record<string, MessageKey>;
   const saving = useNavigation().state === "submitting";
   const t = useT();
+  const adminLocale = useLocale();
   const [kind, setKind] = useState<string>(survey?.kind ?? "nps");
   const [questionJa, setQuestionJa] = useState(survey?.question.ja ?? "");
   const [questionEn, setQuestionEn] = useState(survey?.question.en ?? "");
@@ -171,7 +172,7 @@ export default function SurveyForm() {
                   error={err("kind")}
                 />
                 <TextField
-                  label={questionLabel(t, "ja")}
+                  label={questionLabel(t, adminLocale, "ja")}
                   name="question_ja"
                   value={questionJa}
                   onChange={setQuestionJa}
@@ -183,7 +184,7 @@ export default function SurveyForm() {
                   error={err("question")}
                 />
                 <TextField
-                  label={questionLabel(t, "en")}
+                  label={questionLabel(t, adminLocale, "en")}
                   name="question_en"
                   value={questionEn}
                   onChange={setQuestionEn}

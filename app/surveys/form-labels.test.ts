@@ -6,9 +6,9 @@ describe("survey form labels", () => {
   it("name the question's language in the admin's language", () => {
     const ja = translator("ja");
     const en = translator("en");
-    expect(questionLabel(en, "ja")).toBe("Question (Japanese)");
-    expect(questionLabel(en, "en")).toBe("Question (English)");
-    expect(questionLabel(ja, "ja")).toBe("質問(日本語)");
-    expect(questionLabel(ja, "en")).toBe("質問(英語)");
+    expect(questionLabel(en, "en", "ja")).toBe("Question (Japanese)");
+    expect(questionLabel(en, "en", "en")).toBe("Question (English)");
+    expect(questionLabel(ja, "ja", "ja")).toBe("質問(日本語)");
+    expect(questionLabel(ja, "ja", "en")).toBe("質問(英語)");
   });
 });
