@@ -9,7 +9,8 @@
  * With --cv it writes nothing and measures instead, leaving one shop out at a time: the shop's
  * FAQ is indexed with shoppers' words borrowed from the other shops only, and its queries are
  * ranked as `faq:eval` ranks them. Prints MRR@10, recall@1 and recall@3 per locale over all
- * queries, and the mean of the shops' MRR@10.
+ * queries, and the mean of the shops' MRR@10; then how many entries the storefront lists per
+ * query and how many of the right ones among its first eight it keeps (`shown`).
  *
  * With --cv --ways it measures instead what the merchant's "other ways to ask" do for wordings
  * nobody added (scripts/faq/ways-cv.ts; about four minutes).
@@ -18,6 +19,7 @@ import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { setShopperCorpus } from "../app/faq/engine/shopper-words.server";
 import { metrics } from "./faq/eval-data";
+import { shown } from "../app/faq/engine/query";
 import { publishedSearch } from "./faq/rank";
 import { corpusFile, corpusOf, trainingShops } from "./faq/shopper-corpus";
 import { waysToAskCv } from "./faq/ways-cv";
@@ -37,6 +39,12 @@ if (!process.argv.includes("--cv")) {
 } else {
   const fmt = (v: number) => v.toFixed(3);
   const all: { locale: string; ranked: string[]; relevant: string[] }[] = [];
+  // What the storefront lists (shown): how many entries, and how many of the right ones ranked
+  // in its first eight it keeps.
+  const offered: Record<
+    string,
+    { queries: number; listed: number; right: number; kept: number }
+  > = {};
   const perShop: Record<string, number[]> = {};
   console.log("shop        locale  queries  MRR@10  recall@1  recall@3");
   for (const held of shops) {
@@ -47,11 +55,28 @@ if (!process.argv.includes("--cv")) {
       );
       const rows = held.queries
         .filter((q) => q.locale === locale)
-        .map((q) => ({
-          locale,
-          relevant: q.relevant,
-          ranked: search(q.query, 10).hits.map((h) => h.id),
-        }));
+        .map((q) => {
+          const hits = search(q.query, 10).hits;
+          const listed = new Set(shown(hits).map((h) => h.id));
+          const o = (offered[locale] ??= {
+            queries: 0,
+            listed: 0,
+            right: 0,
+            kept: 0,
+          });
+          o.queries++;
+          o.listed += listed.size;
+          for (const h of hits.slice(0, 8))
+            if (q.relevant.includes(h.id)) {
+              o.right++;
+              if (listed.has(h.id)) o.kept++;
+            }
+          return {
+            locale,
+            relevant: q.relevant,
+            ranked: hits.map((h) => h.id),
+          };
+        });
       if (!rows.length) continue;
       all.push(...rows);
       const m = metrics(rows);
@@ -71,4 +96,11 @@ if (!process.argv.includes("--cv")) {
       `${locale.padEnd(19)} ${String(m.queries).padStart(7)}  ${fmt(m.mrr10)}   ${fmt(m.recall1)}     ${fmt(m.recall3)}   (${fmt(mean)})`,
     );
   }
+  console.log(
+    "--- what the storefront lists (entries per query; right entries of its first 8 kept)",
+  );
+  for (const [locale, o] of Object.entries(offered).sort())
+    console.log(
+      `${locale.padEnd(19)} ${(o.listed / o.queries).toFixed(2)} entries   ${fmt(o.kept / o.right)} kept`,
+    );
 }

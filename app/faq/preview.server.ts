@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import { buildIndex, learnKey } from "./engine/build.server";
-import { createSearch, type FaqSearch } from "./engine/query";
+import { createSearch, shown, type FaqSearch } from "./engine/query";
 import { learnedSignals } from "./events.server";
 import { answerText } from "./sanitize";
 import { parseSynonyms } from "./settings";
@@ -127,13 +127,14 @@ export async function previewSearch(
   }
   cache.set(key, cached);
   if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
-  const result = cached.search(query, 10, true);
+  // What a shopper would be offered, no more.
+  const result = cached.search(query, 8, true);
   const byHandle = new Map(rows.map((r) => [r.entry.handle, r]));
   return {
     answers: new Map(rows.map((r) => [r.entry.handle, r.answer])),
     weak: result.weak,
     locales: localeRows.map((l) => l.locale),
-    hits: result.hits.map((h) => ({
+    hits: shown(result.hits).map((h) => ({
       id: h.id,
       question: byHandle.get(h.id)?.question ?? h.id,
       published: byHandle.get(h.id)?.entry.published ?? false,

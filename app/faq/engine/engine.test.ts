@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
-import { createSearch, learnKey, type FaqIndex, type Hit } from "./query";
+import {
+  createSearch,
+  learnKey,
+  shown,
+  type FaqIndex,
+  type Hit,
+} from "./query";
 
 /** A small bilingual shop FAQ (a stationery shop), not the evaluation set. */
 const ja: FaqDoc[] = [
@@ -649,5 +655,58 @@ describe("what the merchant and shoppers teach", () => {
     const s2 = createSearch(JSON.parse(JSON.stringify(index)) as FaqIndex);
     for (const q of ["送料", "いつ届く", "インク"])
       expect(s2(q)).toEqual(s1(q));
+  });
+});
+
+describe("what a shopper is offered", () => {
+  const hits = (...scores: number[]) =>
+    scores.map((score, i) => ({ id: `e${i}`, score, why: [] }));
+
+  it("drops entries scoring under a tenth of the first", () => {
+    expect(shown(hits(5, 2, 0.5, 0.49, 0.1)).map((h) => h.id)).toEqual([
+      "e0",
+      "e1",
+      "e2",
+    ]);
+  });
+
+  it("offers eight at most, and nothing for no hits", () => {
+    expect(shown(hits(9, 9, 9, 9, 9, 9, 9, 9, 9, 9))).toHaveLength(8);
+    expect(shown([])).toEqual([]);
+  });
+
+  it("lists the entry a query names, not every entry a borrowed word touches", async () => {
+    const search = createSearch(
+      await buildIndex([
+        {
+          id: "ship",
+          question: "送料はいくらですか?",
+          answer: "全国一律550円です。",
+        },
+        {
+          id: "ret",
+          question: "返品できますか?",
+          answer: "到着後7日以内なら返品できます。",
+        },
+        {
+          id: "pay",
+          question: "支払い方法は?",
+          answer: "クレジットカード、代金引換。",
+        },
+        {
+          id: "gift",
+          question: "ギフト包装はできますか?",
+          answer: "有料で承ります。",
+        },
+        {
+          id: "when",
+          question: "いつ届きますか?",
+          answer: "ご注文から3日以内に発送します。",
+        },
+      ]),
+    );
+    const ranked = search("送料", 8).hits;
+    expect(ranked.length).toBeGreaterThan(1); // shoppers' words reach other entries, weakly
+    expect(shown(ranked).map((h) => h.id)).toEqual(["ship"]);
   });
 });

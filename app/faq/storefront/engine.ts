@@ -1,12 +1,12 @@
-import { createSearch, type FaqIndex } from "../engine/query";
+import { createSearch, shown, type FaqIndex } from "../engine/query";
 
-/** The storefront's view of the engine: ids of the matching entries, and whether the match is weak. */
+/** The storefront's view of the engine: ids of the entries offered, and whether the match is weak. */
 export type FaqSearch = (query: string) => { hits: string[]; weak: boolean };
 
 export function loadSearch(chunks: FaqIndex[]): FaqSearch {
   const search = createSearch(chunks);
   return (query) => {
     const result = search(query, 8);
-    return { hits: result.hits.map((h) => h.id), weak: result.weak };
+    return { hits: shown(result.hits).map((h) => h.id), weak: result.weak };
   };
 }
