@@ -204,11 +204,14 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
       }
     }
     // Words inside a compound: "配送料" holds "送料", which a shopper may type alone (or as "そうりょう").
+    // The word is written there, so it is as exact as a word standing alone, and its reading as
+    // any reading: at 0.7 / 0.6, "送料" found an entry whose answer mentions 送料 above
+    // "配送料について" (cv ja +.0004, R@1 +.0016).
     const whole = surfaces.join("");
     if (whole.length >= 3 && HAS_KANJI.test(whole))
       for (const w of innerWords(t, whole, surfaces)) {
-        add(w.word, 0.7);
-        if (w.reading && w.reading !== w.word) add(w.reading, 0.6);
+        add(w.word, 1);
+        if (w.reading && w.reading !== w.word) add(w.reading, 0.9);
       }
     compound = [];
   };

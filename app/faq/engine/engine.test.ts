@@ -90,6 +90,29 @@ describe("Japanese search", () => {
     expect(top(s("お金はいつ戻る?"))).toBe("refund");
   });
 
+  it("counts a word inside a compound question as written there, above another entry's answer", async () => {
+    const s = await searchOf([
+      { id: "fee", question: "配送料について", answer: "全国一律550円です。" },
+      {
+        id: "mail",
+        question: "ポスト投函(メール便)で送れますか?",
+        answer: "3袋までならメール便(送料220円、日時指定不可)を選べます。",
+      },
+      {
+        id: "gift",
+        question: "ギフト包装はできますか?",
+        answer: "有料で承ります。",
+      },
+      {
+        id: "ret",
+        question: "返品できますか?",
+        answer: "到着後7日以内なら返品できます。",
+      },
+    ]);
+    expect(top(s("送料"))).toBe("fee");
+    expect(top(s("そうりょう"))).toBe("fee");
+  });
+
   it("gives no hit for a single character or particles alone", async () => {
     const s = await searchOf(ja);
     expect(s("の").hits).toEqual([]);
