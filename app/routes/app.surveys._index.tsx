@@ -35,6 +35,8 @@ import { languageName, type MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 import { MonthBars } from "../components/charts.client";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
+import { skipRevalidateOnSavedDrop } from "../components/saved-notice";
+import { useSavedToast } from "../components/useSavedToast";
 
 const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 const LOYALTIES = ["psychological", "behavioral", "none"] as const;
@@ -82,6 +84,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
+export const shouldRevalidate = skipRevalidateOnSavedDrop;
+
 export default function SurveysDashboard() {
   const {
     dashboard: d,
@@ -105,6 +109,7 @@ export default function SurveysDashboard() {
     year: "numeric",
     month: "short",
   });
+  useSavedToast(t("surveys.saved"));
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const question = (q: Record<string, string>) =>
