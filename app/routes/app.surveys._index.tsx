@@ -19,6 +19,7 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import { chartLinks } from "../components/chart-styles";
 import { RowLink } from "../components/RowLink";
+import { ClampedText } from "../components/ClampedText";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -232,9 +233,7 @@ export default function SurveysDashboard() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Text as="span" truncate>
-                        {f.comment || "—"}
-                      </Text>
+                      <ClampedText text={f.comment || "—"} lines={1} />
                     </IndexTable.Cell>
                     <IndexTable.Cell>{channel(f.channel)}</IndexTable.Cell>
                   </IndexTable.Row>
@@ -476,7 +475,7 @@ export default function SurveysDashboard() {
                 >
                   <IndexTable.Cell>
                     <RowLink to={`/app/surveys/${s.id}`}>
-                      {question(s.question)}
+                      <ClampedText text={question(s.question)} />
                     </RowLink>
                   </IndexTable.Cell>
                   <IndexTable.Cell>
