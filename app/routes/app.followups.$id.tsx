@@ -343,6 +343,7 @@ export default function FlowEditor() {
                         label: t(`followups.orders.${x}` as MessageKey),
                         value: x,
                       }))}
+                      error={err("orders")}
                     />
                     <TextField
                       label={t("followups.minTotal")}
@@ -352,7 +353,7 @@ export default function FlowEditor() {
                       value={minTotal}
                       onChange={setMinTotal}
                       autoComplete="off"
-                      error={err("conditions")}
+                      error={err("minTotal") ?? err("conditions")}
                     />
                   </FormLayout.Group>
                   <FormLayout.Group>
@@ -365,6 +366,7 @@ export default function FlowEditor() {
                       }))}
                       selected={locales}
                       onChange={setLocales}
+                      error={err("locales")}
                     />
                     <ChoiceList
                       allowMultiple
@@ -377,6 +379,7 @@ export default function FlowEditor() {
                       }))}
                       selected={groups}
                       onChange={setGroups}
+                      error={err("groups")}
                     />
                   </FormLayout.Group>
                   {locales.map((l) => (
@@ -400,6 +403,7 @@ export default function FlowEditor() {
                         ? t("followups.productsHelp")
                         : t("followups.allProducts")
                     }
+                    error={err("products")}
                     items={products}
                     onChoose={chooseProducts}
                     onRemove={(id) =>

@@ -193,7 +193,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
     app.getByText("入力内容を確認してください。").first(),
   ).toBeVisible();
   await expect(
-    app.getByText("0〜730の日数を入力してください。").first(),
+    app.getByText("待ち時間は730日(2年)までです。短くしてください。").first(),
   ).toBeVisible();
   await delay.fill("7");
   await app.getByRole("button", { name: "保存", exact: true }).click();
