@@ -1,4 +1,5 @@
 import type { StepInput, Templates } from "./flows.server";
+import type { PreviewFlow } from "./preview";
 
 /**
  * The flow editor's form, as validateFlow takes it. Steps are posted in order as repeated `step`
@@ -78,6 +79,20 @@ export function flowInputFrom(form: FormData) {
     channels: form.getAll("channels").map(String),
     steps: stepsFrom(form),
     enabled: form.get("enabled") === "on",
+  };
+}
+
+/**
+ * The texts being edited, for the preview: the channels ticked and each step's messages, read as
+ * saving would read them but not checked (the preview shows a template's error in its place).
+ */
+export function previewFlowFrom(form: FormData): PreviewFlow {
+  const channels = form.getAll("channels").map(String);
+  return {
+    channels: CHANNELS.filter((c) => channels.includes(c)),
+    steps: stepsFrom(form)
+      .slice(0, MAX_STEPS)
+      .map((s) => ({ templates: s.templates })),
   };
 }
 
