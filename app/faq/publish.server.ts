@@ -15,8 +15,13 @@ import { parseSynonyms } from "./settings";
 import { answerText } from "./sanitize";
 import { PublishError, storedPublishError } from "./publish-errors";
 import type { GraphQL } from "../admin-graphql";
-
-export const FAQ_PUBLISH_JOB = "faq.publish";
+import {
+  FAQ_PUBLISH_JOB,
+  isPublishing,
+  learningKey,
+  PUBLISH_DELAY_MS,
+  publishKey,
+} from "./publish-status";
 
 /**
  * Every change publishes the FAQ a few seconds later; saves within the same five seconds share
@@ -25,14 +30,14 @@ export const FAQ_PUBLISH_JOB = "faq.publish";
 export async function requestPublish(
   db: PrismaClient,
   shop: string,
-  delayMs = 3_000,
+  delayMs = PUBLISH_DELAY_MS,
   now = Date.now(),
 ): Promise<void> {
   const runAt = new Date(now + delayMs);
   await enqueueJob(db, {
     shop,
     type: FAQ_PUBLISH_JOB,
-    key: `${FAQ_PUBLISH_JOB}:${shop}:${Math.floor(runAt.getTime() / 5_000)}`,
+    key: publishKey(shop, runAt.getTime()),
     payload: {},
     runAt,
     maxAttempts: 5,
@@ -52,29 +57,28 @@ export async function requestLearningPublish(
   await enqueueJob(db, {
     shop,
     type: FAQ_PUBLISH_JOB,
-    key: `${FAQ_PUBLISH_JOB}:${shop}:learn:${hour}`,
+    key: learningKey(shop, hour),
     payload: {},
     runAt: new Date((hour + 1) * 3_600_000),
     maxAttempts: 5,
   });
 }
 
+/** Whether a publish is running or about to (publish-status.ts): what the admin's banner says. */
 export async function publishPending(
   db: PrismaClient,
   shop: string,
+  now = Date.now(),
 ): Promise<boolean> {
-  // The hourly learning publish waiting for its hour is not "publishing now".
-  const soon = new Date(Date.now() + 60_000);
-  return (
-    (await db.job.count({
-      where: {
-        shop,
-        type: FAQ_PUBLISH_JOB,
-        status: { in: ["queued", "running"] },
-        runAt: { lte: soon },
-      },
-    })) > 0
-  );
+  const jobs = await db.job.findMany({
+    where: {
+      shop,
+      type: FAQ_PUBLISH_JOB,
+      status: { in: ["queued", "running"] },
+    },
+    select: { key: true, status: true, runAt: true },
+  });
+  return isPublishing(jobs, shop, now);
 }
 
 const INSTALLATION = `#graphql

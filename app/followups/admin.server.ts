@@ -1,12 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
-import { z } from "zod";
-import {
-  isPrivateHostName,
-  privateHostsAllowed,
-} from "../security/public-host";
+import { privateHostsAllowed } from "../security/public-host";
 import { retryDeadJob } from "../jobs/queue.server";
 import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
+import { validateChannelSettings } from "./channel-settings";
 
 /** The outbox: the latest messages, newest first. */
 export async function recentMessages(
@@ -102,42 +99,18 @@ export async function retryDeadLetter(
   return retryDeadJob(db, shop, jobId);
 }
 
-const host = z
-  .string()
-  .trim()
-  .max(253)
-  .regex(/^[A-Za-z0-9.-]+$/, "host");
-export const channelSettingsSchema = z.object({
-  smtpHost: z.union([z.literal(""), host]),
-  smtpPort: z.union([z.literal(""), z.coerce.number().int().min(1).max(65535)]),
-  smtpUser: z.string().max(200),
-  smtpPass: z.string().max(500),
-  smtpSecure: z.enum(["on", "off"]),
-  emailFrom: z.union([z.literal(""), z.string().trim().email().max(200)]),
-  lineToken: z.string().max(1000),
-  twilioSid: z.union([z.literal(""), z.string().regex(/^AC[0-9a-fA-F]{32}$/)]),
-  twilioToken: z.string().max(200),
-  twilioFrom: z.union([z.literal(""), z.string().regex(/^\+[1-9]\d{6,14}$/)]),
-  quietStart: z.coerce.number().int().min(0).max(23),
-  quietEnd: z.coerce.number().int().min(0).max(23),
-});
-
-/** Saves channel settings; a blank secret keeps the stored one. Returns field errors or null. */
+/** Saves channel settings; a blank secret keeps the stored one. Returns field error codes or null. */
 export async function saveChannelSettings(
   db: PrismaClient,
   shop: string,
   form: Record<string, string>,
   secret: string,
 ): Promise<Record<string, string> | null> {
-  const parsed = channelSettingsSchema.safeParse(form);
-  if (!parsed.success)
-    return Object.fromEntries(
-      parsed.error.issues.map((i) => [String(i.path[0]), "invalid"]),
-    );
-  const v = parsed.data;
-  if (v.smtpHost && v.smtpPort === "") return { smtpPort: "invalid" };
-  if (v.smtpHost && !privateHostsAllowed() && isPrivateHostName(v.smtpHost))
-    return { smtpHost: "private" };
+  const parsed = validateChannelSettings(form, {
+    allowPrivateHosts: privateHostsAllowed(),
+  });
+  if (!parsed.ok) return parsed.errors;
+  const v = parsed.value;
   const data = {
     smtpHost: v.smtpHost || null,
     smtpPort: v.smtpPort === "" ? null : v.smtpPort,

@@ -7,6 +7,7 @@ import { z } from "zod";
  * uses the shortest cycle, an order without any gets no reminder.
  */
 export const MAX_CYCLE_DAYS = 365;
+export const MAX_CYCLES = 500;
 
 export interface Cycle {
   productId: string;
@@ -20,7 +21,7 @@ const row = z.object({
   days: z.string(),
 });
 
-/** Form rows -> cycles, or an error per product id (`days`) / for the whole list (`form`). */
+/** Form rows -> cycles, or an error per product id (`days`) / for the whole list (`form`: `tooMany`, `invalid`). */
 export function parseCycles(
   json: string,
 ):
@@ -31,7 +32,10 @@ export function parseCycles(
   } catch {
     return { ok: false, errors: { form: "invalid" } };
   }
-  const parsed = z.array(row).max(500).safeParse(raw);
+  // More products than a page could hold says so; anything else unreadable came from a broken page.
+  if (Array.isArray(raw) && raw.length > MAX_CYCLES)
+    return { ok: false, errors: { form: "tooMany" } };
+  const parsed = z.array(row).safeParse(raw);
   if (!parsed.success) return { ok: false, errors: { form: "invalid" } };
   const errors: Record<string, string> = {};
   const value: Cycle[] = [];

@@ -48,4 +48,20 @@ describe("consumption cycles form", () => {
       ),
     ).toEqual({ ok: false, errors: { form: "invalid" } });
   });
+
+  it("says the list is too long, not that it is broken, past 500 products", () => {
+    const rows = (n: number) =>
+      JSON.stringify(
+        Array.from({ length: n }, (_, i) => ({
+          productId: String(i + 1),
+          title: "x",
+          days: "30",
+        })),
+      );
+    expect(parseCycles(rows(501))).toEqual({
+      ok: false,
+      errors: { form: "tooMany" },
+    });
+    expect(parseCycles(rows(500)).ok).toBe(true);
+  });
 });

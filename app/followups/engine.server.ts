@@ -7,7 +7,7 @@ import {
 } from "../jobs/queue.server";
 import type { JobRow } from "../jobs/queue.server";
 import { scoreLinks } from "../surveys/email-link";
-import { orderAnswer } from "../surveys/surveys.server";
+import { emailFollowupSurvey, orderAnswer } from "../surveys/surveys.server";
 import { clickUrl, unsubscribeUrl } from "./links";
 import type { Trigger } from "./presets";
 import {
@@ -586,18 +586,7 @@ export async function runFollowupBatch(
       (flow.preset === "survey" || template.body.includes("survey_link")) &&
       !surveyByShop.has(shop)
     ) {
-      surveyByShop.set(
-        shop,
-        await db.survey.findFirst({
-          where: {
-            shop,
-            active: true,
-            placements: { contains: "email" },
-            kind: { in: ["nps", "csat"] },
-          },
-          select: { id: true, kind: true },
-        }),
-      );
+      surveyByShop.set(shop, await emailFollowupSurvey(db, shop));
     }
     const survey = surveyByShop.get(shop) ?? null;
     // A message asking for the survey is not sent for an order that already answered it (on the

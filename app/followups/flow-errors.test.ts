@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/i18n";
 import { describeFlowError } from "./flow-errors";
 import { validateFlow } from "./flows.server";
+import { conditionsFrom } from "./flow-form";
 
 describe("flow editor errors shown in the admin", () => {
   const ja = translator("ja");
@@ -47,7 +48,98 @@ describe("flow editor errors shown in the admin", () => {
       "テンプレートに使えない変数があります。メッセージの下に挙げた変数を使ってください。(undefined variable: password, line:1, col:4)",
     );
     expect(describeFlowError(en, errorFor("{% if x %}"))).toMatch(
-      /^The template has a Liquid syntax error\. \(tag .* not closed/,
+      /^The template has a Liquid syntax error\. Check that each \{% if %\} or \{% for %\} has its \{% endif %\} or \{% endfor %\}, and that each \{\{ is closed with \}\}\. \(tag .* not closed/,
+    );
+  });
+
+  // Each refused field says what is wrong with it and what to do, not "check the conditions".
+  const errorsOf = (input: Partial<Parameters<typeof validateFlow>[0]>) => {
+    const r = validateFlow({ ...flow("{{ order_name }}"), ...input });
+    if (r.ok) throw new Error("expected an error");
+    return Object.fromEntries(
+      r.errors.map((e) => [e.field, describeFlowError(en, e)]),
+    );
+  };
+  const form = (fields: [string, string][]) => {
+    const f = new FormData();
+    for (const [k, v] of fields) f.append(k, v);
+    return f;
+  };
+
+  it("names the condition at fault, on its own field", () => {
+    expect(
+      errorsOf({
+        conditions: conditionsFrom(form([["minTotal", "-500"]])),
+      }),
+    ).toEqual({
+      minTotal:
+        "Enter the minimum order total as a number from 0 to 1,000,000,000 (0 for any total).",
+    });
+    expect(
+      errorsOf({ conditions: conditionsFrom(form([["minTotal", "abc"]])) })
+        .minTotal,
+    ).toMatch(/^Enter the minimum order total/);
+    const many = (n: number) =>
+      JSON.stringify(
+        Array.from({ length: n }, (_, i) => ({
+          id: String(i + 1),
+          title: "x",
+        })),
+      );
+    expect(
+      errorsOf({
+        conditions: conditionsFrom(
+          form([
+            ["products", many(201)],
+            ["collections", many(26)],
+          ]),
+        ),
+      }),
+    ).toEqual({
+      products: "Choose at most 200 products, or pick a collection instead.",
+      collections: "Choose at most 25 collections.",
+    });
+    expect(
+      errorsOf({
+        conditions: conditionsFrom(form([["products", "[{not json"]])),
+      }),
+    ).toEqual({
+      products: "The chosen products could not be read. Choose them again.",
+    });
+    expect(
+      errorsOf({ conditions: conditionsFrom(form([["orders", "sometimes"]])) }),
+    ).toEqual({
+      orders:
+        "This is not one of the choices. Reload the page and choose from the list.",
+    });
+  });
+
+  it("tells a wait that is not a number from one that is too long", () => {
+    const step = (delayDays: string) => [{ ...flow("x").steps[0], delayDays }];
+    expect(errorsOf({ steps: step("800") })["steps.0.delayDays"]).toBe(
+      "A step can wait at most 730 days (two years). Enter a shorter wait.",
+    );
+    expect(errorsOf({ steps: step("一週間") })["steps.0.delayDays"]).toBe(
+      "Enter the wait as a number of days, such as 7 (0.5 for half a day).",
+    );
+  });
+
+  it("asks for an email's subject as a subject, and for a channel's message or turning it off", () => {
+    const errors = errorsOf({
+      channels: ["email", "sms"],
+      steps: [
+        {
+          id: "main",
+          delayDays: "1",
+          templates: { email: { ja: { subject: " ", body: "<p>x</p>" } } },
+        },
+      ],
+    });
+    expect(errors["steps.0.email.ja.subject"]).toBe(
+      "An email needs a subject. Enter one, or empty the body too to leave this language out.",
+    );
+    expect(errors["steps.0.sms.body"]).toBe(
+      "This channel is on: write its message in at least one language, or turn the channel off.",
     );
   });
 

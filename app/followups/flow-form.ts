@@ -1,4 +1,5 @@
 import type { StepInput, Templates } from "./flows.server";
+import type { PreviewFlow } from "./preview";
 
 /**
  * The flow editor's form, as validateFlow takes it. Steps are posted in order as repeated `step`
@@ -36,34 +37,35 @@ export function stepsFrom(form: FormData): StepInput[] {
 }
 
 export function conditionsFrom(form: FormData): unknown {
-  let products: unknown = [];
-  let collections: unknown = [];
-  try {
-    products = JSON.parse(String(form.get("products") || "[]"));
-    collections = JSON.parse(String(form.get("collections") || "[]"));
-  } catch {
-    return { orders: "invalid" };
-  }
-  const list = Array.isArray(products)
-    ? (products as { id?: unknown; title?: unknown }[])
-    : [];
+  // A list that does not parse is refused (null) rather than read as none picked.
+  const picked = (name: string) => {
+    try {
+      const value: unknown = JSON.parse(String(form.get(name) || "[]"));
+      return Array.isArray(value)
+        ? (value as { id?: unknown; title?: unknown }[])
+        : [];
+    } catch {
+      return null;
+    }
+  };
+  const list = picked("products");
   // Their products are read from Shopify when saving (resolveConditionCollections).
-  const picked = Array.isArray(collections)
-    ? (collections as { id?: unknown; title?: unknown }[])
-    : [];
+  const collections = picked("collections");
   return {
     orders: String(form.get("orders") ?? "any"),
     locales: form.getAll("locales").map(String),
     minTotal: Number(form.get("minTotal") || 0),
-    productIds: list.map((p) => String(p.id ?? "")),
+    productIds: list && list.map((p) => String(p.id ?? "")),
     productTitles: Object.fromEntries(
-      list.map((p) => [String(p.id ?? ""), String(p.title ?? "")]),
+      (list ?? []).map((p) => [String(p.id ?? ""), String(p.title ?? "")]),
     ),
-    collections: picked.map((c) => ({
-      id: String(c.id ?? ""),
-      title: String(c.title ?? ""),
-      productIds: [],
-    })),
+    collections:
+      collections &&
+      collections.map((c) => ({
+        id: String(c.id ?? ""),
+        title: String(c.title ?? ""),
+        productIds: [],
+      })),
     groups: form.getAll("groups").map(String),
   };
 }
@@ -77,6 +79,20 @@ export function flowInputFrom(form: FormData) {
     channels: form.getAll("channels").map(String),
     steps: stepsFrom(form),
     enabled: form.get("enabled") === "on",
+  };
+}
+
+/**
+ * The texts being edited, for the preview: the channels ticked and each step's messages, read as
+ * saving would read them but not checked (the preview shows a template's error in its place).
+ */
+export function previewFlowFrom(form: FormData): PreviewFlow {
+  const channels = form.getAll("channels").map(String);
+  return {
+    channels: CHANNELS.filter((c) => channels.includes(c)),
+    steps: stepsFrom(form)
+      .slice(0, MAX_STEPS)
+      .map((s) => ({ templates: s.templates })),
   };
 }
 

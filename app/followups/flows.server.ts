@@ -212,6 +212,36 @@ const templateError = (field: string, e: TemplateError): FlowFieldError => ({
   ...(e.message ? { detail: e.message } : {}),
 });
 
+const MAX_DELAY_DAYS = 730;
+
+/**
+ * A condition the schema refused, on the field that sets it and saying what is wrong there: the
+ * form offers only valid choices, so what a merchant can get wrong is the minimum total and how
+ * many products or collections are picked (the lists arrive unreadable only from a broken page).
+ */
+function conditionErrors(error: z.ZodError): FlowFieldError[] {
+  const out = new Map<string, string>();
+  for (const issue of error.issues) {
+    const key = issue.path[0];
+    const tooMany = issue.code === "too_big" && issue.path.length === 1;
+    const [field, message] =
+      key === "minTotal"
+        ? ["minTotal", "minTotal"]
+        : key === "productIds" || key === "productTitles"
+          ? ["products", tooMany ? "productsTooMany" : "productsUnreadable"]
+          : key === "collections"
+            ? [
+                "collections",
+                tooMany ? "collectionsTooMany" : "collectionsUnreadable",
+              ]
+            : key === "orders" || key === "locales" || key === "groups"
+              ? [key, "choice"]
+              : ["conditions", "conditions"];
+    if (!out.has(field)) out.set(field, message);
+  }
+  return [...out].map(([field, message]) => ({ field, message }));
+}
+
 export interface StepInput {
   /** Empty for a step the merchant just added. */
   id: string;
@@ -245,8 +275,7 @@ export function validateFlow(
   const trigger = TRIGGERS.find((t) => t === input.trigger);
   if (!trigger) errors.push({ field: "trigger", message: "trigger" });
   const conditions = conditionsSchema.safeParse(input.conditions);
-  if (!conditions.success)
-    errors.push({ field: "conditions", message: "conditions" });
+  if (!conditions.success) errors.push(...conditionErrors(conditions.error));
   const channels: string[] = CHANNELS.filter((c) => input.channels.includes(c));
   if (!channels.length) errors.push({ field: "channels", message: "channels" });
   if (!input.steps.length || input.steps.length > MAX_STEPS)
@@ -255,8 +284,10 @@ export function validateFlow(
   const steps: FlowStep[] = input.steps.slice(0, MAX_STEPS).map((step, i) => {
     const f = `steps.${i}`;
     const days = Number(step.delayDays);
-    if (!/^\d+(\.\d+)?$/.test(step.delayDays.trim()) || days > 730)
+    if (!/^\d+(\.\d+)?$/.test(step.delayDays.trim()))
       errors.push({ field: `${f}.delayDays`, message: "delay" });
+    else if (days > MAX_DELAY_DAYS)
+      errors.push({ field: `${f}.delayDays`, message: "delayTooLong" });
     // A posted id must be one this form could have shown; a duplicate would merge two steps' keys.
     const id = step.id ? step.id : newId();
     if (!STEP_ID.test(id) || ids.has(id))
@@ -285,7 +316,7 @@ export function validateFlow(
           const subject = checkTemplate(t.subject ?? "", "text");
           if (subject) errors.push(templateError(field, subject));
           else if (!t.subject?.trim())
-            errors.push({ field, message: "missing" });
+            errors.push({ field, message: "subject" });
         }
         if (input.marketing && !t.body.includes("unsubscribe_link"))
           errors.push({

@@ -1,11 +1,17 @@
 import type { PrismaClient } from "@prisma/client";
 import type { EngineDeps } from "./engine.server";
-import type { StoredFlow } from "./flows.server";
 import { unsubscribeUrl } from "./links";
 import { renderTemplate, type TemplateContext } from "./templates";
-import { listTutorials, tutorialLinks } from "../tutorials/tutorials.server";
-import { reachedProducts } from "../tutorials/values";
+import { listTutorials } from "../tutorials/tutorials.server";
 import { fullName } from "../customers/names";
+import { previewAskUrl } from "../surveys/email-link";
+import { emailFollowupSurvey } from "../surveys/surveys.server";
+import {
+  previewTutorialLinks,
+  usesVariable,
+  type PreviewFlow,
+  type PreviewNote,
+} from "./preview";
 
 export interface PreviewMessage {
   /** Index of the step in the flow (0 = first). */
@@ -18,12 +24,14 @@ export interface PreviewMessage {
 
 /**
  * A flow's messages, every step, rendered with a real order of the shop (preview) or sent to a
- * test address: the same context as a real send, with links that work but are not counted.
+ * test address: the same context as a real send, in each message's language, with links that
+ * work but are not counted. `flow` is the saved flow or the texts being edited. What the order
+ * cannot supply is an example or a preview's, and `notes` says which.
  */
 export async function runFollowupPreview(
   db: PrismaClient,
   shop: string,
-  flow: Pick<StoredFlow, "steps" | "channels" | "preset">,
+  flow: PreviewFlow,
   deps: Pick<EngineDeps, "appUrl" | "secret">,
 ) {
   const order = await db.order.findFirst({
@@ -35,45 +43,61 @@ export async function runFollowupPreview(
         where: { shop, customerId: order.customerId },
       })
     : null;
-  const shopRow = await db.shop.findUnique({
-    where: { shop },
-    select: { name: true },
-  });
-  const context: TemplateContext = {
-    shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
-    first_name: customer?.firstName ?? "",
-    last_name: customer?.lastName ?? "",
-    full_name: fullName(customer?.firstName, customer?.lastName),
-    order_name: order?.name ?? "",
-    tracking_links: [
-      {
-        title: "ヤマト運輸 0000-0000-0000",
-        url: "https://track.example/preview",
-      },
-    ],
-    // The tutorials of the preview order's products, else the shop's first tutorial as an example.
-    tutorial_links: await previewTutorials(
-      db,
-      shop,
-      order?.productIds ?? "",
-      order?.locale ?? "ja",
-    ),
-    survey_link: `${deps.appUrl.replace(/\/$/, "")}/survey/ask/preview`,
-    unsubscribe_link: customer
-      ? unsubscribeUrl(
-          deps.appUrl,
-          deps.secret,
-          shop,
-          customer.customerId,
-          "email",
-        )
-      : `${deps.appUrl}/unsubscribe/preview`,
+  const [shopRow, tutorials, survey] = await Promise.all([
+    db.shop.findUnique({ where: { shop }, select: { name: true } }),
+    listTutorials(db, shop),
+    emailFollowupSurvey(db, shop),
+  ]);
+  const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
+  const notes = new Set<PreviewNote>();
+  const contextFor = (locale: string) => {
+    const tutorial = previewTutorialLinks(tutorials, productIds, locale);
+    const context: TemplateContext = {
+      shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+      first_name: customer?.firstName ?? "",
+      last_name: customer?.lastName ?? "",
+      full_name: fullName(customer?.firstName, customer?.lastName),
+      order_name: order?.name ?? "",
+      tracking_links: [
+        {
+          title: "ヤマト運輸 0000-0000-0000",
+          url: "https://track.example/preview",
+        },
+      ],
+      tutorial_links: tutorial.links,
+      // A real send's link is the customer's own; this one opens the same page as a preview.
+      survey_link: survey
+        ? previewAskUrl({
+            appUrl: deps.appUrl,
+            secret: deps.secret,
+            shop,
+            survey: survey.id,
+            locale,
+          })
+        : "",
+      unsubscribe_link: customer
+        ? unsubscribeUrl(
+            deps.appUrl,
+            deps.secret,
+            shop,
+            customer.customerId,
+            "email",
+          )
+        : `${deps.appUrl}/unsubscribe/preview`,
+    };
+    return { context, tutorialNote: tutorial.note };
   };
   const out: PreviewMessage[] = [];
   for (const [step, { templates }] of flow.steps.entries()) {
     for (const channel of flow.channels) {
       for (const [locale, t] of Object.entries(templates[channel] ?? {})) {
         if (!t.body?.trim()) continue;
+        const { context, tutorialNote } = contextFor(locale);
+        if (usesVariable(t, "tracking_links")) notes.add("exampleTracking");
+        if (usesVariable(t, "tutorial_links") && tutorialNote)
+          notes.add(tutorialNote);
+        if (usesVariable(t, "survey_link"))
+          notes.add(survey ? "surveyPreview" : "noSurvey");
         try {
           out.push({
             step,
@@ -105,22 +129,6 @@ export async function runFollowupPreview(
       ? { name: order.name, customer: customer?.firstName ?? null }
       : null,
     messages: out,
+    notes: [...notes],
   };
-}
-
-async function previewTutorials(
-  db: PrismaClient,
-  shop: string,
-  productIds: string,
-  lang: string,
-) {
-  const all = await listTutorials(db, shop);
-  const links = tutorialLinks(all, productIds.split(",").filter(Boolean), lang);
-  return links.length || !all[0]
-    ? links
-    : tutorialLinks(
-        all.slice(0, 1),
-        reachedProducts(all[0]).map((p) => p.id),
-        lang,
-      );
 }

@@ -35,6 +35,7 @@ import { isStarterAnswer } from "../faq/starter";
 import { requestPublish } from "../faq/publish.server";
 import { useLocale, useT } from "../i18n/useT";
 import { languageName, type MessageKey } from "../i18n/i18n";
+import { savedUrl } from "../components/saved-notice";
 
 const BASE_LOCALES = ["ja", "en"];
 
@@ -130,7 +131,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       entryId: saved.id,
     });
   await requestPublish(prisma, session.shop);
-  return redirect("/app/faq");
+  return redirect(savedUrl("/app/faq"));
 };
 
 interface Section {

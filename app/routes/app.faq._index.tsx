@@ -37,6 +37,8 @@ import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { languageList } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
+import { skipRevalidateOnSavedDrop } from "../components/saved-notice";
+import { useSavedToast } from "../components/useSavedToast";
 
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -78,6 +80,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ ok: true });
 };
 
+export const shouldRevalidate = skipRevalidateOnSavedDrop;
+
 export default function FaqList() {
   const { entries, settings, pending, starterCount } =
     useLoaderData<typeof loader>();
@@ -93,6 +97,7 @@ export default function FaqList() {
     timeZone: useShopFormats().timeZone,
   });
   const busy = pending || publish.state !== "idle";
+  useSavedToast(t("faq.formSaved"));
 
   // While a publish is queued, look again every two seconds so the status settles by itself.
   useEffect(() => {

@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { json } from "@remix-run/node";
 import {
   Form,
@@ -25,7 +26,7 @@ import {
 import { FormCheckbox } from "../components/FormCheckbox";
 import { RateLimiter } from "../proxy/rate-limit";
 import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { z } from "zod";
 import prisma from "../db.server";
 import { env } from "../env.server";
@@ -48,6 +49,7 @@ import {
   LOCALES,
   MAX_STEPS,
   newStepId,
+  previewFlowFrom,
 } from "../followups/flow-form";
 import { FlowStepCard, type StepDraft } from "../components/FlowStepCard";
 import { channelsFor } from "../followups/runtime.server";
@@ -96,6 +98,17 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   const form = await request.formData();
   const flow = await getFlow(prisma, session.shop, params.id!);
   if (!flow) throw new Response("Not found", { status: 404 });
+  if (form.get("intent") === "preview") {
+    // The texts as being edited, not saved: the preview follows the merchant's typing.
+    const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
+    const preview = await runFollowupPreview(
+      prisma,
+      session.shop,
+      previewFlowFrom(form),
+      { appUrl: SHOPIFY_APP_URL, secret: SHOPIFY_API_SECRET },
+    );
+    return json({ errors: [] as FlowFieldError[], sent: null, preview });
+  }
   if (form.get("intent") === "test") {
     const to = z.string().trim().email().max(200).safeParse(form.get("to"));
     if (!to.success)
@@ -198,11 +211,23 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
   return json({ errors: [], sent: null, saved: true });
 };
 
+// A preview of unsaved texts changes nothing stored: the page is not loaded again for it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formData,
+  defaultShouldRevalidate,
+}) => (formData?.get("intent") === "preview" ? false : defaultShouldRevalidate);
+
 export default function FlowEditor() {
-  const { flow, preview, stepStats, dormantDays } =
-    useLoaderData<typeof loader>();
+  const {
+    flow,
+    preview: saved,
+    stepStats,
+    dormantDays,
+  } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const test = useFetcher<typeof action>();
+  const previewer = useFetcher<typeof action>();
+  const formRef = useRef<HTMLFormElement>(null);
   const saving = useNavigation().state === "submitting";
   const t = useT();
   const adminLocale = useLocale();
@@ -277,6 +302,26 @@ export default function FlowEditor() {
           answers: s.surveyAnswers,
         })
       : null;
+  // The preview follows the texts and channels as they are typed, half a second after the last key.
+  const previewKey = JSON.stringify([channels, steps.map((st) => st.texts)]);
+  const previewed = useRef(previewKey);
+  const submitPreview = previewer.submit;
+  useEffect(() => {
+    if (previewKey === previewed.current || !formRef.current) return;
+    const form = formRef.current;
+    const timer = setTimeout(() => {
+      previewed.current = previewKey;
+      const data = new FormData(form);
+      data.set("intent", "preview");
+      submitPreview(data, { method: "post" });
+    }, 500);
+    return () => clearTimeout(timer);
+  }, [previewKey, submitPreview]);
+  // The same JSON as the loader's (runFollowupPreview), answered by the action instead.
+  const preview =
+    previewer.data && "preview" in previewer.data
+      ? (previewer.data.preview as typeof saved)
+      : saved;
   const [to, setTo] = useState("");
   const errors = (result?.errors ?? []) as FlowFieldError[];
   const err = (field: string) => {
@@ -304,7 +349,7 @@ export default function FlowEditor() {
           </Layout.Section>
         )}
         <Layout.Section>
-          <Form method="post">
+          <Form method="post" ref={formRef}>
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
@@ -343,6 +388,7 @@ export default function FlowEditor() {
                         label: t(`followups.orders.${x}` as MessageKey),
                         value: x,
                       }))}
+                      error={err("orders")}
                     />
                     <TextField
                       label={t("followups.minTotal")}
@@ -352,7 +398,7 @@ export default function FlowEditor() {
                       value={minTotal}
                       onChange={setMinTotal}
                       autoComplete="off"
-                      error={err("conditions")}
+                      error={err("minTotal") ?? err("conditions")}
                     />
                   </FormLayout.Group>
                   <FormLayout.Group>
@@ -365,6 +411,7 @@ export default function FlowEditor() {
                       }))}
                       selected={locales}
                       onChange={setLocales}
+                      error={err("locales")}
                     />
                     <ChoiceList
                       allowMultiple
@@ -377,6 +424,7 @@ export default function FlowEditor() {
                       }))}
                       selected={groups}
                       onChange={setGroups}
+                      error={err("groups")}
                     />
                   </FormLayout.Group>
                   {locales.map((l) => (
@@ -400,6 +448,7 @@ export default function FlowEditor() {
                         ? t("followups.productsHelp")
                         : t("followups.allProducts")
                     }
+                    error={err("products")}
                     items={products}
                     onChoose={chooseProducts}
                     onRemove={(id) =>
@@ -516,6 +565,11 @@ export default function FlowEditor() {
                     ? t("followups.previewWith", { order: preview.order.name })
                     : t("followups.previewNoOrder")}
                 </Text>
+                {preview.notes.map((note) => (
+                  <Text key={note} as="p" variant="bodySm" tone="subdued">
+                    {t(`followups.previewNote.${note}` as MessageKey)}
+                  </Text>
+                ))}
                 {preview.messages.map((m) => (
                   <Box
                     key={`${m.step}-${m.channel}-${m.locale}`}
@@ -572,6 +626,7 @@ export default function FlowEditor() {
                     value={to}
                     onChange={setTo}
                     autoComplete="email"
+                    helpText={t("followups.testSaved")}
                     error={
                       testError ? describeFlowError(t, testError) : undefined
                     }

@@ -87,7 +87,9 @@ export default function CyclesPage() {
           {errors.form && (
             <Layout.Section>
               <Banner tone="critical">
-                {t("followups.cycles.error.invalid")}
+                {errors.form === "tooMany"
+                  ? t("followups.cycles.error.tooMany")
+                  : t("followups.cycles.error.invalid")}
               </Banner>
             </Layout.Section>
           )}

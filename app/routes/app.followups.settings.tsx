@@ -25,6 +25,7 @@ import prisma from "../db.server";
 import { env } from "../env.server";
 import { authenticate } from "../shopify.server";
 import { saveChannelSettings } from "../followups/admin.server";
+import { describeChannelSettingsError } from "../followups/channel-settings";
 import { useT } from "../i18n/useT";
 
 /** How messages leave: SMTP, LINE, Twilio, and quiet hours. Secrets are never sent back to the page. */
@@ -104,11 +105,7 @@ export default function ChannelSettingsPage() {
       autoComplete="off"
       helpText={opts.help}
       error={
-        errors[name] === "private"
-          ? t("followups.settings.privateHost")
-          : errors[name]
-            ? t("followups.settings.invalid")
-            : undefined
+        errors[name] ? describeChannelSettingsError(t, errors[name]) : undefined
       }
     />
   );

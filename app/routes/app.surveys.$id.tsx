@@ -44,6 +44,7 @@ import { useLocale, useT } from "../i18n/useT";
 import { questionLabel } from "../surveys/form-labels";
 import type { MessageKey } from "../i18n/i18n";
 import { withDetail } from "../i18n/with-detail";
+import { savedUrl } from "../components/saved-notice";
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
@@ -111,7 +112,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       { status: 502 },
     );
   }
-  return redirect("/app/surveys");
+  return redirect(savedUrl("/app/surveys"));
 };
 
 export default function SurveyForm() {

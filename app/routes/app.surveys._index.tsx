@@ -19,6 +19,7 @@ import {
 import { TitleBar } from "@shopify/app-bridge-react";
 import { chartLinks } from "../components/chart-styles";
 import { RowLink } from "../components/RowLink";
+import { ClampedText } from "../components/ClampedText";
 import { useEffect, useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
@@ -35,6 +36,8 @@ import { languageName, type MessageKey } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
 import { MonthBars } from "../components/charts.client";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
+import { skipRevalidateOnSavedDrop } from "../components/saved-notice";
+import { useSavedToast } from "../components/useSavedToast";
 
 const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 const LOYALTIES = ["psychological", "behavioral", "none"] as const;
@@ -82,6 +85,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   });
 };
 
+export const shouldRevalidate = skipRevalidateOnSavedDrop;
+
 export default function SurveysDashboard() {
   const {
     dashboard: d,
@@ -105,6 +110,7 @@ export default function SurveysDashboard() {
     year: "numeric",
     month: "short",
   });
+  useSavedToast(t("surveys.saved"));
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const question = (q: Record<string, string>) =>
@@ -227,9 +233,7 @@ export default function SurveysDashboard() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
                     <IndexTable.Cell>
-                      <Text as="span" truncate>
-                        {f.comment || "—"}
-                      </Text>
+                      <ClampedText text={f.comment || "—"} lines={1} />
                     </IndexTable.Cell>
                     <IndexTable.Cell>{channel(f.channel)}</IndexTable.Cell>
                   </IndexTable.Row>
@@ -471,7 +475,7 @@ export default function SurveysDashboard() {
                 >
                   <IndexTable.Cell>
                     <RowLink to={`/app/surveys/${s.id}`}>
-                      {question(s.question)}
+                      <ClampedText text={question(s.question)} />
                     </RowLink>
                   </IndexTable.Cell>
                   <IndexTable.Cell>

@@ -1,26 +1,29 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { env } from "../env.server";
-import { scoreLinks, verifyLink } from "../surveys/email-link";
+import { readAskToken, scoreLinks } from "../surveys/email-link";
 import { getSurvey } from "../surveys/surveys.server";
-import { esc, publicPage } from "../html/public-page";
 import { emailPage } from "../surveys/email-page";
+import { askPage } from "../surveys/ask-page";
 
-/** /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link per score. */
+/**
+ * /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link
+ * per score; for the link of a follow-up's preview or test email, the same page with none.
+ */
 export const loader = async ({ params }: LoaderFunctionArgs) => {
   const { SHOPIFY_API_SECRET, SHOPIFY_APP_URL } = env();
-  const verified = verifyLink(params.token ?? "", SHOPIFY_API_SECRET);
-  if (!verified.ok)
+  const read = readAskToken(params.token ?? "", SHOPIFY_API_SECRET);
+  if (!read.ok)
     // An expired link is still the app's own and says its language; a broken one, both.
     return emailPage(
-      verified.error === "expired" ? (verified.locale ?? null) : null,
+      read.error === "expired" ? (read.locale ?? null) : null,
       {
         kind: "error",
-        error: verified.error === "expired" ? "expired" : "invalid",
+        error: read.error === "expired" ? "expired" : "invalid",
       },
-      verified.error === "expired" ? 410 : 400,
+      read.error === "expired" ? 410 : 400,
     );
-  const c = verified.claims;
+  const c = read.claims;
   const survey = await getSurvey(prisma, c.shop, c.survey);
   if (
     !survey ||
@@ -29,31 +32,24 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
   )
     return emailPage(c.locale ?? null, { kind: "error", error: "ended" }, 404);
   const lang = c.locale === "en" ? "en" : "ja";
-  const links = scoreLinks({
-    appUrl: SHOPIFY_APP_URL,
-    secret: SHOPIFY_API_SECRET,
-    shop: c.shop,
-    survey: survey.id,
-    kind: survey.kind,
-    customer: c.customer,
-    order: c.order,
-    locale: c.locale,
-    // The score links expire with the link that led here, never later.
-    exp: c.exp,
-  });
-  const question =
-    survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "";
-  const ends =
-    survey.kind === "nps"
-      ? lang === "ja"
-        ? ["すすめない", "ぜひすすめたい"]
-        : ["Not likely", "Very likely"]
-      : lang === "ja"
-        ? ["不満", "とても満足"]
-        : ["Not satisfied", "Very satisfied"];
-  return publicPage(
+  return askPage({
     lang,
-    lang === "ja" ? "アンケート" : "Survey",
-    `<p>${esc(question)}</p><div class="scores">${links.map((l) => `<a href="${esc(l.url)}">${l.score}</a>`).join("")}</div><div class="ends"><span>${ends[0]}</span><span>${ends[1]}</span></div>`,
-  );
+    kind: survey.kind,
+    question:
+      survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "",
+    links: read.preview
+      ? null
+      : scoreLinks({
+          appUrl: SHOPIFY_APP_URL,
+          secret: SHOPIFY_API_SECRET,
+          shop: c.shop,
+          survey: survey.id,
+          kind: survey.kind,
+          customer: read.claims.customer,
+          order: read.claims.order,
+          locale: read.claims.locale,
+          // The score links expire with the link that led here, never later.
+          exp: read.claims.exp,
+        }),
+  });
 };

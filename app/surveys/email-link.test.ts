@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
   emailResponseKey,
+  previewAskUrl,
+  readAskToken,
   scoreLinks,
   signLink,
   verifyLink,
@@ -99,5 +101,49 @@ describe("email score links", () => {
     expect(
       emailResponseKey({ survey: "s1", customer: "42", order: null }),
     ).toBe("email:s1:c42");
+  });
+});
+
+describe("a follow-up preview's survey link", () => {
+  const url = previewAskUrl({
+    appUrl: "https://app.example/",
+    secret: SECRET,
+    shop: claims.shop,
+    survey: claims.survey,
+    locale: "en",
+    now,
+  });
+  const token = url.split("/").pop()!;
+
+  it("has the address of the page a customer's link opens", () => {
+    expect(url).toMatch(
+      /^https:\/\/app\.example\/survey\/ask\/[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/,
+    );
+    expect(readAskToken(token, SECRET, now)).toEqual({
+      ok: true,
+      preview: true,
+      claims: { shop: claims.shop, survey: claims.survey, locale: "en" },
+    });
+  });
+
+  it("can never record an answer: no score link accepts it, and a customer's stays a customer's", () => {
+    expect(verifyLink(token, SECRET, now)).toEqual({
+      ok: false,
+      error: "forged",
+    });
+    expect(readAskToken(signLink(claims, SECRET), SECRET, now)).toEqual({
+      ok: true,
+      preview: false,
+      claims,
+    });
+  });
+
+  it("expires, and another secret's is refused", () => {
+    expect(readAskToken(token, SECRET, now + 31 * 86_400_000)).toEqual({
+      ok: false,
+      error: "expired",
+      locale: "en",
+    });
+    expect(readAskToken(token, "other", now)).toMatchObject({ ok: false });
   });
 });

@@ -121,3 +121,69 @@ export const emailResponseKey = (
   c.order
     ? orderAnswerKey(c.survey, c.order)
     : `email:${c.survey}:c${c.customer}`;
+
+const PREVIEW_PURPOSE = "tsunagu:survey-email-preview:v1";
+
+/**
+ * The survey link of a follow-up's admin preview and test email: the real page's address
+ * (/survey/ask/<token>), opening the survey's real question and scale, marked as a preview and
+ * with nothing to click. It names no customer or order, and its key is its own, so it can never
+ * record an answer, whoever the test email reaches.
+ */
+export function previewAskUrl(o: {
+  appUrl: string;
+  secret: string;
+  shop: string;
+  survey: string;
+  locale: string;
+  days?: number;
+  now?: number;
+}): string {
+  const exp =
+    Math.floor((o.now ?? Date.now()) / 1000) + (o.days ?? 30) * 86_400;
+  return `${o.appUrl.replace(/\/$/, "")}/survey/ask/${signParts(PREVIEW_PURPOSE, [o.shop, o.survey, o.locale, exp], o.secret)}`;
+}
+
+export function verifyPreviewLink(
+  token: string,
+  secret: string,
+  now = Date.now(),
+):
+  | { ok: true; claims: { shop: string; survey: string; locale: string } }
+  | { ok: false; error: LinkError; locale?: string } {
+  const verified = verifyParts(PREVIEW_PURPOSE, token, secret, 1000);
+  if (!verified.ok) return verified;
+  const [shop, survey, locale, exp] = verified.parts;
+  if (
+    verified.parts.length !== 4 ||
+    typeof shop !== "string" ||
+    typeof survey !== "string" ||
+    typeof locale !== "string" ||
+    !Number.isInteger(exp)
+  )
+    return { ok: false, error: "malformed" };
+  if ((exp as number) * 1000 < now)
+    return { ok: false, error: "expired", locale };
+  return { ok: true, claims: { shop, survey, locale } };
+}
+
+/** A follow-up's survey link (/survey/ask/<token>): a customer's, or a preview's. */
+export function readAskToken(
+  token: string,
+  secret: string,
+  now = Date.now(),
+):
+  | { ok: true; preview: false; claims: LinkClaims }
+  | {
+      ok: true;
+      preview: true;
+      claims: { shop: string; survey: string; locale: string };
+    }
+  | { ok: false; error: LinkError; locale?: string } {
+  const link = verifyLink(token, secret, now);
+  if (link.ok) return { ok: true, preview: false, claims: link.claims };
+  if (link.error === "expired") return link;
+  const preview = verifyPreviewLink(token, secret, now);
+  if (preview.ok) return { ok: true, preview: true, claims: preview.claims };
+  return preview.error === "expired" ? preview : link;
+}

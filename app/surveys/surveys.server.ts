@@ -86,6 +86,27 @@ export async function getSurvey(
   return row ? toStored(row) : null;
 }
 
+/**
+ * The survey a follow-up's {{ survey_link }} asks: the shop's first active NPS or CSAT survey
+ * asked by email link (only those have one link per score). Null: the link is empty.
+ */
+export async function emailFollowupSurvey(
+  db: PrismaClient,
+  shop: string,
+): Promise<{ id: string; kind: "nps" | "csat" } | null> {
+  const row = await db.survey.findFirst({
+    where: {
+      shop,
+      active: true,
+      placements: { contains: "email" },
+      kind: { in: ["nps", "csat"] },
+    },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, kind: true },
+  });
+  return row ? { id: row.id, kind: row.kind as "nps" | "csat" } : null;
+}
+
 export async function saveSurvey(
   db: PrismaClient,
   shop: string,

@@ -188,12 +188,16 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   // The new step starts from the last one's texts; the reminder gets its own subject.
   const subject = app.getByLabel("件名(ja)").nth(1);
   await subject.fill("【再送】{{ order_name }} のご感想をお聞かせください");
+  // The preview follows the texts as typed, before they are saved.
+  await expect(
+    app.getByText(/^【再送】.* のご感想をお聞かせください$/),
+  ).toBeVisible();
   await app.getByRole("button", { name: "保存", exact: true }).click();
   await expect(
     app.getByText("入力内容を確認してください。").first(),
   ).toBeVisible();
   await expect(
-    app.getByText("0〜730の日数を入力してください。").first(),
+    app.getByText("待ち時間は730日(2年)までです。短くしてください。").first(),
   ).toBeVisible();
   await delay.fill("7");
   await app.getByRole("button", { name: "保存", exact: true }).click();

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import prisma from "~/db.server";
 import { action } from "~/routes/proxy.faq.events";
 import { gapReport, learnedSignals } from "~/faq/events.server";
+import { publishPending } from "~/faq/publish.server";
 import { resetDatabase } from "../support/db";
 import {
   callRoute,
@@ -212,6 +213,10 @@ describe("FAQ beacons through the app proxy", () => {
     });
     expect(jobs).toHaveLength(1);
     expect(jobs[0].runAt.getTime()).toBeGreaterThan(Date.now());
+    // Waiting for its hour, it is not "Publishing…" in the admin, even in the last minute.
+    const due = jobs[0].runAt.getTime();
+    expect(await publishPending(prisma, SHOP, due - 30_000)).toBe(false);
+    expect(await publishPending(prisma, SHOP, due)).toBe(true);
   });
 
   it("counts a batch delivered twice only once", async () => {

@@ -1,0 +1,77 @@
+import { z } from "zod";
+import type { MessageKey, Translate } from "../i18n/i18n";
+import { isPrivateHostName } from "../security/public-host";
+
+/**
+ * The channel settings form (SMTP, LINE, Twilio, quiet hours), checked field by field: each
+ * refused field gets a code saying what is wrong with it, which the page shows in the admin's
+ * language with how to put it right (a host name, not a URL; a Twilio number in + format ...).
+ */
+const host = z
+  .string()
+  .trim()
+  .max(253)
+  .regex(/^[A-Za-z0-9.-]+$/, "host");
+export const channelSettingsSchema = z.object({
+  smtpHost: z.union([z.literal(""), host]),
+  smtpPort: z.union([z.literal(""), z.coerce.number().int().min(1).max(65535)]),
+  smtpUser: z.string().max(200),
+  smtpPass: z.string().max(500),
+  smtpSecure: z.enum(["on", "off"]),
+  emailFrom: z.union([z.literal(""), z.string().trim().email().max(200)]),
+  lineToken: z.string().max(1000),
+  twilioSid: z.union([z.literal(""), z.string().regex(/^AC[0-9a-fA-F]{32}$/)]),
+  twilioToken: z.string().max(200),
+  twilioFrom: z.union([z.literal(""), z.string().regex(/^\+[1-9]\d{6,14}$/)]),
+  quietStart: z.coerce.number().int().min(0).max(23),
+  quietEnd: z.coerce.number().int().min(0).max(23),
+});
+export type ChannelSettingsInput = z.infer<typeof channelSettingsSchema>;
+
+/** Codes under `followups.settings.error.`; "private" is the host inside the app's network. */
+const CODES = [
+  "smtpHost",
+  "smtpPort",
+  "smtpPortRequired",
+  "smtpUser",
+  "smtpPass",
+  "emailFrom",
+  "lineToken",
+  "twilioSid",
+  "twilioToken",
+  "twilioFrom",
+  "hour",
+  "private",
+] as const;
+const codeOf = (field: string) =>
+  field === "quietStart" || field === "quietEnd" ? "hour" : field;
+
+export function validateChannelSettings(
+  form: Record<string, string>,
+  opts: { allowPrivateHosts: boolean },
+):
+  | { ok: true; value: ChannelSettingsInput }
+  | { ok: false; errors: Record<string, string> } {
+  const parsed = channelSettingsSchema.safeParse(form);
+  if (!parsed.success) {
+    const errors: Record<string, string> = {};
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0]);
+      errors[field] ??= codeOf(field);
+    }
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  if (v.smtpHost && v.smtpPort === "")
+    return { ok: false, errors: { smtpPort: "smtpPortRequired" } };
+  if (v.smtpHost && !opts.allowPrivateHosts && isPrivateHostName(v.smtpHost))
+    return { ok: false, errors: { smtpHost: "private" } };
+  return { ok: true, value: v };
+}
+
+/** A field's error in the admin's language; a code the page does not know reads "check this value". */
+export function describeChannelSettingsError(t: Translate, code: string) {
+  return (CODES as readonly string[]).includes(code)
+    ? t(`followups.settings.error.${code}` as MessageKey)
+    : t("followups.settings.invalid");
+}

@@ -1,0 +1,137 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import prisma from "~/db.server";
+import { runFollowupPreview } from "~/followups/preview.server";
+import { previewFlowFrom } from "~/followups/flow-form";
+import { loader as askLoader } from "~/routes/survey.ask.$token";
+import { resetDatabase } from "../support/db";
+import { callRoute } from "../support/proxy";
+
+/**
+ * The admin's preview of a follow-up: the texts being edited rendered with the shop's latest
+ * order, a tutorial in each message's language, and a survey link of the real page's address
+ * that opens it as a preview and can record nothing.
+ */
+const SHOP = "preview-test.myshopify.com";
+const deps = {
+  appUrl: process.env.SHOPIFY_APP_URL!,
+  secret: process.env.SHOPIFY_API_SECRET!,
+};
+
+beforeAll(async () => {
+  await resetDatabase(prisma);
+  await prisma.shop.create({ data: { shop: SHOP, name: "お茶の店" } });
+  await prisma.customer.create({
+    data: {
+      shop: SHOP,
+      customerId: "501",
+      firstName: "花子",
+      lastName: "山田",
+    },
+  });
+  await prisma.order.create({
+    data: {
+      shop: SHOP,
+      orderId: "9001",
+      name: "#1001",
+      customerId: "501",
+      locale: "ja",
+      processedAt: new Date(),
+      totalPrice: 3000,
+      currency: "JPY",
+      productIds: "77",
+    },
+  });
+  // Neither is for the order's product: the preview shows one as an example, per language.
+  for (const locales of [
+    { ja: { title: "急須の使い方", url: "https://v.example/ja" } },
+    { en: { title: "Brewing guide", url: "https://v.example/en" } },
+  ])
+    await prisma.tutorial.create({
+      data: {
+        shop: SHOP,
+        kind: "video",
+        locales: JSON.stringify(locales),
+        products: JSON.stringify([{ id: "5", title: "急須" }]),
+      },
+    });
+});
+
+const edited = (body: Record<"ja" | "en", string>) => {
+  const form = new FormData();
+  form.append("channels", "sms");
+  form.append("step", "main");
+  form.append("steps.0.sms.ja.body", body.ja);
+  form.append("steps.0.sms.en.body", body.en);
+  return previewFlowFrom(form);
+};
+
+describe("the follow-up preview", () => {
+  it("renders the unsaved texts, each with a tutorial in its own language", async () => {
+    const preview = await runFollowupPreview(
+      prisma,
+      SHOP,
+      edited({
+        ja: "{{ first_name }}様 {% for t in tutorial_links %}{{ t.title }}{% endfor %}",
+        en: "Hi {{ first_name }} {% for t in tutorial_links %}{{ t.title }}{% endfor %}",
+      }),
+      deps,
+    );
+    expect(preview.order).toEqual({ name: "#1001", customer: "花子" });
+    expect(preview.messages.map((m) => [m.locale, m.body])).toEqual([
+      ["ja", "花子様 急須の使い方"],
+      ["en", "Hi 花子 Brewing guide"],
+    ]);
+    expect(preview.notes).toEqual(["exampleTutorial"]);
+  });
+
+  it("says the survey link is empty when no survey is asked by email, as a real send's would be", async () => {
+    const preview = await runFollowupPreview(
+      prisma,
+      SHOP,
+      edited({ ja: "[{{ survey_link }}]", en: "[{{ survey_link }}]" }),
+      deps,
+    );
+    expect(preview.messages.map((m) => m.body)).toEqual(["[]", "[]"]);
+    expect(preview.notes).toEqual(["noSurvey"]);
+  });
+
+  it("links the survey page's real address, which opens as a preview in the message's language", async () => {
+    await prisma.survey.create({
+      data: {
+        shop: SHOP,
+        kind: "nps",
+        question: JSON.stringify({
+          ja: "友人にすすめますか?",
+          en: "Would you recommend us?",
+        }),
+        placements: "email",
+      },
+    });
+    const preview = await runFollowupPreview(
+      prisma,
+      SHOP,
+      edited({ ja: "{{ survey_link }}", en: "{{ survey_link }}" }),
+      deps,
+    );
+    expect(preview.notes).toEqual(["surveyPreview"]);
+    const [ja, en] = preview.messages.map((m) => m.body);
+    const shape = new RegExp(
+      `^${deps.appUrl}/survey/ask/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$`,
+    );
+    expect(ja).toMatch(shape);
+    const open = async (url: string) => {
+      const token = url.split("/").pop()!;
+      const res = await callRoute(askLoader as never, new Request(url), {
+        token,
+      });
+      return { status: res.status, html: await res.text() };
+    };
+    const page = await open(en);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Would you recommend us?");
+    expect(page.html).toContain("Nothing is recorded here.");
+    expect(page.html).not.toContain("<a ");
+    expect((await open(ja)).html).toContain("友人にすすめますか?");
+    expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+});
