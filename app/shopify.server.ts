@@ -10,6 +10,8 @@ import { env } from "./env.server";
 import { installDevStoreSeam } from "./dev-store-seam.server";
 import { recordInstall } from "./shops/shops.server";
 import { latestSync, startCustomerSync } from "./customers/sync.server";
+import { connectedAdmin } from "./shops/connection.server";
+import { releaseWaitingJobs } from "./jobs/queue.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
 
@@ -45,6 +47,8 @@ const shopify = shopifyApp({
       // A new installation starts with a full customer sync; later ones are started from the Customers page.
       if (!(await latestSync(prisma, session.shop)))
         await startCustomerSync(prisma, session.shop, admin.graphql);
+      // Work that waited for a token Shopify had stopped accepting can run now.
+      await releaseWaitingJobs(prisma, session.shop);
     },
   },
   future: {
@@ -62,6 +66,24 @@ export const apiVersion = API_VERSION;
 export const addDocumentResponseHeaders = shopify.addDocumentResponseHeaders;
 export const authenticate = shopify.authenticate;
 export const unauthenticated = shopify.unauthenticated;
+
+/**
+ * The Admin API for a shop outside a merchant's request (jobs, storefront calls): throws
+ * ShopNotConnected, and forgets the token, when Shopify no longer accepts it.
+ */
+export const offlineAdmin = (shop: string) =>
+  connectedAdmin(shop, {
+    load: (s) => shopify.unauthenticated.admin(s),
+    forget: async (s) => {
+      const storage = shopify.sessionStorage!;
+      for (const session of await storage.findSessionsByShop(s)) {
+        if (session.isOnline) continue;
+        session.accessToken = undefined;
+        session.refreshToken = undefined;
+        await storage.storeSession(session);
+      }
+    },
+  });
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;

@@ -6,6 +6,7 @@ import {
   PublishError,
   storedPublishError,
 } from "./publish-errors";
+import { ShopNotConnected } from "../shops/connection";
 
 describe("FAQ publish errors shown in the admin", () => {
   const ja = translator("ja");
@@ -18,6 +19,12 @@ describe("FAQ publish errors shown in the admin", () => {
     ).toBe("shopify:Value is too long");
     expect(storedPublishError(new Error("fetch failed\n    at x"))).toBe(
       "failed:fetch failed",
+    );
+    expect(storedPublishError(new ShopNotConnected("s.myshopify.com"))).toBe(
+      "not_connected",
+    );
+    expect(describePublishError(ja, "not_connected")).toMatch(
+      /このアプリを開くと接続し直し/,
     );
   });
 

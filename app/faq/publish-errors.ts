@@ -1,6 +1,7 @@
 import type { MessageKey, Translate } from "../i18n/i18n";
 import { withDetail } from "../i18n/with-detail";
 import { coded, parseCoded } from "../i18n/coded";
+import { ShopNotConnected } from "../shops/connection";
 
 /**
  * Why the last FAQ publish failed, as stored in FaqSettings.publishError: a code, or
@@ -13,6 +14,8 @@ export const PUBLISH_ERRORS = [
   "contended",
   /** Shopify answered with errors (GraphQL errors, metafield user errors). */
   "shopify",
+  /** Shopify no longer accepted the app's token; it is renewed when the merchant opens the app. */
+  "not_connected",
   /** Anything else (network, an unexpected answer). */
   "failed",
 ] as const;
@@ -33,12 +36,14 @@ export function storedPublishError(error: unknown): string {
   const { code, detail } =
     error instanceof PublishError
       ? error
-      : {
-          code: "failed" as const,
-          detail: (error instanceof Error ? error.message : String(error))
-            .split("\n")[0]
-            .slice(0, 200),
-        };
+      : error instanceof ShopNotConnected
+        ? { code: "not_connected" as const, detail: "" }
+        : {
+            code: "failed" as const,
+            detail: (error instanceof Error ? error.message : String(error))
+              .split("\n")[0]
+              .slice(0, 200),
+          };
   return coded(code, detail).slice(0, 500);
 }
 

@@ -7,7 +7,7 @@ import {
   webhookJob,
 } from "../webhooks/process.server";
 import { applyCustomerSync, startCustomerSync } from "../customers/sync.server";
-import { unauthenticated } from "../shopify.server";
+import { offlineAdmin } from "../shopify.server";
 import type { JobHandlers } from "./worker.server";
 import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 import { publishFaq } from "../faq/publish.server";
@@ -38,19 +38,19 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
     [WEBHOOK_JOB]: webhookJob(db),
     [CUSTOMER_SYNC_JOB]: async (job) => {
       const { runId } = z.object({ runId: z.string() }).parse(job.data);
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       await applyCustomerSync(db, runId, admin.graphql);
     },
     [CUSTOMER_REFRESH_JOB]: async (job) => {
       const { customerId } = z
         .object({ customerId: z.string().regex(/^\d{1,20}$/) })
         .parse(job.data);
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       await refreshCustomer(db, job.shop, customerId, admin.graphql);
     },
     [STATS_REBUILD_JOB]: (job) => rebuildStats(db, job.shop),
     [FAQ_PUBLISH_JOB]: async (job) => {
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       await publishFaq(db, job.shop, admin.graphql);
     },
     [FOLLOWUP_JOB]: {
@@ -80,7 +80,7 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       const { responseId } = z
         .object({ responseId: z.string() })
         .parse(job.data);
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       await analyzeResponse(db, job.shop, responseId, admin.graphql);
     },
     [TUTORIALS_COLLECTION_JOB]: async (job) => {
@@ -97,7 +97,7 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
         flowsMayUseCollection(db, job.shop, collectionId),
       ]);
       if (!tutorials && !flows) return;
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       try {
         if (tutorials)
           await refreshCollection(
@@ -123,7 +123,7 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
       }
     },
     [CUSTOMER_SYNC_RETRY_JOB]: async (job) => {
-      const { admin } = await unauthenticated.admin(job.shop);
+      const { admin } = await offlineAdmin(job.shop);
       await startCustomerSync(db, job.shop, admin.graphql);
     },
   };

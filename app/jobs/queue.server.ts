@@ -1,5 +1,6 @@
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { LEASE_MS, retryDelayMs } from "./backoff";
+import { NOT_CONNECTED } from "../shops/connection";
 
 /**
  * A durable job table. Execution is at least once: a job is claimed (locked) by one worker,
@@ -223,6 +224,26 @@ export async function retryDeadJob(
     },
   });
   return result.count === 1;
+}
+
+/**
+ * After the app reconnects to a shop (a new token exchanged): its jobs that failed for want of
+ * one run now, from a fresh count of attempts, dead or still waiting.
+ */
+export async function releaseWaitingJobs(
+  db: PrismaClient,
+  shop: string,
+  now = new Date(),
+): Promise<number> {
+  const result = await db.job.updateMany({
+    where: {
+      shop,
+      status: { in: ["queued", "dead"] },
+      lastError: { startsWith: NOT_CONNECTED },
+    },
+    data: { status: "queued", attempts: 0, runAt: now, finishedAt: null },
+  });
+  return result.count;
 }
 
 /** Thrown by a handler when retrying cannot help (bad payload): the job goes straight to dead. */

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { unauthenticated } from "../shopify.server";
+import { offlineAdmin } from "../shopify.server";
+import { NOT_CONNECTED, ShopNotConnected } from "../shops/connection";
 import { extensionRequest } from "../security/extension-request.server";
 import { checkoutTokenParam } from "../security/checkout-buyer";
 import { RateLimiter } from "../proxy/rate-limit";
@@ -28,6 +29,19 @@ const locale = z.string().regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/);
 const context = (request: Request) =>
   extensionRequest(request, "checkout", limiter);
 
+const RECONNECT = "the store's connection to the app needs renewing";
+
+/** The order as Shopify has it; NOT_CONNECTED until the merchant next opens the app. */
+async function buyerOrder(shop: string, id: string) {
+  try {
+    const { admin } = await offlineAdmin(shop);
+    return await checkoutOrder(admin.graphql, id);
+  } catch (error) {
+    if (error instanceof ShopNotConnected) return NOT_CONNECTED;
+    throw error;
+  }
+}
+
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const c = await context(request);
   if (!c.ok) return c.response;
@@ -40,8 +54,8 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     .safeParse(url.searchParams.get("checkout"));
   if (!id.success || !lang.success || !checkout.success)
     return fail(400, "order and locale required, checkout a checkout token");
-  const { admin } = await unauthenticated.admin(shop);
-  const order = await checkoutOrder(admin.graphql, id.data);
+  const order = await buyerOrder(shop, id.data);
+  if (order === NOT_CONNECTED) return fail(503, RECONNECT);
   if (!order) return fail(404, "unknown order");
   if (!isBuyersOrder(order, { sub, checkoutToken: checkout.data }))
     return fail(404, "unknown order"); // as for a missing one, so ids cannot be probed
@@ -111,8 +125,8 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     comment: a.comment ?? "",
   });
   if (!valid.ok) return fail(422, `invalid ${valid.error}`);
-  const { admin } = await unauthenticated.admin(shop);
-  const order = await checkoutOrder(admin.graphql, a.order);
+  const order = await buyerOrder(shop, a.order);
+  if (order === NOT_CONNECTED) return fail(503, RECONNECT);
   if (!order) return fail(404, "unknown order");
   if (!isBuyersOrder(order, { sub, checkoutToken: a.checkout ?? null }))
     return fail(404, "unknown order"); // as for a missing one, so ids cannot be probed

@@ -1,3 +1,4 @@
+import { describeTask, describeTaskError } from "../settings/jobs";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -122,8 +123,8 @@ export default function Settings() {
                 columnContentTypes={["text", "text", "text"]}
                 headings={[t("settings.jobs"), t("settings.error"), ""]}
                 rows={deadJobs.map((j) => [
-                  j.type,
-                  j.lastError ?? "",
+                  describeTask(t, j.type),
+                  describeTaskError(t, j.lastError ?? ""),
                   <Form method="post" key={j.id}>
                     <input type="hidden" name="intent" value="retry-job" />
                     <input type="hidden" name="jobId" value={j.id} />

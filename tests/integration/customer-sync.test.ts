@@ -267,9 +267,10 @@ describe("customer sync and webhooks together", () => {
         select: { tags: true, emailConsent: true, locale: true },
       });
     expect((await row()).tags).not.toContain("points");
-    const admin = vi
-      .spyOn(unauthenticated, "admin")
-      .mockResolvedValue({ admin: { graphql: h.graphql } } as never);
+    const admin = vi.spyOn(unauthenticated, "admin").mockResolvedValue({
+      session: { accessToken: "shpat_test" },
+      admin: { graphql: h.graphql },
+    } as never);
     try {
       await runDueJobs({ db: prisma, handlers: jobHandlers(prisma) });
     } finally {

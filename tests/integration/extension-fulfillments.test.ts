@@ -80,7 +80,10 @@ let oldOrder = "";
 beforeAll(async () => {
   vi.spyOn(unauthenticated, "admin").mockImplementation(async (s: string) => {
     if (s !== shop) throw new Error(`unexpected shop ${s}`);
-    return { admin: { graphql } } as never;
+    return {
+      session: { accessToken: "shpat_test" },
+      admin: { graphql },
+    } as never;
   });
   const [a, b] = core.state.customers;
   buyer = `gid://shopify/Customer/${a.legacyId}`;

@@ -5,8 +5,10 @@ import {
   claimJobs,
   completeJob,
   enqueueJob,
+  releaseWaitingJobs,
   retryDeadJob,
 } from "~/jobs/queue.server";
+import { ShopNotConnected } from "~/shops/connection";
 import { runDueJobs } from "~/jobs/worker.server";
 import { resetDatabase } from "../support/db";
 
@@ -120,5 +122,52 @@ describe("job queue", () => {
     const job = await prisma.job.findFirstOrThrow();
     expect(job.status).toBe("dead");
     expect(job.lastError).toMatch(/no handler/);
+  });
+
+  it("runs a shop's jobs that waited for a new token as soon as the app reconnects, and no others", async () => {
+    for (const [key, jobShop, maxAttempts] of [
+      ["waits", shop, 8],
+      ["gave-up", shop, 1],
+      ["other-shop", "other.myshopify.com", 8],
+    ] as const)
+      await enqueueJob(prisma, {
+        shop: jobShop,
+        type: "sync",
+        key,
+        payload: {},
+        maxAttempts,
+      });
+    await enqueueJob(prisma, {
+      shop,
+      type: "flaky",
+      key: "smtp",
+      payload: {},
+    });
+    await runDueJobs({
+      db: prisma,
+      handlers: {
+        sync: async (job) => Promise.reject(new ShopNotConnected(job.shop)),
+        flaky: async () => Promise.reject(new Error("SMTP unreachable")),
+      },
+    });
+    const byKey = async () =>
+      Object.fromEntries(
+        (await prisma.job.findMany()).map((j) => [j.key, j] as const),
+      );
+    let jobs = await byKey();
+    expect(jobs["waits"].lastError).toBe("not_connected");
+    expect(jobs["gave-up"].status).toBe("dead");
+
+    const now = new Date();
+    expect(await releaseWaitingJobs(prisma, shop, now)).toBe(2);
+    jobs = await byKey();
+    for (const key of ["waits", "gave-up"]) {
+      expect(jobs[key].status).toBe("queued");
+      expect(jobs[key].runAt).toEqual(now);
+      expect(jobs[key].attempts).toBe(0);
+    }
+    // Another shop's, and a job that failed for another reason, keep their backoff.
+    expect(jobs["other-shop"].runAt.getTime()).toBeGreaterThan(now.getTime());
+    expect(jobs["smtp"].runAt.getTime()).toBeGreaterThan(now.getTime());
   });
 });

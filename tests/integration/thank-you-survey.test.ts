@@ -87,7 +87,10 @@ const post = (body: unknown, t = token(), own = true) => {
 beforeAll(async () => {
   vi.spyOn(unauthenticated, "admin").mockImplementation(async (s: string) => {
     if (s !== shop) throw new Error(`unexpected shop ${s}`);
-    return { admin: { graphql } } as never;
+    return {
+      session: { accessToken: "shpat_test" },
+      admin: { graphql },
+    } as never;
   });
   const variant = `gid://shopify/ProductVariant/${core.state.products[0].variants[0].legacyId}`;
   const newcomer = core.state.customers.find((c) => c.orderIds.length === 0)!;

@@ -1,0 +1,55 @@
+import { HttpResponseError } from "@shopify/shopify-api";
+import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
+import { ShopNotConnected } from "./connection";
+
+/**
+ * The app's standing access to a store, for work no merchant request carries (jobs, storefront
+ * calls). When Shopify no longer accepts the stored offline token, the token is forgotten, as the
+ * library does for a merchant's request, so the next time the merchant opens the app a new one is
+ * exchanged; until then the work waits with `not_connected` instead of failing against Shopify
+ * again, and is released when the app reconnects (`releaseWaitingJobs`).
+ */
+/** Shopify refused the token (401), or refused to refresh it (400/401 from the token endpoint). */
+const refused = (error: unknown, codes: number[]) =>
+  error instanceof HttpResponseError && codes.includes(error.response.code);
+
+interface Context<G> {
+  session: { accessToken?: string };
+  admin: { graphql: G };
+}
+
+export async function connectedAdmin<
+  G extends (...args: never[]) => Promise<Response>,
+  C extends Context<G>,
+>(
+  shop: string,
+  deps: {
+    load: (shop: string) => Promise<C>;
+    forget: (shop: string) => Promise<void>;
+  },
+): Promise<C> {
+  let context: C;
+  try {
+    context = await deps.load(shop);
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) throw new ShopNotConnected(shop);
+    if (refused(error, [400, 401])) {
+      await deps.forget(shop);
+      throw new ShopNotConnected(shop);
+    }
+    throw error;
+  }
+  // Forgotten earlier: asking Shopify again with no token would only be refused again.
+  if (!context.session.accessToken) throw new ShopNotConnected(shop);
+  const graphql = context.admin.graphql;
+  const guarded = (async (...args: Parameters<G>) => {
+    try {
+      return await graphql(...args);
+    } catch (error) {
+      if (!refused(error, [401])) throw error;
+      await deps.forget(shop);
+      throw new ShopNotConnected(shop);
+    }
+  }) as G;
+  return { ...context, admin: { ...context.admin, graphql: guarded } };
+}
