@@ -89,7 +89,7 @@ describe("the follow-up preview", () => {
     expect(preview.notes).toEqual(["exampleTutorial"]);
   });
 
-  it("says the survey link is empty when no survey is asked by email, as a real send's would be", async () => {
+  it("says the survey link is empty when no survey is asked by email, and that such messages are not sent", async () => {
     const preview = await runFollowupPreview(
       prisma,
       SHOP,
