@@ -582,18 +582,24 @@ export async function runFollowupBatch(
     }
     const link = (url: string) =>
       clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
-    if (
-      (flow.preset === "survey" || template.body.includes("survey_link")) &&
-      !surveyByShop.has(shop)
-    ) {
+    const asksSurvey =
+      template.body.includes("survey_link") ||
+      !!template.subject?.includes("survey_link");
+    if ((flow.preset === "survey" || asksSurvey) && !surveyByShop.has(shop)) {
       surveyByShop.set(shop, await emailFollowupSurvey(db, shop));
     }
     const survey = surveyByShop.get(shop) ?? null;
+    // A message made to ask for the survey says "please answer:" and then nothing when the shop
+    // asks no survey by email (none active, or none placed in email): not sent.
+    if (asksSurvey && !survey) {
+      skip(job.id, msg.id, reason("no_survey"));
+      continue;
+    }
     // A message asking for the survey is not sent for an order that already answered it (on the
     // thank-you page or through an earlier message): one answer per survey and order.
     if (
       survey &&
-      template.body.includes("survey_link") &&
+      asksSurvey &&
       (await orderAnswer(db, shop, survey.id, d.orderId))
     ) {
       skip(job.id, msg.id, reason("already_answered"));

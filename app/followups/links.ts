@@ -5,10 +5,11 @@ import {
 } from "../security/signed-token";
 
 /**
- * Signed links in follow-up messages: unsubscribe (shop, customer, channel) and click-through
- * (shop, message, target URL), each kind with its own key (app/security/signed-token.ts).
+ * Signed links in follow-up messages: unsubscribe (shop, customer, channel), the unsubscribe link
+ * of a preview or test email (shop, channel, language) and click-through (shop, message, target
+ * URL), each kind with its own key (app/security/signed-token.ts).
  */
-type Kind = "unsubscribe" | "click";
+type Kind = "unsubscribe" | "unsubscribe-preview" | "click";
 const purpose = (kind: Kind) => `tsunagu:followup-${kind}:v1`;
 
 export function signToken(
@@ -70,6 +71,47 @@ export function readUnsubscribeToken(
     return null;
   return { shop, customerId, channel, messageId, locale };
 }
+
+/**
+ * The unsubscribe link of a follow-up's admin preview and test email: the real page's address
+ * (/unsubscribe/<token>), opening it marked as a preview. It names no customer and is signed for
+ * its own purpose, so it can never unsubscribe anyone, whoever the test email reaches.
+ */
+export const previewUnsubscribeUrl = (
+  appUrl: string,
+  secret: string,
+  shop: string,
+  channel: string,
+  locale: string,
+) =>
+  `${appUrl.replace(/\/$/, "")}/unsubscribe/${signToken("unsubscribe-preview", [shop, channel, locale], secret)}`;
+
+export type UnsubscribeLink =
+  | { preview: false; claims: UnsubscribeClaims }
+  | {
+      preview: true;
+      claims: Pick<UnsubscribeClaims, "shop" | "channel"> & { locale: string };
+    };
+
+/** An unsubscribe link's token: a customer's, or a preview's; null if neither. */
+export function readUnsubscribeLink(
+  token: string,
+  secret: string,
+): UnsubscribeLink | null {
+  const claims = readUnsubscribeToken(token, secret);
+  if (claims) return { preview: false, claims };
+  const parts = verifyToken("unsubscribe-preview", token, secret);
+  if (!parts || parts.length !== 3) return null;
+  const [shop, channel, locale] = parts;
+  if (
+    typeof shop !== "string" ||
+    (channel !== "email" && channel !== "line" && channel !== "sms") ||
+    typeof locale !== "string"
+  )
+    return null;
+  return { preview: true, claims: { shop, channel, locale } };
+}
+
 export const clickUrl = (
   appUrl: string,
   secret: string,

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@prisma/client";
 import type { EngineDeps } from "./engine.server";
-import { unsubscribeUrl } from "./links";
+import { previewUnsubscribeUrl } from "./links";
 import { renderTemplate, type TemplateContext } from "./templates";
 import { listTutorials } from "../tutorials/tutorials.server";
 import { fullName } from "../customers/names";
@@ -25,7 +25,9 @@ export interface PreviewMessage {
 /**
  * A flow's messages, every step, rendered with a real order of the shop (preview) or sent to a
  * test address: the same context as a real send, in each message's language, with links that
- * work but are not counted. `flow` is the saved flow or the texts being edited. What the order
+ * work but are not counted. The survey and unsubscribe links are a preview's: the real pages,
+ * marked as previews, that record nothing, so a click in a test email answers no survey and
+ * unsubscribes no customer. `flow` is the saved flow or the texts being edited. What the order
  * cannot supply is an example or a preview's, and `notes` says which.
  */
 export async function runFollowupPreview(
@@ -50,7 +52,7 @@ export async function runFollowupPreview(
   ]);
   const productIds = order?.productIds.split(",").filter(Boolean) ?? [];
   const notes = new Set<PreviewNote>();
-  const contextFor = (locale: string) => {
+  const contextFor = (locale: string, channel: string) => {
     const tutorial = previewTutorialLinks(tutorials, productIds, locale);
     const context: TemplateContext = {
       shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
@@ -75,15 +77,14 @@ export async function runFollowupPreview(
             locale,
           })
         : "",
-      unsubscribe_link: customer
-        ? unsubscribeUrl(
-            deps.appUrl,
-            deps.secret,
-            shop,
-            customer.customerId,
-            "email",
-          )
-        : `${deps.appUrl}/unsubscribe/preview`,
+      // Never the preview customer's own: a click in a test email must not unsubscribe them.
+      unsubscribe_link: previewUnsubscribeUrl(
+        deps.appUrl,
+        deps.secret,
+        shop,
+        channel,
+        locale,
+      ),
     };
     return { context, tutorialNote: tutorial.note };
   };
@@ -92,12 +93,14 @@ export async function runFollowupPreview(
     for (const channel of flow.channels) {
       for (const [locale, t] of Object.entries(templates[channel] ?? {})) {
         if (!t.body?.trim()) continue;
-        const { context, tutorialNote } = contextFor(locale);
+        const { context, tutorialNote } = contextFor(locale, channel);
         if (usesVariable(t, "tracking_links")) notes.add("exampleTracking");
         if (usesVariable(t, "tutorial_links") && tutorialNote)
           notes.add(tutorialNote);
         if (usesVariable(t, "survey_link"))
           notes.add(survey ? "surveyPreview" : "noSurvey");
+        if (usesVariable(t, "unsubscribe_link"))
+          notes.add("unsubscribePreview");
         try {
           out.push({
             step,

@@ -6,14 +6,16 @@ import type { Templates } from "./flows.server";
  * What a follow-up preview cannot take from the preview order, and says so under the messages:
  * tracking comes with a fulfilment (an example is shown), the order's products may have no
  * tutorial (one in the previewed language is shown as an example, or none exists), the shop may
- * ask no survey by email (the link is empty, as it would be), and the survey link is a preview's.
+ * ask no survey by email (the link is empty, and real sends of the message are skipped), and the
+ * survey and unsubscribe links are a preview's.
  */
 export type PreviewNote =
   | "exampleTracking"
   | "exampleTutorial"
   | "noTutorial"
   | "noSurvey"
-  | "surveyPreview";
+  | "surveyPreview"
+  | "unsubscribePreview";
 
 /** The flow as the preview reads it: saved, or as being edited (unchecked). */
 export interface PreviewFlow {

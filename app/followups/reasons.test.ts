@@ -16,6 +16,12 @@ describe("reasons shown in the admin", () => {
     expect(describeReason(ja, reason("no_template", "email"))).toBe(
       "メールのテンプレートがありません",
     );
+    expect(describeReason(ja, reason("no_survey"))).toBe(
+      "メールで聞くアンケートが有効でないため、アンケートのリンクがありません",
+    );
+    expect(describeReason(en, reason("no_survey"))).toBe(
+      "No active survey is asked by email, so there is no survey link",
+    );
     expect(describeReason(ja, reason("send_failed", "SMTP: Timeout"))).toBe(
       "送信に失敗しました: SMTP: Timeout",
     );

@@ -16,6 +16,7 @@ export const REASONS = [
   "no_template",
   "already_answered",
   "no_tutorials",
+  "no_survey",
   "worker_stopped",
   "uncertain",
   "send_failed",

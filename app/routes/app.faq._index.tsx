@@ -21,6 +21,7 @@ import {
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import { RowLink } from "../components/RowLink";
+import { ClampedText } from "../components/ClampedText";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { useEffect } from "react";
 import prisma from "../db.server";
@@ -236,7 +237,7 @@ export default function FaqList() {
                     <IndexTable.Cell>
                       <RowLink to={`/app/faq/${e.id}`}>
                         <Text as="span" fontWeight="semibold">
-                          {primaryQuestion(e)}
+                          <ClampedText text={primaryQuestion(e)} />
                         </Text>
                       </RowLink>
                     </IndexTable.Cell>

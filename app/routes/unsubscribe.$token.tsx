@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import prisma from "../db.server";
 import { env } from "../env.server";
-import { readUnsubscribeToken } from "../followups/links";
+import { readUnsubscribeLink } from "../followups/links";
 import { unsubscribe } from "../followups/engine.server";
 import { publicPage } from "../html/public-page";
 
@@ -17,6 +17,8 @@ const copy = {
     button: "配信を停止する",
     done: "配信を停止しました。ご注文に関する大切なお知らせ(発送のご案内など)は引き続きお送りします。",
     invalid: "このリンクは無効です。",
+    preview:
+      "プレビューです。お客様にはこのページが表示され、ボタンを押すと配信が停止されます。ここでは何も記録されません。",
   },
   en: {
     title: "Unsubscribe",
@@ -24,6 +26,8 @@ const copy = {
     button: "Unsubscribe",
     done: "You are unsubscribed. We will still send what concerns your orders (such as shipping notices).",
     invalid: "This link is not valid.",
+    preview:
+      "Preview: your customers see this page and unsubscribe with the button. Nothing is recorded here.",
   },
 };
 const channelName = {
@@ -31,18 +35,34 @@ const channelName = {
   en: { email: "email", line: "LINE", sms: "SMS" },
 } as const;
 
+const langOf = (locale: string): "ja" | "en" =>
+  locale.startsWith("ja") ? "ja" : "en";
+
 async function read(request: Request, token: string) {
-  const claims = readUnsubscribeToken(token, env().SHOPIFY_API_SECRET);
-  if (!claims) return null;
+  const link = readUnsubscribeLink(token, env().SHOPIFY_API_SECRET);
+  if (!link) return null;
+  if (link.preview)
+    return {
+      ...link.claims,
+      preview: true as const,
+      lang: langOf(link.claims.locale),
+    };
+  const claims = link.claims;
   const { shop, customerId } = claims;
   // The language the message went out in; for older links, the customer's, else the browser's.
   const lang: "ja" | "en" = claims.locale
-    ? claims.locale.startsWith("ja")
-      ? "ja"
-      : "en"
+    ? langOf(claims.locale)
     : await fallbackLang(request, shop, customerId);
-  return { ...claims, lang };
+  return { ...claims, preview: false as const, lang };
 }
+
+/** A preview's page: what the customer would be asked, with nothing to press. */
+const previewPage = (lang: "ja" | "en", channel: "email" | "line" | "sms") =>
+  publicPage(
+    lang,
+    copy[lang].title,
+    `<p class="note">${copy[lang].preview}</p><p>${copy[lang].ask.replace("{channel}", channelName[lang][channel])}</p><button type="button" disabled>${copy[lang].button}</button>`,
+  );
 
 async function fallbackLang(
   request: Request,
@@ -70,6 +90,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`,
       400,
     );
+  if (r.preview) return previewPage(r.lang, r.channel);
   const c = copy[r.lang];
   return publicPage(
     r.lang,
@@ -87,6 +108,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       `<p>${copy.ja.invalid} / ${copy.en.invalid}</p>`,
       400,
     );
+  if (r.preview) return previewPage(r.lang, r.channel);
   await unsubscribe(prisma, r.shop, r.customerId, r.channel, r.messageId);
   return publicPage(r.lang, copy[r.lang].title, `<p>${copy[r.lang].done}</p>`);
 };

@@ -5,7 +5,8 @@ import { expect, test } from "@playwright/test";
  * order is created, fulfilled and delivered through the dev store's event API, and the outbox of
  * the local SMTP server receives the tracking email, then the survey at its time (one day of
  * delays = one second here), each once; the tutorial email is skipped, the product having no
- * tutorial (tests/integration/followups.test.ts sends one with tutorials).
+ * tutorial (tests/integration/followups.test.ts sends one with tutorials). The survey email
+ * needs a survey asked by email link (without one it is skipped too): the merchant adds one first.
  */
 test("an order's follow-ups arrive at their times, once each", async ({
   page,
@@ -13,8 +14,23 @@ test("an order's follow-ups arrive at their times, once each", async ({
 }) => {
   test.setTimeout(120_000);
   await page.goto("/admin?locale=ja");
-  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await page.locator("#app-sub a", { hasText: "アンケート" }).click();
   const app = page.frameLocator("#app-frame");
+  await app.getByRole("link", { name: "アンケートを追加" }).first().click();
+  await app
+    .getByLabel("質問(日本語)")
+    .fill("お届けした商品の満足度を教えてください");
+  await app
+    .getByLabel("質問(英語)")
+    .fill("How satisfied are you with your order?");
+  // Asked by email only: the storefront block and thank-you page stay as they are.
+  await app.getByLabel("ストアのブロック").uncheck();
+  await app.getByLabel("メールのリンク").check();
+  await app.getByRole("button", { name: "保存して公開" }).click();
+  await expect(
+    app.getByRole("link", { name: "お届けした商品の満足度を教えてください" }),
+  ).toBeVisible();
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(
     app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true }),
   ).toBeVisible();

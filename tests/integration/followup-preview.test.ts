@@ -3,13 +3,18 @@ import prisma from "~/db.server";
 import { runFollowupPreview } from "~/followups/preview.server";
 import { previewFlowFrom } from "~/followups/flow-form";
 import { loader as askLoader } from "~/routes/survey.ask.$token";
+import {
+  action as unsubscribeAction,
+  loader as unsubscribeLoader,
+} from "~/routes/unsubscribe.$token";
+import { unsubscribeUrl } from "~/followups/links";
 import { resetDatabase } from "../support/db";
 import { callRoute } from "../support/proxy";
 
 /**
  * The admin's preview of a follow-up: the texts being edited rendered with the shop's latest
- * order, a tutorial in each message's language, and a survey link of the real page's address
- * that opens it as a preview and can record nothing.
+ * order, a tutorial in each message's language, and survey and unsubscribe links of the real
+ * pages' addresses that open them as previews and can record nothing.
  */
 const SHOP = "preview-test.myshopify.com";
 const deps = {
@@ -84,7 +89,7 @@ describe("the follow-up preview", () => {
     expect(preview.notes).toEqual(["exampleTutorial"]);
   });
 
-  it("says the survey link is empty when no survey is asked by email, as a real send's would be", async () => {
+  it("says the survey link is empty when no survey is asked by email, and that such messages are not sent", async () => {
     const preview = await runFollowupPreview(
       prisma,
       SHOP,
@@ -133,5 +138,55 @@ describe("the follow-up preview", () => {
     expect(page.html).not.toContain("<a ");
     expect((await open(ja)).html).toContain("友人にすすめますか?");
     expect(await prisma.surveyResponse.count()).toBe(0);
+  });
+
+  it("links the real unsubscribe page as a preview that unsubscribes no one; a customer's link still does", async () => {
+    const preview = await runFollowupPreview(
+      prisma,
+      SHOP,
+      edited({
+        ja: "{{ unsubscribe_link }}",
+        en: "{% for t in tracking_links %}{{ t.url }} {% endfor %}{% for t in tutorial_links %}{{ t.url }} {% endfor %}{{ unsubscribe_link }}",
+      }),
+      deps,
+    );
+    expect(preview.notes).toContain("unsubscribePreview");
+    const [ja, en] = preview.messages.map((m) => m.body);
+    expect(ja).toMatch(
+      new RegExp(
+        `^${deps.appUrl}/unsubscribe/[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{43}$`,
+      ),
+    );
+    // No link of a preview or test email goes through the click counter.
+    expect(en).not.toContain("/r/");
+    const call = async (fn: unknown, url: string, init: RequestInit = {}) => {
+      const res = await callRoute(fn as never, new Request(url, init), {
+        token: url.split("/").pop()!,
+      });
+      return { status: res.status, html: await res.text() };
+    };
+    const page = await call(unsubscribeLoader, en.split(" ").pop()!);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain("Stop receiving news from this shop by SMS?");
+    expect(page.html).toContain("Nothing is recorded here.");
+    expect(page.html).not.toContain("<form");
+    for (const url of [ja, en.split(" ").pop()!]) {
+      const done = await call(unsubscribeAction, url, { method: "POST" });
+      expect(done.html).not.toContain("unsubscribed");
+      expect(done.html).not.toContain("配信を停止しました");
+    }
+    expect((await call(unsubscribeLoader, ja)).html).toContain(
+      "ここでは何も記録されません",
+    );
+    expect(await prisma.unsubscribe.count()).toBe(0);
+    // The preview customer's own link (a real send's) unsubscribes them.
+    const real = unsubscribeUrl(deps.appUrl, deps.secret, SHOP, "501", "sms");
+    expect((await call(unsubscribeLoader, real)).html).toContain("<form");
+    await call(unsubscribeAction, real, { method: "POST" });
+    expect(
+      await prisma.unsubscribe.findMany({
+        select: { shop: true, customerId: true, channel: true },
+      }),
+    ).toEqual([{ shop: SHOP, customerId: "501", channel: "sms" }]);
   });
 });

@@ -637,6 +637,63 @@ describe("follow-up messages", () => {
     expect(sink.mails).toHaveLength(0);
   });
 
+  it("does not send a message asking for the survey when no survey is asked by email", async () => {
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "tutorial" },
+      data: { enabled: false },
+    });
+    await prisma.flow.updateMany({
+      where: { shop: SHOP, preset: "survey" },
+      data: { enabled: true },
+    });
+    // A survey on the thank-you page only, and one asked by email but switched off: none by email.
+    for (const [placements, active] of [
+      ["thankyou", true],
+      ["email", false],
+    ] as const)
+      await prisma.survey.create({
+        data: {
+          shop: SHOP,
+          kind: "nps",
+          active,
+          placements,
+          question: JSON.stringify({ ja: "おすすめ度は?", en: "Recommend?" }),
+        },
+      });
+    await schedule("delivered", "9001");
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(15) });
+    expect(
+      await prisma.flowMessage.findFirstOrThrow({ where: { orderId: "9001" } }),
+    ).toMatchObject({ status: "skipped", error: "no_survey" });
+    expect(sink.mails).toHaveLength(0);
+    // Asked by email again: the next order's message goes, with its survey link.
+    await prisma.survey.updateMany({
+      where: { shop: SHOP, placements: "email" },
+      data: { active: true },
+    });
+    await prisma.order.create({
+      data: {
+        shop: SHOP,
+        orderId: "9004",
+        name: "#9004",
+        customerId: "101",
+        processedAt: new Date(),
+        totalPrice: 800,
+        currency: "JPY",
+      },
+    });
+    await schedule("delivered", "9004");
+    await runDueJobs({ db: prisma, handlers: handlers(), now: later(15) });
+    const sent = await prisma.flowMessage.findFirstOrThrow({
+      where: { orderId: "9004" },
+    });
+    expect(sent.status).toBe("sent");
+    expect(sent.body).toMatch(
+      /href="https:\/\/app\.example\/r\/[\w-]+\.[\w-]+"/,
+    );
+    expect(sink.mails).toHaveLength(1);
+  });
+
   it("reminds to replenish after the shortest consumption cycle of the order's products, and not at all without one", async () => {
     await prisma.flow.updateMany({
       where: { shop: SHOP, preset: "replenish" },
