@@ -11,11 +11,12 @@
  */
 import path from "node:path";
 import { appClientId, DEV_API_SECRET } from "../../scripts/stack/app-config";
+import { DEFAULT_DEV_STORE_URL } from "./cli-command";
 import { failureMessage } from "./cli-output";
 import { startDevStore } from "./server/server";
 
 const [command, ...rest] = process.argv.slice(2);
-const base = process.env.DEV_STORE_URL ?? "http://127.0.0.1:4400";
+const base = process.env.DEV_STORE_URL ?? DEFAULT_DEV_STORE_URL;
 
 function flags(args: string[]): {
   positional: string[];
