@@ -38,6 +38,7 @@ import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
 import { fullName } from "../customers/names";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
+import { carrierName } from "../tracking/carrier-names";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -627,7 +628,10 @@ export async function runFollowupBatch(
         return url
           ? [
               {
-                title: [t.company, t.number].filter(Boolean).join(" ") || url,
+                title:
+                  [t.company && carrierName(t.company, locale), t.number]
+                    .filter(Boolean)
+                    .join(" ") || url,
                 url: link(url),
               },
             ]

@@ -6,6 +6,7 @@ import { renderTemplate, type TemplateContext } from "./templates";
 import { listTutorials, tutorialLinks } from "../tutorials/tutorials.server";
 import { reachedProducts } from "../tutorials/values";
 import { fullName } from "../customers/names";
+import { carrierName } from "../tracking/carrier-names";
 
 export interface PreviewMessage {
   /** Index of the step in the flow (0 = first). */
@@ -45,12 +46,7 @@ export async function runFollowupPreview(
     last_name: customer?.lastName ?? "",
     full_name: fullName(customer?.firstName, customer?.lastName),
     order_name: order?.name ?? "",
-    tracking_links: [
-      {
-        title: "ヤマト運輸 0000-0000-0000",
-        url: "https://track.example/preview",
-      },
-    ],
+    tracking_links: [],
     // The tutorials of the preview order's products, else the shop's first tutorial as an example.
     tutorial_links: await previewTutorials(
       db,
@@ -74,18 +70,28 @@ export async function runFollowupPreview(
     for (const channel of flow.channels) {
       for (const [locale, t] of Object.entries(templates[channel] ?? {})) {
         if (!t.body?.trim()) continue;
+        // A sample parcel, its carrier named in this language as a real send names it.
+        const localized: TemplateContext = {
+          ...context,
+          tracking_links: [
+            {
+              title: `${carrierName("Yamato (JA)", locale)} 0000-0000-0000`,
+              url: "https://track.example/preview",
+            },
+          ],
+        };
         try {
           out.push({
             step,
             channel,
             locale,
             subject: t.subject
-              ? await renderTemplate(t.subject, "text", context)
+              ? await renderTemplate(t.subject, "text", localized)
               : null,
             body: await renderTemplate(
               t.body,
               channel === "email" ? "html" : "text",
-              context,
+              localized,
             ),
           });
         } catch (error) {
