@@ -374,7 +374,25 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
           { text: "Assembly video", href: "https://example.com/en" },
         ]),
       );
-      expect(body()).toContain("For: Drone X, Drone X Pro");
+      expect(body()).toContain("For: Drone X and Drone X Pro");
+      // Three products, and in Japanese: the list as each language writes one.
+      extension.shopify.lines.value = [
+        line(1, "Drone X"),
+        line(2, "Drone X Pro"),
+        line(3, "Drone X Mini"),
+      ];
+      extension.shopify.appMetafields.value = [1, 2, 3].map((id) =>
+        tutorialsEntry(id, { items: [assembly] }),
+      );
+      await extension.render();
+      await waitFor(() =>
+        expect(body()).toContain("For: Drone X, Drone X Pro, and Drone X Mini"),
+      );
+      speak("ja");
+      await extension.render();
+      await waitFor(() =>
+        expect(body()).toContain("対象: Drone X、Drone X Pro、Drone X Mini"),
+      );
     });
 
     it("shows nothing when no product has tutorials", async () => {
