@@ -37,6 +37,7 @@ import {
 import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
 import { fullName } from "../customers/names";
+import { shopDisplayName } from "../shops/display-name";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
 import { carrierName } from "../tracking/carrier-names";
 
@@ -618,7 +619,7 @@ export async function runFollowupBatch(
     )
       tutorialsByShop.set(shop, await listTutorials(db, shop));
     const context: TemplateContext = {
-      shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+      shop_name: shopDisplayName(shopRow?.name, shop),
       first_name: customer.firstName ?? "",
       last_name: customer.lastName ?? "",
       full_name: fullName(customer.firstName, customer.lastName),

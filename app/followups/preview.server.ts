@@ -6,6 +6,7 @@ import { renderTemplate, type TemplateContext } from "./templates";
 import { listTutorials, tutorialLinks } from "../tutorials/tutorials.server";
 import { reachedProducts } from "../tutorials/values";
 import { fullName } from "../customers/names";
+import { shopDisplayName } from "../shops/display-name";
 import { carrierName } from "../tracking/carrier-names";
 
 export interface PreviewMessage {
@@ -41,7 +42,7 @@ export async function runFollowupPreview(
     select: { name: true },
   });
   const context: TemplateContext = {
-    shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+    shop_name: shopDisplayName(shopRow?.name, shop),
     first_name: customer?.firstName ?? "",
     last_name: customer?.lastName ?? "",
     full_name: fullName(customer?.firstName, customer?.lastName),

@@ -3,8 +3,9 @@ import prisma from "../db.server";
 import { env } from "../env.server";
 import { scoreLinks, verifyLink } from "../surveys/email-link";
 import { getSurvey } from "../surveys/surveys.server";
-import { esc, publicPage } from "../html/public-page";
+import { askPage } from "../surveys/ask-page";
 import { emailPage } from "../surveys/email-page";
+import { shopName } from "../shops/shops.server";
 
 /** /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link per score. */
 export const loader = async ({ params }: LoaderFunctionArgs) => {
@@ -27,7 +28,12 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
     !survey.active ||
     (survey.kind !== "nps" && survey.kind !== "csat")
   )
-    return emailPage(c.locale ?? null, { kind: "error", error: "ended" }, 404);
+    return emailPage(
+      c.locale ?? null,
+      { kind: "error", error: "ended" },
+      404,
+      await shopName(prisma, c.shop),
+    );
   const lang = c.locale === "en" ? "en" : "ja";
   const links = scoreLinks({
     appUrl: SHOPIFY_APP_URL,
@@ -41,19 +47,12 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
     // The score links expire with the link that led here, never later.
     exp: c.exp,
   });
-  const question =
-    survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "";
-  const ends =
-    survey.kind === "nps"
-      ? lang === "ja"
-        ? ["すすめない", "ぜひすすめたい"]
-        : ["Not likely", "Very likely"]
-      : lang === "ja"
-        ? ["不満", "とても満足"]
-        : ["Not satisfied", "Very satisfied"];
-  return publicPage(
-    lang,
-    lang === "ja" ? "アンケート" : "Survey",
-    `<p>${esc(question)}</p><div class="scores">${links.map((l) => `<a href="${esc(l.url)}">${l.score}</a>`).join("")}</div><div class="ends"><span>${ends[0]}</span><span>${ends[1]}</span></div>`,
-  );
+  return askPage({
+    locale: c.locale,
+    shop: await shopName(prisma, c.shop),
+    kind: survey.kind,
+    question:
+      survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "",
+    links,
+  });
 };
