@@ -4,6 +4,7 @@
  *
  *   PORT=3000 DEV_STORE_PORT=4400 npm run demo [-- --no-build] [-- --duplicates]
  */
+import { devStoreCommand } from "../dev-store/src/cli-command";
 import { startStack } from "./stack/start";
 
 const args = new Set(process.argv.slice(2));
@@ -51,6 +52,9 @@ if (!args.has("--no-story")) {
   await event("deliver");
 }
 
+// The printed commands carry DEV_STORE_URL when DEV_STORE_PORT moved the store, or they would
+// talk to the default port.
+const cli = (command: string) => devStoreCommand(stack.devStoreUrl, command);
 console.log(`
 Tsunagu demo is running (shop ${stack.shop}).
 
@@ -66,12 +70,12 @@ Tsunagu demo is running (shop ${stack.shop}).
     (attach tutorials in the admin's チュートリアル section; fulfil the order to see its tracking)
   Email outbox (local SMTP server)      ${stack.outboxUrl}
     (turn on flows in the admin's フォローアップ section, then create, fulfil and deliver an order:
-     npm run dev-store -- event order / event fulfill / event deliver; one day of delays = 10 s)
+     ${cli("event order")} / event fulfill / event deliver; one day of delays = 10 s)
   Dev store (event API, webhook log)    ${stack.devStoreUrl}/_dev/webhooks
   App                                   ${stack.appUrl}
 
 Drive a story from another terminal, e.g.:
-  npm run dev-store -- event order
+  ${cli("event order")}
 Ctrl-C stops everything.
 `);
 

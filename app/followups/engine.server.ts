@@ -37,7 +37,9 @@ import {
 import { cycleDaysFor } from "./cycles.server";
 import { customerGroups } from "../customers/groups.server";
 import { fullName } from "../customers/names";
+import { shopDisplayName } from "../shops/display-name";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
+import { carrierName } from "../tracking/carrier-names";
 
 export const FOLLOWUP_JOB = "followup.send";
 
@@ -612,7 +614,7 @@ export async function runFollowupBatch(
     )
       tutorialsByShop.set(shop, await listTutorials(db, shop));
     const context: TemplateContext = {
-      shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+      shop_name: shopDisplayName(shopRow?.name, shop),
       first_name: customer.firstName ?? "",
       last_name: customer.lastName ?? "",
       full_name: fullName(customer.firstName, customer.lastName),
@@ -622,7 +624,10 @@ export async function runFollowupBatch(
         return url
           ? [
               {
-                title: [t.company, t.number].filter(Boolean).join(" ") || url,
+                title:
+                  [t.company && carrierName(t.company, locale), t.number]
+                    .filter(Boolean)
+                    .join(" ") || url,
                 url: link(url),
               },
             ]

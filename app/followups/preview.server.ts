@@ -12,6 +12,8 @@ import {
   type PreviewFlow,
   type PreviewNote,
 } from "./preview";
+import { shopDisplayName } from "../shops/display-name";
+import { carrierName } from "../tracking/carrier-names";
 
 export interface PreviewMessage {
   /** Index of the step in the flow (0 = first). */
@@ -55,14 +57,15 @@ export async function runFollowupPreview(
   const contextFor = (locale: string, channel: string) => {
     const tutorial = previewTutorialLinks(tutorials, productIds, locale);
     const context: TemplateContext = {
-      shop_name: shopRow?.name ?? shop.replace(".myshopify.com", ""),
+      shop_name: shopDisplayName(shopRow?.name, shop),
       first_name: customer?.firstName ?? "",
       last_name: customer?.lastName ?? "",
       full_name: fullName(customer?.firstName, customer?.lastName),
       order_name: order?.name ?? "",
+      // A sample parcel, its carrier named in this language as a real send names it.
       tracking_links: [
         {
-          title: "ヤマト運輸 0000-0000-0000",
+          title: `${carrierName("Yamato (JA)", locale)} 0000-0000-0000`,
           url: "https://track.example/preview",
         },
       ],

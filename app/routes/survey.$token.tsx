@@ -11,6 +11,7 @@ import {
   linkAnswer,
   recordResponse,
 } from "../surveys/surveys.server";
+import { shopName } from "../shops/shops.server";
 
 /**
  * GET /survey/<token>: a one-click score link from a follow-up email. The click records the
@@ -60,13 +61,17 @@ async function resolve(request: Request, token: string) {
     c.score > range[1]
   )
     return { error: html(404, c.locale, { kind: "error", error: "invalid" }) };
-  return { claims: c, survey };
+  // From here the page is the shop's: its name heads it, in the link's language.
+  const shop = await shopName(prisma, c.shop);
+  const page = (status: number, state: PageState) =>
+    emailPage(c.locale, state, status, shop);
+  return { claims: c, survey, page };
 }
 
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const r = await resolve(request, params.token ?? "");
   if ("error" in r) return r.error;
-  const { claims: c, survey } = r;
+  const { claims: c, survey, page } = r;
   const key = emailResponseKey(c);
   // The order may have been answered already, here or on the thank-you page: that answer stands.
   const existing = await linkAnswer(prisma, c);
@@ -74,8 +79,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   let score = existing?.score ?? null;
   let comment = existing?.comment ?? "";
   if (!existing) {
-    if (!survey.active)
-      return html(404, c.locale, { kind: "error", error: "invalid" });
+    if (!survey.active) return page(404, { kind: "error", error: "invalid" });
     // The window keys on the customer; an order-bound link stands for its order alone.
     const outcome = await recordResponse(
       prisma,
@@ -100,7 +104,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       comment = row?.comment ?? "";
     }
   }
-  return html(200, c.locale, {
+  return page(200, {
     kind: "answered",
     fresh,
     score,
@@ -117,7 +121,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
 export const action = async ({ request, params }: ActionFunctionArgs) => {
   const r = await resolve(request, params.token ?? "");
   if ("error" in r) return r.error;
-  const { claims: c, survey } = r;
+  const { claims: c, survey, page } = r;
   const question =
     survey.question[c.locale] ?? survey.question.ja ?? survey.question.en ?? "";
   let text = "";
@@ -126,13 +130,12 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     const v = form.get("comment");
     text = typeof v === "string" ? v.replace(/\r\n/g, "\n").trim() : "";
   } catch {
-    return html(400, c.locale, { kind: "error", error: "invalid" });
+    return page(400, { kind: "error", error: "invalid" });
   }
   const row = await linkAnswer(prisma, c);
-  if (!row?.responseKey)
-    return html(404, c.locale, { kind: "error", error: "invalid" });
+  if (!row?.responseKey) return page(404, { kind: "error", error: "invalid" });
   if (text.length > MAX_COMMENT)
-    return html(422, c.locale, {
+    return page(422, {
       kind: "answered",
       fresh: false,
       score: row.score,
@@ -142,7 +145,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       error: "commentTooLong",
     });
   if (!survey.followUp || !text)
-    return html(422, c.locale, {
+    return page(422, {
       kind: "answered",
       fresh: false,
       score: row.score,
@@ -151,7 +154,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
       commented: false,
     });
   const added = await addComment(prisma, c.shop, row.responseKey, text);
-  return html(added ? 200 : 409, c.locale, {
+  return page(added ? 200 : 409, {
     kind: "answered",
     // Just after sending a comment: thanks, not "you already answered", which reads as a refusal.
     fresh: added,

@@ -3,8 +3,9 @@ import prisma from "../db.server";
 import { env } from "../env.server";
 import { readAskToken, scoreLinks } from "../surveys/email-link";
 import { getSurvey } from "../surveys/surveys.server";
-import { emailPage } from "../surveys/email-page";
 import { askPage } from "../surveys/ask-page";
+import { emailPage } from "../surveys/email-page";
+import { shopName } from "../shops/shops.server";
 
 /**
  * /survey/ask/<token>: the survey link of a follow-up message — the question with one signed link
@@ -30,10 +31,16 @@ export const loader = async ({ params }: LoaderFunctionArgs) => {
     !survey.active ||
     (survey.kind !== "nps" && survey.kind !== "csat")
   )
-    return emailPage(c.locale ?? null, { kind: "error", error: "ended" }, 404);
+    return emailPage(
+      c.locale ?? null,
+      { kind: "error", error: "ended" },
+      404,
+      await shopName(prisma, c.shop),
+    );
   const lang = c.locale === "en" ? "en" : "ja";
   return askPage({
-    lang,
+    locale: c.locale,
+    shop: await shopName(prisma, c.shop),
     kind: survey.kind,
     question:
       survey.question[lang] ?? survey.question.ja ?? survey.question.en ?? "",

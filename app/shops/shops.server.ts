@@ -2,6 +2,7 @@ import type { PrismaClient } from "@prisma/client";
 import { z } from "zod";
 import type { GraphQL } from "../admin-graphql";
 import { DEFAULT_TIME_ZONE } from "./clock";
+import { shopDisplayName } from "./display-name";
 
 const SHOP_INFO = `#graphql
   query ShopInfo {
@@ -110,4 +111,16 @@ export async function getShopSettings(db: PrismaClient, shop: string) {
     where: { shop },
     select: { name: true, locale: true, timezone: true, currency: true },
   });
+}
+
+/** The shop's name for shoppers' pages (shopDisplayName). */
+export async function shopName(
+  db: PrismaClient,
+  shop: string,
+): Promise<string> {
+  const row = await db.shop.findUnique({
+    where: { shop },
+    select: { name: true },
+  });
+  return shopDisplayName(row?.name, shop);
 }

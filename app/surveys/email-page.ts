@@ -1,6 +1,7 @@
 import { publicPage } from "../html/public-page";
 import { escapeHtml as esc } from "../html/escape";
 import { TOO_MANY } from "../proxy/too-many";
+
 /**
  * What an email score link's page says: thanks, the score as recorded, and the optional comment
  * form (framed by app/html/public-page.ts). Every value is escaped.
@@ -9,6 +10,7 @@ import { TOO_MANY } from "../proxy/too-many";
 const copy = {
   ja: {
     title: "アンケート",
+    shopTitle: "{shop}からのアンケート",
     recorded: "ご回答ありがとうございました。",
     already:
       "このアンケートにはすでにご回答いただいています。ありがとうございました。",
@@ -24,6 +26,7 @@ const copy = {
   },
   en: {
     title: "Survey",
+    shopTitle: "A survey from {shop}",
     recorded: "Thank you for your answer.",
     already: "You have already answered this survey. Thank you.",
     yourScore: "Your answer: {score}",
@@ -37,6 +40,30 @@ const copy = {
     tooMany: TOO_MANY.en,
   },
 };
+
+/**
+ * The page's title and heading: whose survey it is, so a shopper who followed a link from an
+ * email sees at once which shop asks. Plain "Survey" when the shop is not known.
+ */
+export function surveyTitle(lang: "ja" | "en", shop?: string | null): string {
+  // A function, so that "$&" in a shop's name is not read as a replacement pattern.
+  return shop
+    ? copy[lang].shopTitle.replace("{shop}", () => shop)
+    : copy[lang].title;
+}
+
+/**
+ * The same as the page's heading, the shop's name kept in one piece where the line can break
+ * before it (a Japanese name in an English heading would otherwise break after any character).
+ */
+export function surveyHeading(lang: "ja" | "en", shop?: string | null): string {
+  return shop
+    ? esc(copy[lang].shopTitle).replace(
+        "{shop}",
+        () => `<span class="name">${esc(shop)}</span>`,
+      )
+    : esc(copy[lang].title);
+}
 
 export type PageState =
   | {
@@ -53,11 +80,13 @@ export type PageState =
 /**
  * `locale` null: the page does not know the reader's language (a link that cannot be read, a
  * request turned away before the link was), so an error says it in Japanese and in English.
+ * `shop`: the shop's name for the heading (shopDisplayName), when the link named a shop.
  */
 export function emailPage(
   locale: string | null,
   state: PageState,
   status = 200,
+  shop?: string | null,
 ): Response {
   if (locale === null) {
     const error = state.kind === "error" ? state.error : "invalid";
@@ -80,5 +109,12 @@ export function emailPage(
     else if (state.canComment)
       body += `<form method="post">${state.error ? `<p role="alert" class="err">${c[state.error]}</p>` : ""}<label for="comment">${c.commentLabel}</label><textarea id="comment" name="comment" rows="5" maxlength="1000"></textarea><button type="submit">${c.send}</button></form>`;
   }
-  return publicPage(locale === "ja" ? "ja" : "en", c.title, body, status);
+  const lang = locale === "ja" ? "ja" : "en";
+  return publicPage(
+    lang,
+    surveyTitle(lang, shop),
+    body,
+    status,
+    surveyHeading(lang, shop),
+  );
 }

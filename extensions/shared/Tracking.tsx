@@ -1,4 +1,5 @@
 import { useEffect, useState } from "preact/hooks";
+import { carrierLabel } from "./carriers";
 import type { I18n } from "./i18n";
 import {
   hasShipments,
@@ -10,8 +11,9 @@ import {
 } from "./shipments";
 
 /**
- * Where the order's parcels are: per shipment its state, carrier and tracking number (a link when
- * the carrier's URL is http(s)), then what is still being prepared. The app answers `path`
+ * Where the order's parcels are: per shipment its state, carrier (by the name shoppers know it,
+ * carriers.ts) and tracking number (a link when the carrier's URL is http(s)), then what is still
+ * being prepared. The app answers `path`
  * through `backend` (with the surface's session token); when that fails, or there is nothing to
  * tell, the part shows nothing.
  */
@@ -105,7 +107,7 @@ function ParcelRow({ parcel, t }: { parcel: Parcel; t: I18n["translate"] }) {
   const { company, number, url } = parcel;
   return (
     <s-stack direction="inline" gap="small-200" alignItems="center">
-      {company && <s-text>{company}</s-text>}
+      {company && <s-text>{carrierLabel(company, t)}</s-text>}
       {number && <s-text color="subdued">{t("tracking.number")}</s-text>}
       {number && url ? (
         <s-link

@@ -1,6 +1,7 @@
 import type { I18n } from "./i18n";
 import {
   orderTutorials,
+  productList,
   type MetafieldEntry,
   type OrderLine,
 } from "./product-tutorials";
@@ -40,7 +41,7 @@ export function Tutorials({
             </s-stack>
             <s-text color="subdued">
               {t("tutorials.for", {
-                products: tu.products.join(t("tutorials.separator")),
+                products: productList(tu.products, language),
               })}
             </s-text>
           </s-stack>

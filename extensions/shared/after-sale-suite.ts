@@ -47,7 +47,8 @@ export const SHIPMENTS = {
       createdAt: "2026-11-20T03:00:00Z",
       tracking: [
         {
-          company: "ヤマト運輸",
+          // As Shopify names it; shown as shoppers know it (carriers.ts).
+          company: "Yamato (JA)",
           number: "1234-5678-9012",
           url: "https://track.example/1234",
         },
@@ -183,7 +184,8 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       ).toBe("Bearer session-token");
       expect(body()).toContain("In transit");
       expect(body()).toContain("Shipped 2026-11-20");
-      expect(body()).toContain("ヤマト運輸");
+      expect(body()).toContain("Yamato Transport");
+      expect(body()).not.toContain("Yamato (JA)");
       expect(body()).toContain("Drone X × 1");
       expect(links()).toEqual([
         { text: "1234-5678-9012", href: "https://track.example/1234" },
@@ -206,13 +208,14 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       await waitFor(() => expect(headings()).toContain("配送状況"));
       expect(body()).toContain("お届け済み");
       expect(body()).toContain("発送準備中");
+      expect(body()).toContain("ヤマト運輸");
     });
 
     it("shows a tracking number whose URL is not http(s) as text, never as a link", async () => {
       const tracking = [
-        { company: "佐川急便", number: "5555", url: "javascript:alert(1)" },
+        { company: "Sagawa (EN)", number: "5555", url: "javascript:alert(1)" },
         { company: null, number: "7777", url: "tel:0120" },
-        { company: "DHL", number: null, url: null },
+        { company: "DHL Express", number: null, url: null },
       ];
       answer(async () =>
         json({
@@ -225,6 +228,8 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
       await extension.render();
       await waitFor(() => expect(body()).toContain("5555"));
       expect(body()).toContain("7777");
+      expect(body()).toContain("Sagawa Express");
+      expect(body()).toContain("DHL Express");
       expect(body()).toContain("Shipped");
       expect(links()).toEqual([]);
       expect(body()).not.toContain("Preparing shipment");
@@ -369,7 +374,25 @@ function suite({ extension, strings, fulfillmentsUrl }: Surface) {
           { text: "Assembly video", href: "https://example.com/en" },
         ]),
       );
-      expect(body()).toContain("For: Drone X, Drone X Pro");
+      expect(body()).toContain("For: Drone X and Drone X Pro");
+      // Three products, and in Japanese: the list as each language writes one.
+      extension.shopify.lines.value = [
+        line(1, "Drone X"),
+        line(2, "Drone X Pro"),
+        line(3, "Drone X Mini"),
+      ];
+      extension.shopify.appMetafields.value = [1, 2, 3].map((id) =>
+        tutorialsEntry(id, { items: [assembly] }),
+      );
+      await extension.render();
+      await waitFor(() =>
+        expect(body()).toContain("For: Drone X, Drone X Pro, and Drone X Mini"),
+      );
+      speak("ja");
+      await extension.render();
+      await waitFor(() =>
+        expect(body()).toContain("対象: Drone X、Drone X Pro、Drone X Mini"),
+      );
     });
 
     it("shows nothing when no product has tutorials", async () => {

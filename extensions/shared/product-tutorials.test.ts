@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   orderTutorials,
+  productList,
   type MetafieldEntry,
   type OrderLine,
 } from "./product-tutorials";
@@ -196,5 +197,33 @@ describe("orderTutorials", () => {
       },
     };
     expect(orderTutorials([line(1, "Drone X")], [e], "en")).toHaveLength(1);
+  });
+});
+
+describe("productList", () => {
+  it("lists products as Japanese writes a list", () => {
+    expect(productList(["ドローン X"], "ja")).toBe("ドローン X");
+    expect(productList(["ドローン X", "バッテリー"], "ja")).toBe(
+      "ドローン X、バッテリー",
+    );
+    expect(productList(["ドローン X", "バッテリー", "ケース"], "ja-JP")).toBe(
+      "ドローン X、バッテリー、ケース",
+    );
+  });
+
+  it("lists products as English writes a list", () => {
+    expect(productList(["Drone X"], "en")).toBe("Drone X");
+    expect(productList(["Drone X", "Battery"], "en")).toBe(
+      "Drone X and Battery",
+    );
+    expect(productList(["Drone X", "Battery", "Case"], "en-US")).toBe(
+      "Drone X, Battery, and Case",
+    );
+  });
+
+  it("follows the block's strings, which are English for any other language", () => {
+    expect(productList(["Drone X", "Battery"], "fr")).toBe(
+      "Drone X and Battery",
+    );
   });
 });

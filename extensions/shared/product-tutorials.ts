@@ -115,3 +115,19 @@ export function orderTutorials(
   }
   return [...byUrl.values()];
 }
+
+/**
+ * The products a tutorial is for, as one phrase in the language of the block's strings (Japanese
+ * for a Japanese customer, else English, which is what the locales fall back to): 「A、B、C」,
+ * "A, B, and C". Intl.ListFormat, not a hand-picked separator, so "A and B" reads as English.
+ */
+export function productList(
+  titles: readonly string[],
+  language: string,
+): string {
+  const lang = language.toLowerCase().startsWith("ja") ? "ja" : "en";
+  return new Intl.ListFormat(lang, {
+    style: "long",
+    type: "conjunction",
+  }).format(titles);
+}

@@ -155,7 +155,8 @@ const schedule = (
 
 const tracking = [
   {
-    company: "ヤマト運輸",
+    // As Shopify names it; the message names it as shoppers know it, in their language.
+    company: "Yamato (JA)",
     number: "1234-5678",
     url: "https://track.example/1234-5678",
   },
@@ -209,7 +210,7 @@ describe("follow-up messages", () => {
       message.id,
       "https://track.example/1234-5678",
     ]);
-    expect(message.body).toContain("ヤマト運輸 1234-5678");
+    expect(message.body).toContain("Yamato Transport 1234-5678");
   });
 
   it("still reaches the customer when the fulfilment's webhook came before the order's", async () => {
@@ -253,7 +254,7 @@ describe("follow-up messages", () => {
     // The number is added a minute later: the notice goes now, with its link.
     await topicHandlers["fulfillments/update"](prisma, SHOP, {
       ...fulfilment,
-      tracking_company: "ヤマト運輸",
+      tracking_company: "Yamato (EN)",
       tracking_number: "1234-5678",
       tracking_numbers: ["1234-5678"],
       tracking_urls: ["https://track.example/1234-5678"],
@@ -263,7 +264,7 @@ describe("follow-up messages", () => {
     expect(sink.mails).toHaveLength(1);
     const message = await prisma.flowMessage.findFirstOrThrow();
     expect(message.status).toBe("sent");
-    expect(message.body).toContain("ヤマト運輸 1234-5678");
+    expect(message.body).toContain("Yamato Transport 1234-5678");
     expect(message.body).toContain("Follow it here:");
     const token = /https:\/\/app\.example\/r\/([\w-]+\.[\w-]+)/.exec(
       message.body!,

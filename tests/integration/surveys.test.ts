@@ -726,6 +726,26 @@ describe("email score links", () => {
       });
   });
 
+  it("heads the survey page and the score link's page with the shop's name as Shopify gives it", async () => {
+    const exp = Math.floor(Date.now() / 1000) + 3600;
+    // Before the shop's details were read: its myshopify handle, not a bare "Survey".
+    expect(await (await askPage(exp)).text()).toContain(
+      "<title>survey-answersからのアンケート</title>",
+    );
+    await prisma.shop.create({ data: { shop: SHOP, name: "つなぐ茶房" } });
+    expect(await (await askPage(exp)).text()).toContain(
+      "<title>つなぐ茶房からのアンケート</title>",
+    );
+    expect(await (await askPage(exp, "en")).text()).toContain(
+      "<title>A survey from つなぐ茶房</title>",
+    );
+    const answered = await open(await link({ score: 9, locale: "en" }));
+    expect(answered.status).toBe(200);
+    expect(await answered.text()).toContain(
+      `<h1>A survey from <span class="name">つなぐ茶房</span></h1>`,
+    );
+  });
+
   it("tells a follow-up's survey page reader in their language that the link expired or the survey ended", async () => {
     const open = async (exp: number, locale = "en") => {
       const res = await askPage(exp, locale);

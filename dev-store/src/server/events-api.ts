@@ -5,18 +5,23 @@ import type { State } from "../state";
 import { EventError } from "../events";
 
 /** The event API's inputs, with defaults that make `npm run dev-store -- event order` just work. */
-const gidOrNumber = (type: string) =>
-  z
-    .union([
-      z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`)),
-      z.string().regex(/^\d+$/),
-      z.number().int().positive(),
-    ])
+const gidOrNumber = (type: string) => {
+  const message = `must be a numeric id or gid://shopify/${type}/<id>`;
+  return z
+    .union(
+      [
+        z.string().regex(/^\d+$/, message),
+        z.number().int().positive(),
+        z.string().regex(new RegExp(`^gid://shopify/${type}/\\d+$`), message),
+      ],
+      { errorMap: () => ({ message }) },
+    )
     .transform((v) =>
       typeof v === "number" || /^\d+$/.test(v)
         ? `gid://shopify/${type}/${v}`
         : v,
     );
+};
 
 const schemas = {
   order: z
@@ -44,9 +49,17 @@ const schemas = {
       url: z.string().url().optional(),
     })
     .strict(),
+  // A fulfillment by its id, or the latest undelivered one of an order (or of the whole shop).
   deliver: z
-    .object({ fulfillmentId: gidOrNumber("Fulfillment").optional() })
-    .strict(),
+    .object({
+      fulfillmentId: gidOrNumber("Fulfillment").optional(),
+      orderId: gidOrNumber("Order").optional(),
+    })
+    .strict()
+    .refine((x) => !(x.fulfillmentId && x.orderId), {
+      message: "give fulfillmentId or orderId, not both",
+      path: ["orderId"],
+    }),
   inventory: z
     .object({
       inventoryItemId: gidOrNumber("InventoryItem"),
@@ -92,6 +105,43 @@ const schemas = {
     .strict(),
 };
 export type EventKind = keyof typeof schemas;
+
+const optionsOf = (schema: z.ZodTypeAny): string[] =>
+  schema instanceof z.ZodEffects
+    ? optionsOf(schema.innerType())
+    : schema instanceof z.ZodObject
+      ? Object.keys(schema.shape)
+      : [];
+
+/**
+ * A 422 body that always says what is wrong: `error` in one line, `errors` by field. Unknown
+ * fields (refused by `.strict()`) are form-level issues that `fieldErrors` leaves out, which made
+ * `event deliver --orderId 1` fail with `{"errors":{}}`.
+ */
+function invalidInput(
+  kind: EventKind,
+  error: z.ZodError,
+): { error: string; errors: Record<string, string[]> } {
+  const options = optionsOf(schemas[kind]).join(", ");
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const keys =
+      issue.code === "unrecognized_keys"
+        ? issue.keys
+        : [issue.path.join(".") || "input"];
+    const message =
+      issue.code === "unrecognized_keys"
+        ? `not an option of event ${kind} (its options: ${options || "none"})`
+        : issue.message;
+    for (const key of keys) (errors[key] ??= []).push(message);
+  }
+  return {
+    error: `invalid input for event ${kind}: ${Object.entries(errors)
+      .map(([key, messages]) => `${key}: ${messages.join(", ")}`)
+      .join("; ")}`,
+    errors,
+  };
+}
 export const EVENT_KINDS = Object.keys(schemas) as EventKind[];
 
 export async function runEvent(
@@ -108,10 +158,7 @@ export async function runEvent(
     };
   const parsed = schemas[kind as EventKind].safeParse(raw ?? {});
   if (!parsed.success)
-    return {
-      status: 422,
-      body: { errors: parsed.error.flatten().fieldErrors },
-    };
+    return { status: 422, body: invalidInput(kind as EventKind, parsed.error) };
   const s = core.state;
   const input = parsed.data as Record<string, unknown>;
   try {
@@ -159,18 +206,39 @@ export async function runEvent(
         };
       }
       case "deliver": {
-        const latest = s.orders
+        const orderId = input.orderId as string | undefined;
+        const order = orderId
+          ? s.orders.find(
+              (o) => `gid://shopify/Order/${o.legacyId}` === orderId,
+            )
+          : undefined;
+        if (orderId && !order)
+          return {
+            status: 404,
+            body: {
+              error: `no order ${orderId}`,
+              errors: { orderId: [`no order ${orderId}`] },
+            },
+          };
+        const latest = (order ? [order] : s.orders)
           .flatMap((o) => o.fulfillments)
           .filter((f) => f.displayStatus !== "DELIVERED")
           .pop();
         const id =
           (input.fulfillmentId as string | undefined) ??
           (latest ? `gid://shopify/Fulfillment/${latest.legacyId}` : undefined);
-        if (!id)
+        if (!id) {
+          const why = order
+            ? `order ${orderId} has no undelivered fulfillment (fulfil it first: event fulfill --orderId ${order.legacyId})`
+            : "nothing to deliver: no undelivered fulfillment (fulfil an order first: event fulfill)";
           return {
             status: 422,
-            body: { errors: { fulfillmentId: ["nothing to deliver"] } },
+            body: {
+              error: why,
+              errors: { [order ? "orderId" : "fulfillmentId"]: [why] },
+            },
           };
+        }
         await core.markDelivered(id);
         return { status: 200, body: { fulfillmentId: id } };
       }
