@@ -82,7 +82,7 @@ async function call(
 }
 
 const USAGE =
-  "usage: npm run dev-store -- serve | event <kind> | compliance <kind> | duplicates on|off | uninstall";
+  "usage: npm run dev-store -- serve | event <kind> | compliance <kind> | duplicates on|off | uninstall | revoke-tokens";
 
 async function main(): Promise<void> {
   const { positional, named } = flags(rest);
@@ -137,6 +137,9 @@ async function main(): Promise<void> {
       break;
     case "uninstall":
       await call("uninstall", "/_dev/uninstall", {});
+      break;
+    case "revoke-tokens":
+      await call("revoke-tokens", "/_dev/revoke-tokens", {});
       break;
     default:
       if (command) fail(`unknown command "${command}"; ${USAGE}`);

@@ -208,3 +208,33 @@ test("the storefront preview renders and the app proxy answers signed requests",
   });
   expect(errors).toEqual([]);
 });
+
+test("when Shopify stops accepting the app's token, the app reconnects on the merchant's next request and the waiting publish runs", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(90_000);
+  const errors = watchErrors(page);
+  await page.goto("/admin?locale=en");
+  await page.locator("#app-sub a", { hasText: "FAQ" }).click();
+  const app = page.frameLocator("#app-frame");
+  const status = app.getByText(/Published to the storefront|Not published yet/);
+  const before = await status.textContent({ timeout: 15_000 });
+  // Shopify revokes the app's tokens without an uninstall (also what a demo restart amounts to).
+  expect(
+    (await request.post("/_dev/revoke-tokens", { data: {} })).status(),
+  ).toBe(200);
+  await app.getByRole("button", { name: "Publish to storefront" }).click();
+  // The publish is refused, the token forgotten; the page's next request exchanges a new one and
+  // the publish that waited for it runs.
+  await expect(async () => {
+    const now = await status.textContent({ timeout: 2_000 });
+    expect(now).toMatch(/^Published to the storefront/);
+    expect(now).not.toBe(before);
+  }).toPass({ timeout: 60_000 });
+  await expect(
+    app.getByText(/Publishing failed|no longer accepted/),
+  ).toHaveCount(0);
+  await page.screenshot({ path: "screenshots/admin-reconnected-en.png" });
+  expect(errors).toEqual([]);
+});

@@ -249,6 +249,12 @@ export async function startDevStore(opts: StartOptions): Promise<{
       const result = await runEvent(core!, m[1], body);
       return send(res, result.status, result.body);
     }
+    // Shopify stops accepting the app's tokens without an uninstall (a revoked token; also what a
+    // dev store started afresh over the app's old database amounts to).
+    if (p === "/_dev/revoke-tokens" && method === "POST") {
+      live.oauth.revokeAll();
+      return send(res, 200, { revoked: true });
+    }
     if (p === "/_dev/uninstall" && method === "POST") {
       live.oauth.revokeAll();
       live.webhooks.deliver({
