@@ -125,12 +125,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
         { status: 422 },
       );
     const { SHOPIFY_APP_URL, SHOPIFY_API_SECRET } = env();
-    const preview = await runFollowupPreview(prisma, session.shop, flow, {
+    // What the preview shows: the texts as being edited, saved or not.
+    const edited = previewFlowFrom(form);
+    const preview = await runFollowupPreview(prisma, session.shop, edited, {
       appUrl: SHOPIFY_APP_URL,
       secret: SHOPIFY_API_SECRET,
     });
     // One test email per step (its first language), so the merchant sees the whole sequence.
-    const messages = flow.steps
+    const messages = edited.steps
       .map((_, i) =>
         preview.messages.find((m) => m.channel === "email" && m.step === i),
       )
@@ -153,7 +155,7 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
           idemKey: `test:${flow.id}:${m.step}:${Date.now()}`,
           to: to.data,
           // Marked in the message's own language: [テスト 1/2] or [TEST 1/2].
-          subject: `[${m.locale === "ja" ? "テスト" : "TEST"} ${m.step + 1}/${flow.steps.length}] ${m.subject ?? ""}`,
+          subject: `[${m.locale === "ja" ? "テスト" : "TEST"} ${m.step + 1}/${edited.steps.length}] ${m.subject ?? ""}`,
           body: m.body,
         });
     } catch (error) {
@@ -616,7 +618,18 @@ export default function FlowEditor() {
               </BlockStack>
             </Card>
             <Card>
-              <test.Form method="post">
+              <test.Form
+                method="post"
+                onSubmit={(e) => {
+                  // Sent with the message texts as being edited, as the preview shows them.
+                  if (!formRef.current) return;
+                  e.preventDefault();
+                  const data = new FormData(formRef.current);
+                  data.set("intent", "test");
+                  data.set("to", to);
+                  test.submit(data, { method: "post" });
+                }}
+              >
                 <BlockStack gap="200">
                   <input type="hidden" name="intent" value="test" />
                   <TextField

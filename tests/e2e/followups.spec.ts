@@ -180,6 +180,7 @@ test("a flow's conditions: language, customer groups and products, kept after sa
 
 test("a flow with steps: add a reminder step, a field error on a bad delay, kept after saving", async ({
   page,
+  request,
 }) => {
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
@@ -243,4 +244,26 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
     path: "screenshots/followups-steps-ja.png",
     fullPage: true,
   });
+
+  // A test email sends the texts as the preview shows them, edits not yet saved included.
+  await app
+    .getByLabel("件名(ja)")
+    .nth(1)
+    .fill("【未保存】{{ order_name }} のご感想");
+  await app.getByLabel("テストメールの宛先").fill("owner-test@example.com");
+  await app.getByRole("button", { name: "テスト送信" }).click();
+  await expect(
+    app.getByText("owner-test@example.com にテストを送信しました。"),
+  ).toBeVisible();
+  const tests = (
+    (await (await request.get("/_dev/outbox.json")).json()).mails as {
+      to: string[];
+      subject: string;
+    }[]
+  )
+    .filter((m) => m.to.includes("owner-test@example.com"))
+    .map((m) => m.subject);
+  expect(tests).toContainEqual(
+    expect.stringMatching(/^\[テスト 2\/2\] 【未保存】/),
+  );
 });
