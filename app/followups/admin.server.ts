@@ -1,9 +1,9 @@
 import type { PrismaClient } from "@prisma/client";
-import { privateHostsAllowed } from "../security/public-host";
+import { privateHostsAllowed } from "../security/public-host.server";
 import { retryDeadJob } from "../jobs/queue.server";
 import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
-import { validateChannelSettings } from "./channel-settings";
+import { validateChannelSettings } from "./channel-settings.server";
 
 /** The outbox: the latest messages, newest first. */
 export async function recentMessages(
