@@ -128,6 +128,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               error={errors?.dormantDays && t(errors.dormantDays as MessageKey)}
             />
             <TextField
+              id="points-source"
               label={t("groups.pointsSource")}
               name="pointsSource"
               value={points}

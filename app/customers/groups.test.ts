@@ -3,6 +3,7 @@ import {
   groupsOf,
   parsePointsSource,
   segmentQuery,
+  emptyGroupHint,
   validateSettings,
   type GroupFacts,
 } from "./groups";
@@ -182,5 +183,16 @@ describe("customer groups", () => {
         }).errors,
         bad,
       ).toEqual({ engagedTags: "groups.error.tags" });
+  });
+});
+
+describe("emptyGroupHint", () => {
+  it("sends the merchant to the group definitions while the points source is not named", () => {
+    expect(emptyGroupHint("points", { pointsSource: null })).toBe("points");
+    expect(emptyGroupHint("points", { pointsSource: "points" })).toBe("points");
+    expect(
+      emptyGroupHint("points", { pointsSource: "tag:ポイント会員" }),
+    ).toBeNull();
+    expect(emptyGroupHint("dormant", { pointsSource: null })).toBeNull();
   });
 });

@@ -189,3 +189,16 @@ export function segmentQuery(
     }
   }
 }
+
+/**
+ * Why a group's page is empty when the merchant can do something about it: the points group
+ * counts no one until the points tag or metafield is named in the group definitions.
+ */
+export function emptyGroupHint(
+  group: GroupKey,
+  settings: Pick<GroupSettings, "pointsSource">,
+): "points" | null {
+  return group === "points" && !parsePointsSource(settings.pointsSource)
+    ? "points"
+    : null;
+}

@@ -1,23 +1,24 @@
 import type { PrismaClient } from "@prisma/client";
-import { privateHostsAllowed } from "../security/public-host";
+import { privateHostsAllowed } from "../security/public-host.server";
 import { retryDeadJob } from "../jobs/queue.server";
 import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
-import { validateChannelSettings } from "./channel-settings";
+import { validateChannelSettings } from "./channel-settings.server";
 
-/** The outbox: the latest messages, newest first. */
+/** The outbox, newest first: what went out or was held back, each with its order's name (#1001). */
 export async function recentMessages(
   db: PrismaClient,
   shop: string,
   take = 30,
 ) {
-  return db.flowMessage.findMany({
+  const messages = await db.flowMessage.findMany({
     where: { shop, status: { not: "scheduled" } },
     orderBy: { updatedAt: "desc" },
     take,
     select: {
       id: true,
       flowId: true,
+      orderId: true,
       channel: true,
       recipient: true,
       subject: true,
@@ -29,6 +30,7 @@ export async function recentMessages(
       scheduledAt: true,
     },
   });
+  return withOrderNames(db, shop, messages);
 }
 
 /** The next messages to go out, each with its order's name (#1001) when the app knows it. */
@@ -49,6 +51,14 @@ export async function upcomingMessages(
       error: true,
     },
   });
+  return withOrderNames(db, shop, messages);
+}
+
+async function withOrderNames<T extends { orderId: string | null }>(
+  db: PrismaClient,
+  shop: string,
+  messages: T[],
+): Promise<(T & { orderName: string | null })[]> {
   const ids = [...new Set(messages.flatMap((m) => m.orderId ?? []))];
   const names = new Map(
     (

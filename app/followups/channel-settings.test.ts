@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { translator } from "../i18n/i18n";
-import {
-  describeChannelSettingsError,
-  validateChannelSettings,
-} from "./channel-settings";
+import { describeChannelSettingsError } from "./channel-settings";
+import { validateChannelSettings } from "./channel-settings.server";
 
 describe("channel settings errors", () => {
   const blank = {

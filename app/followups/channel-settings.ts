@@ -1,11 +1,12 @@
 import { z } from "zod";
 import type { MessageKey, Translate } from "../i18n/i18n";
-import { isPrivateHostName } from "../security/public-host";
 
 /**
  * The channel settings form (SMTP, LINE, Twilio, quiet hours), checked field by field: each
  * refused field gets a code saying what is wrong with it, which the page shows in the admin's
  * language with how to put it right (a host name, not a URL; a Twilio number in + format ...).
+ * The page imports this file in the browser, so it holds nothing that needs Node: the check that
+ * a host is not on the app's own network is in channel-settings.server.ts.
  */
 const host = z
   .string()
@@ -43,32 +44,6 @@ const CODES = [
   "hour",
   "private",
 ] as const;
-const codeOf = (field: string) =>
-  field === "quietStart" || field === "quietEnd" ? "hour" : field;
-
-export function validateChannelSettings(
-  form: Record<string, string>,
-  opts: { allowPrivateHosts: boolean },
-):
-  | { ok: true; value: ChannelSettingsInput }
-  | { ok: false; errors: Record<string, string> } {
-  const parsed = channelSettingsSchema.safeParse(form);
-  if (!parsed.success) {
-    const errors: Record<string, string> = {};
-    for (const issue of parsed.error.issues) {
-      const field = String(issue.path[0]);
-      errors[field] ??= codeOf(field);
-    }
-    return { ok: false, errors };
-  }
-  const v = parsed.data;
-  if (v.smtpHost && v.smtpPort === "")
-    return { ok: false, errors: { smtpPort: "smtpPortRequired" } };
-  if (v.smtpHost && !opts.allowPrivateHosts && isPrivateHostName(v.smtpHost))
-    return { ok: false, errors: { smtpHost: "private" } };
-  return { ok: true, value: v };
-}
-
 /** A field's error in the admin's language; a code the page does not know reads "check this value". */
 export function describeChannelSettingsError(t: Translate, code: string) {
   return (CODES as readonly string[]).includes(code)

@@ -6,7 +6,7 @@ import { lineChannel } from "./channels/line.server";
 import { smsChannel } from "./channels/sms.server";
 import type { EngineDeps } from "./engine.server";
 import { openSecret } from "./secrets.server";
-import { privateHostsAllowed } from "../security/public-host";
+import { privateHostsAllowed } from "../security/public-host.server";
 
 /** SMTP settings from a URL such as smtp://user:pass@host:2525 (the demo's local server). */
 export function smtpFromUrl(url: string, from: string): SmtpSettings {

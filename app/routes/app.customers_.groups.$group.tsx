@@ -5,7 +5,7 @@ import { Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { GROUP_KEYS, type GroupKey } from "../customers/groups";
+import { GROUP_KEYS, emptyGroupHint, type GroupKey } from "../customers/groups";
 import { getGroupSettings, groupMembers } from "../customers/groups.server";
 import {
   LIST_KEYS,
@@ -15,6 +15,7 @@ import {
 import { getShopSettings } from "../shops/shops.server";
 import { fullName } from "../customers/names";
 import { DownloadButton } from "../components/DownloadButton";
+import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
@@ -43,12 +44,15 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     group,
     list: false,
     settings,
+    hint: emptyGroupHint(group, settings),
     members: await groupMembers(prisma, session.shop, group, settings, 100),
   });
 };
 
 export default function GroupMembers() {
-  const { group, list, settings, members } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { group, list, settings, members } = data;
+  const hint = "hint" in data ? data.hint : null;
   const t = useT();
   const locale = useLocale();
   const { timeZone, currency } = useShopFormats();
@@ -69,7 +73,7 @@ export default function GroupMembers() {
           : { content: t("groups.back"), url: "/app/customers" }
       }
       secondaryActions={
-        list ? undefined : (
+        list || hint ? undefined : (
           <DownloadButton
             href={`/app/customers/groups/${group}/export`}
             filename={`tsunagu-${group}.csv`}
@@ -81,8 +85,19 @@ export default function GroupMembers() {
     >
       <TitleBar title={title} />
       <Card padding="0">
-        {members.length === 0 ? (
-          <EmptyState heading={t("groups.empty")} image="" />
+        {members.length === 0 && hint === "points" ? (
+          <EmptyState
+            heading={t("groups.unsupported.points")}
+            action={{
+              content: t("groups.emptyHint.pointsAction"),
+              url: "/app/customers#points-source",
+            }}
+            image={EMPTY_STATE_IMAGE}
+          >
+            <p>{t("groups.emptyHint.points")}</p>
+          </EmptyState>
+        ) : members.length === 0 ? (
+          <EmptyState heading={t("groups.empty")} image={EMPTY_STATE_IMAGE} />
         ) : (
           <>
             <div style={{ padding: "12px 16px" }}>

@@ -263,6 +263,7 @@ export default function FollowUps() {
                 headings={[
                   { title: t("followups.colTime") },
                   { title: t("followups.colFlow") },
+                  { title: t("followups.colOrder") },
                   { title: t("followups.colTo") },
                   { title: t("followups.colSubject") },
                   { title: t("followups.colStatus") },
@@ -282,6 +283,9 @@ export default function FollowUps() {
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {flowName.get(m.flowId) ?? "—"}
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>
+                      {m.orderName ?? m.orderId ?? "—"}
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       {m.channel

@@ -93,12 +93,20 @@ export default function Settings() {
                 columnContentTypes={["text", "text", "text"]}
                 headings={[
                   t("settings.requestedAt"),
-                  t("settings.customerId"),
+                  t("settings.customer"),
                   "",
                 ]}
                 rows={dataRequests.map((r) => [
                   dateTime.format(new Date(r.createdAt)),
-                  r.customerId,
+                  <BlockStack key={r.id} gap="050">
+                    <Text as="span">
+                      {[r.name, r.email].filter(Boolean).join(" · ") ||
+                        t("settings.customerUnknown")}
+                    </Text>
+                    <Text as="span" tone="subdued" variant="bodySm">
+                      {t("settings.customerId", { id: r.customerId })}
+                    </Text>
+                  </BlockStack>,
                   <DownloadButton
                     key={r.id}
                     href={`/app/data-requests/${r.id}`}

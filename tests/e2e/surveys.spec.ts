@@ -55,6 +55,27 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
   await expect(block.locator("legend")).toHaveText(
     "このショップを友人にすすめる可能性はどのくらいありますか?",
   );
+  // On a 360 px phone the scale is 0–5 above 6–10, the low word above 0 and the high word below
+  // 10 at its right edge (it wrapped 4, 4, 3 with "すすめない" under 8).
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  const box = async (l: ReturnType<typeof block.locator>) =>
+    (await l.boundingBox())!;
+  const score = (n: number) =>
+    box(block.locator(".tsunagu-survey__score").nth(n));
+  const [zero, five, six, ten] = await Promise.all([0, 5, 6, 10].map(score));
+  expect(five.y).toBe(zero.y);
+  expect(six.y).toBeGreaterThan(zero.y + zero.height - 1);
+  expect(ten.y).toBe(six.y);
+  expect(ten.x + ten.width).toBeLessThanOrEqual(360);
+  const low = await box(block.getByText("すすめない", { exact: true }));
+  const high = await box(block.getByText("ぜひすすめたい", { exact: true }));
+  expect(low.y + low.height).toBeLessThanOrEqual(zero.y + 1);
+  expect(Math.abs(low.x - zero.x)).toBeLessThan(2);
+  expect(high.y).toBeGreaterThanOrEqual(ten.y + ten.height - 1);
+  expect(Math.abs(high.x + high.width - (ten.x + ten.width))).toBeLessThan(2);
+  await page.screenshot({ path: "screenshots/survey-block-phone-ja.png" });
+  if (desktop) await page.setViewportSize(desktop);
   await block.getByText("9", { exact: true }).click();
   await block.locator("textarea").fill("梱包が丁寧で、届くのも早かったです");
   await block.getByRole("button", { name: "送信する" }).click();

@@ -15,6 +15,7 @@ import { saveCycles } from "~/followups/cycles.server";
 import { emailChannel } from "~/followups/channels/email.server";
 import { channelsFor, smtpFromUrl } from "~/followups/runtime.server";
 import {
+  recentMessages,
   saveChannelSettings,
   upcomingMessages,
 } from "~/followups/admin.server";
@@ -741,6 +742,12 @@ describe("follow-up messages", () => {
     expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(
       1,
     );
+    // So does the outbox: a message held back has no recipient or subject, and without the
+    // order the merchant could not tell whose it was.
+    expect(
+      (await recentMessages(prisma, SHOP)).find((m) => m.id === replenish[0].id)
+        ?.orderName,
+    ).toBe("#9001");
   });
 
   it("starts a flow only for orders that meet its language, product and customer-group conditions", async () => {

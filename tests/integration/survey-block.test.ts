@@ -78,4 +78,46 @@ describe("survey block scale", () => {
     expect(await ends("ja")).toBe("すすめない ぜひすすめたい");
     expect(await ends("en")).toBe("Not at all likely Extremely likely");
   });
+
+  // At 360 px eleven scores wrapped into rows of 4, 4 and 3 with "すすめない" under 8: the block
+  // now gives the two rows itself (survey.css stacks them with the low word above 0).
+  it("gives a recommendation scale as two whole rows, 0–5 and 6–10, its ends naming the first and last score", async () => {
+    await publishOnly("nps");
+    const html = await renderBlocks({
+      core,
+      extensionsDir,
+      locale: "ja",
+      target: "section",
+      customerId: null,
+    });
+    const rows = [
+      ...html.matchAll(/<div class="tsunagu-survey__row">([\s\S]*?)<\/div>/g),
+    ].map((m) => [...m[1].matchAll(/value="(\d+)"/g)].map((v) => v[1]));
+    expect(rows).toEqual([
+      ["0", "1", "2", "3", "4", "5"],
+      ["6", "7", "8", "9", "10"],
+    ]);
+    expect(html).toContain("tsunagu-survey__rating--split");
+    const describedBy = (score: string) =>
+      new RegExp(`value="${score}"[^>]*aria-describedby="([^"]+)"`).exec(
+        html,
+      )?.[1];
+    const said = (id: string | undefined) =>
+      new RegExp(`id="${id}">([^<]*)<`).exec(html)?.[1];
+    expect(said(describedBy("0"))).toBe("すすめない");
+    expect(said(describedBy("10"))).toBe("ぜひすすめたい");
+  });
+
+  it("keeps a satisfaction scale in one row", async () => {
+    await publishOnly("csat");
+    const html = await renderBlocks({
+      core,
+      extensionsDir,
+      locale: "en",
+      target: "section",
+      customerId: null,
+    });
+    expect(html.match(/tsunagu-survey__row"/g)).toHaveLength(1);
+    expect(html).not.toContain("tsunagu-survey__rating--split");
+  });
 });

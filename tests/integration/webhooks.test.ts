@@ -11,6 +11,7 @@ import { action as appUninstalled } from "~/routes/webhooks.app.uninstalled";
 import { action as dataRequest } from "~/routes/webhooks.customers.data_request";
 import { action as customersRedact } from "~/routes/webhooks.customers.redact";
 import { action as shopRedact } from "~/routes/webhooks.shop.redact";
+import { listDataRequests } from "~/settings/settings.server";
 import { resetDatabase } from "../support/db";
 import { TEST_SHOP, webhookRequest } from "../support/webhooks";
 
@@ -480,6 +481,42 @@ describe("compliance topics with data present", () => {
     expect(
       report.data.orders.some((o: { orderId: string }) => o.orderId === "2004"),
     ).toBe(false);
+  });
+
+  it("lists a data request by the customer's name and email, not only their Shopify id", async () => {
+    await seed();
+    await respond(
+      dataRequest,
+      webhookRequest({
+        topic: "customers/data_request",
+        payload: {
+          shop_id: 1,
+          shop_domain: TEST_SHOP,
+          orders_requested: [2001, 2002],
+          customer: { id: 601, email: "hanako@example.jp", phone: null },
+          data_request: { id: 9999 },
+        },
+      }),
+    );
+    await work();
+    // Not synced yet (orders/create only notes the id): the email Shopify sent with the request.
+    expect(await listDataRequests(prisma, TEST_SHOP)).toMatchObject([
+      { customerId: "601", name: null, email: "hanako@example.jp" },
+    ]);
+    await prisma.customer.updateMany({
+      where: { shop: TEST_SHOP, customerId: "601" },
+      data: { firstName: "花子", lastName: "山田", email: "hanako@example.jp" },
+    });
+    expect(await listDataRequests(prisma, TEST_SHOP)).toMatchObject([
+      { customerId: "601", name: "山田 花子", email: "hanako@example.jp" },
+    ]);
+    // A customer redacted since: the email is still in the request's report.
+    await prisma.customer.deleteMany({
+      where: { shop: TEST_SHOP, customerId: "601" },
+    });
+    expect(await listDataRequests(prisma, TEST_SHOP)).toMatchObject([
+      { customerId: "601", name: null, email: "hanako@example.jp" },
+    ]);
   });
 
   it("customers/redact erases the customer everywhere and nothing else", async () => {

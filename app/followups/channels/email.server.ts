@@ -2,7 +2,10 @@ import { createHash } from "node:crypto";
 import net from "node:net";
 import tls from "node:tls";
 import nodemailer, { type Transporter } from "nodemailer";
-import { isPrivateAddress, publicLookup } from "../../security/public-host";
+import {
+  isPrivateAddress,
+  publicLookup,
+} from "../../security/public-host.server";
 import { Readable } from "node:stream";
 import {
   PermanentChannelError,
@@ -20,7 +23,7 @@ export interface SmtpSettings {
   from: string;
   /** Where replies go when `from` is not the shop's own address (the app's shared server). */
   replyTo?: string | null;
-  /** A merchant's server in production: never connect to a private address (public-host.ts). */
+  /** A merchant's server in production: never connect to a private address (public-host.server.ts). */
   publicOnly?: boolean;
   /** Silence on the connection after which it is dropped (10 s; shorter in tests). */
   socketTimeoutMs?: number;

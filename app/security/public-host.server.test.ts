@@ -4,7 +4,7 @@ import {
   isPrivateAddress,
   isPrivateHostName,
   publicLookup,
-} from "./public-host";
+} from "./public-host.server";
 
 describe("public hosts", () => {
   it("knows the addresses of the app's own machine and network", () => {
