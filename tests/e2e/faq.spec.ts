@@ -189,7 +189,14 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(page.locator(".tsunagu-faq__results li").first()).toHaveText(
     "利用できるお支払い方法は?",
   );
+  // Results and votes are tapped on phones: targets at least 44 px tall.
+  const tall = async (selector: string) =>
+    (await page.locator(selector).first().boundingBox())?.height ?? 0;
+  expect(await tall(".tsunagu-faq__results a")).toBeGreaterThanOrEqual(44);
   await page.locator(".tsunagu-faq__results a").first().click();
+  expect(
+    await tall("details[data-handle=payment] .tsunagu-faq__vote button"),
+  ).toBeGreaterThanOrEqual(44);
   await expect(page.locator("details[data-handle=payment]")).toHaveAttribute(
     "open",
     "",
