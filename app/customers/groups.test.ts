@@ -1,9 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { translator } from "../i18n/i18n";
 import {
   groupsOf,
   parsePointsSource,
   segmentQuery,
   emptyGroupHint,
+  membersShownKey,
+  MEMBERS_SHOWN,
   validateSettings,
   type GroupFacts,
 } from "./groups";
@@ -194,5 +197,20 @@ describe("emptyGroupHint", () => {
       emptyGroupHint("points", { pointsSource: "tag:ポイント会員" }),
     ).toBeNull();
     expect(emptyGroupHint("dormant", { pointsSource: null })).toBeNull();
+  });
+});
+
+describe("what a group's list says it shows", () => {
+  it("everyone when the page holds them all, else the most recent", () => {
+    const ja = translator("ja");
+    const en = translator("en");
+    const say = (t: typeof ja, count: number) =>
+      t(membersShownKey(count), { count });
+    expect(say(ja, 7)).toBe("このグループの 7 人全員を表示しています");
+    expect(say(en, 1)).toBe("Showing the one customer in this group");
+    expect(say(en, 7)).toBe("Showing all 7 customers in this group");
+    expect(say(ja, MEMBERS_SHOWN)).toBe(
+      `最近購入した ${MEMBERS_SHOWN} 人を表示しています`,
+    );
   });
 });

@@ -202,3 +202,12 @@ export function emptyGroupHint(
     ? "points"
     : null;
 }
+
+/** A group's page lists the most recent buyers, at most this many; the CSV export has them all. */
+export const MEMBERS_SHOWN = 100;
+
+/** What the list says it shows: everyone when fewer than the page holds, else the most recent. */
+export const membersShownKey = (count: number) =>
+  count < MEMBERS_SHOWN
+    ? ("groups.showingAll" as const)
+    : ("groups.showing" as const);

@@ -5,7 +5,13 @@ import { Card, EmptyState, IndexTable, Page, Text } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import { GROUP_KEYS, emptyGroupHint, type GroupKey } from "../customers/groups";
+import {
+  GROUP_KEYS,
+  MEMBERS_SHOWN,
+  emptyGroupHint,
+  membersShownKey,
+  type GroupKey,
+} from "../customers/groups";
 import { getGroupSettings, groupMembers } from "../customers/groups.server";
 import {
   LIST_KEYS,
@@ -34,6 +40,7 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
       members: await listMembers(prisma, session.shop, list, {
         timeZone: shop?.timezone ?? DEFAULT_TIME_ZONE,
         dormantDays: settings.dormantDays,
+        take: MEMBERS_SHOWN,
       }),
     });
   }
@@ -45,7 +52,13 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
     list: false,
     settings,
     hint: emptyGroupHint(group, settings),
-    members: await groupMembers(prisma, session.shop, group, settings, 100),
+    members: await groupMembers(
+      prisma,
+      session.shop,
+      group,
+      settings,
+      MEMBERS_SHOWN,
+    ),
   });
 };
 
@@ -102,7 +115,7 @@ export default function GroupMembers() {
           <>
             <div style={{ padding: "12px 16px" }}>
               <Text as="p" tone="subdued">
-                {t("groups.showing", { count: members.length })}
+                {t(membersShownKey(members.length), { count: members.length })}
               </Text>
             </div>
             <IndexTable

@@ -128,10 +128,16 @@ export default function Settings() {
               <Text as="p">{t("settings.jobsEmpty")}</Text>
             ) : (
               <DataTable
-                columnContentTypes={["text", "text", "text"]}
-                headings={[t("settings.jobs"), t("settings.error"), ""]}
+                columnContentTypes={["text", "text", "text", "text"]}
+                headings={[
+                  t("settings.jobs"),
+                  t("settings.failedAt"),
+                  t("settings.error"),
+                  "",
+                ]}
                 rows={deadJobs.map((j) => [
                   describeTask(t, j.type),
+                  dateTime.format(new Date(j.updatedAt)),
                   describeTaskError(t, j.lastError ?? ""),
                   <Form method="post" key={j.id}>
                     <input type="hidden" name="intent" value="retry-job" />
