@@ -140,11 +140,18 @@ export default function Dashboard() {
                     {number.format(tile.value)}
                   </Text>
                   <div style={{ minHeight: 48 }}>
-                    {hydrated && (
-                      <Spark
-                        values={tile.trend}
-                        label={`${t(tile.label)} · ${t("dashboard.trendTile")}`}
-                      />
+                    {tile.trend.filter((v) => v !== null).length < 2 ? (
+                      // A line needs two months; say so instead of leaving a gap.
+                      <Text as="p" variant="bodySm" tone="subdued">
+                        {t("dashboard.trendSoon")}
+                      </Text>
+                    ) : (
+                      hydrated && (
+                        <Spark
+                          values={tile.trend}
+                          label={`${t(tile.label)} · ${t("dashboard.trendTile")}`}
+                        />
+                      )
                     )}
                   </div>
                   <Link to={tile.to}>{t("dashboard.view")}</Link>
