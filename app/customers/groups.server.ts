@@ -182,15 +182,19 @@ export async function groupMembers(
 }
 
 /**
- * CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised, and
- * dates are in the shop's time zone.
+ * CSV of a group's members; cells that a spreadsheet would run as formulas are neutralised,
+ * dates are in the shop's time zone, and amounts name the shop's currency.
  */
 export async function groupCsv(
   db: PrismaClient,
   shop: string,
   group: GroupKey,
   s: GroupSettings,
-  { timeZone, now = new Date() }: { timeZone: string; now?: Date },
+  {
+    timeZone,
+    currency,
+    now = new Date(),
+  }: { timeZone: string; currency: string; now?: Date },
 ): Promise<string> {
   const rows = await membersOf(db, shop, group, s, now);
   const header = [
@@ -201,6 +205,7 @@ export async function groupCsv(
     "locale",
     "orders_count",
     "amount_spent",
+    "currency",
     "last_order_at",
     "tags",
   ];
@@ -214,6 +219,7 @@ export async function groupCsv(
       r.locale,
       r.ordersCount,
       r.amountSpent.toString(),
+      currency,
       r.lastOrderAt,
       r.tags.split(",").filter(Boolean).join(" "),
     ]),

@@ -3,7 +3,8 @@ import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { GROUP_KEYS, type GroupKey } from "../customers/groups";
 import { getGroupSettings, groupCsv } from "../customers/groups.server";
-import { shopTimeZone } from "../shops/shops.server";
+import { getShopSettings } from "../shops/shops.server";
+import { DEFAULT_TIME_ZONE } from "../shops/clock";
 
 /** CSV of every member of a group (UTF-8 with BOM so Excel reads Japanese names). */
 export const loader = async ({ request, params }: LoaderFunctionArgs) => {
@@ -11,12 +12,16 @@ export const loader = async ({ request, params }: LoaderFunctionArgs) => {
   const group = params.group as GroupKey;
   if (!GROUP_KEYS.includes(group))
     throw new Response("Not found", { status: 404 });
+  const shop = await getShopSettings(prisma, session.shop);
   const csv = await groupCsv(
     prisma,
     session.shop,
     group,
     await getGroupSettings(prisma, session.shop),
-    { timeZone: await shopTimeZone(prisma, session.shop) },
+    {
+      timeZone: shop?.timezone ?? DEFAULT_TIME_ZONE,
+      currency: shop?.currency ?? "JPY",
+    },
   );
   return new Response(csv, {
     headers: {

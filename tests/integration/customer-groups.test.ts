@@ -164,12 +164,16 @@ describe("customer groups", () => {
     });
     const csv = await groupCsv(prisma, shop, "registered", settings, {
       timeZone: "Asia/Tokyo",
+      currency: "JPY",
       now: NOW,
     });
     expect(csv.startsWith("\uFEFFcustomer_id,first_name,last_name,email")).toBe(
       true,
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""花子"")"`);
+    // Amounts say in which currency they are.
+    expect(csv.split("\r\n")[0]).toContain("amount_spent,currency,");
+    expect(csv.split("\r\n")[1]).toMatch(/,\d+(\.\d+)?,JPY,/);
     // Last orders as the shop's clock shows them, not in UTC.
     expect(csv).toMatch(/,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00,/);
     expect(csv).not.toMatch(/\d\d\.\d{3}Z/);
