@@ -1,3 +1,4 @@
+import { reachSummary } from "../tutorials/reach-summary";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
@@ -42,11 +43,15 @@ import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const { session } = await authenticate.admin(request);
   const tutorials = await listTutorials(prisma, session.shop);
-  // The list shows collections by name; their product lists stay on the server.
+  // The list shows collections by name and size; their product lists stay on the server.
   return json({
     tutorials: tutorials.map((x) => ({
       ...x,
-      collections: x.collections.map(({ id, title }) => ({ id, title })),
+      collections: x.collections.map(({ id, title, products }) => ({
+        id,
+        title,
+        products: products.length,
+      })),
     })),
   });
 };
@@ -107,10 +112,6 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     throw error;
   }
 };
-
-/** "ドローン X +2": the first product or collection and how many more. */
-const shownFor = (names: string[]) =>
-  names.length > 1 ? `${names[0]} +${names.length - 1}` : (names[0] ?? "—");
 
 export default function TutorialsPage() {
   const { tutorials } = useLoaderData<typeof loader>();
@@ -313,16 +314,10 @@ export default function TutorialsPage() {
                         {languageList(Object.keys(x.locales), locale)}
                       </IndexTable.Cell>
                       <IndexTable.Cell>
-                        {shownFor(
-                          x.products
-                            .map((p) => p.title)
-                            .concat(
-                              x.collections.map((c) =>
-                                t("tutorials.collectionItem", {
-                                  title: c.title,
-                                }),
-                              ),
-                            ),
+                        {reachSummary(
+                          t,
+                          x.products.map((p) => p.title),
+                          x.collections,
                         )}
                       </IndexTable.Cell>
                       <IndexTable.Cell>
