@@ -13,6 +13,7 @@ import type { Trigger } from "./presets";
 import {
   renderTemplate,
   safeUrl,
+  usesVariable,
   type LinkVar,
   type TemplateContext,
 } from "./templates";
@@ -238,11 +239,7 @@ const hasTracking = (tracking: Tracking[] | undefined) =>
 /** Whether a step's message shows tracking links in any channel or language. */
 const showsTracking = (step: FlowStep) =>
   Object.values(step.templates).some((byLocale) =>
-    Object.values(byLocale).some(
-      (t) =>
-        t.body.includes("tracking_links") ||
-        !!t.subject?.includes("tracking_links"),
-    ),
+    Object.values(byLocale).some((t) => usesVariable(t, "tracking_links")),
   );
 
 /** The tracking a message shows: the incoming entries replace those of the same fulfilment (or number). */
@@ -584,9 +581,7 @@ export async function runFollowupBatch(
     }
     const link = (url: string) =>
       clickUrl(deps.appUrl, deps.secret, shop, msg.id, url);
-    const asksSurvey =
-      template.body.includes("survey_link") ||
-      !!template.subject?.includes("survey_link");
+    const asksSurvey = usesVariable(template, "survey_link");
     if ((flow.preset === "survey" || asksSurvey) && !surveyByShop.has(shop)) {
       surveyByShop.set(shop, await emailFollowupSurvey(db, shop));
     }

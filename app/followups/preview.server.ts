@@ -1,14 +1,17 @@
 import type { PrismaClient } from "@prisma/client";
 import type { EngineDeps } from "./engine.server";
 import { previewUnsubscribeUrl } from "./links";
-import { renderTemplate, type TemplateContext } from "./templates";
+import {
+  renderTemplate,
+  usesVariable,
+  type TemplateContext,
+} from "./templates";
 import { listTutorials } from "../tutorials/tutorials.server";
 import { fullName } from "../customers/names";
 import { previewAskUrl } from "../surveys/email-link";
 import { emailFollowupSurvey } from "../surveys/surveys.server";
 import {
   previewTutorialLinks,
-  usesVariable,
   type PreviewFlow,
   type PreviewNote,
 } from "./preview";

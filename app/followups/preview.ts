@@ -47,9 +47,3 @@ export function previewTutorialLinks(
     ? { links: [chosen], note: "exampleTutorial" }
     : { links: [], note: "noTutorial" };
 }
-
-/** Which variables a message uses (subject or body), to say only the notes that concern it. */
-export const usesVariable = (
-  t: { subject?: string; body: string },
-  name: string,
-) => t.body.includes(name) || !!t.subject?.includes(name);

@@ -17,6 +17,12 @@ export const VARIABLES = [
   "unsubscribe_link",
 ] as const;
 
+/** Whether a message (subject or body) uses a variable: what it shows, asks or needs. */
+export const usesVariable = (
+  t: { subject?: string | null; body: string },
+  name: (typeof VARIABLES)[number],
+) => t.body.includes(name) || !!t.subject?.includes(name);
+
 export interface LinkVar {
   title: string;
   url: string;
