@@ -11,6 +11,8 @@ import { installDevStoreSeam } from "./dev-store-seam.server";
 import { recordInstall } from "./shops/shops.server";
 import { latestSync, startCustomerSync } from "./customers/sync.server";
 import { connectedAdmin } from "./shops/connection.server";
+import { NOT_CONNECTED, ShopNotConnected } from "./shops/connection";
+import type { GraphQL } from "./admin-graphql";
 import { releaseWaitingJobs } from "./jobs/queue.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
@@ -84,6 +86,24 @@ export const offlineAdmin = (shop: string) =>
       }
     },
   });
+/**
+ * For a storefront or extension request: `work` with the shop's Admin API, or NOT_CONNECTED (with
+ * RECONNECT to answer, a 503) until the merchant next opens the app.
+ */
+export async function whileConnected<T>(
+  shop: string,
+  work: (graphql: GraphQL) => Promise<T>,
+): Promise<T | typeof NOT_CONNECTED> {
+  try {
+    const { admin } = await offlineAdmin(shop);
+    return await work(admin.graphql);
+  } catch (error) {
+    if (error instanceof ShopNotConnected) return NOT_CONNECTED;
+    throw error;
+  }
+}
+export const RECONNECT = "the store's connection to the app needs renewing";
+
 export const login = shopify.login;
 export const registerWebhooks = shopify.registerWebhooks;
 export const sessionStorage = shopify.sessionStorage;

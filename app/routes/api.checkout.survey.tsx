@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import prisma from "../db.server";
-import { offlineAdmin } from "../shopify.server";
-import { NOT_CONNECTED, ShopNotConnected } from "../shops/connection";
+import { RECONNECT, whileConnected } from "../shopify.server";
+import { NOT_CONNECTED } from "../shops/connection";
 import { extensionRequest } from "../security/extension-request.server";
 import { checkoutTokenParam } from "../security/checkout-buyer";
 import { RateLimiter } from "../proxy/rate-limit";
@@ -29,19 +29,6 @@ const locale = z.string().regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{2,8})?$/);
 const context = (request: Request) =>
   extensionRequest(request, "checkout", limiter);
 
-const RECONNECT = "the store's connection to the app needs renewing";
-
-/** The order as Shopify has it; NOT_CONNECTED until the merchant next opens the app. */
-async function buyerOrder(shop: string, id: string) {
-  try {
-    const { admin } = await offlineAdmin(shop);
-    return await checkoutOrder(admin.graphql, id);
-  } catch (error) {
-    if (error instanceof ShopNotConnected) return NOT_CONNECTED;
-    throw error;
-  }
-}
-
 export const loader = async ({ request }: LoaderFunctionArgs) => {
   const c = await context(request);
   if (!c.ok) return c.response;
@@ -54,7 +41,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     .safeParse(url.searchParams.get("checkout"));
   if (!id.success || !lang.success || !checkout.success)
     return fail(400, "order and locale required, checkout a checkout token");
-  const order = await buyerOrder(shop, id.data);
+  const order = await whileConnected(shop, (g) => checkoutOrder(g, id.data));
   if (order === NOT_CONNECTED) return fail(503, RECONNECT);
   if (!order) return fail(404, "unknown order");
   if (!isBuyersOrder(order, { sub, checkoutToken: checkout.data }))
@@ -125,7 +112,7 @@ export const action = async ({ request }: ActionFunctionArgs) => {
     comment: a.comment ?? "",
   });
   if (!valid.ok) return fail(422, `invalid ${valid.error}`);
-  const order = await buyerOrder(shop, a.order);
+  const order = await whileConnected(shop, (g) => checkoutOrder(g, a.order));
   if (order === NOT_CONNECTED) return fail(503, RECONNECT);
   if (!order) return fail(404, "unknown order");
   if (!isBuyersOrder(order, { sub, checkoutToken: a.checkout ?? null }))

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { offlineAdmin } from "../shopify.server";
-import { ShopNotConnected } from "../shops/connection";
+import { RECONNECT, whileConnected } from "../shopify.server";
+import { NOT_CONNECTED } from "../shops/connection";
 import { RateLimiter } from "../proxy/rate-limit";
 import {
   extensionRequest,
@@ -29,20 +29,15 @@ export function fulfillmentsRoute(surface: ExtensionSurface) {
     const token = checkoutTokenParam.safeParse(checkout);
     if (checkout !== null && !token.success)
       return c.fail(400, "checkout: not a checkout token");
-    let shipments;
-    try {
-      const { admin } = await offlineAdmin(c.shop);
-      shipments = await orderShipments(admin.graphql, id.data, {
+    const shipments = await whileConnected(c.shop, (graphql) =>
+      orderShipments(graphql, id.data, {
         customerGid: c.sub,
         mustOwn: surface === "customerAccount",
         checkoutToken: token.success ? token.data : null,
-      });
-    } catch (error) {
-      // Until the merchant next opens the app; the extension shows its "not available" state.
-      if (error instanceof ShopNotConnected)
-        return c.fail(503, "the store's connection to the app needs renewing");
-      throw error;
-    }
+      }),
+    );
+    // Until the merchant next opens the app; the extension shows its "not available" state.
+    if (shipments === NOT_CONNECTED) return c.fail(503, RECONNECT);
     if (!shipments) return c.fail(404, "unknown order");
     return c.cors(
       Response.json(shipments, {
