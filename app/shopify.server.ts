@@ -4,13 +4,14 @@ import {
   AppDistribution,
   shopifyApp,
 } from "@shopify/shopify-app-remix/server";
+import { LogSeverity, shopifyApi } from "@shopify/shopify-api";
 import { PrismaSessionStorage } from "@shopify/shopify-app-session-storage-prisma";
 import prisma from "./db.server";
 import { env } from "./env.server";
 import { installDevStoreSeam } from "./dev-store-seam.server";
 import { recordInstall } from "./shops/shops.server";
 import { latestSync, startCustomerSync } from "./customers/sync.server";
-import { connectedAdmin } from "./shops/connection.server";
+import { connectedAdmin, tokenRenewal } from "./shops/connection.server";
 import { NOT_CONNECTED, ShopNotConnected } from "./shops/connection";
 import type { GraphQL } from "./admin-graphql";
 import { releaseWaitingJobs } from "./jobs/queue.server";
@@ -23,13 +24,19 @@ if (config.DEV_STORE_URL && config.NODE_ENV !== "production")
 
 export const API_VERSION = ApiVersion.July26;
 
+const scopes = config.SCOPES?.split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+const customShopDomains: { customShopDomains?: string[] } =
+  config.SHOP_CUSTOM_DOMAIN
+    ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] }
+    : {};
+
 const shopify = shopifyApp({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
   apiVersion: API_VERSION,
-  scopes: config.SCOPES?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean),
+  scopes,
   appUrl: config.SHOPIFY_APP_URL,
   authPathPrefix: "/auth",
   sessionStorage: new PrismaSessionStorage(prisma, {
@@ -58,9 +65,28 @@ const shopify = shopifyApp({
     // Offline tokens expire after an hour and are refreshed by the library (Shopify's current model).
     expiringOfflineAccessTokens: true,
   },
-  ...(config.SHOP_CUSTOM_DOMAIN
-    ? { customShopDomains: [config.SHOP_CUSTOM_DOMAIN] }
-    : {}),
+  ...customShopDomains,
+});
+
+/** The same app's credentials, for renewing offline tokens ourselves (`tokenRenewal`). */
+const tokens = shopifyApi({
+  apiKey: config.SHOPIFY_API_KEY,
+  apiSecretKey: config.SHOPIFY_API_SECRET,
+  apiVersion: API_VERSION,
+  scopes,
+  hostName: new URL(config.SHOPIFY_APP_URL).host,
+  hostScheme:
+    new URL(config.SHOPIFY_APP_URL).protocol === "http:" ? "http" : "https",
+  isEmbeddedApp: true,
+  logger: { level: LogSeverity.Error },
+  ...customShopDomains,
+});
+const renewToken = tokenRenewal({
+  load: (shop) =>
+    shopify.sessionStorage!.loadSession(tokens.session.getOfflineId(shop)),
+  refresh: async (shop, refreshToken) =>
+    (await tokens.auth.refreshToken({ shop, refreshToken })).session,
+  store: (session) => shopify.sessionStorage!.storeSession(session),
 });
 
 export default shopify;
@@ -75,6 +101,7 @@ export const unauthenticated = shopify.unauthenticated;
  */
 export const offlineAdmin = (shop: string) =>
   connectedAdmin(shop, {
+    renew: renewToken,
     load: (s) => shopify.unauthenticated.admin(s),
     forget: async (s) => {
       const storage = shopify.sessionStorage!;

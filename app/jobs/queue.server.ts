@@ -176,6 +176,17 @@ export function completeJobsOp(
   });
 }
 
+/**
+ * What went wrong, as a line for the merchant's task list and the log: an Error's message, or
+ * the status of a Response a library threw instead ("[object Response]" said nothing).
+ */
+export function errorText(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (error instanceof Response)
+    return `HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}`;
+  return String(error);
+}
+
 /** A failed attempt: retry later with backoff, or give up ("dead") after maxAttempts, keeping the reason. */
 export async function failJob(
   db: PrismaClient,
@@ -184,7 +195,7 @@ export async function failJob(
   error: unknown,
   now = new Date(),
 ): Promise<"retry" | "dead"> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   const dead =
     job.attempts >= job.maxAttempts || error instanceof PermanentJobError;
   await db.job.updateMany({

@@ -6,6 +6,7 @@ import {
   completeJob,
   completeJobs,
   completeJobsOp,
+  errorText,
   failJob,
   type JobRow,
 } from "./queue.server";
@@ -60,7 +61,7 @@ export async function runDueJobs(
   const fail = async (job: JobRow, error: unknown) => {
     const outcome = await failJob(opts.db, job, workerId, error, opts.now);
     opts.log?.(
-      `job ${job.type} ${job.id} failed (${outcome}): ${error instanceof Error ? error.message : error}`,
+      `job ${job.type} ${job.id} failed (${outcome}): ${errorText(error)}`,
     );
   };
   const batches = new Map<string, (JobRow & { data: unknown })[]>();
@@ -137,9 +138,7 @@ export function startWorker(opts: WorkerOptions & { loops?: number }): {
       try {
         ran = await runDueJobs({ ...opts, workerId });
       } catch (error) {
-        opts.log?.(
-          `worker ${workerId}: ${error instanceof Error ? error.message : error}`,
-        );
+        opts.log?.(`worker ${workerId}: ${errorText(error)}`);
       }
       if (ran === 0 && running) {
         await new Promise<void>((resolve) => {

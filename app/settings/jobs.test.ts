@@ -15,7 +15,7 @@ describe("failed background tasks on the settings page", () => {
     expect(describeTask(en, "something.new")).toBe("something.new");
   });
 
-  it("say what to do when Shopify stopped accepting the app, and show other errors as raised", () => {
+  it("say what to do when Shopify stopped accepting the app, and show other errors as raised, after a sentence", () => {
     const stored = new ShopNotConnected("s.myshopify.com").message;
     expect(describeTaskError(ja, stored)).toMatch(
       /このアプリを開くと接続し直し/,
@@ -23,6 +23,11 @@ describe("failed background tasks on the settings page", () => {
     expect(describeTaskError(en, stored)).toMatch(
       /Opening the app connects it again/,
     );
-    expect(describeTaskError(en, "SMTP unreachable")).toBe("SMTP unreachable");
+    expect(describeTaskError(en, "SMTP unreachable")).toBe(
+      "Stopped on an unexpected error. If retrying does not help, send this to support (SMTP unreachable)",
+    );
+    expect(describeTaskError(ja, "HTTP 500 Internal Server Error")).toMatch(
+      /^予期しないエラーで止まりました。.+HTTP 500 Internal Server Error.$/,
+    );
   });
 });

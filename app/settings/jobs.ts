@@ -1,11 +1,12 @@
 import type { MessageKey, Translate } from "../i18n/i18n";
 import { parseCoded } from "../i18n/coded";
+import { withDetail } from "../i18n/with-detail";
 import { NOT_CONNECTED } from "../shops/connection";
 
 /**
  * The settings page's failed background tasks, in the merchant's words: what the task was, and
- * why it failed where the app knows the reason (otherwise the error as it was raised, which is
- * what support needs).
+ * why it failed where the app knows the reason (otherwise a sentence saying so, with the error as
+ * it was raised, which is what support needs).
  */
 const TASKS: Record<string, string> = {
   webhook: "webhook",
@@ -27,5 +28,5 @@ export function describeTask(t: Translate, type: string): string {
 export function describeTaskError(t: Translate, stored: string): string {
   return parseCoded(stored, [NOT_CONNECTED])
     ? t("settings.taskError.notConnected")
-    : stored;
+    : withDetail(t, t("settings.taskError.unknown"), stored);
 }

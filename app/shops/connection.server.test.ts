@@ -2,7 +2,7 @@ import { HttpResponseError } from "@shopify/shopify-api";
 import { SessionNotFoundError } from "@shopify/shopify-app-remix/server";
 import { describe, expect, it, vi } from "vitest";
 import { ShopNotConnected } from "./connection";
-import { connectedAdmin } from "./connection.server";
+import { connectedAdmin, tokenRenewal } from "./connection.server";
 
 const shop = "conn.myshopify.com";
 const httpError = (code: number) =>
@@ -94,5 +94,54 @@ describe("the app's standing access to a store", () => {
       ShopNotConnected,
     );
     expect(missing.forget).not.toHaveBeenCalled();
+  });
+});
+
+describe("renewing an expiring token", () => {
+  const session = (accessToken: string, expired: boolean) => ({
+    accessToken,
+    refreshToken: `r_${accessToken}`,
+    isExpired: () => expired,
+  });
+
+  it("leaves a token that is not about to expire alone", async () => {
+    const refresh = vi.fn();
+    const renew = tokenRenewal({
+      load: async () => session("a", false),
+      refresh,
+      store: async () => undefined,
+    });
+    await renew(shop);
+    expect(refresh).not.toHaveBeenCalled();
+  });
+
+  it("takes a refusal after another process renewed first as renewed", async () => {
+    const sessions = [session("a", true), session("b", false)];
+    const renew = tokenRenewal({
+      load: async () => sessions.shift(),
+      refresh: async () => {
+        throw httpError(400);
+      },
+      store: async () => undefined,
+    });
+    await expect(renew(shop)).resolves.toBeUndefined();
+  });
+
+  it("passes Shopify's refusal on when nobody renewed, for connectedAdmin to forget the token", async () => {
+    const refusal = httpError(400);
+    const renew = tokenRenewal({
+      load: async () => session("a", true),
+      refresh: async () => {
+        throw refusal;
+      },
+      store: async () => undefined,
+    });
+    await expect(renew(shop)).rejects.toBe(refusal);
+    const s = setup({});
+    await expect(
+      connectedAdmin(shop, { ...s.deps, renew }),
+    ).rejects.toBeInstanceOf(ShopNotConnected);
+    expect(s.forget).toHaveBeenCalledWith(shop);
+    expect(s.load).not.toHaveBeenCalled();
   });
 });

@@ -26,10 +26,13 @@ export async function connectedAdmin<
   deps: {
     load: (shop: string) => Promise<C>;
     forget: (shop: string) => Promise<void>;
+    /** Renews an expiring token first; rejects with Shopify's own answer when it refuses. */
+    renew?: (shop: string) => Promise<void>;
   },
 ): Promise<C> {
   let context: C;
   try {
+    await deps.renew?.(shop);
     context = await deps.load(shop);
   } catch (error) {
     if (error instanceof SessionNotFoundError) throw new ShopNotConnected(shop);
@@ -52,4 +55,48 @@ export async function connectedAdmin<
     }
   }) as G;
   return { ...context, admin: { ...context.admin, graphql: guarded } };
+}
+
+/**
+ * Renews an offline token that expires within five minutes (as the library would), but itself:
+ * the library turns every refusal of a refresh into a bare 500 Response, so work could not tell
+ * "Shopify no longer accepts this app's tokens" (reconnect) from a network failure (retry), and
+ * failed eight times over with "[object Response]". One renewal per shop at a time in a process;
+ * a refusal after another process renewed first (refresh tokens are used once) is no refusal.
+ */
+export const RENEW_WITHIN_MS = 5 * 60_000;
+
+export interface StoredToken {
+  accessToken?: string;
+  refreshToken?: string;
+  isExpired(withinMs: number): boolean;
+}
+
+export function tokenRenewal<S extends StoredToken>(deps: {
+  load: (shop: string) => Promise<S | undefined>;
+  refresh: (shop: string, refreshToken: string) => Promise<S>;
+  store: (session: S) => Promise<unknown>;
+}): (shop: string) => Promise<void> {
+  const running = new Map<string, Promise<void>>();
+  const renew = async (shop: string) => {
+    const session = await deps.load(shop);
+    if (!session?.refreshToken || !session.isExpired(RENEW_WITHIN_MS)) return;
+    let fresh: S;
+    try {
+      fresh = await deps.refresh(shop, session.refreshToken);
+    } catch (error) {
+      const now = await deps.load(shop);
+      if (now?.accessToken && now.accessToken !== session.accessToken) return;
+      throw error;
+    }
+    await deps.store(fresh);
+  };
+  return (shop) => {
+    let pending = running.get(shop);
+    if (!pending) {
+      pending = renew(shop).finally(() => running.delete(shop));
+      running.set(shop, pending);
+    }
+    return pending;
+  };
 }

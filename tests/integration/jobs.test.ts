@@ -110,6 +110,29 @@ describe("job queue", () => {
     expect((await prisma.job.findFirstOrThrow()).status).toBe("queued");
   });
 
+  it('keeps the status of a Response a library threw, not "[object Response]"', async () => {
+    await enqueueJob(prisma, {
+      shop,
+      type: "thrower",
+      key: "k5",
+      payload: {},
+      maxAttempts: 1,
+    });
+    await runDueJobs({
+      db: prisma,
+      handlers: {
+        thrower: async () => {
+          throw new Response(undefined, {
+            status: 500,
+            statusText: "Internal Server Error",
+          });
+        },
+      },
+    });
+    const job = await prisma.job.findFirstOrThrow();
+    expect(job.lastError).toBe("HTTP 500 Internal Server Error");
+  });
+
   it("a job type without a handler fails visibly", async () => {
     await enqueueJob(prisma, {
       shop,
