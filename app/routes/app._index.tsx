@@ -6,6 +6,7 @@ import {
   BlockStack,
   Card,
   InlineGrid,
+  InlineStack,
   Layout,
   Page,
   Text,
@@ -63,6 +64,8 @@ export default function Dashboard() {
     value: number;
     to: string;
     trend: (number | null)[];
+    /** A count of this month so far, not a standing number: its trend ends last month. */
+    soFar?: true;
   }[] = [
     {
       label: "dashboard.fans",
@@ -85,26 +88,49 @@ export default function Dashboard() {
     {
       label: "dashboard.churned",
       value: d.churnedThisMonth,
+      soFar: true,
       to: "/app/customers/groups/churned",
       trend: series("churned"),
     },
     {
       label: "dashboard.recovered",
       value: d.recoveredThisMonth,
+      soFar: true,
       to: "/app/customers/groups/recovered",
       trend: series("recovered"),
     },
     {
       label: "dashboard.repeatOrders",
       value: d.repeatOrdersThisMonth,
+      soFar: true,
       to: "/app/customers/groups/repeat",
       trend: series("repeatOrders"),
     },
   ];
+  const trendOf = (tile: (typeof tiles)[number]) =>
+    tile.soFar ? tile.trend.slice(0, -1) : tile.trend;
   // The charts measure the page: draw them once the page is live in the browser.
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const month = new Intl.DateTimeFormat(locale, { month: "short" });
+  // This month's counts are partial: say which days they cover, and end the tiles' trend lines
+  // with the last whole month instead of a dip that is only the month not being over.
+  const day = new Intl.DateTimeFormat(locale, {
+    month: "short",
+    day: "numeric",
+    timeZone: "UTC",
+  });
+  const today = new Date(`${d.today}T00:00:00Z`);
+  const firstOfMonth = new Date(`${d.today.slice(0, 7)}-01T00:00:00Z`);
+  const soFar = t("dashboard.soFar", {
+    range:
+      today.getTime() === firstOfMonth.getTime()
+        ? day.format(today)
+        : t("dashboard.range", {
+            from: day.format(firstOfMonth),
+            to: day.format(today),
+          }),
+  });
   return (
     <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>
       <TitleBar title={t("dashboard.title")} />
@@ -112,7 +138,12 @@ export default function Dashboard() {
         {d.deadJobs > 0 && (
           <Layout.Section>
             <Banner tone="warning">
-              {t("dashboard.jobsDead", { count: d.deadJobs })}
+              <BlockStack gap="100">
+                <Text as="p">
+                  {t("dashboard.jobsDead", { count: d.deadJobs })}
+                </Text>
+                <Link to="/app/settings">{t("dashboard.jobsDeadOpen")}</Link>
+              </BlockStack>
             </Banner>
           </Layout.Section>
         )}
@@ -136,11 +167,18 @@ export default function Dashboard() {
                   <Text as="h2" variant="headingSm" tone="subdued">
                     {t(tile.label)}
                   </Text>
-                  <Text as="p" variant="heading2xl">
-                    {number.format(tile.value)}
-                  </Text>
+                  <BlockStack gap="050">
+                    <Text as="p" variant="heading2xl">
+                      {number.format(tile.value)}
+                    </Text>
+                    {tile.soFar && (
+                      <Text as="p" variant="bodySm" tone="subdued">
+                        {soFar}
+                      </Text>
+                    )}
+                  </BlockStack>
                   <div style={{ minHeight: 48 }}>
-                    {tile.trend.filter((v) => v !== null).length < 2 ? (
+                    {trendOf(tile).filter((v) => v !== null).length < 2 ? (
                       // A line needs two months; say so instead of leaving a gap.
                       <Text as="p" variant="bodySm" tone="subdued">
                         {t("dashboard.trendSoon")}
@@ -148,8 +186,8 @@ export default function Dashboard() {
                     ) : (
                       hydrated && (
                         <Spark
-                          values={tile.trend}
-                          label={`${t(tile.label)} · ${t("dashboard.trendTile")}`}
+                          values={trendOf(tile)}
+                          label={`${t(tile.label)} · ${t(tile.soFar ? "dashboard.trendTileWhole" : "dashboard.trendTile")}`}
                         />
                       )
                     )}
@@ -166,11 +204,16 @@ export default function Dashboard() {
               <Text as="h2" variant="headingMd">
                 {t("dashboard.trend")}
               </Text>
-              <Text as="p" tone="subdued">
-                {t("dashboard.ordersThisMonth", {
-                  count: number.format(d.ordersThisMonth),
-                })}
-              </Text>
+              <InlineStack gap="200" blockAlign="baseline">
+                <Text as="p" tone="subdued">
+                  {t("dashboard.ordersThisMonth", {
+                    count: number.format(d.ordersThisMonth),
+                  })}
+                </Text>
+                <Text as="p" variant="bodySm" tone="subdued">
+                  {soFar}
+                </Text>
+              </InlineStack>
               <div style={{ minHeight: 300 }}>
                 {hydrated && (
                   <MonthBars
@@ -201,7 +244,7 @@ export default function Dashboard() {
             </BlockStack>
           </Card>
         </Layout.Section>
-        <Layout.Section variant="oneThird">
+        <Layout.Section>
           <Card>
             <BlockStack gap="200">
               <Text as="h2" variant="headingMd">
