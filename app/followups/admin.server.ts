@@ -1,11 +1,15 @@
 import type { PrismaClient } from "@prisma/client";
 import { privateHostsAllowed } from "../security/public-host.server";
 import { retryDeadJob } from "../jobs/queue.server";
+import { fullName } from "../customers/names";
 import { FOLLOWUP_JOB } from "./engine.server";
 import { sealSecret } from "./secrets.server";
 import { validateChannelSettings } from "./channel-settings.server";
 
-/** The outbox, newest first: what went out or was held back, each with its order's name (#1001). */
+/**
+ * The outbox, newest first: what went out or was held back, each with its order's name (#1001)
+ * and its customer's, since a message held back has no recipient to tell whose it was.
+ */
 export async function recentMessages(
   db: PrismaClient,
   shop: string,
@@ -19,6 +23,7 @@ export async function recentMessages(
       id: true,
       flowId: true,
       orderId: true,
+      customerId: true,
       channel: true,
       recipient: true,
       subject: true,
@@ -30,7 +35,7 @@ export async function recentMessages(
       scheduledAt: true,
     },
   });
-  return withOrderNames(db, shop, messages);
+  return withCustomerNames(db, shop, await withOrderNames(db, shop, messages));
 }
 
 /** The next messages to go out, each with its order's name (#1001) when the app knows it. */
@@ -71,6 +76,26 @@ async function withOrderNames<T extends { orderId: string | null }>(
   return messages.map((m) => ({
     ...m,
     orderName: (m.orderId && names.get(m.orderId)) || null,
+  }));
+}
+
+async function withCustomerNames<T extends { customerId: string | null }>(
+  db: PrismaClient,
+  shop: string,
+  messages: T[],
+): Promise<(T & { customerName: string | null })[]> {
+  const ids = [...new Set(messages.flatMap((m) => m.customerId ?? []))];
+  const names = new Map(
+    (
+      await db.customer.findMany({
+        where: { shop, customerId: { in: ids } },
+        select: { customerId: true, firstName: true, lastName: true },
+      })
+    ).map((c) => [c.customerId, fullName(c.firstName, c.lastName)]),
+  );
+  return messages.map((m) => ({
+    ...m,
+    customerName: (m.customerId && names.get(m.customerId)) || null,
   }));
 }
 

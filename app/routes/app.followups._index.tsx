@@ -288,9 +288,22 @@ export default function FollowUps() {
                       {m.orderName ?? m.orderId ?? "—"}
                     </IndexTable.Cell>
                     <IndexTable.Cell>
-                      {m.channel
-                        ? `${t(`followups.channel.${m.channel}` as MessageKey)} · ${m.recipient ?? ""}`
-                        : "—"}
+                      <BlockStack gap="0">
+                        {m.customerName && (
+                          <Text as="span">{m.customerName}</Text>
+                        )}
+                        <Text
+                          as="span"
+                          tone={m.customerName ? "subdued" : undefined}
+                          variant={m.customerName ? "bodySm" : undefined}
+                        >
+                          {m.channel
+                            ? `${t(`followups.channel.${m.channel}` as MessageKey)} · ${m.recipient ?? ""}`
+                            : m.customerName
+                              ? t("followups.noChannel")
+                              : "—"}
+                        </Text>
+                      </BlockStack>
                     </IndexTable.Cell>
                     <IndexTable.Cell>
                       <Text as="span" truncate>

@@ -742,12 +742,13 @@ describe("follow-up messages", () => {
     expect(sink.mails.filter((m) => m.subject === "Running low?")).toHaveLength(
       1,
     );
-    // So does the outbox: a message held back has no recipient or subject, and without the
-    // order the merchant could not tell whose it was.
-    expect(
-      (await recentMessages(prisma, SHOP)).find((m) => m.id === replenish[0].id)
-        ?.orderName,
-    ).toBe("#9001");
+    // So does the outbox, with the customer's name: a message held back has no recipient or
+    // subject, and without them the merchant could not tell whose it was.
+    const row = (await recentMessages(prisma, SHOP)).find(
+      (m) => m.id === replenish[0].id,
+    );
+    expect(row?.orderName).toBe("#9001");
+    expect(row?.customerName).toBe("Hanako");
   });
 
   it("starts a flow only for orders that meet its language, product and customer-group conditions", async () => {
