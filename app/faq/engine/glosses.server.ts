@@ -15,7 +15,8 @@ import { isStopword, stem } from "./text";
  * not that it is, and counts mostly as covering the shopper's word. Definition words used by more
  * than 300 definitions ("use", "ship", "person") bring nothing; headwords are lower-case words of
  * one or two parts (no names, no numbers). Chosen with `npm run faq:train -- --cv` (ADR 005).
- * The data files are read once per server process, at the first publish (about 0.8 s).
+ * The data files are read once per server process, at the first publish (about 0.8 s and 30 MB
+ * of heap).
  */
 export const GLOSS_WEIGHT = 0.05;
 const MAX_DEFINITIONS = 300;
