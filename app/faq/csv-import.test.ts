@@ -70,6 +70,24 @@ describe("parseFaqCsv", () => {
     expect(r).toMatchObject({ rows: 7, goodRows: 2 });
   });
 
+  it("holds rows to the form's limits, so an import cannot publish a wall of text", () => {
+    const r = parseFaqCsv(
+      header +
+        [
+          `long,ja,${"あ".repeat(301)},答え,,,,`,
+          `ok,ja,${"あ".repeat(300)},答え,${"カ".repeat(80)},,,`,
+          `cat,ja,質問,答え,${"カ".repeat(81)},,,`,
+          `ans,ja,質問,${"x".repeat(20_001)},,,,`,
+        ].join("\n"),
+    );
+    expect(r.bad.map((b) => b.reason)).toEqual([
+      "faq.error.questionTooLong",
+      "faq.error.category",
+      "faq.error.answerTooLong",
+    ]);
+    expect(r.entries.map((e) => e.handle)).toEqual(["ok"]);
+  });
+
   it("refuses a file without the required columns or with a broken quote", () => {
     expect(parseFaqCsv("question,answer\nQ,A\n").bad).toEqual([
       { line: 1, reason: "faq.import.header", field: "locale" },

@@ -1,6 +1,7 @@
 import { gapKey } from "./gaps";
 import { sanitizeAnswer } from "./sanitize";
 import { isStarterAnswer } from "./starter";
+import { LIMITS } from "./limits";
 
 /**
  * An FAQ entry as the admin form and the CSV import deliver it, validated to one shape. Errors
@@ -44,16 +45,6 @@ export type EntryErrorKey =
 
 export type EntryErrors = Record<string, EntryErrorKey>;
 
-export const LIMITS = {
-  question: 300,
-  answer: 20_000,
-  category: 80,
-  tag: 40,
-  tags: 20,
-  phrasing: 200,
-  phrasings: 50,
-  position: 100_000,
-} as const;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** BCP 47 as Shopify names shop locales: "ja", "en", "pt-BR", "zh-CN", "zh-TW". */
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;

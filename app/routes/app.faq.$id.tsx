@@ -28,6 +28,7 @@ import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
 import { handleFrom, validateEntry } from "../faq/entry";
+import { LIMITS } from "../faq/limits";
 import { draftLanguage } from "../faq/gap-actions";
 import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
@@ -245,7 +246,9 @@ export default function FaqEntryForm() {
                       value={s.question}
                       onChange={(v) => update(i, { question: v })}
                       autoComplete="off"
-                      maxLength={300}
+                      // The limit in sight: a pasted paragraph is cut at it, and the count shows it.
+                      maxLength={LIMITS.question}
+                      showCharacterCount
                       error={err(`t${i}.question`)}
                     />
                     <TextField
@@ -275,7 +278,8 @@ export default function FaqEntryForm() {
                       value={s.category}
                       onChange={(v) => update(i, { category: v })}
                       autoComplete="off"
-                      maxLength={80}
+                      maxLength={LIMITS.category}
+                      showCharacterCount
                       helpText={t("faq.formCategoryHelp")}
                       error={err(`t${i}.category`)}
                     />
