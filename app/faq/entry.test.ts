@@ -92,7 +92,12 @@ describe("validateEntry", () => {
       validateEntry({ translations: [t("ja", "", "")] }, () => "x"),
     ).toEqual({
       ok: false,
-      errors: { translations: "faq.error.noTranslation" },
+      // On the first language's fields, where the merchant fills it in; and for a banner.
+      errors: {
+        "ja.question": "faq.error.questionRequired",
+        "ja.answer": "faq.error.answerRequired",
+        translations: "faq.error.noTranslation",
+      },
     });
     expect(
       validateEntry(

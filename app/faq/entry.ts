@@ -123,8 +123,16 @@ export function validateEntry(
       phrasings,
     });
   }
-  if (translations.length === 0)
+  if (translations.length === 0) {
+    // Nothing written in any language: the first language's fields are the ones to fill in, so
+    // that is where the form shows it (and the CSV import names the question column).
+    const first = raw.translations[0]?.field;
+    if (first) {
+      errors[`${first}.question`] = "faq.error.questionRequired";
+      errors[`${first}.answer`] = "faq.error.answerRequired";
+    }
     errors.translations = "faq.error.noTranslation";
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
   const answers = translations.map((t) => ({
     ...t,

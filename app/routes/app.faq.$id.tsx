@@ -222,7 +222,7 @@ export default function FaqEntryForm() {
           {Object.keys(errors).length > 0 && (
             <Layout.Section>
               <Banner tone="critical">
-                {errors.stale ? t(errors.stale) : t("faq.formErrors")}
+                {t(errors.stale ?? errors.translations ?? "faq.formErrors")}
               </Banner>
             </Layout.Section>
           )}
@@ -320,9 +320,6 @@ export default function FaqEntryForm() {
                   </Button>
                 </InlineStack>
               </Card>
-              {err("translations") && (
-                <Banner tone="critical">{err("translations")}</Banner>
-              )}
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">
