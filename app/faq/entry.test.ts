@@ -87,6 +87,29 @@ describe("validateEntry", () => {
     });
   });
 
+  it("writes language codes as Shopify does and refuses one of no language", () => {
+    const r = validateEntry(
+      { translations: [t("JA", "Q", "A"), t("zh-tw", "Q", "A")] },
+      () => "x",
+    );
+    expect(r.ok && r.value.translations.map((x) => x.locale)).toEqual([
+      "ja",
+      "zh-TW",
+    ]);
+    expect(
+      validateEntry(
+        { translations: [t("ja", "Q", "A"), t("JA", "Q", "A", "b")] },
+        () => "x",
+      ),
+    ).toEqual({
+      ok: false,
+      errors: { "b.locale": "faq.error.duplicateLocale" },
+    });
+    expect(
+      validateEntry({ translations: [t("xx-yy", "Q", "A")] }, () => "x"),
+    ).toEqual({ ok: false, errors: { "xx-yy.locale": "faq.error.locale" } });
+  });
+
   it("needs at least one language, and an answer that is not only a script", () => {
     expect(
       validateEntry({ translations: [t("ja", "", "")] }, () => "x"),

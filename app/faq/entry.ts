@@ -1,6 +1,7 @@
 import { gapKey } from "./gaps";
 import { sanitizeAnswer } from "./sanitize";
 import { isStarterAnswer } from "./starter";
+import { languageTag } from "./language-tag";
 import { LIMITS } from "./limits";
 
 /**
@@ -90,16 +91,20 @@ export function validateEntry(
   if (published === null) errors.published = "faq.error.published";
 
   const translations: EntryTranslation[] = [];
+  /** The form field (or CSV row) each translation came from. */
+  const fields: string[] = [];
   const seen = new Set<string>();
   for (const t of raw.translations) {
     const question = (t.question ?? "").trim();
     const answerHtml = (t.answer ?? "").trim();
     if (!question && !answerHtml && !(t.phrasings ?? "").trim()) continue;
-    if (!isLocaleCode(t.locale))
+    // "JA" is ja and "zh-tw" zh-TW, as Shopify names shop locales; "xx-yy" is no language.
+    const locale = languageTag(t.locale) ?? t.locale;
+    if (!languageTag(t.locale))
       errors[`${t.field}.locale`] = "faq.error.locale";
-    else if (seen.has(t.locale))
+    else if (seen.has(locale))
       errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
-    seen.add(t.locale);
+    seen.add(locale);
     if (!question) errors[`${t.field}.question`] = "faq.error.questionRequired";
     else if (question.length > LIMITS.question)
       errors[`${t.field}.question`] = "faq.error.questionTooLong";
@@ -115,8 +120,9 @@ export function validateEntry(
       phrasings.some((p) => p.length > LIMITS.phrasing)
     )
       errors[`${t.field}.phrasings`] = "faq.error.phrasings";
+    fields.push(t.field);
     translations.push({
-      locale: t.locale,
+      locale,
       question,
       answer: answerHtml,
       category,
@@ -139,7 +145,7 @@ export function validateEntry(
     answer: sanitizeAnswer(t.answer),
   }));
   answers.forEach((t, i) => {
-    const field = `${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`;
+    const field = `${fields[i]}.answer`;
     // Sanitising can empty an answer that was only a script: that is no answer.
     if (!t.answer) errors[field] = "faq.error.answerRequired";
     // A starter answer still holds 【7日】 / [amount] for the merchant to fill in: shoppers

@@ -28,6 +28,7 @@ import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
 import { handleFrom, validateEntry } from "../faq/entry";
+import { languageTag } from "../faq/language-tag";
 import { LIMITS } from "../faq/limits";
 import { draftLanguage } from "../faq/gap-actions";
 import { resolveGap, wasAsked } from "../faq/events.server";
@@ -194,6 +195,8 @@ export default function FaqEntryForm() {
   const [position, setPosition] = useState(String(entry?.position ?? 0));
   const [published, setPublished] = useState(entry?.published ?? true);
   const [newLocale, setNewLocale] = useState("");
+  // "ZH-tw" adds zh-TW, as the CSV import reads it; "xx" adds nothing.
+  const addedLocale = languageTag(newLocale);
   const saving = navigation.state === "submitting";
   const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
   const update = (i: number, patch: Partial<Section>) =>
@@ -235,9 +238,9 @@ export default function FaqEntryForm() {
                       {t("faq.formLanguage", { locale: localeName(s.locale) })}
                     </Text>
                     <input type="hidden" name="locale" value={s.locale} />
-                    {err(`t${i}.locale`) && (
+                    {errors[`t${i}.locale`] && (
                       <Text as="p" tone="critical">
-                        {err(`t${i}.locale`)}
+                        {t(errors[`t${i}.locale`], { code: s.locale })}
                       </Text>
                     )}
                     <TextField
@@ -299,14 +302,15 @@ export default function FaqEntryForm() {
                   </Box>
                   <Button
                     disabled={
-                      !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(newLocale.trim()) ||
-                      sections.some((s) => s.locale === newLocale.trim())
+                      !addedLocale ||
+                      sections.some((s) => s.locale === addedLocale)
                     }
                     onClick={() => {
+                      if (!addedLocale) return;
                       setSections((all) => [
                         ...all,
                         {
-                          locale: newLocale.trim(),
+                          locale: addedLocale,
                           question: "",
                           answer: "",
                           category: "",
