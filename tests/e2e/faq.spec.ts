@@ -308,6 +308,21 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     });
   }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: "screenshots/faq-gaps-ja.png" });
+  // At 1280 px each row's actions sit on one line, the dismiss beside the others.
+  const camelRow = admin
+    .getByRole("row")
+    .filter({ hasText: "ラクダを貸してほしい" });
+  const middles = await Promise.all(
+    [
+      camelRow.getByRole("button", { name: "既存の質問に追加" }),
+      camelRow.getByRole("link", { name: "質問を下書き" }),
+      camelRow.getByRole("button", { name: "非表示" }),
+    ].map(async (action) => {
+      const box = (await action.boundingBox())!;
+      return box.y + box.height / 2;
+    }),
+  );
+  for (const y of middles) expect(Math.abs(y - middles[0])).toBeLessThan(2);
   // A loosely matched search an entry does answer is added to that entry's other ways to ask.
   const feeRow = admin.getByRole("row").filter({ hasText: "送料はいくら?" });
   await feeRow.getByRole("button", { name: "既存の質問に追加" }).click();
