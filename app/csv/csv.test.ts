@@ -32,7 +32,7 @@ describe("dates", () => {
 });
 
 describe("parseCsv", () => {
-  it("reads what toCsv writes, with the line each record starts on", () => {
+  it("reads what toCsv writes, with each record's row as a spreadsheet numbers it", () => {
     const parsed = parseCsv(
       toCsv(
         ["q", "a"],
@@ -45,36 +45,37 @@ describe("parseCsv", () => {
     expect(parsed).toEqual({
       ok: true,
       records: [
-        { line: 1, cells: ["q", "a"] },
-        { line: 2, cells: ["送料は?", "無料です\n(一部地域を除く)"] },
-        { line: 4, cells: ["返品", "7日以内"] },
+        { row: 1, cells: ["q", "a"] },
+        { row: 2, cells: ["送料は?", "無料です\n(一部地域を除く)"] },
+        // Row 3, though it starts on line 4: the cell above holds a line break.
+        { row: 3, cells: ["返品", "7日以内"] },
       ],
     });
   });
 
-  it("skips blank lines and accepts LF, CRLF and a missing final newline", () => {
+  it("skips blank lines, which still count as rows, and accepts LF, CRLF and a missing final newline", () => {
     const parsed = parseCsv("a,b\n\n1,2\r\n3,4");
-    expect(
-      parsed.ok && parsed.records.map((r) => [r.line, ...r.cells]),
-    ).toEqual([
-      [1, "a", "b"],
-      [3, "1", "2"],
-      [4, "3", "4"],
-    ]);
+    expect(parsed.ok && parsed.records.map((r) => [r.row, ...r.cells])).toEqual(
+      [
+        [1, "a", "b"],
+        [3, "1", "2"],
+        [4, "3", "4"],
+      ],
+    );
   });
 
-  it("reports an unterminated quote at the record's line", () => {
+  it("reports an unterminated quote at the record's row", () => {
     expect(parseCsv('a,b\n1,"open\n2,3\n')).toEqual({
       ok: false,
-      line: 2,
+      row: 2,
       reason: "unterminated-quote",
     });
   });
 
   it("reports a quote in the middle of a cell", () => {
-    expect(parseCsv('a,b\n1,x"y"\n')).toEqual({
+    expect(parseCsv('a,b\n"1\n2",3\n1,x"y"\n')).toEqual({
       ok: false,
-      line: 2,
+      row: 3,
       reason: "stray-quote",
     });
   });

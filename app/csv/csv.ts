@@ -67,23 +67,25 @@ export function decodeCsv(bytes: Uint8Array): string | null {
 }
 
 export interface CsvRecord {
-  /** 1-based line of the file where the record starts, for error reports. */
-  line: number;
+  /**
+   * The record's row as a spreadsheet shows it (the header is row 1), for error reports: records
+   * are counted, not lines, since a cell may hold line breaks. A blank line is a (blank) row.
+   */
+  row: number;
   cells: string[];
 }
 
 export type CsvParse =
   | { ok: true; records: CsvRecord[] }
-  | { ok: false; line: number; reason: "unterminated-quote" | "stray-quote" };
+  | { ok: false; row: number; reason: "unterminated-quote" | "stray-quote" };
 
-/** Parses CSV text into records (the header included), keeping each record's starting line. */
+/** Parses CSV text into records (the header included), keeping each record's row. */
 export function parseCsv(input: string): CsvParse {
   const text = input.replace(/^\uFEFF/, "");
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = "";
-  let line = 1;
-  let start = 1;
+  let row = 1;
   let quoted = false;
   let wasQuoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -94,15 +96,12 @@ export function parseCsv(input: string): CsvParse {
           cell += '"';
           i++;
         } else quoted = false;
-      } else {
-        if (c === "\n") line++;
-        cell += c;
-      }
+      } else cell += c;
       continue;
     }
     if (c === '"') {
       if (cell !== "" || wasQuoted)
-        return { ok: false, line, reason: "stray-quote" };
+        return { ok: false, row, reason: "stray-quote" };
       quoted = wasQuoted = true;
     } else if (c === ",") {
       cells.push(cell);
@@ -111,20 +110,18 @@ export function parseCsv(input: string): CsvParse {
     } else if (c === "\n" || c === "\r") {
       if (c === "\r" && text[i + 1] === "\n") i++;
       cells.push(cell);
-      if (cells.length > 1 || cells[0] !== "")
-        records.push({ line: start, cells });
+      if (cells.length > 1 || cells[0] !== "") records.push({ row, cells });
       cells = [];
       cell = "";
       wasQuoted = false;
-      line++;
-      start = line;
+      row++;
     } else {
-      if (wasQuoted) return { ok: false, line, reason: "stray-quote" };
+      if (wasQuoted) return { ok: false, row, reason: "stray-quote" };
       cell += c;
     }
   }
-  if (quoted) return { ok: false, line: start, reason: "unterminated-quote" };
+  if (quoted) return { ok: false, row, reason: "unterminated-quote" };
   cells.push(cell);
-  if (cells.length > 1 || cells[0] !== "") records.push({ line: start, cells });
+  if (cells.length > 1 || cells[0] !== "") records.push({ row, cells });
   return { ok: true, records };
 }

@@ -46,7 +46,7 @@ describe("parseFaqCsv", () => {
     expect(r.columns).toEqual(["handle", "locale", "question", "answer"]);
   });
 
-  it("reports each bad row with its line and keeps the good ones", () => {
+  it("reports each bad row by its row as a spreadsheet numbers it, and keeps the good ones", () => {
     const text =
       header +
       [
@@ -60,22 +60,65 @@ describe("parseFaqCsv", () => {
       ].join("\n");
     const r = parseFaqCsv(text, () => "r");
     expect(r.bad).toEqual([
-      { line: 3, reason: "faq.error.questionRequired", field: "question" },
-      { line: 4, reason: "faq.error.locale", field: "locale" },
-      { line: 5, reason: "faq.import.duplicate", field: "locale" },
-      { line: 6, reason: "faq.import.columns" },
-      { line: 9, reason: "faq.error.position", field: "position" },
+      { row: 3, reason: "faq.error.questionRequired", field: "question" },
+      { row: 4, reason: "faq.error.locale", field: "locale", value: "xx_YY" },
+      { row: 5, reason: "faq.import.duplicate", field: "locale" },
+      { row: 6, reason: "faq.import.columns" },
+      // Row 8 in Excel, though it starts on line 9: the question above holds a line break.
+      { row: 8, reason: "faq.error.position", field: "position" },
     ]);
     expect(r.entries.map((e) => e.handle)).toEqual(["ok", "multi"]);
     expect(r).toMatchObject({ rows: 7, goodRows: 2 });
   });
 
+  it("takes language codes in any case, as Shopify writes them, and refuses codes of no language", () => {
+    const r = parseFaqCsv(
+      header +
+        [
+          "a,JA,質問,答え,,,,",
+          "a,EN,Question,Answer,,,,",
+          "a,zh-tw,問題,答案,,,,",
+          "a,ja,重複,重複,,,,",
+          "b,xx-yy,Q,A,,,,",
+          "b,ja_JP,Q,A,,,,",
+        ].join("\n"),
+    );
+    expect(r.entries[0].translations.map((t) => t.locale)).toEqual([
+      "ja",
+      "en",
+      "zh-TW",
+    ]);
+    expect(r.bad).toEqual([
+      { row: 5, reason: "faq.import.duplicate", field: "locale" },
+      { row: 6, reason: "faq.error.locale", field: "locale", value: "xx-yy" },
+      { row: 7, reason: "faq.error.locale", field: "locale", value: "ja_JP" },
+    ]);
+  });
+
+  it("holds rows to the form's limits, so an import cannot publish a wall of text", () => {
+    const r = parseFaqCsv(
+      header +
+        [
+          `long,ja,${"あ".repeat(301)},答え,,,,`,
+          `ok,ja,${"あ".repeat(300)},答え,${"カ".repeat(80)},,,`,
+          `cat,ja,質問,答え,${"カ".repeat(81)},,,`,
+          `ans,ja,質問,${"x".repeat(20_001)},,,,`,
+        ].join("\n"),
+    );
+    expect(r.bad.map((b) => b.reason)).toEqual([
+      "faq.error.questionTooLong",
+      "faq.error.category",
+      "faq.error.answerTooLong",
+    ]);
+    expect(r.entries.map((e) => e.handle)).toEqual(["ok"]);
+  });
+
   it("refuses a file without the required columns or with a broken quote", () => {
     expect(parseFaqCsv("question,answer\nQ,A\n").bad).toEqual([
-      { line: 1, reason: "faq.import.header", field: "locale" },
+      { row: 1, reason: "faq.import.header", field: "locale" },
     ]);
     expect(parseFaqCsv(header + 'a,ja,"Q,A,,,,\n').bad).toEqual([
-      { line: 2, reason: "faq.import.unterminatedQuote" },
+      { row: 2, reason: "faq.import.unterminatedQuote" },
     ]);
   });
 

@@ -9,7 +9,8 @@ import {
 /**
  * FAQ CSV: one row per entry and language, so a merchant can bring an FAQ from a spreadsheet or
  * another app. Rows with the same handle are one entry in several languages. Every bad row is
- * reported with its line and reason; the good ones are importable on their own.
+ * reported with its row (as a spreadsheet numbers it) and reason; the good ones are importable
+ * on their own.
  */
 export const CSV_COLUMNS = [
   "handle",
@@ -35,9 +36,12 @@ export type ImportErrorKey =
   | "faq.import.tooManyRows";
 
 export interface BadRow {
-  line: number;
+  /** As a spreadsheet numbers it: the header is row 1. */
+  row: number;
   reason: ImportErrorKey;
   field?: string;
+  /** The cell's value, where the reason names it (a language code that is not one). */
+  value?: string;
 }
 
 export interface CsvImport {
@@ -61,7 +65,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       goodRows: 0,
       bad: [
         {
-          line: parsed.line,
+          row: parsed.row,
           reason:
             parsed.reason === "unterminated-quote"
               ? "faq.import.unterminatedQuote"
@@ -78,7 +82,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       columns: [],
       rows: 0,
       goodRows: 0,
-      bad: [{ line: 1, reason: "faq.import.empty" }],
+      bad: [{ row: 1, reason: "faq.import.empty" }],
     };
   const names = header.cells.map((c) => c.trim().toLowerCase());
   const missing = REQUIRED.find((r) => !names.includes(r));
@@ -88,7 +92,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       columns: [],
       rows: records.length,
       goodRows: 0,
-      bad: [{ line: header.line, reason: "faq.import.header", field: missing }],
+      bad: [{ row: header.row, reason: "faq.import.header", field: missing }],
     };
   if (records.length > MAX_IMPORT_ROWS)
     return {
@@ -98,7 +102,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       goodRows: 0,
       bad: [
         {
-          line: records[MAX_IMPORT_ROWS].line,
+          row: records[MAX_IMPORT_ROWS].row,
           reason: "faq.import.tooManyRows",
         },
       ],
@@ -113,9 +117,9 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
   const byHandle = new Map<string, EntryInput>();
   const seen = new Set<string>();
   let goodRows = 0;
-  for (const { line, cells } of records) {
+  for (const { row, cells } of records) {
     if (cells.length !== names.length) {
-      bad.push({ line, reason: "faq.import.columns" });
+      bad.push({ row, reason: "faq.import.columns" });
       continue;
     }
     const locale = (col(cells, "locale") ?? "").trim();
@@ -140,21 +144,24 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       () => handleFrom(question, random),
     );
     if (!result.ok) {
-      const [field, reason] = Object.entries(result.errors)[0];
+      const [key, reason] = Object.entries(result.errors)[0];
+      const field = key.replace(/^row\./, "");
       bad.push({
-        line,
+        row,
         reason:
           reason === "faq.error.noTranslation"
             ? "faq.error.questionRequired"
             : reason,
-        field: field.replace(/^row\./, ""),
+        field,
+        ...(field === "locale" ? { value: locale } : {}),
       });
       continue;
     }
     const entry = result.value;
-    const key = `${entry.handle}\u0000${locale}`;
+    // The language as validation wrote it: "JA" and "ja" are the same language.
+    const key = `${entry.handle}\u0000${entry.translations[0].locale}`;
     if (seen.has(key)) {
-      bad.push({ line, reason: "faq.import.duplicate", field: "locale" });
+      bad.push({ row, reason: "faq.import.duplicate", field: "locale" });
       continue;
     }
     seen.add(key);

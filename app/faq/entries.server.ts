@@ -21,7 +21,8 @@ const withTranslations = {
 export async function listEntries(db: PrismaClient, shop: string) {
   return db.faqEntry.findMany({
     where: { shop },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    // As publishing orders them: entries made in the same instant (an import) keep one order.
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       id: true,
       handle: true,

@@ -87,12 +87,40 @@ describe("validateEntry", () => {
     });
   });
 
+  it("writes language codes as Shopify does and refuses one of no language", () => {
+    const r = validateEntry(
+      { translations: [t("JA", "Q", "A"), t("zh-tw", "Q", "A")] },
+      () => "x",
+    );
+    expect(r.ok && r.value.translations.map((x) => x.locale)).toEqual([
+      "ja",
+      "zh-TW",
+    ]);
+    expect(
+      validateEntry(
+        { translations: [t("ja", "Q", "A"), t("JA", "Q", "A", "b")] },
+        () => "x",
+      ),
+    ).toEqual({
+      ok: false,
+      errors: { "b.locale": "faq.error.duplicateLocale" },
+    });
+    expect(
+      validateEntry({ translations: [t("xx-yy", "Q", "A")] }, () => "x"),
+    ).toEqual({ ok: false, errors: { "xx-yy.locale": "faq.error.locale" } });
+  });
+
   it("needs at least one language, and an answer that is not only a script", () => {
     expect(
       validateEntry({ translations: [t("ja", "", "")] }, () => "x"),
     ).toEqual({
       ok: false,
-      errors: { translations: "faq.error.noTranslation" },
+      // On the first language's fields, where the merchant fills it in; and for a banner.
+      errors: {
+        "ja.question": "faq.error.questionRequired",
+        "ja.answer": "faq.error.answerRequired",
+        translations: "faq.error.noTranslation",
+      },
     });
     expect(
       validateEntry(

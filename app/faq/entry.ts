@@ -1,6 +1,8 @@
 import { gapKey } from "./gaps";
 import { sanitizeAnswer } from "./sanitize";
 import { isStarterAnswer } from "./starter";
+import { languageTag } from "./language-tag";
+import { LIMITS } from "./limits";
 
 /**
  * An FAQ entry as the admin form and the CSV import deliver it, validated to one shape. Errors
@@ -44,16 +46,6 @@ export type EntryErrorKey =
 
 export type EntryErrors = Record<string, EntryErrorKey>;
 
-export const LIMITS = {
-  question: 300,
-  answer: 20_000,
-  category: 80,
-  tag: 40,
-  tags: 20,
-  phrasing: 200,
-  phrasings: 50,
-  position: 100_000,
-} as const;
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** BCP 47 as Shopify names shop locales: "ja", "en", "pt-BR", "zh-CN", "zh-TW". */
 const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
@@ -99,16 +91,20 @@ export function validateEntry(
   if (published === null) errors.published = "faq.error.published";
 
   const translations: EntryTranslation[] = [];
+  /** The form field (or CSV row) each translation came from. */
+  const fields: string[] = [];
   const seen = new Set<string>();
   for (const t of raw.translations) {
     const question = (t.question ?? "").trim();
     const answerHtml = (t.answer ?? "").trim();
     if (!question && !answerHtml && !(t.phrasings ?? "").trim()) continue;
-    if (!isLocaleCode(t.locale))
+    // "JA" is ja and "zh-tw" zh-TW, as Shopify names shop locales; "xx-yy" is no language.
+    const locale = languageTag(t.locale) ?? t.locale;
+    if (!languageTag(t.locale))
       errors[`${t.field}.locale`] = "faq.error.locale";
-    else if (seen.has(t.locale))
+    else if (seen.has(locale))
       errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
-    seen.add(t.locale);
+    seen.add(locale);
     if (!question) errors[`${t.field}.question`] = "faq.error.questionRequired";
     else if (question.length > LIMITS.question)
       errors[`${t.field}.question`] = "faq.error.questionTooLong";
@@ -124,23 +120,32 @@ export function validateEntry(
       phrasings.some((p) => p.length > LIMITS.phrasing)
     )
       errors[`${t.field}.phrasings`] = "faq.error.phrasings";
+    fields.push(t.field);
     translations.push({
-      locale: t.locale,
+      locale,
       question,
       answer: answerHtml,
       category,
       phrasings,
     });
   }
-  if (translations.length === 0)
+  if (translations.length === 0) {
+    // Nothing written in any language: the first language's fields are the ones to fill in, so
+    // that is where the form shows it (and the CSV import names the question column).
+    const first = raw.translations[0]?.field;
+    if (first) {
+      errors[`${first}.question`] = "faq.error.questionRequired";
+      errors[`${first}.answer`] = "faq.error.answerRequired";
+    }
     errors.translations = "faq.error.noTranslation";
+  }
   if (Object.keys(errors).length) return { ok: false, errors };
   const answers = translations.map((t) => ({
     ...t,
     answer: sanitizeAnswer(t.answer),
   }));
   answers.forEach((t, i) => {
-    const field = `${raw.translations.find((r) => r.locale === t.locale)?.field ?? `t${i}`}.answer`;
+    const field = `${fields[i]}.answer`;
     // Sanitising can empty an answer that was only a script: that is no answer.
     if (!t.answer) errors[field] = "faq.error.answerRequired";
     // A starter answer still holds 【7日】 / [amount] for the merchant to fill in: shoppers

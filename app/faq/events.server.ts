@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto";
 import { Prisma, type PrismaClient } from "@prisma/client";
 import { isUniqueViolation } from "../jobs/queue.server";
 import type { Beacon } from "./beacon";
-import { LIMITS, parsePhrasings } from "./entry";
+import { parsePhrasings } from "./entry";
+import { LIMITS } from "./limits";
 import { gapKey, groupGaps, isShareableWording, type GapGroup } from "./gaps";
 
 /**

@@ -180,7 +180,7 @@ async function call<T>(
 async function publishedEntries(db: PrismaClient, shop: string) {
   const rows = await db.faqEntry.findMany({
     where: { shop, published: true },
-    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     select: {
       handle: true,
       position: true,

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   buildStorefrontPayload,
   chunkJson,
-  displayOrder,
   localeKey,
   publishVersion,
   versionOfKey,
 } from "./storefront-data";
+import { displayOrder } from "./display-order";
 
 const AT = Date.UTC(2026, 11, 3, 12);
 

@@ -1,3 +1,4 @@
+import { displayOrder } from "./display-order";
 import { sanitizeAnswer } from "./sanitize";
 
 /**
@@ -34,23 +35,6 @@ export interface StorefrontPayload {
 
 export function localeKey(locale: string): string {
   return locale.toLowerCase().replace(/[^a-z0-9]/g, "_");
-}
-
-/** Categories in the order their first entry appears; uncategorised entries last. */
-export function displayOrder(entries: PublishableEntry[]): PublishableEntry[] {
-  const rank = new Map<string, number>();
-  for (const e of entries)
-    rank.set(
-      e.category,
-      Math.min(rank.get(e.category) ?? Infinity, e.position),
-    );
-  const catRank = (c: string) => (c === "" ? Infinity : (rank.get(c) ?? 0));
-  return [...entries].sort(
-    (a, b) =>
-      catRank(a.category) - catRank(b.category) ||
-      a.category.localeCompare(b.category) ||
-      a.position - b.position,
-  );
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;

@@ -28,6 +28,8 @@ import { authenticate } from "../shopify.server";
 import { deleteEntry, getEntry, saveEntry } from "../faq/entries.server";
 import { AnswerEditor } from "../faq/AnswerEditor";
 import { handleFrom, validateEntry } from "../faq/entry";
+import { languageTag } from "../faq/language-tag";
+import { LIMITS } from "../faq/limits";
 import { draftLanguage } from "../faq/gap-actions";
 import { resolveGap, wasAsked } from "../faq/events.server";
 import { rawEntryFromForm } from "../faq/form-data";
@@ -193,6 +195,8 @@ export default function FaqEntryForm() {
   const [position, setPosition] = useState(String(entry?.position ?? 0));
   const [published, setPublished] = useState(entry?.published ?? true);
   const [newLocale, setNewLocale] = useState("");
+  // "ZH-tw" adds zh-TW, as the CSV import reads it; "xx" adds nothing.
+  const addedLocale = languageTag(newLocale);
   const saving = navigation.state === "submitting";
   const err = (key: string) => (errors[key] ? t(errors[key]) : undefined);
   const update = (i: number, patch: Partial<Section>) =>
@@ -221,7 +225,7 @@ export default function FaqEntryForm() {
           {Object.keys(errors).length > 0 && (
             <Layout.Section>
               <Banner tone="critical">
-                {errors.stale ? t(errors.stale) : t("faq.formErrors")}
+                {t(errors.stale ?? errors.translations ?? "faq.formErrors")}
               </Banner>
             </Layout.Section>
           )}
@@ -234,9 +238,9 @@ export default function FaqEntryForm() {
                       {t("faq.formLanguage", { locale: localeName(s.locale) })}
                     </Text>
                     <input type="hidden" name="locale" value={s.locale} />
-                    {err(`t${i}.locale`) && (
+                    {errors[`t${i}.locale`] && (
                       <Text as="p" tone="critical">
-                        {err(`t${i}.locale`)}
+                        {t(errors[`t${i}.locale`], { code: s.locale })}
                       </Text>
                     )}
                     <TextField
@@ -245,7 +249,9 @@ export default function FaqEntryForm() {
                       value={s.question}
                       onChange={(v) => update(i, { question: v })}
                       autoComplete="off"
-                      maxLength={300}
+                      // The limit in sight: a pasted paragraph is cut at it, and the count shows it.
+                      maxLength={LIMITS.question}
+                      showCharacterCount
                       error={err(`t${i}.question`)}
                     />
                     <TextField
@@ -275,7 +281,8 @@ export default function FaqEntryForm() {
                       value={s.category}
                       onChange={(v) => update(i, { category: v })}
                       autoComplete="off"
-                      maxLength={80}
+                      maxLength={LIMITS.category}
+                      showCharacterCount
                       helpText={t("faq.formCategoryHelp")}
                       error={err(`t${i}.category`)}
                     />
@@ -295,14 +302,15 @@ export default function FaqEntryForm() {
                   </Box>
                   <Button
                     disabled={
-                      !/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/.test(newLocale.trim()) ||
-                      sections.some((s) => s.locale === newLocale.trim())
+                      !addedLocale ||
+                      sections.some((s) => s.locale === addedLocale)
                     }
                     onClick={() => {
+                      if (!addedLocale) return;
                       setSections((all) => [
                         ...all,
                         {
-                          locale: newLocale.trim(),
+                          locale: addedLocale,
                           question: "",
                           answer: "",
                           category: "",
@@ -316,9 +324,6 @@ export default function FaqEntryForm() {
                   </Button>
                 </InlineStack>
               </Card>
-              {err("translations") && (
-                <Banner tone="critical">{err("translations")}</Banner>
-              )}
             </BlockStack>
           </Layout.Section>
           <Layout.Section variant="oneThird">

@@ -51,6 +51,39 @@ vi.mock("@remix-run/react", () => {
 });
 
 describe("the FAQ list", () => {
+  it("lists entries in the order shoppers see them: categories by their first entry, uncategorised last, then 表示順", async () => {
+    const saved = data.entries;
+    const make = (id: string, position: number, category: string) => ({
+      ...saved[0],
+      id,
+      handle: id,
+      position,
+      translations: [
+        { locale: "ja", question: `Q-${id}`, category, unfilled: false },
+      ],
+    });
+    // From the database by position, then age.
+    data.entries = [
+      make("gift", 0, ""),
+      make("ship", 0, "配送"),
+      make("pay", 1, "お支払い"),
+      make("ret", 2, "返品"),
+      make("ship2", 3, "配送"),
+    ];
+    try {
+      const { default: FaqList } = await import("./app.faq._index");
+      const html = renderToStaticMarkup(
+        <AppProvider i18n={ja}>
+          <FaqList />
+        </AppProvider>,
+      );
+      const order = [...html.matchAll(/>Q-([a-z0-9]+)</g)].map((m) => m[1]);
+      expect(order).toEqual(["ship", "ship2", "pay", "ret", "gift"]);
+    } finally {
+      data.entries = saved;
+    }
+  });
+
   it("clamps a long question to two lines, the whole of it on hover", async () => {
     const { default: FaqList } = await import("./app.faq._index");
     const html = renderToStaticMarkup(

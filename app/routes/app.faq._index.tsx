@@ -38,6 +38,7 @@ import { STARTER_ENTRIES, isStarterAnswer } from "../faq/starter";
 import { useLocale, useT, useShopFormats } from "../i18n/useT";
 import { languageList } from "../i18n/i18n";
 import { DownloadButton } from "../components/DownloadButton";
+import { displayOrder } from "../faq/display-order";
 import { skipRevalidateOnSavedDrop } from "../components/saved-notice";
 import { useSavedToast } from "../components/useSavedToast";
 
@@ -123,11 +124,10 @@ export default function FaqList() {
     primary(e)?.question ?? e.handle;
   const categoryOf = (e: (typeof entries)[number]) =>
     primary(e)?.category ?? "";
-  // Grouped by category (uncategorised last), in position order within each.
-  const sorted = [...entries].sort(
-    (a, b) =>
-      Number(!categoryOf(a)) - Number(!categoryOf(b)) ||
-      categoryOf(a).localeCompare(categoryOf(b), locale),
+  // In the order shoppers see them (drafts where they would appear): categories as the
+  // storefront orders them, uncategorised last, then the merchant's 表示順.
+  const sorted = displayOrder(
+    entries.map((e) => ({ ...e, category: categoryOf(e) })),
   );
   const rate = (e: (typeof entries)[number]) =>
     e.helpful + e.notHelpful

@@ -226,70 +226,72 @@ function GapActions(props: {
     language: props.locale,
     gap: props.gapKey,
   });
+  // One row of actions: add to an entry, draft one, or dismiss (the least of them, so tertiary).
+  const actions = (
+    <InlineStack gap="200" blockAlign="center" wrap={false}>
+      {!choosing && (
+        <Button
+          onClick={() => {
+            setChoosing(true);
+            focusOnOpen.current = true;
+          }}
+          disabled={!props.entries.length}
+        >
+          {t("faq.gapsAttachOpen")}
+        </Button>
+      )}
+      <Button url={draft}>{t("faq.gapsDraft")}</Button>
+      <Form method="post">
+        <input type="hidden" name="key" value={props.gapKey} />
+        <input type="hidden" name="locale" value={props.locale} />
+        <input type="hidden" name="intent" value="dismiss" />
+        <Button submit variant="tertiary">
+          {t("faq.gapsDismiss")}
+        </Button>
+      </Form>
+    </InlineStack>
+  );
+  if (!choosing) return actions;
   return (
     <BlockStack gap="200">
-      {choosing ? (
-        <Form method="post">
-          <input type="hidden" name="key" value={props.gapKey} />
-          <input type="hidden" name="locale" value={props.locale} />
-          <input type="hidden" name="intent" value="attach" />
-          <InlineStack gap="200" blockAlign="end" wrap={false}>
-            <div style={{ minWidth: 200, maxWidth: 280 }}>
-              <Select
-                id={selectId}
-                label={t("faq.gapsAnsweredBy")}
-                name="entryId"
-                value={entryId}
-                onChange={setEntryId}
-                disabled={!props.entries.length}
-                helpText={
-                  suggested && entryId === suggested
-                    ? t("faq.gapsSuggested")
-                    : undefined
-                }
-                options={[
-                  {
-                    label: props.entries.length
-                      ? t("faq.gapsChoose")
-                      : t("faq.gapsNoEntries"),
-                    value: "",
-                  },
-                  ...props.entries.map((e) => ({
-                    label: e.question,
-                    value: e.id,
-                  })),
-                ]}
-              />
-            </div>
-            <Button submit disabled={!entryId} loading={busy}>
-              {t("faq.gapsAttach")}
-            </Button>
-          </InlineStack>
-        </Form>
-      ) : (
-        <InlineStack>
-          <Button
-            onClick={() => {
-              setChoosing(true);
-              focusOnOpen.current = true;
-            }}
-            disabled={!props.entries.length}
-          >
-            {t("faq.gapsAttachOpen")}
+      <Form method="post">
+        <input type="hidden" name="key" value={props.gapKey} />
+        <input type="hidden" name="locale" value={props.locale} />
+        <input type="hidden" name="intent" value="attach" />
+        <InlineStack gap="200" blockAlign="end" wrap={false}>
+          <div style={{ minWidth: 200, maxWidth: 280 }}>
+            <Select
+              id={selectId}
+              label={t("faq.gapsAnsweredBy")}
+              name="entryId"
+              value={entryId}
+              onChange={setEntryId}
+              disabled={!props.entries.length}
+              helpText={
+                suggested && entryId === suggested
+                  ? t("faq.gapsSuggested")
+                  : undefined
+              }
+              options={[
+                {
+                  label: props.entries.length
+                    ? t("faq.gapsChoose")
+                    : t("faq.gapsNoEntries"),
+                  value: "",
+                },
+                ...props.entries.map((e) => ({
+                  label: e.question,
+                  value: e.id,
+                })),
+              ]}
+            />
+          </div>
+          <Button submit disabled={!entryId} loading={busy}>
+            {t("faq.gapsAttach")}
           </Button>
         </InlineStack>
-      )}
-      <InlineStack gap="200">
-        <Button url={draft}>{t("faq.gapsDraft")}</Button>
-        <Form method="post">
-          <input type="hidden" name="key" value={props.gapKey} />
-          <input type="hidden" name="locale" value={props.locale} />
-          <input type="hidden" name="intent" value="dismiss" />
-          <Button submit variant="plain">
-            {t("faq.gapsDismiss")}
-          </Button>
-        </Form>
-      </InlineStack>
+      </Form>
+      {actions}
     </BlockStack>
   );
 }

@@ -115,12 +115,13 @@ export default function FaqImport() {
     <DataTable
       columnContentTypes={["text", "text"]}
       headings={[t("faq.importLineHeader"), t("faq.importReason")]}
-      rows={bad
-        .slice(0, 200)
-        .map((b) => [
-          t("faq.importLine", { line: b.line }),
-          t(b.reason as MessageKey, { field: b.field ?? "" }),
-        ])}
+      rows={bad.slice(0, 200).map((b) => [
+        t("faq.importLine", { row: b.row }),
+        t(b.reason as MessageKey, {
+          field: b.field ?? "",
+          code: b.value ?? "",
+        }),
+      ])}
     />
   );
   return (
@@ -137,13 +138,15 @@ export default function FaqImport() {
             )}
             {data?.step === "done" && (
               <Banner
-                tone="success"
-                action={{ content: t("faq.title"), url: "/app/faq" }}
-              >
-                {t("faq.importDone", {
+                tone={data.bad.length ? "warning" : "success"}
+                title={t("faq.importDone", {
                   created: data.created,
                   updated: data.updated,
                 })}
+                action={{ content: t("faq.title"), url: "/app/faq" }}
+              >
+                {data.bad.length > 0 &&
+                  t("faq.importSkipped", { count: data.bad.length })}
               </Banner>
             )}
             <Card>
@@ -232,8 +235,16 @@ export default function FaqImport() {
                 </BlockStack>
               </Card>
             )}
+            {/* The rows left out stay in sight, named as not imported: bare, they read as imported. */}
             {data?.step === "done" && data.bad.length > 0 && (
-              <Card>{badTable(data.bad)}</Card>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingSm">
+                    {t("faq.importNotImported")}
+                  </Text>
+                  {badTable(data.bad)}
+                </BlockStack>
+              </Card>
             )}
           </BlockStack>
         </Layout.Section>

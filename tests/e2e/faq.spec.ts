@@ -11,8 +11,11 @@ const CSV = [
   "handle,locale,question,answer,category,tags,position,published",
   "returns,ja,返品はできますか?,<p>未使用品に限り、到着後7日以内なら返品できます。</p>,返品・交換,,1,true",
   "returns,en,Can I return an item?,Unused items can be returned within 7 days of delivery.,Returns,,1,true",
-  "payment,ja,利用できるお支払い方法は?,クレジットカード、コンビニ払い、代金引換がご利用いただけます。,お支払い,,2,true",
-  "broken,xx_XX,壊れた行,この行は言語コードが不正です,,,,",
+  // Language codes in capitals are read as Shopify writes them (ja).
+  "payment,JA,利用できるお支払い方法は?,クレジットカード、コンビニ払い、代金引換がご利用いただけます。,お支払い,,2,true",
+  // No category: listed last on the storefront, under its own heading.
+  'gift,ja,ギフト包装はできますか?,"<p>はい、無料で承ります。\n熨斗もお付けできます。</p>",,,0,true',
+  "broken,xx-yy,壊れた行,この行は言語コードが不正です,,,,",
 ].join("\n");
 
 async function openFaqAdmin(page: Page, locale: "ja" | "en") {
@@ -114,15 +117,25 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   });
   await expect(app.getByText("faq.csv")).toBeVisible();
   await app.getByRole("button", { name: "ファイルを確認" }).click();
-  await expect(app.getByText("5行目")).toBeVisible();
+  // Row 6 as a spreadsheet shows it, though it starts on line 7: a cell above holds a line break.
+  await expect(app.getByText("6行目")).toBeVisible();
   await expect(
-    app.getByText("言語コードが正しくありません(例: ja、en、zh-TW)。"),
+    app.getByText("「xx-yy」は言語コードとして使えません(例: ja、en、zh-TW)。"),
   ).toBeVisible();
   await page.screenshot({ path: "screenshots/faq-import-review-ja.png" });
-  await app.getByRole("button", { name: "問題のない3行を取り込む" }).click();
+  await app.getByRole("button", { name: "問題のない4行を取り込む" }).click();
   await expect(
-    app.getByText("取り込みました: 新規2件、更新0件。"),
+    app.getByText("取り込みました: 新規3件、更新0件。"),
   ).toBeVisible();
+  // The row left out stays listed, but as not imported.
+  await expect(
+    app.getByText("問題のある1行は取り込んでいません(下の一覧)。"),
+  ).toBeVisible();
+  await expect(
+    app.getByRole("heading", { name: "取り込まなかった行" }),
+  ).toBeVisible();
+  await expect(app.getByText("6行目")).toBeVisible();
+  await page.screenshot({ path: "screenshots/faq-import-done-ja.png" });
 
   // 3. The FAQ publishes itself a few seconds after the changes.
   await expect(async () => {
@@ -153,6 +166,14 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     "返品はできますか?",
   );
   expect(appRequests).toEqual([]);
+  // The entry without a category is not read as a payment question: it has its own heading.
+  await expect(
+    page.locator(".tsunagu-faq__category-title").allTextContents(),
+  ).resolves.toEqual(["配送", "返品・交換", "お支払い", "その他のご質問"]);
+  await expect(page.locator(".tsunagu-faq__list > *").last()).toHaveAttribute(
+    "data-handle",
+    "gift",
+  );
   // No layout shift: the script only fills in what the page already holds room for.
   const shifted = await page.evaluate(
     () =>
@@ -287,6 +308,21 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     });
   }).toPass({ timeout: 30_000 });
   await page.screenshot({ path: "screenshots/faq-gaps-ja.png" });
+  // At 1280 px each row's actions sit on one line, the dismiss beside the others.
+  const camelRow = admin
+    .getByRole("row")
+    .filter({ hasText: "ラクダを貸してほしい" });
+  const middles = await Promise.all(
+    [
+      camelRow.getByRole("button", { name: "既存の質問に追加" }),
+      camelRow.getByRole("link", { name: "質問を下書き" }),
+      camelRow.getByRole("button", { name: "非表示" }),
+    ].map(async (action) => {
+      const box = (await action.boundingBox())!;
+      return box.y + box.height / 2;
+    }),
+  );
+  for (const y of middles) expect(Math.abs(y - middles[0])).toBeLessThan(2);
   // A loosely matched search an entry does answer is added to that entry's other ways to ask.
   const feeRow = admin.getByRole("row").filter({ hasText: "送料はいくら?" });
   await feeRow.getByRole("button", { name: "既存の質問に追加" }).click();

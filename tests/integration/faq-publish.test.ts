@@ -358,4 +358,48 @@ describe("publishing the FAQ to the storefront", () => {
     await publishFaq(prisma, shop, graphql);
     expect((await settings()).publishError).toBeNull();
   });
+
+  it("groups entries without a category last, under a heading of their own", async () => {
+    await entry({
+      handle: "gift-wrap",
+      position: "0",
+      published: "true",
+      translations: [
+        {
+          locale: "ja",
+          question: "ギフト包装はできますか?",
+          answer: "はい、無料で承ります。",
+          field: "a",
+        },
+        {
+          locale: "en",
+          question: "Do you gift wrap?",
+          answer: "Yes, for free.",
+          field: "b",
+        },
+      ],
+    });
+    await publishFaq(prisma, shop, graphql);
+    const headings = (page: string) =>
+      [
+        ...page.matchAll(
+          /<h3 class="tsunagu-faq__category-title[^"]*">(.*?)<|id="faq-([a-z-]+)"/g,
+        ),
+      ].map((m) => m[1] ?? m[2]);
+    // Not under お支払い-like last category: after every category, even with the lowest position.
+    expect(headings(await html("ja"))).toEqual([
+      "配送",
+      "shipping-time",
+      "返品",
+      "returns",
+      "その他のご質問",
+      "gift-wrap",
+    ]);
+    // A block limited to some categories leaves them out; a FAQ with no categories needs no heading.
+    expect(headings(await html("ja", { categories: "返品" }))).toEqual([
+      "返品",
+      "returns",
+    ]);
+    expect(headings(await html("en"))).toEqual(["gift-wrap"]);
+  });
 });
