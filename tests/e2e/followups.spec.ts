@@ -12,7 +12,7 @@ test("an order's follow-ups arrive at their times, once each", async ({
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "アンケート" }).click();
   const app = page.frameLocator("#app-frame");
@@ -129,6 +129,59 @@ test("an order's follow-ups arrive at their times, once each", async ({
   ).toBeVisible();
   await page.screenshot({
     path: "screenshots/followups-admin-outbox-ja.png",
+    fullPage: true,
+  });
+
+  // The outbox fits its card: whether a message went out, and why not, is never cut off.
+  const withinOutbox = async (reason: string) => {
+    const card = app
+      .getByRole("heading", { name: /^(送信履歴|Outbox)$/ })
+      .locator(
+        "xpath=ancestor::div[contains(@class,'Polaris-ShadowBevel')][1]",
+      );
+    const cardBox = (await card.boundingBox())!;
+    const cell = app.getByText(reason).first();
+    await expect(cell).toBeVisible();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(cardBox.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    const status = app.getByText(/^(送信済み|Sent)$/).first();
+    const statusBox = (await status.boundingBox())!;
+    expect(statusBox.x + statusBox.width).toBeLessThanOrEqual(
+      cardBox.x + cardBox.width,
+    );
+  };
+  await withinOutbox("注文の商品にチュートリアルがありません");
+  await page.goto("/admin?locale=en");
+  await page.locator("#app-sub a", { hasText: "Follow-ups" }).click();
+  await withinOutbox("None of the order's products has a tutorial");
+  await page.screenshot({
+    path: "screenshots/followups-admin-outbox-en.png",
+    fullPage: true,
+  });
+
+  // On a phone (Shopify's mobile admin gives the app the whole width), the intro line is inset
+  // like the cards' text, and each message is one stacked block with its status.
+  await page.setViewportSize({ width: 390, height: 860 });
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await expect(
+    app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true }),
+  ).toBeVisible();
+  await page.addStyleTag({
+    content:
+      "body{grid-template-columns:1fr !important} header,main{grid-column:1/-1 !important} nav{display:none}",
+  });
+  const intro = app.getByText(/^購入後のメッセージを/);
+  const firstCard = app
+    .getByRole("heading", { name: "発送のお知らせ(追跡リンク)", exact: true })
+    .first();
+  const introBox = (await intro.boundingBox())!;
+  const cardHeading = (await firstCard.boundingBox())!;
+  expect(Math.abs(introBox.x - cardHeading.x)).toBeLessThanOrEqual(1);
+  await withinOutbox("注文の商品にチュートリアルがありません");
+  await page.screenshot({
+    path: "screenshots/followups-admin-outbox-ja-390.png",
     fullPage: true,
   });
 });
