@@ -256,7 +256,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   const delay = app.getByLabel("前のステップからの待ち時間(日)");
   await delay.fill("800");
   // The new step starts from the last one's texts; the reminder gets its own subject.
-  const subject = app.getByLabel("件名(ja)").nth(1);
+  const subject = app.getByLabel("件名(日本語)").nth(1);
   await subject.fill("【再送】{{ order_name }} のご感想をお聞かせください");
   // The preview follows the texts as typed, before they are saved.
   await expect(
@@ -280,6 +280,21 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   );
   // The preview shows both steps rendered with a real order.
   await expect(app.getByText("ステップ 2 · メール · 日本語")).toBeVisible();
+  // Each email preview is as tall as its email: the Japanese one, longer, is not cut off.
+  const frames = app.locator(
+    'iframe[title$="-email-ja"], iframe[title$="-email-en"]',
+  );
+  expect(await frames.count()).toBeGreaterThan(0);
+  for (const frame of await frames.all())
+    await expect
+      .poll(() =>
+        frame.evaluate(
+          (el: HTMLIFrameElement) =>
+            (el.contentDocument?.documentElement.scrollHeight ?? Infinity) <=
+            el.clientHeight,
+        ),
+      )
+      .toBe(true);
 
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(card.getByText("14日後 → 7日後")).toBeVisible();
@@ -290,7 +305,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   await expect(app.getByLabel("前のステップからの待ち時間(日)")).toHaveValue(
     "7",
   );
-  await expect(app.getByLabel("件名(ja)").nth(1)).toHaveValue(
+  await expect(app.getByLabel("件名(日本語)").nth(1)).toHaveValue(
     "【再送】{{ order_name }} のご感想をお聞かせください",
   );
   await page.screenshot({
@@ -300,7 +315,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
 
   // A test email sends the texts as the preview shows them, edits not yet saved included.
   await app
-    .getByLabel("件名(ja)")
+    .getByLabel("件名(日本語)")
     .nth(1)
     .fill("【未保存】{{ order_name }} のご感想");
   await app.getByLabel("テストメールの宛先").fill("owner-test@example.com");
