@@ -7,7 +7,7 @@ import {
   Text,
   TextField,
 } from "@shopify/polaris";
-import type { MessageKey } from "../i18n/i18n";
+import { languageName, type Locale, type MessageKey } from "../i18n/i18n";
 import { LOCALES } from "../followups/flow-form";
 
 /** One step of a follow-up flow in the editor: its wait and its message per channel and language. */
@@ -26,6 +26,8 @@ interface Props {
   channels: string[];
   stats: string | null;
   t: (key: MessageKey, vars?: Record<string, string | number>) => string;
+  /** The admin's language, in which each message's language is named: 「件名(日本語)」, "Subject (English)". */
+  adminLocale: Locale;
   err: (field: string) => string | undefined;
   onChange: (step: StepDraft) => void;
   onRemove: () => void;
@@ -39,6 +41,7 @@ export function FlowStepCard({
   channels,
   stats,
   t,
+  adminLocale,
   err,
   onChange,
   onRemove,
@@ -81,9 +84,7 @@ export function FlowStepCard({
               : t("followups.stepDelayNext")
           }
           name={`${f}.delayDays`}
-          type="number"
-          min={0}
-          step={0.5}
+          inputMode="decimal"
           value={step.delayDays}
           onChange={(v) => onChange({ ...step, delayDays: v })}
           autoComplete="off"
@@ -103,7 +104,9 @@ export function FlowStepCard({
               <FormLayout key={l}>
                 {c === "email" && (
                   <TextField
-                    label={t("followups.subject", { locale: l })}
+                    label={t("followups.subject", {
+                      locale: languageName(l, adminLocale),
+                    })}
                     name={`${f}.${c}.${l}.subject`}
                     value={text(`${c}.${l}.subject`)}
                     onChange={(v) => setText(`${c}.${l}.subject`, v)}
@@ -112,7 +115,9 @@ export function FlowStepCard({
                   />
                 )}
                 <TextField
-                  label={t("followups.body", { locale: l })}
+                  label={t("followups.body", {
+                    locale: languageName(l, adminLocale),
+                  })}
                   name={`${f}.${c}.${l}.body`}
                   value={text(`${c}.${l}.body`)}
                   onChange={(v) => setText(`${c}.${l}.body`, v)}

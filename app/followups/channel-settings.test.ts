@@ -68,13 +68,29 @@ describe("channel settings errors", () => {
       twilioSid:
         "An Account SID is AC followed by 32 letters and digits (0–9, a–f). Copy it from your Twilio console.",
       twilioFrom:
-        "Enter the number in international format: + and the country code, without spaces or hyphens (e.g. +15017122661).",
+        "Enter the number in international format: + and the country code, then the number, without spaces or hyphens.",
       quietStart: "Enter a whole hour from 0 to 23.",
       quietEnd: "Enter a whole hour from 0 to 23.",
     });
     expect(describeChannelSettingsError(ja, errors.twilioFrom)).toBe(
       "+ と国番号から始まる国際形式で、スペースやハイフンを入れずに入力してください(例: +819012345678)。",
     );
+  });
+
+  // The form leaves these checks to the server (no browser bubbles in the browser's language).
+  it("refuses hours and ports typed as anything but whole numbers, an empty hour included", () => {
+    expect(
+      check({
+        smtpHost: "smtp.example.com",
+        smtpPort: "abc",
+        quietStart: "",
+        quietEnd: "nine",
+      }),
+    ).toEqual({ smtpPort: "smtpPort", quietStart: "hour", quietEnd: "hour" });
+    expect(check({ smtpHost: "smtp.example.com", smtpPort: "1e3" })).toEqual({
+      smtpPort: "smtpPort",
+    });
+    expect(check({ quietStart: " 7 ", quietEnd: "23" })).toBeNull();
   });
 
   it("asks for the port a server needs, and refuses a host inside the app's network", () => {

@@ -13,9 +13,22 @@ const host = z
   .trim()
   .max(253)
   .regex(/^[A-Za-z0-9.-]+$/, "host");
+// Typed by hand (the form has no native number checks): an empty field is not midnight.
+const hour = z
+  .string()
+  .trim()
+  .regex(/^\d{1,2}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(0).max(23));
+const port = z
+  .string()
+  .trim()
+  .regex(/^\d{1,5}$/)
+  .transform(Number)
+  .pipe(z.number().int().min(1).max(65535));
 export const channelSettingsSchema = z.object({
   smtpHost: z.union([z.literal(""), host]),
-  smtpPort: z.union([z.literal(""), z.coerce.number().int().min(1).max(65535)]),
+  smtpPort: z.union([z.literal(""), port]),
   smtpUser: z.string().max(200),
   smtpPass: z.string().max(500),
   smtpSecure: z.enum(["on", "off"]),
@@ -24,8 +37,8 @@ export const channelSettingsSchema = z.object({
   twilioSid: z.union([z.literal(""), z.string().regex(/^AC[0-9a-fA-F]{32}$/)]),
   twilioToken: z.string().max(200),
   twilioFrom: z.union([z.literal(""), z.string().regex(/^\+[1-9]\d{6,14}$/)]),
-  quietStart: z.coerce.number().int().min(0).max(23),
-  quietEnd: z.coerce.number().int().min(0).max(23),
+  quietStart: hour,
+  quietEnd: hour,
 });
 export type ChannelSettingsInput = z.infer<typeof channelSettingsSchema>;
 

@@ -43,12 +43,54 @@ describe("flow editor errors shown in the admin", () => {
     );
   });
 
-  it("translates syntax and variable errors, with where they are", () => {
+  it("translates syntax and variable errors, with where they are and no engine English", () => {
     expect(describeFlowError(ja, errorFor("{{ password }}"))).toBe(
-      "テンプレートに使えない変数があります。メッセージの下に挙げた変数を使ってください。(undefined variable: password, line:1, col:4)",
+      "1行目4文字目の「password」は使えない変数です。メッセージの下に挙げた変数を使ってください。",
     );
-    expect(describeFlowError(en, errorFor("{% if x %}"))).toMatch(
-      /^The template has a Liquid syntax error\. Check that each \{% if %\} or \{% for %\} has its \{% endif %\} or \{% endfor %\}, and that each \{\{ is closed with \}\}\. \(tag .* not closed/,
+    expect(describeFlowError(en, errorFor("{{ password }}"))).toBe(
+      'Line 1, column 4: "password" is not a variable Tsunagu provides. Use the variables listed below the messages.',
+    );
+    // The QA case: an unclosed {{ showed liquidjs's `output "{{ order_name …" not closed, line:1, col:15`.
+    const unclosed = errorFor(
+      "ご注文いただいた商品 {{ order_name を発送しました",
+    );
+    expect(describeFlowError(ja, unclosed)).toBe(
+      "1行目12文字目の「{{」が「}}」で閉じられていません。変数は {{ order_name }} のように {{ と }} で囲んでください。",
+    );
+    expect(describeFlowError(en, unclosed)).toBe(
+      "Line 1, column 12: this {{ is not closed with }}. Write variables like {{ order_name }}.",
+    );
+    expect(
+      describeFlowError(
+        ja,
+        errorFor("ようこそ\n{% if first_name != '' %}花子様"),
+      ),
+    ).toBe(
+      "2行目の {% if first_name != '' %} に対応する {% endif %} がありません。閉じたいところに {% endif %} を追加してください。",
+    );
+    expect(describeFlowError(en, errorFor("{% if x %}"))).toBe(
+      "Line 1: {% if x %} has no {% endif %}. Add {% endif %} where it should end.",
+    );
+    expect(describeFlowError(ja, errorFor("{{ order_name | shout }}"))).toBe(
+      "1行目1文字目のフィルター「shout」は使えません。",
+    );
+    expect(describeFlowError(ja, errorFor("{% endif %}"))).toMatch(
+      /^1行目1文字目の \{% endif %\} は使えないタグです。/,
+    );
+    for (const body of [
+      "{{ password }}",
+      "{{ order_name ",
+      "{% if x %}",
+      "{% if x",
+      "{% endif %}",
+      "{{ x | shout }}",
+    ])
+      expect(describeFlowError(ja, errorFor(body))).not.toMatch(
+        /not closed|undefined|not found|line:/,
+      );
+    // A mistake without words of its own keeps liquidjs's as detail, after the translation.
+    expect(describeFlowError(ja, errorFor("{% if %}{% endif %}"))).toMatch(
+      /^テンプレートの書き方\(Liquid\)に誤りがあります。.*\(invalid value expression/,
     );
   });
 

@@ -4,8 +4,8 @@ import type { FlowFieldError } from "./flows.server";
 
 /**
  * The flow editor's field errors in the admin's language: each `message` is a code under
- * `followups.error.`; a detail (where liquidjs found the error, what the mail server answered)
- * follows in parentheses.
+ * `followups.error.`, filled in with its `params` (a template error's line, column and what is
+ * wrong); a detail (what the mail server answered) follows in parentheses.
  */
 const CODES = [
   "name",
@@ -28,6 +28,11 @@ const CODES = [
   "missing",
   "unsubscribe",
   "templateSyntax",
+  "templateUnclosedOutput",
+  "templateUnclosedTag",
+  "templateUnclosedBlock",
+  "templateUnknownTag",
+  "templateUnknownFilter",
   "templateVariable",
   "templateTooLong",
   "templateTooHeavy",
@@ -43,6 +48,10 @@ export type FlowErrorCode = (typeof CODES)[number];
 export function describeFlowError(t: Translate, e: FlowFieldError): string {
   const known = (CODES as readonly string[]).includes(e.message);
   return known
-    ? withDetail(t, t(`followups.error.${e.message}` as MessageKey), e.detail)
+    ? withDetail(
+        t,
+        t(`followups.error.${e.message}` as MessageKey, e.params),
+        e.detail,
+      )
     : withDetail(t, t("error.generic"), e.message);
 }

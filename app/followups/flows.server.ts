@@ -190,27 +190,47 @@ export async function getFlow(
 }
 
 /**
- * `message` is a code the admin translates (flow-errors.ts); `detail`, when there is one, is the
- * template engine's or the mail server's own words, shown after it.
+ * `message` is a code the admin translates (flow-errors.ts), filled in with `params` (where in a
+ * template, which variable); `detail`, when there is one, is an outside system's own words (the
+ * mail server's, or liquidjs's for a mistake the admin has no words of its own for), shown after it.
  */
 export type FlowFieldError = {
   field: string;
   message: string;
+  params?: Record<string, string | number>;
   detail?: string;
 };
 
 const TEMPLATE_ERROR = {
-  syntax: "templateSyntax",
+  unclosedOutput: "templateUnclosedOutput",
+  unclosedTag: "templateUnclosedTag",
+  unclosedBlock: "templateUnclosedBlock",
+  unknownTag: "templateUnknownTag",
+  unknownFilter: "templateUnknownFilter",
   variable: "templateVariable",
+  syntax: "templateSyntax",
   tooLong: "templateTooLong",
   tooHeavy: "templateTooHeavy",
 } as const satisfies Record<TemplateError["kind"], string>;
 
-const templateError = (field: string, e: TemplateError): FlowFieldError => ({
-  field,
-  message: TEMPLATE_ERROR[e.kind],
-  ...(e.message ? { detail: e.message } : {}),
-});
+/** A template's error as a field error: what and where in `params`; liquidjs's words only when
+ * the admin cannot say it in the merchant's language (a syntax error of another kind, a limit). */
+export const templateFieldError = (
+  field: string,
+  e: TemplateError,
+): FlowFieldError => {
+  const params: Record<string, string | number> = {};
+  for (const k of ["line", "col", "name", "end"] as const)
+    if (e[k] !== undefined) params[k] = e[k];
+  return {
+    field,
+    message: TEMPLATE_ERROR[e.kind],
+    ...(Object.keys(params).length ? { params } : {}),
+    ...((e.kind === "syntax" || e.kind === "tooHeavy") && e.message
+      ? { detail: e.message }
+      : {}),
+  };
+};
 
 const MAX_DELAY_DAYS = 730;
 
@@ -310,11 +330,13 @@ export function validateFlow(
           channel === "email" ? "html" : "text",
         );
         if (body)
-          errors.push(templateError(`${f}.${channel}.${locale}.body`, body));
+          errors.push(
+            templateFieldError(`${f}.${channel}.${locale}.body`, body),
+          );
         if (channel === "email") {
           const field = `${f}.${channel}.${locale}.subject`;
           const subject = checkTemplate(t.subject ?? "", "text");
-          if (subject) errors.push(templateError(field, subject));
+          if (subject) errors.push(templateFieldError(field, subject));
           else if (!t.subject?.trim())
             errors.push({ field, message: "subject" });
         }

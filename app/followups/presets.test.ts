@@ -111,7 +111,8 @@ describe("templates", () => {
       kind: "variable",
     });
     expect(checkTemplate("{{ first_name | shout }}", "html")).toMatchObject({
-      kind: "syntax",
+      kind: "unknownFilter",
+      name: "shout",
     });
     expect(
       checkTemplate("{{ first_name }} {{ order_name }}", "text"),

@@ -3,9 +3,11 @@ import type { EngineDeps } from "./engine.server";
 import { previewUnsubscribeUrl } from "./links";
 import {
   renderTemplate,
+  templateErrorOf,
   usesVariable,
   type TemplateContext,
 } from "./templates";
+import { templateFieldError, type FlowFieldError } from "./flows.server";
 import { listTutorials } from "../tutorials/tutorials.server";
 import { fullName } from "../customers/names";
 import { previewAskUrl } from "../surveys/email-link";
@@ -25,6 +27,8 @@ export interface PreviewMessage {
   locale: string;
   subject: string | null;
   body: string;
+  /** Why it could not be rendered (the editor says it in the merchant's language); body is then empty. */
+  error: FlowFieldError | null;
 }
 
 /**
@@ -120,6 +124,7 @@ export async function runFollowupPreview(
               channel === "email" ? "html" : "text",
               context,
             ),
+            error: null,
           });
         } catch (error) {
           out.push({
@@ -127,7 +132,8 @@ export async function runFollowupPreview(
             channel,
             locale,
             subject: null,
-            body: `⚠ ${error instanceof Error ? error.message : String(error)}`,
+            body: "",
+            error: templateFieldError("preview", templateErrorOf(error)),
           });
         }
       }

@@ -13,6 +13,7 @@ describe("message templates", () => {
     expect(html).toBe("<p>&lt;b&gt;花子&lt;/b&gt;</p>");
     expect(checkTemplate("{{ password }}", "text")?.kind).toBe("variable");
     expect(checkTemplate("{% if %}", "text")?.kind).toBe("syntax");
+    expect(checkTemplate("{% if x %}", "text")?.kind).toBe("unclosedBlock");
   });
 
   it("refuses a template whose render would stall the shared process, on check and at send", async () => {
@@ -29,18 +30,44 @@ describe("message templates", () => {
     expect(checkTemplate(long, "text")).toBeNull();
   });
 
-  it("says what is wrong as a kind the admin translates, with liquidjs's words as detail", () => {
+  it("says what is wrong as a kind the admin translates, with where and what", () => {
     expect(checkTemplate("x".repeat(10_001), "text")).toEqual({
       kind: "tooLong",
       message: "",
     });
-    expect(checkTemplate("{{ password }}", "text")).toEqual({
+    expect(checkTemplate("{{ password }}", "text")).toMatchObject({
       kind: "variable",
-      message: "undefined variable: password, line:1, col:4",
+      line: 1,
+      col: 4,
+      name: "password",
     });
-    expect(checkTemplate("{% if x %}", "text")).toMatchObject({
+    expect(
+      checkTemplate("ご注文 {{ order_name を発送しました", "text"),
+    ).toMatchObject({ kind: "unclosedOutput", line: 1, col: 5 });
+    expect(checkTemplate("{% if first_name", "text")).toMatchObject({
+      kind: "unclosedTag",
+    });
+    expect(
+      checkTemplate("こんにちは\n{%- for l in tracking_links %}", "html"),
+    ).toMatchObject({
+      kind: "unclosedBlock",
+      line: 2,
+      col: 1,
+      name: "{%- for l in tracking_links %}",
+      end: "{% endfor %}",
+    });
+    expect(checkTemplate("{% endif %}", "text")).toMatchObject({
+      kind: "unknownTag",
+      name: "endif",
+    });
+    expect(checkTemplate("{{ order_name | shout }}", "text")).toMatchObject({
+      kind: "unknownFilter",
+      name: "shout",
+    });
+    // Anything else keeps liquidjs's words, for the admin to show as detail.
+    expect(checkTemplate("{% if %}{% endif %}", "text")).toMatchObject({
       kind: "syntax",
-      message: expect.stringContaining("not closed"),
+      message: expect.stringContaining("invalid value expression"),
     });
   });
 });

@@ -90,15 +90,62 @@ export const SAMPLE_CONTEXT: TemplateContext = {
 };
 
 /**
- * `kind` is what the admin translates (flow-errors.ts); `message` is liquidjs's own words, shown
- * after it as detail (where the error is: "tag {% if %} not closed, line:2, col:1").
+ * What is wrong with a template, for the admin to say in the merchant's language
+ * (flow-errors.ts): which kind of mistake, where (`line`, `col`, as liquidjs counts them) and what
+ * (`name`: the variable, filter or tag; `end`: the closing tag a block lacks). `message` is
+ * liquidjs's own English, kept only for a kind the admin cannot put in words of its own.
  */
 export type TemplateError = {
-  kind: "syntax" | "variable" | "tooLong" | "tooHeavy";
+  kind:
+    | "unclosedOutput"
+    | "unclosedTag"
+    | "unclosedBlock"
+    | "unknownTag"
+    | "unknownFilter"
+    | "variable"
+    | "syntax"
+    | "tooLong"
+    | "tooHeavy";
   message: string;
+  line?: number;
+  col?: number;
+  name?: string;
+  end?: string;
 };
 
 const MAX_TEMPLATE_LENGTH = 10_000;
+
+/** Reads a liquidjs error (parse or render) into a TemplateError. */
+export function templateErrorOf(error: unknown): TemplateError {
+  const message =
+    error instanceof Error ? error.message.split("\n")[0] : String(error);
+  const token = (error as { token?: { getPosition?: () => number[] } })?.token;
+  const [line, col] = token?.getPosition?.() ?? [];
+  const at = line && col ? { line, col } : {};
+  const raw = message.replace(/, line:\d+, col:\d+$/, "");
+  let m: RegExpMatchArray | null;
+  // TEMPLATE_LIMITS: liquidjs says "memory alloc|template render|parse length limit exceeded".
+  if (/limit exceeded/i.test(raw)) return { kind: "tooHeavy", message, ...at };
+  if ((m = raw.match(/^undefined variable: (.+)$/)))
+    return { kind: "variable", message, ...at, name: m[1] };
+  if ((m = raw.match(/^undefined filter: (.+)$/)))
+    return { kind: "unknownFilter", message, ...at, name: m[1] };
+  if (/^output ".*" not closed$/s.test(raw))
+    return { kind: "unclosedOutput", message, ...at };
+  if (/^tag ".*" not closed$/s.test(raw))
+    return { kind: "unclosedTag", message, ...at };
+  if ((m = raw.match(/^tag (\{%-?\s*(\w+).*%\}) not closed$/s)))
+    return {
+      kind: "unclosedBlock",
+      message,
+      ...at,
+      name: m[1],
+      end: `{% end${m[2]} %}`,
+    };
+  if ((m = raw.match(/^tag "(\w+)" not found$/)))
+    return { kind: "unknownTag", message, ...at, name: m[1] };
+  return { kind: "syntax", message, ...at };
+}
 
 /** Checks one template: it parses, and renders with every variable the app provides and no other. */
 export function checkTemplate(
@@ -118,17 +165,7 @@ export function checkTemplate(
     });
     return null;
   } catch (error) {
-    const message =
-      error instanceof Error ? error.message.split("\n")[0] : String(error);
-    return {
-      // TEMPLATE_LIMITS: liquidjs says "memory alloc|template render|parse length limit exceeded".
-      kind: /limit exceeded/i.test(message)
-        ? "tooHeavy"
-        : /undefined variable/i.test(message)
-          ? "variable"
-          : "syntax",
-      message,
-    };
+    return templateErrorOf(error);
   }
 }
 

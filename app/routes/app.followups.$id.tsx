@@ -52,6 +52,7 @@ import {
   previewFlowFrom,
 } from "../followups/flow-form";
 import { FlowStepCard, type StepDraft } from "../components/FlowStepCard";
+import { EmailPreviewFrame } from "../components/EmailPreviewFrame";
 import { channelsFor } from "../followups/runtime.server";
 import { TRIGGERS } from "../followups/presets";
 import { GROUP_KEYS } from "../customers/groups";
@@ -140,6 +141,14 @@ export const action = async ({ request, params }: ActionFunctionArgs) => {
     if (!messages.length)
       return json(
         { errors: [{ field: "to", message: "no-template" }], sent: null },
+        { status: 422 },
+      );
+    // A message that does not render is not sent half-written: the merchant reads why, as in
+    // the preview.
+    const broken = messages.find((m) => m.error);
+    if (broken?.error)
+      return json(
+        { errors: [{ ...broken.error, field: "to" }], sent: null },
         { status: 422 },
       );
     // Test emails go to any address the merchant types: a few an hour, not a mailing service.
@@ -351,7 +360,7 @@ export default function FlowEditor() {
           </Layout.Section>
         )}
         <Layout.Section>
-          <Form method="post" ref={formRef}>
+          <Form method="post" ref={formRef} noValidate>
             <BlockStack gap="400">
               <Card>
                 <FormLayout>
@@ -395,8 +404,7 @@ export default function FlowEditor() {
                     <TextField
                       label={t("followups.minTotal")}
                       name="minTotal"
-                      type="number"
-                      min={0}
+                      inputMode="decimal"
                       value={minTotal}
                       onChange={setMinTotal}
                       autoComplete="off"
@@ -518,6 +526,7 @@ export default function FlowEditor() {
                   channels={channels}
                   stats={st.id ? statsLine(stepStats[st.id] ?? null) : null}
                   t={t}
+                  adminLocale={adminLocale}
                   err={err}
                   onChange={(next) =>
                     setSteps((xs) =>
@@ -593,12 +602,14 @@ export default function FlowEditor() {
                           {m.subject}
                         </Text>
                       )}
-                      {m.channel === "email" ? (
-                        <iframe
+                      {m.error ? (
+                        <Text as="p" tone="critical">
+                          {describeFlowError(t, m.error)}
+                        </Text>
+                      ) : m.channel === "email" ? (
+                        <EmailPreviewFrame
                           title={`${m.step}-${m.channel}-${m.locale}`}
-                          sandbox=""
-                          srcDoc={m.body}
-                          style={{ width: "100%", minHeight: 160, border: 0 }}
+                          html={m.body}
                         />
                       ) : (
                         <pre
@@ -620,6 +631,7 @@ export default function FlowEditor() {
             <Card>
               <test.Form
                 method="post"
+                noValidate
                 onSubmit={(e) => {
                   // Sent with the message texts as being edited, as the preview shows them.
                   if (!formRef.current) return;

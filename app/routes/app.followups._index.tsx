@@ -1,13 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useFetcher, useLoaderData, useNavigate } from "@remix-run/react";
+import { useFetcher, useLoaderData } from "@remix-run/react";
 import {
   Badge,
   BlockStack,
   Box,
   Button,
   Card,
-  IndexTable,
   InlineGrid,
   InlineStack,
   Layout,
@@ -15,7 +14,7 @@ import {
   Text,
 } from "@shopify/polaris";
 import { TitleBar } from "@shopify/app-bridge-react";
-import { RowLink } from "../components/RowLink";
+import { OutboxTable } from "../components/OutboxTable";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import {
@@ -87,23 +86,11 @@ export const action = async ({ request }: ActionFunctionArgs) => {
   return json({ ok: false }, { status: 422 });
 };
 
-const STATUS_TONE: Record<
-  string,
-  "success" | "critical" | "warning" | "info" | undefined
-> = {
-  sent: "success",
-  failed: "critical",
-  uncertain: "warning",
-  sending: "info",
-  skipped: undefined,
-};
-
 export default function FollowUps() {
   const { flows, messages, upcoming, dead, channels } =
     useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
-  const navigate = useNavigate();
   const fetcher = useFetcher<typeof action>();
   const time = new Intl.DateTimeFormat(locale, {
     dateStyle: "medium",
@@ -131,16 +118,19 @@ export default function FollowUps() {
       <TitleBar title={t("followups.title")} />
       <Layout>
         <Layout.Section>
-          <Text as="p" tone="subdued">
-            {t("followups.intro")}{" "}
-            {t("followups.channelsReady", {
-              list:
-                (["email", "line", "sms"] as const)
-                  .filter((c) => channels[c])
-                  .map((c) => t(`followups.channel.${c}`))
-                  .join(" / ") || "—",
-            })}
-          </Text>
+          {/* On a phone, cards run edge to edge with their text inset: the intro lines up with it. */}
+          <Box paddingInline={{ xs: "400", sm: "0" }}>
+            <Text as="p" tone="subdued">
+              {t("followups.intro")}{" "}
+              {t("followups.channelsReady", {
+                list:
+                  (["email", "line", "sms"] as const)
+                    .filter((c) => channels[c])
+                    .map((c) => t(`followups.channel.${c}`))
+                    .join(" / ") || "—",
+              })}
+            </Text>
+          </Box>
         </Layout.Section>
         <Layout.Section>
           <InlineGrid columns={{ xs: 1, md: 2 }} gap="400">
@@ -253,78 +243,12 @@ export default function FollowUps() {
                 </Text>
               </Box>
             ) : (
-              <IndexTable
-                resourceName={{
-                  singular: t("followups.outbox"),
-                  plural: t("followups.outbox"),
-                }}
-                itemCount={messages.length}
-                selectable={false}
-                headings={[
-                  { title: t("followups.colTime") },
-                  { title: t("followups.colFlow") },
-                  { title: t("followups.colOrder") },
-                  { title: t("followups.colTo") },
-                  { title: t("followups.colSubject") },
-                  { title: t("followups.colStatus") },
-                ]}
-              >
-                {messages.map((m, i) => (
-                  <IndexTable.Row
-                    id={m.id}
-                    key={m.id}
-                    position={i}
-                    onClick={() => navigate(`/app/followups/${m.flowId}`)}
-                  >
-                    <IndexTable.Cell>
-                      <RowLink to={`/app/followups/${m.flowId}`}>
-                        {time.format(new Date(m.sentAt ?? m.updatedAt))}
-                      </RowLink>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {flowName.get(m.flowId) ?? "—"}
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      {m.orderName ?? m.orderId ?? "—"}
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <BlockStack gap="0">
-                        {m.customerName && (
-                          <Text as="span">{m.customerName}</Text>
-                        )}
-                        <Text
-                          as="span"
-                          tone={m.customerName ? "subdued" : undefined}
-                          variant={m.customerName ? "bodySm" : undefined}
-                        >
-                          {m.channel
-                            ? `${t(`followups.channel.${m.channel}` as MessageKey)} · ${m.recipient ?? ""}`
-                            : m.customerName
-                              ? t("followups.noChannel")
-                              : "—"}
-                        </Text>
-                      </BlockStack>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <Text as="span" truncate>
-                        {m.subject ?? ""}
-                      </Text>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <InlineStack gap="100">
-                        <Badge tone={STATUS_TONE[m.status]}>
-                          {t(`followups.status.${m.status}` as MessageKey)}
-                        </Badge>
-                        {m.error && m.status !== "sent" ? (
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {describeReason(t, m.error)}
-                          </Text>
-                        ) : null}
-                      </InlineStack>
-                    </IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
+              <OutboxTable
+                messages={messages}
+                flowName={(id) => flowName.get(id) ?? "—"}
+                formatTime={(d) => time.format(d)}
+                t={t}
+              />
             )}
           </Card>
         </Layout.Section>

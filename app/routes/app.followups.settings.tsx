@@ -92,7 +92,8 @@ export default function ChannelSettingsPage() {
     name: string,
     label: string,
     opts: {
-      type?: "text" | "password" | "number" | "email";
+      type?: "text" | "password" | "email";
+      numeric?: boolean;
       help?: string;
     } = {},
   ) => (
@@ -100,6 +101,7 @@ export default function ChannelSettingsPage() {
       label={label}
       name={name}
       type={opts.type ?? "text"}
+      inputMode={opts.numeric ? "numeric" : undefined}
       value={v[name]}
       onChange={(x) => setV((all) => ({ ...all, [name]: x }))}
       autoComplete="off"
@@ -116,8 +118,15 @@ export default function ChannelSettingsPage() {
       backAction={{ content: t("followups.title"), url: "/app/followups" }}
     >
       <TitleBar title={t("followups.channelSettings")} />
-      <Form method="post">
+      {/* The server checks every field and says what is wrong in the admin's language; the
+          browser's own bubbles (in its language, one field at a time) are turned off. */}
+      <Form method="post" noValidate>
         <Layout>
+          {Object.keys(errors).length > 0 && (
+            <Layout.Section>
+              <Banner tone="critical">{t("followups.formErrors")}</Banner>
+            </Layout.Section>
+          )}
           {result?.saved && (
             <Layout.Section>
               <Banner tone="success">{t("followups.settings.saved")}</Banner>
@@ -138,7 +147,7 @@ export default function ChannelSettingsPage() {
                   <FormLayout.Group>
                     {field("smtpHost", t("followups.settings.smtpHost"))}
                     {field("smtpPort", t("followups.settings.smtpPort"), {
-                      type: "number",
+                      numeric: true,
                     })}
                   </FormLayout.Group>
                   <FormLayout.Group>
@@ -196,10 +205,10 @@ export default function ChannelSettingsPage() {
                   </Text>
                   <FormLayout.Group>
                     {field("quietStart", t("followups.settings.quietStart"), {
-                      type: "number",
+                      numeric: true,
                     })}
                     {field("quietEnd", t("followups.settings.quietEnd"), {
-                      type: "number",
+                      numeric: true,
                     })}
                   </FormLayout.Group>
                   <Text as="p" tone="subdued">

@@ -12,7 +12,7 @@ test("an order's follow-ups arrive at their times, once each", async ({
   page,
   request,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await page.goto("/admin?locale=ja");
   await page.locator("#app-sub a", { hasText: "アンケート" }).click();
   const app = page.frameLocator("#app-frame");
@@ -131,6 +131,59 @@ test("an order's follow-ups arrive at their times, once each", async ({
     path: "screenshots/followups-admin-outbox-ja.png",
     fullPage: true,
   });
+
+  // The outbox fits its card: whether a message went out, and why not, is never cut off.
+  const withinOutbox = async (reason: string) => {
+    const card = app
+      .getByRole("heading", { name: /^(送信履歴|Outbox)$/ })
+      .locator(
+        "xpath=ancestor::div[contains(@class,'Polaris-ShadowBevel')][1]",
+      );
+    const cardBox = (await card.boundingBox())!;
+    const cell = app.getByText(reason).first();
+    await expect(cell).toBeVisible();
+    const box = (await cell.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(cardBox.x);
+    expect(box.x + box.width).toBeLessThanOrEqual(cardBox.x + cardBox.width);
+    const status = app.getByText(/^(送信済み|Sent)$/).first();
+    const statusBox = (await status.boundingBox())!;
+    expect(statusBox.x + statusBox.width).toBeLessThanOrEqual(
+      cardBox.x + cardBox.width,
+    );
+  };
+  await withinOutbox("注文の商品にチュートリアルがありません");
+  await page.goto("/admin?locale=en");
+  await page.locator("#app-sub a", { hasText: "Follow-ups" }).click();
+  await withinOutbox("None of the order's products has a tutorial");
+  await page.screenshot({
+    path: "screenshots/followups-admin-outbox-en.png",
+    fullPage: true,
+  });
+
+  // On a phone (Shopify's mobile admin gives the app the whole width), the intro line is inset
+  // like the cards' text, and each message is one stacked block with its status.
+  await page.setViewportSize({ width: 390, height: 860 });
+  await page.goto("/admin?locale=ja");
+  await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
+  await expect(
+    app.getByRole("heading", { level: 1, name: "フォローアップ", exact: true }),
+  ).toBeVisible();
+  await page.addStyleTag({
+    content:
+      "body{grid-template-columns:1fr !important} header,main{grid-column:1/-1 !important} nav{display:none}",
+  });
+  const intro = app.getByText(/^購入後のメッセージを/);
+  const firstCard = app
+    .getByRole("heading", { name: "発送のお知らせ(追跡リンク)", exact: true })
+    .first();
+  const introBox = (await intro.boundingBox())!;
+  const cardHeading = (await firstCard.boundingBox())!;
+  expect(Math.abs(introBox.x - cardHeading.x)).toBeLessThanOrEqual(1);
+  await withinOutbox("注文の商品にチュートリアルがありません");
+  await page.screenshot({
+    path: "screenshots/followups-admin-outbox-ja-390.png",
+    fullPage: true,
+  });
 });
 
 test("a flow's conditions: language, customer groups and products, kept after saving", async ({
@@ -203,7 +256,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   const delay = app.getByLabel("前のステップからの待ち時間(日)");
   await delay.fill("800");
   // The new step starts from the last one's texts; the reminder gets its own subject.
-  const subject = app.getByLabel("件名(ja)").nth(1);
+  const subject = app.getByLabel("件名(日本語)").nth(1);
   await subject.fill("【再送】{{ order_name }} のご感想をお聞かせください");
   // The preview follows the texts as typed, before they are saved.
   await expect(
@@ -227,6 +280,21 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   );
   // The preview shows both steps rendered with a real order.
   await expect(app.getByText("ステップ 2 · メール · 日本語")).toBeVisible();
+  // Each email preview is as tall as its email: the Japanese one, longer, is not cut off.
+  const frames = app.locator(
+    'iframe[title$="-email-ja"], iframe[title$="-email-en"]',
+  );
+  expect(await frames.count()).toBeGreaterThan(0);
+  for (const frame of await frames.all())
+    await expect
+      .poll(() =>
+        frame.evaluate(
+          (el: HTMLIFrameElement) =>
+            (el.contentDocument?.documentElement.scrollHeight ?? Infinity) <=
+            el.clientHeight,
+        ),
+      )
+      .toBe(true);
 
   await page.locator("#app-sub a", { hasText: "フォローアップ" }).click();
   await expect(card.getByText("14日後 → 7日後")).toBeVisible();
@@ -237,7 +305,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
   await expect(app.getByLabel("前のステップからの待ち時間(日)")).toHaveValue(
     "7",
   );
-  await expect(app.getByLabel("件名(ja)").nth(1)).toHaveValue(
+  await expect(app.getByLabel("件名(日本語)").nth(1)).toHaveValue(
     "【再送】{{ order_name }} のご感想をお聞かせください",
   );
   await page.screenshot({
@@ -247,7 +315,7 @@ test("a flow with steps: add a reminder step, a field error on a bad delay, kept
 
   // A test email sends the texts as the preview shows them, edits not yet saved included.
   await app
-    .getByLabel("件名(ja)")
+    .getByLabel("件名(日本語)")
     .nth(1)
     .fill("【未保存】{{ order_name }} のご感想");
   await app.getByLabel("テストメールの宛先").fill("owner-test@example.com");

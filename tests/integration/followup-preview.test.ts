@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { runFollowupPreview } from "~/followups/preview.server";
 import { previewFlowFrom } from "~/followups/flow-form";
+import { describeFlowError } from "~/followups/flow-errors";
+import { translator } from "~/i18n/i18n";
 import { loader as askLoader } from "~/routes/survey.ask.$token";
 import {
   action as unsubscribeAction,
@@ -87,6 +89,29 @@ describe("the follow-up preview", () => {
       ["en", "Hi 花子 Brewing guide"],
     ]);
     expect(preview.notes).toEqual(["exampleTutorial"]);
+  });
+
+  it("says why a text being typed does not render, in the admin's language rather than liquidjs's", async () => {
+    const preview = await runFollowupPreview(
+      prisma,
+      SHOP,
+      edited({
+        ja: "{{ order_name を発送しました",
+        en: "Order {{ order_name }} has shipped",
+      }),
+      deps,
+    );
+    const [ja, en] = preview.messages;
+    expect(ja.body).toBe("");
+    expect(ja.error).toEqual({
+      field: "preview",
+      message: "templateUnclosedOutput",
+      params: { line: 1, col: 1 },
+    });
+    expect(describeFlowError(translator("ja"), ja.error!)).toBe(
+      "1行目1文字目の「{{」が「}}」で閉じられていません。変数は {{ order_name }} のように {{ と }} で囲んでください。",
+    );
+    expect(en).toMatchObject({ body: "Order #1001 has shipped", error: null });
   });
 
   it("says the survey link is empty when no survey is asked by email, and that such messages are not sent", async () => {
