@@ -13,6 +13,7 @@ import {
 import { useState } from "react";
 import {
   GROUP_KEYS,
+  TAG_MAX_LENGTH,
   segmentQuery,
   type GroupKey,
   type GroupSettings,
@@ -38,6 +39,9 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
   const [days, setDays] = useState(String(settings.dormantDays));
   const [points, setPoints] = useState(settings.pointsSource ?? "");
   const [tags, setTags] = useState(settings.engagedTags);
+  // Field errors are message keys; the tag-length one names the limit.
+  const fieldError = (key: string | undefined) =>
+    key && t(key as MessageKey, { max: TAG_MAX_LENGTH });
   const label = (g: GroupKey) =>
     t(`groups.${g}` as MessageKey, { days: settings.dormantDays });
   return (
@@ -125,7 +129,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               value={days}
               onChange={setDays}
               autoComplete="off"
-              error={errors?.dormantDays && t(errors.dormantDays as MessageKey)}
+              error={fieldError(errors?.dormantDays)}
             />
             <TextField
               id="points-source"
@@ -135,9 +139,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               onChange={setPoints}
               helpText={t("groups.pointsHelp")}
               autoComplete="off"
-              error={
-                errors?.pointsSource && t(errors.pointsSource as MessageKey)
-              }
+              error={fieldError(errors?.pointsSource)}
             />
             <TextField
               label={t("groups.engagedTags")}
@@ -145,7 +147,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               value={tags}
               onChange={setTags}
               autoComplete="off"
-              error={errors?.engagedTags && t(errors.engagedTags as MessageKey)}
+              error={fieldError(errors?.engagedTags)}
             />
             <InlineStack>
               <Button submit variant="primary" loading={busy("save-groups")}>
