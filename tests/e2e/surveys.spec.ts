@@ -48,6 +48,25 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
       name: "このショップを友人にすすめる可能性はどのくらいありますか?",
     }),
   ).toBeVisible();
+  // No answers yet: the list of surveys first, then what to do instead of empty axes and tables.
+  const noAnswers = app.getByRole("heading", { name: "まだ回答がありません" });
+  await expect(noAnswers).toBeVisible();
+  for (const step of [
+    "「アンケート(つなぐ)」ブロック",
+    "「Tsunagu サンクスページブロック」",
+    "「満足度アンケート(お届け14日後)」",
+  ])
+    await expect(app.getByText(step)).toBeVisible();
+  await expect(
+    app.getByRole("link", { name: "フォローアップを開く" }),
+  ).toBeVisible();
+  await expect(app.getByRole("heading", { name: "チャネル別" })).toHaveCount(0);
+  await expect(app.getByRole("heading", { name: "月別" })).toHaveCount(0);
+  const listTop = (await app
+    .getByRole("heading", { name: "アンケート一覧" })
+    .boundingBox())!.y;
+  expect(listTop).toBeLessThan((await noAnswers.boundingBox())!.y);
+  await page.screenshot({ path: "screenshots/surveys-no-answers-ja.png" });
 
   // 2. A shopper answers the storefront block (the page asks the app nothing until then).
   await page.goto("/storefront/pages/survey?locale=ja");
