@@ -9,6 +9,7 @@ import {
   InlineStack,
   Text,
   TextField,
+  useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
 import {
@@ -20,6 +21,7 @@ import {
 } from "./groups";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
+import styles from "./GroupsCard.module.css";
 
 interface Props {
   settings: GroupSettings;
@@ -33,6 +35,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
   const t = useT();
   const number = new Intl.NumberFormat(useLocale());
   const navigation = useNavigation();
+  const { smDown } = useBreakpoints();
   const busy = (intent: string) =>
     navigation.state !== "idle" &&
     navigation.formData?.get("intent") === intent;
@@ -59,7 +62,14 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
             </div>
           </BlockStack>
           <IndexTable
+            // On a phone the four columns ran off the screen: there each group is one row with
+            // its count, segment and members link stacked under the name.
+            condensed={smDown}
             itemCount={GROUP_KEYS.length}
+            resourceName={{
+              singular: t("groups.resource.singular"),
+              plural: t("groups.resource.plural"),
+            }}
             selectable={false}
             headings={[
               { title: t("groups.title") },
@@ -71,36 +81,65 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
             {GROUP_KEYS.map((g, i) => {
               const link = links.find((l) => l.group === g);
               const q = segmentQuery(g, settings);
+              const segment =
+                "unsupported" in q ? (
+                  <Text as="span" tone="subdued">
+                    {t(q.unsupported)}
+                  </Text>
+                ) : link?.error ? (
+                  <Badge tone="critical">{link.error}</Badge>
+                ) : link?.segmentId ? (
+                  <Badge tone="success">{t("groups.segmentOk")}</Badge>
+                ) : (
+                  <Badge>{t("groups.segmentNone")}</Badge>
+                );
+              const members = (
+                <Link to={`/app/customers/groups/${g}`}>
+                  {t("groups.members")}
+                </Link>
+              );
+              const count = (
+                <Text as="span" alignment="end" numeric>
+                  {number.format(counts[g])}
+                </Text>
+              );
+              const name = (
+                <Text as="span" fontWeight="semibold">
+                  {label(g)}
+                </Text>
+              );
               return (
                 <IndexTable.Row id={g} key={g} position={i}>
-                  <IndexTable.Cell>
-                    <Text as="span" fontWeight="semibold">
-                      {label(g)}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {number.format(counts[g])}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {"unsupported" in q ? (
-                      <Text as="span" tone="subdued">
-                        {t(q.unsupported)}
-                      </Text>
-                    ) : link?.error ? (
-                      <Badge tone="critical">{link.error}</Badge>
-                    ) : link?.segmentId ? (
-                      <Badge tone="success">{t("groups.segmentOk")}</Badge>
-                    ) : (
-                      <Badge>{t("groups.segmentNone")}</Badge>
-                    )}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Link to={`/app/customers/groups/${g}`}>
-                      {t("groups.members")}
-                    </Link>
-                  </IndexTable.Cell>
+                  {smDown ? (
+                    <IndexTable.Cell className={styles.stackedCell}>
+                      <BlockStack gap="100">
+                        <InlineStack
+                          align="space-between"
+                          blockAlign="center"
+                          gap="200"
+                          wrap={false}
+                        >
+                          {name}
+                          {count}
+                        </InlineStack>
+                        <InlineStack
+                          align="space-between"
+                          blockAlign="center"
+                          gap="200"
+                        >
+                          {segment}
+                          {members}
+                        </InlineStack>
+                      </BlockStack>
+                    </IndexTable.Cell>
+                  ) : (
+                    <>
+                      <IndexTable.Cell>{name}</IndexTable.Cell>
+                      <IndexTable.Cell>{count}</IndexTable.Cell>
+                      <IndexTable.Cell>{segment}</IndexTable.Cell>
+                      <IndexTable.Cell>{members}</IndexTable.Cell>
+                    </>
+                  )}
                 </IndexTable.Row>
               );
             })}

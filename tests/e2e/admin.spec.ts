@@ -245,6 +245,32 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
   expect(errors).toEqual([]);
 });
 
+test("customer groups fit a phone: each group's segment and members link on screen", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  await openOnPhone(page, "ja", "/app/customers");
+  const members = page.getByRole("link", { name: "メンバー", exact: true });
+  await expect(members).toHaveCount(5);
+  // Nothing to scroll sideways for: every link and segment state sits inside the 390 px.
+  for (const link of await members.all()) {
+    await expect(link).toBeVisible();
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  for (const badge of await page
+    .getByText(/^(Shopify に作成済み|未送信)$/)
+    .all()) {
+    const box = (await badge.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await page.screenshot({
+    path: "screenshots/admin-customer-groups-phone-ja.png",
+    fullPage: true,
+  });
+  expect(errors).toEqual([]);
+});
+
 // Runs after the sync test above (one worker, file order), so the customer is known to the app.
 test("a customer's data request can be downloaded from Settings", async ({
   page,
