@@ -241,11 +241,11 @@ describe("what a group's list says it shows", () => {
     const en = translator("en");
     const say = (t: typeof ja, count: number) =>
       t(membersShownKey(count), { count });
-    expect(say(ja, 7)).toBe("このグループの 7 人全員を表示しています");
+    expect(say(ja, 7)).toBe("このグループの7人全員を表示しています");
     expect(say(en, 1)).toBe("Showing the one customer in this group");
     expect(say(en, 7)).toBe("Showing all 7 customers in this group");
     expect(say(ja, MEMBERS_SHOWN)).toBe(
-      `最近購入した ${MEMBERS_SHOWN} 人を表示しています`,
+      `最近購入した${MEMBERS_SHOWN}人を表示しています`,
     );
   });
 });

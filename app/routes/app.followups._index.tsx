@@ -255,8 +255,8 @@ export default function FollowUps() {
             ) : (
               <IndexTable
                 resourceName={{
-                  singular: t("followups.outbox"),
-                  plural: t("followups.outbox"),
+                  singular: t("followups.outboxResource.singular"),
+                  plural: t("followups.outboxResource.plural"),
                 }}
                 itemCount={messages.length}
                 selectable={false}

@@ -295,8 +295,8 @@ export default function SurveysDashboard() {
               </Box>
               <IndexTable
                 resourceName={{
-                  singular: t("surveys.followUp"),
-                  plural: t("surveys.followUps", { count: followUps.length }),
+                  singular: t("surveys.followUpResource.singular"),
+                  plural: t("surveys.followUpResource.plural"),
                 }}
                 itemCount={followUps.length}
                 selectable={false}

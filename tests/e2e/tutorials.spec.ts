@@ -58,7 +58,7 @@ test("a product's tutorial and the parcel's tracking reach the buyer after the p
   await expect(
     app.getByRole("heading", {
       level: 1,
-      name: "新しいチュートリアル",
+      name: "チュートリアルを追加",
       exact: true,
     }),
   ).toBeVisible();
@@ -193,7 +193,7 @@ test("a collection's tutorial reaches its products and follows the collection", 
   await expect(
     app.getByRole("heading", {
       level: 1,
-      name: "新しいチュートリアル",
+      name: "チュートリアルを追加",
       exact: true,
     }),
   ).toBeVisible();
@@ -234,7 +234,7 @@ test("a collection's tutorial reaches its products and follows the collection", 
   await expect(
     app.getByRole("heading", {
       level: 1,
-      name: "新しいチュートリアル",
+      name: "チュートリアルを追加",
       exact: true,
     }),
   ).toBeVisible();
@@ -328,7 +328,7 @@ test("products are added to several tutorials at once from the list", async ({
     await expect(
       app.getByRole("heading", {
         level: 1,
-        name: "新しいチュートリアル",
+        name: "チュートリアルを追加",
         exact: true,
       }),
     ).toBeVisible();
