@@ -38,6 +38,13 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
     .fill("How likely are you to recommend us to a friend?");
   await app.getByLabel("サンクスページ").check();
   await app.getByLabel("メールのリンク").check();
+  // Out of range: the server says so under the field, in Japanese (the browser's English
+  // "Value must be greater than or equal to 0." bubble once stopped the form instead).
+  const window = app.getByLabel("同じお客様に再び聞かない期間(日)");
+  await window.fill("-1");
+  await app.getByRole("button", { name: "保存して公開" }).click();
+  await expect(app.getByText("0〜730の日数を入力してください。")).toBeVisible();
+  await window.fill("90");
   await app.getByRole("button", { name: "保存して公開" }).click();
   // Saved and published: the dashboard lists it (the form's own title also contains "アンケート").
   await expect(

@@ -68,6 +68,13 @@ test("a product's tutorial and the parcel's tracking reach the buyer after the p
     app.getByText("商品かコレクションを一つ以上選んでください"),
   ).toBeVisible();
   await app.getByLabel("タイトル").first().fill("はじめての使い方(動画)");
+  // A link without its scheme is the server's to refuse, in Japanese under the field (the
+  // browser's own "Please enter a URL." bubble once stopped the form instead).
+  await app.getByLabel("URL").first().fill("video.example/start-ja");
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(
+    app.getByText("http:// または https:// で始まるURLを入力してください"),
+  ).toBeVisible();
   await app.getByLabel("URL").first().fill("https://video.example/start-ja");
   await app.getByLabel("タイトル").nth(1).fill("Getting started (video)");
   await app.getByLabel("URL").nth(1).fill("https://video.example/start-en");
