@@ -113,18 +113,24 @@ for (const locale of ["ja", "en"] as const) {
 }
 
 /**
- * The app's own page as a phone shows it: the stand-in admin has no phone layout, so open the
- * embedded URL it gave the frame (session token and all) at 390 px.
+ * The app as a phone shows it: the stand-in admin has no phone layout, so its frame is pinned
+ * over the page at 390 px wide (App Bridge keeps working; the app sees a 390 px viewport).
  */
-async function openOnPhone(page: Page, locale: "ja" | "en", path: string) {
-  await page.goto(`/admin?locale=${locale}`);
-  const frame = await page.locator("#app-frame").elementHandle();
-  const app = (await frame!.contentFrame())!;
-  await app.waitForURL(/\/app/);
-  const url = new URL(app.url());
-  url.pathname = path;
+async function openOnPhone(page: Page, locale: "ja" | "en", section?: string) {
   await page.setViewportSize({ width: 390, height: 844 });
-  await page.goto(url.toString());
+  await page.goto(`/admin?locale=${locale}`);
+  if (section) await page.locator("#app-sub a", { hasText: section }).click();
+  await page.locator("#app-frame").evaluate((frame: HTMLElement) =>
+    Object.assign(frame.style, {
+      position: "fixed",
+      inset: "0 auto auto 0",
+      width: "390px",
+      height: "100vh",
+      zIndex: "10000",
+      background: "#f1f1f1",
+    }),
+  );
+  return page.frameLocator("#app-frame");
 }
 
 for (const locale of ["ja", "en"] as const) {
@@ -132,8 +138,8 @@ for (const locale of ["ja", "en"] as const) {
     page,
   }) => {
     const errors = watchErrors(page);
-    await openOnPhone(page, locale, "/app");
-    const chart = page.locator("figure");
+    const app = await openOnPhone(page, locale);
+    const chart = app.locator("figure");
     await expect(chart).toHaveAttribute(
       "aria-label",
       locale === "ja"
@@ -150,7 +156,11 @@ for (const locale of ["ja", "en"] as const) {
     await page.screenshot({
       path: `screenshots/admin-dashboard-phone-${locale}.png`,
     });
+    // Wider again: the whole year, each month still named.
     await page.setViewportSize({ width: 1280, height: 860 });
+    await page
+      .locator("#app-frame")
+      .evaluate((frame: HTMLElement) => (frame.style.width = "1000px"));
     await expect(
       chart.locator("svg text", {
         hasText: locale === "ja" ? /^\d{1,2}月$/ : /^[A-Z][a-z]{2}$/,
@@ -249,8 +259,8 @@ test("customer groups fit a phone: each group's segment and members link on scre
   page,
 }) => {
   const errors = watchErrors(page);
-  await openOnPhone(page, "ja", "/app/customers");
-  const members = page.getByRole("link", { name: "メンバー", exact: true });
+  const app = await openOnPhone(page, "ja", "顧客");
+  const members = app.getByRole("link", { name: "メンバー", exact: true });
   await expect(members).toHaveCount(5);
   // Nothing to scroll sideways for: every link and segment state sits inside the 390 px.
   for (const link of await members.all()) {
@@ -258,7 +268,7 @@ test("customer groups fit a phone: each group's segment and members link on scre
     const box = (await link.boundingBox())!;
     expect(box.x + box.width).toBeLessThanOrEqual(390);
   }
-  for (const badge of await page
+  for (const badge of await app
     .getByText(/^(Shopify に作成済み|未送信)$/)
     .all()) {
     const box = (await badge.boundingBox())!;
