@@ -56,7 +56,7 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
     }),
   ).toBeVisible();
   // No answers yet: the list of surveys first, then what to do instead of empty axes and tables.
-  const noAnswers = app.getByRole("heading", { name: "まだ回答がありません" });
+  const noAnswers = app.getByText("まだ回答がありません", { exact: true });
   await expect(noAnswers).toBeVisible();
   for (const step of [
     "「アンケート(つなぐ)」ブロック",
@@ -67,8 +67,8 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
   await expect(
     app.getByRole("link", { name: "フォローアップを開く" }),
   ).toBeVisible();
-  await expect(app.getByRole("heading", { name: "チャネル別" })).toHaveCount(0);
-  await expect(app.getByRole("heading", { name: "月別" })).toHaveCount(0);
+  await expect(app.getByText("チャネル別", { exact: true })).toHaveCount(0);
+  await expect(app.getByText("月別", { exact: true })).toHaveCount(0);
   const listTop = (await app
     .getByRole("heading", { name: "アンケート一覧" })
     .boundingBox())!.y;
