@@ -94,8 +94,8 @@ export function OutboxTable({
   return (
     <IndexTable
       resourceName={{
-        singular: t("followups.outbox"),
-        plural: t("followups.outbox"),
+        singular: t("followups.outboxResource.singular"),
+        plural: t("followups.outboxResource.plural"),
       }}
       itemCount={messages.length}
       selectable={false}

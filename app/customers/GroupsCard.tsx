@@ -9,16 +9,19 @@ import {
   InlineStack,
   Text,
   TextField,
+  useBreakpoints,
 } from "@shopify/polaris";
 import { useState } from "react";
 import {
   GROUP_KEYS,
+  TAG_MAX_LENGTH,
   segmentQuery,
   type GroupKey,
   type GroupSettings,
 } from "./groups";
 import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
+import styles from "./GroupsCard.module.css";
 
 interface Props {
   settings: GroupSettings;
@@ -32,12 +35,16 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
   const t = useT();
   const number = new Intl.NumberFormat(useLocale());
   const navigation = useNavigation();
+  const { smDown } = useBreakpoints();
   const busy = (intent: string) =>
     navigation.state !== "idle" &&
     navigation.formData?.get("intent") === intent;
   const [days, setDays] = useState(String(settings.dormantDays));
   const [points, setPoints] = useState(settings.pointsSource ?? "");
   const [tags, setTags] = useState(settings.engagedTags);
+  // Field errors are message keys; the tag-length one names the limit.
+  const fieldError = (key: string | undefined) =>
+    key && t(key as MessageKey, { max: TAG_MAX_LENGTH });
   const label = (g: GroupKey) =>
     t(`groups.${g}` as MessageKey, { days: settings.dormantDays });
   return (
@@ -55,7 +62,14 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
             </div>
           </BlockStack>
           <IndexTable
+            // On a phone the four columns ran off the screen: there each group is one row with
+            // its count, segment and members link stacked under the name.
+            condensed={smDown}
             itemCount={GROUP_KEYS.length}
+            resourceName={{
+              singular: t("groups.resource.singular"),
+              plural: t("groups.resource.plural"),
+            }}
             selectable={false}
             headings={[
               { title: t("groups.title") },
@@ -67,36 +81,65 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
             {GROUP_KEYS.map((g, i) => {
               const link = links.find((l) => l.group === g);
               const q = segmentQuery(g, settings);
+              const segment =
+                "unsupported" in q ? (
+                  <Text as="span" tone="subdued">
+                    {t(q.unsupported)}
+                  </Text>
+                ) : link?.error ? (
+                  <Badge tone="critical">{link.error}</Badge>
+                ) : link?.segmentId ? (
+                  <Badge tone="success">{t("groups.segmentOk")}</Badge>
+                ) : (
+                  <Badge>{t("groups.segmentNone")}</Badge>
+                );
+              const members = (
+                <Link to={`/app/customers/groups/${g}`}>
+                  {t("groups.members")}
+                </Link>
+              );
+              const count = (
+                <Text as="span" alignment="end" numeric>
+                  {number.format(counts[g])}
+                </Text>
+              );
+              const name = (
+                <Text as="span" fontWeight="semibold">
+                  {label(g)}
+                </Text>
+              );
               return (
                 <IndexTable.Row id={g} key={g} position={i}>
-                  <IndexTable.Cell>
-                    <Text as="span" fontWeight="semibold">
-                      {label(g)}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Text as="span" alignment="end" numeric>
-                      {number.format(counts[g])}
-                    </Text>
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    {"unsupported" in q ? (
-                      <Text as="span" tone="subdued">
-                        {t(q.unsupported)}
-                      </Text>
-                    ) : link?.error ? (
-                      <Badge tone="critical">{link.error}</Badge>
-                    ) : link?.segmentId ? (
-                      <Badge tone="success">{t("groups.segmentOk")}</Badge>
-                    ) : (
-                      <Badge>{t("groups.segmentNone")}</Badge>
-                    )}
-                  </IndexTable.Cell>
-                  <IndexTable.Cell>
-                    <Link to={`/app/customers/groups/${g}`}>
-                      {t("groups.members")}
-                    </Link>
-                  </IndexTable.Cell>
+                  {smDown ? (
+                    <IndexTable.Cell className={styles.stackedCell}>
+                      <BlockStack gap="100">
+                        <InlineStack
+                          align="space-between"
+                          blockAlign="center"
+                          gap="200"
+                          wrap={false}
+                        >
+                          {name}
+                          {count}
+                        </InlineStack>
+                        <InlineStack
+                          align="space-between"
+                          blockAlign="center"
+                          gap="200"
+                        >
+                          {segment}
+                          {members}
+                        </InlineStack>
+                      </BlockStack>
+                    </IndexTable.Cell>
+                  ) : (
+                    <>
+                      <IndexTable.Cell>{name}</IndexTable.Cell>
+                      <IndexTable.Cell>{count}</IndexTable.Cell>
+                      <IndexTable.Cell>{segment}</IndexTable.Cell>
+                      <IndexTable.Cell>{members}</IndexTable.Cell>
+                    </>
+                  )}
                 </IndexTable.Row>
               );
             })}
@@ -125,7 +168,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               value={days}
               onChange={setDays}
               autoComplete="off"
-              error={errors?.dormantDays && t(errors.dormantDays as MessageKey)}
+              error={fieldError(errors?.dormantDays)}
             />
             <TextField
               id="points-source"
@@ -135,9 +178,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               onChange={setPoints}
               helpText={t("groups.pointsHelp")}
               autoComplete="off"
-              error={
-                errors?.pointsSource && t(errors.pointsSource as MessageKey)
-              }
+              error={fieldError(errors?.pointsSource)}
             />
             <TextField
               label={t("groups.engagedTags")}
@@ -145,7 +186,7 @@ export function GroupsCard({ settings, counts, links, errors }: Props) {
               value={tags}
               onChange={setTags}
               autoComplete="off"
-              error={errors?.engagedTags && t(errors.engagedTags as MessageKey)}
+              error={fieldError(errors?.engagedTags)}
             />
             <InlineStack>
               <Button submit variant="primary" loading={busy("save-groups")}>

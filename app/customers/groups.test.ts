@@ -8,6 +8,8 @@ import {
   membersShownKey,
   MEMBERS_SHOWN,
   validateSettings,
+  tagProblem,
+  TAG_MAX_LENGTH,
   type GroupFacts,
 } from "./groups";
 
@@ -143,9 +145,16 @@ describe("customer groups", () => {
     });
     expect(errors).toEqual({
       dormantDays: "groups.error.days",
-      pointsSource: "groups.error.points",
+      pointsSource: "groups.error.pointsTag",
       engagedTags: "groups.error.tags",
     });
+    expect(
+      validateSettings({
+        dormantDays: "90",
+        pointsSource: "tags",
+        engagedTags: "",
+      }).errors,
+    ).toEqual({ pointsSource: "groups.error.points" });
     expect(
       validateSettings({
         dormantDays: "90",
@@ -177,7 +186,7 @@ describe("customer groups", () => {
       kind: "tag",
       tag: "【会員】ゴールド",
     });
-    for (const bad of ['a"b', "a`b", "a\\b", "a\nb", "x".repeat(101)])
+    for (const bad of ['a"b', "a`b", "a\\b", "a\nb", `ok, ${"x".repeat(101)}'`])
       expect(
         validateSettings({
           dormantDays: "90",
@@ -186,6 +195,32 @@ describe("customer groups", () => {
         }).errors,
         bad,
       ).toEqual({ engagedTags: "groups.error.tags" });
+  });
+});
+
+describe("tag errors", () => {
+  it("says a long tag is too long, not that it has bad characters", () => {
+    const long = "a".repeat(300);
+    expect(tagProblem(long)).toBe("groups.error.tagLength");
+    expect(tagProblem("a".repeat(TAG_MAX_LENGTH))).toBeNull();
+    // Characters, not UTF-16 units: a 100-character Japanese tag with an emoji still fits.
+    expect(tagProblem("会".repeat(TAG_MAX_LENGTH - 1) + "🎁")).toBeNull();
+    expect(
+      validateSettings({
+        dormantDays: "90",
+        pointsSource: `tag:${long}`,
+        engagedTags: `campaign, ${long}`,
+      }).errors,
+    ).toEqual({
+      pointsSource: "groups.error.tagLength",
+      engagedTags: "groups.error.tagLength",
+    });
+    expect(
+      translator("ja")("groups.error.tagLength", { max: TAG_MAX_LENGTH }),
+    ).toBe("タグは1つ100文字以内にしてください");
+    expect(
+      translator("en")("groups.error.tagLength", { max: TAG_MAX_LENGTH }),
+    ).toContain("at most 100 characters");
   });
 });
 
@@ -206,11 +241,11 @@ describe("what a group's list says it shows", () => {
     const en = translator("en");
     const say = (t: typeof ja, count: number) =>
       t(membersShownKey(count), { count });
-    expect(say(ja, 7)).toBe("このグループの 7 人全員を表示しています");
+    expect(say(ja, 7)).toBe("このグループの7人全員を表示しています");
     expect(say(en, 1)).toBe("Showing the one customer in this group");
     expect(say(en, 7)).toBe("Showing all 7 customers in this group");
     expect(say(ja, MEMBERS_SHOWN)).toBe(
-      `最近購入した ${MEMBERS_SHOWN} 人を表示しています`,
+      `最近購入した${MEMBERS_SHOWN}人を表示しています`,
     );
   });
 });

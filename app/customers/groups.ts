@@ -33,9 +33,19 @@ export type PointsSource =
   | { kind: "tag"; tag: string }
   | { kind: "metafield"; namespace: string; key: string };
 
+/** The longest tag we accept, in characters, so a merchant's error can name it. */
+export const TAG_MAX_LENGTH = 100;
 // A tag goes into a segment query between single quotes: no quotes, backslashes or control
 // characters; anything else a merchant tags with (【会員】, キャンペーン・応募, #vip) is fine.
-const TAG = /^[^'"`\\\p{Cc}]{1,100}$/u;
+const TAG_CHARS = /^[^'"`\\\p{Cc}]+$/u;
+/** What is wrong with one tag, if anything: each problem has its own message. */
+export function tagProblem(
+  tag: string,
+): "groups.error.tagLength" | "groups.error.tags" | null {
+  if (!TAG_CHARS.test(tag)) return "groups.error.tags";
+  if (Array.from(tag).length > TAG_MAX_LENGTH) return "groups.error.tagLength";
+  return null;
+}
 /** A list of tags as merchants type it: commas, or Japanese 、 and ，; full-width spaces trimmed too. */
 export function tagList(text: string): string[] {
   return text
@@ -43,6 +53,7 @@ export function tagList(text: string): string[] {
     .map((t) => t.replace(/\u3000/g, " ").trim())
     .filter(Boolean);
 }
+const validTag = (tag: string) => tagProblem(tag) === null;
 const IDENT = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parsePointsSource(
@@ -50,7 +61,7 @@ export function parsePointsSource(
 ): PointsSource | null {
   if (!value) return null;
   const tag = /^tag:(.+)$/.exec(value);
-  if (tag && TAG.test(tag[1])) return { kind: "tag", tag: tag[1] };
+  if (tag && validTag(tag[1])) return { kind: "tag", tag: tag[1] };
   const mf = /^metafield:([^.]+)\.(.+)$/.exec(value);
   if (mf && IDENT.test(mf[1]) && IDENT.test(mf[2]))
     return { kind: "metafield", namespace: mf[1], key: mf[2] };
@@ -60,7 +71,7 @@ export function parsePointsSource(
 export function engagedTagList(
   settings: Pick<GroupSettings, "engagedTags">,
 ): string[] {
-  return tagList(settings.engagedTags).filter((t) => TAG.test(t));
+  return tagList(settings.engagedTags).filter((t) => validTag(t));
 }
 
 /** Field-level problems with a settings form, as message keys. */
@@ -72,7 +83,11 @@ export function validateSettings(input: {
   const errors: Partial<
     Record<
       keyof GroupSettings,
-      "groups.error.days" | "groups.error.points" | "groups.error.tags"
+      | "groups.error.days"
+      | "groups.error.points"
+      | "groups.error.tags"
+      | "groups.error.tagLength"
+      | "groups.error.pointsTag"
     >
   > = {};
   const days = Number(input.dormantDays);
@@ -80,12 +95,23 @@ export function validateSettings(input: {
     errors.dormantDays = "groups.error.days";
   const points =
     typeof input.pointsSource === "string" ? input.pointsSource.trim() : "";
+  // A tag source that is only too long, or has a character a query cannot hold, says which.
+  const pointsTag = /^tag:(.+)$/.exec(points)?.[1];
+  const pointsTagProblem =
+    pointsTag === undefined ? null : tagProblem(pointsTag);
   if (points && !parsePointsSource(points))
-    errors.pointsSource = "groups.error.points";
+    errors.pointsSource =
+      pointsTagProblem === "groups.error.tags"
+        ? "groups.error.pointsTag"
+        : (pointsTagProblem ?? "groups.error.points");
   const tags = tagList(
     typeof input.engagedTags === "string" ? input.engagedTags : "",
   );
-  if (tags.some((t) => !TAG.test(t))) errors.engagedTags = "groups.error.tags";
+  const problems = tags.map(tagProblem);
+  const problem =
+    problems.find((p) => p === "groups.error.tags") ??
+    problems.find((p) => p !== null);
+  if (problem) errors.engagedTags = problem;
   const value: GroupSettings = {
     dormantDays: days,
     pointsSource: points || null,

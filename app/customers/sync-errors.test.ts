@@ -25,7 +25,7 @@ describe("customer sync errors shown in the admin", () => {
     expect(
       describeSyncError(ja, syncError("truncated", truncatedDetail(12, 40))),
     ).toBe(
-      "Shopify から受け取ったファイルが途中で切れていたため(40 行中 12 行)、何も保存しませんでした。もう一度同期してください。",
+      "Shopify から受け取ったファイルが途中で切れていたため(40行中12行)、何も保存しませんでした。もう一度同期してください。",
     );
     for (const code of SYNC_ERRORS) {
       expect(describeSyncError(ja, code), code).not.toContain("customers.sync");

@@ -97,7 +97,7 @@ describe("localeFromAcceptLanguage", () => {
 describe("translator", () => {
   it("interpolates variables", () => {
     expect(translator("ja")("dashboard.jobsDead", { count: 3 })).toBe(
-      "3 件のバックグラウンド処理が失敗しました。確認してください。",
+      "3件のバックグラウンド処理が失敗しました。確認してください。",
     );
     expect(translator("en")("dashboard.jobsDead", { count: 3 })).toContain(
       "3 background tasks",

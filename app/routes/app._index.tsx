@@ -24,6 +24,8 @@ import { useLocale, useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 import { useEffect, useState } from "react";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
+import { monthsThatFit } from "../dashboard/chart-fit";
+import { useWidth } from "../components/useWidth";
 
 export const links = chartLinks;
 
@@ -113,6 +115,15 @@ export default function Dashboard() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   const month = new Intl.DateTimeFormat(locale, { month: "short" });
+  // A phone's card is too narrow for twelve labelled months: show as many recent ones as fit.
+  const [chartBox, chartWidth] = useWidth<HTMLDivElement>();
+  const months = d.trend.slice(-monthsThatFit(chartWidth, d.trend.length));
+  const monthBars = (key: "orders" | "repeatOrders") =>
+    months.map((m) => ({
+      key: month.format(new Date(`${m.month}-15T00:00:00Z`)),
+      value: m[key],
+    }));
+  const trendTitle = t("dashboard.trend", { months: months.length });
   // This month's counts are partial: say which days they cover, and end the tiles' trend lines
   // with the last whole month instead of a dip that is only the month not being over.
   const day = new Intl.DateTimeFormat(locale, {
@@ -202,7 +213,7 @@ export default function Dashboard() {
           <Card>
             <BlockStack gap="300">
               <Text as="h2" variant="headingMd">
-                {t("dashboard.trend")}
+                {trendTitle}
               </Text>
               <InlineStack gap="200" blockAlign="baseline">
                 <Text as="p" tone="subdued">
@@ -214,28 +225,18 @@ export default function Dashboard() {
                   {soFar}
                 </Text>
               </InlineStack>
-              <div style={{ minHeight: 300 }}>
-                {hydrated && (
+              <div ref={chartBox} style={{ minHeight: 300 }}>
+                {hydrated && chartWidth > 0 && (
                   <MonthBars
-                    label={t("dashboard.trend")}
+                    label={trendTitle}
                     series={[
                       {
                         name: t("dashboard.trendOrders"),
-                        data: d.trend.map((m) => ({
-                          key: month.format(
-                            new Date(`${m.month}-15T00:00:00Z`),
-                          ),
-                          value: m.orders,
-                        })),
+                        data: monthBars("orders"),
                       },
                       {
                         name: t("dashboard.trendRepeat"),
-                        data: d.trend.map((m) => ({
-                          key: month.format(
-                            new Date(`${m.month}-15T00:00:00Z`),
-                          ),
-                          value: m.repeatOrders,
-                        })),
+                        data: monthBars("repeatOrders"),
                       },
                     ]}
                   />

@@ -119,6 +119,10 @@ export default function GroupMembers() {
               </Text>
             </div>
             <IndexTable
+              resourceName={{
+                singular: t("groups.memberResource.singular"),
+                plural: t("groups.memberResource.plural"),
+              }}
               itemCount={members.length}
               selectable={false}
               headings={[

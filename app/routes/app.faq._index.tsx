@@ -213,8 +213,8 @@ export default function FaqList() {
             ) : (
               <IndexTable
                 resourceName={{
-                  singular: t("faq.colQuestion"),
-                  plural: t("faq.colQuestion"),
+                  singular: t("faq.resource.singular"),
+                  plural: t("faq.resource.plural"),
                 }}
                 itemCount={entries.length}
                 selectable={false}

@@ -143,7 +143,9 @@ export default function SurveyForm() {
       backAction={{ content: t("surveys.title"), url: "/app/surveys" }}
     >
       <TitleBar title={title} />
-      <Form method="post">
+      {/* The server checks every field and answers with Polaris field errors in the admin's
+          language; the browser's own bubbles would speak English over them. */}
+      <Form method="post" noValidate>
         <Layout>
           {(Object.keys(errors).length > 0 || result?.publishError) && (
             <Layout.Section>

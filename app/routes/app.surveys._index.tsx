@@ -12,6 +12,7 @@ import {
   InlineGrid,
   InlineStack,
   Layout,
+  List,
   Page,
   Select,
   Text,
@@ -38,6 +39,7 @@ import { MonthBars } from "../components/charts.client";
 import { EMPTY_STATE_IMAGE } from "../components/empty-state-image";
 import { skipRevalidateOnSavedDrop } from "../components/saved-notice";
 import { useSavedToast } from "../components/useSavedToast";
+import { noResponseSteps } from "../surveys/no-responses";
 
 const SENTIMENTS = ["positive", "neutral", "negative"] as const;
 const LOYALTIES = ["psychological", "behavioral", "none"] as const;
@@ -143,6 +145,10 @@ export default function SurveysDashboard() {
     Object.entries(filter).filter(([, v]) => v),
   ).toString();
 
+  // Nothing answered in the 12 months the statistics cover: say what to do instead of empty axes.
+  const noResponses = d.total === 0;
+  const steps = noResponseSteps(surveys);
+
   if (surveys.length === 0)
     return (
       <Page title={t("surveys.title")}>
@@ -166,296 +172,18 @@ export default function SurveysDashboard() {
     >
       <TitleBar title={t("surveys.title")} />
       <Layout>
-        <Layout.Section>
-          <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
-            {(
-              [
-                ["surveys.responses", d.nps.responses],
-                ["surveys.promoters", d.nps.promoters],
-                ["surveys.passives", d.nps.passives],
-                ["surveys.detractors", d.nps.detractors],
-              ] as const
-            ).map(([label, value]) => (
-              <Card key={label}>
-                <BlockStack gap="100">
-                  <Text as="h2" variant="headingSm" tone="subdued">
-                    {t(label)}
-                  </Text>
-                  <Text as="p" variant="heading2xl">
-                    {number.format(value)}
-                  </Text>
-                </BlockStack>
-              </Card>
-            ))}
-          </InlineGrid>
-          <Box paddingBlockStart="200">
-            <Text as="p" tone="subdued">
-              {d.nps.nps === null
-                ? t("surveys.npsNone")
-                : t("surveys.nps", { nps: npsText(d.nps.nps) })}{" "}
-              · {t("surveys.allAnswers", { count: number.format(d.total) })}
-            </Text>
-          </Box>
-        </Layout.Section>
-        {followUps.length > 0 && (
-          <Layout.Section>
-            <Card padding="0">
-              <Box padding="400">
-                <Text as="h2" variant="headingMd">
-                  {t("surveys.followUps", { count: followUps.length })}
-                </Text>
-              </Box>
-              <IndexTable
-                resourceName={{
-                  singular: t("surveys.followUp"),
-                  plural: t("surveys.followUps", { count: followUps.length }),
-                }}
-                itemCount={followUps.length}
-                selectable={false}
-                headings={[
-                  { title: t("surveys.colDate") },
-                  { title: t("surveys.colScore") },
-                  { title: t("surveys.comments") },
-                  { title: t("surveys.colChannel") },
-                ]}
-              >
-                {followUps.map((f, i) => (
-                  <IndexTable.Row
-                    id={f.id}
-                    key={f.id}
-                    position={i}
-                    onClick={() => navigate(`/app/surveys/responses/${f.id}`)}
-                  >
-                    <IndexTable.Cell>
-                      <RowLink to={`/app/surveys/responses/${f.id}`}>
-                        {date.format(new Date(f.createdAt))}
-                      </RowLink>
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
-                    <IndexTable.Cell>
-                      <ClampedText text={f.comment || "—"} lines={1} />
-                    </IndexTable.Cell>
-                    <IndexTable.Cell>{channel(f.channel)}</IndexTable.Cell>
-                  </IndexTable.Row>
-                ))}
-              </IndexTable>
-            </Card>
-          </Layout.Section>
-        )}
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <Text as="h2" variant="headingMd">
-                {t("surveys.byMonth")}
-              </Text>
-              <div style={{ minHeight: 300 }}>
-                {hydrated && (
-                  <MonthBars
-                    label={t("surveys.byMonth")}
-                    series={(
-                      ["promoters", "passives", "detractors"] as const
-                    ).map((k) => ({
-                      name: t(`surveys.${k}`),
-                      data: d.byMonth.map((m) => ({
-                        key: month.format(new Date(`${m.key}-15T00:00:00Z`)),
-                        value: m[k],
-                      })),
-                    }))}
-                  />
-                )}
-              </div>
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          {/* Full width each: six columns in half a page squeezed the names to a letter a line. */}
-          <BlockStack gap="400">
-            <CountsCard
-              title={t("surveys.byChannel")}
-              headings={[t("surveys.colChannel"), ...countHeadings]}
-              rows={countRows(d.byChannel, channel)}
-            />
-            <CountsCard
-              title={t("surveys.byLocale")}
-              headings={[t("surveys.colLanguage"), ...countHeadings]}
-              rows={countRows(d.byLocale, (k) => languageName(k, locale))}
-            />
-          </BlockStack>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="200">
-              <Text as="h2" variant="headingMd">
-                {t("surveys.byProduct")}
-              </Text>
-              <Text as="p" tone="subdued">
-                {t("surveys.byProductHelp")}
-              </Text>
-              {products.length === 0 ? (
-                <Text as="p">{t("surveys.byProductEmpty")}</Text>
-              ) : (
-                <DataTable
-                  columnContentTypes={[
-                    "text",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                    "numeric",
-                  ]}
-                  headings={[
-                    t("surveys.colProduct"),
-                    t("surveys.responses"),
-                    t("surveys.promoters"),
-                    t("surveys.detractors"),
-                    t("surveys.loyalty.psychologicalShort"),
-                    t("surveys.loyalty.behavioralShort"),
-                    t("surveys.loyalty.noneShort"),
-                  ]}
-                  rows={products.map((p) => {
-                    const analysed =
-                      p.loyalty.psychological +
-                      p.loyalty.behavioral +
-                      p.loyalty.none;
-                    return [
-                      p.title ??
-                        t("surveys.productDeleted", { id: p.productId }),
-                      number.format(p.responses),
-                      number.format(p.promoters),
-                      number.format(p.detractors),
-                      share(p.loyalty.psychological, analysed),
-                      share(p.loyalty.behavioral, analysed),
-                      share(p.loyalty.none, analysed),
-                    ];
-                  })}
-                />
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
-        <Layout.Section>
-          <Card>
-            <BlockStack gap="300">
-              <InlineStack align="space-between" blockAlign="center">
-                <Text as="h2" variant="headingMd">
-                  {t("surveys.comments")}
-                </Text>
-                <DownloadButton
-                  href={`/app/surveys/export${exportQuery ? `?${exportQuery}` : ""}`}
-                  filename="tsunagu-comments.csv"
-                >
-                  {t("surveys.commentsExport")}
-                </DownloadButton>
-              </InlineStack>
-              <Form
-                method="get"
-                onChange={(e) => submit(e.currentTarget, { replace: true })}
-              >
-                <InlineStack gap="300">
-                  <Select
-                    label={t("surveys.sentiment")}
-                    name="sentiment"
-                    value={filter.sentiment}
-                    options={[
-                      { label: t("surveys.filterAll"), value: "" },
-                      ...SENTIMENTS.map((s) => ({
-                        label: t(`surveys.sentiment.${s}`),
-                        value: s,
-                      })),
-                    ]}
-                    onChange={() => undefined}
-                  />
-                  <Select
-                    label={t("surveys.loyalty")}
-                    name="loyalty"
-                    value={filter.loyalty}
-                    options={[
-                      { label: t("surveys.filterAll"), value: "" },
-                      ...LOYALTIES.map((s) => ({
-                        label: t(`surveys.loyalty.${s}`),
-                        value: s,
-                      })),
-                    ]}
-                    onChange={() => undefined}
-                  />
-                </InlineStack>
-              </Form>
-              {comments.length === 0 ? (
-                <Text as="p" tone="subdued">
-                  {t("surveys.commentsEmpty")}
-                </Text>
-              ) : (
-                <BlockStack gap="300">
-                  {comments.map((c) => (
-                    <Box
-                      key={c.id}
-                      borderBlockStartWidth="025"
-                      borderColor="border"
-                      paddingBlockStart="300"
-                    >
-                      <BlockStack gap="100">
-                        <Text as="p">{c.comment}</Text>
-                        <InlineStack gap="200" blockAlign="center">
-                          {c.sentiment ? (
-                            <Badge
-                              tone={
-                                c.sentiment === "positive"
-                                  ? "success"
-                                  : c.sentiment === "negative"
-                                    ? "critical"
-                                    : undefined
-                              }
-                            >
-                              {t(
-                                `surveys.sentiment.${c.sentiment}` as MessageKey,
-                              )}
-                            </Badge>
-                          ) : (
-                            <Badge>{t("surveys.analysing")}</Badge>
-                          )}
-                          {c.loyalty && (
-                            <Badge tone="info">
-                              {t(`surveys.loyalty.${c.loyalty}` as MessageKey)}
-                            </Badge>
-                          )}
-                          <Text as="span" tone="subdued" variant="bodySm">
-                            {[
-                              c.score !== null
-                                ? `${t("surveys.colScore")} ${c.score}`
-                                : null,
-                              channel(c.channel),
-                              c.locale && languageName(c.locale, locale),
-                              date.format(new Date(c.createdAt)),
-                            ]
-                              .filter(Boolean)
-                              .join(" · ")}
-                          </Text>
-                        </InlineStack>
-                        {c.cues &&
-                          c.cues.cues.length + c.cues.names.length > 0 && (
-                            <Text as="p" tone="subdued" variant="bodySm">
-                              {t("surveys.why", {
-                                cues: [...c.cues.names, ...c.cues.cues]
-                                  .slice(0, 6)
-                                  .join(", "),
-                              })}
-                            </Text>
-                          )}
-                      </BlockStack>
-                    </Box>
-                  ))}
-                </BlockStack>
-              )}
-            </BlockStack>
-          </Card>
-        </Layout.Section>
+        {/* What the merchant manages first; what customers answered below it. */}
         <Layout.Section>
           <Card padding="0">
+            <Box padding="400">
+              <Text as="h2" variant="headingMd">
+                {t("surveys.list")}
+              </Text>
+            </Box>
             <IndexTable
               resourceName={{
-                singular: t("surveys.list"),
-                plural: t("surveys.list"),
+                singular: t("surveys.resource"),
+                plural: t("surveys.resources"),
               }}
               itemCount={surveys.length}
               selectable={false}
@@ -496,6 +224,333 @@ export default function SurveysDashboard() {
             </IndexTable>
           </Card>
         </Layout.Section>
+        {noResponses ? (
+          <Layout.Section>
+            <Card>
+              <EmptyState
+                heading={t("surveys.noResponses.heading")}
+                image={EMPTY_STATE_IMAGE}
+                action={
+                  steps.includes("email")
+                    ? {
+                        content: t("surveys.noResponses.openFollowups"),
+                        url: "/app/followups",
+                      }
+                    : undefined
+                }
+              >
+                <BlockStack gap="200">
+                  <p>{t("surveys.noResponses.body")}</p>
+                  <List type="number">
+                    {steps.map((step) => (
+                      <List.Item key={step}>
+                        {t(`surveys.noResponses.${step}`)}
+                      </List.Item>
+                    ))}
+                  </List>
+                </BlockStack>
+              </EmptyState>
+            </Card>
+          </Layout.Section>
+        ) : (
+          <Layout.Section>
+            <InlineGrid columns={{ xs: 2, md: 4 }} gap="400">
+              {(
+                [
+                  ["surveys.responses", d.nps.responses],
+                  ["surveys.promoters", d.nps.promoters],
+                  ["surveys.passives", d.nps.passives],
+                  ["surveys.detractors", d.nps.detractors],
+                ] as const
+              ).map(([label, value]) => (
+                <Card key={label}>
+                  <BlockStack gap="100">
+                    <Text as="h2" variant="headingSm" tone="subdued">
+                      {t(label)}
+                    </Text>
+                    <Text as="p" variant="heading2xl">
+                      {number.format(value)}
+                    </Text>
+                  </BlockStack>
+                </Card>
+              ))}
+            </InlineGrid>
+            <Box paddingBlockStart="200">
+              <Text as="p" tone="subdued">
+                {d.nps.nps === null
+                  ? t("surveys.npsNone")
+                  : t("surveys.nps", { nps: npsText(d.nps.nps) })}{" "}
+                · {t("surveys.allAnswers", { count: number.format(d.total) })}
+              </Text>
+            </Box>
+          </Layout.Section>
+        )}
+        {followUps.length > 0 && (
+          <Layout.Section>
+            <Card padding="0">
+              <Box padding="400">
+                <Text as="h2" variant="headingMd">
+                  {t("surveys.followUps", { count: followUps.length })}
+                </Text>
+              </Box>
+              <IndexTable
+                resourceName={{
+                  singular: t("surveys.followUpResource.singular"),
+                  plural: t("surveys.followUpResource.plural"),
+                }}
+                itemCount={followUps.length}
+                selectable={false}
+                headings={[
+                  { title: t("surveys.colDate") },
+                  { title: t("surveys.colScore") },
+                  { title: t("surveys.comments") },
+                  { title: t("surveys.colChannel") },
+                ]}
+              >
+                {followUps.map((f, i) => (
+                  <IndexTable.Row
+                    id={f.id}
+                    key={f.id}
+                    position={i}
+                    onClick={() => navigate(`/app/surveys/responses/${f.id}`)}
+                  >
+                    <IndexTable.Cell>
+                      <RowLink to={`/app/surveys/responses/${f.id}`}>
+                        {date.format(new Date(f.createdAt))}
+                      </RowLink>
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{f.score ?? "—"}</IndexTable.Cell>
+                    <IndexTable.Cell>
+                      <ClampedText text={f.comment || "—"} lines={1} />
+                    </IndexTable.Cell>
+                    <IndexTable.Cell>{channel(f.channel)}</IndexTable.Cell>
+                  </IndexTable.Row>
+                ))}
+              </IndexTable>
+            </Card>
+          </Layout.Section>
+        )}
+        {!noResponses && (
+          <>
+            <Layout.Section>
+              <Card>
+                <BlockStack gap="300">
+                  <Text as="h2" variant="headingMd">
+                    {t("surveys.byMonth")}
+                  </Text>
+                  <div style={{ minHeight: 300 }}>
+                    {hydrated && (
+                      <MonthBars
+                        label={t("surveys.byMonth")}
+                        series={(
+                          ["promoters", "passives", "detractors"] as const
+                        ).map((k) => ({
+                          name: t(`surveys.${k}`),
+                          data: d.byMonth.map((m) => ({
+                            key: month.format(
+                              new Date(`${m.key}-15T00:00:00Z`),
+                            ),
+                            value: m[k],
+                          })),
+                        }))}
+                      />
+                    )}
+                  </div>
+                </BlockStack>
+              </Card>
+            </Layout.Section>
+            <Layout.Section>
+              {/* Full width each: six columns in half a page squeezed the names to a letter a line. */}
+              <BlockStack gap="400">
+                <CountsCard
+                  title={t("surveys.byChannel")}
+                  headings={[t("surveys.colChannel"), ...countHeadings]}
+                  rows={countRows(d.byChannel, channel)}
+                />
+                <CountsCard
+                  title={t("surveys.byLocale")}
+                  headings={[t("surveys.colLanguage"), ...countHeadings]}
+                  rows={countRows(d.byLocale, (k) => languageName(k, locale))}
+                />
+              </BlockStack>
+            </Layout.Section>
+          </>
+        )}
+        {/* Older answers (before the 12 months above) may still be here; nothing is, say nothing. */}
+        {(!noResponses || products.length > 0) && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="200">
+                <Text as="h2" variant="headingMd">
+                  {t("surveys.byProduct")}
+                </Text>
+                <Text as="p" tone="subdued">
+                  {t("surveys.byProductHelp")}
+                </Text>
+                {products.length === 0 ? (
+                  <Text as="p">{t("surveys.byProductEmpty")}</Text>
+                ) : (
+                  <DataTable
+                    columnContentTypes={[
+                      "text",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                      "numeric",
+                    ]}
+                    headings={[
+                      t("surveys.colProduct"),
+                      t("surveys.responses"),
+                      t("surveys.promoters"),
+                      t("surveys.detractors"),
+                      t("surveys.loyalty.psychologicalShort"),
+                      t("surveys.loyalty.behavioralShort"),
+                      t("surveys.loyalty.noneShort"),
+                    ]}
+                    rows={products.map((p) => {
+                      const analysed =
+                        p.loyalty.psychological +
+                        p.loyalty.behavioral +
+                        p.loyalty.none;
+                      return [
+                        p.title ??
+                          t("surveys.productDeleted", { id: p.productId }),
+                        number.format(p.responses),
+                        number.format(p.promoters),
+                        number.format(p.detractors),
+                        share(p.loyalty.psychological, analysed),
+                        share(p.loyalty.behavioral, analysed),
+                        share(p.loyalty.none, analysed),
+                      ];
+                    })}
+                  />
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
+        {(!noResponses || comments.length > 0 || exportQuery !== "") && (
+          <Layout.Section>
+            <Card>
+              <BlockStack gap="300">
+                <InlineStack align="space-between" blockAlign="center">
+                  <Text as="h2" variant="headingMd">
+                    {t("surveys.comments")}
+                  </Text>
+                  <DownloadButton
+                    href={`/app/surveys/export${exportQuery ? `?${exportQuery}` : ""}`}
+                    filename="tsunagu-comments.csv"
+                  >
+                    {t("surveys.commentsExport")}
+                  </DownloadButton>
+                </InlineStack>
+                <Form
+                  method="get"
+                  onChange={(e) => submit(e.currentTarget, { replace: true })}
+                >
+                  <InlineStack gap="300">
+                    <Select
+                      label={t("surveys.sentiment")}
+                      name="sentiment"
+                      value={filter.sentiment}
+                      options={[
+                        { label: t("surveys.filterAll"), value: "" },
+                        ...SENTIMENTS.map((s) => ({
+                          label: t(`surveys.sentiment.${s}`),
+                          value: s,
+                        })),
+                      ]}
+                      onChange={() => undefined}
+                    />
+                    <Select
+                      label={t("surveys.loyalty")}
+                      name="loyalty"
+                      value={filter.loyalty}
+                      options={[
+                        { label: t("surveys.filterAll"), value: "" },
+                        ...LOYALTIES.map((s) => ({
+                          label: t(`surveys.loyalty.${s}`),
+                          value: s,
+                        })),
+                      ]}
+                      onChange={() => undefined}
+                    />
+                  </InlineStack>
+                </Form>
+                {comments.length === 0 ? (
+                  <Text as="p" tone="subdued">
+                    {t("surveys.commentsEmpty")}
+                  </Text>
+                ) : (
+                  <BlockStack gap="300">
+                    {comments.map((c) => (
+                      <Box
+                        key={c.id}
+                        borderBlockStartWidth="025"
+                        borderColor="border"
+                        paddingBlockStart="300"
+                      >
+                        <BlockStack gap="100">
+                          <Text as="p">{c.comment}</Text>
+                          <InlineStack gap="200" blockAlign="center">
+                            {c.sentiment ? (
+                              <Badge
+                                tone={
+                                  c.sentiment === "positive"
+                                    ? "success"
+                                    : c.sentiment === "negative"
+                                      ? "critical"
+                                      : undefined
+                                }
+                              >
+                                {t(
+                                  `surveys.sentiment.${c.sentiment}` as MessageKey,
+                                )}
+                              </Badge>
+                            ) : (
+                              <Badge>{t("surveys.analysing")}</Badge>
+                            )}
+                            {c.loyalty && (
+                              <Badge tone="info">
+                                {t(
+                                  `surveys.loyalty.${c.loyalty}` as MessageKey,
+                                )}
+                              </Badge>
+                            )}
+                            <Text as="span" tone="subdued" variant="bodySm">
+                              {[
+                                c.score !== null
+                                  ? `${t("surveys.colScore")} ${c.score}`
+                                  : null,
+                                channel(c.channel),
+                                c.locale && languageName(c.locale, locale),
+                                date.format(new Date(c.createdAt)),
+                              ]
+                                .filter(Boolean)
+                                .join(" · ")}
+                            </Text>
+                          </InlineStack>
+                          {c.cues &&
+                            c.cues.cues.length + c.cues.names.length > 0 && (
+                              <Text as="p" tone="subdued" variant="bodySm">
+                                {t("surveys.why", {
+                                  cues: [...c.cues.names, ...c.cues.cues]
+                                    .slice(0, 6)
+                                    .join(", "),
+                                })}
+                              </Text>
+                            )}
+                        </BlockStack>
+                      </Box>
+                    ))}
+                  </BlockStack>
+                )}
+              </BlockStack>
+            </Card>
+          </Layout.Section>
+        )}
       </Layout>
     </Page>
   );

@@ -17,14 +17,13 @@ import { boundary } from "@shopify/shopify-app-remix/server";
 import { AppProvider } from "@shopify/shopify-app-remix/react";
 import { NavMenu } from "@shopify/app-bridge-react";
 import polarisStyles from "@shopify/polaris/build/esm/styles.css?url";
-import polarisEn from "@shopify/polaris/locales/en.json";
-import polarisJa from "@shopify/polaris/locales/ja.json";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
 import { env } from "../env.server";
 import { getShopSettings } from "../shops/shops.server";
 import { DEFAULT_TIME_ZONE } from "../shops/clock";
 import { resolveLocale } from "../i18n/i18n";
+import { polarisTranslations } from "../i18n/polaris";
 import { useT } from "../i18n/useT";
 import { AdminErrorPage } from "../components/AdminErrorPage";
 import { isShopifyAuthResponse } from "../components/error-page";
@@ -42,7 +41,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
     // Dates print as the merchant's day, the same on the server and in the browser.
     timeZone: shop?.timezone ?? DEFAULT_TIME_ZONE,
     currency: shop?.currency ?? "JPY",
-    polarisI18n: locale === "ja" ? polarisJa : polarisEn,
+    polarisI18n: polarisTranslations(locale),
     // Only the local dev store replaces App Bridge (Shopify's CDN is unreachable there).
     appBridgeUrl:
       config.NODE_ENV !== "production" && config.DEV_STORE_URL

@@ -28,6 +28,7 @@ import { authenticate } from "../shopify.server";
 import {
   parseTutorialForm,
   TUTORIAL_LOCALES,
+  URL_MAX_LENGTH,
   type TutorialInput,
 } from "../tutorials/definition";
 import {
@@ -206,7 +207,9 @@ function TutorialEditor() {
       }
     >
       <TitleBar title={title} />
-      <Form method="post">
+      {/* The server checks every field and answers with Polaris field errors in the admin's
+          language; the browser's own bubbles would speak English over them. */}
+      <Form method="post" noValidate>
         <input type="hidden" name="kind" value={kind} />
         <input type="hidden" name="products" value={JSON.stringify(products)} />
         <input
@@ -269,7 +272,7 @@ function TutorialEditor() {
                           setFields((all) => ({ ...all, [`${l}.${f}`]: v }))
                         }
                         autoComplete="off"
-                        maxLength={f === "title" ? 120 : 2000}
+                        maxLength={f === "title" ? 120 : URL_MAX_LENGTH}
                         error={errorText(`${l}.${f}`)}
                       />
                     ))}

@@ -8,6 +8,31 @@ import {
 } from "./definition";
 
 describe("validateSurvey", () => {
+  it("takes the re-ask window only as whole days typed, not a blank field as 0", () => {
+    const window = (cooldownDays: string) =>
+      validateSurvey({
+        kind: "nps",
+        question: { ja: "q" },
+        choices: [],
+        placements: ["block"],
+        cooldownDays,
+      });
+    for (const bad of ["", " ", "-1", "731", "1e2", "0x10", "7.5", "abc"])
+      expect(window(bad), bad).toEqual({
+        ok: false,
+        errors: { cooldown: "surveys.error.cooldown" },
+      });
+    for (const [typed, days] of [
+      ["0", 0],
+      [" 730 ", 730],
+      ["９０", 90],
+    ] as const)
+      expect(window(typed), typed).toMatchObject({
+        ok: true,
+        value: { cooldownDays: days },
+      });
+  });
+
   it("accepts a bilingual NPS survey and drops empty languages", () => {
     const r = validateSurvey({
       kind: "nps",

@@ -100,7 +100,11 @@ export function validateSurvey(raw: {
     locales.some((l) => !/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/.test(l))
   )
     errors.locales = "surveys.error.locales";
-  const cooldownDays = Number(raw.cooldownDays ?? 90);
+  // Whole days as typed: a blank field is not 0, nor "1e2" 100; full-width digits (９０) are fine.
+  const cooldownText = (raw.cooldownDays ?? "90").normalize("NFKC").trim();
+  const cooldownDays = /^\d{1,4}$/.test(cooldownText)
+    ? Number(cooldownText)
+    : Number.NaN;
   if (!Number.isInteger(cooldownDays) || cooldownDays < 0 || cooldownDays > 730)
     errors.cooldown = "surveys.error.cooldown";
   if (Object.keys(errors).length) return { ok: false, errors };

@@ -15,7 +15,7 @@ const copy = {
     already:
       "このアンケートにはすでにご回答いただいています。ありがとうございました。",
     yourScore: "あなたの回答: {score}",
-    commentLabel: "よろしければ、理由をお聞かせください(任意)",
+    commentLabel: "よろしければ理由をお聞かせください(任意)",
     send: "送信する",
     commentThanks: "コメントをお寄せいただきありがとうございました。",
     commentTooLong: "コメントは1000文字以内でお願いします。",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTutorialForm, pickLocale } from "./definition";
+import { parseTutorialForm, pickLocale, URL_MAX_LENGTH } from "./definition";
 
 const products = JSON.stringify([
   { id: "101", title: "ドローン X" },
@@ -82,6 +82,18 @@ describe("tutorial form", () => {
         ),
       }),
     ).toEqual({ ok: false, errors: { collections: "invalid" } });
+  });
+
+  it("refuses a link longer than the form allows", () => {
+    const url = `https://example.com/${"a".repeat(URL_MAX_LENGTH)}`;
+    expect(
+      parseTutorialForm({
+        kind: "video",
+        "ja.title": "使い方",
+        "ja.url": url,
+        products,
+      }),
+    ).toEqual({ ok: false, errors: { "ja.url": "urlTooLong" } });
   });
 
   it("reports each bad field by name and accepts nothing", () => {

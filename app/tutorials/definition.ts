@@ -33,10 +33,7 @@ export interface TutorialMetafield {
 const httpUrl = (value: string) => {
   try {
     const u = new URL(value);
-    return (
-      (u.protocol === "https:" || u.protocol === "http:") &&
-      value.length <= 2000
-    );
+    return u.protocol === "https:" || u.protocol === "http:";
   } catch {
     return false;
   }
@@ -68,6 +65,9 @@ function pickedList(
   }
 }
 
+/** The longest link we store (the form's own limit too). */
+export const URL_MAX_LENGTH = 2000;
+
 /** Form fields -> input, or errors by field name (`ja.title`, `en.url`, `products`, `kind`). */
 export function parseTutorialForm(
   form: Record<string, string>,
@@ -85,6 +85,7 @@ export function parseTutorialForm(
     if (!title) errors[`${l}.title`] = "required";
     else if (title.length > 120) errors[`${l}.title`] = "tooLong";
     if (!url) errors[`${l}.url`] = "required";
+    else if (url.length > URL_MAX_LENGTH) errors[`${l}.url`] = "urlTooLong";
     else if (!httpUrl(url)) errors[`${l}.url`] = "url";
     if (title && url) locales[l] = { title, url };
   }

@@ -112,6 +112,64 @@ for (const locale of ["ja", "en"] as const) {
   });
 }
 
+/**
+ * The app as a phone shows it: the stand-in admin has no phone layout, so its frame is pinned
+ * over the page at 390 px wide (App Bridge keeps working; the app sees a 390 px viewport).
+ */
+async function openOnPhone(page: Page, locale: "ja" | "en", section?: string) {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto(`/admin?locale=${locale}`);
+  if (section) await page.locator("#app-sub a", { hasText: section }).click();
+  await page.locator("#app-frame").evaluate((frame: HTMLElement) =>
+    Object.assign(frame.style, {
+      position: "fixed",
+      inset: "0 auto auto 0",
+      width: "390px",
+      height: "100vh",
+      zIndex: "10000",
+      background: "#f1f1f1",
+    }),
+  );
+  return page.frameLocator("#app-frame");
+}
+
+for (const locale of ["ja", "en"] as const) {
+  test(`the orders chart names each month it shows on a phone (${locale})`, async ({
+    page,
+  }) => {
+    const errors = watchErrors(page);
+    const app = await openOnPhone(page, locale);
+    const chart = app.locator("figure");
+    await expect(chart).toHaveAttribute(
+      "aria-label",
+      locale === "ja"
+        ? "月別の注文数(直近6か月)"
+        : "Orders per month, last 6 months",
+    );
+    // Polaris Viz drops every x-axis label when twelve months do not fit; six each keep theirs.
+    await expect(
+      chart.locator("svg text", {
+        hasText: locale === "ja" ? /^\d{1,2}月$/ : /^[A-Z][a-z]{2}$/,
+      }),
+    ).toHaveCount(6);
+    await chart.scrollIntoViewIfNeeded();
+    await page.screenshot({
+      path: `screenshots/admin-dashboard-phone-${locale}.png`,
+    });
+    // Wider again: the whole year, each month still named.
+    await page.setViewportSize({ width: 1280, height: 860 });
+    await page
+      .locator("#app-frame")
+      .evaluate((frame: HTMLElement) => (frame.style.width = "1000px"));
+    await expect(
+      chart.locator("svg text", {
+        hasText: locale === "ja" ? /^\d{1,2}月$/ : /^[A-Z][a-z]{2}$/,
+      }),
+    ).toHaveCount(12);
+    expect(errors).toEqual([]);
+  });
+}
+
 test("the dashboard counts orders that arrive by webhook", async ({
   page,
   request,
@@ -167,9 +225,13 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
   await app.getByLabel("ポイントプログラム").fill("tag:bad'tag");
   await app.getByRole("button", { name: "保存" }).click();
   await expect(
-    app.getByText(
-      "tag:<タグ> または metafield:<namespace>.<key> の形で入力してください",
-    ),
+    app.getByText("タグには引用符(' \" `)・バックスラッシュ・改行は使えません"),
+  ).toBeVisible();
+  // A tag that is only long is told the limit, not that it has quotes in it.
+  await app.getByLabel("ポイントプログラム").fill(`tag:${"a".repeat(300)}`);
+  await app.getByRole("button", { name: "保存" }).click();
+  await expect(
+    app.getByText("タグは1つ100文字以内にしてください"),
   ).toBeVisible();
   await app.getByLabel("ポイントプログラム").fill("metafield:loyalty.points");
   await app.getByRole("button", { name: "保存" }).click();
@@ -190,6 +252,32 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
   const download = page.waitForEvent("download");
   await app.getByRole("button", { name: "CSV をエクスポート" }).click();
   expect((await download).suggestedFilename()).toBe("tsunagu-points.csv");
+  expect(errors).toEqual([]);
+});
+
+test("customer groups fit a phone: each group's segment and members link on screen", async ({
+  page,
+}) => {
+  const errors = watchErrors(page);
+  const app = await openOnPhone(page, "ja", "顧客");
+  const members = app.getByRole("link", { name: "メンバー", exact: true });
+  await expect(members).toHaveCount(5);
+  // Nothing to scroll sideways for: every link and segment state sits inside the 390 px.
+  for (const link of await members.all()) {
+    await expect(link).toBeVisible();
+    const box = (await link.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  for (const badge of await app
+    .getByText(/^(Shopify に作成済み|未送信)$/)
+    .all()) {
+    const box = (await badge.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+  }
+  await page.screenshot({
+    path: "screenshots/admin-customer-groups-phone-ja.png",
+    fullPage: true,
+  });
   expect(errors).toEqual([]);
 });
 

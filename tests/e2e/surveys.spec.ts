@@ -38,6 +38,13 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
     .fill("How likely are you to recommend us to a friend?");
   await app.getByLabel("サンクスページ").check();
   await app.getByLabel("メールのリンク").check();
+  // Out of range: the server says so under the field, in Japanese (the browser's English
+  // "Value must be greater than or equal to 0." bubble once stopped the form instead).
+  const window = app.getByLabel("同じお客様に再び聞かない期間(日)");
+  await window.fill("-1");
+  await app.getByRole("button", { name: "保存して公開" }).click();
+  await expect(app.getByText("0〜730の日数を入力してください。")).toBeVisible();
+  await window.fill("90");
   await app.getByRole("button", { name: "保存して公開" }).click();
   // Saved and published: the dashboard lists it (the form's own title also contains "アンケート").
   await expect(
@@ -48,6 +55,25 @@ test("a shopper answers on the storefront, the thank-you page and by email; the 
       name: "このショップを友人にすすめる可能性はどのくらいありますか?",
     }),
   ).toBeVisible();
+  // No answers yet: the list of surveys first, then what to do instead of empty axes and tables.
+  const noAnswers = app.getByText("まだ回答がありません", { exact: true });
+  await expect(noAnswers).toBeVisible();
+  for (const step of [
+    "「アンケート(つなぐ)」ブロック",
+    "「Tsunagu サンクスページブロック」",
+    "「満足度アンケート(お届け14日後)」",
+  ])
+    await expect(app.getByText(step)).toBeVisible();
+  await expect(
+    app.getByRole("link", { name: "フォローアップを開く" }),
+  ).toBeVisible();
+  await expect(app.getByText("チャネル別", { exact: true })).toHaveCount(0);
+  await expect(app.getByText("月別", { exact: true })).toHaveCount(0);
+  const listTop = (await app
+    .getByRole("heading", { name: "アンケート一覧" })
+    .boundingBox())!.y;
+  expect(listTop).toBeLessThan((await noAnswers.boundingBox())!.y);
+  await page.screenshot({ path: "screenshots/surveys-no-answers-ja.png" });
 
   // 2. A shopper answers the storefront block (the page asks the app nothing until then).
   await page.goto("/storefront/pages/survey?locale=ja");
