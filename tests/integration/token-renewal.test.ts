@@ -21,9 +21,9 @@ const secret = process.env.SHOPIFY_API_SECRET!;
 let store: Awaited<ReturnType<typeof startDevStore>>;
 let shop = "";
 
-beforeAll(async () => {
-  store = await startDevStore({
-    port: 0,
+const start = (port: number) =>
+  startDevStore({
+    port,
     appUrl: process.env.SHOPIFY_APP_URL!,
     apiKey,
     apiSecret: secret,
@@ -31,6 +31,9 @@ beforeAll(async () => {
     extensionsDir: path.resolve("dev-store/test-fixtures/extensions"),
     core: createDevStore({ baseUrl: "http://127.0.0.1" }),
   });
+
+beforeAll(async () => {
+  store = await start(0);
   shop = store.core.shop;
   installDevStoreSeam(store.url);
 });
@@ -118,15 +121,7 @@ describe("renewing the app's expiring offline token", () => {
       expect(error).not.toBeInstanceOf(ShopNotConnected);
       expect((await stored())?.refreshToken).toBe(old.refreshToken);
     } finally {
-      store = await startDevStore({
-        port: Number(new URL(store.url).port),
-        appUrl: process.env.SHOPIFY_APP_URL!,
-        apiKey,
-        apiSecret: secret,
-        appTomlPath: path.resolve("shopify.app.toml"),
-        extensionsDir: path.resolve("dev-store/test-fixtures/extensions"),
-        core: createDevStore({ baseUrl: "http://127.0.0.1" }),
-      });
+      store = await start(Number(new URL(store.url).port));
     }
   });
 });
