@@ -62,21 +62,22 @@ const shopify = shopifyApp({
   },
   future: {
     unstable_newEmbeddedAuthStrategy: true,
-    // Offline tokens expire after an hour and are refreshed by the library (Shopify's current model).
+    // Offline tokens expire after an hour (Shopify's current model). `offlineAdmin` renews them
+    // itself before the library would, to see Shopify's answer when it refuses (`tokenRenewal`).
     expiringOfflineAccessTokens: true,
   },
   ...customShopDomains,
 });
 
 /** The same app's credentials, for renewing offline tokens ourselves (`tokenRenewal`). */
+const appUrl = new URL(config.SHOPIFY_APP_URL);
 const tokens = shopifyApi({
   apiKey: config.SHOPIFY_API_KEY,
   apiSecretKey: config.SHOPIFY_API_SECRET,
   apiVersion: API_VERSION,
   scopes,
-  hostName: new URL(config.SHOPIFY_APP_URL).host,
-  hostScheme:
-    new URL(config.SHOPIFY_APP_URL).protocol === "http:" ? "http" : "https",
+  hostName: appUrl.host,
+  hostScheme: appUrl.protocol === "http:" ? "http" : "https",
   isEmbeddedApp: true,
   logger: { level: LogSeverity.Error },
   ...customShopDomains,

@@ -99,9 +99,9 @@ export function validateEntry(
     const answerHtml = (t.answer ?? "").trim();
     if (!question && !answerHtml && !(t.phrasings ?? "").trim()) continue;
     // "JA" is ja and "zh-tw" zh-TW, as Shopify names shop locales; "xx-yy" is no language.
-    const locale = languageTag(t.locale) ?? t.locale;
-    if (!languageTag(t.locale))
-      errors[`${t.field}.locale`] = "faq.error.locale";
+    const tag = languageTag(t.locale);
+    const locale = tag ?? t.locale;
+    if (!tag) errors[`${t.field}.locale`] = "faq.error.locale";
     else if (seen.has(locale))
       errors[`${t.field}.locale`] = "faq.error.duplicateLocale";
     seen.add(locale);

@@ -131,16 +131,14 @@ export default function Dashboard() {
     day: "numeric",
     timeZone: "UTC",
   });
-  const today = new Date(`${d.today}T00:00:00Z`);
-  const firstOfMonth = new Date(`${d.today.slice(0, 7)}-01T00:00:00Z`);
+  const today = day.format(new Date(`${d.today}T00:00:00Z`));
   const soFar = t("dashboard.soFar", {
-    range:
-      today.getTime() === firstOfMonth.getTime()
-        ? day.format(today)
-        : t("dashboard.range", {
-            from: day.format(firstOfMonth),
-            to: day.format(today),
-          }),
+    range: d.today.endsWith("-01")
+      ? today
+      : t("dashboard.range", {
+          from: day.format(new Date(`${d.today.slice(0, 7)}-01T00:00:00Z`)),
+          to: today,
+        }),
   });
   return (
     <Page title={t("dashboard.title")} subtitle={t("dashboard.subtitle")}>

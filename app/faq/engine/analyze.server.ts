@@ -361,3 +361,14 @@ export async function analyze(text: string): Promise<Term[]> {
     ...analyzeEnglish(text),
   ];
 }
+
+const dictionaryPhrases = new Map<string, Promise<Term[]>>();
+/**
+ * `analyze` for the phrases of the build's dictionaries (thesaurus members, defined headwords):
+ * a fixed set met again at every publish, so each is analysed once per process.
+ */
+export function analyzePhrase(phrase: string): Promise<Term[]> {
+  let hit = dictionaryPhrases.get(phrase);
+  if (!hit) dictionaryPhrases.set(phrase, (hit = analyze(phrase)));
+  return hit;
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { analyze, type Term } from "./analyze.server";
+import { analyzePhrase, type Term } from "./analyze.server";
 import { isStopword, stem } from "./text";
 
 /**
@@ -82,10 +82,6 @@ function definitionIndex(): Map<string, string[]> {
   return index;
 }
 
-const analysed = new Map<string, Promise<Term[]>>();
-const analyseOnce = (phrase: string) =>
-  analysed.get(phrase) ?? analysed.set(phrase, analyze(phrase)).get(phrase)!;
-
 /** The headwords whose definitions use the entry's English words, at GLOSS_WEIGHT. */
 export async function definedWords(terms: Term[]): Promise<Term[]> {
   const present = new Set(
@@ -98,7 +94,7 @@ export async function definedWords(terms: Term[]): Promise<Term[]> {
   const out = new Map<string, number>();
   for (const term of present)
     for (const head of heads.get(term) ?? [])
-      for (const t of await analyseOnce(head)) {
+      for (const t of await analyzePhrase(head)) {
         if (present.has(t.term)) continue;
         out.set(
           t.term,

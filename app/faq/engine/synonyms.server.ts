@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import { analyze, type Term } from "./analyze.server";
+import { analyzePhrase, type Term } from "./analyze.server";
 import { LEXICON, RELATED } from "./lexicon";
 import { fold, stem } from "./text";
 
@@ -15,16 +15,9 @@ const MAX_GROUP = 14;
 type Member = { phrase: string; key: string[] };
 type Group = { members: Member[]; weight: number };
 
-const analysed = new Map<string, Promise<Term[]>>();
-function analyseOnce(phrase: string): Promise<Term[]> {
-  let hit = analysed.get(phrase);
-  if (!hit) analysed.set(phrase, (hit = analyze(phrase)));
-  return hit;
-}
-
 /** The words a phrase needs in an entry to count as mentioned: its full-weight terms. */
 async function member(phrase: string): Promise<Member> {
-  const terms = await analyseOnce(phrase);
+  const terms = await analyzePhrase(phrase);
   return {
     phrase,
     key: [...new Set(terms.filter((t) => t.weight === 1).map((t) => t.term))],
@@ -125,7 +118,7 @@ export async function expansions(
   for (const g of groups) {
     if (!("always" in g) && !mentioned(g)) continue;
     for (const m of g.members) {
-      for (const t of await analyseOnce(m.phrase)) {
+      for (const t of await analyzePhrase(m.phrase)) {
         if (present.has(t.term)) continue;
         out.set(t.term, Math.max(out.get(t.term) ?? 0, t.weight * g.weight));
       }
