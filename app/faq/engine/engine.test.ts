@@ -237,6 +237,32 @@ describe("Japanese search", () => {
     expect(top(s("カードで払える?"))).toBe("pay");
   });
 
+  it("reads a shop's own kanji compounds in kana when the dictionary cannot (on'yomi, with the seam's sound change)", async () => {
+    const s = await searchOf([
+      ...ja,
+      {
+        id: "glow",
+        question: "蓄光タイプの文字盤はありますか?",
+        answer: "夜光塗料のモデルをご用意しています。",
+      },
+      {
+        id: "salt",
+        question: "耐塩性はどのくらいですか?",
+        answer: "海辺でも3年は持ちます。",
+      },
+      {
+        id: "rust",
+        question: "防錆加工の持ちは?",
+        answer: "屋外で5年が目安です。",
+      },
+    ]);
+    // Words no shop of the training corpus has: kuromoji has no reading for 蓄 or 耐, and reads
+    // 防 + 錆 "ぼうさび".
+    expect(top(s("ちくこう"))).toBe("glow");
+    expect(top(s("たいえんせい"))).toBe("salt");
+    expect(top(s("ぼうせい"))).toBe("rust");
+  });
+
   it("lets a long word also stand for the two words it is made of", async () => {
     const s = await searchOf([
       ...ja,
