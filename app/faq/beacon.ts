@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLanguageTag } from "./language-tag";
 
 /**
  * What the storefront FAQ script reports through the app proxy, batched into one sendBeacon:
@@ -30,7 +31,8 @@ const event = z.discriminatedUnion("t", [
 export const beaconSchema = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/),
-    l: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/),
+    // The block sends one of the FAQ's own languages; the gap report acts on it as stored.
+    l: z.string().refine(isLanguageTag, "is not a language code"),
     e: z.array(event).min(1).max(20),
   })
   .strict();

@@ -47,12 +47,6 @@ export type EntryErrorKey =
 export type EntryErrors = Record<string, EntryErrorKey>;
 
 const HANDLE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
-/** BCP 47 as Shopify names shop locales: "ja", "en", "pt-BR", "zh-CN", "zh-TW". */
-const LOCALE = /^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/;
-
-export function isLocaleCode(value: string): boolean {
-  return LOCALE.test(value);
-}
 
 export interface RawEntry {
   handle?: string;

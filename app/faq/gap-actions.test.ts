@@ -30,6 +30,9 @@ describe("parseGapAction", () => {
     for (const bad of [
       { ...good, intent: "delete" },
       { ...good, locale: "japanese" },
+      // A group is named by its language as stored: one the FAQ holds, written as it writes it.
+      { ...good, locale: "xx" },
+      { ...good, locale: "zh-tw" },
       { ...good, key: "" },
       { ...good, key: "x".repeat(301) },
       { ...good, entryId: "" },
@@ -55,6 +58,12 @@ describe("drafting an entry from a gap", () => {
     expect(draftLanguage(url)).toBe("en");
     expect(
       draftLanguage(new URL("https://app.example/app/faq/new?language=x!")),
+    ).toBe("ja");
+    expect(
+      draftLanguage(new URL("https://app.example/app/faq/new?language=zh-tw")),
+    ).toBe("zh-TW");
+    expect(
+      draftLanguage(new URL("https://app.example/app/faq/new?language=xx")),
     ).toBe("ja");
   });
 });

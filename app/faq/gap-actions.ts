@@ -1,4 +1,4 @@
-import { isLocaleCode } from "./entry";
+import { isLanguageTag, languageTag } from "./language-tag";
 
 /**
  * The gap report's form: which group (its language and key, as the report grouped it) and what
@@ -18,7 +18,7 @@ export function parseGapAction(
   const intent = text("intent");
   const locale = text("locale");
   const key = text("key");
-  if (!isLocaleCode(locale) || !key || key.length > 300) return { ok: false };
+  if (!isLanguageTag(locale) || !key || key.length > 300) return { ok: false };
   if (intent === "dismiss") return { ok: true, gap: { intent, locale, key } };
   const entryId = text("entryId");
   if (intent !== "attach" || !/^[A-Za-z0-9_-]{1,64}$/.test(entryId))
@@ -45,6 +45,5 @@ export function draftEntryHref(d: {
 
 /** The draft's language from that URL, or Japanese when it names none the FAQ takes. */
 export function draftLanguage(url: URL): string {
-  const asked = url.searchParams.get("language") ?? "";
-  return isLocaleCode(asked) ? asked : "ja";
+  return languageTag(url.searchParams.get("language") ?? "") ?? "ja";
 }

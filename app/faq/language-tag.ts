@@ -40,3 +40,12 @@ export function languageTag(value: string): string | null {
   }
   return tag;
 }
+
+/**
+ * Whether `value` is already written as languageTag writes it: a language the FAQ can hold, as
+ * it came back from storage or the page ("ja", "zh-TW"), not merely shaped like one ("xx-yy",
+ * "zh-tw"). Codes that travel as identifiers are compared, not rewritten.
+ */
+export function isLanguageTag(value: string): boolean {
+  return languageTag(value) === value;
+}

@@ -1,57 +1,5 @@
 import type { PrismaClient } from "@prisma/client";
-import { z } from "zod";
-
-/**
- * Per-product consumption cycles (how many days one purchase lasts), set by the merchant. The
- * replenishment flow is due that many days after delivery; an order with several such products
- * uses the shortest cycle, an order without any gets no reminder.
- */
-export const MAX_CYCLE_DAYS = 365;
-export const MAX_CYCLES = 500;
-
-export interface Cycle {
-  productId: string;
-  title: string;
-  days: number;
-}
-
-const row = z.object({
-  productId: z.string().regex(/^\d{1,20}$/),
-  title: z.string().max(255),
-  days: z.string(),
-});
-
-/** Form rows -> cycles, or an error per product id (`days`) / for the whole list (`form`: `tooMany`, `invalid`). */
-export function parseCycles(
-  json: string,
-):
-  { ok: true; value: Cycle[] } | { ok: false; errors: Record<string, string> } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return { ok: false, errors: { form: "invalid" } };
-  }
-  // More products than a page could hold says so; anything else unreadable came from a broken page.
-  if (Array.isArray(raw) && raw.length > MAX_CYCLES)
-    return { ok: false, errors: { form: "tooMany" } };
-  const parsed = z.array(row).safeParse(raw);
-  if (!parsed.success) return { ok: false, errors: { form: "invalid" } };
-  const errors: Record<string, string> = {};
-  const value: Cycle[] = [];
-  const seen = new Set<string>();
-  for (const r of parsed.data) {
-    if (seen.has(r.productId)) continue;
-    seen.add(r.productId);
-    const days = Number(r.days.trim());
-    if (!/^\d+$/.test(r.days.trim()) || days < 1 || days > MAX_CYCLE_DAYS)
-      errors[r.productId] = "days";
-    else value.push({ productId: r.productId, title: r.title, days });
-  }
-  return Object.keys(errors).length
-    ? { ok: false, errors }
-    : { ok: true, value };
-}
+import type { Cycle } from "./cycles";
 
 export async function listCycles(
   db: PrismaClient,

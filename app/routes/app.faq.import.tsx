@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useState } from "react";
+import { useReducer, useState } from "react";
 import {
   Form,
   useActionData,
@@ -28,6 +28,7 @@ import { decodeCsv } from "../csv/csv";
 import { parseFaqCsv, type BadRow } from "../faq/csv-import";
 import { importEntries } from "../faq/entries.server";
 import { requestPublish } from "../faq/publish.server";
+import { importView, startImportView } from "../faq/import-view";
 import { useT } from "../i18n/useT";
 import type { MessageKey } from "../i18n/i18n";
 
@@ -104,12 +105,19 @@ export const action = async ({ request }: ActionFunctionArgs) => {
 };
 
 export default function FaqImport() {
-  const data = useActionData<typeof action>() as ActionData | undefined;
+  const answer = useActionData<typeof action>() as ActionData | undefined;
   const navigation = useNavigation();
   const t = useT();
   const busy = navigation.state === "submitting";
   const submit = useSubmit();
-  const [file, setFile] = useState<File | null>(null);
+  const [view, dispatch] = useReducer(
+    importView<ActionData>,
+    answer,
+    startImportView,
+  );
+  // A new answer is taken in during the render that brings it (app/faq/import-view.ts).
+  if (answer !== view.seen) dispatch({ type: "answer", answer });
+  const { file, shown: data } = view;
   const [rejected, setRejected] = useState(false);
   const badTable = (bad: BadRow[]) => (
     <DataTable
@@ -161,7 +169,7 @@ export default function FaqImport() {
                   error={rejected}
                   errorOverlayText={t("faq.importFileRequired")}
                   onDrop={(_all, accepted) => {
-                    setFile(accepted[0] ?? null);
+                    dispatch({ type: "pick", file: accepted[0] ?? null });
                     setRejected(accepted.length === 0);
                   }}
                 >

@@ -21,11 +21,8 @@ import { TitleBar, useAppBridge } from "@shopify/app-bridge-react";
 import { useState } from "react";
 import prisma from "../db.server";
 import { authenticate } from "../shopify.server";
-import {
-  listCycles,
-  parseCycles,
-  saveCycles,
-} from "../followups/cycles.server";
+import { listCycles, saveCycles } from "../followups/cycles.server";
+import { parseCycles } from "../followups/cycles";
 import { useT } from "../i18n/useT";
 import { pickProducts } from "../components/product-picker";
 
@@ -59,6 +56,13 @@ export default function CyclesPage() {
     })),
   );
   const errors: Record<string, string> = result?.errors ?? {};
+  const rowError = (productId: string) =>
+    errors[productId] === "required"
+      ? t("followups.cycles.error.required")
+      : errors[productId]
+        ? t("followups.cycles.error.days")
+        : undefined;
+  const rowErrors = rows.some((r) => errors[r.productId]);
   const add = async () => {
     const picked = await pickProducts(shopify, [], "add");
     if (!picked) return;
@@ -76,12 +80,19 @@ export default function CyclesPage() {
       backAction={{ content: t("followups.title"), url: "/app/followups" }}
     >
       <TitleBar title={t("followups.cycles.title")} />
-      <Form method="post">
+      {/* The server checks each row's days and answers beside that row in the admin's language;
+          a number input's min/max would stop the form first with the browser's own bubble. */}
+      <Form method="post" noValidate>
         <input type="hidden" name="cycles" value={JSON.stringify(rows)} />
         <Layout>
           {result?.saved && (
             <Layout.Section>
               <Banner tone="success">{t("followups.cycles.saved")}</Banner>
+            </Layout.Section>
+          )}
+          {rowErrors && (
+            <Layout.Section>
+              <Banner tone="critical">{t("followups.formErrors")}</Banner>
             </Layout.Section>
           )}
           {errors.form && (
@@ -119,9 +130,7 @@ export default function CyclesPage() {
                       <TextField
                         label={`${t("followups.cycles.days")}: ${r.title}`}
                         labelHidden
-                        type="number"
-                        min={1}
-                        max={365}
+                        inputMode="numeric"
                         suffix={t("followups.cycles.daysSuffix")}
                         value={r.days}
                         onChange={(v) =>
@@ -132,11 +141,7 @@ export default function CyclesPage() {
                           )
                         }
                         autoComplete="off"
-                        error={
-                          errors[r.productId]
-                            ? t("followups.cycles.error.days")
-                            : undefined
-                        }
+                        error={rowError(r.productId)}
                       />
                     </div>
                     <Button

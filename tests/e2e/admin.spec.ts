@@ -250,7 +250,7 @@ test("customer groups: define points, push to Shopify segments, open a group, ex
   ).toBeVisible();
   await page.screenshot({ path: "screenshots/admin-group-points-ja.png" });
   const download = page.waitForEvent("download");
-  await app.getByRole("button", { name: "CSV をエクスポート" }).click();
+  await app.getByRole("button", { name: "CSVを書き出す" }).click();
   expect((await download).suggestedFilename()).toBe("tsunagu-points.csv");
   expect(errors).toEqual([]);
 });
