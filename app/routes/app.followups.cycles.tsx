@@ -126,7 +126,9 @@ export default function CyclesPage() {
                     <div style={{ flex: 1 }}>
                       <Text as="span">{r.title}</Text>
                     </div>
-                    <div style={{ width: 160 }}>
+                    {/* Wide enough for the error under the field on one line ("1〜365の整数で入力してください"),
+                        and never more than half a phone's width. */}
+                    <div style={{ width: "min(250px, 45vw)" }}>
                       <TextField
                         label={`${t("followups.cycles.days")}: ${r.title}`}
                         labelHidden
