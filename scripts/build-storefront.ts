@@ -32,7 +32,9 @@ export async function bundle(entry: string): Promise<string> {
     bundle: true,
     minify: true,
     format: "iife",
-    target: "es2020",
+    // Class fields as written, not through a helper (131 bytes gzipped of the FAQ block's 4 KB):
+    // every browser Shopify's themes support has had them since 2021 (Safari 14.1).
+    target: "es2022",
     write: false,
     legalComments: "none",
     define: STOREFRONT_DEFINE,
