@@ -9,13 +9,16 @@ import { fold } from "./text";
  * publish), with the sound change at a seam that compounds take: 発 + 送 = "はっそう", 新 + 品 =
  * "しんぴん".
  */
-type KanjiLibrary = {
-  getDetails(character: string): { onyomi?: string[] } | null | undefined;
-};
+type Kanji = { literal: string; onyomi?: string[] };
 
-let library: KanjiLibrary | null = null;
-const kanjiLibrary = () =>
-  (library ??= createRequire(import.meta.url)("kanji.js") as KanjiLibrary);
+/** Each kanji's on'yomi, by character (the library's own lookup scans all 13,000 kanji per call). */
+let onyomi: Map<string, string[]> | null = null;
+const onyomiTable = () =>
+  (onyomi ??= new Map(
+    (createRequire(import.meta.url)("kanji.js") as { dump(): Kanji[] })
+      .dump()
+      .map((k) => [k.literal, k.onyomi ?? []]),
+  ));
 
 const COMPOUND = /^[\u3400-\u9fff]{2,4}$/;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
@@ -36,7 +39,7 @@ const GEMINATES: Record<string, RegExp> = {
 };
 
 function onyomiOf(character: string): string[] {
-  return (kanjiLibrary().getDetails(character)?.onyomi ?? [])
+  return (onyomiTable().get(character) ?? [])
     .map((r) => fold(r.replace(/[^\u30a1-\u30fc]/g, "")))
     .filter((r) => HIRAGANA.test(r))
     .slice(0, PER_KANJI);
