@@ -36,10 +36,16 @@ describe("FAQ results page without JavaScript (served as Liquid)", () => {
       'お探しの答えが見つかりませんでした。 <a href="/pages/otoiawase">',
     );
     const hits = [{ question: "送料は?", answer: "<p>500円</p>" }];
-    expect(page({ hits, weak: true })).toContain(
+    expect(page({ query: "そうりょう", hits, weak: true })).toContain(
       '探している答えがないときは <a href="/pages/contact">',
     );
-    expect(page({ hits })).not.toContain("お問い合わせ");
+    expect(page({ query: "送料", hits })).not.toContain("お問い合わせ");
+  });
+
+  it("does not say nothing was found when the search box was empty", () => {
+    const html = page({ query: "" });
+    expect(html).not.toContain("見つかりませんでした");
+    expect(html).toContain('name="q"');
   });
 
   it("speaks the storefront's language, ja-JP included", () => {

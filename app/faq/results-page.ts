@@ -41,11 +41,14 @@ export function resultsPage(o: {
         `<details open><summary>${esc(h.question)}</summary>${h.answer}</details>`,
     )
     .join("");
-  const footer = !items
-    ? `<p>${c.none} ${contact}</p>`
-    : o.weak
-      ? `<p>${c.weak} ${contact}</p>`
-      : "";
+  // An empty search (Enter in an empty box) asked nothing, so it is not told nothing was found.
+  const footer = !o.query.trim()
+    ? ""
+    : !items
+      ? `<p>${c.none} ${contact}</p>`
+      : o.weak
+        ? `<p>${c.weak} ${contact}</p>`
+        : "";
   return inertLiquid(`<section class="tsunagu-faq-results" lang="${esc(o.locale)}">
   <h1>${c.title}</h1>
   <form action="/apps/tsunagu/faq" method="get" role="search">

@@ -34,16 +34,22 @@ class TsunaguFaq extends HTMLElement {
 
     const run = (report: boolean) => {
       if (!this.search || !input || !results || !empty) return;
-      this.query = input.value.trim().slice(0, 200);
-      results.textContent = "";
-      empty.hidden = true;
-      if (loose) loose.hidden = true;
-      if (!this.query) return;
+      const query = input.value.trim().slice(0, 200);
+      // The same query again (the pause, Enter, a trailing space) leaves the results alone: rebuilt,
+      // the live region had screen readers read them all out once more.
+      const same = query === this.query;
+      this.query = query;
+      if (!same) {
+        results.textContent = "";
+        empty.hidden = true;
+        if (loose) loose.hidden = true;
+      }
+      if (!query) return;
       const found = this.search(this.query);
       // Only entries this block shows: a block limited to some categories counts none of the rest.
       const hits = found.hits.filter((id) => this.entry(id));
       const weak = found.weak;
-      if (hits.length) {
+      if (!same && hits.length) {
         const title = document.createElement("p");
         // "1 matching question", not "1 matching questions": the block sends both forms.
         title.textContent = (
@@ -65,7 +71,7 @@ class TsunaguFaq extends HTMLElement {
         }
         results.append(title, list);
         if (loose) loose.hidden = !weak;
-      } else empty.hidden = false;
+      } else if (!same) empty.hidden = false;
       if (report && (weak || !hits.length) && this.query !== this.reported) {
         this.reported = this.query;
         this.beacons.push({
