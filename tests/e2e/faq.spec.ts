@@ -287,8 +287,16 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
     "Can I return an item?",
   );
   // One hit is "1 matching question", not "1 matching questions".
-  await expect(page.locator(".tsunagu-faq__results p")).toHaveText(
+  await expect(page.locator(".tsunagu-faq__count")).toHaveText(
     "1 matching question",
+  );
+  // Screen readers hear the count, not every question again at each keystroke.
+  await expect(page.locator(".tsunagu-faq__count")).toHaveAttribute(
+    "aria-live",
+    "polite",
+  );
+  await expect(page.locator("[aria-live] .tsunagu-faq__results")).toHaveCount(
+    0,
   );
   await page.screenshot({
     path: "screenshots/faq-storefront-en.png",

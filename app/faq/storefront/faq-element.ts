@@ -29,6 +29,7 @@ class TsunaguFaq extends HTMLElement {
     const form = this.querySelector("form");
     const input = this.querySelector<HTMLInputElement>("input[type=search]");
     const results = this.querySelector<HTMLElement>(".tsunagu-faq__results");
+    const count = this.querySelector<HTMLElement>(".tsunagu-faq__count");
     const empty = this.querySelector<HTMLElement>(".tsunagu-faq__empty");
     const loose = this.querySelector<HTMLElement>(".tsunagu-faq__weak");
 
@@ -41,6 +42,7 @@ class TsunaguFaq extends HTMLElement {
       this.query = query;
       if (!same) {
         results.textContent = "";
+        if (count) count.textContent = "";
         empty.hidden = true;
         if (loose) loose.hidden = true;
       }
@@ -50,13 +52,13 @@ class TsunaguFaq extends HTMLElement {
       const hits = found.hits.filter((id) => this.entry(id));
       const weak = found.weak;
       if (!same && hits.length) {
-        const title = document.createElement("p");
         // "1 matching question", not "1 matching questions": the block sends both forms.
-        title.textContent = (
-          (hits.length == 1 && strings.result) ||
-          strings.results ||
-          "{count}"
-        ).replace("{count}", String(hits.length));
+        if (count)
+          count.textContent = (
+            (hits.length == 1 && strings.result) ||
+            strings.results ||
+            "{count}"
+          ).replace("{count}", String(hits.length));
         const list = document.createElement("ol");
         for (const id of hits) {
           const entry = this.entry(id)!;
@@ -69,7 +71,7 @@ class TsunaguFaq extends HTMLElement {
           });
           list.appendChild(document.createElement("li")).appendChild(a);
         }
-        results.append(title, list);
+        results.append(list);
         if (loose) loose.hidden = !weak;
       } else if (!same) empty.hidden = false;
       if (report && (weak || !hits.length) && this.query !== this.reported) {
