@@ -5,6 +5,7 @@ import { authenticateProxy, proxyError } from "../proxy/authenticate.server";
 import { enforceStorefrontLimits } from "../proxy/limits.server";
 import { previewSearch } from "../faq/preview.server";
 import { resultsPage } from "../faq/results-page";
+import { storePath } from "../security/store-path";
 
 const params = z.object({
   q: z.string().trim().max(200).default(""),
@@ -12,6 +13,8 @@ const params = z.object({
     .string()
     .regex(/^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$/)
     .default("ja"),
+  /** The page the block's form was on (request.path), to link back to; checked by storePath. */
+  back: z.string().max(500).optional(),
 });
 
 /** GET /apps/tsunagu/faq?q=: search results for shoppers without JavaScript (published entries only). */
@@ -28,6 +31,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       "q must be at most 200 characters and locale a language code",
     );
   const { q, locale } = parsed.data;
+  const back = parsed.data.back ? storePath(parsed.data.back) : undefined;
   const result = q ? await previewSearch(prisma, shop, q, locale, true) : null;
   const settings = await prisma.faqSettings.findUnique({
     where: { shop },
@@ -44,6 +48,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
       hits,
       weak: Boolean(result?.weak),
       contactUrl: settings?.contactUrl ?? "",
+      back,
     }),
     { headers: { "Content-Type": "application/liquid; charset=utf-8" } },
   );

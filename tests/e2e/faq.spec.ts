@@ -404,5 +404,24 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await plain.locator(".tsunagu-faq__question").first().click();
   await expect(plain.locator(".tsunagu-faq__answer").first()).toBeVisible();
   await expect(plain.locator(".tsunagu-faq__vote").first()).toBeHidden();
+  // Its search form answers with a page of results, sized for a phone, that leads back.
+  await plain.setViewportSize({ width: 390, height: 844 });
+  await plain
+    .getByRole("searchbox", { name: "よくある質問を検索" })
+    .fill("そうりょう");
+  await plain.getByRole("button", { name: "検索" }).click();
+  await expect(
+    plain.locator(".tsunagu-faq-results summary").first(),
+  ).toBeVisible();
+  const button = await plain
+    .locator(".tsunagu-faq-results button")
+    .boundingBox();
+  expect(button?.height ?? 0).toBeGreaterThanOrEqual(44);
+  await plain.screenshot({
+    path: "screenshots/faq-results-nojs-ja.png",
+    fullPage: true,
+  });
+  await plain.getByRole("link", { name: "よくある質問の一覧に戻る" }).click();
+  await expect(plain.locator(".tsunagu-faq__question").first()).toBeVisible();
   await noScript.close();
 });

@@ -354,6 +354,39 @@ describe("FAQ search without JavaScript", () => {
     expect(body).toContain('value="そうりょう&lt;script&gt;"');
   });
 
+  it("links back to the page the search came from, and never to another site", async () => {
+    const { loader } = await import("~/routes/proxy.faq");
+    const page = async (back: string) =>
+      (
+        await callRoute(
+          loader as never,
+          new Request(
+            signedProxyUrl("/faq", {
+              ...proxyParams(SHOP),
+              q: "送料",
+              locale: "ja",
+              back,
+            }),
+            { headers: { "X-Forwarded-For": "192.0.2.11" } },
+          ),
+        )
+      ).text();
+    const body = await page("/pages/faq");
+    expect(body).toContain('<a href="/pages/faq"');
+    expect(body).toContain("よくある質問の一覧に戻る");
+    // Searching again keeps the way back.
+    expect(body).toContain('name="back" value="/pages/faq"');
+    for (const forged of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example",
+    ]) {
+      const html = await page(forged);
+      expect(html).not.toContain("evil.example");
+      expect(html).toContain('<a href="/"');
+    }
+  });
+
   it("answers a language the shop has no entries in without building or keeping an index", async () => {
     const { loader } = await import("~/routes/proxy.faq");
     const { cachedIndexes } = await import("~/faq/preview.server");

@@ -178,6 +178,8 @@ export async function renderBlocks(o: {
   target: AppBlock["target"];
   product?: StorefrontProduct | null;
   customerId: string | null;
+  /** The storefront page's path, as Liquid's request.path gives it (no query string). */
+  path?: string;
   /** Settings the merchant changed in the theme editor, over each block's defaults. */
   settings?: Record<string, unknown>;
 }): Promise<string> {
@@ -216,6 +218,7 @@ export async function renderBlocks(o: {
           primary: o.locale === o.core.primaryLocale,
         },
         design_mode: false,
+        path: o.path ?? "/",
       },
       routes: { root_url: "/storefront" },
     };

@@ -511,6 +511,7 @@ export async function startDevStore(opts: StartOptions): Promise<{
         target,
         product,
         customerId,
+        path: p,
       });
     const page = async (main: string) =>
       sendHtml(
