@@ -236,6 +236,15 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   await expect(yes).toBeFocused();
   await expect(yes).toHaveAttribute("aria-pressed", "true");
   await expect(yes).toHaveAttribute("aria-disabled", "true");
+  // A later visit in the same browser shows the vote as given and does not ask for it again.
+  const later = await page.context().newPage();
+  await later.goto("/storefront/pages/faq?locale=ja");
+  const yesLater = later
+    .locator("details[data-handle=payment]")
+    .getByRole("button", { name: "はい", includeHidden: true });
+  await expect(yesLater).toHaveAttribute("aria-pressed", "true");
+  await expect(yesLater).toHaveAttribute("aria-disabled", "true");
+  await later.close();
   await search.fill("ラクダを貸してほしい");
   // Announced to screen readers: the notice is inside the results' live region.
   await expect(

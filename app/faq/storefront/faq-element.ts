@@ -6,6 +6,20 @@ import { loadSearch, type FaqSearch } from "./engine";
  * "was this helpful?" and signals for the merchant. Every entry is already in the HTML; this
  * only enhances it.
  */
+/**
+ * The shopper's vote on an entry, remembered in this browser (read, or written when `v` is given).
+ * Storage can be off or full (private browsing): then votes are simply not remembered.
+ */
+function stored(handle: string, v?: string): string | null {
+  try {
+    const key = `tsunagu-faq-vote:${handle}`;
+    if (v) localStorage.setItem(key, v);
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 class TsunaguFaq extends HTMLElement {
   private search: FaqSearch | null = null;
   private beacons!: BeaconQueue;
@@ -105,8 +119,15 @@ class TsunaguFaq extends HTMLElement {
     this.addEventListener("click", (e) =>
       this.onVote(e.target as HTMLElement, strings.thanks || ""),
     );
-    for (const vote of this.querySelectorAll<HTMLElement>(".tsunagu-faq__vote"))
+    for (const vote of this.querySelectorAll<HTMLElement>(
+      ".tsunagu-faq__vote",
+    )) {
       vote.hidden = false;
+      // A vote given on an earlier visit shows as given, and is not asked for again.
+      const h = vote.closest("details")?.dataset.handle;
+      const given = h && stored(h);
+      if (given) this.mark(vote, given);
+    }
     const follow = () => {
       const m = /^#faq-([a-z0-9-]+)$/.exec(location.hash);
       if (m) this.open(m[1], false);
@@ -145,6 +166,14 @@ class TsunaguFaq extends HTMLElement {
     );
   }
 
+  /** The entry's vote buttons as voted, the one for `vote` ("1" or "0") pressed. */
+  private mark(within: HTMLElement, vote: string) {
+    for (const b of within.querySelectorAll<HTMLElement>("button[data-vote]")) {
+      b.setAttribute("aria-disabled", "true");
+      b.setAttribute("aria-pressed", String(b.dataset.vote == vote));
+    }
+  }
+
   private onVote(target: HTMLElement, thanks: string) {
     const button = target.closest<HTMLButtonElement>("button[data-vote]");
     const details = button?.closest<HTMLDetailsElement>("details");
@@ -162,12 +191,8 @@ class TsunaguFaq extends HTMLElement {
         ? { t: "vote", h: details.dataset.handle, v, q: this.query }
         : { t: "vote", h: details.dataset.handle, v },
     );
-    for (const b of details.querySelectorAll<HTMLButtonElement>(
-      "button[data-vote]",
-    )) {
-      b.setAttribute("aria-disabled", "true");
-      b.setAttribute("aria-pressed", String(b === button));
-    }
+    stored(details.dataset.handle, String(v));
+    this.mark(details, String(v));
     const status = details.querySelector(".tsunagu-faq__thanks");
     if (status) status.textContent = thanks;
   }
