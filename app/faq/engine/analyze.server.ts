@@ -83,6 +83,18 @@ const JA_LIGHT = new Set([
 ]);
 /** A reading guessed from the kanji is less exact than the dictionary's (0.9); 0.5–0.9 measured the same on cv. */
 const ONYOMI_EXACTNESS = 0.7;
+/** The endings a godan verb takes in its other forms, by its dictionary form's last kana. */
+const GODAN: Record<string, string> = {
+  く: "かきけい",
+  ぐ: "がぎげい",
+  す: "さしせ",
+  つ: "たちてっ",
+  ぬ: "なにねん",
+  ぶ: "ばびべん",
+  む: "まみめん",
+  る: "らりれっ",
+  う: "わいえっ",
+};
 const TIME_QUESTION =
   /いつ|何(日|分|時間|週間|[かゖゕけ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
 const EN_TIME_QUESTION =
@@ -302,6 +314,11 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
         // Not a stem of two kana: たの (頼む) and いた (痛い) turn up inside grammar ("届いたのに").
         const readingStem = baseReading.slice(0, -1);
         if (readingStem.length >= 3) add(readingStem, 0.5);
+        // A godan verb's kana inflections, for shoppers who type the verb in kana: とどく gives
+        // とどか (とどかない), とどき (とどきません), とどけ, とどい (とどいた); three kana at least.
+        if (tok.conjugated_type?.startsWith("五段") && readingStem.length >= 2)
+          for (const ending of GODAN[baseReading.at(-1)!] ?? "")
+            add(readingStem + ending, 0.5);
       }
     }
   }

@@ -377,6 +377,12 @@ describe("Japanese search", () => {
     );
   });
 
+  it("meets a godan verb typed in kana in its other forms (とどかない, とどいてない)", async () => {
+    const s = await searchOf(ja);
+    expect(top(s("とどかない"))).toBe("delivery");
+    expect(top(s("まだとどいてない"))).toBe("delivery");
+  });
+
   it("gives kana adjectives a stem for their inflections, and compounds no run that ends in a prefix", async () => {
     const terms = async (text: string) =>
       (await analyze(text)).map((t) => t.term);
