@@ -28,7 +28,7 @@ export const loader = async ({ request }: LoaderFunctionArgs) => {
   if (!parsed.success)
     return proxyError(
       400,
-      "q must be at most 200 characters and locale a language code",
+      "q must be at most 200 characters, locale a language code and back a path",
     );
   const { q, locale } = parsed.data;
   const back = parsed.data.back ? storePath(parsed.data.back) : undefined;

@@ -2,11 +2,6 @@ import { BeaconQueue } from "./beacons";
 import { loadSearch, type FaqSearch } from "./engine";
 
 /**
- * <tsunagu-faq>: instant search over the prebuilt index the block embeds, deep links (#faq-…),
- * "was this helpful?" and signals for the merchant. Every entry is already in the HTML; this
- * only enhances it.
- */
-/**
  * The shopper's vote on an entry, remembered in this browser (read, or written when `v` is given).
  * Storage can be off or full (private browsing): then votes are simply not remembered.
  */
@@ -20,6 +15,11 @@ function stored(handle: string, v?: string): string | null {
   }
 }
 
+/**
+ * <tsunagu-faq>: instant search over the prebuilt index the block embeds, deep links (#faq-…),
+ * "was this helpful?" and signals for the merchant. Every entry is already in the HTML; this
+ * only enhances it.
+ */
 class TsunaguFaq extends HTMLElement {
   private search: FaqSearch | null = null;
   private beacons!: BeaconQueue;
