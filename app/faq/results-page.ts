@@ -39,10 +39,17 @@ export function resultsPage(o: {
 }): string {
   const c = /^ja\b/i.test(o.locale) ? copy.ja : copy.en;
   const contact = `<a href="${esc(o.contactUrl || "/pages/contact")}">${c.contact}</a>`;
+  // The block's stylesheet is not on this page, and a <style> would not survive inertLiquid (its
+  // braces become character references): the few rules that matter are inline. Box and button
+  // are tap targets of 44 px, as in the block; answers wrap long URLs and scroll wide tables.
+  const tap =
+    "min-height:2.75rem;padding:0.5rem 0.75rem;font:inherit;box-sizing:border-box";
+  /** A line of text tapped as a whole (a question, the link back): 44 px high too. */
+  const row = "min-height:2.75rem;padding:0.6rem 0;box-sizing:border-box";
   const items = o.hits
     .map(
       (h) =>
-        `<details open style="padding:0.5rem 0;border-bottom:1px solid rgba(0,0,0,0.15)"><summary style="font-weight:600;min-height:2.75rem;padding:0.6rem 0;box-sizing:border-box;cursor:pointer">${esc(h.question)}</summary><div style="overflow-x:auto">${h.answer}</div></details>`,
+        `<details open style="padding:0.5rem 0;border-bottom:1px solid rgba(0,0,0,0.15)"><summary style="font-weight:600;${row};cursor:pointer">${esc(h.question)}</summary><div style="overflow-x:auto">${h.answer}</div></details>`,
     )
     .join("");
   // An empty search (Enter in an empty box) asked nothing, so it is not told nothing was found.
@@ -53,13 +60,8 @@ export function resultsPage(o: {
       : o.weak
         ? `<p>${c.weak} ${contact}</p>`
         : "";
-  // The block's stylesheet is not on this page, and a <style> would not survive inertLiquid (its
-  // braces become character references): the few rules that matter are inline. Box and button
-  // are tap targets of 44 px, as in the block; answers wrap long URLs and scroll wide tables.
-  const tap =
-    "min-height:2.75rem;padding:0.5rem 0.75rem;font:inherit;box-sizing:border-box";
   const back = o.back
-    ? `<p><a href="${esc(o.back)}" style="display:inline-block;min-height:2.75rem;padding:0.6rem 0;box-sizing:border-box">${c.back}</a></p>`
+    ? `<p><a href="${esc(o.back)}" style="display:inline-block;${row}">${c.back}</a></p>`
     : "";
   return inertLiquid(`<section class="tsunagu-faq-results" lang="${esc(o.locale)}" style="overflow-wrap:break-word">
   <h1>${c.title}</h1>

@@ -9,6 +9,16 @@ import thankYouJa from "../../extensions/tsunagu-thank-you/locales/ja.json";
 import orderStatusJa from "../../extensions/tsunagu-order-status/locales/ja.json";
 import { emailPage } from "../surveys/email-page";
 
+/** Every button and form title that creates something: 〜を追加 in Japanese, Add … in English. */
+const CREATE_KEYS = [
+  "faq.new",
+  "faq.formNew",
+  "surveys.new",
+  "surveys.formNew",
+  "tutorials.add",
+  "tutorials.new",
+] as const;
+
 /** One way of saying each thing across the admin, the storefront block and the extensions. */
 type Strings = { [key: string]: string | Strings };
 const values = (o: Strings, path = ""): [string, string][] =>
@@ -37,15 +47,7 @@ describe("Japanese wording", () => {
   });
 
   it("names every create button and form 〜を追加", () => {
-    for (const key of [
-      "faq.new",
-      "faq.formNew",
-      "surveys.new",
-      "surveys.formNew",
-      "tutorials.add",
-      "tutorials.new",
-    ] as const)
-      expect(ja[key], key).toMatch(/を追加$/);
+    for (const key of CREATE_KEYS) expect(ja[key], key).toMatch(/を追加$/);
   });
 
   it("puts no space between a number and its counter (120日間, 3件, 100文字)", () => {
@@ -174,15 +176,7 @@ describe("English wording", () => {
   });
 
   it("names every create button and form Add …, as Japanese says 〜を追加", () => {
-    for (const key of [
-      "faq.new",
-      "faq.formNew",
-      "surveys.new",
-      "surveys.formNew",
-      "tutorials.add",
-      "tutorials.new",
-    ] as const)
-      expect(en[key], key).toMatch(/^Add /);
+    for (const key of CREATE_KEYS) expect(en[key], key).toMatch(/^Add /);
   });
 
   it("says Save on every save button (Save and publish where it publishes at once)", () => {
