@@ -303,6 +303,46 @@ describe("Japanese search", () => {
     expect(top(s("いつ発送?"))).toBe("ship-when");
   });
 
+  it("meets a question asked in units (何キロ, 何リットル, how heavy) at the entry naming the measure", async () => {
+    const s = await searchOf([
+      {
+        id: "weight",
+        question: "スーツケース本体の重さはどのくらいですか?",
+        answer: "Mサイズで3.2です。",
+      },
+      {
+        id: "volume",
+        question: "容量を教えてください",
+        answer: "Mサイズは60、Lサイズは90です。",
+      },
+      {
+        id: "lock",
+        question: "鍵の番号を忘れました",
+        answer: "お問い合わせください。",
+      },
+      {
+        id: "people",
+        question: "何泊向けのサイズですか?",
+        answer: "Mは3〜5泊、Lは1週間以上の人数2名程度の旅行向けです。",
+      },
+    ]);
+    expect(top(s("何キロある?"))).toBe("weight");
+    expect(top(s("何リットル入る"))).toBe("volume");
+    const en = await searchOf([
+      {
+        id: "weight",
+        question: "What does the case weigh?",
+        answer: "The medium case is 3.2 kg.",
+      },
+      {
+        id: "lock",
+        question: "I forgot my lock code",
+        answer: "Contact us.",
+      },
+    ]);
+    expect(top(en("how heavy is it"))).toBe("weight");
+  });
+
   it("reads a particle before a question word as a particle (返金はいつ: は + いつ, not はい + つ)", async () => {
     const s = await searchOf([
       {
