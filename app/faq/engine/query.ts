@@ -281,8 +281,11 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     }
     const total = units.length || 1;
     let top = 0;
+    // An entry meeting every word the shopper typed beats one meeting a single word strongly:
+    // a fifth of the score stands without coverage (cv en +.0014, ja +.0007 against 0.4;
+    // 0.1 and 0.3 measured lower, the ten development sets within a query).
     for (let d = 0; d < n; d++) {
-      score[d] *= 0.4 + (0.6 * covered[d]) / total;
+      score[d] *= 0.2 + (0.8 * covered[d]) / total;
       top = Math.max(top, score[d]);
     }
     // What shoppers who asked the same question went on to open (and found helpful).
