@@ -110,8 +110,10 @@ export async function buildIndex(
     put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
     // Words whose dictionary definitions use the entry's English words ("decaf" for caffeine).
     put(await definedWords(question.concat(tags)), FIELDS.question);
-    // And the words that define the entry's own ("whetstone": sharpening, edged, tools).
-    put(await definitionWords(question.concat(tags, answer)), FIELDS.question);
+    // And the words that define the entry's own ("whetstone": sharpening, edged, tools), an
+    // answer's at the answer's field weight (cv en .8725 → .8733 against the question's).
+    put(await definitionWords(question.concat(tags)), FIELDS.question);
+    put(await definitionWords(answer), FIELDS.answer);
     // The words other shops' shoppers typed for entries like this one.
     put(
       await shopperWords(question.concat(tags)),
