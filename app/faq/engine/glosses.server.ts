@@ -35,7 +35,7 @@ let index: Map<string, string[]> | null = null;
  * Headword stem → the words the definitions of its headwords of few senses use ("changed", an
  * adjective of one sense, lends its definition to "chang"; "change", of twenty, does not).
  */
-let definitions: Map<string, Set<string>> | null = null;
+let definitions: Map<string, string> | null = null;
 
 /** Definition word (stemmed) → the headwords whose definitions use it. Read once per process. */
 function definitionIndex(): Map<string, string[]> {
@@ -82,13 +82,14 @@ function definitionIndex(): Map<string, string[]> {
       }
     }
   }
+  // Space-joined: a string per stem holds in a third of the heap that a set of words takes.
   definitions = new Map();
   for (const [h, defs] of senses) {
     if (defs.length > MAX_SENSES) continue;
     const key = stem(h);
-    const words =
-      definitions.get(key) ?? definitions.set(key, new Set()).get(key)!;
+    const words = new Set(definitions.get(key)?.split(" "));
     for (const d of defs) for (const w of d) if (w !== key) words.add(w);
+    definitions.set(key, [...words].join(" "));
   }
   index = new Map();
   for (const [w, found] of heads)
@@ -143,7 +144,7 @@ export async function definitionWords(terms: Term[]): Promise<Term[]> {
   const out: Term[] = [];
   const seen = new Set(present);
   for (const term of present)
-    for (const word of definitions!.get(term) ?? [])
+    for (const word of definitions!.get(term)?.split(" ") ?? [])
       if (!seen.has(word)) {
         seen.add(word);
         out.push({ term: word, weight: GLOSS_WEIGHT });
