@@ -387,8 +387,15 @@ export async function analyze(text: string): Promise<Term[]> {
   return [
     ...(hasJapanese ? await analyzeJapanese(text) : []),
     ...analyzeEnglish(text),
+    // A temperature written as a reading ("70-80°C", "80度のお湯") is what a shopper asking the
+    // temperature wants; the lexicon's temperature group brings 温度 and the other words.
+    ...(TEMPERATURE.test(text.normalize("NFKC"))
+      ? [{ term: "temperatur", weight: 1 }]
+      : []),
   ];
 }
+
+const TEMPERATURE = /\d\s*°\s*[cf]\b|\d\d\s*度(?!目)/i;
 
 const dictionaryPhrases = new Map<string, Promise<Term[]>>();
 /**

@@ -343,6 +343,39 @@ describe("Japanese search", () => {
     expect(top(en("how heavy is it"))).toBe("weight");
   });
 
+  it("meets a question about temperature at the entry that gives a reading (80℃, 70-80°C)", async () => {
+    const s = await searchOf([
+      {
+        id: "brew",
+        question: "煎茶のおいしい淹れ方",
+        answer: "茶葉4gに80℃のお湯を150ml注ぎ、1分待ちます。",
+      },
+      {
+        id: "store",
+        question: "茶葉の保存方法",
+        answer: "開封後は冷暗所で保存し、1か月以内にお召し上がりください。",
+      },
+    ]);
+    expect(top(s("お湯の温度"))).toBe("brew");
+    const en = await searchOf([
+      {
+        id: "brew",
+        question: "How do I make sencha?",
+        answer: "Use 4 g of leaves with 150 ml of water at 70-80°C.",
+      },
+      {
+        id: "store",
+        question: "How should I keep the leaves?",
+        answer:
+          "Keep them sealed, away from light and heat, and use them within a month.",
+      },
+    ]);
+    expect(top(en("what temperature"))).toBe("brew");
+    // A second time (2度目) or a small number is no temperature.
+    const analyzed = await analyze("2度目の注文です");
+    expect(analyzed.map((t) => t.term)).not.toContain("temperatur");
+  });
+
   it("reads a particle before a question word as a particle (返金はいつ: は + いつ, not はい + つ)", async () => {
     const s = await searchOf([
       {

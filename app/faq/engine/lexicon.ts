@@ -280,6 +280,7 @@ export const LEXICON: readonly (readonly string[])[] = [
     "fit",
     "dimensions",
   ],
+  ["温度", "temperature", "degrees", "celsius"],
   ["重さ", "重量", "グラム", "キロ", "kg", "weight", "weigh", "heavy"],
   ["容量", "リットル", "ml", "capacity", "litre", "liter", "volume"],
   ["音", "騒音", "音量", "うるさい", "静か", "noise", "noisy", "quiet", "loud"],
