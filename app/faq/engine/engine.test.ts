@@ -121,8 +121,9 @@ describe("Japanese search", () => {
     const s = await searchOf(ja);
     expect(s("の").hits).toEqual([]);
     expect(s("は?").hits).toEqual([]);
-    // A kanji found only inside the entry's compound (配送料), not a word of its own.
-    expect(s("配").hits).toEqual([]);
+    // A kanji found only inside the entry's compound (3営業日), not a word of its own. (Not 配:
+    // the training corpus's shoppers made it a word, 配る.)
+    expect(s("営").hits).toEqual([]);
   });
 
   it("tells grammar from unknown words: kana grammar neither matches nor counts", async () => {
