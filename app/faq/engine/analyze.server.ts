@@ -389,9 +389,7 @@ export async function analyze(text: string): Promise<Term[]> {
     ...analyzeEnglish(text),
     // A temperature written as a reading ("70-80°C", "80度のお湯") is what a shopper asking the
     // temperature wants; the lexicon's temperature group brings 温度 and the other words.
-    ...(TEMPERATURE.test(text.normalize("NFKC"))
-      ? [{ term: "temperatur", weight: 1 }]
-      : []),
+    ...(TEMPERATURE.test(folded) ? [{ term: "temperatur", weight: 1 }] : []),
   ];
 }
 
