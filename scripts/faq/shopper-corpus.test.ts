@@ -1,13 +1,13 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { fold } from "../../app/faq/engine/text";
+import { learnKey } from "../../app/faq/engine/query";
 import { readQueries } from "./eval-data";
 import { trainingShops } from "./shopper-corpus";
 
 const root = path.resolve(import.meta.dirname, "../..");
-/** A query as the comparison sees it: folded, letters and digits only ("いつ届く?" = "いつ届く"). */
-const key = (query: string) => fold(query).replace(/[^\p{L}\p{N}]+/gu, "");
+/** A query as the engine keys it: folded, letters and digits only ("いつ届く?" = "いつ届く"). */
+const key = learnKey;
 
 describe("FAQ training corpus", () => {
   // The corpus's words reach every index the engine builds, so a query of an evaluation set
