@@ -5,7 +5,11 @@
  * 2. Query latency p50/p99 at 50, 1,000 and 10,000 synthesised entries, in Node and in chromium
  *    (the storefront script's own engine code, run in the browser), with the index size.
  * 3. The storefront script's size, gzipped.
+ * 4. A server's first publish: the first Japanese and English index builds of a fresh process
+ *    (dictionaries and the shopper-words corpus loading), with its heap and peak memory; median
+ *    of three processes (scripts/bench/faq-first-build-child.ts).
  */
+import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { performance } from "node:perf_hooks";
@@ -181,3 +185,26 @@ for (const s of STOREFRONT_SCRIPTS) {
     `${s.out}: ${code.length} bytes, ${gzipSize(code)} bytes gzipped (budget ${s.budgetGzip})`,
   );
 }
+
+console.log("\n== a server's first publish (fresh process; median of 3)");
+const starts = Array.from(
+  { length: 3 },
+  () =>
+    JSON.parse(
+      execFileSync(
+        process.execPath,
+        [
+          "--expose-gc",
+          "--import",
+          "tsx",
+          "scripts/bench/faq-first-build-child.ts",
+        ],
+        { encoding: "utf8" },
+      ),
+    ) as { ja_s: number; en_s: number; heap_mb: number; peak_rss_mb: number },
+);
+const median = (f: (s: (typeof starts)[number]) => number) =>
+  starts.map(f).sort((a, b) => a - b)[1];
+console.log(
+  `first ja build ${median((s) => s.ja_s).toFixed(1)} s, then first en build ${median((s) => s.en_s).toFixed(1)} s; heap after ${median((s) => s.heap_mb).toFixed(0)} MB, peak RSS ${median((s) => s.peak_rss_mb).toFixed(0)} MB`,
+);

@@ -1,6 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import {
+  analyseShopperTexts,
+  packShopperEntry,
+  type ShopperEntry,
+  type ShopperText,
+} from "../../app/faq/engine/shopper-words.server";
+import {
   type EvalEntry,
   type EvalQuery,
   readFaq,
@@ -9,18 +15,11 @@ import {
 
 /**
  * The FAQ training corpus (app/faq/training/: FAQs of shops no evaluation set uses, each entry
- * with the queries shoppers typed to find it, in faq:eval's formats) as shopper-words.json holds
- * it: per entry its locale, question, tags and queries. Answers are left out: they add size, not
- * shoppers' words.
+ * with the queries shoppers typed to find it, in faq:eval's formats). shopper-words.json holds it
+ * analysed: per entry its locale, question and tag terms, and its queries' terms. Answers are
+ * left out: they add size, not shoppers' words.
  */
 export const TRAINING_DIR = "app/faq/training";
-
-export interface CorpusEntry {
-  locale: string;
-  question: string;
-  tags: string;
-  queries: string[];
-}
 
 export interface TrainingShop {
   shop: string;
@@ -48,12 +47,12 @@ export function trainingShops(root: string): TrainingShop[] {
     });
 }
 
-/** Corpus entries of the given shops: per entry with queries, its locale, question, tags and queries. */
+/** Corpus entries of the given shops as written: per entry with queries, its locale, question, tags and queries. */
 export function corpusOf(shops: TrainingShop[]): {
-  entries: CorpusEntry[];
+  entries: ShopperText[];
   queries: number;
 } {
-  const out: CorpusEntry[] = [];
+  const out: ShopperText[] = [];
   let count = 0;
   for (const { faq, queries: list } of shops) {
     const queries = new Map<string, string[]>();
@@ -75,8 +74,12 @@ export function corpusOf(shops: TrainingShop[]): {
   return { entries: out, queries: count };
 }
 
-export const shopperCorpus = (root: string) => corpusOf(trainingShops(root));
+/** The training corpus as shopper-words.json ships it (analysed), and how many queries it holds. */
+export async function shopperCorpus(root: string) {
+  const { entries, queries } = corpusOf(trainingShops(root));
+  return { entries: await analyseShopperTexts(entries), queries };
+}
 
-/** shopper-words.json's text. */
-export const corpusFile = (corpus: CorpusEntry[]) =>
-  `${JSON.stringify(corpus)}\n`;
+/** shopper-words.json's text: an entry a line, packed (shopper-words.server.ts). */
+export const corpusFile = (corpus: ShopperEntry[]) =>
+  `[\n${corpus.map((e) => JSON.stringify(packShopperEntry(e))).join(",\n")}\n]\n`;

@@ -1,7 +1,7 @@
 import { setShopperCorpus } from "../../app/faq/engine/shopper-words.server";
 import { metrics, type EvalQuery } from "./eval-data";
 import { publishedSearch } from "./rank";
-import { corpusOf, type TrainingShop } from "./shopper-corpus";
+import { corpusSwitcher, type CvPlan } from "./cv";
 
 /**
  * What the merchant's "other ways to ask" do for wordings nobody added: leaving one shop out at a
@@ -10,11 +10,12 @@ import { corpusOf, type TrainingShop } from "./shopper-corpus";
  * giving every wording of the half, and giving only the wordings the engine got wrong without
  * them (what a merchant adds from the gap report). Queries with one relevant entry only.
  */
-export async function waysToAskCv(shops: TrainingShop[]) {
+export async function waysToAskCv(plan: CvPlan) {
+  const swapCorpus = corpusSwitcher(plan);
   type Row = { locale: string; relevant: string[]; ranked: string[] };
   const out = { none: [] as Row[], all: [] as Row[], failed: [] as Row[] };
-  for (const held of shops) {
-    setShopperCorpus(corpusOf(shops.filter((s) => s !== held)).entries);
+  for (const held of plan.held) {
+    await swapCorpus(held);
     for (const locale of [...new Set(held.faq.map((e) => e.locale))].sort()) {
       const docs = held.faq.filter((e) => e.locale === locale);
       const search = (ways: Map<string, string[]>) =>
