@@ -26,6 +26,7 @@ describe("faq:train --cv plans", () => {
       new CvOptionError("not a training shop: kendama"),
     );
     expect(() => shopList(",", shops)).toThrow(CvOptionError);
+    expect(() => shopList(`@${file}.missing`, shops)).toThrow(CvOptionError);
   });
 
   it("never lends a held-out shop its own words, and chooses a borrowed share by name alone", () => {

@@ -33,11 +33,16 @@ export class CvOptionError extends Error {}
 /** "a,b,c", or "@file" with one name a line: names of training shops, each checked. */
 export function shopList(arg: string, shops: TrainingShop[]): TrainingShop[] {
   // A file's relative path is read from where npm was started, as faq:eval's (scripts/cli.ts).
-  const file = (f: string) =>
-    readFileSync(
-      path.resolve(process.env.INIT_CWD ?? process.cwd(), f),
-      "utf8",
-    );
+  const file = (f: string) => {
+    try {
+      return readFileSync(
+        path.resolve(process.env.INIT_CWD ?? process.cwd(), f),
+        "utf8",
+      );
+    } catch (error) {
+      throw new CvOptionError(`${f}: ${(error as Error).message}`);
+    }
+  };
   const names = (arg.startsWith("@") ? file(arg.slice(1)) : arg)
     .split(/[\s,]+/)
     .filter(Boolean);
