@@ -28,6 +28,14 @@ export function fileArg(
 ): string | undefined {
   const value = arg(name, argv);
   if (value === undefined || value === "") return undefined;
+  return callerPath(value, env);
+}
+
+/** A path a user typed, as an absolute path: read from where npm was started (see `fileArg`). */
+export function callerPath(
+  value: string,
+  env: Record<string, string | undefined> = process.env,
+): string {
   const fromCaller = path.resolve(env.INIT_CWD ?? process.cwd(), value);
   const fromHere = path.resolve(value);
   return existsSync(fromCaller) || !existsSync(fromHere)

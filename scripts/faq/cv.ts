@@ -1,12 +1,12 @@
 import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import {
   analyseShopperTexts,
   setShopperCorpus,
   type ShopperEntry,
 } from "../../app/faq/engine/shopper-words.server";
 import { shown } from "../../app/faq/engine/query";
+import { callerPath } from "../cli";
 import { publishedSearch } from "./rank";
 import { corpusOf, type TrainingShop } from "./shopper-corpus";
 
@@ -32,13 +32,10 @@ export class CvOptionError extends Error {}
 
 /** "a,b,c", or "@file" with one name a line: names of training shops, each checked. */
 export function shopList(arg: string, shops: TrainingShop[]): TrainingShop[] {
-  // A file's relative path is read from where npm was started, as faq:eval's (scripts/cli.ts).
+  // A file's relative path is read from where npm was started, as faq:eval's.
   const file = (f: string) => {
     try {
-      return readFileSync(
-        path.resolve(process.env.INIT_CWD ?? process.cwd(), f),
-        "utf8",
-      );
+      return readFileSync(callerPath(f), "utf8");
     } catch (error) {
       throw new CvOptionError(`${f}: ${(error as Error).message}`);
     }
@@ -137,9 +134,7 @@ export async function runCv(
   done: (rows: CvRow[], shop: string) => void,
 ) {
   if (jobs <= 1) {
-    const swapCorpus = corpusSwitcher(plan);
-    for (const held of plan.held)
-      done(await heldOut(held, swapCorpus), held.shop);
+    await runShare(plan, 0, 1, async (rows, shop) => done(rows, shop));
     setShopperCorpus();
     return;
   }
@@ -172,11 +167,24 @@ export async function cvWorker(plan: CvPlan): Promise<boolean> {
   const role = process.env[WORKER];
   if (!role || !process.send) return false;
   const [part, jobs] = role.split("/").map(Number);
+  await runShare(
+    plan,
+    part,
+    jobs,
+    (rows, shop) => new Promise((r) => process.send!({ shop, rows }, r)),
+  );
+  return true;
+}
+
+/** Holds out the plan's shops dealt to `part` of `jobs`, reporting each one's rows. */
+async function runShare(
+  plan: CvPlan,
+  part: number,
+  jobs: number,
+  report: (rows: CvRow[], shop: string) => Promise<unknown>,
+) {
   const swapCorpus = corpusSwitcher(plan);
   for (const [i, held] of plan.held.entries())
-    if (i % jobs === part) {
-      const rows = await heldOut(held, swapCorpus);
-      await new Promise((r) => process.send!({ shop: held.shop, rows }, r));
-    }
-  return true;
+    if (i % jobs === part)
+      await report(await heldOut(held, swapCorpus), held.shop);
 }
