@@ -95,6 +95,43 @@ describe("parseFaqCsv", () => {
     ]);
   });
 
+  it("reads a Japanese spreadsheet's headers and language names", () => {
+    const r = parseFaqCsv(
+      "ハンドル,言語,質問,回答,カテゴリー,タグ,表示順,公開\n" +
+        "returns,日本語,返品できますか,7日以内なら可能です,返品,交換,2,公開\n" +
+        "returns,英語,Can I return it?,Within 7 days,Returns,,,\n",
+    );
+    expect(r.bad).toEqual([]);
+    expect(r.columns).toEqual([
+      "handle",
+      "locale",
+      "question",
+      "answer",
+      "category",
+      "tags",
+      "position",
+      "published",
+    ]);
+    expect(r.entries).toMatchObject([
+      {
+        handle: "returns",
+        tags: ["交換"],
+        position: 2,
+        published: true,
+        translations: [
+          { locale: "ja", question: "返品できますか", category: "返品" },
+          { locale: "en", question: "Can I return it?", category: "Returns" },
+        ],
+      },
+    ]);
+    // Full-width letters and spaces around a header are what a spreadsheet may keep.
+    expect(parseFaqCsv("　質問　,回答,ＬＯＣＡＬＥ\nQ,A,ja\n").bad).toEqual([]);
+    // A required column still missing is named by its English name, as the help lists it.
+    expect(parseFaqCsv("言語,質問\nja,Q\n").bad).toEqual([
+      { row: 1, reason: "faq.import.header", field: "answer" },
+    ]);
+  });
+
   it("holds rows to the form's limits, so an import cannot publish a wall of text", () => {
     const r = parseFaqCsv(
       header +

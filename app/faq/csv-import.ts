@@ -24,6 +24,39 @@ export const CSV_COLUMNS = [
   "phrasings",
 ] as const;
 const REQUIRED = ["locale", "question", "answer"] as const;
+type Column = (typeof CSV_COLUMNS)[number];
+
+/**
+ * Headers as a Japanese spreadsheet names them: a merchant bringing an FAQ kept in Excel need not
+ * rename its columns first. Export writes the English names, which every language reads back.
+ */
+const HEADER_NAMES: Record<string, Column> = {
+  ハンドル: "handle",
+  言語: "locale",
+  ロケール: "locale",
+  質問: "question",
+  回答: "answer",
+  答え: "answer",
+  カテゴリ: "category",
+  カテゴリー: "category",
+  分類: "category",
+  タグ: "tags",
+  並び順: "position",
+  表示順: "position",
+  順番: "position",
+  公開: "published",
+  公開状態: "published",
+  言い換え: "phrasings",
+  ほかの聞き方: "phrasings",
+  他の聞き方: "phrasings",
+};
+/** Languages as a merchant may write them in the locale column, besides their codes. */
+const LANGUAGE_NAMES: Record<string, string> = {
+  日本語: "ja",
+  英語: "en",
+  japanese: "ja",
+  english: "en",
+};
 
 export type ImportErrorKey =
   | EntryErrorKey
@@ -47,7 +80,7 @@ export interface BadRow {
 export interface CsvImport {
   entries: EntryInput[];
   /** The known columns the file has: what it lacks stays as it is on existing entries. */
-  columns: (typeof CSV_COLUMNS)[number][];
+  columns: Column[];
   rows: number;
   goodRows: number;
   bad: BadRow[];
@@ -84,7 +117,10 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       goodRows: 0,
       bad: [{ row: 1, reason: "faq.import.empty" }],
     };
-  const names = header.cells.map((c) => c.trim().toLowerCase());
+  const names = header.cells.map((c) => {
+    const name = c.normalize("NFKC").trim().toLowerCase();
+    return HEADER_NAMES[name] ?? name;
+  });
   const missing = REQUIRED.find((r) => !names.includes(r));
   if (missing)
     return {
@@ -107,7 +143,7 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
         },
       ],
     };
-  const col = (cells: string[], name: (typeof CSV_COLUMNS)[number]) => {
+  const col = (cells: string[], name: Column) => {
     const i = names.indexOf(name);
     // Undo the export's formula guard so export → import is lossless.
     return i < 0 ? undefined : cells[i].replace(/^'(?=[=+\-@\t\r])/, "");
@@ -122,7 +158,8 @@ export function parseFaqCsv(text: string, random?: () => string): CsvImport {
       bad.push({ row, reason: "faq.import.columns" });
       continue;
     }
-    const locale = (col(cells, "locale") ?? "").trim();
+    const written = (col(cells, "locale") ?? "").trim();
+    const locale = LANGUAGE_NAMES[written.toLowerCase()] ?? written;
     const question = col(cells, "question") ?? "";
     const result = validateEntry(
       {
