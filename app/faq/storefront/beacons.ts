@@ -9,27 +9,35 @@ export type FaqSignal =
   | { t: "vote"; h: string; v: 0 | 1; q?: string };
 
 export class BeaconQueue {
-  private events: FaqSignal[] = [];
+  // Private names, which the minifier shortens: the storefront script has a 4 KB budget.
+  #events: FaqSignal[] = [];
+  #endpoint: string;
+  #locale: string;
+  #send: (url: string, body: string) => boolean;
 
   constructor(
-    private readonly endpoint: string,
-    private readonly locale: string,
-    private readonly send: (url: string, body: string) => boolean = (
-      url,
-      body,
-    ) => navigator.sendBeacon(url, body),
-  ) {}
+    endpoint: string,
+    locale: string,
+    send = (url: string, body: string) => navigator.sendBeacon(url, body),
+  ) {
+    this.#endpoint = endpoint;
+    this.#locale = locale;
+    this.#send = send;
+  }
 
   push(event: FaqSignal): void {
-    this.events.push(event);
-    if (this.events.length >= 10) this.flush();
+    this.#events.push(event);
+    if (this.#events.length >= 10) this.flush();
   }
 
   flush(): void {
-    if (!this.events.length) return;
-    const batch = this.events.splice(0, 20);
+    if (!this.#events.length) return;
+    const batch = this.#events.splice(0, 20);
     const id = Math.random().toString(36).slice(2) + Date.now().toString(36);
     // A plain-text body keeps the beacon a "simple" request: no CORS preflight.
-    this.send(this.endpoint, JSON.stringify({ id, l: this.locale, e: batch }));
+    this.#send(
+      this.#endpoint,
+      JSON.stringify({ id, l: this.#locale, e: batch }),
+    );
   }
 }

@@ -21,12 +21,13 @@ function stored(handle: string, v?: string): string | null {
  * only enhances it.
  */
 class TsunaguFaq extends HTMLElement {
-  private search: FaqSearch | null = null;
-  private beacons!: BeaconQueue;
-  private query = "";
-  private reported = "";
-  private typingTimer = 0;
-  private opened = new Set<string>();
+  // Private names (#), which the minifier shortens: the script has a 4 KB budget.
+  #search: FaqSearch | null = null;
+  #beacons!: BeaconQueue;
+  #query = "";
+  #reported = "";
+  #typingTimer = 0;
+  #opened = new Set<string>();
 
   connectedCallback() {
     const chunks = [
@@ -35,8 +36,8 @@ class TsunaguFaq extends HTMLElement {
     const strings = JSON.parse(
       this.querySelector("script[data-faq-strings]")?.textContent || "{}",
     ) as Record<string, string>;
-    this.search = chunks.length ? loadSearch(chunks) : null;
-    this.beacons = new BeaconQueue(
+    this.#search = chunks.length ? loadSearch(chunks) : null;
+    this.#beacons = new BeaconQueue(
       this.dataset.endpoint || "/apps/tsunagu/faq/events",
       this.dataset.locale || "ja",
     );
@@ -48,12 +49,12 @@ class TsunaguFaq extends HTMLElement {
     const loose = this.querySelector<HTMLElement>(".tsunagu-faq__weak");
 
     const run = (report: boolean) => {
-      if (!this.search || !input || !results || !empty) return;
+      if (!this.#search || !input || !results || !empty) return;
       const query = input.value.trim().slice(0, 200);
       // The same query again (the pause, Enter, a trailing space) leaves the results alone: rebuilt,
       // the live region had screen readers read them all out once more.
-      const same = query === this.query;
-      this.query = query;
+      const same = query === this.#query;
+      this.#query = query;
       if (!same) {
         results.textContent = "";
         if (count) count.textContent = "";
@@ -61,9 +62,9 @@ class TsunaguFaq extends HTMLElement {
         if (loose) loose.hidden = true;
       }
       if (!query) return;
-      const found = this.search(this.query);
+      const found = this.#search(this.#query);
       // Only entries this block shows: a block limited to some categories counts none of the rest.
-      const hits = found.hits.filter((id) => this.entry(id));
+      const hits = found.hits.filter((id) => this.#entry(id));
       const weak = found.weak;
       if (!same && hits.length) {
         // "1 matching question", not "1 matching questions": the block sends both forms.
@@ -75,24 +76,24 @@ class TsunaguFaq extends HTMLElement {
           ).replace("{count}", String(hits.length));
         const list = document.createElement("ol");
         for (const id of hits) {
-          const entry = this.entry(id)!;
+          const entry = this.#entry(id)!;
           const a = document.createElement("a");
           a.href = `#faq-${id}`;
           a.textContent = entry.querySelector("summary")?.textContent || id;
           a.addEventListener("click", (e) => {
             e.preventDefault();
-            this.open(id, true);
+            this.#open(id, true);
           });
           list.appendChild(document.createElement("li")).appendChild(a);
         }
         results.append(list);
         if (loose) loose.hidden = !weak;
       } else if (!same) empty.hidden = false;
-      if (report && (weak || !hits.length) && this.query !== this.reported) {
-        this.reported = this.query;
-        this.beacons.push({
+      if (report && (weak || !hits.length) && this.#query !== this.#reported) {
+        this.#reported = this.#query;
+        this.#beacons.push({
           t: "search",
-          q: this.query,
+          q: this.#query,
           r: hits.length ? "weak" : "empty",
         });
       }
@@ -101,23 +102,23 @@ class TsunaguFaq extends HTMLElement {
     // Results follow each keystroke; only a query the shopper paused on (or submitted) is reported.
     input?.addEventListener("input", () => {
       run(false);
-      clearTimeout(this.typingTimer);
-      this.typingTimer = window.setTimeout(() => run(true), 1500);
+      clearTimeout(this.#typingTimer);
+      this.#typingTimer = window.setTimeout(() => run(true), 1500);
     });
     form?.addEventListener("submit", (e) => {
-      if (!this.search) return;
+      if (!this.#search) return;
       e.preventDefault();
-      clearTimeout(this.typingTimer);
+      clearTimeout(this.#typingTimer);
       run(true);
     });
 
     this.addEventListener(
       "toggle",
-      (e) => this.onToggle(e.target as HTMLDetailsElement),
+      (e) => this.#onToggle(e.target as HTMLDetailsElement),
       true,
     );
     this.addEventListener("click", (e) =>
-      this.onVote(e.target as HTMLElement, strings.thanks || ""),
+      this.#onVote(e.target as HTMLElement, strings.thanks || ""),
     );
     for (const vote of this.querySelectorAll<HTMLElement>(
       ".tsunagu-faq__vote",
@@ -126,15 +127,15 @@ class TsunaguFaq extends HTMLElement {
       // A vote given on an earlier visit shows as given, and is not asked for again.
       const h = vote.closest("details")?.dataset.handle;
       const given = h && stored(h);
-      if (given) this.mark(vote, given);
+      if (given) this.#mark(vote, given);
     }
     const follow = () => {
       const m = /^#faq-([a-z0-9-]+)$/.exec(location.hash);
-      if (m) this.open(m[1], false);
+      if (m) this.#open(m[1], false);
     };
     window.addEventListener("hashchange", follow);
     follow();
-    const flush = () => this.beacons.flush();
+    const flush = () => this.#beacons.flush();
     document.addEventListener(
       "visibilitychange",
       () => document.visibilityState === "hidden" && flush(),
@@ -142,14 +143,14 @@ class TsunaguFaq extends HTMLElement {
     window.addEventListener("pagehide", flush);
   }
 
-  private entry(id: string) {
+  #entry(id: string) {
     return this.querySelector<HTMLDetailsElement>(
       `details[data-handle="${id}"]`,
     );
   }
 
-  private open(id: string, fromSearch: boolean) {
-    const entry = this.entry(id);
+  #open(id: string, fromSearch: boolean) {
+    const entry = this.#entry(id);
     if (!entry) return;
     entry.open = true;
     if (fromSearch) history.replaceState(null, "", `#faq-${id}`);
@@ -157,24 +158,24 @@ class TsunaguFaq extends HTMLElement {
     entry.querySelector("summary")?.focus();
   }
 
-  private onToggle(details: HTMLDetailsElement) {
+  #onToggle(details: HTMLDetailsElement) {
     const h = details.dataset?.handle;
-    if (!h || !details.open || this.opened.has(h)) return;
-    this.opened.add(h);
-    this.beacons.push(
-      this.query ? { t: "open", h, q: this.query } : { t: "open", h },
+    if (!h || !details.open || this.#opened.has(h)) return;
+    this.#opened.add(h);
+    this.#beacons.push(
+      this.#query ? { t: "open", h, q: this.#query } : { t: "open", h },
     );
   }
 
   /** The entry's vote buttons as voted, the one for `vote` ("1" or "0") pressed. */
-  private mark(within: HTMLElement, vote: string) {
+  #mark(within: HTMLElement, vote: string) {
     for (const b of within.querySelectorAll<HTMLElement>("button[data-vote]")) {
       b.setAttribute("aria-disabled", "true");
       b.setAttribute("aria-pressed", String(b.dataset.vote == vote));
     }
   }
 
-  private onVote(target: HTMLElement, thanks: string) {
+  #onVote(target: HTMLElement, thanks: string) {
     const button = target.closest<HTMLButtonElement>("button[data-vote]");
     const details = button?.closest<HTMLDetailsElement>("details");
     // One vote per entry. aria-disabled, not disabled: disabling the focused button would throw
@@ -186,13 +187,13 @@ class TsunaguFaq extends HTMLElement {
     )
       return;
     const v = button.dataset.vote === "1" ? 1 : 0;
-    this.beacons.push(
-      this.query
-        ? { t: "vote", h: details.dataset.handle, v, q: this.query }
+    this.#beacons.push(
+      this.#query
+        ? { t: "vote", h: details.dataset.handle, v, q: this.#query }
         : { t: "vote", h: details.dataset.handle, v },
     );
     stored(details.dataset.handle, String(v));
-    this.mark(details, String(v));
+    this.#mark(details, String(v));
     const status = details.querySelector(".tsunagu-faq__thanks");
     if (status) status.textContent = thanks;
   }
