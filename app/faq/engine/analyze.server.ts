@@ -99,6 +99,8 @@ const TIME_QUESTION =
   /いつ|何(日|分|時間|週間|[かゖゕけ]月|年)|ど[のれ][くぐ]らい|時間|期間|日数|期限|時期/;
 const EN_TIME_QUESTION =
   /\b(when|how (long|soon|quickly|many (days|weeks|hours))|days?|weeks?|deadline|period)\b/;
+const DEADLINE = /いつまで|期限|締め?切り?|〆切/;
+const DEADLINE_WEIGHT = 0.6;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
@@ -331,6 +333,9 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     light.push("いつ", "どのくらい", "どれくらい");
   for (const w of new Set(light))
     if (!out.some((o) => o.term === w)) add(w, 0.3);
+  // "いつまで" asks for a deadline (賞味期限, 有効期限, 締め切り), not just a time: as one word, an
+  // entry about a deadline meets it more than one that answers some other "いつ".
+  if (DEADLINE.test(folded)) add("いつまで", DEADLINE_WEIGHT);
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
+import { setShopperCorpus } from "./shopper-words.server";
 import {
   createSearch,
   learnKey,
@@ -71,6 +72,17 @@ beforeAll(
 const searchOf = async (docs: FaqDoc[], opts = {}) =>
   createSearch(await buildIndex(docs, opts));
 const top = (r: { hits: { id: string }[] }) => r.hits[0]?.id;
+
+// Without other shops' shoppers' words, which may hold these words already: what the analyzer
+// alone gives a shop whose topic the corpus lacks.
+const withoutBorrowing = async (docs: FaqDoc[]) => {
+  setShopperCorpus([]);
+  try {
+    return await searchOf(docs);
+  } finally {
+    setShopperCorpus();
+  }
+};
 
 describe("Japanese search", () => {
   it("finds kanji entries from kana, katakana and half-width queries", async () => {
@@ -420,7 +432,7 @@ describe("Japanese search", () => {
     expect(r.hits.flatMap(matched)).not.toContain("はい");
   });
 
-  it("reads 何日 / 何週間 as asking when, not as a topic of 日 (dates to choose)", async () => {
+  it("reads 何日 / 何週間 (or なんにち) as asking when, not as a topic of 日 (dates to choose)", async () => {
     const s = await searchOf([
       {
         id: "date",
@@ -441,6 +453,47 @@ describe("Japanese search", () => {
     ]);
     expect(top(s("注文してから何日で発送?"))).toBe("ship-when");
     expect(top(s("何週間で発送されますか"))).toBe("ship-when");
+    // In kana, as shoppers on a phone often leave it.
+    expect(top(s("なんにちではっそう"))).toBe("ship-when");
+    expect(top(s("なんしゅうかんで発送される?"))).toBe("ship-when");
+  });
+
+  it("segments a query by its kanji words: a kanji counts as two kana", () => {
+    // As kuromoji may index a word: "塩抜" without its okurigana; another entry has 塩 and 抜き.
+    const s = createSearch({
+      v: 1,
+      ids: ["desalt", "other"],
+      t: {
+        塩抜: [0, 300],
+        塩: [1, 100],
+        抜き: [1, 300],
+        の: [],
+        方法: [0, 100, 1, 100],
+      },
+    });
+    expect(top(s("塩抜きの方法"))).toBe("desalt");
+  });
+
+  it("reads いつまで as asking for a deadline, not any time", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "ship-when",
+        question: "注文後、いつ発送されますか?",
+        answer: "2営業日以内に発送します。",
+      },
+      {
+        id: "expiry",
+        question: "賞味期限はどのくらいですか?",
+        answer: "製造から12か月です。",
+      },
+      {
+        id: "gift",
+        question: "ギフト包装はできますか?",
+        answer: "有料で承ります。",
+      },
+    ]);
+    expect(top(s("いつまで大丈夫?"))).toBe("expiry");
+    expect(top(s("いつ来る?"))).toBe("ship-when");
   });
 
   it("knows 何ヶ月 in every spelling as a question about time (ヶ, ケ, カ, ヵ fold to different kana)", async () => {
@@ -712,6 +765,33 @@ describe("English search", () => {
     expect(top(s("should i get them cleaned"))).toBe("care");
     expect(top(s("should i wash them"))).toBe("care");
     expect(top(s("what size should i get"))).toBe("size");
+  });
+  it("finds the word a shopper is still typing", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "returns",
+        question: "What is your return policy?",
+        answer: "Unused items within 30 days.",
+      },
+      {
+        id: "minimum",
+        question: "Is there a minimum order?",
+        answer: "Wholesale orders start at 10 units.",
+      },
+      {
+        id: "shipping",
+        question: "How much is shipping?",
+        answer: "Free over 5,000 yen.",
+      },
+    ]);
+    expect(top(s("retu"))).toBe("returns");
+    expect(top(s("is there a minim"))).toBe("minimum");
+    // Two letters begin too many words to guess from, and a short word is a word of its own,
+    // not the start of a much longer one ("fast" is not "fastener").
+    expect(s("re").hits).toEqual([]);
+    const zip = createSearch({ v: 1, ids: ["zip"], t: { fastener: [0, 300] } });
+    expect(top(zip("fasten"))).toBe("zip");
+    expect(zip("fast").hits).toEqual([]);
   });
 });
 
