@@ -789,9 +789,15 @@ describe("English search", () => {
     // Two letters begin too many words to guess from, and a short word is a word of its own,
     // not the start of a much longer one ("fast" is not "fastener").
     expect(s("re").hits).toEqual([]);
-    const zip = createSearch({ v: 1, ids: ["zip"], t: { fastener: [0, 300] } });
+    const zip = createSearch({
+      v: 1,
+      ids: ["zip", "free"],
+      t: { fastener: [0, 300], "1000": [1, 300] },
+    });
     expect(top(zip("fasten"))).toBe("zip");
     expect(zip("fast").hits).toEqual([]);
+    // Nor is a number the start of a larger one.
+    expect(zip("100").hits).toEqual([]);
   });
 });
 

@@ -224,11 +224,12 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
                 ? split.map((w) => [w, 0.8] as [string, number])
                 : // Or the words it begins, shortest first: a word still being typed ("retu" →
                   // "return"), of three letters or more and three fifths of the word at least
-                  // ("fast" is not "fastener"); cv en +.0006 (+.0007 without the share).
+                  // ("fast" is not "fastener"); cv en +.0006 (+.0007 without the share). Not a
+                  // number ("100" is not "1000"): its third character must be a letter.
                   latin
                     .filter(
                       (w) =>
-                        run.text[2] &&
+                        run.text[2] > "9" &&
                         w.length * 3 <= run.text.length * 5 &&
                         w.startsWith(run.text),
                     )

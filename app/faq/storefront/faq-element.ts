@@ -37,9 +37,11 @@ class TsunaguFaq extends HTMLElement {
       this.querySelector("script[data-faq-strings]")?.textContent || "{}",
     ) as Record<string, string>;
     this.#search = chunks.length ? loadSearch(chunks) : null;
+    // The block always writes both (blocks/faq.liquid): the element is its markup, not a tag
+    // to use alone.
     this.#beacons = new BeaconQueue(
-      this.dataset.endpoint || "/apps/tsunagu/faq/events",
-      this.dataset.locale || "ja",
+      this.dataset.endpoint!,
+      this.dataset.locale!,
     );
     const form = this.querySelector("form");
     const input = this.querySelector<HTMLInputElement>("input[type=search]");
