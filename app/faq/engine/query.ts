@@ -139,7 +139,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
    * 2.5 kana measured within .0003 of two).
    */
   const worth = (word: string) =>
-    (word.length + word.replace(/[^\u3400-\u9fff々]/g, "").length) ** 2;
+    (word.length + [...word].filter((c) => KANJI.test(c)).length) ** 2;
   function segment(text: string): { words: string[]; gaps: string[] } {
     const n = text.length;
     const best = new Array<number>(n + 1).fill(0);
@@ -148,8 +148,9 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       best[i] = best[i - 1];
       for (let j = Math.max(0, i - 12); j < i; j++) {
         const word = text.slice(j, i);
-        if (known(word) && best[j] + worth(word) > best[i]) {
-          best[i] = best[j] + worth(word);
+        const value = known(word) ? best[j] + worth(word) : 0;
+        if (value > best[i]) {
+          best[i] = value;
           from[i] = j;
         }
       }
@@ -226,16 +227,17 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
                   // "return"), of three letters or more and three fifths of the word at least
                   // ("fast" is not "fastener"); cv en +.0006 (+.0007 without the share). Not a
                   // number ("100" is not "1000"): its third character must be a letter.
-                  latin
-                    .filter(
-                      (w) =>
-                        run.text[2] > "9" &&
-                        w.length * 3 <= run.text.length * 5 &&
-                        w.startsWith(run.text),
-                    )
-                    .sort((a, b) => a.length - b.length)
-                    .slice(0, 4)
-                    .map((w) => [w, 0.5] as [string, number]),
+                  run.text[2] > "9"
+                  ? latin
+                      .filter(
+                        (w) =>
+                          w.length * 3 <= run.text.length * 5 &&
+                          w.startsWith(run.text),
+                      )
+                      .sort((a, b) => a.length - b.length)
+                      .slice(0, 4)
+                      .map((w) => [w, 0.5] as [string, number])
+                  : [],
             );
         }
         heads.push(run.text);
