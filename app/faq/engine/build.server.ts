@@ -57,6 +57,14 @@ const JAPANESE_ANSWER = { field: 0.9, exactness: 0.8 } as const;
 const PHRASING_EXACTNESS = 0.45;
 const BIGRAM_WEIGHT = 0.35;
 const ENGLISH_ANSWER_EXACTNESS = 0.8;
+/**
+ * How much an entry counts toward a word's document frequency when it only borrows the word
+ * (a synonym, a definition's word, a word other shops' shoppers typed) instead of saying it.
+ * Counted whole, borrowing made an entry's own words look common: in a rug shop whose entries
+ * nearly all borrow "size", the word weighed 0.33 in "What size rug should I get?", and 1.18
+ * counted like this. Chosen with `npm run faq:train -- --cv` (ADR 005, session seventeen).
+ */
+const BORROWED_DF = 0.5;
 /** A word in Latin letters and digits only: not a mixed term of a Japanese text ("cod不可"). */
 const LATIN = /^[a-z0-9'’]+$/;
 const K1 = 2;
@@ -75,15 +83,16 @@ export async function buildIndex(
   docs: FaqDoc[],
   opts: BuildOptions = {},
 ): Promise<FaqIndex> {
-  const perDoc: Map<string, { tf: number; exact: number }>[] = [];
+  const perDoc: Map<string, { tf: number; exact: number; df: number }>[] = [];
   const lengths: number[] = [];
   for (const doc of docs) {
-    const terms = new Map<string, { tf: number; exact: number }>();
-    const put = (list: Term[], field: number, discount = 1) => {
+    const terms = new Map<string, { tf: number; exact: number; df: number }>();
+    const put = (list: Term[], field: number, discount = 1, df = 1) => {
       for (const { term, weight } of list) {
-        const e = terms.get(term) ?? { tf: 0, exact: 0 };
+        const e = terms.get(term) ?? { tf: 0, exact: 0, df: 0 };
         e.tf += field;
         e.exact = Math.max(e.exact, weight * discount);
+        e.df = Math.max(e.df, df);
         terms.set(term, e);
       }
     };
@@ -114,19 +123,36 @@ export async function buildIndex(
       await expansions(question.concat(tags), opts.synonyms ?? []),
       FIELDS.question,
       1,
+      BORROWED_DF,
     );
-    put(await expansions(answer, opts.synonyms ?? []), FIELDS.answer, 0.8);
+    put(
+      await expansions(answer, opts.synonyms ?? []),
+      FIELDS.answer,
+      0.8,
+      BORROWED_DF,
+    );
     // Words whose dictionary definitions use the entry's English words ("decaf" for caffeine).
-    put(await definedWords(question.concat(tags)), FIELDS.question);
+    put(
+      await definedWords(question.concat(tags)),
+      FIELDS.question,
+      1,
+      BORROWED_DF,
+    );
     // And the words that define the entry's own ("whetstone": sharpening, edged, tools), an
     // answer's at the answer's field weight (cv en .8725 → .8733 against the question's).
-    put(await definitionWords(question.concat(tags)), FIELDS.question);
-    put(await definitionWords(answer), FIELDS.answer);
+    put(
+      await definitionWords(question.concat(tags)),
+      FIELDS.question,
+      1,
+      BORROWED_DF,
+    );
+    put(await definitionWords(answer), FIELDS.answer, 1, BORROWED_DF);
     // The words other shops' shoppers typed for entries like this one.
     put(
       await shopperWords(question.concat(tags)),
       FIELDS.question,
       SHOPPER_WEIGHT,
+      BORROWED_DF,
     );
     // Character pairs of the question catch compounds and words the dictionary does not know.
     for (const run of runs(fold(doc.question))) {
@@ -148,7 +174,7 @@ export async function buildIndex(
     lengths.reduce((a, b) => a + b, 0) / Math.max(1, lengths.length) || 1;
   const df = new Map<string, number>();
   for (const terms of perDoc)
-    for (const term of terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+    for (const [term, e] of terms) df.set(term, (df.get(term) ?? 0) + e.df);
   const n = docs.length;
   const t: Record<string, number[]> = Object.create(null);
   perDoc.forEach((terms, i) => {

@@ -812,6 +812,46 @@ describe("what the merchant and shoppers teach", () => {
     expect(top(withSynonyms("ツナグールできますか"))).toBe("apply");
   });
 
+  it("keeps a word telling for the entry that says it when other entries only borrow it", async () => {
+    // Three entries say "dimensions", which the merchant's synonyms lend "size": borrowed, the
+    // word counts half an entry each toward how common it is, so it still tells "What size
+    // should I order?" apart more than when the three entries say "size" themselves.
+    const weightOfSize = async (word: string) => {
+      const index = await buildIndex(
+        [
+          {
+            id: "size",
+            question: "What size should I order?",
+            answer: "See the chart on each page.",
+          },
+          {
+            id: "box",
+            question: `Which ${word} is the gift box?`,
+            answer: "It holds two cups.",
+          },
+          {
+            id: "bag",
+            question: `What ${word} are the bags?`,
+            answer: "A4 fits inside.",
+          },
+          {
+            id: "mat",
+            question: `Are the ${word} of a mat listed?`,
+            answer: "On each product page.",
+          },
+        ],
+        { synonyms: [["size", "dimensions"]] },
+      );
+      const postings = index.t.siz;
+      const at = postings.findIndex((d, i) => i % 2 === 0 && d === 0);
+      return postings[at + 1];
+    };
+    const borrowed = await weightOfSize("dimensions");
+    const said = await weightOfSize("size");
+    expect(said).toBeGreaterThan(0);
+    expect(borrowed).toBeGreaterThan(said);
+  });
+
   it("ranks what shoppers who asked the same question opened", async () => {
     const before = await searchOf(ja);
     expect(top(before("プレゼントに"))).not.toBe("pen-case");
