@@ -844,6 +844,7 @@ describe("what the merchant and shoppers teach", () => {
       );
       const postings = index.t.siz;
       const at = postings.findIndex((d, i) => i % 2 === 0 && d === 0);
+      expect(at).toBeGreaterThanOrEqual(0);
       return postings[at + 1];
     };
     const borrowed = await weightOfSize("dimensions");
