@@ -83,10 +83,12 @@ export async function buildIndex(
   docs: FaqDoc[],
   opts: BuildOptions = {},
 ): Promise<FaqIndex> {
-  const perDoc: Map<string, { tf: number; exact: number; df: number }>[] = [];
+  /** Per term of an entry: field-weighted occurrences, exactness, and its share of the term's df. */
+  type Stats = { tf: number; exact: number; df: number };
+  const perDoc: Map<string, Stats>[] = [];
   const lengths: number[] = [];
   for (const doc of docs) {
-    const terms = new Map<string, { tf: number; exact: number; df: number }>();
+    const terms = new Map<string, Stats>();
     const put = (list: Term[], field: number, discount = 1, df = 1) => {
       for (const { term, weight } of list) {
         const e = terms.get(term) ?? { tf: 0, exact: 0, df: 0 };
