@@ -122,13 +122,17 @@ export async function buildIndex(
     );
     // Meaning: concepts the entry's words belong to, strongest from the question and tags.
     put(
-      await expansions(question.concat(tags), opts.synonyms ?? []),
+      await expansions(
+        question.concat(tags),
+        opts.synonyms ?? [],
+        [doc.question, ...(doc.tags ?? [])].join("\n"),
+      ),
       FIELDS.question,
       1,
       BORROWED_DF,
     );
     put(
-      await expansions(answer, opts.synonyms ?? []),
+      await expansions(answer, opts.synonyms ?? [], doc.answer),
       FIELDS.answer,
       0.8,
       BORROWED_DF,

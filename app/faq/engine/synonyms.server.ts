@@ -12,16 +12,33 @@ import { fold, stem } from "./text";
 const WEIGHT = { merchant: 0.8, lexicon: 0.5, sudachi: 0.45 } as const;
 const MAX_GROUP = 14;
 
-type Member = { phrase: string; key: string[] };
 type Group = { members: Member[]; weight: number };
 
-/** The words a phrase needs in an entry to count as mentioned: its full-weight terms. */
+type Member = { phrase: string; key: string[]; asked?: string[] };
+
+/**
+ * The words a phrase needs in an entry to count as mentioned: its full-weight terms. Where those
+ * do not stand for the whole phrase, the phrase itself must be in the entry's text (each of its
+ * space-separated parts): a way of asking ("how to use", "荷物 どこ") is a question word, light or
+ * no term at all, and a word the phrase leaves out ("sign in", "out of stock"), with what is
+ * left ("use", 荷物, "sign") said by entries about anything; and a compound weighs less than its
+ * head ("欠品" is 欠, "代引き" is 引き), which a chipped dish or a discount says as well.
+ */
 async function member(phrase: string): Promise<Member> {
-  const terms = await analyzePhrase(phrase);
-  return {
-    phrase,
-    key: [...new Set(terms.filter((t) => t.weight === 1).map((t) => t.term))],
-  };
+  const key = new Set<string>();
+  let whole = true;
+  for (const word of phrase.split(/\s+/).filter(Boolean)) {
+    const terms = await analyzePhrase(word);
+    const full = terms.filter((t) => t.weight === 1);
+    if (
+      !full.length ||
+      terms.some((t) => t.weight < 1 && t.term === fold(word))
+    )
+      whole = false;
+    for (const t of full) key.add(t.term);
+  }
+  if (!whole) return { phrase, key: [], asked: fold(phrase).split(/\s+/) };
+  return { phrase, key: [...key] };
 }
 
 type LexiconGroup = Group & { related: number[] };
@@ -76,18 +93,23 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
   return sudachi;
 }
 
+/** `text`: what the terms were read from, where a way of asking is looked for. */
 export async function expansions(
   terms: Term[],
   merchant: string[][],
+  text = "",
 ): Promise<Term[]> {
   const present = new Set(
     terms.filter((t) => t.weight === 1).map((t) => t.term),
   );
   if (!present.size) return [];
   const lexiconList = await lexiconGroups();
+  const folded = fold(text);
   const mentioned = (g: Group) =>
-    g.members.some(
-      (m) => m.key.length > 0 && m.key.every((k) => present.has(k)),
+    g.members.some((m) =>
+      m.asked
+        ? m.asked.every((part) => folded.includes(part))
+        : m.key.length > 0 && m.key.every((k) => present.has(k)),
     );
   const groups: Group[] = [
     ...(await Promise.all(

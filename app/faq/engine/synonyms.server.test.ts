@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { analyze } from "./analyze.server";
+import { expansions } from "./synonyms.server";
+
+/** The words the shop lexicon and the thesaurus lend an entry's text. */
+async function lent(text: string): Promise<string[]> {
+  return (await expansions(await analyze(text), [], text)).map((t) => t.term);
+}
+
+describe("which concepts an entry's words bring", () => {
+  it("brings a concept asked in so many words, not for the word a way of asking leaves", async () => {
+    // The lexicon's "how to use" and "where is my order" are a question word and one common
+    // word; that word alone had lent manuals to any entry saying "use" and parcel tracking to
+    // any entry saying "order".
+    expect(await lent("How to use the timer")).toContain("manual");
+    expect(await lent("Where is my order?")).toContain("track");
+    expect(await lent("Can I use it on floor heating?")).not.toContain(
+      "manual",
+    );
+    expect(await lent("Can I change my order?")).not.toContain("track");
+    // The same for Japanese: 荷物 どこ is not every entry that says 荷物.
+    expect(await lent("荷物はどこですか")).toContain("追跡");
+    expect(await lent("大きな荷物の送料")).not.toContain("追跡");
+  });
+
+  it("brings a compound's concept for the compound, not for its last part", async () => {
+    // 代引き (cash on delivery) is read as 引き with the compound weaker; a discount (値引き)
+    // says 引き as well.
+    expect(await lent("代引きは使えますか")).toContain("着払い");
+    expect(await lent("値引きはできますか")).not.toContain("着払い");
+    expect(await lent("値引きはできますか")).toContain("割引");
+  });
+});
