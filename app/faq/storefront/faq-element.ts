@@ -43,25 +43,25 @@ class TsunaguFaq extends HTMLElement {
       this.dataset.endpoint!,
       this.dataset.locale!,
     );
+    // The search form, and with it the results, count and notices, comes with the index: the
+    // block writes them together (blocks/faq.liquid).
     const form = this.querySelector("form");
     const input = this.querySelector<HTMLInputElement>("input[type=search]");
-    const results = this.querySelector<HTMLElement>(".tsunagu-faq__results");
-    const count = this.querySelector<HTMLElement>(".tsunagu-faq__count");
-    const empty = this.querySelector<HTMLElement>(".tsunagu-faq__empty");
-    const loose = this.querySelector<HTMLElement>(".tsunagu-faq__weak");
+    const results = this.querySelector<HTMLElement>(".tsunagu-faq__results")!;
+    const count = this.querySelector<HTMLElement>(".tsunagu-faq__count")!;
+    const empty = this.querySelector<HTMLElement>(".tsunagu-faq__empty")!;
+    const loose = this.querySelector<HTMLElement>(".tsunagu-faq__weak")!;
 
     const run = (report: boolean) => {
-      if (!this.#search || !input || !results || !empty) return;
-      const query = input.value.trim().slice(0, 200);
+      if (!this.#search) return;
+      const query = input!.value.trim().slice(0, 200);
       // The same query again (the pause, Enter, a trailing space) leaves the results alone: rebuilt,
       // the live region had screen readers read them all out once more.
       const same = query === this.#query;
       this.#query = query;
       if (!same) {
-        results.textContent = "";
-        if (count) count.textContent = "";
-        empty.hidden = true;
-        if (loose) loose.hidden = true;
+        results.textContent = count.textContent = "";
+        empty.hidden = loose.hidden = true;
       }
       if (!query) return;
       const found = this.#search(this.#query);
@@ -70,12 +70,11 @@ class TsunaguFaq extends HTMLElement {
       const weak = found.weak;
       if (!same && hits.length) {
         // "1 matching question", not "1 matching questions": the block sends both forms.
-        if (count)
-          count.textContent = (
-            (hits.length == 1 && strings.result) ||
-            strings.results ||
-            "{count}"
-          ).replace("{count}", String(hits.length));
+        count.textContent = (
+          (hits.length == 1 && strings.result) ||
+          strings.results ||
+          "{count}"
+        ).replace("{count}", String(hits.length));
         const list = document.createElement("ol");
         for (const id of hits) {
           const entry = this.#entry(id)!;
@@ -89,7 +88,7 @@ class TsunaguFaq extends HTMLElement {
           list.appendChild(document.createElement("li")).appendChild(a);
         }
         results.append(list);
-        if (loose) loose.hidden = !weak;
+        loose.hidden = !weak;
       } else if (!same) empty.hidden = false;
       if (report && (weak || !hits.length) && this.#query !== this.#reported) {
         this.#reported = this.#query;
@@ -164,9 +163,8 @@ class TsunaguFaq extends HTMLElement {
     const h = details.dataset?.handle;
     if (!h || !details.open || this.#opened.has(h)) return;
     this.#opened.add(h);
-    this.#beacons.push(
-      this.#query ? { t: "open", h, q: this.#query } : { t: "open", h },
-    );
+    // No query, no q: JSON leaves out a key whose value is undefined.
+    this.#beacons.push({ t: "open", h, q: this.#query || undefined });
   }
 
   /** The entry's vote buttons as voted, the one for `vote` ("1" or "0") pressed. */
@@ -189,11 +187,12 @@ class TsunaguFaq extends HTMLElement {
     )
       return;
     const v = button.dataset.vote === "1" ? 1 : 0;
-    this.#beacons.push(
-      this.#query
-        ? { t: "vote", h: details.dataset.handle, v, q: this.#query }
-        : { t: "vote", h: details.dataset.handle, v },
-    );
+    this.#beacons.push({
+      t: "vote",
+      h: details.dataset.handle,
+      v,
+      q: this.#query || undefined,
+    });
     stored(details.dataset.handle, String(v));
     this.#mark(details, String(v));
     const status = details.querySelector(".tsunagu-faq__thanks");
