@@ -18,7 +18,7 @@ describe("whyText", () => {
     expect(
       whyText(
         [
-          { word: "time", matched: ["tim"] },
+          { word: "returns", matched: ["return"] },
           {
             word: "delivry",
             matched: ["delivery", "shipping", "ship", "dispatch", "post"],
@@ -26,6 +26,6 @@ describe("whyText", () => {
         ],
         ", ",
       ),
-    ).toBe("time / delivry → delivery, shipping, ship, dispatch…");
+    ).toBe("returns / delivry → delivery, shipping, ship, dispatch…");
   });
 });

@@ -8,7 +8,7 @@ import type { PreviewHit } from "./preview.server";
 export function whyText(why: PreviewHit["why"], comma: string): string {
   return why
     .map(({ word, matched }) => {
-      // A stem of the word itself ("time" → "tim") says nothing new.
+      // A stem of the word itself ("returns" → "return") says nothing new.
       const others = matched.filter(
         (m) => m !== word && !(m.length >= 3 && word.startsWith(m)),
       );

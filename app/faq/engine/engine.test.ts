@@ -842,7 +842,7 @@ describe("what the merchant and shoppers teach", () => {
         ],
         { synonyms: [["size", "dimensions"]] },
       );
-      const postings = index.t.siz;
+      const postings = index.t.size;
       const at = postings.findIndex((d, i) => i % 2 === 0 && d === 0);
       expect(at).toBeGreaterThanOrEqual(0);
       return postings[at + 1];

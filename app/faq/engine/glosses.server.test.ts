@@ -82,8 +82,8 @@ describe("the words that define an entry's own", () => {
   it("reads only words of few senses, at the definitions' weight", async () => {
     const whetstone = await definitionWords([{ term: "whetston", weight: 1 }]);
     expect(whetstone).toContainEqual({ term: "sharpen", weight: GLOSS_WEIGHT });
-    // "case" and "tea" have many senses: their definitions would bring every one of them.
-    expect(await definitionWords([{ term: "case", weight: 1 }])).toEqual([]);
+    // "charge" and "tea" have many senses: their definitions would bring every one of them.
+    expect(await definitionWords([{ term: "charge", weight: 1 }])).toEqual([]);
     expect(await definitionWords([{ term: "tea", weight: 1 }])).toEqual([]);
     // A reading or synonym (weight under 1) brings nothing, nor does Japanese.
     expect(await definitionWords([{ term: "whetston", weight: 0.6 }])).toEqual(

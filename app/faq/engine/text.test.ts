@@ -31,5 +31,35 @@ describe("stem", () => {
     expect(stem("shipping")).toBe(stem("ship"));
     expect(stem("policies")).toBe(stem("policy"));
     expect(stem("is")).toBe("is");
+    // A short word's final e, taken off and given back.
+    for (const [a, b] of [
+      ["caring", "care"],
+      ["coding", "codes"],
+      ["sizing", "sizes"],
+      ["used", "use"],
+      ["hoping", "hope"],
+      ["weekly", "week"],
+    ])
+      expect(stem(a)).toBe(stem(b));
+  });
+
+  it("keeps apart words that are not one", () => {
+    // Each pair met at one stem: car care, cash on delivery (COD) and a promo code, a kit and a
+    // kite, a rat and a rate.
+    for (const [a, b] of [
+      ["care", "car"],
+      ["code", "cod"],
+      ["kite", "kit"],
+      ["rate", "rat"],
+      ["plane", "plan"],
+      ["hope", "hopping"],
+      ["cute", "cutting"],
+    ])
+      expect(stem(a)).not.toBe(stem(b));
+    // Not verbs in -ed, nor adverbs in -ly: "need" was "n" and "speed" "sp", "apply" was "app".
+    for (const word of ["need", "speed", "feed", "apply", "supply", "early"])
+      expect(stem(word)).toBe(word);
+    expect(stem("needs")).toBe("need");
+    expect(stem("needed")).toBe("need");
   });
 });

@@ -49,16 +49,24 @@ export function isLightWord(word: string): boolean {
 
 /**
  * A light English stemmer (plural, -ing, -ed, -ly, -ment...): "returns", "returned" and
- * "returning" meet at "return". Both sides apply it, so its stems need not be words.
+ * "returning" meet at "return". Both sides apply it, so its stems need not be words; but two
+ * words must not meet that are not one. After one vowel between consonants a final e makes
+ * another word ("care" is not "car", nor "code" cash on delivery, "cod"), so such a word keeps
+ * it and "caring", "coding" get it back, as in Porter's stemmer (where a doubled consonant
+ * was undone, "shipping", there was none). "need" and "speed" are not a verb in -ed, nor
+ * "apply", "early" or "butterfly" an adverb in -ly.
  */
 export function stem(word: string): string {
   if (word.length < 4 || /\d/.test(word)) return word;
-  let w = word.replace(/['’]s$/, "");
-  w = w.replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => (ss ? ss : c ? c : "y"));
-  w = w
+  let w = word
+    .replace(/['’]s$/, "")
+    .replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => ss || c || "y")
+    .replace(/^(.{3,}[^fip])ly$/, "$1")
     .replace(/(ational|ation)$/, "ate")
-    .replace(/(ment|ness|able|ible|ful|less|ly)$/, "");
-  if (/[aeiou].*(ing|ed)$/.test(w))
-    w = w.replace(/(ing|ed)$/, "").replace(/([^aeiouslz])\1$/, "$1");
-  return w.replace(/e$/, "") || word;
+    .replace(/(ment|ness|able|ible|ful|less)$/, "");
+  if (/[aeiou].*(ing|(?<!e)ed)$/.test(w))
+    w = w
+      .replace(/(ing|ed)$/, "")
+      .replace(/([^aeiouslz])\1$|$/, (m, c) => c || "e");
+  return w.replace(/(?<!^[^aeiou]*[aeiou][^aeiouwxy])e$/, "") || word;
 }
