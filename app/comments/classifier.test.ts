@@ -42,7 +42,7 @@ describe("comment features", () => {
         "n:real",
         "n:worth",
         "n:the",
-        "w:pric",
+        "w:price",
         "lw:arriv",
         "lw:quick",
         "excl",
