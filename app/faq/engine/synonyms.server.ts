@@ -12,9 +12,8 @@ import { fold, stem } from "./text";
 const WEIGHT = { merchant: 0.8, lexicon: 0.5, sudachi: 0.45 } as const;
 const MAX_GROUP = 14;
 
-type Group = { members: Member[]; weight: number };
-
 type Member = { phrase: string; key: string[]; asked?: string[] };
+type Group = { members: Member[]; weight: number };
 
 /**
  * The words a phrase needs in an entry to count as mentioned: its full-weight terms. Where those
@@ -30,10 +29,8 @@ async function member(phrase: string): Promise<Member> {
   for (const word of phrase.split(/\s+/).filter(Boolean)) {
     const terms = await analyzePhrase(word);
     const full = terms.filter((t) => t.weight === 1);
-    if (
-      !full.length ||
-      terms.some((t) => t.weight < 1 && t.term === fold(word))
-    )
+    const folded = fold(word);
+    if (!full.length || terms.some((t) => t.weight < 1 && t.term === folded))
       whole = false;
     for (const t of full) key.add(t.term);
   }
