@@ -31,3 +31,13 @@ describe("which concepts an entry's words bring", () => {
     expect(await lent("値引きはできますか")).toContain("割引");
   });
 });
+
+describe("the thesaurus's English headwords", () => {
+  it("brings a headword in -ed or -ing only where the entry says it so", async () => {
+    // Headwords are keyed by stem, as entries' words are; "used" (secondhand) and "living" (a
+    // living room) had come with every entry that says "use" or "live".
+    expect(await lent("How do I use the timer?")).not.toContain("secondhand");
+    expect(await lent("Do you sell used guitars?")).toContain("secondhand");
+    expect(await lent("Can fish live together?")).not.toContain("リビング");
+  });
+});

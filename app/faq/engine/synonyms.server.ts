@@ -56,9 +56,11 @@ function lexiconGroups(): Promise<LexiconGroup[]> {
 }
 
 type SudachiGroup = { items: { midashi: string; expandControl: 0 | 1 | 2 }[] };
-let sudachi: Map<string, string[][]> | null = null;
+/** A thesaurus group a headword triggers, and the word an entry must say as written for it to. */
+type Triggered = { members: string[]; said?: string };
+let sudachi: Map<string, Triggered[]> | null = null;
 /** folded headword → the groups it triggers (members that may be expanded to). */
-async function sudachiIndex(): Promise<Map<string, string[][]>> {
+async function sudachiIndex(): Promise<Map<string, Triggered[]>> {
   if (sudachi) return sudachi;
   const dictionary = createRequire(import.meta.url)(
     "sudachi-synonyms-dictionary",
@@ -83,7 +85,12 @@ async function sudachiIndex(): Promise<Map<string, string[][]>> {
         ? stem(fold(item.midashi))
         : fold(item.midashi);
       const list = sudachi.get(key) ?? [];
-      list.push(members);
+      // A headword in -ed or -ing is keyed by the verb's stem but names a thing of its own
+      // ("used" is secondhand, "living" a room, "packing" a gasket): it must be said as written.
+      const said = /^[a-z]+(ed|ing)$/.test(fold(item.midashi))
+        ? fold(item.midashi)
+        : undefined;
+      list.push({ members, said });
       sudachi.set(key, list);
     }
   }
@@ -127,11 +134,12 @@ export async function expansions(
   ];
   const thesaurus = await sudachiIndex();
   for (const term of present) {
-    for (const members of thesaurus.get(term) ?? [])
-      groups.push({
-        members: await Promise.all(members.map(member)),
-        weight: WEIGHT.sudachi,
-      });
+    for (const { members, said } of thesaurus.get(term) ?? [])
+      if (!said || new RegExp(`\\b${said}\\b`).test(folded))
+        groups.push({
+          members: await Promise.all(members.map(member)),
+          weight: WEIGHT.sudachi,
+        });
   }
   const out = new Map<string, number>();
   for (const g of groups) {
