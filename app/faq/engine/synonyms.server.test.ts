@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { expansions } from "./synonyms.server";
+
+// kuromoji's and Sudachi's dictionaries load in seconds, more on a busy machine: once, here.
+beforeAll(() => lent("送料").then(() => undefined), 60_000);
 
 /** The words the shop lexicon and the thesaurus lend an entry's text. */
 async function lent(text: string): Promise<string[]> {
@@ -39,5 +42,18 @@ describe("the thesaurus's English headwords", () => {
     expect(await lent("How do I use the timer?")).not.toContain("secondhand");
     expect(await lent("Do you sell used guitars?")).toContain("secondhand");
     expect(await lent("Can fish live together?")).not.toContain("リビング");
+  });
+});
+
+describe("how a thing feels, sounds or looks (mimetic words)", () => {
+  it("lends an entry the words shoppers say for what it names, as written", async () => {
+    expect(await lent("ドライフルーツが固い")).toContain("かちかち");
+    // Katakana is folded to hiragana, and a final long-vowel mark dropped, as a query is.
+    expect(await lent("ブレーキから異音がする")).toContain("きーき");
+    // The dictionary reads さくさく as くさい (smelly): the word is lent whole, nothing else.
+    const crisp = await lent("食感について");
+    expect(crisp).toContain("さくさく");
+    expect(crisp).not.toContain("くさい");
+    expect(await lent("においが気になる")).not.toContain("さくさく");
   });
 });

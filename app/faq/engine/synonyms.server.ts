@@ -1,18 +1,25 @@
 import { createRequire } from "node:module";
 import { analyzePhrase, type Term } from "./analyze.server";
-import { LEXICON, RELATED } from "./lexicon";
+import { LEXICON, MIMETIC, RELATED } from "./lexicon";
 import { fold, stem } from "./text";
 
 /**
  * Meaning beyond spelling, added to an entry at build time: when an entry's words belong to a
  * concept, the concept's other words are added to the entry with a lower weight. Three sources:
- * the merchant's own synonym groups (strongest), the built-in shop lexicon, and Sudachi's
- * synonym dictionary (a general Japanese thesaurus with English equivalents).
+ * the merchant's own synonym groups (strongest), the built-in shop lexicon (with words for how
+ * things feel, sound or look: カチカチ for 固い), and Sudachi's synonym dictionary (a general
+ * Japanese thesaurus with English equivalents).
  */
 const WEIGHT = { merchant: 0.8, lexicon: 0.5, sudachi: 0.45 } as const;
 const MAX_GROUP = 14;
 
-type Member = { phrase: string; key: string[]; asked?: string[] };
+type Member = {
+  phrase: string;
+  key: string[];
+  asked?: string[];
+  /** What the member adds to an entry, where not what the analyzer reads in it. */
+  terms?: Term[];
+};
 type Group = { members: Member[]; weight: number };
 
 /**
@@ -24,6 +31,20 @@ type Group = { members: Member[]; weight: number };
  * head ("欠品" is 欠, "代引き" is 引き), which a chipped dish or a discount says as well.
  */
 async function member(phrase: string): Promise<Member> {
+  const kana = fold(phrase);
+  if (MIMETIC_WORDS.has(phrase) && /^[\u3041-\u309fー]+$/.test(kana)) {
+    // The dictionary lacks most of these or misreads them (さくさく as くさい, かたかた as
+    // かたい): the word itself, and a verb form the analyzer reads from it (ぱさつき: ぱさつく).
+    const forms = (await analyzePhrase(phrase)).filter(
+      (t) =>
+        t.term.length >= kana.length && kana.startsWith(t.term.slice(0, -1)),
+    );
+    return {
+      phrase,
+      key: [kana],
+      terms: [{ term: kana, weight: 1 }, ...forms],
+    };
+  }
   const key = new Set<string>();
   let whole = true;
   for (const word of phrase.split(/\s+/).filter(Boolean)) {
@@ -38,13 +59,15 @@ async function member(phrase: string): Promise<Member> {
   return { phrase, key: [...key] };
 }
 
+const MIMETIC_WORDS = new Set(MIMETIC.flat());
+
 type LexiconGroup = Group & { related: number[] };
 let lexicon: Promise<LexiconGroup[]> | null = null;
 function lexiconGroups(): Promise<LexiconGroup[]> {
   const groupOf = (phrase: string) =>
     LEXICON.findIndex((g) => g.includes(phrase));
   lexicon ??= Promise.all(
-    LEXICON.map(async (g, i) => ({
+    [...LEXICON, ...MIMETIC].map(async (g, i) => ({
       members: await Promise.all(g.map(member)),
       weight: WEIGHT.lexicon,
       related: RELATED.flatMap(([a, b]) =>
@@ -145,7 +168,7 @@ export async function expansions(
   for (const g of groups) {
     if (!("always" in g) && !mentioned(g)) continue;
     for (const m of g.members) {
-      for (const t of await analyzePhrase(m.phrase)) {
+      for (const t of m.terms ?? (await analyzePhrase(m.phrase))) {
         if (present.has(t.term)) continue;
         out.set(t.term, Math.max(out.get(t.term) ?? 0, t.weight * g.weight));
       }
