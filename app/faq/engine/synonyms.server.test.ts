@@ -55,5 +55,8 @@ describe("how a thing feels, sounds or looks (mimetic words)", () => {
     expect(crisp).toContain("さくさく");
     expect(crisp).not.toContain("くさい");
     expect(await lent("においが気になる")).not.toContain("さくさく");
+    // And the English words for the same sense.
+    expect(await lent("The lid is cracked")).toContain("shatter");
+    expect(await lent("Why is my honey crystallized?")).toContain("gritty");
   });
 });
