@@ -15,6 +15,7 @@ import { connectedAdmin, tokenRenewal } from "./shops/connection.server";
 import { NOT_CONNECTED, ShopNotConnected } from "./shops/connection";
 import type { GraphQL } from "./admin-graphql";
 import { releaseWaitingJobs } from "./jobs/queue.server";
+import { republishAfterInstall } from "./faq/publish.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
 
@@ -56,6 +57,8 @@ const shopify = shopifyApp({
       // A new installation starts with a full customer sync; later ones are started from the Customers page.
       if (!(await latestSync(prisma, session.shop)))
         await startCustomerSync(prisma, session.shop, admin.graphql);
+      // A store installing the app again has lost the FAQ the app had published there.
+      await republishAfterInstall(prisma, session.shop);
       // Work that waited for a token Shopify had stopped accepting can run now.
       await releaseWaitingJobs(prisma, session.shop);
     },
