@@ -58,7 +58,7 @@ const shopify = shopifyApp({
       if (!(await latestSync(prisma, session.shop)))
         await startCustomerSync(prisma, session.shop, admin.graphql);
       // A store installing the app again has lost the FAQ the app had published there.
-      await republishAfterInstall(prisma, session.shop);
+      await republishAfterInstall(prisma, session.shop, admin.graphql);
       // Work that waited for a token Shopify had stopped accepting can run now.
       await releaseWaitingJobs(prisma, session.shop);
     },

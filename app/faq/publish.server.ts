@@ -45,26 +45,6 @@ export async function requestPublish(
 }
 
 /**
- * After the app is installed again, the store has none of the FAQ metafields the app wrote (they
- * belong to the app's installation), while the app still holds the entries: within Shopify's
- * 48 hours before shop/redact, or when a development store starts afresh. The storefront block
- * would say the FAQ is not published until the merchant next saved something. Publishes now
- * when the shop has a published entry.
- */
-export async function republishAfterInstall(
-  db: PrismaClient,
-  shop: string,
-  now = Date.now(),
-): Promise<boolean> {
-  const entry = await db.faqEntry.findFirst({
-    where: { shop, published: true },
-    select: { id: true },
-  });
-  if (entry) await requestPublish(db, shop, 0, now);
-  return !!entry;
-}
-
-/**
  * What shoppers open and find helpful reaches the storefront index at the next publish; with no
  * merchant change, one publish an hour at most picks it up.
  */
@@ -229,6 +209,37 @@ async function publishedEntries(db: PrismaClient, shop: string) {
     }
   }
   return byLocale;
+}
+
+/**
+ * After the app is installed again, the store has none of the FAQ metafields the app wrote (they
+ * belong to the app's installation), while the app still holds the entries: within Shopify's
+ * 48 hours before shop/redact, or when a development store starts afresh. The storefront block
+ * would say the FAQ is not published until the merchant next saved something. Publishes now when
+ * the shop has a published entry and the store has no FAQ manifest; run after each token
+ * exchange (`afterAuth`), it publishes nothing when the storefront has its FAQ.
+ */
+export async function republishAfterInstall(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+  now = Date.now(),
+): Promise<boolean> {
+  const entry = await db.faqEntry.findFirst({
+    where: { shop, published: true },
+    select: { id: true },
+  });
+  if (!entry) return false;
+  try {
+    const { metafield } = (await call(graphql, MANIFEST, manifestResult)).data
+      .currentAppInstallation;
+    if (metafield) return false;
+  } catch {
+    // Not known whether the store has it: publishing again is harmless, and the sign-in that
+    // called this must not fail for it.
+  }
+  await requestPublish(db, shop, 0, now);
+  return true;
 }
 
 /**

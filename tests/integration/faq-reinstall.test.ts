@@ -1,16 +1,23 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
-import { republishAfterInstall } from "~/faq/publish.server";
+import { publishFaq, republishAfterInstall } from "~/faq/publish.server";
 import { FAQ_PUBLISH_JOB } from "~/faq/publish-status";
+import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
+import { devStoreAdmin } from "../support/dev-store-admin";
 import { installShop } from "../support/proxy";
 
 /**
  * A store that installs the app again has lost the FAQ metafields the app wrote there (they
  * belong to the app's installation); the app still has the entries, and publishes them again
- * at once (`afterAuth` in shopify.server.ts).
+ * at once (`afterAuth` in shopify.server.ts), and only then.
  */
-const SHOP = "faq-reinstall.myshopify.com";
+const core = createDevStore({
+  baseUrl: "http://dev-store.test",
+  counts: { customers: 5, orders: 5 },
+});
+const SHOP = core.shop;
+const graphql = devStoreAdmin(core, { scopes: [], bucketKey: "reinstall" });
 
 const entry = (published: boolean) =>
   prisma.faqEntry.create({
@@ -33,22 +40,38 @@ beforeEach(async () => {
 });
 
 describe("an installation again", () => {
-  it("publishes the FAQ at once when the shop has published entries", async () => {
+  it("publishes the FAQ at once when the store lacks it, and not when it has it", async () => {
     await entry(true);
     const now = Date.now();
-    expect(await republishAfterInstall(prisma, SHOP, now)).toBe(true);
+    expect(await republishAfterInstall(prisma, SHOP, graphql, now)).toBe(true);
     const queued = await jobs();
     expect(queued).toHaveLength(1);
     expect(queued[0].runAt.getTime()).toBeLessThanOrEqual(now);
     // Sessions renewed in the same moment share the one publish.
-    await republishAfterInstall(prisma, SHOP, now);
+    await republishAfterInstall(prisma, SHOP, graphql, now);
     expect(await jobs()).toHaveLength(1);
+
+    // Once the store has the FAQ, a later sign-in publishes nothing.
+    await publishFaq(prisma, SHOP, graphql);
+    await prisma.job.deleteMany({ where: { shop: SHOP } });
+    expect(await republishAfterInstall(prisma, SHOP, graphql)).toBe(false);
+    expect(await jobs()).toHaveLength(0);
   });
 
   it("publishes nothing for a shop with drafts only, or no FAQ", async () => {
-    expect(await republishAfterInstall(prisma, SHOP)).toBe(false);
+    expect(await republishAfterInstall(prisma, SHOP, graphql)).toBe(false);
     await entry(false);
-    expect(await republishAfterInstall(prisma, SHOP)).toBe(false);
+    expect(await republishAfterInstall(prisma, SHOP, graphql)).toBe(false);
     expect(await jobs()).toHaveLength(0);
+  });
+
+  it("publishes when it cannot tell whether the store has the FAQ", async () => {
+    await entry(true);
+    const failing = (() =>
+      Promise.resolve(
+        new Response(JSON.stringify({ errors: [{ message: "Throttled" }] })),
+      )) as unknown as typeof graphql;
+    expect(await republishAfterInstall(prisma, SHOP, failing)).toBe(true);
+    expect(await jobs()).toHaveLength(1);
   });
 });
