@@ -16,6 +16,7 @@ import { NOT_CONNECTED, ShopNotConnected } from "./shops/connection";
 import type { GraphQL } from "./admin-graphql";
 import { releaseWaitingJobs } from "./jobs/queue.server";
 import { republishAfterInstall } from "./faq/publish.server";
+import { republishSurveysAfterInstall } from "./surveys/surveys.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
 
@@ -57,8 +58,11 @@ const shopify = shopifyApp({
       // A new installation starts with a full customer sync; later ones are started from the Customers page.
       if (!(await latestSync(prisma, session.shop)))
         await startCustomerSync(prisma, session.shop, admin.graphql);
-      // A store installing the app again has lost the FAQ the app had published there.
-      await republishAfterInstall(prisma, session.shop, admin.graphql);
+      // A store installing the app again has lost the FAQ and surveys the app had published there.
+      await Promise.all([
+        republishAfterInstall(prisma, session.shop, admin.graphql),
+        republishSurveysAfterInstall(prisma, session.shop, admin.graphql),
+      ]);
       // Work that waited for a token Shopify had stopped accepting can run now.
       await releaseWaitingJobs(prisma, session.shop);
     },

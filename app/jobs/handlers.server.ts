@@ -12,7 +12,11 @@ import type { JobHandlers } from "./worker.server";
 import { STATS_REBUILD_JOB, rebuildStats } from "../dashboard/stats.server";
 import { publishFaq } from "../faq/publish.server";
 import { FAQ_PUBLISH_JOB } from "../faq/publish-status";
-import { SURVEY_ANALYZE_JOB } from "../surveys/surveys.server";
+import {
+  publishSurveys,
+  SURVEY_ANALYZE_JOB,
+  SURVEYS_PUBLISH_JOB,
+} from "../surveys/surveys.server";
 import { analyzeResponse } from "../surveys/analyze.server";
 import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
@@ -82,6 +86,10 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
         .parse(job.data);
       const { admin } = await offlineAdmin(job.shop);
       await analyzeResponse(db, job.shop, responseId, admin.graphql);
+    },
+    [SURVEYS_PUBLISH_JOB]: async (job) => {
+      const { admin } = await offlineAdmin(job.shop);
+      await publishSurveys(db, job.shop, admin.graphql);
     },
     [TUTORIALS_COLLECTION_JOB]: async (job) => {
       const { collectionId, deleted } = z

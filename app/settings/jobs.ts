@@ -17,6 +17,7 @@ const TASKS: Record<string, string> = {
   "faq.publish": "faqPublish",
   "followup.send": "followup",
   "survey.analyze": "surveyAnalyze",
+  "surveys.publish": "surveysPublish",
   "tutorials.collection": "tutorialsCollection",
 };
 

@@ -14,6 +14,7 @@ import { emailResponseKey, type LinkClaims } from "./email-link";
 import { shopTimeZone } from "../shops/shops.server";
 
 export const SURVEY_ANALYZE_JOB = "survey.analyze";
+export const SURVEYS_PUBLISH_JOB = "surveys.publish";
 
 export interface StoredSurvey {
   id: string;
@@ -205,6 +206,57 @@ export async function publishSurveys(
     throw new Error(
       result.data.metafieldsSet.userErrors.map((e) => e.message).join("; "),
     );
+}
+
+const PUBLISHED = `#graphql
+  query SurveysPublished {
+    currentAppInstallation {
+      metafield(namespace: "tsunagu", key: "surveys") { id }
+    }
+  }
+`;
+
+/**
+ * A store that installs the app again (or a development store started afresh) has lost the
+ * surveys metafield with the app's installation: the block would show no survey until the
+ * merchant next saved one. Queues a publish when the shop has an active block survey and the
+ * store has no surveys metafield; run after each token exchange (`afterAuth`), it queues nothing
+ * while the store has it. When the read fails it queues anyway: publishing again is harmless,
+ * and the sign-in that called this must not fail for it.
+ */
+export async function republishSurveysAfterInstall(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+  now = Date.now(),
+): Promise<boolean> {
+  const shown = (await listSurveys(db, shop)).some(
+    (s) => s.active && s.placements.includes("block"),
+  );
+  if (!shown) return false;
+  try {
+    const read = z
+      .object({
+        data: z.object({
+          currentAppInstallation: z.object({
+            metafield: z.object({ id: z.string() }).nullable(),
+          }),
+        }),
+      })
+      .parse(await (await graphql(PUBLISHED)).json());
+    if (read.data.currentAppInstallation.metafield) return false;
+  } catch {
+    // Not known whether the store has it: publish.
+  }
+  // Sign-ins in the same minute share one publish.
+  await enqueueJob(db, {
+    shop,
+    type: SURVEYS_PUBLISH_JOB,
+    key: `${SURVEYS_PUBLISH_JOB}:${shop}:${Math.floor(now / 60_000)}`,
+    payload: {},
+    maxAttempts: 5,
+  });
+  return true;
 }
 
 export type RecordOutcome = "recorded" | "duplicate" | "cooldown";

@@ -2,15 +2,23 @@ import { beforeEach, describe, expect, it } from "vitest";
 import prisma from "~/db.server";
 import { publishFaq, republishAfterInstall } from "~/faq/publish.server";
 import { FAQ_PUBLISH_JOB } from "~/faq/publish-status";
+import {
+  publishSurveys,
+  republishSurveysAfterInstall,
+  saveSurvey,
+  SURVEYS_PUBLISH_JOB,
+} from "~/surveys/surveys.server";
+import { jobHandlers } from "~/jobs/handlers.server";
+import type { Placement } from "~/surveys/definition";
 import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
 import { devStoreAdmin } from "../support/dev-store-admin";
 import { installShop } from "../support/proxy";
 
 /**
- * A store that installs the app again has lost the FAQ metafields the app wrote there (they
- * belong to the app's installation); the app still has the entries, and publishes them again
- * at once (`afterAuth` in shopify.server.ts), and only then.
+ * A store that installs the app again has lost the FAQ and surveys metafields the app wrote
+ * there (they belong to the app's installation); the app still has the entries and surveys, and
+ * publishes them again at once (`afterAuth` in shopify.server.ts), and only then.
  */
 const core = createDevStore({
   baseUrl: "http://dev-store.test",
@@ -73,5 +81,66 @@ describe("an installation again", () => {
       )) as unknown as typeof graphql;
     expect(await republishAfterInstall(prisma, SHOP, failing)).toBe(true);
     expect(await jobs()).toHaveLength(1);
+  });
+});
+
+const survey = (placements: Placement[], active = true) =>
+  saveSurvey(prisma, SHOP, null, {
+    kind: "nps",
+    question: { ja: "友人にすすめたいですか?", en: "Would you recommend us?" },
+    choices: [],
+    followUp: false,
+    placements,
+    audience: "all",
+    locales: [],
+    cooldownDays: 0,
+    active,
+  });
+
+const surveyJobs = () =>
+  prisma.job.findMany({ where: { shop: SHOP, type: SURVEYS_PUBLISH_JOB } });
+
+describe("surveys after an installation again", () => {
+  it("publishes the block surveys when the store lacks them, and not when it has them", async () => {
+    await survey(["block"]);
+    const now = Date.now();
+    expect(await republishSurveysAfterInstall(prisma, SHOP, graphql, now)).toBe(
+      true,
+    );
+    // Sign-ins in the same minute share the one publish.
+    await republishSurveysAfterInstall(prisma, SHOP, graphql, now);
+    expect(await surveyJobs()).toHaveLength(1);
+    expect(jobHandlers(prisma)[SURVEYS_PUBLISH_JOB]).toBeDefined();
+
+    await publishSurveys(prisma, SHOP, graphql);
+    await prisma.job.deleteMany({ where: { shop: SHOP } });
+    expect(await republishSurveysAfterInstall(prisma, SHOP, graphql)).toBe(
+      false,
+    );
+    expect(await surveyJobs()).toHaveLength(0);
+  });
+
+  it("publishes nothing when no active survey is shown in the block", async () => {
+    expect(await republishSurveysAfterInstall(prisma, SHOP, graphql)).toBe(
+      false,
+    );
+    await survey(["thankyou", "email"]);
+    await survey(["block"], false);
+    expect(await republishSurveysAfterInstall(prisma, SHOP, graphql)).toBe(
+      false,
+    );
+    expect(await surveyJobs()).toHaveLength(0);
+  });
+
+  it("publishes when it cannot tell whether the store has them", async () => {
+    await survey(["block"]);
+    const failing = (() =>
+      Promise.resolve(
+        new Response("Bad Gateway", { status: 502 }),
+      )) as unknown as typeof graphql;
+    expect(await republishSurveysAfterInstall(prisma, SHOP, failing)).toBe(
+      true,
+    );
+    expect(await surveyJobs()).toHaveLength(1);
   });
 });
