@@ -23,19 +23,18 @@ type Member = {
 type Group = { members: Member[]; weight: number };
 
 /**
- * The words a phrase needs in an entry to count as mentioned: its full-weight terms. Where those
- * do not stand for the whole phrase, the phrase itself must be in the entry's text (each of its
- * space-separated parts): a way of asking ("how to use", "荷物 どこ") is a question word, light or
- * no term at all, and a word the phrase leaves out ("sign in", "out of stock"), with what is
- * left ("use", 荷物, "sign") said by entries about anything; and a compound weighs less than its
- * head ("欠品" is 欠, "代引き" is 引き), which a chipped dish or a discount says as well.
+ * A group's member as the analyzer reads it (`asRead`), except a mimetic word it lacks or
+ * misreads, which is lent as written.
  */
 async function member(phrase: string): Promise<Member> {
   const kana = fold(phrase);
   if (MIMETIC_WORDS.has(phrase) && /^[\u3041-\u309fー]+$/.test(kana)) {
-    // The dictionary lacks most of these or misreads them (さくさく as くさい, かたかた as
-    // かたい): the word itself, and a verb form the analyzer reads from it (ぱさつき: ぱさつく).
-    const forms = (await analyzePhrase(phrase)).filter(
+    const read = await analyzePhrase(phrase);
+    if (read.some((t) => t.weight === 1 && t.term === kana))
+      return asRead(phrase);
+    // The dictionary lacks this one or misreads it (さくさく as くさい, かたかた as かたい): the
+    // word itself, and a verb form the analyzer reads from it (ぱさつき: ぱさつく).
+    const forms = read.filter(
       (t) =>
         t.term.length >= kana.length && kana.startsWith(t.term.slice(0, -1)),
     );
@@ -45,6 +44,18 @@ async function member(phrase: string): Promise<Member> {
       terms: [{ term: kana, weight: 1 }, ...forms],
     };
   }
+  return asRead(phrase);
+}
+
+/**
+ * The words a phrase needs in an entry to count as mentioned: its full-weight terms. Where those
+ * do not stand for the whole phrase, the phrase itself must be in the entry's text (each of its
+ * space-separated parts): a way of asking ("how to use", "荷物 どこ") is a question word, light or
+ * no term at all, and a word the phrase leaves out ("sign in", "out of stock"), with what is
+ * left ("use", 荷物, "sign") said by entries about anything; and a compound weighs less than its
+ * head ("欠品" is 欠, "代引き" is 引き), which a chipped dish or a discount says as well.
+ */
+async function asRead(phrase: string): Promise<Member> {
   const key = new Set<string>();
   let whole = true;
   for (const word of phrase.split(/\s+/).filter(Boolean)) {
