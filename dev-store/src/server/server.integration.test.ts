@@ -463,6 +463,22 @@ describe("storefront preview", () => {
     expect(en).toContain("Welcome to つなぐ開発ストア");
     expect(en).toContain('<p class="title">Hello</p>');
   });
+
+  it("stays in the language the shopper chose on a link without it", async () => {
+    const chosen = await fetch(`${store.url}/storefront?locale=en`);
+    const cookie = chosen.headers.get("set-cookie")!.split(";")[0];
+    expect(cookie).toBe("dev_locale=en");
+    const page = (path: string, headers: Record<string, string> = {}) =>
+      fetch(`${store.url}${path}`, { headers }).then((r) => r.text());
+    expect(await page("/storefront/pages/faq", { cookie })).toContain(
+      '<html lang="en"',
+    );
+    // Without the cookie, and where ?locale= says otherwise, as before.
+    expect(await page("/storefront/pages/faq")).toContain('<html lang="ja"');
+    expect(await page("/storefront/pages/faq?locale=ja", { cookie })).toContain(
+      '<html lang="ja"',
+    );
+  });
 });
 
 describe("order-status page", () => {

@@ -347,7 +347,7 @@ export async function startDevStore(opts: StartOptions): Promise<{
       upstream.headers.get("content-type") ?? "application/octet-stream";
     const text = Buffer.from(await upstream.arrayBuffer());
     if (type.startsWith("application/liquid")) {
-      const locale = localeOf(new URL(req.url ?? "/", url));
+      const locale = localeOf(new URL(req.url ?? "/", url), req);
       return sendHtml(
         res,
         layout({
@@ -373,7 +373,9 @@ export async function startDevStore(opts: StartOptions): Promise<{
 
   async function storefront(req: IncomingMessage, res: ServerResponse, u: URL) {
     const p = u.pathname;
-    const locale = localeOf(u);
+    const locale = localeOf(u, req);
+    if (u.searchParams.has("locale"))
+      res.setHeader("Set-Cookie", `dev_locale=${locale}; Path=/; SameSite=Lax`);
     const customerId = customerCookie(req);
     let m: RegExpExecArray | null;
     if (p === "/storefront/_login") {
@@ -573,8 +575,19 @@ export async function startDevStore(opts: StartOptions): Promise<{
   };
 }
 
-function localeOf(u: URL): "ja" | "en" {
-  return u.searchParams.get("locale") === "en" ? "en" : "ja";
+/**
+ * The storefront's language: ?locale= where given, else the one the shopper last chose, which
+ * the store remembers as Shopify does (a link without it, such as the FAQ search page's way
+ * back, stays in that language).
+ */
+function localeOf(u: URL, req?: IncomingMessage): "ja" | "en" {
+  const asked = u.searchParams.get("locale");
+  if (asked !== null) return asked === "en" ? "en" : "ja";
+  return /(?:^|;\s*)dev_locale=en(?:;|$)/.test(
+    String(req?.headers.cookie ?? ""),
+  )
+    ? "en"
+    : "ja";
 }
 
 function customerCookie(req: IncomingMessage): string | null {
