@@ -17,6 +17,7 @@ import type { GraphQL } from "./admin-graphql";
 import { releaseWaitingJobs } from "./jobs/queue.server";
 import { republishAfterInstall } from "./faq/publish.server";
 import { republishSurveysAfterInstall } from "./surveys/surveys.server";
+import { republishTutorialsAfterInstall } from "./tutorials/tutorials.server";
 
 /** The only door to Shopify authentication and Admin API clients. */
 
@@ -58,10 +59,12 @@ const shopify = shopifyApp({
       // A new installation starts with a full customer sync; later ones are started from the Customers page.
       if (!(await latestSync(prisma, session.shop)))
         await startCustomerSync(prisma, session.shop, admin.graphql);
-      // A store installing the app again has lost the FAQ and surveys the app had published there.
+      // A store installing the app again has lost the FAQ and surveys the app had published
+      // there; a development store started afresh has lost the tutorials as well.
       await Promise.all([
         republishAfterInstall(prisma, session.shop, admin.graphql),
         republishSurveysAfterInstall(prisma, session.shop, admin.graphql),
+        republishTutorialsAfterInstall(prisma, session.shop, admin.graphql),
       ]);
       // Work that waited for a token Shopify had stopped accepting can run now.
       await releaseWaitingJobs(prisma, session.shop);

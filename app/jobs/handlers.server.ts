@@ -21,8 +21,10 @@ import { analyzeResponse } from "../surveys/analyze.server";
 import { FOLLOWUP_JOB, runFollowupBatch } from "../followups/engine.server";
 import { engineDeps } from "../followups/runtime.server";
 import {
+  publishAllTutorials,
   refreshCollection,
   TUTORIALS_COLLECTION_JOB,
+  TUTORIALS_PUBLISH_JOB,
   tutorialsMayUseCollection,
 } from "../tutorials/tutorials.server";
 import { CollectionTooLarge } from "../tutorials/collections.server";
@@ -90,6 +92,10 @@ export function jobHandlers(db: PrismaClient): JobHandlers {
     [SURVEYS_PUBLISH_JOB]: async (job) => {
       const { admin } = await offlineAdmin(job.shop);
       await publishSurveys(db, job.shop, admin.graphql);
+    },
+    [TUTORIALS_PUBLISH_JOB]: async (job) => {
+      const { admin } = await offlineAdmin(job.shop);
+      await publishAllTutorials(db, job.shop, admin.graphql);
     },
     [TUTORIALS_COLLECTION_JOB]: async (job) => {
       const { collectionId, deleted } = z

@@ -19,6 +19,7 @@ const TASKS: Record<string, string> = {
   "survey.analyze": "surveyAnalyze",
   "surveys.publish": "surveysPublish",
   "tutorials.collection": "tutorialsCollection",
+  "tutorials.publish": "tutorialsPublish",
 };
 
 export function describeTask(t: Translate, type: string): string {

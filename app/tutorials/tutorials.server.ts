@@ -31,6 +31,7 @@ export { metafieldValues, tutorialLinks } from "./values";
 export const NAMESPACE = "$app:tsunagu";
 export const KEY = "tutorials";
 export const TUTORIALS_COLLECTION_JOB = "tutorials.collection";
+export const TUTORIALS_PUBLISH_JOB = "tutorials.publish";
 
 export interface StoredTutorial extends Omit<TutorialInput, "collections"> {
   id: string;
@@ -164,6 +165,69 @@ async function publish(
         r.data.metafieldsDelete.userErrors.map((e) => e.message).join("; "),
       );
   }
+}
+
+const PUBLISHED = `#graphql
+  query TutorialsPublished($id: ID!) {
+    product(id: $id) {
+      metafield(namespace: "$app:tsunagu", key: "tutorials") { id }
+    }
+  }
+`;
+const publishedResult = z.object({
+  data: z.object({
+    product: z
+      .object({ metafield: z.object({ id: z.string() }).nullable() })
+      .nullable(),
+  }),
+});
+
+/**
+ * A store that lost the app's product metafields (a development store started afresh; a store
+ * where they were removed) shows no tutorial until the merchant next saved one. Run after each
+ * token exchange (`afterAuth`): reads the metafield of one product a tutorial reaches and, when
+ * the product is there without it, queues a publish of every tutorial. A product that is gone,
+ * or a read that fails, queues nothing: a save or the product's webhooks settle those.
+ */
+export async function republishTutorialsAfterInstall(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+  now = Date.now(),
+): Promise<boolean> {
+  const [first] = metafieldValues(await listTutorials(db, shop)).keys();
+  if (!first) return false;
+  try {
+    const read = publishedResult.parse(
+      await (
+        await graphql(PUBLISHED, {
+          variables: { id: `gid://shopify/Product/${first}` },
+        })
+      ).json(),
+    );
+    if (!read.data.product || read.data.product.metafield) return false;
+  } catch {
+    return false;
+  }
+  // Sign-ins in the same minute share one publish.
+  await enqueueJob(db, {
+    shop,
+    type: TUTORIALS_PUBLISH_JOB,
+    key: `${TUTORIALS_PUBLISH_JOB}:${shop}:${Math.floor(now / 60_000)}`,
+    payload: {},
+    maxAttempts: 5,
+  });
+  return true;
+}
+
+/** Writes every product's metafield as the table says (`republishTutorialsAfterInstall`). */
+export async function publishAllTutorials(
+  db: PrismaClient,
+  shop: string,
+  graphql: GraphQL,
+): Promise<void> {
+  const all = await listTutorials(db, shop);
+  await publish(graphql, all, new Set(metafieldValues(all).keys()));
 }
 
 export class PublishError extends Error {}

@@ -10,9 +10,15 @@ import {
 } from "~/surveys/surveys.server";
 import { jobHandlers } from "~/jobs/handlers.server";
 import type { Placement } from "~/surveys/definition";
+import {
+  publishAllTutorials,
+  republishTutorialsAfterInstall,
+  saveTutorial,
+  TUTORIALS_PUBLISH_JOB,
+} from "~/tutorials/tutorials.server";
 import { createDevStore } from "../../dev-store/src/store";
 import { resetDatabase } from "../support/db";
-import { devStoreAdmin } from "../support/dev-store-admin";
+import { appProductMetafield, devStoreAdmin } from "../support/dev-store-admin";
 import { installShop } from "../support/proxy";
 
 /**
@@ -142,5 +148,64 @@ describe("surveys after an installation again", () => {
       true,
     );
     expect(await surveyJobs()).toHaveLength(1);
+  });
+});
+
+describe("tutorials on a store that lost them", () => {
+  const writer = devStoreAdmin(core, {
+    scopes: ["read_products", "write_products"],
+    bucketKey: "reinstall-tutorials",
+  });
+  const [product] = core.state.products;
+  const id = String(product.legacyId);
+  const tutorialJobs = () =>
+    prisma.job.findMany({ where: { shop: SHOP, type: TUTORIALS_PUBLISH_JOB } });
+  const save = () =>
+    saveTutorial(prisma, writer, SHOP, null, {
+      kind: "video",
+      locales: { ja: { title: "使い方", url: "https://video.example/ja" } },
+      products: [{ id, title: product.title }],
+      collections: [],
+    });
+  const forget = () => {
+    product.metafields = product.metafields.filter(
+      (m) => m.key !== "tutorials",
+    );
+  };
+
+  it("publishes every tutorial again when a product they reach has lost its metafield", async () => {
+    await save();
+    expect(appProductMetafield(core, id, "tutorials")).not.toBeNull();
+    // The store has them: nothing to do.
+    expect(await republishTutorialsAfterInstall(prisma, SHOP, writer)).toBe(
+      false,
+    );
+    forget();
+    const now = Date.now();
+    expect(
+      await republishTutorialsAfterInstall(prisma, SHOP, writer, now),
+    ).toBe(true);
+    await republishTutorialsAfterInstall(prisma, SHOP, writer, now);
+    expect(await tutorialJobs()).toHaveLength(1);
+    expect(jobHandlers(prisma)[TUTORIALS_PUBLISH_JOB]).toBeDefined();
+    // What the job runs.
+    await publishAllTutorials(prisma, SHOP, writer);
+    expect(appProductMetafield(core, id, "tutorials")).not.toBeNull();
+  });
+
+  it("queues nothing without tutorials, or when the store cannot be read", async () => {
+    expect(await republishTutorialsAfterInstall(prisma, SHOP, writer)).toBe(
+      false,
+    );
+    await save();
+    forget();
+    const failing = (() =>
+      Promise.resolve(
+        new Response("Bad Gateway", { status: 502 }),
+      )) as unknown as typeof graphql;
+    expect(await republishTutorialsAfterInstall(prisma, SHOP, failing)).toBe(
+      false,
+    );
+    expect(await tutorialJobs()).toHaveLength(0);
   });
 });
