@@ -153,13 +153,66 @@ function innerWords(
   return out;
 }
 
-/** A katakana compound the dictionary has as one word ("クレジットカード") split into two words it also has ("カード"). */
-function katakanaParts(t: Tokenizer, word: string): string[] {
-  if (!/^[\u30a1-\u30fc]{6,}$/.test(word)) return [];
-  for (let k = 3; k <= word.length - 3; k++)
-    if (nounOf(t, word.slice(0, k)) && nounOf(t, word.slice(k)))
-      return [fold(word.slice(0, k)), fold(word.slice(k))];
-  return [];
+/**
+ * A katakana compound the dictionary has as one word ("クレジットカード") split into two words it
+ * also has ("カード"). Katakana it lacks is read as one word however long ("ウィッグスタンド",
+ * "オーダーサイズスクリーン", "ディンプルキー"), so a shopper typing a part of it (スタンド,
+ * ディンプル) found nothing: it is split at the words the dictionary has inside, and what is left
+ * stands as a word of its own (`unknownKatakanaParts`).
+ */
+function katakanaParts(t: Tokenizer, word: string, known: boolean): string[] {
+  if (known) {
+    if (!/^[\u30a1-\u30fc]{6,}$/.test(word)) return [];
+    for (let k = 3; k <= word.length - 3; k++)
+      if (nounOf(t, word.slice(0, k)) && nounOf(t, word.slice(k)))
+        return [fold(word.slice(0, k)), fold(word.slice(k))];
+    return [];
+  }
+  if (!/^[\u30a1-\u30fc]{5,}$/.test(word)) return [];
+  const parts = unknownKatakanaParts(t, word).map(fold);
+  return parts.length > 1 ? parts.filter((p) => p.length > 1) : [];
+}
+
+/**
+ * Katakana the dictionary lacks, split at a word the dictionary has: first where it ends in one
+ * (the head of a compound comes last: ウィッグ + スタンド, オイ + キムチ), then where it starts with
+ * one (シリコン + パッキン), then where it ends in one of two characters (ディンプル + キー). What is
+ * left is split again. No part starts with a small kana or a long-vowel mark; a dictionary word
+ * found has three characters at least, except the two-character ending tried last, and what is
+ * left two at least. Names (ション, キン) are not looked for: they are found inside anything.
+ */
+function unknownKatakanaParts(t: Tokenizer, word: string): string[] {
+  const n = word.length;
+  const starts = (k: number) => !/[ァィゥェォッャュョヮー]/.test(word[k]);
+  const known = (k: number, tail: boolean) =>
+    starts(k) && commonNoun(t, tail ? word.slice(k) : word.slice(0, k));
+  if (n >= 5) {
+    for (let k = 2; k <= n - 3; k++)
+      if (known(k, true))
+        return [...headParts(t, word.slice(0, k)), word.slice(k)];
+    for (let k = n - 3; k >= 2; k--)
+      if (known(k, false))
+        return [word.slice(0, k), ...unknownKatakanaParts(t, word.slice(k))];
+    if (known(n - 2, true))
+      return [...headParts(t, word.slice(0, n - 2)), word.slice(n - 2)];
+  }
+  return [word];
+}
+
+/** A head left by a split: a dictionary word as it is, else split again. */
+const headParts = (t: Tokenizer, head: string) =>
+  nounOf(t, head) ? [head] : unknownKatakanaParts(t, head);
+
+/** A dictionary noun other than a name or a suffix. */
+function commonNoun(t: Tokenizer, text: string): boolean {
+  const toks = t.tokenize(text);
+  return (
+    toks.length === 1 &&
+    toks[0].word_type === "KNOWN" &&
+    toks[0].pos === "名詞" &&
+    toks[0].pos_detail_1 !== "接尾" &&
+    toks[0].pos_detail_1 !== "固有名詞"
+  );
 }
 
 const VOICED: Record<string, string> = Object.fromEntries(
@@ -290,7 +343,11 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     const reading = kanaReading(tok.reading);
     if (reading && reading !== surface && reading.length > 1) add(reading, 0.9);
     for (const v of okuriganaVariants(surface)) add(v, 0.9);
-    for (const w of katakanaParts(t, tok.surface_form.normalize("NFKC")))
+    for (const w of katakanaParts(
+      t,
+      tok.surface_form.normalize("NFKC"),
+      tok.word_type === "KNOWN",
+    ))
       add(w, 0.7);
     if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
     // A kana adjective's stem meets its inflections ("うるさい" → "うるさくない"); three kana at

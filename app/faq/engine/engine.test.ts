@@ -266,6 +266,31 @@ describe("Japanese search", () => {
     expect(top(s("カードで払える?"))).toBe("pay");
   });
 
+  it("finds the words inside katakana the dictionary does not have", async () => {
+    const s = await searchOf([
+      ...ja,
+      {
+        id: "dimple",
+        question: "ディンプルキーも複製できますか?",
+        answer: "メーカー登録のものはお受けできません。",
+      },
+      {
+        id: "stand",
+        question: "ウィッグスタンドは付いていますか?",
+        answer: "別売りです。",
+      },
+      {
+        id: "gasket",
+        question: "ゴムパッキンの交換",
+        answer: "半年ごとの交換をおすすめします。",
+      },
+    ]);
+    // kuromoji reads each as one unknown word: ディンプル + キー, ウィッグ + スタンド, ゴム + パッキン.
+    expect(top(s("ディンプル作れる?"))).toBe("dimple");
+    expect(top(s("ウィッグの置き場所"))).toBe("stand");
+    expect(top(s("パッキンが伸びた"))).toBe("gasket");
+  });
+
   it("reads a shop's own kanji compounds in kana when the dictionary cannot (on'yomi, with the seam's sound change)", async () => {
     const s = await searchOf([
       ...ja,
