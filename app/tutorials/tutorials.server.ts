@@ -187,7 +187,8 @@ const publishedResult = z.object({
  * where they were removed) shows no tutorial until the merchant next saved one. Run after each
  * token exchange (`afterAuth`): reads the metafield of one product a tutorial reaches and, when
  * the product is there without it, queues a publish of every tutorial. A product that is gone,
- * or a read that fails, queues nothing: a save or the product's webhooks settle those.
+ * or a read that fails, queues nothing: the tutorials reach the store at the merchant's next
+ * save, as before.
  */
 export async function republishTutorialsAfterInstall(
   db: PrismaClient,
