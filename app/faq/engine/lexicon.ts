@@ -516,6 +516,7 @@ export const MIMETIC: readonly (readonly string[])[] = [
     "ぱさつく",
     "ぱさつき",
     "かさかさ",
+    "がさがさ",
     "かぴかぴ",
     "乾燥",
     "乾く",
@@ -547,6 +548,7 @@ export const MIMETIC: readonly (readonly string[])[] = [
   ["ゆるゆる", "loose", "ゆるい", "緩い", "緩む", "ゆるむ"],
   [
     "きつきつ",
+    "ぎゅうぎゅう",
     "too tight",
     "too small",
     "snug",
@@ -683,6 +685,7 @@ export const MIMETIC: readonly (readonly string[])[] = [
   ["すかすか", "量が少ない", "中身が少ない"],
   [
     "ぺちゃんこ",
+    "ぺたんこ",
     "crushed",
     "squashed",
     "dented",
@@ -790,5 +793,15 @@ export const MIMETIC: readonly (readonly string[])[] = [
   ["ばちばち", "static", "static shock", "ぱちぱち", "静電気"],
   ["ぴーぴー", "beeping", "beep", "警告音", "エラー音", "ビープ音"],
   ["でこぼこ", "凹凸", "段差"],
+  ["くるくる", "curling", "curled", "丸まる", "カール", "巻き癖"],
+  [
+    "びしょびしょ",
+    "びちゃびちゃ",
+    "soaked",
+    "drenched",
+    "びしょ濡れ",
+    "濡れる",
+    "水浸し",
+  ],
   ["しわしわ", "wrinkled", "wrinkles", "creased", "くしゃくしゃ", "しわ", "皺"],
 ];

@@ -59,6 +59,8 @@ describe("how a thing feels, sounds or looks (mimetic words)", () => {
     expect(await lent("騒音が気になる")).toEqual(
       expect.arrayContaining(["うるさい", "うるさ"]),
     );
+    // A print that curls (丸まる) is one shoppers call くるくる.
+    expect(await lent("プリントが丸まってしまう")).toContain("くるくる");
     // And the English words for the same sense.
     expect(await lent("The lid is cracked")).toContain("shatter");
     expect(await lent("Why is my honey crystallized?")).toContain("gritty");
