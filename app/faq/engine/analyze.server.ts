@@ -177,9 +177,10 @@ function katakanaParts(t: Tokenizer, word: string, known: boolean): string[] {
  * Katakana the dictionary lacks, split at a word the dictionary has: first where it ends in one
  * (the head of a compound comes last: ウィッグ + スタンド, オイ + キムチ), then where it starts with
  * one (シリコン + パッキン), then where it ends in one of two characters (ディンプル + キー). What is
- * left is split again. No part starts with a small kana or a long-vowel mark; a dictionary word
- * found has three characters at least, except the two-character ending tried last, and what is
- * left two at least. Names (ション, キン) are not looked for: they are found inside anything.
+ * left is split again. No part starts with a small kana or a long-vowel mark, and every part has
+ * two characters at least: a final dictionary word three, unless no other split is found (キー),
+ * and what follows a starting one three. Names (ション, キン) are not looked for: they are found
+ * inside anything.
  */
 function unknownKatakanaParts(t: Tokenizer, word: string): string[] {
   const n = word.length;
