@@ -147,6 +147,13 @@ const INSTALLATION = `#graphql
   }
 `;
 
+/** The surveys the storefront block shows: active, and placed in the block. */
+async function blockSurveys(db: PrismaClient, shop: string) {
+  return (await listSurveys(db, shop)).filter(
+    (s) => s.active && s.placements.includes("block"),
+  );
+}
+
 /**
  * The storefront block reads the active block surveys from an app-data metafield, so the page
  * asks the app nothing until the shopper answers.
@@ -156,9 +163,7 @@ export async function publishSurveys(
   shop: string,
   graphql: GraphQL,
 ): Promise<void> {
-  const surveys = (await listSurveys(db, shop)).filter(
-    (s) => s.active && s.placements.includes("block"),
-  );
+  const surveys = await blockSurveys(db, shop);
   const value = JSON.stringify({
     v: 1,
     surveys: surveys.map((s) => ({
@@ -230,10 +235,7 @@ export async function republishSurveysAfterInstall(
   graphql: GraphQL,
   now = Date.now(),
 ): Promise<boolean> {
-  const shown = (await listSurveys(db, shop)).some(
-    (s) => s.active && s.placements.includes("block"),
-  );
-  if (!shown) return false;
+  if (!(await blockSurveys(db, shop)).length) return false;
   try {
     const read = z
       .object({
