@@ -1,6 +1,6 @@
 import { japaneseTokenizer, type JapaneseTokenizer } from "./kuromoji.server";
 import { onyomiReadings } from "./onyomi.server";
-import { fold, isStopword, runs, stem } from "./text";
+import { fold, isLightWord, isStopword, runs, stem } from "./text";
 
 /**
  * Build-time text analysis (server only; the storefront never loads a dictionary):
@@ -440,6 +440,29 @@ export function analyzeEnglish(text: string): Term[] {
   // lightly, as いつ does in Japanese.
   if (EN_TIME_QUESTION.test(fold(text)))
     out.push({ term: "when", weight: 0.6 });
+  return out;
+}
+
+/**
+ * Adjacent English words of a text, as "credit+card": stems, stopwords and light words
+ * skipped, not across punctuation or Japanese text. The query side forms the same pairs from
+ * what the shopper typed.
+ */
+export function englishPairs(text: string, weight = 1): Term[] {
+  const out: Term[] = [];
+  for (const clause of fold(text).split(/[.,;:!?()\n]/)) {
+    let prev = "";
+    for (const run of runs(clause)) {
+      // Nor through "when", a question word here ("scratched when it arrived" is not about
+      // when things arrive, which shoppers lend as "when+arriv").
+      if (!run.latin || run.text === "when") prev = "";
+      else if (!isStopword(run.text) && !isLightWord(run.text)) {
+        const s = stem(run.text);
+        if (prev) out.push({ term: `${prev}+${s}`, weight });
+        prev = s;
+      }
+    }
+  }
   return out;
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze } from "./analyze.server";
+import { analyze, englishPairs } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
-import { setShopperCorpus } from "./shopper-words.server";
+import { analyseShopperTexts, setShopperCorpus } from "./shopper-words.server";
 import {
   createSearch,
   learnKey,
@@ -823,6 +823,90 @@ describe("English search", () => {
     expect(zip("fast").hits).toEqual([]);
     // Nor is a number the start of a larger one.
     expect(zip("100").hits).toEqual([]);
+  });
+
+  it("pairs adjacent English words past stopwords and light words, not across punctuation", () => {
+    expect(
+      englishPairs(
+        "Can I pay by credit cards? Yes, we take debit cards too.",
+      ).map((p) => p.term),
+    ).toEqual(["pay+credit", "credit+card", "debit+card", "card+too"]);
+    expect(englishPairs("送料は credit card で")).toEqual([
+      { term: "credit+card", weight: 1 },
+    ]);
+    expect(englishPairs("カード credit 支払い card")).toEqual([]);
+  });
+  it("meets two words as the shopper typed them together (credit card, not a memory card)", async () => {
+    const docs: FaqDoc[] = [
+      {
+        id: "payment",
+        question: "Payment methods",
+        answer: "We take Visa, Mastercard, PayPal and bank transfer.",
+      },
+      {
+        id: "memory",
+        question: "Which memory card does the dash cam take?",
+        answer: "A microSD card of 32 to 256 GB.",
+      },
+    ];
+    // Other shops' shoppers typed "credit card" for their payment entries, and "card" is a
+    // word entries about paying hold: so "credit" comes to every entry that says "card".
+    const topics = [
+      ["How long does shipping take?", "when will it arrive", "delivery time"],
+      ["What is your return policy?", "send it back", "refund please"],
+      ["Do you offer gift wrapping?", "wrap as a present", "gift box"],
+      ["Is there a warranty?", "it broke", "guarantee period"],
+      ["How do I find my size?", "size chart", "too small"],
+      ["Can I change my order?", "edit order", "wrong address"],
+      ["Do you ship overseas?", "international delivery", "ship to canada"],
+      ["How do I care for it?", "wash it", "cleaning tips"],
+      ["Is it in stock?", "sold out", "restock date"],
+      ["Can I cancel?", "cancel my order", "changed my mind"],
+      ["Do you have a store?", "visit the shop", "opening hours"],
+      ["How do I track my parcel?", "tracking number", "where is my package"],
+    ];
+    setShopperCorpus(
+      await analyseShopperTexts(
+        [1, 2, 3].flatMap((shop) => [
+          ...topics.map(([question, ...queries]) => ({
+            locale: "en",
+            question,
+            tags: "",
+            queries,
+          })),
+          {
+            locale: "en",
+            question: "Which payment methods do you accept?",
+            tags: "",
+            queries: [
+              "credit card",
+              `pay by credit card ${shop}`,
+              "paying with a card",
+            ],
+          },
+          {
+            locale: "en",
+            question: "Can I pay by credit card?",
+            tags: "",
+            queries: ["credit card", "visa", "card payment"],
+          },
+          {
+            locale: "en",
+            question: "Which SD card should I buy?",
+            tags: "",
+            queries: ["sd card size", "memory card", "storage"],
+          },
+        ]),
+      ),
+    );
+    try {
+      const index = await buildIndex(docs);
+      const s = createSearch(index);
+      expect(top(s("credit card"))).toBe("payment");
+      expect(top(s("a memory card"))).toBe("memory");
+    } finally {
+      setShopperCorpus();
+    }
   });
 });
 

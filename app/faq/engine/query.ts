@@ -89,7 +89,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     Object.create(null),
     ...list.map((c) => c.lq ?? {}),
   );
-  const latin = Object.keys(t).filter((k) => LATIN_WORD.test(k));
+  const latinWords = Object.keys(t).filter((k) => LATIN_WORD.test(k));
   // Single characters only as kanji words or as grammar (a particle: は + いつ, not はい + つ).
   const known = (s: string) =>
     t[s] && (s.length > 1 || KANJI.test(s) || !t[s].length);
@@ -140,7 +140,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
    */
   const worth = (word: string) =>
     (word.length + [...word].filter((c) => KANJI.test(c)).length) ** 2;
-  function segment(text: string): { words: string[]; gaps: string[] } {
+  function segment(text: string): [words: string[], gaps: string[]] {
     const n = text.length;
     const best = new Array<number>(n + 1).fill(0);
     const from = new Array<number>(n + 1).fill(-1);
@@ -171,7 +171,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       } else gap = text[--i] + gap;
     }
     close();
-    return { words, gaps };
+    return [words, gaps];
   }
 
   /** `explain` lists the query words each hit matched (the admin preview); the storefront skips it. */
@@ -183,14 +183,23 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     const units: [string, number][][] = [];
     /** The query word each unit stands for (explanations only). */
     const heads: string[] = [];
+    // Terms scored on top of the words, not counted in coverage: Japanese character pairs
+    // ("~送料") and English words side by side ("credit+card", light words skipped, as
+    // englishPairs makes them). Pushed unchecked: a pair the index lacks scores nothing.
     const pairs: string[] = [];
-    for (const run of runs(fold(query.slice(0, 200)))) {
-      if (run.latin) {
-        if (isStopword(run.text)) continue;
-        const s = stem(run.text);
+    let prev = "";
+    for (const { latin, text } of runs(fold(query.slice(0, 200)))) {
+      if (latin) {
+        if (isStopword(text)) continue;
+        const s = stem(text);
+        const light = isLightWord(text);
+        if (!light) {
+          pairs.push(`${prev}+${s}`);
+          prev = s;
+        }
         const split = [...s]
           .map((_, i) =>
-            [stem(run.text.slice(0, i)), stem(run.text.slice(i))].filter(
+            [stem(text.slice(0, i)), stem(text.slice(i))].filter(
               (w) => w.length > 3 && t[w],
             ),
           )
@@ -198,7 +207,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
             (a, b) =>
               b.length - a.length || b.join("").length - a.join("").length,
           )[0];
-        if (t[s]) units.push([[s, isLightWord(run.text) ? 0.3 : 1]]);
+        if (t[s]) units.push([[s, light ? 0.3 : 1]]);
         else {
           // Typos in words of five letters or more; shorter ones would meet real words ("shop"/"ship").
           // Not tried for a closed compound the entries write apart ("waterproof" → "water" + "proof").
@@ -206,7 +215,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
             split?.length === 2 ? 0 : s.length >= 8 ? 2 : s.length >= 5 ? 1 : 0;
           // The nearest four: a large vocabulary holds many words two edits away.
           const near = max
-            ? latin
+            ? latinWords
                 .map((w) => [w, distance(s, w, max)] as [string, number])
                 .filter(([, d]) => d <= max)
             : [];
@@ -227,12 +236,11 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
                   // "return"), of three letters or more and three fifths of the word at least
                   // ("fast" is not "fastener"); cv en +.0006 (+.0007 without the share). Not a
                   // number ("100" is not "1000"): its third character must be a letter.
-                  run.text[2] > "9"
-                  ? latin
+                  text[2] > "9"
+                  ? latinWords
                       .filter(
                         (w) =>
-                          w.length * 3 <= run.text.length * 5 &&
-                          w.startsWith(run.text),
+                          w.length * 3 <= text.length * 5 && w.startsWith(text),
                       )
                       .sort((a, b) => a.length - b.length)
                       .slice(0, 4)
@@ -240,12 +248,12 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
                   : [],
             );
         }
-        heads.push(run.text);
+        heads.push(text);
       } else {
         // "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
         // 日付, 曜日 fill date-choice entries) but about time (cv ja +.001); in kana too ("なんにち").
-        const { words, gaps } = segment(
-          run.text.replace(
+        const [words, gaps] = segment(
+          text.replace(
             /(何|なん)(日|にち|週間?|しゅうかん|時間|じかん|[かゖゕけ]?月|かげつ)/g,
             "いつ",
           ),
@@ -273,14 +281,14 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
           // ("飛べる" for "飛行"): words sharing a kanji with it, weakly. A query of one kanji alone is not a topic.
           const kanji = [...gap].filter((c) => KANJI.test(c));
           units.push(
-            kanji.length > 1 || (kanji.length && run.text.length > 1)
+            kanji.length > 1 || (kanji.length && text.length > 1)
               ? sharingKanji(gap, 0.25, () => false)
               : [],
           );
           heads.push(gap);
           // Character pairs that hold a kanji (kana pairs such as "ます" are grammar, not topic).
           for (let i = 0; i + 1 < gap.length; i++)
-            if (KANJI.test(gap.slice(i, i + 2)) && t[`~${gap.slice(i, i + 2)}`])
+            if (KANJI.test(gap.slice(i, i + 2)))
               pairs.push(`~${gap.slice(i, i + 2)}`);
         }
       }
@@ -302,7 +310,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       }
     });
     for (const pair of new Set(pairs)) {
-      const postings = t[pair];
+      const postings = t[pair] ?? [];
       for (let p = 0; p < postings.length; p += 2)
         score[postings[p]] += postings[p + 1];
     }

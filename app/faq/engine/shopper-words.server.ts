@@ -1,4 +1,4 @@
-import { GRAMMAR, analyze, type Term } from "./analyze.server";
+import { GRAMMAR, analyze, englishPairs, type Term } from "./analyze.server";
 import shipped from "./shopper-words.json";
 
 /**
@@ -59,7 +59,8 @@ export interface ShopperText {
 
 /**
  * A corpus entry analysed: its question and tag terms with their weights, and each query's
- * scoring terms (grammar left out, each term once).
+ * scoring terms (grammar left out, each term once), with its English word pairs ("credit+card",
+ * which the query side meets as typed).
  */
 export interface ShopperEntry {
   locale: string;
@@ -78,7 +79,7 @@ export async function analyseShopperTexts(
       queries: await Promise.all(
         e.queries.map(async (q) => [
           ...new Set(
-            (await analyze(q))
+            [...(await analyze(q)), ...englishPairs(q)]
               .filter((t) => t.weight >= 0.5 && !grammar.has(t.term))
               .map((t) => t.term),
           ),
