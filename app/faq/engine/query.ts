@@ -185,7 +185,8 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     const heads: string[] = [];
     // Terms scored on top of the words, not counted in coverage: Japanese character pairs
     // ("~送料") and English words side by side ("credit+card", light words skipped, as
-    // englishPairs makes them). Pushed unchecked: a pair the index lacks scores nothing.
+    // englishPairs makes them). Pushed unchecked: a pair the index lacks scores nothing, so
+    // one formed across what englishPairs stops at ("when", punctuation) meets no entry.
     const pairs: string[] = [];
     let prev = "";
     for (const { latin, text } of runs(fold(query.slice(0, 200)))) {
