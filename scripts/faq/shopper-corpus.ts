@@ -54,7 +54,7 @@ export function corpusOf(shops: TrainingShop[]): {
 } {
   const out: ShopperText[] = [];
   let count = 0;
-  for (const { faq, queries: list } of shops) {
+  for (const { shop, faq, queries: list } of shops) {
     const queries = new Map<string, string[]>();
     for (const q of list) {
       for (const id of q.relevant) {
@@ -65,6 +65,7 @@ export function corpusOf(shops: TrainingShop[]): {
     for (const e of faq)
       if (queries.get(e.id)?.length)
         out.push({
+          shop,
           locale: e.locale,
           question: e.question,
           tags: (e.tags ?? []).join("、"),

@@ -6,7 +6,11 @@ import {
 } from "./analyze.server";
 import { expansions } from "./synonyms.server";
 import { definedWords, definitionWords } from "./glosses.server";
-import { SHOPPER_WEIGHT, shopperWords } from "./shopper-words.server";
+import {
+  SHOPPER_WEIGHT,
+  shopperWords,
+  termReliability,
+} from "./shopper-words.server";
 import { fold, runs } from "./text";
 import { mergeWeakTypos } from "./typos.server";
 import { learnKey, type FaqIndex } from "./query";
@@ -204,8 +208,14 @@ export async function buildIndex(
     for (const [term, { tf, exact }] of terms) {
       const d = df.get(term)!;
       const idf = Math.log(1 + (n - d + 0.5) / (d + 0.5));
+      // A word shoppers elsewhere typed in passing ("使う", "use") counts less, one that named
+      // their topic ("返品") more (termReliability; cv ja and en, ADR 005).
       const w = Math.round(
-        100 * exact * idf * ((tf * (K1 + 1)) / (tf + K1 * norm)),
+        100 *
+          exact *
+          idf *
+          termReliability(term) *
+          ((tf * (K1 + 1)) / (tf + K1 * norm)),
       );
       if (w > 0) (t[term] ??= []).push(i, w);
     }

@@ -1,7 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { analyze, englishPairs } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
-import { analyseShopperTexts, setShopperCorpus } from "./shopper-words.server";
+import {
+  analyseShopperTexts,
+  setShopperCorpus,
+  termReliability,
+} from "./shopper-words.server";
 import {
   createSearch,
   learnKey,
@@ -904,6 +908,77 @@ describe("English search", () => {
       const s = createSearch(index);
       expect(top(s("credit card"))).toBe("payment");
       expect(top(s("a memory card"))).toBe("memory");
+    } finally {
+      setShopperCorpus();
+    }
+  });
+});
+
+describe("words a shopper types in passing", () => {
+  it("counts a word less when, in other shops, the one entry holding it was seldom the one wanted", async () => {
+    // In every corpus shop shoppers type "use" while asking about the dishwasher or vouchers, and
+    // the one entry whose question says "use" is not what they want; "dishwasher" always is.
+    const texts = [1, 2, 3, 4].flatMap((n) =>
+      [
+        ["How do I use the app?", "pair with my phone", "app setup"],
+        [
+          "Is it dishwasher safe?",
+          "can i use the dishwasher",
+          "dishwasher",
+          "use dishwasher on it",
+        ],
+        [
+          "Do you accept vouchers?",
+          "can i use a voucher",
+          "use my coupon",
+          "voucher",
+        ],
+        [
+          "How long does shipping take?",
+          "when will it arrive",
+          "delivery time",
+        ],
+        ["What is your return policy?", "send it back", "refund please"],
+      ].map(([question, ...queries]) => ({
+        shop: `shop${n}`,
+        locale: "en",
+        question,
+        tags: "",
+        queries,
+      })),
+    );
+    setShopperCorpus(await analyseShopperTexts(texts));
+    try {
+      expect(termReliability("use")).toBeLessThan(0.75);
+      expect(termReliability("dishwasher")).toBeGreaterThan(1);
+      expect(termReliability("kettle")).toBe(1); // never met in the corpus
+      const docs: FaqDoc[] = [
+        {
+          id: "howto",
+          question: "How to use it",
+          answer: "Turn the dial.",
+          tags: ["use"],
+        },
+        {
+          id: "care",
+          question: "Cleaning the lid",
+          answer: "Hand wash the lid; the jug is dishwasher safe.",
+        },
+        { id: "ship", question: "Shipping times", answer: "Two days." },
+      ];
+      const s = createSearch(await buildIndex(docs));
+      // Counted in full, "use" in a question outweighed "dishwasher" in an answer.
+      expect(top(s("can i use the dishwasher"))).toBe("care");
+      expect(top(s("how to use"))).toBe("howto");
+    } finally {
+      setShopperCorpus();
+    }
+    // Entries without a shop (a corpus from elsewhere) teach nothing about it.
+    setShopperCorpus(
+      await analyseShopperTexts(texts.map(({ shop: _, ...e }) => e)),
+    );
+    try {
+      expect(termReliability("use")).toBe(1);
     } finally {
       setShopperCorpus();
     }
