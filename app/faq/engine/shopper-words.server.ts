@@ -279,10 +279,11 @@ function reliabilityOf(
     for (const [word, [t, r]] of record) {
       if (t <= (met.get(word) ?? 0)) continue;
       met.set(word, t);
-      out.set(
-        word,
-        (r + RELIABILITY_PRIOR * mean) / (t + RELIABILITY_PRIOR) / mean,
-      );
+      const ratio =
+        (r + RELIABILITY_PRIOR * mean) / (t + RELIABILITY_PRIOR) / mean;
+      // To a quarter octave (0.71, 0.84, 1, 1.19 ...): the postings of many words keep the same
+      // numbers, which gzip needs (an index grew 5% gzipped unrounded, 1.5% like this; cv even).
+      out.set(word, 2 ** (Math.round(Math.log2(ratio) * 4) / 4));
     }
   }
   return out;
