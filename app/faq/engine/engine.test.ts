@@ -982,6 +982,31 @@ describe("words a shopper types in passing", () => {
     } finally {
       setShopperCorpus();
     }
+    // Nor does a shop whose every query met the wrong entry: there is no mean to compare with.
+    setShopperCorpus(
+      await analyseShopperTexts([
+        {
+          shop: "s",
+          locale: "en",
+          question: "How do I use the app?",
+          tags: "",
+          queries: ["dishwasher"],
+        },
+        {
+          shop: "s",
+          locale: "en",
+          question: "Is it dishwasher safe?",
+          tags: "",
+          queries: ["use"],
+        },
+      ]),
+    );
+    try {
+      expect(termReliability("use")).toBe(1);
+      expect(termReliability("dishwasher")).toBe(1);
+    } finally {
+      setShopperCorpus();
+    }
   });
 });
 

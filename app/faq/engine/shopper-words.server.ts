@@ -137,7 +137,7 @@ interface Prepared {
   idf: Map<string, number>;
   /** entry word → query word → how often shoppers used it for entries holding the word */
   associations: Map<string, Map<string, number>>;
-  /** word → how far a query word met in one entry of a shop points to the right one (1 = as most words) */
+  /** word → how far a query word met in one entry of a shop points to the right one (1: as the locale's mean) */
   reliability: Map<string, number>;
 }
 let prepared: Prepared | null = null;
@@ -275,6 +275,8 @@ function reliabilityOf(
       times += t;
       right += r;
     }
+    // A record of nothing but misses (a tiny corpus) has no mean to compare with.
+    if (!right) continue;
     const mean = right / times;
     for (const [word, [t, r]] of record) {
       if (t <= (met.get(word) ?? 0)) continue;
@@ -282,7 +284,8 @@ function reliabilityOf(
       const ratio =
         (r + RELIABILITY_PRIOR * mean) / (t + RELIABILITY_PRIOR) / mean;
       // To a quarter octave (0.71, 0.84, 1, 1.19 ...): the postings of many words keep the same
-      // numbers, which gzip needs (an index grew 5% gzipped unrounded, 1.5% like this; cv even).
+      // numbers, which gzip needs (the tea shop's index grew 5% gzipped unrounded, 1.5% rounded;
+      // `--cv` even, ADR 005).
       out.set(word, 2 ** (Math.round(Math.log2(ratio) * 4) / 4));
     }
   }
