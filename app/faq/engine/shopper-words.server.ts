@@ -39,6 +39,9 @@ interface Neighbour {
   words: Map<string, number>;
 }
 
+// A term a text is about: light words ("いつ", "どのくらい") weigh less in analyze().
+const HELD = 0.5;
+
 // Grammar the query side recognises and never scores ("ほしい", "いい"): borrowed, it would score.
 const grammar = new Set(GRAMMAR);
 
@@ -84,7 +87,7 @@ export async function analyseShopperTexts(
         e.queries.map(async (q) => [
           ...new Set(
             [...(await analyze(q)), ...englishPairs(q)]
-              .filter((t) => t.weight >= 0.5 && !grammar.has(t.term))
+              .filter((t) => t.weight >= HELD && !grammar.has(t.term))
               .map((t) => t.term),
           ),
         ]),
@@ -192,7 +195,7 @@ function prepare(): Prepared {
       if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD)
         words.delete(term);
     for (const [word, weight] of e.terms) {
-      if (weight < 0.5) continue;
+      if (weight < HELD) continue;
       const row =
         associations.get(word) ?? associations.set(word, new Map()).get(word)!;
       for (const [term, share] of words)
@@ -252,7 +255,7 @@ function reliabilityOf(
     const holder = new Map<string, Entry | null>();
     for (const e of shop)
       for (const [word, weight] of e.terms)
-        if (weight >= 0.5) holder.set(word, holder.has(word) ? null : e);
+        if (weight >= HELD) holder.set(word, holder.has(word) ? null : e);
     const locale = shop[0].locale;
     const record =
       records.get(locale) ?? records.set(locale, new Map()).get(locale)!;
