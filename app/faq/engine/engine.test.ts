@@ -915,6 +915,39 @@ describe("English search", () => {
 });
 
 describe("words a shopper types in passing", () => {
+  it("counts a shop's own word as other shops' own words count, when no other shop's shoppers met it", async () => {
+    // In each corpus shop "返品" names the entry wanted and "配送" is typed in passing, and one
+    // word only that shop has ("抹茶", "万年筆", "盆栽") names the entry wanted too.
+    const texts = ["抹茶", "万年筆", "盆栽"].flatMap((product, n) =>
+      [
+        ["返品について", "返品したい"],
+        ["配送について", "配送の日数"],
+        ["届いた商品が破損していた", "配送中に壊れた"],
+        [`${product}の手入れ`, `${product} 洗いたい`],
+      ].map(([question, ...queries]) => ({
+        shop: `shop${n}`,
+        locale: "ja",
+        question,
+        tags: "",
+        queries,
+      })),
+    );
+    setShopperCorpus(await analyseShopperTexts(texts));
+    try {
+      // Met in one shop only, the product words named the entry wanted each time (3 of 3),
+      // against 9 of 12 for all words met: a word no corpus shopper met counts 4/3.
+      expect(termReliability("菌糸ビン")).toBeCloseTo(4 / 3, 6);
+      // A word with a record of its own keeps it (met once, smoothed towards the mean: 1).
+      expect(termReliability("盆栽")).toBe(1);
+      // A character pair of a question is no query word; a Latin word takes English's figure,
+      // and this corpus has no English.
+      expect(termReliability("~送料")).toBe(1);
+      expect(termReliability("kettle")).toBe(1);
+    } finally {
+      setShopperCorpus();
+    }
+  });
+
   it("counts a word less when, in other shops, the one entry holding it was seldom the one wanted", async () => {
     // In every corpus shop shoppers type "use" while asking about the dishwasher or vouchers, and
     // the one entry whose question says "use" is not what they want; "dishwasher" always is.

@@ -142,6 +142,8 @@ interface Prepared {
   associations: Map<string, Map<string, number>>;
   /** word → how far a query word met in one entry of a shop points to the right one (1: as the locale's mean) */
   reliability: Map<string, number>;
+  /** locale → the same for a word no other shop's shoppers met: as the words met in one shop only */
+  unmet: Map<string, number>;
 }
 let prepared: Prepared | null = null;
 
@@ -215,7 +217,7 @@ function prepare(): Prepared {
     neighbours,
     idf,
     associations,
-    reliability: reliabilityOf(entries),
+    ...reliabilityOf(entries),
   };
   return prepared;
 }
@@ -240,7 +242,7 @@ function reliabilityOf(
     terms: Map<string, number>;
     queries: string[][];
   }[],
-): Map<string, number> {
+): Pick<Prepared, "reliability" | "unmet"> {
   type Entry = (typeof entries)[number];
   const shops = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -248,9 +250,13 @@ function reliabilityOf(
     const key = `${e.locale}\t${e.shop}`;
     (shops.get(key) ?? shops.set(key, []).get(key)!).push(e);
   }
-  // locale → word → [times one entry of the shop held it, times that entry was the one wanted]
-  const records = new Map<string, Map<string, [number, number]>>();
-  for (const shop of shops.values()) {
+  // locale → word → [times one entry of the shop held it, times that entry was the one wanted,
+  // the shop it was last met in, whether it was met in another shop too]
+  const records = new Map<
+    string,
+    Map<string, [number, number, string, boolean]>
+  >();
+  for (const [key, shop] of shops) {
     // The one entry holding each word, or null when several do.
     const holder = new Map<string, Entry | null>();
     for (const e of shop)
@@ -264,23 +270,32 @@ function reliabilityOf(
         for (const word of query) {
           const h = holder.get(word);
           if (!h) continue;
-          const r = record.get(word) ?? record.set(word, [0, 0]).get(word)!;
+          const r =
+            record.get(word) ?? record.set(word, [0, 0, key, false]).get(word)!;
           r[0]++;
           if (h === e) r[1]++;
+          if (r[2] !== key) r[3] = true;
         }
   }
   const out = new Map<string, number>();
+  const unmet = new Map<string, number>();
   const met = new Map<string, number>();
-  for (const record of records.values()) {
-    let times = 0;
-    let right = 0;
-    for (const [t, r] of record.values()) {
-      times += t;
-      right += r;
-    }
+  for (const [locale, record] of records) {
+    // All words, and the words met in one shop only.
+    const times = [0, 0];
+    const right = [0, 0];
+    for (const [t, r, , elsewhere] of record.values())
+      for (const i of elsewhere ? [0] : [0, 1]) {
+        times[i] += t;
+        right[i] += r;
+      }
     // A record of nothing but misses (a tiny corpus) has no mean to compare with.
-    if (!right) continue;
-    const mean = right / times;
+    if (!right[0]) continue;
+    const mean = right[0] / times[0];
+    // A word of the shop's own that no other shop's shoppers met ("菌糸ビン") is like the words
+    // met in one shop only, which name what the shopper wants more often than the mean (ja 72%
+    // against 63%; en 72% against 73%). Not rounded: one number for all such words.
+    if (right[1]) unmet.set(locale, right[1] / times[1] / mean);
     for (const [word, [t, r]] of record) {
       if (t <= (met.get(word) ?? 0)) continue;
       met.set(word, t);
@@ -292,12 +307,22 @@ function reliabilityOf(
       out.set(word, 2 ** (Math.round(Math.log2(ratio) * 4) / 4));
     }
   }
-  return out;
+  return { reliability: out, unmet };
 }
 
-/** How much a word counts in an index (`reliabilityOf`); 1 for a word the corpus has not seen met. */
+/**
+ * How much a word counts in an index (`reliabilityOf`). A word the corpus has not seen met takes
+ * its script's locale's figure for such words; a character pair of the entry's question ("~送料",
+ * never a query word of the corpus) counts 1.
+ */
 export function termReliability(term: string): number {
-  return prepare().reliability.get(term) ?? 1;
+  const { reliability, unmet } = prepare();
+  if (term[0] === "~") return 1;
+  return (
+    reliability.get(term) ??
+    unmet.get(/[\u3041-\u30ff\u3400-\u9fff]/.test(term) ? "ja" : "en") ??
+    1
+  );
 }
 
 const isJapanese = (terms: Term[]) =>
