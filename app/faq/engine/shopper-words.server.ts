@@ -39,6 +39,9 @@ interface Neighbour {
   words: Map<string, number>;
 }
 
+// A term in hiragana or kanji (terms are folded: no katakana).
+const JAPANESE = /[\u3041-\u309f\u3400-\u9fff]/;
+
 // A term a text is about: light words ("いつ", "どのくらい") weigh less in analyze().
 const HELD = 0.5;
 
@@ -144,6 +147,8 @@ interface Prepared {
   reliability: Map<string, number>;
   /** locale → the same for a word no other shop's shoppers met: as the words met in one shop only */
   unmet: Map<string, number>;
+  /** Words the corpus holds only lightly ("いつ", "どのくらい"): never counted, so never met. */
+  light: Set<string>;
 }
 let prepared: Prepared | null = null;
 
@@ -242,7 +247,7 @@ function reliabilityOf(
     terms: Map<string, number>;
     queries: string[][];
   }[],
-): Pick<Prepared, "reliability" | "unmet"> {
+): Pick<Prepared, "reliability" | "unmet" | "light"> {
   type Entry = (typeof entries)[number];
   const shops = new Map<string, Entry[]>();
   for (const e of entries) {
@@ -251,7 +256,7 @@ function reliabilityOf(
     (shops.get(key) ?? shops.set(key, []).get(key)!).push(e);
   }
   // locale → word → [times one entry of the shop held it, times that entry was the one wanted,
-  // the shop it was last met in, whether it was met in another shop too]
+  // the shop it was first met in, whether it was met in another shop too]
   const records = new Map<
     string,
     Map<string, [number, number, string, boolean]>
@@ -277,6 +282,12 @@ function reliabilityOf(
           if (r[2] !== key) r[3] = true;
         }
   }
+  const held = new Set<string>();
+  const light = new Set<string>();
+  for (const e of entries)
+    for (const [word, weight] of e.terms)
+      (weight >= HELD ? held : light).add(word);
+  for (const word of held) light.delete(word);
   const out = new Map<string, number>();
   const unmet = new Map<string, number>();
   const met = new Map<string, number>();
@@ -292,9 +303,10 @@ function reliabilityOf(
     // A record of nothing but misses (a tiny corpus) has no mean to compare with.
     if (!right[0]) continue;
     const mean = right[0] / times[0];
-    // A word of the shop's own that no other shop's shoppers met ("菌糸ビン") is like the words
-    // met in one shop only, which name what the shopper wants more often than the mean (ja 72%
-    // against 63%; en 72% against 73%). Not rounded: one number for all such words.
+    // A word of the shop's own that no other shop's shoppers met ("累代" in the beetle shop) is
+    // like the words met in one shop only, which name what the shopper wants more often than
+    // the mean (ja 72% against 63%; en 72% against 73%). Not rounded: one number for all such
+    // words. None right (a tiny corpus): left at 1, as the mean.
     if (right[1]) unmet.set(locale, right[1] / times[1] / mean);
     for (const [word, [t, r]] of record) {
       if (t <= (met.get(word) ?? 0)) continue;
@@ -307,26 +319,23 @@ function reliabilityOf(
       out.set(word, 2 ** (Math.round(Math.log2(ratio) * 4) / 4));
     }
   }
-  return { reliability: out, unmet };
+  return { reliability: out, unmet, light };
 }
 
 /**
  * How much a word counts in an index (`reliabilityOf`). A word the corpus has not seen met takes
- * its script's locale's figure for such words; a character pair of the entry's question ("~送料",
- * never a query word of the corpus) counts 1.
+ * its script's locale's figure for such words; one it could not have counted counts 1: a light
+ * word ("いつ") or a character pair of the entry's question ("~送料").
  */
 export function termReliability(term: string): number {
-  const { reliability, unmet } = prepare();
-  if (term[0] === "~") return 1;
+  const { reliability, unmet, light } = prepare();
+  if (term[0] === "~" || light.has(term)) return 1;
   return (
-    reliability.get(term) ??
-    unmet.get(/[\u3041-\u30ff\u3400-\u9fff]/.test(term) ? "ja" : "en") ??
-    1
+    reliability.get(term) ?? unmet.get(JAPANESE.test(term) ? "ja" : "en") ?? 1
   );
 }
 
-const isJapanese = (terms: Term[]) =>
-  terms.some((t) => /[\u3041-\u309f\u3400-\u9fff]/.test(t.term));
+const isJapanese = (terms: Term[]) => terms.some((t) => JAPANESE.test(t.term));
 
 /** Word by word: query words that came, across the corpus, with entries holding this entry's words. */
 function associated(
