@@ -102,6 +102,8 @@ const EN_TIME_QUESTION =
 const DEADLINE = /いつまで|期限|締め?切り?|〆切/;
 const DEADLINE_WEIGHT = 0.6;
 const HIRAGANA = /^[\u3041-\u309f]+$/;
+/** Folded text with Japanese in it: hiragana or kanji (folding leaves no katakana). */
+export const JAPANESE = /[\u3041-\u309f\u3400-\u9fff]/;
 const HAS_KANJI = /[\u3400-\u9fff々]/;
 
 function kanaReading(reading: string | undefined): string | null {
@@ -410,7 +412,7 @@ export const GRAMMAR =
  */
 export async function grammarWords(text: string): Promise<string[]> {
   const out = new Set(GRAMMAR);
-  if (/[\u3041-\u309f\u3400-\u9fff]/.test(fold(text))) {
+  if (JAPANESE.test(fold(text))) {
     const t = await loadTokenizer();
     for (const tok of t.tokenize(text.normalize("NFKC"))) {
       const surface = fold(tok.surface_form);
@@ -469,7 +471,7 @@ export function englishPairs(text: string, weight = 1): Term[] {
 /** Japanese text may carry English words (brand names, "COD"): both analyses, merged. */
 export async function analyze(text: string): Promise<Term[]> {
   const folded = fold(text);
-  const hasJapanese = /[\u3041-\u309f\u3400-\u9fff]/.test(folded);
+  const hasJapanese = JAPANESE.test(folded);
   return [
     ...(hasJapanese ? await analyzeJapanese(text) : []),
     ...analyzeEnglish(text),

@@ -1,4 +1,10 @@
-import { GRAMMAR, analyze, englishPairs, type Term } from "./analyze.server";
+import {
+  GRAMMAR,
+  JAPANESE,
+  analyze,
+  englishPairs,
+  type Term,
+} from "./analyze.server";
 import shipped from "./shopper-words.json";
 
 /**
@@ -38,9 +44,6 @@ interface Neighbour {
   vector: Vector;
   words: Map<string, number>;
 }
-
-// A term in hiragana or kanji (terms are folded: no katakana).
-const JAPANESE = /[\u3041-\u309f\u3400-\u9fff]/;
 
 // A term a text is about: light words ("いつ", "どのくらい") weigh less in analyze().
 const HELD = 0.5;
