@@ -203,6 +203,7 @@ export async function buildIndex(
     for (const [term, e] of terms) df.set(term, (df.get(term) ?? 0) + e.df);
   const n = docs.length;
   const t: Record<string, number[]> = Object.create(null);
+  const reliability = new Map<string, number>();
   perDoc.forEach((terms, i) => {
     const norm = 1 - B + (B * lengths[i]) / avg;
     for (const [term, { tf, exact }] of terms) {
@@ -214,7 +215,8 @@ export async function buildIndex(
         100 *
           exact *
           idf *
-          termReliability(term) *
+          (reliability.get(term) ??
+            reliability.set(term, termReliability(term)).get(term)!) *
           ((tf * (K1 + 1)) / (tf + K1 * norm)),
       );
       if (w > 0) (t[term] ??= []).push(i, w);

@@ -308,21 +308,28 @@ function reliabilityOf(
     const mean = right[0] / times[0];
     // A word of the shop's own that no other shop's shoppers met ("累代" in the beetle shop) is
     // like the words met in one shop only, which name what the shopper wants more often than
-    // the mean (ja 72% against 63%; en 72% against 73%). Not rounded: one number for all such
-    // words. None right (a tiny corpus): left at 1, as the mean.
-    if (right[1]) unmet.set(locale, right[1] / times[1] / mean);
+    // the mean (ja 72% against 63%; en 72% against 73%). Rounded as the records are, so that
+    // such postings share numbers with met words' postings. None right (a tiny corpus): left
+    // at 1, as the mean.
+    if (right[1]) unmet.set(locale, quarterOctave(right[1] / times[1] / mean));
     for (const [word, [t, r]] of record) {
       if (t <= (met.get(word) ?? 0)) continue;
       met.set(word, t);
       const ratio =
         (r + RELIABILITY_PRIOR * mean) / (t + RELIABILITY_PRIOR) / mean;
-      // To a quarter octave (0.71, 0.84, 1, 1.19 ...): the postings of many words keep the same
-      // numbers, which gzip needs (the tea shop's index grew 5% gzipped unrounded, 1.5% rounded;
-      // `--cv` even, ADR 005).
-      out.set(word, 2 ** (Math.round(Math.log2(ratio) * 4) / 4));
+      out.set(word, quarterOctave(ratio));
     }
   }
   return { reliability: out, unmet, light };
+}
+
+/**
+ * To a quarter octave (0.71, 0.84, 1, 1.19 ...): the postings of many words keep the same numbers,
+ * which gzip needs (the tea shop's index grew 5% gzipped unrounded, 1.5% rounded; `--cv` even,
+ * ADR 005).
+ */
+function quarterOctave(ratio: number): number {
+  return 2 ** (Math.round(Math.log2(ratio) * 4) / 4);
 }
 
 /**
