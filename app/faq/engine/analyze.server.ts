@@ -432,12 +432,36 @@ export async function grammarWords(text: string): Promise<string[]> {
   return [...out];
 }
 
+/**
+ * English words, and measurements as shoppers type them. The query side reads "70cm" as one word
+ * and "70 cm" as two, so a text's measurement also gives the other spelling: written joined
+ * ("70cm", "18g"), its number and unit; written apart ("70 cm", "1,000 mg"), the joined word; a
+ * range gives its unit to both ends ("16-20 g", "68〜70cm", "50/60 hz": 16g, 68cm, 50hz). Units
+ * are short ("cm", "kg", "hz", "mah"), and a stopword after a number is none ("2 in 1", "5 to
+ * 7"). A size written "28.0cm" is read as "28cm": shoppers type no ".0".
+ */
 export function analyzeEnglish(text: string): Term[] {
   const out: Term[] = [];
-  for (const run of runs(fold(text))) {
+  const folded = fold(text).replace(/(\d)\.0+(?!\d)/g, "$1");
+  for (const run of runs(folded)) {
     if (!run.latin || isStopword(run.text) || run.text === "when") continue;
     out.push({ term: stem(run.text), weight: 1 });
+    const joined = /^(\d+)([a-z]{1,3})$/.exec(run.text);
+    if (joined)
+      out.push(
+        { term: joined[1], weight: 1 },
+        { term: stem(joined[2]), weight: 1 },
+      );
   }
+  for (const m of folded.matchAll(
+    /(?<![\d,])(\d{1,3}(?:,\d{3})+|\d+)( ?)([a-z]{1,3})\b/g,
+  ))
+    if ((m[2] || m[1].includes(",")) && !isStopword(m[3]))
+      out.push({ term: stem(m[1].replace(/,/g, "") + m[3]), weight: 1 });
+  for (const m of folded.matchAll(
+    /(?<![\d,])(\d+) ?[-~〜–/] ?\d+ ?([a-z]{1,3})\b/g,
+  ))
+    if (!isStopword(m[2])) out.push({ term: stem(m[1] + m[2]), weight: 1 });
   // A question about time, however asked ("when", "how soon", "how many days"), meets the others
   // lightly, as いつ does in Japanese.
   if (EN_TIME_QUESTION.test(fold(text)))

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, englishPairs } from "./analyze.server";
+import { analyze, analyzeEnglish, englishPairs } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
 import {
   analyseShopperTexts,
@@ -634,6 +634,39 @@ describe("English search", () => {
     expect(top(s("engravings"))).toBe("engraving");
     expect(top(s("delivry time"))).toBe("shipping");
     expect(top(s("exchanges"))).toBe("returns");
+  });
+
+  it("meets a measurement typed joined or apart (70cm, 70 cm, 1,000 mg, 16-20 g)", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "sizes",
+        question: "What sizes do you have?",
+        answer: "Medium (about 70 cm) and large (90cm).",
+      },
+      {
+        id: "strength",
+        question: "How strong is the oil?",
+        answer: "Each bottle holds 1,000 mg; barrels weigh 16-20 g.",
+      },
+      {
+        id: "care",
+        question: "How do I wash it?",
+        answer: "By hand, in cold water, 2 or 3 times a year.",
+      },
+    ]);
+    // Written apart, typed joined: the query side reads "70cm" as one word.
+    expect(top(s("which is 70cm"))).toBe("sizes");
+    expect(top(s("1000mg"))).toBe("strength");
+    // Written joined, typed apart: "90" and "cm", two words.
+    expect(top(s("90 cm"))).toBe("sizes");
+    // A range gives its unit to both ends.
+    expect(top(s("16g"))).toBe("strength");
+    // Not a number and the word after it: "2 or", "3 times".
+    const terms = analyzeEnglish("2 in 1, 5 to 7 days, 3 times").map(
+      (t) => t.term,
+    );
+    expect(terms).not.toContain("2in");
+    expect(terms).not.toContain("5to");
   });
 
   it("reads a typo as the word it misspells before reading it as a compound of one known part", async () => {
