@@ -661,12 +661,13 @@ describe("English search", () => {
     expect(top(s("90 cm"))).toBe("sizes");
     // A range gives its unit to both ends.
     expect(top(s("16g"))).toBe("strength");
-    // Not a number and the word after it: "2 or", "3 times".
-    const terms = analyzeEnglish("2 in 1, 5 to 7 days, 3 times").map(
+    // A stopword after a number makes no joined word, nor does a longer word.
+    const terms = analyzeEnglish("2 in 1, 5 to 7, 2 or 3 times").map(
       (t) => t.term,
     );
-    expect(terms).not.toContain("2in");
-    expect(terms).not.toContain("5to");
+    for (const term of ["2in", "5to", "2or", "3time"])
+      expect(terms).not.toContain(term);
+    expect(terms).toContain("time");
   });
 
   it("reads a typo as the word it misspells before reading it as a compound of one known part", async () => {
