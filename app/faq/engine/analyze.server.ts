@@ -464,8 +464,7 @@ export function analyzeEnglish(text: string): Term[] {
     if (!isStopword(m[2])) out.push({ term: stem(m[1] + m[2]), weight: 1 });
   // A question about time, however asked ("when", "how soon", "how many days"), meets the others
   // lightly, as いつ does in Japanese.
-  if (EN_TIME_QUESTION.test(fold(text)))
-    out.push({ term: "when", weight: 0.6 });
+  if (EN_TIME_QUESTION.test(folded)) out.push({ term: "when", weight: 0.6 });
   return out;
 }
 
