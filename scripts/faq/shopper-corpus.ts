@@ -6,6 +6,7 @@ import {
   type ShopperEntry,
   type ShopperText,
 } from "../../app/faq/engine/shopper-words.server";
+import { answerText, sanitizeAnswer } from "../../app/faq/sanitize";
 import {
   type EvalEntry,
   type EvalQuery,
@@ -16,8 +17,9 @@ import {
 /**
  * The FAQ training corpus (app/faq/training/: FAQs of shops no evaluation set uses, each entry
  * with the queries shoppers typed to find it, in faq:eval's formats). shopper-words.json holds it
- * analysed: per entry its locale, question and tag terms, and its queries' terms. Answers are
- * left out: they add size, not shoppers' words.
+ * analysed: per entry its locale, question and tag terms, its queries' terms, and of its answer's
+ * terms those some entry's question or tags hold (in finding alike entries a word weighs by how
+ * rare it is among questions and tags, and the others weigh nothing: shopper-words.server.ts).
  */
 export const TRAINING_DIR = "app/faq/training";
 
@@ -69,6 +71,7 @@ export function corpusOf(shops: TrainingShop[]): {
           locale: e.locale,
           question: e.question,
           tags: (e.tags ?? []).join("、"),
+          answer: answerText(sanitizeAnswer(e.answer)),
           queries: queries.get(e.id)!,
         });
   }
@@ -78,7 +81,10 @@ export function corpusOf(shops: TrainingShop[]): {
 /** The training corpus as shopper-words.json ships it (analysed), and how many queries it holds. */
 export async function shopperCorpus(root: string) {
   const { entries, queries } = corpusOf(trainingShops(root));
-  return { entries: await analyseShopperTexts(entries), queries };
+  const analysed = await analyseShopperTexts(entries);
+  const asked = new Set(analysed.flatMap((e) => e.terms.map(([t]) => t)));
+  for (const e of analysed) e.answer = e.answer?.filter(([t]) => asked.has(t));
+  return { entries: analysed, queries };
 }
 
 /** shopper-words.json's text: an entry a line, packed (shopper-words.server.ts). */

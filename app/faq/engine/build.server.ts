@@ -168,9 +168,9 @@ export async function buildIndex(
       BORROWED_DF,
     );
     put(await definitionWords(answer), FIELDS.answer, 1, BORROWED_DF);
-    // The words other shops' shoppers typed for entries like this one.
+    // The words other shops' shoppers typed for entries like this one (alike by all its text).
     put(
-      await shopperWords(question.concat(tags)),
+      await shopperWords(question.concat(tags), answer),
       FIELDS.question,
       SHOPPER_WEIGHT,
       BORROWED_DF,

@@ -5,7 +5,12 @@ import { analyze } from "./analyze.server";
 import { buildIndex } from "./build.server";
 import { createSearch } from "./query";
 import { corpusFile, shopperCorpus } from "../../../scripts/faq/shopper-corpus";
-import { associatedWords, shopperWords } from "./shopper-words.server";
+import {
+  analyseShopperTexts,
+  associatedWords,
+  setShopperCorpus,
+  shopperWords,
+} from "./shopper-words.server";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const words = async (text: string) =>
@@ -59,6 +64,52 @@ describe("words shoppers use for entries like this one", () => {
           ["ほしい", "いい", "したい", "できる", "ください"].includes(w),
         ),
       ).toEqual([]);
+    }
+  }, 60_000);
+
+  it("finds the entries alike by what an answer covers, not only by the question", async () => {
+    // A corpus of its own: a damaged-goods entry whose shoppers typed "smashed" and "crushed",
+    // a returns entry, and entries on other topics (a word one entry's shoppers use is borrowed
+    // only while it is rarer than one entry's queries in seven).
+    const topic = (question: string, answer: string, queries: string[]) => ({
+      shop: "elsewhere",
+      locale: "en",
+      question,
+      tags: "",
+      answer,
+      queries,
+    });
+    setShopperCorpus(
+      await analyseShopperTexts([
+        topic("Damaged in transit", "Send us photos of the broken item.", [
+          "arrived smashed",
+          "box crushed",
+        ]),
+        topic("Returns policy", "Return unused items within 30 days.", [
+          "send it back",
+          "refund please",
+        ]),
+        topic("Gift wrapping", "Wrapping costs $3.", ["present wrap"]),
+        topic("Shipping times", "Orders leave in two days.", ["how fast"]),
+        topic("Payment methods", "We take cards.", ["pay with paypal"]),
+        topic("Care instructions", "Hand wash cold.", ["washing machine"]),
+        topic("Size guide", "Measure your chest.", ["which size"]),
+        topic("Gift cards", "Cards never expire.", ["voucher code"]),
+      ]),
+    );
+    try {
+      const question = await analyze("Returns");
+      const answer = await analyze(
+        "Unused items come back within 30 days. If an order arrives damaged, email us.",
+      );
+      const smashed = (await analyze("smashed"))[0].term;
+      const borrowed = async (a: typeof answer) =>
+        (await shopperWords(question, a)).map((t) => t.term);
+      // The question alone is like the returns entry only; its answer is like the damaged one too.
+      expect(await borrowed([])).not.toContain(smashed);
+      expect(await borrowed(answer)).toContain(smashed);
+    } finally {
+      setShopperCorpus();
     }
   }, 60_000);
 

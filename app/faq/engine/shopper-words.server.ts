@@ -58,25 +58,27 @@ const termsOf = (terms: Term[]) => {
   return out;
 };
 
-/** A corpus entry as written: locale, question, tags (joined) and the queries that found it. */
+/** A corpus entry as written: locale, question, tags (joined), answer (as text) and the queries that found it. */
 export interface ShopperText {
   /** The shop the entry comes from: its other entries are what a query word could have met instead. */
   shop?: string;
   locale: string;
   question: string;
   tags: string;
+  answer?: string;
   queries: string[];
 }
 
 /**
- * A corpus entry analysed: its question and tag terms with their weights, and each query's
- * scoring terms (grammar left out, each term once), with its English word pairs ("credit+card",
- * which the query side meets as typed).
+ * A corpus entry analysed: its question and tag terms with their weights, its answer's terms
+ * (those it holds fully, not lightly), and each query's scoring terms (grammar left out, each
+ * term once), with its English word pairs ("credit+card", which the query side meets as typed).
  */
 export interface ShopperEntry {
   shop?: string;
   locale: string;
   terms: [string, number][];
+  answer?: [string, number][];
   queries: string[][];
 }
 
@@ -89,6 +91,13 @@ export async function analyseShopperTexts(
       ...(e.shop ? { shop: e.shop } : {}),
       locale: e.locale,
       terms: [...termsOf(await analyze(`${e.question}\n${e.tags}`))],
+      ...(e.answer
+        ? {
+            answer: [...termsOf(await analyze(e.answer))].filter(
+              ([, w]) => w >= HELD,
+            ),
+          }
+        : {}),
       queries: await Promise.all(
         e.queries.map(async (q) => [
           ...new Set(
@@ -107,23 +116,41 @@ export async function analyseShopperTexts(
  * analyses 44,000 texts on its first publish; a test fails when the analyzer would now analyse
  * them otherwise. An entry a line, in strings rather than arrays (which took 0.9 s instead of
  * 0.55 s to import under tsx, and 36 MB of heap instead of 9): terms "ふぃるた:1 交換:1", queries
- * "ふぃるた 替える|おれんじ らんぷ" (analyze's terms hold no spaces or "|"; packing checks it).
+ * "ふぃるた 替える|おれんじ らんぷ" (analyze's terms hold no spaces or "|"; packing checks it);
+ * answer terms as terms are, left out when there are none.
  */
 export interface PackedEntry {
   shop?: string;
   locale: string;
   terms: string;
+  answer?: string;
   queries: string;
 }
 
+const packTerms = (terms: [string, number][]) =>
+  terms.map(([t, w]) => `${t}:${Number(w.toFixed(4))}`).join(" ");
+
+const unpackTerms = (packed: string): [string, number][] =>
+  packed
+    ? packed.split(" ").map((tw) => {
+        const at = tw.lastIndexOf(":");
+        return [tw.slice(0, at), Number(tw.slice(at + 1))];
+      })
+    : [];
+
 export function packShopperEntry(e: ShopperEntry): PackedEntry {
-  for (const term of [...e.terms.map(([t]) => t), ...e.queries.flat()])
+  for (const term of [
+    ...e.terms.map(([t]) => t),
+    ...(e.answer ?? []).map(([t]) => t),
+    ...e.queries.flat(),
+  ])
     if (!term || /[\s|]/.test(term))
       throw new Error(`a term shopper-words.json cannot hold: "${term}"`);
   return {
     ...(e.shop ? { shop: e.shop } : {}),
     locale: e.locale,
-    terms: e.terms.map(([t, w]) => `${t}:${Number(w.toFixed(4))}`).join(" "),
+    terms: packTerms(e.terms),
+    ...(e.answer?.length ? { answer: packTerms(e.answer) } : {}),
     queries: e.queries.map((q) => q.join(" ")).join("|"),
   };
 }
@@ -131,18 +158,16 @@ export function packShopperEntry(e: ShopperEntry): PackedEntry {
 const unpack = (e: PackedEntry): ShopperEntry => ({
   ...(e.shop ? { shop: e.shop } : {}),
   locale: e.locale,
-  terms: e.terms
-    ? e.terms.split(" ").map((tw) => {
-        const at = tw.lastIndexOf(":");
-        return [tw.slice(0, at), Number(tw.slice(at + 1))];
-      })
-    : [],
+  terms: unpackTerms(e.terms),
+  ...(e.answer ? { answer: unpackTerms(e.answer) } : {}),
   queries: e.queries.split("|").map((q) => (q ? q.split(" ") : [])),
 });
 
 let corpus: ShopperEntry[] | null = null;
 interface Prepared {
   neighbours: Neighbour[];
+  /** term → [neighbour, its weight in that neighbour's vector, ...]: the vectors inverted */
+  postings: Map<string, number[]>;
   idf: Map<string, number>;
   /** entry word → query word → how often shoppers used it for entries holding the word */
   associations: Map<string, Map<string, number>>;
@@ -159,6 +184,28 @@ let prepared: Prepared | null = null;
 export function setShopperCorpus(entries?: ShopperEntry[]) {
   corpus = entries ?? null;
   prepared = null;
+}
+
+/**
+ * How much an answer's words count in finding alike entries, against the question's and tags'
+ * (a word in both counts as the question's). A question says little on its own ("Returns",
+ * "配送について"); what its answer covers (damaged, missing, 初期不良) finds the corpus entries
+ * whose shoppers asked the same. The document frequency stays the questions' and tags' (counted
+ * over answers too, it made the words answers often use weigh little in the questions that name
+ * them, and lost: ADR 005), so an answer word no question holds makes no two entries alike.
+ * Chosen with `--cv` dumps (ADR 005, session twenty-five).
+ */
+const ANSWER_SHARE = 0.5;
+
+/** An entry's question and tag terms, with its answer's at ANSWER_SHARE (a word in both: the larger). */
+function withAnswer(
+  terms: Map<string, number>,
+  answer: Iterable<[string, number]> = [],
+): Map<string, number> {
+  const out = new Map(terms);
+  for (const [term, w] of answer)
+    out.set(term, Math.max(out.get(term) ?? 0, w * ANSWER_SHARE));
+  return out;
 }
 
 function vectorOf(
@@ -211,7 +258,11 @@ function prepare(): Prepared {
       for (const [term, share] of words)
         if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
     }
-    return { locale: e.locale, vector: vectorOf(e.terms, idf), words };
+    return {
+      locale: e.locale,
+      vector: vectorOf(withAnswer(e.terms, e.answer), idf),
+      words,
+    };
   });
   for (const [word, row] of associations) {
     const holders = (df.get(word) ?? 0) + 1;
@@ -221,8 +272,16 @@ function prepare(): Prepared {
       else row.set(term, sum / holders);
     }
   }
+  // Inverted: an entry is compared with the neighbours sharing its words only (with answers'
+  // words in the vectors, comparing it with every corpus entry took several times as long).
+  const postings = new Map<string, number[]>();
+  neighbours.forEach((n, i) => {
+    for (const [term, w] of n.vector)
+      (postings.get(term) ?? postings.set(term, []).get(term)!).push(i, w);
+  });
   prepared = {
     neighbours,
+    postings,
     idf,
     associations,
     ...reliabilityOf(entries),
@@ -373,23 +432,40 @@ export async function associatedWords(terms: Term[]): Promise<Term[]> {
   );
 }
 
-/** Words shoppers typed for the corpus entries most like this one, and for entries holding its words (question and tag terms). */
-export async function shopperWords(terms: Term[]): Promise<Term[]> {
+/**
+ * Words shoppers typed for the corpus entries most like this one (by question, tag and answer
+ * terms), and for entries holding its words (question and tag terms).
+ */
+export async function shopperWords(
+  terms: Term[],
+  answer: Term[] = [],
+): Promise<Term[]> {
   if (!terms.length) return [];
-  const { neighbours, idf, associations } = prepare();
+  const { neighbours, postings, idf, associations } = prepare();
   const mine = termsOf(terms);
   const v = vectorOf(mine, idf);
+  const alike = vectorOf(
+    withAnswer(
+      mine,
+      [...termsOf(answer)].filter(([, w]) => w >= HELD),
+    ),
+    idf,
+  );
   const japanese = isJapanese(terms);
-  const scored = neighbours
-    .filter((n) => (n.locale === "ja") === japanese)
-    .map((n) => {
-      let sim = 0;
-      for (const [term, w] of v) sim += w * (n.vector.get(term) ?? 0);
-      return { n, sim };
-    })
-    .filter((s) => s.sim >= MIN_SIMILARITY)
-    .sort((a, b) => b.sim - a.sim)
-    .slice(0, NEIGHBOURS);
+  const sims = new Map<number, number>();
+  for (const [term, w] of alike) {
+    const list = postings.get(term) ?? [];
+    for (let p = 0; p < list.length; p += 2)
+      sims.set(list[p], (sims.get(list[p]) ?? 0) + w * list[p + 1]);
+  }
+  const scored = [...sims]
+    .filter(
+      ([i, sim]) =>
+        sim >= MIN_SIMILARITY && (neighbours[i].locale === "ja") === japanese,
+    )
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, NEIGHBOURS)
+    .map(([i, sim]) => ({ n: neighbours[i], sim }));
   const total = scored.reduce((a, s) => a + s.sim, 0);
   const out = associated(v, mine, associations);
   for (const { n, sim } of scored)
