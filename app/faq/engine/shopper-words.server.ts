@@ -41,7 +41,6 @@ export const SHOPPER_WEIGHT = 0.6;
 type Vector = Map<string, number>;
 interface Neighbour {
   locale: string;
-  vector: Vector;
   words: Map<string, number>;
 }
 
@@ -188,7 +187,7 @@ export function setShopperCorpus(entries?: ShopperEntry[]) {
 
 /**
  * How much an answer's words count in finding alike entries, against the question's and tags'
- * (a word in both counts as the question's). A question says little on its own ("Returns",
+ * (a word in both takes the larger weight). A question says little on its own ("Returns",
  * "配送について"); what its answer covers (damaged, missing, 初期不良) finds the corpus entries
  * whose shoppers asked the same. The document frequency stays the questions' and tags' (counted
  * over answers too, it made the words answers often use weigh little in the questions that name
@@ -243,7 +242,11 @@ function prepare(): Prepared {
     for (const term of new Set(e.queries.flat()))
       spread.set(term, (spread.get(term) ?? 0) + 1);
   const associations = new Map<string, Map<string, number>>();
-  const neighbours = entries.map((e) => {
+  // The entries' vectors, inverted: an entry is compared with the corpus entries sharing a word
+  // with it only (with answers' words in the vectors, comparing it with every corpus entry took
+  // several times as long).
+  const postings = new Map<string, number[]>();
+  const neighbours = entries.map((e, i) => {
     const words = new Map<string, number>();
     for (const q of e.queries)
       for (const term of q)
@@ -258,11 +261,9 @@ function prepare(): Prepared {
       for (const [term, share] of words)
         if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
     }
-    return {
-      locale: e.locale,
-      vector: vectorOf(withAnswer(e.terms, e.answer), idf),
-      words,
-    };
+    for (const [term, w] of vectorOf(withAnswer(e.terms, e.answer), idf))
+      (postings.get(term) ?? postings.set(term, []).get(term)!).push(i, w);
+    return { locale: e.locale, words };
   });
   for (const [word, row] of associations) {
     const holders = (df.get(word) ?? 0) + 1;
@@ -272,13 +273,6 @@ function prepare(): Prepared {
       else row.set(term, sum / holders);
     }
   }
-  // Inverted: an entry is compared with the neighbours sharing its words only (with answers'
-  // words in the vectors, comparing it with every corpus entry took several times as long).
-  const postings = new Map<string, number[]>();
-  neighbours.forEach((n, i) => {
-    for (const [term, w] of n.vector)
-      (postings.get(term) ?? postings.set(term, []).get(term)!).push(i, w);
-  });
   prepared = {
     neighbours,
     postings,
