@@ -69,8 +69,8 @@ describe("words shoppers use for entries like this one", () => {
 
   it("finds the entries alike by what an answer covers, not only by the question", async () => {
     // A corpus of its own: a damaged-goods entry whose shoppers typed "smashed" and "crushed",
-    // a returns entry, and entries on other topics (a word one entry's shoppers use is borrowed
-    // only while it is rarer than one entry's queries in seven).
+    // a returns entry, and entries on other topics (a word is borrowed only when the shoppers of
+    // at most 15% of the corpus entries typed it: one entry of eight is).
     const topic = (question: string, answer: string, queries: string[]) => ({
       shop: "elsewhere",
       locale: "en",
