@@ -51,6 +51,48 @@ describe("words shoppers use for entries like this one", () => {
     expect(await associatedWords(await analyze("火山噴火の予知"))).toEqual([]);
   }, 60_000);
 
+  it("lends what one corpus entry's shoppers typed less than what several entries' shoppers agree on", async () => {
+    // A corpus of its own: "lantern" is held by one entry, whose shoppers typed "glow" in a quarter
+    // of their queries; "kettle" by eight, whose shoppers typed "whistle" in an eighth. Filler
+    // entries keep "whistle" under the spread above which a word is typed for every topic.
+    const entry = (question: string, queries: string[]) => ({
+      shop: "elsewhere",
+      locale: "en",
+      question,
+      tags: "",
+      queries,
+    });
+    const asked = (word: string, of: number) =>
+      Array.from({ length: 8 }, (_, i) =>
+        i < of ? `${word} please` : `question ${i}`,
+      );
+    setShopperCorpus(
+      await analyseShopperTexts([
+        entry("Lantern care", asked("glow", 2)),
+        ...Array.from({ length: 8 }, (_, i) =>
+          entry(`Kettle model ${i}`, asked("whistle", 1)),
+        ),
+        ...Array.from({ length: 50 }, (_, i) =>
+          entry(`Widget${i} guide`, [`widget${i} help`]),
+        ),
+      ]),
+    );
+    try {
+      const lent = async (text: string, word: string) =>
+        new Map(
+          (await associatedWords(await analyze(text))).map((t) => [
+            t.term,
+            t.weight,
+          ]),
+        ).get((await analyze(word))[0].term) ?? 0;
+      const glow = await lent("lantern", "glow");
+      expect(glow).toBeGreaterThan(0);
+      expect(glow).toBeLessThan(await lent("kettle", "whistle"));
+    } finally {
+      setShopperCorpus();
+    }
+  }, 60_000);
+
   it("never borrows grammar, which the query side recognises and must not score", async () => {
     // Shoppers write "ほしい" and "いい" for every topic; borrowed, "ラクダを貸してほしい" found an entry.
     for (const question of [
