@@ -40,9 +40,10 @@ const MIN_SUPPORT = 0.25;
 // entry's shoppers' words nearly whole: "精油" held by another aroma shop's pregnancy entry lent
 // "妊婦" to every entry of an aroma shop that names 精油, nearly as strongly as to its pregnancy
 // entry.
-// Three (cv, every fourth shop: en .9090 → .9107, ja .8773 → .8777; two and five lower). A
-// larger ASSOCIATION_SCALE with it measured higher (12: en .9129, ja .8780) but lent words shoppers
-// type for every topic ("注文") too strongly and lost "credit card" to a memory-card entry (ADR 005).
+// Three (cv, every fourth shop: en .9090 → .9107, ja .8773 → .8777; two and five lower). The
+// ASSOCIATION_SCALE at 12 with it measured higher on that quarter, and in English on all shops,
+// but lent words shoppers type for every topic ("注文") too strongly and lost "credit card" to a
+// memory-card entry (ADR 005).
 const ASSOCIATION_PRIOR = 3;
 const MIN_ASSOCIATION = 0.02;
 const ASSOCIATION_SCALE = 8;
