@@ -10,6 +10,7 @@ import {
   associatedWords,
   setShopperCorpus,
   shopperWords,
+  type ShopperText,
 } from "./shopper-words.server";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -19,6 +20,28 @@ const weights = async (text: string) =>
   new Map(
     (await shopperWords(await analyze(text))).map((t) => [t.term, t.weight]),
   );
+
+/** An English entry of another shop, for a corpus of a test's own. */
+const elsewhere = (question: string, queries: string[], answer?: string) => ({
+  shop: "elsewhere",
+  locale: "en",
+  question,
+  tags: "",
+  ...(answer ? { answer } : {}),
+  queries,
+});
+/** Runs `test` with the corpus made of `texts`, then puts the shipped corpus back. */
+async function withCorpus(
+  texts: ShopperText[],
+  test: () => Promise<void>,
+): Promise<void> {
+  setShopperCorpus(await analyseShopperTexts(texts));
+  try {
+    await test();
+  } finally {
+    setShopperCorpus();
+  }
+}
 
 describe("words shoppers use for entries like this one", () => {
   it("gives an entry the words other shops' shoppers typed for the same topic, not its own", async () => {
@@ -55,42 +78,33 @@ describe("words shoppers use for entries like this one", () => {
     // A corpus of its own: "lantern" is held by one entry, whose shoppers typed "glow" in a quarter
     // of their queries; "kettle" by eight, whose shoppers typed "whistle" in an eighth. Filler
     // entries keep "whistle" under the spread above which a word is typed for every topic.
-    const entry = (question: string, queries: string[]) => ({
-      shop: "elsewhere",
-      locale: "en",
-      question,
-      tags: "",
-      queries,
-    });
     const asked = (word: string, of: number) =>
       Array.from({ length: 8 }, (_, i) =>
         i < of ? `${word} please` : `question ${i}`,
       );
-    setShopperCorpus(
-      await analyseShopperTexts([
-        entry("Lantern care", asked("glow", 2)),
+    const lent = async (text: string, word: string) =>
+      new Map(
+        (await associatedWords(await analyze(text))).map((t) => [
+          t.term,
+          t.weight,
+        ]),
+      ).get((await analyze(word))[0].term) ?? 0;
+    await withCorpus(
+      [
+        elsewhere("Lantern care", asked("glow", 2)),
         ...Array.from({ length: 8 }, (_, i) =>
-          entry(`Kettle model ${i}`, asked("whistle", 1)),
+          elsewhere(`Kettle model ${i}`, asked("whistle", 1)),
         ),
         ...Array.from({ length: 50 }, (_, i) =>
-          entry(`Widget${i} guide`, [`widget${i} help`]),
+          elsewhere(`Widget${i} guide`, [`widget${i} help`]),
         ),
-      ]),
+      ],
+      async () => {
+        const glow = await lent("lantern", "glow");
+        expect(glow).toBeGreaterThan(0);
+        expect(glow).toBeLessThan(await lent("kettle", "whistle"));
+      },
     );
-    try {
-      const lent = async (text: string, word: string) =>
-        new Map(
-          (await associatedWords(await analyze(text))).map((t) => [
-            t.term,
-            t.weight,
-          ]),
-        ).get((await analyze(word))[0].term) ?? 0;
-      const glow = await lent("lantern", "glow");
-      expect(glow).toBeGreaterThan(0);
-      expect(glow).toBeLessThan(await lent("kettle", "whistle"));
-    } finally {
-      setShopperCorpus();
-    }
   }, 60_000);
 
   it("never borrows grammar, which the query side recognises and must not score", async () => {
@@ -113,16 +127,10 @@ describe("words shoppers use for entries like this one", () => {
     // A corpus of its own: a damaged-goods entry whose shoppers typed "smashed" and "crushed",
     // a returns entry, and entries on other topics (a word is borrowed only when the shoppers of
     // at most 15% of the corpus entries typed it: one entry of eight is).
-    const topic = (question: string, answer: string, queries: string[]) => ({
-      shop: "elsewhere",
-      locale: "en",
-      question,
-      tags: "",
-      answer,
-      queries,
-    });
-    setShopperCorpus(
-      await analyseShopperTexts([
+    const topic = (question: string, answer: string, queries: string[]) =>
+      elsewhere(question, queries, answer);
+    await withCorpus(
+      [
         topic("Damaged in transit", "Send us photos of the broken item.", [
           "arrived smashed",
           "box crushed",
@@ -137,22 +145,20 @@ describe("words shoppers use for entries like this one", () => {
         topic("Care instructions", "Hand wash cold.", ["washing machine"]),
         topic("Size guide", "Measure your chest.", ["which size"]),
         topic("Gift cards", "Cards never expire.", ["voucher code"]),
-      ]),
+      ],
+      async () => {
+        const question = await analyze("Returns");
+        const answer = await analyze(
+          "Unused items come back within 30 days. If an order arrives damaged, email us.",
+        );
+        const smashed = (await analyze("smashed"))[0].term;
+        const borrowed = async (a: typeof answer) =>
+          (await shopperWords(question, a)).map((t) => t.term);
+        // The question alone is like the returns entry only; its answer is like the damaged one too.
+        expect(await borrowed([])).not.toContain(smashed);
+        expect(await borrowed(answer)).toContain(smashed);
+      },
     );
-    try {
-      const question = await analyze("Returns");
-      const answer = await analyze(
-        "Unused items come back within 30 days. If an order arrives damaged, email us.",
-      );
-      const smashed = (await analyze("smashed"))[0].term;
-      const borrowed = async (a: typeof answer) =>
-        (await shopperWords(question, a)).map((t) => t.term);
-      // The question alone is like the returns entry only; its answer is like the damaged one too.
-      expect(await borrowed([])).not.toContain(smashed);
-      expect(await borrowed(answer)).toContain(smashed);
-    } finally {
-      setShopperCorpus();
-    }
   }, 60_000);
 
   it("borrows nothing for a topic no shop in the corpus has", async () => {
