@@ -15,6 +15,9 @@ export type Term = { term: string; weight: number };
 
 const loadTokenizer = japaneseTokenizer;
 
+/** What a counter weighs against a word standing alone (analyzeJapanese). */
+const COUNTER_WEIGHT = 0.7;
+
 // Words that carry no topic of their own in a shop's question.
 const JA_STOP = new Set([
   "する",
@@ -328,6 +331,20 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
         prefix: pos === "接頭詞",
       });
     else flush();
+    // A counter ("15歳", "3泊", "500枚", "何個", "1万円") is a suffix to kuromoji, not a word, yet
+    // it names what is asked about: age, nights, how many. Without it "15歳" found nothing, and
+    // "何泊できる" not the entry whose answer says "2泊まで" (cv ja +.004 on a quarter of the shops;
+    // 0.5 and 1 within .0003 of 0.7).
+    if (
+      pos === "名詞" &&
+      detail === "接尾" &&
+      tok.pos_detail_2 === "助数詞" &&
+      surface.length === 1 &&
+      HAS_KANJI.test(surface)
+    ) {
+      add(surface, COUNTER_WEIGHT);
+      continue;
+    }
     if (
       !content ||
       JA_STOP.has(base) ||

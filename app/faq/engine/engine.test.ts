@@ -407,6 +407,35 @@ describe("Japanese search", () => {
     expect(top(en("how heavy is it"))).toBe("weight");
   });
 
+  it("meets a counter the shopper types (4歳, 何個, 何泊) at the entry whose text counts in it", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "age",
+        question: "対象年齢について",
+        answer: "3歳以上のお子さまに遊んでいただけます。",
+      },
+      {
+        id: "contents",
+        question: "セットの中身を教えてください",
+        answer: "ブロック120個と組み立て説明書です。",
+      },
+      {
+        id: "camp",
+        question: "キャンプで使えますか?",
+        answer: "2泊程度のキャンプに向いています。",
+      },
+      {
+        id: "shipping",
+        question: "送料はかかりますか?",
+        answer: "5,000円以上のご注文で無料です。",
+      },
+    ]);
+    expect(top(s("4歳"))).toBe("age");
+    expect(top(s("全部で何個?"))).toBe("contents");
+    expect(top(s("何泊もつ?"))).toBe("camp");
+    expect(top(s("1万円以上で無料?"))).toBe("shipping");
+  });
+
   it("meets a question about temperature at the entry that gives a reading (80℃, 70-80°C)", async () => {
     const s = await searchOf([
       {
