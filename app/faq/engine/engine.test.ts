@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyze, analyzeEnglish, englishPairs } from "./analyze.server";
+import {
+  analyze,
+  analyzeEnglish,
+  derivedBases,
+  englishPairs,
+} from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
 import {
   analyseShopperTexts,
@@ -532,6 +537,25 @@ describe("Japanese search", () => {
     expect(top(s("塩抜きの方法"))).toBe("desalt");
   });
 
+  it("reads いつから as いつ + から, not as いつか (someday) + ら", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "start",
+        question: "いつから使えますか?",
+        answer: "届いた日からお使いいただけます。",
+      },
+      {
+        id: "gift",
+        question: "プレゼントにできますか?",
+        answer: "いつか贈りたい方にもギフト包装を承ります。",
+      },
+    ]);
+    expect(top(s("いつから?"))).toBe("start");
+    await expect(analyze("いつか贈りたい")).resolves.not.toContainEqual(
+      expect.objectContaining({ term: "いつか" }),
+    );
+  });
+
   it("reads いつまで as asking for a deadline, not any time", async () => {
     const s = await withoutBorrowing([
       {
@@ -663,6 +687,41 @@ describe("English search", () => {
     expect(top(s("engravings"))).toBe("engraving");
     expect(top(s("delivry time"))).toBe("shipping");
     expect(top(s("exchanges"))).toBe("returns");
+  });
+
+  it("meets a noun in -ation or -ion at the verb it is made from (install, cancel, subscribe)", async () => {
+    expect(derivedBases("installation")).toEqual(["install", "instal"]);
+    expect(derivedBases("cancellation")).toEqual(["cancell", "cancel"]);
+    expect(derivedBases("notification")).toEqual(["notify"]);
+    expect(derivedBases("subscription")).toEqual(["subscrib"]);
+    expect(derivedBases("inspection")).toEqual(["inspect"]);
+    for (const word of ["station", "nation", "option", "install"])
+      expect(derivedBases(word)).toEqual([]);
+    const s = await withoutBorrowing([
+      {
+        id: "install",
+        question: "Installation",
+        answer: "Our team fits the unit on the day it arrives.",
+      },
+      {
+        id: "payment",
+        question: "Payment options",
+        answer: "Cards, bank transfer, or monthly installments.",
+      },
+      {
+        id: "cancel",
+        question: "Cancellation policy",
+        answer: "Tell us within a day of ordering.",
+      },
+      {
+        id: "subscription",
+        question: "Managing your subscription",
+        answer: "Skip or pause from your account page.",
+      },
+    ]);
+    expect(top(s("can you install it"))).toBe("install");
+    expect(top(s("I want to cancel"))).toBe("cancel");
+    expect(top(s("how do I unsubscribe"))).toBe("subscription");
   });
 
   it("meets a measurement typed joined or apart (70cm, 70 cm, 1,000 mg, 16-20 g)", async () => {
