@@ -489,10 +489,10 @@ export function analyzeEnglish(text: string): Term[] {
   const folded = fold(text).replace(/(\d)\.0+(?!\d)/g, "$1");
   for (const run of runs(folded)) {
     if (!run.latin || isStopword(run.text) || run.text === "when") continue;
-    out.push({ term: stem(run.text), weight: 1 });
+    const term = stem(run.text);
+    out.push({ term, weight: 1 });
     for (const base of new Set(derivedBases(run.text)))
-      if (base !== stem(run.text))
-        out.push({ term: base, weight: DERIVED_WEIGHT });
+      if (base !== term) out.push({ term: base, weight: DERIVED_WEIGHT });
     const joined = /^(\d+)([a-z]{1,3})$/.exec(run.text);
     if (joined)
       out.push(
