@@ -521,6 +521,23 @@ describe("Japanese search", () => {
     expect(top(s("なんしゅうかんで発送される?"))).toBe("ship-when");
   });
 
+  it("reads 何時間 as asking how many hours (battery, burning time), not when", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "battery",
+        question: "バッテリーはどれくらい使えますか?",
+        answer: "満充電で約10時間使えます。",
+      },
+      {
+        id: "ship-when",
+        question: "いつ届きますか?",
+        answer: "ご注文から3日以内にお届けします。",
+      },
+    ]);
+    expect(top(s("何時間もつ"))).toBe("battery");
+    expect(top(s("何日で届く"))).toBe("ship-when");
+  });
+
   it("segments a query by its kanji words: a kanji counts as two kana", () => {
     // As kuromoji may index a word: "塩抜" without its okurigana; another entry has 塩 and 抜き.
     const s = createSearch({
