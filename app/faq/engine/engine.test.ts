@@ -538,6 +538,29 @@ describe("Japanese search", () => {
     expect(top(s("何日で届く"))).toBe("ship-when");
   });
 
+  it("keeps a short katakana word's long vowel: カラー is no から, nor キー a き", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "color",
+        question: "カラーは何色ありますか?",
+        answer: "黒と白の2色です。",
+      },
+      {
+        id: "key",
+        question: "キーが反応しない",
+        answer: "本体を再起動してください。",
+      },
+      {
+        id: "ship-when",
+        question: "いつから発送されますか?",
+        answer: "注文から3日以内に発送します。",
+      },
+    ]);
+    expect(top(s("カラー"))).toBe("color");
+    expect(top(s("キーが効かない"))).toBe("key");
+    expect(top(s("いつから発送?"))).toBe("ship-when");
+  });
+
   it("segments a query by its kanji words: a kanji counts as two kana", () => {
     // As kuromoji may index a word: "塩抜" without its okurigana; another entry has 塩 and 抜き.
     const s = createSearch({

@@ -8,6 +8,12 @@ describe("fold", () => {
     expect(fold("サーバー")).toBe(fold("サーバ"));
     expect(fold("コーヒー豆")).toBe("こーひ豆");
   });
+
+  it("keeps the long vowel of a katakana word of two kana or fewer, which grammar could be", () => {
+    expect(fold("カラー")).not.toBe(fold("から"));
+    expect(fold("キー")).not.toBe(fold("き"));
+    expect(fold("レバーを")).toBe("ればーを");
+  });
 });
 
 describe("runs", () => {

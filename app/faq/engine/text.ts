@@ -1,17 +1,22 @@
 /**
  * Text folding shared by the index builder (server) and the query side (storefront script), so
  * both sides see the same characters: NFKC (full/half width), lower case, katakana → hiragana,
- * and a trailing long-vowel mark dropped ("サーバー" = "サーバ" = "さーば").
+ * and a trailing long-vowel mark dropped ("サーバー" = "サーバ" = "さーば"), but not from a
+ * katakana word of two kana or one, which would fold into grammar or a single kana (カラー is
+ * no から, レバー no れば, キー no き).
  * Kept tiny: it ships in the storefront script.
  */
 export function fold(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
+    .replace(
+      /([\u30a1-\u30fc]{2}[\u30a1-\u30f6])ー+(?![\u30a1-\u30f6])|([\u3041-\u309f])ー+(?![\u3041-\u309f])/g,
+      "$1$2",
+    )
     .replace(/[\u30a1-\u30f6]/g, (c) =>
       String.fromCharCode(c.charCodeAt(0) - 96),
-    )
-    .replace(/([\u3041-\u309f])ー+(?![\u3041-\u309f])/g, "$1");
+    );
 }
 
 /** Runs of one script: Latin words/numbers, or Japanese (kana and kanji) text. */
