@@ -927,6 +927,28 @@ describe("English search", () => {
     expect(top(s("how long does shiping take"))).toBe("ship");
   });
 
+  it("reads two slips in a word of seven letters or more (baterries, vinager)", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "battery",
+        question: "Which battery does the remote take?",
+        answer: "Two AA cells.",
+      },
+      {
+        id: "dressing",
+        question: "Can I use the oil for salad dressing?",
+        answer: "Yes: mix three parts oil to one part vinegar.",
+      },
+      {
+        id: "ship",
+        question: "When will my order ship?",
+        answer: "Within three days.",
+      },
+    ]);
+    expect(top(s("baterries"))).toBe("battery");
+    expect(top(s("vinager"))).toBe("dressing");
+  });
+
   it("does not treat a short real word as a typo of another", async () => {
     const s = await searchOf([
       ...en,
