@@ -3,7 +3,9 @@
  * both sides see the same characters: NFKC (full/half width), lower case, katakana → hiragana,
  * and a trailing long-vowel mark dropped ("サーバー" = "サーバ" = "さーば"), but not from a
  * katakana word of two kana or one, which would fold into grammar or a single kana (カラー is
- * no から, レバー no れば, キー no き).
+ * no から, レバー no れば, キー no き). A katakana word ends where its script does, so its mark
+ * goes before a particle too ("サーバーは" = "さーばは"), as the index, which folds each word
+ * alone, has it.
  * Kept tiny: it ships in the storefront script.
  */
 export function fold(text: string): string {
