@@ -636,6 +636,36 @@ describe("Japanese search", () => {
     expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
   });
 
+  it("keeps a word typed in hiragana whole where the dictionary splits it before a small kana", async () => {
+    // kuromoji reads "きゃんせるりょう" as き (来る) + "ゃんせるりょう", and "しゅうり" as し + "ゅうり".
+    const terms = async (text: string) =>
+      (await analyze(text)).map((t) => t.term);
+    expect(await terms("きゃんせるりょう いくら?")).toContain(
+      "きゃんせるりょう",
+    );
+    expect(await terms("しゅうりいらい")).toContain("しゅうりいらい");
+    for (const text of [
+      "きゃんせるりょう",
+      "ちゅうもん取り消し",
+      "不良品っぽい",
+    ])
+      expect(
+        (await terms(text)).filter((t) =>
+          /^[ぁぃぅぇぉっゃゅょゎんー]/.test(t),
+        ),
+        text,
+      ).toEqual([]);
+  });
+
+  it("weighs a reading of two kana less than a longer one (糖 is とう, as in おめでとう)", async () => {
+    const weight = async (text: string, term: string) =>
+      (await analyze(text)).find((t) => t.term === term)?.weight;
+    const short = await weight("糖を使っていますか", "とう");
+    const long = await weight("砂糖を使っていますか", "さとう");
+    expect(short).toBeGreaterThan(0);
+    expect(short).toBeLessThan(long!);
+  });
+
   it("gives verbs their kana reading and its stem, but no stem of two kana that grammar is made of", async () => {
     // 頼む → たのむ, not たの: "届いたのに" holds たの, "してたの" too.
     const terms = async (text: string) =>
