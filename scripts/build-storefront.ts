@@ -5,6 +5,7 @@
  * fails when it is out of date or over its size budget.
  */
 import { build } from "esbuild";
+import { minify } from "terser";
 import { writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import path from "node:path";
@@ -41,7 +42,18 @@ export async function bundle(entry: string): Promise<string> {
   });
   // Without the "use strict" prologue tsconfig's strict puts first: the code is type-checked as
   // strict, and its classes, where most of it is, are strict whatever the prologue says.
-  return result.outputFiles[0].text.replace(/^"use strict";/, "");
+  const code = result.outputFiles[0].text.replace(/^"use strict";/, "");
+  // Then terser over esbuild's output: its names compress better (the FAQ block's script 4,092 →
+  // 3,871 bytes gzipped, mostly from mangling alone). Its safe options only: the unsafe ones
+  // saved 20 bytes more and assume things of getters and `this` that custom elements break.
+  const out = await minify(code, {
+    ecma: 2020,
+    compress: { passes: 2 },
+    mangle: true,
+    format: { ecma: 2020 },
+  });
+  if (!out.code) throw new Error(`terser returned nothing for ${entry}`);
+  return out.code;
 }
 
 export const gzipSize = (code: string) => gzipSync(code, { level: 9 }).length;
