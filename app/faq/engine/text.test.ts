@@ -68,4 +68,20 @@ describe("stem", () => {
     expect(stem("needs")).toBe("need");
     expect(stem("needed")).toBe("need");
   });
+
+  it("takes a suffix off only where three letters are left before it", () => {
+    // "cable" was "c" (the c of USB-C), "table" "t", "stable" "st" and "station" "state".
+    for (const [a, b] of [
+      ["cable", "c"],
+      ["table", "t"],
+      ["stable", "st"],
+      ["moment", "mo"],
+      ["station", "state"],
+    ])
+      expect(stem(a)).not.toBe(stem(b));
+    expect(stem("cables")).toBe(stem("cable"));
+    expect(stem("payment")).toBe(stem("pay"));
+    expect(stem("comfortable")).toBe(stem("comfort"));
+    expect(stem("location")).toBe(stem("locate"));
+  });
 });

@@ -61,7 +61,8 @@ export function isLightWord(word: string): boolean {
  * another word ("care" is not "car", nor "code" cash on delivery, "cod"), so such a word keeps
  * it and "caring", "coding" get it back, as in Porter's stemmer (where a doubled consonant
  * was undone, "shipping", there was none). "need" and "speed" are not a verb in -ed, nor
- * "apply", "early" or "butterfly" an adverb in -ly.
+ * "apply", "early" or "butterfly" an adverb in -ly, nor "cable", "table" or "station" a word
+ * in -able or -ation: a suffix comes off only where three letters stay before it.
  */
 export function stem(word: string): string {
   if (word.length < 4 || /\d/.test(word)) return word;
@@ -69,8 +70,8 @@ export function stem(word: string): string {
     .replace(/['’]s$/, "")
     .replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => ss || c || "y")
     .replace(/^(.{3,}[^fip])ly$/, "$1")
-    .replace(/(ational|ation)$/, "ate")
-    .replace(/(ment|ness|able|ible|ful|less)$/, "");
+    .replace(/^(.{3,})(ational|ation)$/, "$1ate")
+    .replace(/^(.{3,})(ment|ness|able|ible|ful|less)$/, "$1");
   if (/[aeiou].*(ing|(?<!e)ed)$/.test(w))
     w = w
       .replace(/(ing|ed)$/, "")
