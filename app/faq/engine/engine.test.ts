@@ -18,6 +18,7 @@ import {
   type FaqIndex,
   type Hit,
 } from "./query";
+import { fold } from "./text";
 
 /** A small bilingual shop FAQ (a stationery shop), not the evaluation set. */
 const ja: FaqDoc[] = [
@@ -655,6 +656,39 @@ describe("Japanese search", () => {
         ),
         text,
       ).toEqual([]);
+  });
+
+  it("reads katakana nouns side by side as the one word a shopper types", async () => {
+    // kuromoji has ドリップ + バッグ as two words, where it has ワイヤレスイヤホン as one.
+    const terms = async (text: string) =>
+      (await analyze(text)).map((t) => t.term);
+    expect(await terms("ドリップバッグの淹れ方")).toContain("どりっぷばっぐ");
+    expect(await terms("サーバーラックの設置")).toContain("さーばーらっく");
+    // Folded whole, as the query side folds what the shopper types: "シートカバー" is
+    // "しーとかば" there, not "しーと" + "かばー"; and made once, where nouns that each hold a ー
+    // already join as a compound.
+    for (const text of ["シートカバー", "アルコールフリー", "オーダーメイド"])
+      expect(
+        (await terms(text)).filter((t) => t === fold(text)),
+        text,
+      ).toHaveLength(1);
+    // The query side then reads the product as one word, not as two that each count.
+    const s = await withoutBorrowing([
+      {
+        id: "best-before",
+        question: "ドリップバッグの賞味期限",
+        answer: "製造から1年です。",
+      },
+      {
+        id: "gift-bag",
+        question: "ギフト用の紙バッグ",
+        answer: "ドリップコーヒーのギフトにお付けします。",
+      },
+    ]);
+    const hit = s("ドリップバッグ", 10, true).hits.find(
+      (h) => h.id === "best-before",
+    );
+    expect(hit?.why.map(([word]) => word)).toEqual(["どりっぷばっぐ"]);
   });
 
   it("weighs a reading of two kana less than a longer one (糖 is とう, as in おめでとう)", async () => {
