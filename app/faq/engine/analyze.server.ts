@@ -26,10 +26,9 @@ const DERIVED_WEIGHT = 0.6;
 /** What a word's reading of two kana weighs (a longer reading weighs 0.9); 0.6 measured lower. */
 const SHORT_READING = 0.75;
 /**
- * A run of katakana nouns inside a longer one ("すまーとろっく" of "スマートロックアプリ"), as
- * compounds' inner runs weigh against their whole (0.7 / 0.8). The whole run weighs 1 (a
- * --cv run over the Japanese entries only, every fourth shop: .8837 → .8840, R@3 7,148 → 7,153;
- * at 0.8, .8838).
+ * A run of katakana nouns inside a longer one (two of three nouns side by side), as compounds'
+ * inner runs weigh against their whole (0.7 / 0.8). The whole run weighs 1 (a --cv run over the
+ * Japanese entries only, every fourth shop: .8837 → .8840, R@3 7,148 → 7,153; at 0.8, .8838).
  */
 const KATAKANA_INNER_RUN = 0.875;
 
@@ -360,8 +359,8 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   // Katakana nouns side by side (ドリップ + バッグ, スマート + ロック) are also one word, as the
   // shopper types it and as the dictionary has others ("ワイヤレスイヤホン", split by
   // katakanaParts): the query side then reads "どりっぷばっぐ" as one word, not as two that each
-  // count. Runs whose nouns all join compounds above (each holds a ー, "パスワードリセット") are
-  // made there already.
+  // count. Runs whose nouns all join compounds above (each still holds a ー once folded:
+  // "シューズカバー") are made there already.
   let katakana: string[] = [];
   const flushKatakana = () => {
     const n = katakana.length;
