@@ -268,6 +268,15 @@ function compoundReadings(
 type Token = ReturnType<JapaneseTokenizer["tokenize"]>[number];
 
 /**
+ * Whether a noun (folded) joins compounds: not a symbol (kuromoji calls "?" a noun) nor a
+ * kana-only noun such as いくら ("送料いくら" is two words, not a compound). A katakana noun
+ * that still holds a ー once folded joins ("パスワード再設定"); one that does not, only a run of
+ * katakana nouns (flushKatakana).
+ */
+const joinsCompounds = (folded: string) =>
+  !/[\p{P}\p{S}]/u.test(folded) && !HIRAGANA.test(folded);
+
+/**
  * Kana the dictionary split before a small kana: a shopper who types a word in hiragana
  * ("きゃんせるりょう", "しゅうりいらい") gets き (来る) + "ゃんせるりょう", and the corpus learned
  * "ゃんせる" from 42 such queries. The pieces are joined back into the word typed, an unknown
@@ -367,7 +376,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     for (let i = 0; i < n; i++)
       for (let j = i + 2; j <= Math.min(n, i + 4); j++) {
         const run = katakana.slice(i, j);
-        if (run.every((s) => !HIRAGANA.test(fold(s)))) continue;
+        if (run.every((s) => joinsCompounds(fold(s)))) continue;
         add(fold(run.join("")), i === 0 && j === n ? 1 : KATAKANA_INNER_RUN);
       }
     katakana = [];
@@ -391,9 +400,8 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
         detail === "接尾" &&
         HAS_KANJI.test(surface) &&
         surface.length > 1);
-    // Nouns, and kanji prefixes (代引き, 再入荷), make compounds; not symbols (kuromoji calls "?"
-    // a noun) nor kana-only nouns such as いくら ("送料いくら" is two words, not a compound).
-    const joins = !/[\p{P}\p{S}]/u.test(surface) && !HIRAGANA.test(surface);
+    // Nouns, and kanji prefixes (代引き, 再入荷), make compounds, those joinsCompounds allows.
+    const joins = joinsCompounds(surface);
     if (
       joins &&
       ((pos === "名詞" &&
@@ -450,11 +458,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
     if (reading && reading !== surface && reading.length > 1)
       add(reading, reading.length === 2 ? SHORT_READING : 0.9);
     for (const v of okuriganaVariants(surface)) add(v, 0.9);
-    for (const w of katakanaParts(
-      t,
-      tok.surface_form.normalize("NFKC"),
-      tok.word_type === "KNOWN",
-    ))
+    for (const w of katakanaParts(t, written, tok.word_type === "KNOWN"))
       add(w, 0.7);
     if (base !== surface) for (const v of okuriganaVariants(base)) add(v, 0.9);
     // A kana adjective's stem meets its inflections ("うるさい" → "うるさくない"); three kana at
