@@ -5,7 +5,9 @@ import {
   englishPairs,
   type Term,
 } from "./analyze.server";
-import shipped from "./shopper-words.json";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * Shoppers rarely use the FAQ's words ("相手に値段を知られたくない" for an entry about price tags in
@@ -51,9 +53,23 @@ const MIN_ASSOCIATED = 0.01;
 export const SHOPPER_WEIGHT = 0.6;
 
 type Vector = Map<string, number>;
+
+/**
+ * Words with a number each, kept for the life of the process: two arrays take less heap than a Map
+ * (whose numbers are boxed one by one), and keep its order.
+ */
+interface Weights {
+  terms: string[];
+  weights: Float64Array;
+}
+const weightsOf = (map: Map<string, number>): Weights => ({
+  terms: [...map.keys()],
+  weights: Float64Array.from(map.values()),
+});
+
 interface Neighbour {
   locale: string;
-  words: Map<string, number>;
+  words: Weights;
 }
 
 // A term a text is about: light words ("いつ", "どのくらい") weigh less in analyze().
@@ -174,6 +190,29 @@ const unpack = (e: PackedEntry): ShopperEntry => ({
   queries: e.queries.split("|").map((q) => (q ? q.split(" ") : [])),
 });
 
+const SHIPPED = "app/faq/engine/shopper-words.json";
+
+/**
+ * The shipped corpus, read when an index is first built and let go once prepared: imported, it
+ * stayed in every server process as the bundle's 9.5 MB string and its 30 MB of objects, publishing
+ * or not. Found from this module's directory upwards, which is app/faq/engine in development and
+ * tests and build/server once built (`npm run build`; the app is served from the project, as
+ * `npm start` does).
+ */
+function readShipped(): PackedEntry[] {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const beside = path.join(here, "shopper-words.json");
+  let file = beside;
+  for (let dir = here; !existsSync(file); dir = path.dirname(dir)) {
+    if (path.dirname(dir) === dir)
+      throw new Error(
+        `${SHIPPED} is not beside or above ${here}: the FAQ index needs the project's app/ folder`,
+      );
+    file = path.join(dir, SHIPPED);
+  }
+  return JSON.parse(readFileSync(file, "utf8")) as PackedEntry[];
+}
+
 let corpus: ShopperEntry[] | null = null;
 interface Prepared {
   neighbours: Neighbour[];
@@ -181,7 +220,7 @@ interface Prepared {
   postings: Map<string, number[]>;
   idf: Map<string, number>;
   /** entry word → query word → how often shoppers used it for entries holding the word */
-  associations: Map<string, Map<string, number>>;
+  associations: Map<string, Weights>;
   /** word → how far a query word met in one entry of a shop points to the right one (1: as the locale's mean) */
   reliability: Map<string, number>;
   /** locale → the same for a word no other shop's shoppers met: as the words met in one shop only */
@@ -239,9 +278,10 @@ function vectorOf(
 function prepare(): Prepared {
   if (prepared) return prepared;
   // Each query's terms are distinct (analyseShopperTexts).
-  const entries = (corpus ?? (shipped as PackedEntry[]).map(unpack)).map(
-    (e) => ({ ...e, terms: new Map(e.terms) }),
-  );
+  const entries = (corpus ?? readShipped().map(unpack)).map((e) => ({
+    ...e,
+    terms: new Map(e.terms),
+  }));
   const df = new Map<string, number>();
   for (const e of entries)
     for (const term of e.terms.keys()) df.set(term, (df.get(term) ?? 0) + 1);
@@ -253,11 +293,12 @@ function prepare(): Prepared {
   for (const e of entries)
     for (const term of new Set(e.queries.flat()))
       spread.set(term, (spread.get(term) ?? 0) + 1);
-  const associations = new Map<string, Map<string, number>>();
   // The entries' vectors, inverted: an entry is compared with the corpus entries sharing a word
   // with it only (with answers' words in the vectors, comparing it with every corpus entry took
   // several times as long).
   const postings = new Map<string, number[]>();
+  // Each word an entry holds → the entries holding it, in corpus order.
+  const holding = new Map<string, number[]>();
   const neighbours = entries.map((e, i) => {
     const words = new Map<string, number>();
     for (const q of e.queries)
@@ -266,24 +307,31 @@ function prepare(): Prepared {
     for (const term of words.keys())
       if ((spread.get(term) ?? 0) / entries.length > MAX_SPREAD)
         words.delete(term);
-    for (const [word, weight] of e.terms) {
-      if (weight < HELD) continue;
-      const row =
-        associations.get(word) ?? associations.set(word, new Map()).get(word)!;
-      for (const [term, share] of words)
-        if (!e.terms.has(term)) row.set(term, (row.get(term) ?? 0) + share);
-    }
+    for (const [word, weight] of e.terms)
+      if (weight >= HELD)
+        (holding.get(word) ?? holding.set(word, []).get(word)!).push(i);
     for (const [term, w] of vectorOf(withAnswer(e.terms, e.answer), idf))
       (postings.get(term) ?? postings.set(term, []).get(term)!).push(i, w);
-    return { locale: e.locale, words };
+    return { locale: e.locale, words: weightsOf(words) };
   });
-  for (const [word, row] of associations) {
-    const holders = (df.get(word) ?? 0) + ASSOCIATION_PRIOR;
-    for (const [term, sum] of row) {
-      if (sum < MIN_SUPPORT || sum / holders < MIN_ASSOCIATION)
-        row.delete(term);
-      else row.set(term, sum / holders);
+  // One word's row at a time, kept once cut: all rows uncut at once (millions of word and query
+  // word pairs) took a first publish 140 MB higher in resident memory.
+  const associations = new Map<string, Weights>();
+  for (const [word, holders] of holding) {
+    const row = new Map<string, number>();
+    for (const i of holders) {
+      const { terms, weights } = neighbours[i].words;
+      for (let t = 0; t < terms.length; t++)
+        if (!entries[i].terms.has(terms[t]))
+          row.set(terms[t], (row.get(terms[t]) ?? 0) + weights[t]);
     }
+    const smoothed = (df.get(word) ?? 0) + ASSOCIATION_PRIOR;
+    for (const [term, sum] of row) {
+      if (sum < MIN_SUPPORT || sum / smoothed < MIN_ASSOCIATION)
+        row.delete(term);
+      else row.set(term, sum / smoothed);
+    }
+    associations.set(word, weightsOf(row));
   }
   prepared = {
     neighbours,
@@ -419,9 +467,12 @@ function associated(
   associations: Prepared["associations"],
 ): Map<string, number> {
   const sum = new Map<string, number>();
-  for (const [word, w] of v)
-    for (const [term, a] of associations.get(word) ?? [])
-      sum.set(term, (sum.get(term) ?? 0) + a * w);
+  for (const [word, w] of v) {
+    const row = associations.get(word);
+    if (!row) continue;
+    for (let t = 0; t < row.terms.length; t++)
+      sum.set(row.terms[t], (sum.get(row.terms[t]) ?? 0) + row.weights[t] * w);
+  }
   const out = new Map<string, number>();
   for (const [term, a] of sum)
     if (a >= MIN_ASSOCIATED && !mine.has(term))
@@ -474,10 +525,15 @@ export async function shopperWords(
     .map(([i, sim]) => ({ n: neighbours[i], sim }));
   const total = scored.reduce((a, s) => a + s.sim, 0);
   const out = associated(v, mine, associations);
-  for (const { n, sim } of scored)
-    for (const [term, share] of n.words)
-      if (!mine.has(term))
-        out.set(term, (out.get(term) ?? 0) + (sim / total) * share);
+  for (const { n, sim } of scored) {
+    const { terms, weights } = n.words;
+    for (let t = 0; t < terms.length; t++)
+      if (!mine.has(terms[t]))
+        out.set(
+          terms[t],
+          (out.get(terms[t]) ?? 0) + (sim / total) * weights[t],
+        );
+  }
   return [...out]
     .filter(([, w]) => w >= MIN_SCORE)
     .map(([term, w]) => ({ term, weight: Math.min(1, w) }));
