@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import path from "node:path";
 import { analyzePhrase, type Term } from "./analyze.server";
 import { LEXICON, MIMETIC, RELATED } from "./lexicon";
 import { fold, stem } from "./text";
@@ -92,15 +94,35 @@ function lexiconGroups(): Promise<LexiconGroup[]> {
 type SudachiGroup = { items: { midashi: string; expandControl: 0 | 1 | 2 }[] };
 /** A thesaurus group a headword triggers, and the word an entry must say as written for it to. */
 type Triggered = { members: string[]; said?: string };
-let sudachi: Map<string, Triggered[]> | null = null;
-/** folded headword → the groups it triggers (members that may be expanded to). */
-async function sudachiIndex(): Promise<Map<string, Triggered[]>> {
-  if (sudachi) return sudachi;
-  const dictionary = createRequire(import.meta.url)(
-    "sudachi-synonyms-dictionary",
-  ) as { fetchDictionary(): Promise<SudachiGroup[]> };
-  const groups = await dictionary.fetchDictionary();
-  sudachi = new Map();
+let sudachi: Promise<Map<string, Triggered[]>> | null = null;
+/**
+ * The thesaurus's groups, read from its data file where it is (let go once indexed: through the
+ * package's `fetchDictionary`, a `require` of the file, its 36 MB of objects stay in the module
+ * cache for the life of the process), else through the package.
+ */
+async function sudachiGroups(): Promise<SudachiGroup[]> {
+  const require = createRequire(import.meta.url);
+  const main = require.resolve("sudachi-synonyms-dictionary");
+  const data = path.join(
+    path.dirname(main),
+    "sudachi-synonyms-dictionary.json",
+  );
+  if (existsSync(data))
+    return JSON.parse(readFileSync(data, "utf8")) as SudachiGroup[];
+  const dictionary = require(main) as {
+    fetchDictionary(): Promise<SudachiGroup[]>;
+  };
+  return dictionary.fetchDictionary();
+}
+
+/**
+ * folded headword → the groups it triggers (members that may be expanded to). Made once: two
+ * builds starting together (a publish and the admin's preview) share it.
+ */
+const sudachiIndex = () => (sudachi ??= readSudachi());
+async function readSudachi(): Promise<Map<string, Triggered[]>> {
+  const groups = await sudachiGroups();
+  const index = new Map<string, Triggered[]>();
   for (const g of groups) {
     const members = g.items
       .filter((i) => i.expandControl !== 2)
@@ -118,17 +140,17 @@ async function sudachiIndex(): Promise<Map<string, Triggered[]>> {
       const key = /^[a-z]+$/.test(fold(item.midashi))
         ? stem(fold(item.midashi))
         : fold(item.midashi);
-      const list = sudachi.get(key) ?? [];
+      const list = index.get(key) ?? [];
       // A headword in -ed or -ing is keyed by the verb's stem but names a thing of its own
       // ("used" is secondhand, "living" a room, "packing" a gasket): it must be said as written.
       const said = /^[a-z]+(ed|ing)$/.test(fold(item.midashi))
         ? fold(item.midashi)
         : undefined;
       list.push({ members, said });
-      sudachi.set(key, list);
+      index.set(key, list);
     }
   }
-  return sudachi;
+  return index;
 }
 
 /** `text`: what the terms were read from, where a way of asking is looked for. */
