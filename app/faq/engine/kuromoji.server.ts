@@ -54,9 +54,9 @@ export function kuromojiTargetMap(bytes: Uint8Array): Record<string, number[]> {
 }
 
 /**
- * kuromoji 0.1.2 (its last release, of 2017) loads its dictionary files all at once, each copied after decompression and padded with zeros to a power of two (the unknown-word
- * table is 398 bytes in a file of 10 MB), and turns the word-id table into an object of 326,000
- * arrays. Resident memory went 80 → 390 MB while loading and heap stayed 80 MB above, which with
+ * kuromoji 0.1.2 (its last release, of 2017) decompresses its dictionary files all at once and
+ * copies each, keeping the zeros they are padded with to a power of two (the unknown-word table is
+ * 398 bytes in a file of 10 MB), and turns the word-id table into an object of 326,000 arrays. Resident memory went 80 → 390 MB while loading and heap stayed 80 MB above, which with
  * the rest of a first publish took a server past 850 MB. Two of its methods are replaced, once per
  * process, keeping what they give the tokenizer:
  * - a file is read and decompressed in one go and its zero padding dropped (`TAIL` kept);
