@@ -638,9 +638,15 @@ export async function analyze(text: string): Promise<Term[]> {
 const TEMPERATURE = /\d\s*°\s*[cf]\b|\d\d\s*度(?!目)/i;
 
 const dictionaryPhrases = new Map<string, Promise<Term[]>>();
+
+/** Forgets the phrases analysed (`releaseDictionaries`). */
+export function releasePhrases() {
+  dictionaryPhrases.clear();
+}
+
 /**
  * `analyze` for the phrases of the build's dictionaries (thesaurus members, defined headwords):
- * a fixed set met again at every publish, so each is analysed once per process.
+ * a fixed set met again at every publish, so each is analysed once while the dictionaries are held.
  */
 export function analyzePhrase(phrase: string): Promise<Term[]> {
   let hit = dictionaryPhrases.get(phrase);

@@ -4,6 +4,7 @@ import {
   grammarWords,
   type Term,
 } from "./analyze.server";
+import { whileBuilding } from "./dictionaries.server";
 import { expansions } from "./synonyms.server";
 import { definedWords, definitionWords } from "./glosses.server";
 import {
@@ -94,10 +95,14 @@ export { learnKey };
  * (1 for its words, less for readings, stems, question words and synonyms). Mixing the second
  * into the first would let a synonym count almost fully once BM25 saturates.
  */
-export async function buildIndex(
+export function buildIndex(
   docs: FaqDoc[],
   opts: BuildOptions = {},
 ): Promise<FaqIndex> {
+  return whileBuilding(() => build(docs, opts));
+}
+
+async function build(docs: FaqDoc[], opts: BuildOptions): Promise<FaqIndex> {
   /** Per term of an entry: field-weighted occurrences, exactness, and its share of the term's df. */
   type Stats = { tf: number; exact: number; df: number };
   const perDoc: Map<string, Stats>[] = [];

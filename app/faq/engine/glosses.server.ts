@@ -41,6 +41,11 @@ interface WordNet {
 }
 let wordnet: WordNet | null = null;
 
+/** Lets WordNet's tables go (`releaseDictionaries`). */
+export function releaseWordNet() {
+  wordnet = null;
+}
+
 /**
  * A copy of its own of a string the tables keep. The words are cut from each data file read whole
  * (15 MB for nouns), and V8 keeps a cut of 13 characters or more as a view of the string it was

@@ -30,6 +30,11 @@ export function japaneseTokenizer(): Promise<JapaneseTokenizer> {
   return tokenizer;
 }
 
+/** Lets the tokenizer go (`releaseDictionaries`); a caller holding it keeps it, the next one loads again. */
+export function releaseTokenizer() {
+  tokenizer = null;
+}
+
 /**
  * Bytes kept after a dictionary file's last non-zero byte. kuromoji reads a number past the end
  * of its buffer as 0, as the zeros were, but a four-byte number cut short also as 0: keep more

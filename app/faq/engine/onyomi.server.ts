@@ -13,6 +13,11 @@ type Kanji = { literal: string; onyomi?: string[] };
 
 /** Each kanji's on'yomi, by character (the library's own lookup scans all 13,000 kanji per call). */
 let onyomi: Map<string, string[]> | null = null;
+
+/** Lets the readings go (`releaseDictionaries`). */
+export function releaseOnyomi() {
+  onyomi = null;
+}
 const onyomiTable = () =>
   (onyomi ??= new Map(
     (createRequire(import.meta.url)("kanji.js") as { dump(): Kanji[] })

@@ -230,6 +230,11 @@ interface Prepared {
 }
 let prepared: Prepared | null = null;
 
+/** Lets the corpus's tables go (`releaseDictionaries`); a corpus set for cv stays set. */
+export function releaseShopperTables() {
+  prepared = null;
+}
+
 /** For `npm run faq:train -- --cv`: the corpus entries to borrow from (all shops but one); none = the shipped corpus. */
 export function setShopperCorpus(entries?: ShopperEntry[]) {
   corpus = entries ?? null;

@@ -120,6 +120,12 @@ async function sudachiGroups(): Promise<SudachiGroup[]> {
  * builds starting together (a publish and the admin's preview) share it.
  */
 const sudachiIndex = () => (sudachi ??= readSudachi());
+
+/** Lets the thesaurus and the lexicon as read go (`releaseDictionaries`). */
+export function releaseThesaurus() {
+  sudachi = null;
+  lexicon = null;
+}
 async function readSudachi(): Promise<Map<string, Triggered[]>> {
   const groups = await sudachiGroups();
   const index = new Map<string, Triggered[]>();
