@@ -9,6 +9,7 @@ import {
   analyseShopperTexts,
   associatedWords,
   setShopperCorpus,
+  shippedFile,
   shopperWords,
   type ShopperText,
 } from "./shopper-words.server";
@@ -192,6 +193,19 @@ describe("words shoppers use for entries like this one", () => {
 
   // The corpus ships analysed: this analyses it again (about ten seconds), so that a change to the
   // analyzer cannot leave the shipped terms behind.
+  // `npm start` serves build/server/index.js, where this module is bundled.
+  it("finds the shipped corpus from the built server's folder, and says what is missing elsewhere", () => {
+    expect(shippedFile(path.join(root, "build/server"))).toBe(
+      path.join(root, "app/faq/engine/shopper-words.json"),
+    );
+    expect(shippedFile(path.join(root, "app/faq/engine"))).toBe(
+      path.join(root, "app/faq/engine/shopper-words.json"),
+    );
+    expect(() => shippedFile("/")).toThrow(
+      /app\/faq\/engine\/shopper-words.json is not beside or above/,
+    );
+  });
+
   it("shopper-words.json is what `npm run faq:train` makes from app/faq/training", async () => {
     const fresh = corpusFile((await shopperCorpus(root)).entries);
     expect(

@@ -200,17 +200,25 @@ const SHIPPED = "app/faq/engine/shopper-words.json";
  * `npm start` does).
  */
 function readShipped(): PackedEntry[] {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const beside = path.join(here, "shopper-words.json");
-  let file = beside;
-  for (let dir = here; !existsSync(file); dir = path.dirname(dir)) {
-    if (path.dirname(dir) === dir)
+  return JSON.parse(readFileSync(shippedFile(), "utf8")) as PackedEntry[];
+}
+
+/** Where the shipped corpus is, looked for from `from` (this module's directory) upwards. */
+export function shippedFile(
+  from = path.dirname(fileURLToPath(import.meta.url)),
+): string {
+  const beside = path.join(from, "shopper-words.json");
+  if (existsSync(beside)) return beside;
+  for (let dir = from; ;) {
+    const file = path.join(dir, SHIPPED);
+    if (existsSync(file)) return file;
+    const up = path.dirname(dir);
+    if (up === dir)
       throw new Error(
-        `${SHIPPED} is not beside or above ${here}: the FAQ index needs the project's app/ folder`,
+        `${SHIPPED} is not beside or above ${from}: building a FAQ index needs the project's app/ folder`,
       );
-    file = path.join(dir, SHIPPED);
+    dir = up;
   }
-  return JSON.parse(readFileSync(file, "utf8")) as PackedEntry[];
 }
 
 let corpus: ShopperEntry[] | null = null;
