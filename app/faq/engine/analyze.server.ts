@@ -431,6 +431,11 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
       add(surface, COUNTER_WEIGHT);
       continue;
     }
+    if (isKanaNeed(tok)) {
+      add("いら", 1);
+      add("要る", 1);
+      continue;
+    }
     if (
       !content ||
       JA_STOP.has(base) ||
@@ -508,6 +513,22 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
   return out;
 }
 
+/**
+ * 要る ("need") typed in kana as いら (いらない, いらなくなった, いらん): its dictionary form is いる,
+ * as is the grammar いる ("is", ている), and its stem is two kana, so "いらなくなった" (no longer
+ * needed) had no word at all. A word of its own, not grammar. Its other forms stay as they were:
+ * いり is also 入り (気に入り), and いる is the grammar.
+ */
+function isKanaNeed(tok: Token): boolean {
+  return (
+    tok.pos === "動詞" &&
+    tok.pos_detail_1 === "自立" &&
+    tok.surface_form === "いら" &&
+    tok.basic_form === "いる" &&
+    tok.conjugated_type === "五段・ラ行"
+  );
+}
+
 // Grammar every question is made of, whether or not the FAQ's text has it: the query side skips
 // these words instead of leaving them as unknown text (where "できる" could match "きる").
 export const GRAMMAR =
@@ -528,6 +549,7 @@ export async function grammarWords(text: string): Promise<string[]> {
       // Single particles too (は, で): without them "はいつ" segmented as はい + つ, not は + いつ.
       if (!HIRAGANA.test(surface) || (surface.length < 2 && tok.pos !== "助詞"))
         continue;
+      if (isKanaNeed(tok)) continue;
       if (
         tok.pos === "助詞" ||
         tok.pos === "助動詞" ||

@@ -637,6 +637,29 @@ describe("Japanese search", () => {
     expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
   });
 
+  it("reads いらない typed in kana as 要る (need), not as the grammar いる its dictionary form spells", async () => {
+    const terms = async (text: string) =>
+      (await analyze(text)).map((t) => t.term);
+    expect(await terms("いらなくなった")).toEqual(
+      expect.arrayContaining(["いら", "要る"]),
+    );
+    // はいらない (入らない, does not fit) is another verb, and stays one.
+    expect(await terms("はいらない")).not.toContain("いら");
+    const s = await withoutBorrowing([
+      {
+        id: "pickup",
+        question: "いらない家具の引き取りはできますか?",
+        answer: "配送時に1点まで無料で引き取ります。",
+      },
+      {
+        id: "fee",
+        question: "送料はいくらですか?",
+        answer: "全国一律550円です。",
+      },
+    ]);
+    expect(top(s("いらなくなった"))).toBe("pickup");
+  });
+
   it("keeps a word typed in hiragana whole where the dictionary splits it before a small kana", async () => {
     // kuromoji reads "きゃんせるりょう" as き (来る) + "ゃんせるりょう", and "しゅうり" as し + "ゅうり".
     const terms = async (text: string) =>
