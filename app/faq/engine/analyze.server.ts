@@ -23,6 +23,8 @@ const COUNTER_WEIGHT = 0.7;
  */
 const DERIVED_WEIGHT = 0.6;
 
+/** What an acronym spelt in kana weighs in an entry: as a reading. */
+const ACRONYM_READING = 0.9;
 /** What a word's reading of two kana weighs (a longer reading weighs 0.9); 0.6 measured lower. */
 const SHORT_READING = 0.75;
 /**
@@ -654,7 +656,58 @@ export async function analyze(text: string): Promise<Term[]> {
     // A temperature written as a reading ("70-80°C", "80度のお湯") is what a shopper asking the
     // temperature wants; the lexicon's temperature group brings 温度 and the other words.
     ...(TEMPERATURE.test(folded) ? [{ term: "temperatur", weight: 1 }] : []),
+    ...(hasJapanese ? acronymReadings(text) : []),
   ];
+}
+
+/** Each capital letter as a Japanese shopper says it, and the other way some say it. */
+const LETTERS: Record<string, [string, string?]> = {
+  A: ["えー", "えい"],
+  B: ["びー"],
+  C: ["しー"],
+  D: ["でぃー", "でー"],
+  E: ["いー"],
+  F: ["えふ"],
+  G: ["じー"],
+  H: ["えいち", "えっち"],
+  I: ["あい"],
+  J: ["じぇー", "じぇい"],
+  K: ["けー", "けい"],
+  L: ["える"],
+  M: ["えむ"],
+  N: ["えぬ"],
+  O: ["おー"],
+  P: ["ぴー"],
+  Q: ["きゅー"],
+  R: ["あーる"],
+  S: ["えす"],
+  T: ["てぃー"],
+  U: ["ゆー"],
+  V: ["ぶい"],
+  W: ["だぶりゅー", "だぶる"],
+  X: ["えっくす"],
+  Y: ["わい"],
+  Z: ["ぜっと", "ぜっど"],
+};
+
+/**
+ * A Japanese text's acronyms (EMS, AED, IH, DC) as a shopper types them in kana, letter by letter
+ * ("いーえむえす"): as read, a reading of the acronym; and with the letters some say otherwise
+ * (えい for A, でー for D).
+ */
+function acronymReadings(text: string): Term[] {
+  const out: Term[] = [];
+  for (const [acronym] of text
+    .normalize("NFKC")
+    .matchAll(/(?<![A-Za-z])[A-Z]{2,4}(?![A-Za-z])/g)) {
+    const letters = [...acronym].map((c) => LETTERS[c]);
+    for (const spelt of new Set([
+      letters.map(([usual]) => usual).join(""),
+      letters.map(([usual, other]) => other ?? usual).join(""),
+    ]))
+      out.push({ term: fold(spelt), weight: ACRONYM_READING });
+  }
+  return out;
 }
 
 const TEMPERATURE = /\d\s*°\s*[cf]\b|\d\d\s*度(?!目)/i;

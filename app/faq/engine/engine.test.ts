@@ -637,6 +637,30 @@ describe("Japanese search", () => {
     expect(terms.filter((t) => /[?]|.いくら|いくら./.test(t))).toEqual([]);
   });
 
+  it("meets an acronym spelt out in kana (いーえむえす for EMS, えーいーでぃー for AED)", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "abroad",
+        question: "海外へ送れますか?",
+        answer: "EMSで世界120か国へお送りします。",
+      },
+      {
+        id: "aed",
+        question: "AEDの講習はありますか?",
+        answer: "毎月第2土曜日に開いています。",
+      },
+      {
+        id: "fee",
+        question: "送料はいくらですか?",
+        answer: "全国一律550円です。",
+      },
+    ]);
+    expect(top(s("いーえむえす"))).toBe("abroad");
+    expect(top(s("イーエムエス"))).toBe("abroad");
+    expect(top(s("えーいーでぃー"))).toBe("aed");
+    expect(top(s("えいいーでー"))).toBe("aed");
+  });
+
   it("reads いらない typed in kana as 要る (need), not as the grammar いる its dictionary form spells", async () => {
     const terms = async (text: string) =>
       (await analyze(text)).map((t) => t.term);
