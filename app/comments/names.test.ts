@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeComment } from "./analysis";
 import { catalogNames } from "./catalog";
 import { kanaSkeleton, latinSkeleton, romajiToKana, soundsAlike } from "./kana";
+import { releaseTokenizer } from "../faq/engine/kuromoji.server";
 import { nameLexicon } from "./lexicon.server";
 
 describe("kana spellings of Latin names", () => {
@@ -88,5 +89,18 @@ describe("catalog names with the dictionaries", async () => {
     expect(loyalty("The Daily Canvas Tote holds my laptop")).toBe(
       "psychological",
     );
+  });
+});
+
+describe("the name lexicon and the FAQ builder's tokenizer", () => {
+  // A process that classifies comments and builds FAQ indexes shares one tokenizer: when the
+  // FAQ builder lets it go (dictionaries.server.ts), the lexicon must not keep the old one.
+  it("is made again after the tokenizer is let go, with the tokenizer loaded then", async () => {
+    const before = await nameLexicon();
+    expect((await nameLexicon()) === before).toBe(true);
+    releaseTokenizer();
+    const after = await nameLexicon();
+    expect(after === before).toBe(false);
+    expect(after.reading("藤次郎")).toBe(before.reading("藤次郎"));
   });
 });

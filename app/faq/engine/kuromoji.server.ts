@@ -30,9 +30,20 @@ export function japaneseTokenizer(): Promise<JapaneseTokenizer> {
   return tokenizer;
 }
 
+const onRelease = new Set<() => void>();
+
+/**
+ * Has `forget` called when the tokenizer is let go, for a cache built on it (the comments' name
+ * lexicon): kept, it would hold the old tokenizer while the next build loads another.
+ */
+export function onTokenizerReleased(forget: () => void) {
+  onRelease.add(forget);
+}
+
 /** Lets the tokenizer go (`releaseDictionaries`); a caller holding it keeps it, the next one loads again. */
 export function releaseTokenizer() {
   tokenizer = null;
+  for (const forget of onRelease) forget();
 }
 
 /**
