@@ -23,9 +23,12 @@ const dicPath = path.join(
 export function japaneseTokenizer(): Promise<JapaneseTokenizer> {
   tokenizer ??= new Promise((resolve, reject) => {
     compactLoading();
-    kuromoji
-      .builder({ dicPath })
-      .build((error, t) => (error ? reject(error) : resolve(t)));
+    kuromoji.builder({ dicPath }).build((error, t) => {
+      if (!error) return resolve(t);
+      // A failed load is not kept: the next caller tries again.
+      tokenizer = null;
+      reject(error);
+    });
   });
   return tokenizer;
 }

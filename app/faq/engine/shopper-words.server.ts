@@ -55,8 +55,8 @@ export const SHOPPER_WEIGHT = 0.6;
 type Vector = Map<string, number>;
 
 /**
- * Words with a number each, kept for the life of the process: two arrays take less heap than a Map
- * (whose numbers are boxed one by one), and keep its order.
+ * Words with a number each, kept between builds: two arrays take less heap than a Map (whose
+ * numbers are boxed one by one), and keep its order.
  */
 interface Weights {
   terms: string[];

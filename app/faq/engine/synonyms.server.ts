@@ -119,13 +119,19 @@ async function sudachiGroups(): Promise<SudachiGroup[]> {
  * folded headword → the groups it triggers (members that may be expanded to). Made once: two
  * builds starting together (a publish and the admin's preview) share it.
  */
-const sudachiIndex = () => (sudachi ??= readSudachi());
+const sudachiIndex = () =>
+  (sudachi ??= readSudachi().catch((error: unknown) => {
+    // A failed reading is not kept: the next build tries again.
+    sudachi = null;
+    throw error;
+  }));
 
 /** Lets the thesaurus and the lexicon as read go (`releaseDictionaries`). */
 export function releaseThesaurus() {
   sudachi = null;
   lexicon = null;
 }
+
 async function readSudachi(): Promise<Map<string, Triggered[]>> {
   const groups = await sudachiGroups();
   const index = new Map<string, Triggered[]>();
