@@ -82,6 +82,9 @@ beforeAll(
 const searchOf = async (docs: FaqDoc[], opts = {}) =>
   createSearch(await buildIndex(docs, opts));
 const top = (r: { hits: { id: string }[] }) => r.hits[0]?.id;
+/** The terms the analyzer reads in a text, without their weights. */
+const analysedTerms = async (text: string) =>
+  (await analyze(text)).map((t) => t.term);
 
 // Without other shops' shoppers' words, which may hold these words already: what the analyzer
 // alone gives a shop whose topic the corpus lacks.
@@ -662,13 +665,11 @@ describe("Japanese search", () => {
   });
 
   it("reads いらない typed in kana as 要る (need), not as the grammar いる its dictionary form spells", async () => {
-    const terms = async (text: string) =>
-      (await analyze(text)).map((t) => t.term);
-    expect(await terms("いらなくなった")).toEqual(
+    expect(await analysedTerms("いらなくなった")).toEqual(
       expect.arrayContaining(["いら", "要る"]),
     );
     // はいらない (入らない, does not fit) is another verb, and stays one.
-    expect(await terms("はいらない")).not.toContain("いら");
+    expect(await analysedTerms("はいらない")).not.toContain("いら");
     const s = await withoutBorrowing([
       {
         id: "pickup",
@@ -686,19 +687,17 @@ describe("Japanese search", () => {
 
   it("keeps a word typed in hiragana whole where the dictionary splits it before a small kana", async () => {
     // kuromoji reads "きゃんせるりょう" as き (来る) + "ゃんせるりょう", and "しゅうり" as し + "ゅうり".
-    const terms = async (text: string) =>
-      (await analyze(text)).map((t) => t.term);
-    expect(await terms("きゃんせるりょう いくら?")).toContain(
+    expect(await analysedTerms("きゃんせるりょう いくら?")).toContain(
       "きゃんせるりょう",
     );
-    expect(await terms("しゅうりいらい")).toContain("しゅうりいらい");
+    expect(await analysedTerms("しゅうりいらい")).toContain("しゅうりいらい");
     for (const text of [
       "きゃんせるりょう",
       "ちゅうもん取り消し",
       "不良品っぽい",
     ])
       expect(
-        (await terms(text)).filter((t) =>
+        (await analysedTerms(text)).filter((t) =>
           /^[ぁぃぅぇぉっゃゅょゎんー]/.test(t),
         ),
         text,
@@ -707,16 +706,18 @@ describe("Japanese search", () => {
 
   it("reads katakana nouns side by side as the one word a shopper types", async () => {
     // kuromoji has ドリップ + バッグ as two words, where it has ワイヤレスイヤホン as one.
-    const terms = async (text: string) =>
-      (await analyze(text)).map((t) => t.term);
-    expect(await terms("ドリップバッグの淹れ方")).toContain("どりっぷばっぐ");
-    expect(await terms("サーバーラックの設置")).toContain("さーばーらっく");
+    expect(await analysedTerms("ドリップバッグの淹れ方")).toContain(
+      "どりっぷばっぐ",
+    );
+    expect(await analysedTerms("サーバーラックの設置")).toContain(
+      "さーばーらっく",
+    );
     // Folded whole, as the query side folds what the shopper types: "シートカバー" is
     // "しーとかば" there, not "しーと" + "かばー"; and made once, where nouns that each hold a ー
     // already join as a compound.
     for (const text of ["シートカバー", "アルコールフリー", "オーダーメイド"])
       expect(
-        (await terms(text)).filter((t) => t === fold(text)),
+        (await analysedTerms(text)).filter((t) => t === fold(text)),
         text,
       ).toHaveLength(1);
     // The query side then reads the product as one word, not as two that each count.
@@ -749,12 +750,10 @@ describe("Japanese search", () => {
 
   it("gives verbs their kana reading and its stem, but no stem of two kana that grammar is made of", async () => {
     // 頼む → たのむ, not たの: "届いたのに" holds たの, "してたの" too.
-    const terms = async (text: string) =>
-      (await analyze(text)).map((t) => t.term);
-    expect(await terms("頼む")).toContain("たのむ");
-    expect(await terms("頼む")).not.toContain("たの");
-    expect(await terms("痛い")).not.toContain("いた");
-    expect(await terms("払い戻す")).toEqual(
+    expect(await analysedTerms("頼む")).toContain("たのむ");
+    expect(await analysedTerms("頼む")).not.toContain("たの");
+    expect(await analysedTerms("痛い")).not.toContain("いた");
+    expect(await analysedTerms("払い戻す")).toEqual(
       expect.arrayContaining(["はらいもどす", "はらいもど"]),
     );
   });
@@ -778,16 +777,14 @@ describe("Japanese search", () => {
   });
 
   it("gives kana adjectives a stem for their inflections, and compounds no run that ends in a prefix", async () => {
-    const terms = async (text: string) =>
-      (await analyze(text)).map((t) => t.term);
-    expect(await terms("うるさい")).toContain("うるさ");
-    expect(await terms("ほしい")).not.toContain("ほし");
+    expect(await analysedTerms("うるさい")).toContain("うるさ");
+    expect(await analysedTerms("ほしい")).not.toContain("ほし");
     // パスワード + 再 + 設定: "パスワード再" would win a query's segmentation over "パスワード".
-    expect(await terms("パスワード再設定")).toEqual(
+    expect(await analysedTerms("パスワード再設定")).toEqual(
       expect.arrayContaining(["ぱすわーど再設定", "再設定"]),
     );
     expect(
-      (await terms("パスワード再設定")).filter((t) => t.endsWith("再")),
+      (await analysedTerms("パスワード再設定")).filter((t) => t.endsWith("再")),
     ).toEqual([]);
   });
 
