@@ -331,25 +331,18 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
         // win a query's segmentation ("パスワード再" + "発行" over "パスワード" + "再発行").
         if (compound[j - 1].prefix) continue;
         const weight = i === 0 && j === n ? 0.8 : 0.7;
+        const run = compound.slice(i, j);
         // Folded whole: "シートカバー" is "しーとかば" to the query side, not "しーと" + "かばー".
-        add(
-          fold(
-            compound
-              .slice(i, j)
-              .map((p) => p.written)
-              .join(""),
-          ),
-          weight,
-        );
-        const readings = compound.slice(i, j).map((p) => p.reading);
+        add(fold(run.map((p) => p.written).join("")), weight);
+        const readings = run.map((p) => p.reading);
         if (readings.every((r) => r))
           for (const r of compoundReadings(readings as string[]))
             add(r.reading, weight * (r.voiced ? 0.8 : 0.9));
         // Kanji the dictionary has no reading for, or reads one by one ("撥" + "水" = "ばちすい"):
         // their Sino-Japanese readings too.
         if (
-          compound.slice(i, j).some((p) => !p.reading) ||
-          compound.slice(i, j).every((p) => p.surface.length === 1)
+          readings.some((r) => !r) ||
+          run.every((p) => p.surface.length === 1)
         )
           for (const r of onyomiReadings(surfaces.slice(i, j).join("")))
             add(r, weight * ONYOMI_EXACTNESS);
