@@ -144,6 +144,15 @@ function okuriganaVariants(word: string): string[] {
 
 type Tokenizer = JapaneseTokenizer;
 
+/**
+ * Text as the tokenizer should see it: NFKC, and the middle dot (・) that separates listed words a
+ * space. Beside a word IPADIC lacks, kuromoji reads a katakana list as one unknown word
+ * ("ハラール・ヴィーガン", "ブラインド・ロールスクリーン"), which no shopper types; the query side
+ * splits at the dot as it does at any symbol.
+ */
+const tokenizable = (text: string) =>
+  text.normalize("NFKC").replace(/・/g, " ");
+
 /** The single dictionary noun a string is, with its kana reading, or null. */
 function nounOf(t: Tokenizer, text: string): { reading: string | null } | null {
   const toks = t.tokenize(text);
@@ -376,7 +385,7 @@ export async function analyzeJapanese(text: string): Promise<Term[]> {
       }
     katakana = [];
   };
-  for (const tok of joinSplitKana(t.tokenize(text.normalize("NFKC")))) {
+  for (const tok of joinSplitKana(t.tokenize(tokenizable(text)))) {
     const written = tok.surface_form.normalize("NFKC");
     if (tok.pos === "名詞" && /^[ァ-ヶー]{2,}$/.test(written))
       katakana.push(written);
@@ -539,7 +548,7 @@ export async function grammarWords(text: string): Promise<string[]> {
   const out = new Set(GRAMMAR);
   if (JAPANESE.test(fold(text))) {
     const t = await loadTokenizer();
-    for (const tok of t.tokenize(text.normalize("NFKC"))) {
+    for (const tok of t.tokenize(tokenizable(text))) {
       const surface = fold(tok.surface_form);
       // Single particles too (は, で): without them "はいつ" segmented as はい + つ, not は + いつ.
       if (!HIRAGANA.test(surface) || (surface.length < 2 && tok.pos !== "助詞"))

@@ -664,6 +664,27 @@ describe("Japanese search", () => {
     expect(top(s("えいいーでー"))).toBe("aed");
   });
 
+  it("reads katakana words listed with ・ as the words, not as one unknown word", async () => {
+    expect(await analysedTerms("ハラール・ヴィーガンの認証")).toEqual(
+      expect.arrayContaining(["はらーる", "ゔぃーがん"]),
+    );
+    const s = await withoutBorrowing([
+      {
+        id: "pork",
+        question: "豚肉を使っていない商品はありますか?",
+        answer:
+          "鶏肉と野菜の餃子がございます。ただしハラール・ヴィーガンの認証は取得しておりません。",
+      },
+      {
+        id: "fee",
+        question: "送料はいくらですか?",
+        answer: "全国一律550円です。",
+      },
+    ]);
+    expect(top(s("ハラール"))).toBe("pork");
+    expect(top(s("ヴィーガン対応"))).toBe("pork");
+  });
+
   it("reads いらない typed in kana as 要る (need), not as the grammar いる its dictionary form spells", async () => {
     expect(await analysedTerms("いらなくなった")).toEqual(
       expect.arrayContaining(["いら", "要る"]),
