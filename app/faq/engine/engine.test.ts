@@ -525,6 +525,23 @@ describe("Japanese search", () => {
     expect(top(s("なんしゅうかんで発送される?"))).toBe("ship-when");
   });
 
+  it("reads 何日 as its own word, not as the start of one that follows (何日もつ is not いつも)", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "keep",
+        question: "開封後はどのくらいもちますか?",
+        answer: "冷蔵で5日ほどもちます。",
+      },
+      {
+        id: "address",
+        question: "いつもの届け先を変えたい",
+        answer: "マイページの住所録から変更できます。",
+      },
+    ]);
+    expect(top(s("何日もつ"))).toBe("keep");
+    expect(top(s("開けてから何日もつ?"))).toBe("keep");
+  });
+
   it("reads 何時間 as asking how many hours (battery, burning time), not when", async () => {
     const s = await withoutBorrowing([
       {
