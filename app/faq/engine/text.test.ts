@@ -60,6 +60,10 @@ describe("stem", () => {
       ["plane", "plan"],
       ["hope", "hopping"],
       ["cute", "cutting"],
+      // "-less" says the opposite of its word.
+      ["wireless", "wire"],
+      ["stainless", "stain"],
+      ["cordless", "cord"],
     ])
       expect(stem(a)).not.toBe(stem(b));
     // Not verbs in -ed, nor adverbs in -ly: "need" was "n" and "speed" "sp", "apply" was "app".

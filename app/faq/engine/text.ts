@@ -62,7 +62,9 @@ export function isLightWord(word: string): boolean {
  * it and "caring", "coding" get it back, as in Porter's stemmer (where a doubled consonant
  * was undone, "shipping", there was none). "need" and "speed" are not a verb in -ed, nor
  * "apply", "early" or "butterfly" an adverb in -ly, nor "cable", "table" or "station" a word
- * in -able or -ation: a suffix comes off only where three letters stay before it.
+ * in -able or -ation: a suffix comes off only where three letters stay before it. Nor does
+ * "-less": it says the opposite ("wireless" is no "wire", "stainless" no "stain", "useless" no
+ * "use").
  */
 export function stem(word: string): string {
   if (word.length < 4 || /\d/.test(word)) return word;
@@ -71,7 +73,7 @@ export function stem(word: string): string {
     .replace(/(ss)es$|ies$|([^s])s$/, (m, ss, c) => ss || c || "y")
     .replace(/^(.{3,}[^fip])ly$/, "$1")
     .replace(/^(.{3,})(ational|ation)$/, "$1ate")
-    .replace(/^(.{3,})(ment|ness|able|ible|ful|less)$/, "$1");
+    .replace(/^(.{3,})(ment|ness|able|ible|ful)$/, "$1");
   if (/[aeiou].*(ing|(?<!e)ed)$/.test(w))
     w = w
       .replace(/(ing|ed)$/, "")
