@@ -540,6 +540,11 @@ describe("Japanese search", () => {
     ]);
     expect(top(s("何日もつ"))).toBe("keep");
     expect(top(s("開けてから何日もつ?"))).toBe("keep");
+    // What the preview says each hit matched names the words as typed, without the spacing.
+    const why = s("発注何日もつ", 10, true).hits.flatMap((h) => h.why);
+    expect(why.map(([head]) => head)).not.toContainEqual(
+      expect.stringMatching(/\s/),
+    );
   });
 
   it("reads 何時間 as asking how many hours (battery, burning time), not when", async () => {

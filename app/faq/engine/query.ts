@@ -168,7 +168,9 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         close();
         words.push(text.slice(j, i));
         i = j;
-      } else gap = text[--i] + gap;
+      } else if (text[--i] > " ") gap = text[i] + gap;
+      // A space (set around いつ below) ends a stretch.
+      else close();
     }
     close();
     return [words, gaps];
