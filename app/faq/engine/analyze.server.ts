@@ -145,8 +145,8 @@ function okuriganaVariants(word: string): string[] {
 type Tokenizer = JapaneseTokenizer;
 
 /**
- * Text as the tokenizer should see it: NFKC, and the middle dot (・) that separates listed words a
- * space. Beside a word IPADIC lacks, kuromoji reads a katakana list as one unknown word
+ * Text as the tokenizer should see it: NFKC, with the middle dot (・) that separates listed words
+ * made a space. Beside a word IPADIC lacks, kuromoji reads a katakana list as one unknown word
  * ("ハラール・ヴィーガン", "ブラインド・ロールスクリーン"), which no shopper types; the query side
  * splits at the dot as it does at any symbol.
  */
