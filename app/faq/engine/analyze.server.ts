@@ -1,6 +1,7 @@
 import { japaneseTokenizer, type JapaneseTokenizer } from "./kuromoji.server";
 import { onyomiReadings } from "./onyomi.server";
 import { fold, isLightWord, isStopword, runs, stem } from "./text";
+import { HOW_LONG, cover } from "./query";
 
 /**
  * Build-time text analysis (server only; the storefront never loads a dictionary):
@@ -646,6 +647,49 @@ export function englishPairs(text: string, weight = 1): Term[] {
     }
   }
   return out;
+}
+
+/**
+ * Japanese words near one another in a text, as "いくら+送料": the words the query side would
+ * find in it (`cover`, with the text's own words as the vocabulary), grammar skipped, each with
+ * the two words before it in the same clause, in either order (shoppers write "送料いくら" and
+ * "いくら? 送料"). Other shops' shoppers lend theirs as they lend words, so an entry about postage
+ * has "いくら+送料" where a subscription entry that mentions 送料 and the shop's soap has not.
+ * The query side forms the same pairs from what the shopper typed.
+ */
+export async function japanesePairs(text: string, weight = 1): Promise<Term[]> {
+  const folded = fold(text);
+  if (!JAPANESE.test(folded)) return [];
+  const words = new Set((await analyzeJapanese(text)).map((t) => t.term));
+  const grammar = new Set(await grammarWords(text));
+  const known = (s: string) =>
+    s === "いつ" ||
+    grammar.has(s) ||
+    (words.has(s) && (s.length > 1 || HAS_KANJI.test(s)));
+  const out: Term[] = [];
+  for (const clause of folded.split(/[.,;:!?()\n、。「」『』]/)) {
+    const said: string[] = [];
+    for (const run of runs(clause))
+      if (!run.latin)
+        for (const w of cover(
+          run.text.replace(HOW_LONG, " いつ "),
+          known,
+        )[0].reverse())
+          if (!grammar.has(w)) {
+            for (const x of said.slice(-2))
+              out.push({ term: [x, w].sort().join("+"), weight });
+            said.push(w);
+          }
+  }
+  return out;
+}
+
+/** Adjacent English words and Japanese words near one another (englishPairs, japanesePairs). */
+export async function wordPairs(text: string, weight = 1): Promise<Term[]> {
+  return [
+    ...englishPairs(text, weight),
+    ...(await japanesePairs(text, weight)),
+  ];
 }
 
 /** Japanese text may carry English words (brand names, "COD"): both analyses, merged. */

@@ -4,6 +4,7 @@ import {
   analyzeEnglish,
   derivedBases,
   englishPairs,
+  japanesePairs,
 } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
 import {
@@ -1169,6 +1170,50 @@ describe("English search", () => {
       { term: "credit+card", weight: 1 },
     ]);
     expect(englishPairs("カード credit 支払い card")).toEqual([]);
+  });
+  it("pairs Japanese words near one another, grammar skipped, in either order, not across punctuation", async () => {
+    const terms = async (text: string) =>
+      (await japanesePairs(text)).map((p) => p.term);
+    // 送料 + は (grammar) + いくら: one pair, spelt the same whichever comes first.
+    expect(await terms("送料はいくらですか?")).toEqual(["いくら+送料"]);
+    expect(await terms("いくら? 送料")).toEqual([]);
+    expect(await terms("いくら 送料")).toEqual(["いくら+送料"]);
+    // Each word with the two before it, within a sentence.
+    expect(await terms("返品と交換の送料。箱")).toEqual([
+      "交換+返品",
+      "返品+送料",
+      "交換+送料",
+    ]);
+    // 何日 is いつ, as the query side reads it.
+    expect(await terms("届くまで何日")).toEqual(["いつ+届く"]);
+    expect(await terms("Free shipping")).toEqual([]);
+  });
+  it("meets two Japanese words as the shopper typed them together", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "apart",
+        question: "返品について。交換について",
+        answer: "到着から7日以内にご連絡ください。",
+      },
+      {
+        id: "together",
+        question: "返品と交換について",
+        answer: "到着から7日以内にご連絡ください。",
+      },
+      feeEntry,
+    ]);
+    // The same words in the same fields: one word alone ties them (the first listed first) ...
+    expect(s("返品").hits.map((h) => h.score)).toEqual([
+      s("返品").hits[0].score,
+      s("返品").hits[0].score,
+    ]);
+    // ... two typed together find the entry that has them together, however typed.
+    expect(top(s("返品交換"))).toBe("together");
+    expect(top(s("交換 返品したい"))).toBe("together");
+    // Pairs are not words: an unknown compound (換品) meets the words sharing its kanji, not
+    // the pair "交換+返品" as a third.
+    const [first, second] = s("換品").hits;
+    expect(second?.score).toBe(first.score);
   });
   it("meets two words as the shopper typed them together (credit card, not a memory card)", async () => {
     const docs: FaqDoc[] = [

@@ -77,6 +77,66 @@ export function learnKey(query: string): string {
   return key && (h >>> 0).toString(36);
 }
 
+/**
+ * "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
+ * 日付, 曜日 fill date-choice entries) but about time (cv ja +.001); in kana too ("なんにち").
+ * Not 何時間: that asks how many hours (a battery, a candle, a drying time), which the
+ * entries answer in 時間. Set apart, so that no word reads across it: "何日もつ" is いつ +
+ * もつ, not いつも + つ (cv ja +.0003, R@3 +10 queries).
+ * The query side reads them as いつ (the index builder too, pairing words).
+ */
+export const HOW_LONG =
+  /(何|なん)(日|にち|週間?|しゅうかん|[かゖゕけ]?月|かげつ)/g;
+
+/**
+ * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
+ * Returns the words (last first), and the uncovered stretches that hold kanji (still a topic the
+ * shopper named: they count against coverage and are tried as character pairs).
+ * A word is worth its length squared, a kanji counting as two kana: "水出しの" is 水出 (a kanji
+ * word, the し left over), not 水 + 出し (cv ja +.0011, R@3 +.0010 against one kana; 1.7 or
+ * 2.5 kana measured within .0003 of two). The index builder covers text with it too.
+ */
+const worth = (word: string) =>
+  (word.length + [...word].filter((c) => KANJI.test(c)).length) ** 2;
+export function cover(
+  text: string,
+  known: (word: string) => unknown,
+): [words: string[], gaps: string[]] {
+  const n = text.length;
+  const best = new Array<number>(n + 1).fill(0);
+  const from = new Array<number>(n + 1).fill(-1);
+  for (let i = 1; i <= n; i++) {
+    best[i] = best[i - 1];
+    for (let j = Math.max(0, i - 12); j < i; j++) {
+      const word = text.slice(j, i);
+      const value = known(word) ? best[j] + worth(word) : 0;
+      if (value > best[i]) {
+        best[i] = value;
+        from[i] = j;
+      }
+    }
+  }
+  const words: string[] = [];
+  const gaps: string[] = [];
+  let gap = "";
+  const close = () => {
+    if (/[\u3400-\u9fff\u30fc]/.test(gap) || gap.length > 3) gaps.push(gap);
+    gap = "";
+  };
+  for (let i = n; i > 0;) {
+    const j = from[i];
+    if (j >= 0 && best[i] !== best[i - 1]) {
+      close();
+      words.push(text.slice(j, i));
+      i = j;
+    } else if (text[--i] > " ") gap = text[i] + gap;
+    // A space (set around いつ below) ends a stretch.
+    else close();
+  }
+  close();
+  return [words, gaps];
+}
+
 export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const list = Array.isArray(chunks) ? chunks : [chunks];
   const ids = list.find((c) => c.ids?.length)?.ids ?? [];
@@ -102,7 +162,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   // Kanji → vocabulary words containing it, for unknown compounds ("保障" finds "保証").
   const byKanji = new Map<string, string[]>();
   for (const w of Object.keys(t)) {
-    if (w.length < 2 || w[0] === "~") continue;
+    if (w.length < 2 || /[~+]/.test(w)) continue;
     for (const c of new Set(w))
       if (KANJI.test(c)) (byKanji.get(c) ?? byKanji.set(c, []).get(c)!).push(w);
   }
@@ -130,52 +190,6 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     return scored.sort((a, b) => b[1] - a[1]).slice(0, 12);
   };
 
-  /**
-   * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
-   * Returns the words, and the uncovered stretches that hold kanji (still a topic the shopper
-   * named: they count against coverage and are tried as character pairs).
-   * A word is worth its length squared, a kanji counting as two kana: "水出しの" is 水出 (a kanji
-   * word, the し left over), not 水 + 出し (cv ja +.0011, R@3 +.0010 against one kana; 1.7 or
-   * 2.5 kana measured within .0003 of two).
-   */
-  const worth = (word: string) =>
-    (word.length + [...word].filter((c) => KANJI.test(c)).length) ** 2;
-  function segment(text: string): [words: string[], gaps: string[]] {
-    const n = text.length;
-    const best = new Array<number>(n + 1).fill(0);
-    const from = new Array<number>(n + 1).fill(-1);
-    for (let i = 1; i <= n; i++) {
-      best[i] = best[i - 1];
-      for (let j = Math.max(0, i - 12); j < i; j++) {
-        const word = text.slice(j, i);
-        const value = known(word) ? best[j] + worth(word) : 0;
-        if (value > best[i]) {
-          best[i] = value;
-          from[i] = j;
-        }
-      }
-    }
-    const words: string[] = [];
-    const gaps: string[] = [];
-    let gap = "";
-    const close = () => {
-      if (/[\u3400-\u9fff\u30fc]/.test(gap) || gap.length > 3) gaps.push(gap);
-      gap = "";
-    };
-    for (let i = n; i > 0;) {
-      const j = from[i];
-      if (j >= 0 && best[i] !== best[i - 1]) {
-        close();
-        words.push(text.slice(j, i));
-        i = j;
-      } else if (text[--i] > " ") gap = text[i] + gap;
-      // A space (set around いつ below) ends a stretch.
-      else close();
-    }
-    close();
-    return [words, gaps];
-  }
-
   /** `explain` lists the query words each hit matched (the admin preview); the storefront skips it. */
   return function search(
     query: string,
@@ -189,8 +203,10 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     // ("~送料") and English words side by side ("credit+card", light words skipped, as
     // englishPairs makes them). Pushed unchecked: a pair the index lacks scores nothing, so
     // one formed across what englishPairs stops at ("when", punctuation) meets no entry.
+    // Japanese words near one another too ("いくら+送料"), as japanesePairs makes them.
     const pairs: string[] = [];
     let prev = "";
+    const said: string[] = [];
     for (const { latin, text } of runs(fold(query.slice(0, 200)))) {
       if (latin) {
         if (isStopword(text)) continue;
@@ -254,17 +270,14 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         }
         heads.push(text);
       } else {
-        // "何日", "何週間", "何ヶ月" ask when, as いつ does: not about 日 (whose compounds 日時,
-        // 日付, 曜日 fill date-choice entries) but about time (cv ja +.001); in kana too ("なんにち").
-        // Not 何時間: that asks how many hours (a battery, a candle, a drying time), which the
-        // entries answer in 時間. Set apart, so that no word reads across it: "何日もつ" is いつ +
-        // もつ, not いつも + つ (cv ja +.0003, R@3 +10 queries).
-        const [words, gaps] = segment(
-          text.replace(
-            /(何|なん)(日|にち|週間?|しゅうかん|[かゖゕけ]?月|かげつ)/g,
-            " いつ ",
-          ),
-        );
+        const [words, gaps] = cover(text.replace(HOW_LONG, " いつ "), known);
+        // Japanese words near one another, as the index pairs them (japanesePairs): each with
+        // the two scored words before it, in either order ("石けん1個の送料いくら": 個+送料,
+        // いくら+個, いくら+送料).
+        for (const w of words.filter((w) => t[w].length).reverse()) {
+          for (const x of said.slice(-2)) pairs.push([x, w].sort().join("+"));
+          said.push(w);
+        }
         // Words without postings are grammar: recognised, so not unknown text, but not scored.
         // A long word also stands for the two words it is made of ("そうりょうむりょう" =
         // "そうりょう" + "むりょう"), for entries that have them apart or only one of them.

@@ -2,7 +2,7 @@ import {
   GRAMMAR,
   JAPANESE,
   analyze,
-  englishPairs,
+  wordPairs,
   type Term,
 } from "./analyze.server";
 import { existsSync, readFileSync } from "node:fs";
@@ -128,7 +128,7 @@ export async function analyseShopperTexts(
       queries: await Promise.all(
         e.queries.map(async (q) => [
           ...new Set(
-            [...(await analyze(q)), ...englishPairs(q)]
+            [...(await analyze(q)), ...(await wordPairs(q))]
               .filter((t) => t.weight >= HELD && !grammar.has(t.term))
               .map((t) => t.term),
           ),
