@@ -657,10 +657,16 @@ export function englishPairs(text: string, weight = 1): Term[] {
  * has "いくら+送料" where a subscription entry that mentions 送料 and the shop's soap has not.
  * The query side forms the same pairs from what the shopper typed.
  */
-export async function japanesePairs(text: string, weight = 1): Promise<Term[]> {
+export async function japanesePairs(
+  text: string,
+  weight = 1,
+  analysed?: Term[],
+): Promise<Term[]> {
   const folded = fold(text);
   if (!JAPANESE.test(folded)) return [];
-  const words = new Set((await analyzeJapanese(text)).map((t) => t.term));
+  const words = new Set(
+    (analysed ?? (await analyzeJapanese(text))).map((t) => t.term),
+  );
   const grammar = new Set(await grammarWords(text));
   const known = (s: string) =>
     s === "いつ" ||
@@ -684,11 +690,18 @@ export async function japanesePairs(text: string, weight = 1): Promise<Term[]> {
   return out;
 }
 
-/** Adjacent English words and Japanese words near one another (englishPairs, japanesePairs). */
-export async function wordPairs(text: string, weight = 1): Promise<Term[]> {
+/**
+ * Adjacent English words and Japanese words near one another (englishPairs, japanesePairs);
+ * `analysed`: the text's terms when the caller has them (`analyze`), not to analyse it twice.
+ */
+export async function wordPairs(
+  text: string,
+  weight = 1,
+  analysed?: Term[],
+): Promise<Term[]> {
   return [
     ...englishPairs(text, weight),
-    ...(await japanesePairs(text, weight)),
+    ...(await japanesePairs(text, weight, analysed)),
   ];
 }
 

@@ -178,9 +178,9 @@ async function build(docs: FaqDoc[], opts: BuildOptions): Promise<FaqIndex> {
     );
     // Words side by side ("credit+card", "いくら+送料"): what a memory-card entry that borrowed
     // "credit" lacks. Other shops' shoppers lend such pairs as well (shopperWords).
-    put(await wordPairs(doc.question, PAIR), FIELDS.question);
-    put(await wordPairs((doc.tags ?? []).join("\n"), PAIR), FIELDS.tags);
-    put(await wordPairs(doc.answer, PAIR), FIELDS.answer);
+    put(await wordPairs(doc.question, PAIR, question), FIELDS.question);
+    put(await wordPairs((doc.tags ?? []).join("\n"), PAIR, tags), FIELDS.tags);
+    put(await wordPairs(doc.answer, PAIR, answer), FIELDS.answer);
     // Character pairs of the question catch compounds and words the dictionary does not know.
     for (const run of runs(fold(doc.question))) {
       if (run.latin) continue;

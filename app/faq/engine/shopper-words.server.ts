@@ -126,13 +126,16 @@ export async function analyseShopperTexts(
           }
         : {}),
       queries: await Promise.all(
-        e.queries.map(async (q) => [
-          ...new Set(
-            [...(await analyze(q)), ...(await wordPairs(q))]
-              .filter((t) => t.weight >= HELD && !grammar.has(t.term))
-              .map((t) => t.term),
-          ),
-        ]),
+        e.queries.map(async (q) => {
+          const terms = await analyze(q);
+          return [
+            ...new Set(
+              [...terms, ...(await wordPairs(q, 1, terms))]
+                .filter((t) => t.weight >= HELD && !grammar.has(t.term))
+                .map((t) => t.term),
+            ),
+          ];
+        }),
       ),
     })),
   );
