@@ -272,8 +272,8 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       } else {
         const [words, gaps] = cover(text.replace(HOW_LONG, " いつ "), known);
         // Japanese words near one another, as the index pairs them (japanesePairs): each with
-        // the two scored words before it, in either order ("石けん1個の送料いくら": 個+送料,
-        // いくら+個, いくら+送料).
+        // the two scored words before it, in either order, across spaces ("石けんの送料いくら":
+        // 石けん+送料, いくら+石けん, いくら+送料).
         for (const w of words.filter((w) => t[w].length).reverse()) {
           for (const x of said.slice(-2)) pairs.push([x, w].sort().join("+"));
           said.push(w);
