@@ -653,7 +653,7 @@ export function englishPairs(text: string, weight = 1): Term[] {
  * Japanese words near one another in a text, as "いくら+送料": the words the query side would
  * find in it (`cover`, with the text's own words as the vocabulary), grammar skipped, each with
  * the two words before it in the same clause, in either order (shoppers write "送料いくら" and
- * "いくら? 送料"). Other shops' shoppers lend theirs as they lend words, so an entry about postage
+ * "いくら 送料"). Other shops' shoppers lend theirs as they lend words, so an entry about postage
  * has "いくら+送料" where a subscription entry that mentions 送料 and the shop's soap has not.
  * The query side forms the same pairs from what the shopper typed.
  */
