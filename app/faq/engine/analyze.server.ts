@@ -1,7 +1,7 @@
 import { japaneseTokenizer, type JapaneseTokenizer } from "./kuromoji.server";
 import { onyomiReadings } from "./onyomi.server";
 import { fold, isLightWord, isStopword, runs, stem } from "./text";
-import { HOW_LONG, cover } from "./query";
+import { asWhen, cover } from "./query";
 
 /**
  * Build-time text analysis (server only; the storefront never loads a dictionary):
@@ -677,10 +677,7 @@ export async function japanesePairs(
     const said: string[] = [];
     for (const run of runs(clause))
       if (!run.latin)
-        for (const w of cover(
-          run.text.replace(HOW_LONG, " いつ "),
-          known,
-        )[0].reverse())
+        for (const w of cover(asWhen(run.text), known)[0].reverse())
           if (!grammar.has(w)) {
             for (const x of said.slice(-2))
               out.push({ term: [x, w].sort().join("+"), weight });

@@ -83,10 +83,14 @@ export function learnKey(query: string): string {
  * Not 何時間: that asks how many hours (a battery, a candle, a drying time), which the
  * entries answer in 時間. Set apart, so that no word reads across it: "何日もつ" is いつ +
  * もつ, not いつも + つ (cv ja +.0003, R@3 +10 queries).
- * The query side reads them as いつ (the index builder too, pairing words).
+ * The text with them read as いつ: the query side segments it so, and the index builder pairs
+ * words so.
  */
-export const HOW_LONG =
-  /(何|なん)(日|にち|週間?|しゅうかん|[かゖゕけ]?月|かげつ)/g;
+export const asWhen = (text: string) =>
+  text.replace(
+    /(何|なん)(日|にち|週間?|しゅうかん|[かゖゕけ]?月|かげつ)/g,
+    " いつ ",
+  );
 
 /**
  * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
@@ -130,7 +134,7 @@ export function cover(
       words.push(text.slice(j, i));
       i = j;
     } else if (text[--i] > " ") gap = text[i] + gap;
-    // A space (set around いつ below) ends a stretch.
+    // A space (set around いつ by asWhen) ends a stretch.
     else close();
   }
   close();
@@ -270,7 +274,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         }
         heads.push(text);
       } else {
-        const [words, gaps] = cover(text.replace(HOW_LONG, " いつ "), known);
+        const [words, gaps] = cover(asWhen(text), known);
         // Japanese words near one another, as the index pairs them (japanesePairs): each with
         // the two scored words before it, in either order, across spaces ("石けんの送料いくら":
         // 石けん+送料, いくら+石けん, いくら+送料).
