@@ -611,6 +611,28 @@ describe("Japanese search", () => {
     expect(top(s("塩抜きの方法"))).toBe("desalt");
   });
 
+  it("counts a word met only through a shared kanji as part of the query word, not all of it", () => {
+    // "shade" has 日陰 itself; "days" has 大丈夫 and only 日数, which shares 日 with 日陰.
+    // Counted as meeting both query words, "days" came first.
+    const s = createSearch({
+      v: 1,
+      ids: ["days", "shade"],
+      t: { 日数: [0, 100], 大丈夫: [0, 100], 日陰: [1, 150] },
+    });
+    expect(s("日陰 大丈夫").hits.map((h) => h.id)).toEqual(["shade", "days"]);
+  });
+
+  it("counts the Japanese word typed first a little more than the last", () => {
+    // Each entry meets one word as strongly: the first one typed decides (a tie kept index order).
+    const s = createSearch({
+      v: 1,
+      ids: ["usable", "dryer"],
+      t: { 使える: [0, 100], 乾燥機: [1, 100] },
+    });
+    expect(top(s("乾燥機 使える"))).toBe("dryer");
+    expect(top(s("使える 乾燥機"))).toBe("usable");
+  });
+
   it("reads いつから as いつ + から, not as いつか (someday) + ら", async () => {
     const s = await withoutBorrowing([
       {
