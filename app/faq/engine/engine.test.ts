@@ -622,6 +622,27 @@ describe("Japanese search", () => {
     expect(s("日陰 大丈夫").hits.map((h) => h.id)).toEqual(["shade", "days"]);
   });
 
+  it("counts a word most entries have (the shop's product) as covering the query only in part", () => {
+    // Eleven of twelve entries name the product, "proof" in its question. Counted as covering
+    // half the query, it came before the one entry about lead times.
+    const ids = [
+      "proof",
+      "lead-time",
+      ...Array.from({ length: 10 }, (_, i) => `other-${i}`),
+    ];
+    const s = createSearch({
+      v: 1,
+      ids,
+      t: {
+        名入れ: ids.flatMap((_, d) =>
+          d === 1 ? [] : [d, d === 0 ? 300 : 100],
+        ),
+        納期: [1, 160],
+      },
+    });
+    expect(top(s("名入れ 納期"))).toBe("lead-time");
+  });
+
   it("counts the Japanese word typed first a little more than the last", () => {
     // Each entry meets one word as strongly: the first one typed decides (a tie kept index order).
     const s = createSearch({
