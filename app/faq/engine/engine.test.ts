@@ -643,6 +643,19 @@ describe("Japanese search", () => {
     expect(top(s("名入れ 納期"))).toBe("lead-time");
   });
 
+  it("does not call a search weak in a small FAQ because its few entries share a word", () => {
+    // Two entries, both with 送料: counted as the shop's product word, the one entry answering
+    // 送料 and いくら covered too little of the query and the storefront said it matched loosely.
+    const s = createSearch({
+      v: 1,
+      ids: ["postage", "returns"],
+      t: { 送料: [0, 300, 1, 200], いくら: [0, 250], は: [] },
+    });
+    const found = s("送料はいくら?");
+    expect(found.hits[0].id).toBe("postage");
+    expect(found.weak).toBe(false);
+  });
+
   it("counts the Japanese word typed first a little more than the last", () => {
     // Each entry meets one word as strongly: the first one typed decides (a tie kept index order).
     const s = createSearch({

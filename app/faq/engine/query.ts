@@ -165,6 +165,11 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
   const seen = new Int16Array(n);
   /** How much of the current query word each entry has met so far (its strongest term). */
   const met = new Float64Array(n);
+  /** How many query words each entry met at all: what says a search is weak. */
+  const touched = new Uint8Array(n);
+  // The shop's entries, counted as twelve at least for how many hold a term: in a small FAQ a
+  // word two of three entries hold is not yet the shop's product.
+  const many = Math.max(n, 12);
   // Kanji → vocabulary words containing it, for unknown compounds ("保障" finds "保証").
   const byKanji = new Map<string, string[]>();
   for (const w of Object.keys(t)) {
@@ -332,6 +337,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     });
     score.fill(0);
     covered.fill(0);
+    touched.fill(0);
     seen.fill(-1);
     // A query word counts towards an entry's coverage by the strongest term it met there: a
     // word itself, its typo, compound half or light form wholly; a word sharing its kanji by
@@ -348,13 +354,14 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         const postings = t[term];
         const credit =
           Math.min(1, 4 * weight) *
-          Math.min(1, 0.4 * Math.log(1 + (2 * n) / postings.length));
+          Math.min(1, 0.4 * Math.log(1 + (2 * many) / postings.length));
         for (let p = 0; p < postings.length; p += 2) {
           const d = postings[p];
           score[d] += postings[p + 1] * weight;
           if (seen[d] !== k) {
             seen[d] = k;
             met[d] = 0;
+            touched[d]++;
           }
           if (credit > met[d]) {
             covered[d] += credit - met[d];
@@ -412,7 +419,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
     const best = order[0];
     return {
       hits,
-      weak: !hits.length || covered[best] / total < 0.5 || score[best] < 150,
+      weak: !hits.length || touched[best] / total < 0.5 || score[best] < 150,
     };
   };
 }
