@@ -1,7 +1,7 @@
 import { japaneseTokenizer, type JapaneseTokenizer } from "./kuromoji.server";
 import { onyomiReadings } from "./onyomi.server";
 import { fold, isLightWord, isStopword, runs, stem } from "./text";
-import { asWhen, cover } from "./query";
+import { asWhen, cover, nearPairs } from "./query";
 
 /**
  * Build-time text analysis (server only; the storefront never loads a dictionary):
@@ -679,8 +679,7 @@ export async function japanesePairs(
       if (!run.latin)
         for (const w of cover(asWhen(run.text), known)[0].reverse())
           if (!grammar.has(w)) {
-            for (const x of said.slice(-2))
-              out.push({ term: [x, w].sort().join("+"), weight });
+            for (const term of nearPairs(said, w)) out.push({ term, weight });
             said.push(w);
           }
   }

@@ -93,6 +93,14 @@ export const asWhen = (text: string) =>
   );
 
 /**
+ * The pairs a Japanese word makes with the two words said before it, each in code-point order
+ * ("いくら+送料" however typed): the index builder (japanesePairs) and the query side form them
+ * with this one function, so that they meet.
+ */
+export const nearPairs = (said: string[], word: string) =>
+  said.slice(-2).map((x) => [x, word].sort().join("+"));
+
+/**
  * Best cover of a Japanese run by vocabulary words (longer words win over short kana hits).
  * Returns the words (last first), and the uncovered stretches that hold kanji (still a topic the
  * shopper named: they count against coverage and are tried as character pairs).
@@ -290,7 +298,7 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
             // Japanese words near one another, as the index pairs them (japanesePairs): each
             // with the two scored words before it, in either order, across spaces
             // ("石けんの送料いくら": 石けん+送料, いくら+石けん, いくら+送料).
-            for (const x of said.slice(-2)) pairs.push([x, w].sort().join("+"));
+            pairs.push(...nearPairs(said, w));
             said.push(w);
             // A long word also stands for the two words it is made of ("そうりょうむりょう" =
             // "そうりょう" + "むりょう"), for entries that have them apart or only one of them.
