@@ -239,7 +239,8 @@ interface Prepared {
   /** Words the corpus holds only lightly ("いつ", "どのくらい"): never counted, so never met. */
   light: Set<string>;
 }
-let prepared: Prepared | null = null;
+/** The tables of the corpus set for cv or a test (`setShopperCorpus`). */
+let setTables: Prepared | null = null;
 /**
  * The shipped corpus's tables, kept while another corpus is set: preparing them again (940
  * shops' entries) took seconds, which every test after one with a corpus of its own paid.
@@ -248,14 +249,14 @@ let shippedTables: Prepared | null = null;
 
 /** Lets the corpus's tables go (`releaseDictionaries`); a corpus set for cv stays set. */
 export function releaseShopperTables() {
-  prepared = null;
+  setTables = null;
   shippedTables = null;
 }
 
 /** For `npm run faq:train -- --cv` and tests: the corpus entries to borrow from (all shops but one); none = the shipped corpus. */
 export function setShopperCorpus(entries?: ShopperEntry[]) {
   corpus = entries ?? null;
-  prepared = corpus ? null : shippedTables;
+  setTables = null;
 }
 
 /**
@@ -297,10 +298,15 @@ function vectorOf(
   return v;
 }
 
+/** The tables of the corpus in use, made once for each. */
 function prepare(): Prepared {
-  if (prepared) return prepared;
+  if (corpus) return (setTables ??= tablesOf(corpus));
+  return (shippedTables ??= tablesOf(readShipped().map(unpack)));
+}
+
+function tablesOf(corpusEntries: ShopperEntry[]): Prepared {
   // Each query's terms are distinct (analyseShopperTexts).
-  const entries = (corpus ?? readShipped().map(unpack)).map((e) => ({
+  const entries = corpusEntries.map((e) => ({
     ...e,
     terms: new Map(e.terms),
   }));
@@ -355,15 +361,13 @@ function prepare(): Prepared {
     }
     associations.set(word, weightsOf(row));
   }
-  prepared = {
+  return {
     neighbours,
     postings,
     idf,
     associations,
     ...reliabilityOf(entries),
   };
-  if (!corpus) shippedTables = prepared;
-  return prepared;
 }
 
 /**
