@@ -1530,6 +1530,51 @@ describe("what the merchant and shoppers teach", () => {
     expect(borrowed).toBeGreaterThan(said);
   });
 
+  it("lends a word few of the like entries' shoppers typed as the square root of its share", async () => {
+    // One corpus entry about descaling, whose 25 shoppers all typed "limescale" and one "chalky";
+    // filler entries keep both words under the spread above which a word is typed for every topic.
+    const queries = Array.from(
+      { length: 25 },
+      (_, i) => `limescale ${i ? `step${i}` : "chalky"}`,
+    );
+    setShopperCorpus(
+      await analyseShopperTexts([
+        {
+          shop: "elsewhere",
+          locale: "en",
+          question: "How do I descale the kettle?",
+          tags: "",
+          queries,
+        },
+        ...Array.from({ length: 50 }, (_, i) => ({
+          shop: "elsewhere",
+          locale: "en",
+          question: `Widget${i} guide`,
+          tags: "",
+          queries: [`widget${i} help`],
+        })),
+      ]),
+    );
+    try {
+      const index = await buildIndex([
+        {
+          id: "descale",
+          question: "How do I descale the kettle?",
+          answer: "Boil a spoon of citric acid in it.",
+        },
+        { id: "ship", question: "Shipping times", answer: "Two days." },
+      ]);
+      const weight = (term: string) => index.t[term]?.[1] ?? 0;
+      expect(index.t.chalky?.[0]).toBe(0);
+      // One shopper in 25: a fifth of the word they all typed (taken as it was, a 25th).
+      const ratio = weight("chalky") / weight("limescal");
+      expect(ratio).toBeGreaterThan(0.15);
+      expect(ratio).toBeLessThan(0.25);
+    } finally {
+      setShopperCorpus();
+    }
+  });
+
   it("ranks what shoppers who asked the same question opened", async () => {
     const before = await searchOf(ja);
     expect(top(before("プレゼントに"))).not.toBe("pen-case");
