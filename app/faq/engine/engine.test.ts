@@ -7,11 +7,8 @@ import {
   japanesePairs,
 } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
-import {
-  analyseShopperTexts,
-  setShopperCorpus,
-  termReliability,
-} from "./shopper-words.server";
+import { termReliability } from "./shopper-words.server";
+import { withCorpus } from "./with-corpus.test-support";
 import {
   createSearch,
   learnKey,
@@ -96,14 +93,8 @@ const feeEntry: FaqDoc = {
 
 // Without other shops' shoppers' words, which may hold these words already: what the analyzer
 // alone gives a shop whose topic the corpus lacks.
-const withoutBorrowing = async (docs: FaqDoc[]) => {
-  setShopperCorpus([]);
-  try {
-    return await searchOf(docs);
-  } finally {
-    setShopperCorpus();
-  }
-};
+const withoutBorrowing = (docs: FaqDoc[]) =>
+  withCorpus([], () => searchOf(docs));
 
 describe("Japanese search", () => {
   it("finds kanji entries from kana, katakana and half-width queries", async () => {
@@ -1301,48 +1292,44 @@ describe("English search", () => {
       ["Do you have a store?", "visit the shop", "opening hours"],
       ["How do I track my parcel?", "tracking number", "where is my package"],
     ];
-    setShopperCorpus(
-      await analyseShopperTexts(
-        [1, 2, 3].flatMap((shop) => [
-          ...topics.map(([question, ...queries]) => ({
-            locale: "en",
-            question,
-            tags: "",
-            queries,
-          })),
-          {
-            locale: "en",
-            question: "Which payment methods do you accept?",
-            tags: "",
-            queries: [
-              "credit card",
-              `pay by credit card ${shop}`,
-              "paying with a card",
-            ],
-          },
-          {
-            locale: "en",
-            question: "Can I pay by credit card?",
-            tags: "",
-            queries: ["credit card", "visa", "card payment"],
-          },
-          {
-            locale: "en",
-            question: "Which SD card should I buy?",
-            tags: "",
-            queries: ["sd card size", "memory card", "storage"],
-          },
-        ]),
-      ),
+    await withCorpus(
+      [1, 2, 3].flatMap((shop) => [
+        ...topics.map(([question, ...queries]) => ({
+          locale: "en",
+          question,
+          tags: "",
+          queries,
+        })),
+        {
+          locale: "en",
+          question: "Which payment methods do you accept?",
+          tags: "",
+          queries: [
+            "credit card",
+            `pay by credit card ${shop}`,
+            "paying with a card",
+          ],
+        },
+        {
+          locale: "en",
+          question: "Can I pay by credit card?",
+          tags: "",
+          queries: ["credit card", "visa", "card payment"],
+        },
+        {
+          locale: "en",
+          question: "Which SD card should I buy?",
+          tags: "",
+          queries: ["sd card size", "memory card", "storage"],
+        },
+      ]),
+      async () => {
+        const index = await buildIndex(docs);
+        const s = createSearch(index);
+        expect(top(s("credit card"))).toBe("payment");
+        expect(top(s("a memory card"))).toBe("memory");
+      },
     );
-    try {
-      const index = await buildIndex(docs);
-      const s = createSearch(index);
-      expect(top(s("credit card"))).toBe("payment");
-      expect(top(s("a memory card"))).toBe("memory");
-    } finally {
-      setShopperCorpus();
-    }
   });
 });
 
@@ -1364,8 +1351,7 @@ describe("words a shopper types in passing", () => {
         queries,
       })),
     );
-    setShopperCorpus(await analyseShopperTexts(texts));
-    try {
+    await withCorpus(texts, async () => {
       // Met in one shop only, the product words named the entry wanted each time (3 of 3),
       // against 9 of 12 for all words met: a word no corpus shopper met counts 4/3, to the
       // nearest quarter octave 2^(1/2).
@@ -1378,9 +1364,7 @@ describe("words a shopper types in passing", () => {
       expect(termReliability("いつ")).toBe(1);
       expect(termReliability("~送料")).toBe(1);
       expect(termReliability("kettle")).toBe(1);
-    } finally {
-      setShopperCorpus();
-    }
+    });
   });
 
   it("counts a word less when, in other shops, the one entry holding it was seldom the one wanted", async () => {
@@ -1415,8 +1399,7 @@ describe("words a shopper types in passing", () => {
         queries,
       })),
     );
-    setShopperCorpus(await analyseShopperTexts(texts));
-    try {
+    await withCorpus(texts, async () => {
       expect(termReliability("use")).toBeLessThan(0.75);
       expect(termReliability("dishwasher")).toBeGreaterThan(1);
       expect(termReliability("kettle")).toBe(1); // never met in the corpus
@@ -1438,21 +1421,17 @@ describe("words a shopper types in passing", () => {
       // Counted in full, "use" in a question outweighed "dishwasher" in an answer.
       expect(top(s("can i use the dishwasher"))).toBe("care");
       expect(top(s("how to use"))).toBe("howto");
-    } finally {
-      setShopperCorpus();
-    }
+    });
     // Entries without a shop (a corpus from elsewhere) teach nothing about it.
-    setShopperCorpus(
-      await analyseShopperTexts(texts.map(({ shop: _, ...e }) => e)),
+    await withCorpus(
+      texts.map(({ shop: _, ...e }) => e),
+      async () => {
+        expect(termReliability("use")).toBe(1);
+      },
     );
-    try {
-      expect(termReliability("use")).toBe(1);
-    } finally {
-      setShopperCorpus();
-    }
     // Nor does a shop whose every query met the wrong entry: there is no mean to compare with.
-    setShopperCorpus(
-      await analyseShopperTexts([
+    await withCorpus(
+      [
         {
           shop: "s",
           locale: "en",
@@ -1467,14 +1446,12 @@ describe("words a shopper types in passing", () => {
           tags: "",
           queries: ["use"],
         },
-      ]),
+      ],
+      async () => {
+        expect(termReliability("use")).toBe(1);
+        expect(termReliability("dishwasher")).toBe(1);
+      },
     );
-    try {
-      expect(termReliability("use")).toBe(1);
-      expect(termReliability("dishwasher")).toBe(1);
-    } finally {
-      setShopperCorpus();
-    }
   });
 });
 
@@ -1537,8 +1514,8 @@ describe("what the merchant and shoppers teach", () => {
       { length: 25 },
       (_, i) => `limescale ${i ? `step${i}` : "chalky"}`,
     );
-    setShopperCorpus(
-      await analyseShopperTexts([
+    await withCorpus(
+      [
         {
           shop: "elsewhere",
           locale: "en",
@@ -1553,26 +1530,24 @@ describe("what the merchant and shoppers teach", () => {
           tags: "",
           queries: [`widget${i} help`],
         })),
-      ]),
+      ],
+      async () => {
+        const index = await buildIndex([
+          {
+            id: "descale",
+            question: "How do I descale the kettle?",
+            answer: "Boil a spoon of citric acid in it.",
+          },
+          { id: "ship", question: "Shipping times", answer: "Two days." },
+        ]);
+        const weight = (term: string) => index.t[term]?.[1] ?? 0;
+        expect(index.t.chalky?.[0]).toBe(0);
+        // One shopper in 25: a fifth of the word they all typed (taken as it was, a 25th).
+        const ratio = weight("chalky") / weight("limescal");
+        expect(ratio).toBeGreaterThan(0.15);
+        expect(ratio).toBeLessThan(0.25);
+      },
     );
-    try {
-      const index = await buildIndex([
-        {
-          id: "descale",
-          question: "How do I descale the kettle?",
-          answer: "Boil a spoon of citric acid in it.",
-        },
-        { id: "ship", question: "Shipping times", answer: "Two days." },
-      ]);
-      const weight = (term: string) => index.t[term]?.[1] ?? 0;
-      expect(index.t.chalky?.[0]).toBe(0);
-      // One shopper in 25: a fifth of the word they all typed (taken as it was, a 25th).
-      const ratio = weight("chalky") / weight("limescal");
-      expect(ratio).toBeGreaterThan(0.15);
-      expect(ratio).toBeLessThan(0.25);
-    } finally {
-      setShopperCorpus();
-    }
   });
 
   it("ranks what shoppers who asked the same question opened", async () => {

@@ -4,14 +4,12 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex } from "./build.server";
 import { createSearch } from "./query";
+import { withCorpus } from "./with-corpus.test-support";
 import { corpusFile, shopperCorpus } from "../../../scripts/faq/shopper-corpus";
 import {
-  analyseShopperTexts,
   associatedWords,
-  setShopperCorpus,
   shippedFile,
   shopperWords,
-  type ShopperText,
 } from "./shopper-words.server";
 
 const root = path.resolve(import.meta.dirname, "../../..");
@@ -31,19 +29,6 @@ const elsewhere = (question: string, queries: string[], answer?: string) => ({
   ...(answer ? { answer } : {}),
   queries,
 });
-/** Runs `test` with the corpus made of `texts`, then puts the shipped corpus back. */
-async function withCorpus(
-  texts: ShopperText[],
-  test: () => Promise<void>,
-): Promise<void> {
-  setShopperCorpus(await analyseShopperTexts(texts));
-  try {
-    await test();
-  } finally {
-    setShopperCorpus();
-  }
-}
-
 describe("words shoppers use for entries like this one", () => {
   it("gives an entry the words other shops' shoppers typed for the same topic, not its own", async () => {
     const returns = await words("返品・交換について");
