@@ -564,6 +564,28 @@ describe("Japanese search", () => {
     expect(top(s("何日で届く"))).toBe("ship-when");
   });
 
+  it("reads 何 as grammar: 何時間 asks about 時間, not another entry's 何時; 何センチ about センチ", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "size",
+        question: "完成サイズを教えてください",
+        answer: "1000ピースは縦50センチ、横75センチです。",
+      },
+      {
+        id: "burn",
+        question: "炭はどのくらい燃え続けますか?",
+        answer: "約3時間燃え続けます。",
+      },
+      {
+        id: "same-day",
+        question: "何時までの注文で当日発送されますか?",
+        answer: "14時までのご注文は当日に発送します。",
+      },
+    ]);
+    expect(top(s("何センチ"))).toBe("size");
+    expect(top(s("何時間もつ"))).toBe("burn");
+  });
+
   it("keeps a short katakana word's long vowel: カラー is no から, nor キー a き", async () => {
     const s = await withoutBorrowing([
       {

@@ -88,7 +88,7 @@ export function learnKey(query: string): string {
  */
 export const asWhen = (text: string) =>
   text.replace(
-    /(何|なん)(日|にち|週間?|しゅうかん|[かゖゕけ]?月|かげつ)/g,
+    /(何|なん)(日|にち|週間?|しゅうかん|[かけ]?月|かげつ)/g,
     " いつ ",
   );
 

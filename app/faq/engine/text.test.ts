@@ -14,6 +14,12 @@ describe("fold", () => {
     expect(fold("キー")).not.toBe(fold("き"));
     expect(fold("レバーを")).toBe("ればーを");
   });
+
+  it("reads the small ヶ and ヵ of a counter as か, however a FAQ or a shopper writes it", () => {
+    expect(fold("3ヶ月")).toBe("3か月");
+    expect(fold("3ヵ月")).toBe(fold("3カ月"));
+    expect(fold("何ヶ所")).toBe(fold("何か所"));
+  });
 });
 
 describe("runs", () => {

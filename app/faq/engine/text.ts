@@ -9,16 +9,20 @@
  * Kept tiny: it ships in the storefront script.
  */
 export function fold(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(
-      /([\u30a1-\u30fc]{2}[\u30a1-\u30f6])ー+(?![\u30a1-\u30f6])|([\u3041-\u309f])ー+(?![\u3041-\u309f])/g,
-      "$1$2",
-    )
-    .replace(/[\u30a1-\u30f6]/g, (c) =>
-      String.fromCharCode(c.charCodeAt(0) - 96),
-    );
+  return (
+    text
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(
+        /([\u30a1-\u30fc]{2}[\u30a1-\u30f6])ー+(?![\u30a1-\u30f6])|([\u3041-\u309f])ー+(?![\u3041-\u309f])/g,
+        "$1$2",
+      )
+      // The small ヶ/ヵ of a counter read か: "3ヶ月" is "3か月" (the form most FAQs write).
+      .replace(/[ゕゖヵヶ]/g, "か")
+      .replace(/[\u30a1-\u30f6]/g, (c) =>
+        String.fromCharCode(c.charCodeAt(0) - 96),
+      )
+  );
 }
 
 /** Runs of one script: Latin words/numbers, or Japanese (kana and kanji) text. */
