@@ -12,7 +12,7 @@ import { useEffect, useState } from "react";
 import { useLocale, useT } from "../i18n/useT";
 import { languageName } from "../i18n/i18n";
 import type { PreviewResult } from "./preview.server";
-import { whyText } from "./preview-why";
+import { togetherText, whyText } from "./preview-why";
 
 /** The merchant types a shopper's question and sees the shopper's ranking, with the reasons. */
 export function SearchPreview() {
@@ -91,6 +91,14 @@ export function SearchPreview() {
                           ? t("faq.previewWhy", {
                               terms: whyText(
                                 hit.why,
+                                adminLocale === "ja" ? "、" : ", ",
+                              ),
+                            })
+                          : "",
+                        hit.together.length
+                          ? t("faq.previewTogether", {
+                              pairs: togetherText(
+                                hit.together,
                                 adminLocale === "ja" ? "、" : ", ",
                               ),
                             })

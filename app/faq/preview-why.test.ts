@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { whyText } from "./preview-why";
+import { togetherText, whyText } from "./preview-why";
 
 describe("whyText", () => {
   it("names each query word, and the entry words it found when they are other words", () => {
@@ -27,5 +27,14 @@ describe("whyText", () => {
         ", ",
       ),
     ).toBe("returns / delivry → delivery, shipping, ship, dispatch…");
+  });
+});
+
+describe("togetherText", () => {
+  it("lists the pairs an entry met, character pairs without their mark", () => {
+    expect(togetherText(["いくら+送料", "~送料"], "、")).toBe(
+      "いくら+送料、送料",
+    );
+    expect(togetherText([], ", ")).toBe("");
   });
 });

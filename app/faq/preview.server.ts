@@ -17,6 +17,8 @@ export interface PreviewHit {
   score: number;
   /** Per query word, in query order, the entry's words it matched (the index's forms). */
   why: { word: string; matched: string[] }[];
+  /** Query words the entry has side by side, and character pairs it met (`Hit.together`). */
+  together: string[];
   learned: boolean;
   /** The query is one of the entry's ways to ask, as written. */
   asked: boolean;
@@ -140,6 +142,7 @@ export async function previewSearch(
       published: byHandle.get(h.id)?.entry.published ?? false,
       score: h.score,
       why: h.why.map(([word, matched]) => ({ word, matched })),
+      together: h.together ?? [],
       learned: cached.learnedKeys.has(`${learnKey(query)}\u0000${h.id}`),
       asked: cached.askedKeys.has(`${learnKey(query)}\u0000${h.id}`),
     })),

@@ -154,6 +154,12 @@ test("a merchant builds a bilingual FAQ that shoppers search on the storefront",
   const preview = app.locator("ol li").first();
   await expect(preview).toContainText("返品はできますか?");
   await page.screenshot({ path: "screenshots/faq-preview-ja.png" });
+  // Words the entry has side by side are named too: they are why it ranks above the others.
+  await app
+    .getByLabel("お客様の質問", { exact: true })
+    .fill("コンビニ払いとクレジットカード");
+  await expect(app.locator("ol li").first()).toContainText("並んで一致");
+  await page.screenshot({ path: "screenshots/faq-preview-pairs-ja.png" });
 
   // 4. A shopper on the storefront, in Japanese: every entry is in the page; search is instant.
   const appRequests: string[] = [];

@@ -904,6 +904,24 @@ describe("Japanese search", () => {
   });
 });
 
+describe("explanations", () => {
+  it("names the query words an entry has side by side, only when asked", async () => {
+    const s = await withoutBorrowing([
+      feeEntry,
+      {
+        id: "subscription",
+        question: "定期便はいくらお得ですか?",
+        answer: "毎回10%引きで、送料も無料です。",
+      },
+    ]);
+    const hits = s("送料いくら", 2, true).hits;
+    expect(hits.map((h) => h.id)).toEqual(["fee", "subscription"]);
+    expect(hits[0].together).toContain("いくら+送料");
+    expect(hits[1].together).not.toContain("いくら+送料");
+    expect(s("送料いくら").hits[0].together).toBeUndefined();
+  });
+});
+
 describe("English search", () => {
   it("explains a hit per query word, in query order, only when asked", async () => {
     const s = await searchOf(en);

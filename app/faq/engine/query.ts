@@ -21,6 +21,12 @@ export interface Hit {
   score: number;
   /** With `explain`: per query word, in query order, the index words of the entry it matched. */
   why: [string, string[]][];
+  /**
+   * With `explain`: the query's words the entry has side by side ("いくら+送料", "credit+card")
+   * and the character pairs of unknown text it met ("~送料"), which add to its score on top of
+   * the words.
+   */
+  together?: string[];
 }
 
 export interface SearchResult {
@@ -421,6 +427,9 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
         });
         const folded = fold(query);
         hit.why.sort((a, b) => folded.indexOf(a[0]) - folded.indexOf(b[0]));
+        hit.together = [...new Set(pairs)].filter((pair) =>
+          (t[pair] ?? []).some((v, i) => i % 2 === 0 && v === d),
+        );
       }
       return hit;
     });
