@@ -536,7 +536,7 @@ function isKanaNeed(tok: Token): boolean {
 
 // Grammar every question is made of, whether or not the FAQ's text has it: the query side skips
 // these words instead of leaving them as unknown text (where "できる" could match "きる"). And 何
-// ("what", "how many"): "何センチ" asks about センチ. Unknown to most indexes, 何 was a kanji the
+// ("what", "how many"): "何センチ" asks about センチ. Where an index lacked it, 何 was a kanji the
 // query side met in every entry's 何分 or 何時 (words sharing a kanji) and a word no entry covered.
 export const GRAMMAR =
   "ます ますか ました ません です ですか でしょうか ください たい たいです たら だら ったら れば えば けど けれど ても でも って ので のに から まで など について には とは のは では ない なく なかった ほしい いい よい する して します したい した される されます されて できる できます でき できない できません ある あります ありますか あれば いる います いますか なる なります もらえる もらえます もらう いただける いただけます くれる くれます くださる こと もの とき ところ どう 何".split(
