@@ -93,6 +93,32 @@ describe("words shoppers use for entries like this one", () => {
     );
   }, 60_000);
 
+  it("lends a word all of one entry's shoppers typed short of whole when another entry holding the same word never saw it", async () => {
+    // "lantern" is held by two corpus entries; every shopper of one typed "glow", none of the
+    // other's. Smoothed with ASSOCIATION_PRIOR pseudo-entries (three lent "glow" whole).
+    const lent = async (text: string, word: string) =>
+      new Map(
+        (await associatedWords(await analyze(text))).map((t) => [
+          t.term,
+          t.weight,
+        ]),
+      ).get((await analyze(word))[0].term) ?? 0;
+    await withCorpus(
+      [
+        elsewhere("Lantern care", ["glow please", "glow dim"]),
+        elsewhere("Lantern sizes", ["how tall", "which size"]),
+        ...Array.from({ length: 50 }, (_, i) =>
+          elsewhere(`Widget${i} guide`, [`widget${i} help`]),
+        ),
+      ],
+      async () => {
+        const glow = await lent("lantern", "glow");
+        expect(glow).toBeGreaterThan(0.5);
+        expect(glow).toBeLessThan(0.9);
+      },
+    );
+  }, 60_000);
+
   it("never borrows grammar, which the query side recognises and must not score", async () => {
     // Shoppers write "ほしい" and "いい" for every topic; borrowed, "ラクダを貸してほしい" found an entry.
     for (const question of [

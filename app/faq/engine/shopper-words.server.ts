@@ -42,11 +42,13 @@ const MIN_SUPPORT = 0.25;
 // entry's shoppers' words nearly whole: "精油" held by another aroma shop's pregnancy entry lent
 // "妊婦" to every entry of an aroma shop that names 精油, nearly as strongly as to its pregnancy
 // entry.
-// Three (cv, every fourth shop: en .9090 → .9107, ja .8773 → .8777; two and five lower). The
-// ASSOCIATION_SCALE at 12 with it measured higher on that quarter, and in English on all shops,
-// but lent words shoppers type for every topic ("注文") too strongly and lost "credit card" to a
-// memory-card entry (ADR 005).
-const ASSOCIATION_PRIOR = 3;
+// Three at 364 shops (cv, every fourth shop: en .9090 → .9107, ja .8773 → .8777; two and five
+// lower). Eight at 940, where a word has more holders to be damped against (cv, the first 364
+// shops: ja .8964 → .8983, R@3 +.0002; en even; ADR 005, session thirty-seven). The
+// ASSOCIATION_SCALE at 12 with three measured higher on that quarter, and in English on all
+// shops, but lent words shoppers type for every topic ("注文") too strongly and lost "credit
+// card" to a memory-card entry (ADR 005).
+const ASSOCIATION_PRIOR = 8;
 const MIN_ASSOCIATION = 0.02;
 const ASSOCIATION_SCALE = 8;
 const MIN_ASSOCIATED = 0.01;
