@@ -419,17 +419,16 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
       // For the admin preview only: the storefront build defines FAQ_STOREFRONT, and the
       // minifier drops this block (esbuild inlines the comparison, not a constant holding it).
       if (process.env.FAQ_STOREFRONT !== "1" && explain) {
+        // A pair the index lacks has no postings (pairs are pushed unchecked).
         const has = (term: string) =>
-          t[term].some((v, i) => i % 2 === 0 && v === d);
+          (t[term] ?? []).some((v, i) => i % 2 === 0 && v === d);
         units.forEach((unit, k) => {
           const matched = [...new Set(unit.map(([term]) => term).filter(has))];
           if (matched.length) hit.why.push([heads[k], matched]);
         });
         const folded = fold(query);
         hit.why.sort((a, b) => folded.indexOf(a[0]) - folded.indexOf(b[0]));
-        hit.together = [...new Set(pairs)].filter((pair) =>
-          (t[pair] ?? []).some((v, i) => i % 2 === 0 && v === d),
-        );
+        hit.together = [...new Set(pairs)].filter(has);
       }
       return hit;
     });

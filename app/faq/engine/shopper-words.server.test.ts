@@ -29,6 +29,15 @@ const elsewhere = (question: string, queries: string[], answer?: string) => ({
   ...(answer ? { answer } : {}),
   queries,
 });
+/** Entries on fifty topics of their own, so that no word of a test's corpus is typed for every topic. */
+const widgets = Array.from({ length: 50 }, (_, i) =>
+  elsewhere(`Widget${i} guide`, [`widget${i} help`]),
+);
+/** How strongly the entry word `text` lends the query word `word`, word by word (0: not at all). */
+const lent = async (text: string, word: string) =>
+  new Map(
+    (await associatedWords(await analyze(text))).map((t) => [t.term, t.weight]),
+  ).get((await analyze(word))[0].term) ?? 0;
 describe("words shoppers use for entries like this one", () => {
   it("gives an entry the words other shops' shoppers typed for the same topic, not its own", async () => {
     const returns = await words("返品・交換について");
@@ -68,22 +77,13 @@ describe("words shoppers use for entries like this one", () => {
       Array.from({ length: 8 }, (_, i) =>
         i < of ? `${word} please` : `question ${i}`,
       );
-    const lent = async (text: string, word: string) =>
-      new Map(
-        (await associatedWords(await analyze(text))).map((t) => [
-          t.term,
-          t.weight,
-        ]),
-      ).get((await analyze(word))[0].term) ?? 0;
     await withCorpus(
       [
         elsewhere("Lantern care", asked("glow", 2)),
         ...Array.from({ length: 8 }, (_, i) =>
           elsewhere(`Kettle model ${i}`, asked("whistle", 1)),
         ),
-        ...Array.from({ length: 50 }, (_, i) =>
-          elsewhere(`Widget${i} guide`, [`widget${i} help`]),
-        ),
+        ...widgets,
       ],
       async () => {
         const glow = await lent("lantern", "glow");
@@ -96,20 +96,11 @@ describe("words shoppers use for entries like this one", () => {
   it("lends a word all of one entry's shoppers typed short of whole when another entry holding the same word never saw it", async () => {
     // "lantern" is held by two corpus entries; every shopper of one typed "glow", none of the
     // other's. Smoothed with ASSOCIATION_PRIOR pseudo-entries (three lent "glow" whole).
-    const lent = async (text: string, word: string) =>
-      new Map(
-        (await associatedWords(await analyze(text))).map((t) => [
-          t.term,
-          t.weight,
-        ]),
-      ).get((await analyze(word))[0].term) ?? 0;
     await withCorpus(
       [
         elsewhere("Lantern care", ["glow please", "glow dim"]),
         elsewhere("Lantern sizes", ["how tall", "which size"]),
-        ...Array.from({ length: 50 }, (_, i) =>
-          elsewhere(`Widget${i} guide`, [`widget${i} help`]),
-        ),
+        ...widgets,
       ],
       async () => {
         const glow = await lent("lantern", "glow");
