@@ -1590,6 +1590,50 @@ describe("what the merchant and shoppers teach", () => {
     );
   });
 
+  it("weighs a word less in an entry that borrows many words than in one that says little else", async () => {
+    // Other shops' shoppers typed twelve words of their own for shipping entries, none for
+    // packing. Both entries say "costs" alike; the one that borrows more gives the word less, or
+    // it would meet nearly every query somewhere and win its ties.
+    const typed =
+      "postage courier freight parcel carrier tracking overseas express weekend island remote insurance";
+    await withCorpus(
+      [
+        ...Array.from({ length: 4 }, (_, k) => ({
+          shop: `elsewhere${k}`,
+          locale: "en",
+          question: "Shipping options",
+          tags: "",
+          queries: typed.split(" ").map((w) => `${w} shipping`),
+        })),
+        ...Array.from({ length: 50 }, (_, i) => ({
+          shop: "elsewhere",
+          locale: "en",
+          question: `Widget${i} guide`,
+          tags: "",
+          queries: [`widget${i} help`],
+        })),
+      ],
+      async () => {
+        const index = await buildIndex([
+          { id: "ship", question: "Shipping costs", answer: "A flat rate." },
+          { id: "pack", question: "Packing costs", answer: "A flat rate." },
+          { id: "warranty", question: "Warranty", answer: "One year." },
+        ]);
+        const at = (term: string, d: number) =>
+          index.t[term].findIndex((v, i) => i % 2 === 0 && v === d);
+        const terms = (d: number) =>
+          Object.keys(index.t).filter((term) => at(term, d) >= 0);
+        const weight = (term: string, d: number) =>
+          index.t[term][at(term, d) + 1];
+        expect(terms(0)).toEqual(expect.arrayContaining(["cost", "courier"]));
+        expect(terms(1)).toContain("cost");
+        expect(terms(1)).not.toContain("courier");
+        expect(weight("cost", 0)).toBeLessThan(weight("cost", 1));
+        expect(createSearch(index)("costs").hits[0].id).toBe("pack");
+      },
+    );
+  });
+
   it("ranks what shoppers who asked the same question opened", async () => {
     const before = await searchOf(ja);
     expect(top(before("プレゼントに"))).not.toBe("pen-case");
