@@ -118,6 +118,12 @@ describe("Japanese search", () => {
     expect(top(s("お金はいつ戻る?"))).toBe("refund");
   });
 
+  it("meets 運賃 (carriage) at the shipping-fee entry through the built-in lexicon alone", async () => {
+    const s = await withoutBorrowing(ja);
+    expect(top(s("運賃"))).toBe("fee");
+    expect(top(s("運賃どのくらい"))).toBe("fee");
+  });
+
   it("counts a word inside a compound question as written there, above another entry's answer", async () => {
     const s = await searchOf([
       { id: "fee", question: "配送料について", answer: "全国一律550円です。" },

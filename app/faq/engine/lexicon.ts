@@ -103,6 +103,7 @@ export const LEXICON: readonly (readonly string[])[] = [
     "送料",
     "配送料",
     "配送手数料",
+    "運賃",
     "送料 いくら",
     "送料無料",
     "postage",
