@@ -8,7 +8,7 @@ import {
 } from "./analyze.server";
 import { buildIndex, type FaqDoc } from "./build.server";
 import { termReliability } from "./shopper-words.server";
-import { withCorpus } from "./with-corpus.test-support";
+import { widgets, withCorpus } from "./with-corpus.test-support";
 import {
   createSearch,
   learnKey,
@@ -1569,13 +1569,7 @@ describe("what the merchant and shoppers teach", () => {
           tags: "",
           queries,
         },
-        ...Array.from({ length: 50 }, (_, i) => ({
-          shop: "elsewhere",
-          locale: "en",
-          question: `Widget${i} guide`,
-          tags: "",
-          queries: [`widget${i} help`],
-        })),
+        ...widgets,
       ],
       async () => {
         const index = await buildIndex([
@@ -1611,13 +1605,7 @@ describe("what the merchant and shoppers teach", () => {
           tags: "",
           queries: typed.split(" ").map((w) => `${w} shipping`),
         })),
-        ...Array.from({ length: 50 }, (_, i) => ({
-          shop: "elsewhere",
-          locale: "en",
-          question: `Widget${i} guide`,
-          tags: "",
-          queries: [`widget${i} help`],
-        })),
+        ...widgets,
       ],
       async () => {
         const index = await buildIndex([

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { analyze } from "./analyze.server";
 import { buildIndex } from "./build.server";
 import { createSearch } from "./query";
-import { withCorpus } from "./with-corpus.test-support";
+import { elsewhere, widgets, withCorpus } from "./with-corpus.test-support";
 import { corpusFile, shopperCorpus } from "../../../scripts/faq/shopper-corpus";
 import {
   associatedWords,
@@ -20,19 +20,6 @@ const weights = async (text: string) =>
     (await shopperWords(await analyze(text))).map((t) => [t.term, t.weight]),
   );
 
-/** An English entry of another shop, for a corpus of a test's own. */
-const elsewhere = (question: string, queries: string[], answer?: string) => ({
-  shop: "elsewhere",
-  locale: "en",
-  question,
-  tags: "",
-  ...(answer ? { answer } : {}),
-  queries,
-});
-/** Entries on fifty topics of their own, so that no word of a test's corpus is typed for every topic. */
-const widgets = Array.from({ length: 50 }, (_, i) =>
-  elsewhere(`Widget${i} guide`, [`widget${i} help`]),
-);
 /** How strongly the entry word `text` lends the query word `word`, word by word (0: not at all). */
 const lent = async (text: string, word: string) =>
   new Map(
