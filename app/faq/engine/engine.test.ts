@@ -118,10 +118,61 @@ describe("Japanese search", () => {
     expect(top(s("お金はいつ戻る?"))).toBe("refund");
   });
 
-  it("meets 運賃 (carriage) at the shipping-fee entry through the built-in lexicon alone", async () => {
+  it("meets 運賃 (carriage) and 配送代 at the shipping-fee entry through the built-in lexicon alone", async () => {
     const s = await withoutBorrowing(ja);
     expect(top(s("運賃"))).toBe("fee");
     expect(top(s("運賃どのくらい"))).toBe("fee");
+    // 配送代 (delivery + charge) too: at an entry that says only 送料, before one about 配送.
+    const plain = await withoutBorrowing([
+      feeEntry,
+      {
+        id: "days",
+        question: "配送にかかる日数",
+        answer: "配送には3日ほどかかります。",
+      },
+      {
+        id: "cod",
+        question: "代引きは使えますか?",
+        answer: "代金引換をご利用いただけます。",
+      },
+    ]);
+    expect(top(plain("配送代"))).toBe("fee");
+  });
+
+  it("meets a shopper in a hurry at the same-day shipping entry through the built-in lexicon alone", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "same-day",
+        question: "当日発送はできますか?",
+        answer: "15時までのご注文は即日発送いたします。",
+      },
+      {
+        id: "date",
+        question: "お届け日の指定",
+        answer: "ご注文時にカレンダーからお選びください。",
+      },
+      {
+        id: "returns",
+        question: "返品について",
+        answer: "到着後7日以内にご連絡ください。",
+      },
+    ]);
+    expect(top(s("急ぎで欲しい"))).toBe("same-day");
+    expect(top(s("至急"))).toBe("same-day");
+    const en = await withoutBorrowing([
+      {
+        id: "same-day",
+        question: "Do you offer same-day shipping?",
+        answer: "Orders placed before 3pm ship the same day.",
+      },
+      {
+        id: "returns",
+        question: "What is your return policy?",
+        answer: "Unused items can be returned within 30 days.",
+      },
+    ]);
+    expect(top(en("I need it asap"))).toBe("same-day");
+    expect(top(en("urgent order"))).toBe("same-day");
   });
 
   it("counts a word inside a compound question as written there, above another entry's answer", async () => {

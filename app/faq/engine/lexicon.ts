@@ -43,6 +43,19 @@ export const LEXICON: readonly (readonly string[])[] = [
     "same-day shipping",
     "ship today",
   ],
+  // In a hurry: what the same-day and delivery-time entries answer (RELATED), where they do not
+  // say お急ぎ themselves
+  [
+    "急ぎ",
+    "お急ぎ",
+    "至急",
+    "急いで",
+    "早く 届く",
+    "urgent",
+    "asap",
+    "in a hurry",
+    "rush",
+  ],
   [
     "日時指定",
     "配達日 指定",
@@ -104,6 +117,9 @@ export const LEXICON: readonly (readonly string[])[] = [
     "配送料",
     "配送手数料",
     "運賃",
+    "配送代",
+    "発送代",
+    "配達料",
     "送料 いくら",
     "送料無料",
     "postage",
@@ -478,6 +494,8 @@ export const RELATED: readonly (readonly [string, string])[] = [
   ["返品", "不良品"],
   ["発送", "配送日数"],
   ["発送", "配送状況"],
+  ["急ぎ", "即日発送"],
+  ["急ぎ", "配送日数"],
   ["支払い", "代引き"],
   ["支払い", "クレジットカード"],
   ["支払い", "コンビニ払い"],
