@@ -175,6 +175,27 @@ describe("Japanese search", () => {
     expect(top(en("urgent order"))).toBe("same-day");
   });
 
+  it("ranks the entry whose question says something does not work first for a shopper who says so", async () => {
+    const s = await searchOf([
+      {
+        id: "how",
+        question: "充電のしかた",
+        answer:
+          "付属のケーブルをつないで充電してください。満充電まで3時間です。",
+      },
+      {
+        id: "fail",
+        question: "充電できない",
+        answer: "ケーブルの向きとコンセントを確かめてください。",
+      },
+      feeEntry,
+    ]);
+    expect(top(s("充電されない"))).toBe("fail");
+    expect(top(s("充電しても満タンにならない"))).toBe("fail");
+    // Asked without a negation, the how-to entry still comes first.
+    expect(top(s("充電のやり方"))).toBe("how");
+  });
+
   it("counts a word inside a compound question as written there, above another entry's answer", async () => {
     const s = await searchOf([
       { id: "fee", question: "配送料について", answer: "全国一律550円です。" },

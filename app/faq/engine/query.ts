@@ -338,6 +338,13 @@ export function createSearch(chunks: FaqIndex | FaqIndex[]) {
             if (KANJI.test(gap.slice(i, i + 2)))
               pairs.push(`~${gap.slice(i, i + 2)}`);
         }
+        // A shopper saying something does not work (ない, ません) is nearer an entry whose question
+        // says so too ("届かない", "つながりません"): the character pairs the index holds for its
+        // question (~ない, ~せん), scored on top of the words. As words such endings are grammar:
+        // scored, they ranked every entry that has one first (build.server.ts). After something:
+        // ない alone is no topic. Throwaway runs on two quarters of the training shops (ADR 005):
+        // ja MRR +.0007 and +.0011, R@3 +.0005 and +.0013.
+        if (/.(ない|ません)/.test(text)) pairs.push("~ない", "~せん");
       }
     }
     // Japanese words typed first count a little more: the last counts 0.85 of the first, those
