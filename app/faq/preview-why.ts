@@ -21,8 +21,8 @@ export function whyText(why: PreviewHit["why"], comma: string): string {
 
 /**
  * "いくら+送料, 送料": the query's words an entry has side by side, and character pairs of text
- * the index did not know (their "~" dropped): why one entry outranks another that matched the
- * same words.
+ * the index did not know or of a negation (ない) the entry's question shares (their "~"
+ * dropped): why one entry outranks another that matched the same words.
  */
 export function togetherText(together: string[], comma: string): string {
   return together.map((pair) => pair.replace(/^~/, "")).join(comma);

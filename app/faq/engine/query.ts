@@ -23,8 +23,8 @@ export interface Hit {
   why: [string, string[]][];
   /**
    * With `explain`: the query's words the entry has side by side ("いくら+送料", "credit+card")
-   * and the character pairs of unknown text it met ("~送料"), which add to its score on top of
-   * the words.
+   * and the character pairs of unknown text it met ("~送料"), or of a negation its question
+   * shares with the query ("~ない"), which add to its score on top of the words.
    */
   together?: string[];
 }
