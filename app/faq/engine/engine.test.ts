@@ -175,6 +175,24 @@ describe("Japanese search", () => {
     expect(top(en("urgent order"))).toBe("same-day");
   });
 
+  it("meets a shopper who ordered twice at the cancellation entry through the built-in lexicon alone", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "cancel",
+        question: "キャンセルはできますか?",
+        answer: "発送前でしたらマイページから取り消せます。",
+      },
+      {
+        id: "delivery",
+        question: "注文した商品はいつ届きますか?",
+        answer: "ご注文から3営業日以内に発送します。",
+      },
+      feeEntry,
+    ]);
+    expect(top(s("二重に注文してしまった"))).toBe("cancel");
+    expect(top(s("重複注文"))).toBe("cancel");
+  });
+
   it("ranks the entry whose question says something does not work first for a shopper who says so", async () => {
     const s = await searchOf([
       {

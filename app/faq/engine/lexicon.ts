@@ -247,6 +247,16 @@ export const LEXICON: readonly (readonly string[])[] = [
     "cancellation",
     "cancel order",
   ],
+  // Ordered twice by mistake: what the cancellation entries answer (RELATED)
+  [
+    "二重注文",
+    "重複注文",
+    "二重 注文",
+    "重複 注文",
+    "double order",
+    "duplicate order",
+    "ordered twice",
+  ],
   [
     "注文変更",
     "注文 変更",
@@ -494,6 +504,7 @@ export const RELATED: readonly (readonly [string, string])[] = [
   ["返品", "不良品"],
   ["発送", "配送日数"],
   ["発送", "配送状況"],
+  ["二重注文", "キャンセル"],
   ["急ぎ", "即日発送"],
   ["急ぎ", "配送日数"],
   ["支払い", "代引き"],
