@@ -248,16 +248,17 @@ async function build(docs: FaqDoc[], opts: BuildOptions): Promise<FaqIndex> {
   // Each entry's weights scaled by how much it borrows against the shop's mean
   // (BORROWED_LENGTH_POWER); without a corpus to borrow from, as they are. Weighed twice rather
   // than kept: a list of every entry's weights held beside perDoc would double its memory.
-  const lent = perDoc.map((terms, i) => {
+  const borrowedNorms = perDoc.map((terms, i) => {
     let sum = 0;
     for (const term of borrowed[i])
       sum += weightOf(i, term, terms.get(term)!) ** 2;
     return Math.sqrt(sum);
   });
-  const mean = lent.reduce((a, b) => a + b, 0) / Math.max(1, n);
+  const mean = borrowedNorms.reduce((a, b) => a + b, 0) / Math.max(1, n);
   perDoc.forEach((terms, i) => {
     const scale = mean
-      ? Math.max(MIN_BORROWED_RATIO, lent[i] / mean) ** -BORROWED_LENGTH_POWER
+      ? Math.max(MIN_BORROWED_RATIO, borrowedNorms[i] / mean) **
+        -BORROWED_LENGTH_POWER
       : 1;
     for (const [term, stats] of terms) {
       const w = Math.round(weightOf(i, term, stats) * scale);
