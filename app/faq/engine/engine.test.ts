@@ -139,6 +139,29 @@ describe("Japanese search", () => {
     expect(top(plain("配送代"))).toBe("fee");
   });
 
+  it("meets a shopper asking how (やり方, 仕方) at an entry that writes しかた in kana, through the built-in lexicon alone", async () => {
+    const s = await withoutBorrowing([
+      {
+        id: "how",
+        question: "お手入れのしかた",
+        answer: "柔らかい布で乾拭きしてください。",
+      },
+      {
+        id: "fail",
+        question: "電源が入らない",
+        answer: "コンセントを確かめてください。",
+      },
+      {
+        id: "pay",
+        question: "お支払い方法",
+        answer: "クレジットカードと銀行振込がご利用いただけます。",
+      },
+    ]);
+    // Without the lexicon, やり方 met only the 方法 of the payment entry.
+    expect(top(s("やり方"))).toBe("how");
+    expect(top(s("掃除の仕方"))).toBe("how");
+  });
+
   it("meets a shopper in a hurry at the same-day shipping entry through the built-in lexicon alone", async () => {
     const s = await withoutBorrowing([
       {

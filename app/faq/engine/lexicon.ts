@@ -342,6 +342,9 @@ export const LEXICON: readonly (readonly string[])[] = [
   [
     "使い方",
     "使用方法",
+    "やり方",
+    "仕方",
+    "しかた",
     "取扱説明書",
     "説明書",
     "手順",
