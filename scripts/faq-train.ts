@@ -16,9 +16,9 @@
  *   --shops <list>      hold out only these shops ("a,b,c" or "@file", one name a line)
  *   --from <list>       borrow only from these shops
  *   --borrow <fraction> borrow from this share of them, chosen by a hash of each shop's name
- *   --jobs <n>          run over n processes (default: 2; on two cores about twenty minutes
- *                       for the 364 shops of lists/first-364.txt, over twice that for all
- *                       940; --ways runs in one)
+ *   --jobs <n>          run over n processes (default: 2; on two cores about half an hour
+ *                       for the 364 shops of lists/first-364.txt borrowing from all 1,324,
+ *                       several times that holding out all; --ways runs in one)
  *
  * With --cv --ways it measures instead what the merchant's "other ways to ask" do for wordings
  * nobody added (scripts/faq/ways-cv.ts; about four minutes).
